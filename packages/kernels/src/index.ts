@@ -1,0 +1,13 @@
+export { type DType, dtypeCode, dtypes, isFloating, isIntegral, itemSize } from './dtype.js';
+export { KernelError, type KernelErrorCode } from './kernel-error.js';
+export {
+  availableKernelPaths,
+  detectedKernelPath,
+  getKernelPath,
+  getNumThreads,
+  type KernelPath,
+  setKernelPath,
+  setNumThreads,
+} from './runtime.js';
+export { broadcastShapes, MAX_DIMS, numel, type Strided } from './strided.js';
+export { copy, fill } from './copy.js';

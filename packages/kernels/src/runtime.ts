@@ -1,0 +1,43 @@
+import { native } from './binding.js';
+import { argumentError } from './strided.js';
+
+/** The kernel implementations that can run: the scalar reference and the ISA variants. */
+export type KernelPath = 'reference' | 'portable' | 'avx2' | 'avx512';
+
+const paths: readonly KernelPath[] = ['reference', 'portable', 'avx2', 'avx512'];
+
+/** Sets the number of threads intra-op parallel kernels use on this JS thread (default: cores). */
+export function setNumThreads(n: number): void {
+  if (!Number.isSafeInteger(n) || n < 1 || n > 1024) throw argumentError('setNumThreads', `expected an integer in [1, 1024], got ${n}`);
+  native.setNumThreads(n);
+}
+
+export function getNumThreads(): number {
+  return native.getNumThreads();
+}
+
+/** The best ISA variant this CPU supports. */
+export function detectedKernelPath(): KernelPath {
+  return paths[native.detectedIsa()];
+}
+
+/** The kernel paths this CPU can run, slowest first. */
+export function availableKernelPaths(): KernelPath[] {
+  return paths.slice(0, native.detectedIsa() + 1);
+}
+
+export function getKernelPath(): KernelPath {
+  return paths[native.getKernelPath()];
+}
+
+/**
+ * Selects the kernels used on this JS thread: 'reference' runs the naive scalar code every fast
+ * path is tested against; an ISA variant must be supported by the CPU.
+ */
+export function setKernelPath(path: KernelPath): void {
+  const code = paths.indexOf(path);
+  if (code < 0 || code > native.detectedIsa()) {
+    throw argumentError('setKernelPath', `kernel path '${path}' is not available on this CPU (available: ${availableKernelPaths().join(', ')})`);
+  }
+  native.setKernelPath(code);
+}
