@@ -21,15 +21,15 @@ function nodeDir() {
   return existsSync(join(prefix, 'include', 'node', 'node_api.h')) ? prefix : undefined;
 }
 
-function run(cwd, args) {
+function run(cwd, args, gypArgs = []) {
   const gyp = require.resolve('node-gyp/bin/node-gyp.js');
   const dir = nodeDir();
-  const full = [gyp, ...args, `--jobs=${cpus().length}`, ...(dir ? [`--nodedir=${dir}`] : [])];
+  const full = [gyp, ...args, `--jobs=${cpus().length}`, ...(dir ? [`--nodedir=${dir}`] : []), ...gypArgs];
   const r = spawnSync(process.execPath, full, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) {
     console.error(
       `\n@tsjit/kernels: building the native addon failed (node-gyp ${args.join(' ')}).\n` +
-        'It needs python3, make and a C++17 compiler (g++ or clang++), and Node\'s headers\n' +
+        "It needs python3, make and a C++17 compiler (g++ or clang++), and Node's headers\n" +
         '(shipped with Node in <prefix>/include/node, or set npm_config_nodedir).',
     );
     process.exit(r.status ?? 1);
@@ -47,7 +47,11 @@ if (!asan) {
   cpSync(join(pkgDir, 'native'), join(work, 'native'), { recursive: true });
   cpSync(join(pkgDir, 'binding.gyp'), join(work, 'binding.gyp'));
   rmSync(join(work, 'node_modules'), { force: true, recursive: true });
-  cpSync(join(pkgDir, 'node_modules'), join(work, 'node_modules'), { recursive: true, dereference: false, verbatimSymlinks: true });
+  cpSync(join(pkgDir, 'node_modules'), join(work, 'node_modules'), {
+    recursive: true,
+    dereference: false,
+    verbatimSymlinks: true,
+  });
   const configured = existsSync(join(work, 'build', 'Makefile'));
-  run(work, configured ? ['build'] : ['rebuild', '--', '-Dtsjit_asan=1']);
+  run(work, configured ? ['build'] : ['rebuild'], configured ? [] : ['--', '-Dtsjit_asan=1']);
 }

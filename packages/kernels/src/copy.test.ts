@@ -3,6 +3,7 @@ import { copy, fill } from './copy.js';
 import { type DType, dtypes } from './dtype.js';
 import { KernelError } from './kernel-error.js';
 import { availableKernelPaths } from './runtime.js';
+import { numel } from './strided.js';
 import {
   type Layout,
   makeContiguous,
@@ -14,7 +15,6 @@ import {
   toNumbers,
   withPath,
 } from './test-utils.js';
-import { numel } from './strided.js';
 
 const layouts: Layout[] = ['contiguous', 'transposed', 'stepped', 'offset'];
 
@@ -23,7 +23,11 @@ describe('copy', () => {
     const values = [0, 1, -1, 2.5, -2.5, 3.7, 100, -100, 127, 300];
     for (const from of dtypes) {
       for (const to of dtypes) {
-        const src = makeContiguous(from, [values.length], values.map((v) => roundTo(from, v)));
+        const src = makeContiguous(
+          from,
+          [values.length],
+          values.map((v) => roundTo(from, v)),
+        );
         const dst = makeContiguous(to, [values.length]);
         copy(dst, src);
         const expected = toNumbers(src).map((v) => (to === 'bool' ? (v !== 0 ? 1 : 0) : roundTo(to, v)));

@@ -1,3 +1,4 @@
+export { copy, fill } from './copy.js';
 export { type DType, dtypeCode, dtypes, isFloating, isIntegral, itemSize } from './dtype.js';
 export { KernelError, type KernelErrorCode } from './kernel-error.js';
 export {
@@ -10,4 +11,3 @@ export {
   setNumThreads,
 } from './runtime.js';
 export { broadcastShapes, MAX_DIMS, numel, type Strided } from './strided.js';
-export { copy, fill } from './copy.js';

@@ -30,7 +30,11 @@ export class KernelError extends Error {
 /** Re-throws an error raised inside the addon as a KernelError with this call site's stack. */
 export function rethrowNative(error: unknown, op: string): never {
   const e = error as { code?: string; message?: string };
-  const known: KernelErrorCode[] = ['ERR_TSJIT_ZERO_DIVISION', 'ERR_TSJIT_INDEX_OUT_OF_RANGE', 'ERR_TSJIT_OUT_OF_MEMORY'];
+  const known: KernelErrorCode[] = [
+    'ERR_TSJIT_ZERO_DIVISION',
+    'ERR_TSJIT_INDEX_OUT_OF_RANGE',
+    'ERR_TSJIT_OUT_OF_MEMORY',
+  ];
   const code = known.includes(e?.code as KernelErrorCode) ? (e.code as KernelErrorCode) : 'ERR_TSJIT_KERNEL_ARGUMENT';
   throw new KernelError(code, `${op}: ${e?.message ?? String(error)}`, { cause: error });
 }

@@ -8,7 +8,8 @@ const paths: readonly KernelPath[] = ['reference', 'portable', 'avx2', 'avx512']
 
 /** Sets the number of threads intra-op parallel kernels use on this JS thread (default: cores). */
 export function setNumThreads(n: number): void {
-  if (!Number.isSafeInteger(n) || n < 1 || n > 1024) throw argumentError('setNumThreads', `expected an integer in [1, 1024], got ${n}`);
+  if (!Number.isSafeInteger(n) || n < 1 || n > 1024)
+    throw argumentError('setNumThreads', `expected an integer in [1, 1024], got ${n}`);
   native.setNumThreads(n);
 }
 
@@ -37,7 +38,10 @@ export function getKernelPath(): KernelPath {
 export function setKernelPath(path: KernelPath): void {
   const code = paths.indexOf(path);
   if (code < 0 || code > native.detectedIsa()) {
-    throw argumentError('setKernelPath', `kernel path '${path}' is not available on this CPU (available: ${availableKernelPaths().join(', ')})`);
+    throw argumentError(
+      'setKernelPath',
+      `kernel path '${path}' is not available on this CPU (available: ${availableKernelPaths().join(', ')})`,
+    );
   }
   native.setKernelPath(code);
 }

@@ -40,7 +40,8 @@ export function checkStrided(op: string, name: string, t: Strided): void {
   if (!Array.isArray(sizes) || !Array.isArray(strides)) {
     throw argumentError(op, `${name}.sizes and ${name}.strides must be arrays`);
   }
-  if (sizes.length > MAX_DIMS) throw argumentError(op, `${name} has ${sizes.length} dimensions; at most ${MAX_DIMS} are supported`);
+  if (sizes.length > MAX_DIMS)
+    throw argumentError(op, `${name} has ${sizes.length} dimensions; at most ${MAX_DIMS} are supported`);
   if (strides.length !== sizes.length) {
     throw argumentError(op, `${name} has ${sizes.length} sizes but ${strides.length} strides`);
   }
@@ -130,7 +131,10 @@ export function broadcastShapes(op: string, ...shapes: (readonly number[])[]): n
       const n = s[i];
       if (out[d] === 1) out[d] = n;
       else if (n !== 1 && n !== out[d]) {
-        throw argumentError(op, `The size of tensor a (${out[d]}) must match the size of tensor b (${n}) at non-singleton dimension ${d}`);
+        throw argumentError(
+          op,
+          `The size of tensor a (${out[d]}) must match the size of tensor b (${n}) at non-singleton dimension ${d}`,
+        );
       }
     }
   }
@@ -144,7 +148,11 @@ const META = new Float64Array(1 + MAX_DIMS + 8 * (2 + MAX_DIMS) + 64);
  * Writes the meta record for operands that share `sizes`; `strides[k]` are operand k's strides
  * (already broadcast to `sizes`). Returns the record.
  */
-export function writeMeta(sizes: readonly number[], operands: readonly Strided[], strides: readonly (readonly number[])[]): Float64Array {
+export function writeMeta(
+  sizes: readonly number[],
+  operands: readonly Strided[],
+  strides: readonly (readonly number[])[],
+): Float64Array {
   const m = META;
   const nd = sizes.length;
   m[0] = nd;

@@ -88,16 +88,26 @@ export function readAt(t: Strided, elementIndex: number): number {
   const dv = view(t);
   const b = elementIndex * itemSize[t.dtype];
   switch (t.dtype) {
-    case 'float32': return dv.getFloat32(b, true);
-    case 'float64': return dv.getFloat64(b, true);
-    case 'float16': return halfToFloat(dv.getUint16(b, true));
-    case 'bfloat16': return bf16ToFloat(dv.getUint16(b, true));
-    case 'int64': return Number(dv.getBigInt64(b, true));
-    case 'int32': return dv.getInt32(b, true);
-    case 'int16': return dv.getInt16(b, true);
-    case 'int8': return dv.getInt8(b);
-    case 'uint8': return dv.getUint8(b);
-    case 'bool': return dv.getUint8(b) !== 0 ? 1 : 0;
+    case 'float32':
+      return dv.getFloat32(b, true);
+    case 'float64':
+      return dv.getFloat64(b, true);
+    case 'float16':
+      return halfToFloat(dv.getUint16(b, true));
+    case 'bfloat16':
+      return bf16ToFloat(dv.getUint16(b, true));
+    case 'int64':
+      return Number(dv.getBigInt64(b, true));
+    case 'int32':
+      return dv.getInt32(b, true);
+    case 'int16':
+      return dv.getInt16(b, true);
+    case 'int8':
+      return dv.getInt8(b);
+    case 'uint8':
+      return dv.getUint8(b);
+    case 'bool':
+      return dv.getUint8(b) !== 0 ? 1 : 0;
   }
 }
 
@@ -105,16 +115,36 @@ export function writeAt(t: Strided, elementIndex: number, v: number): void {
   const dv = view(t);
   const b = elementIndex * itemSize[t.dtype];
   switch (t.dtype) {
-    case 'float32': dv.setFloat32(b, v, true); break;
-    case 'float64': dv.setFloat64(b, v, true); break;
-    case 'float16': dv.setUint16(b, floatToHalf(v), true); break;
-    case 'bfloat16': dv.setUint16(b, floatToBf16(v), true); break;
-    case 'int64': dv.setBigInt64(b, BigInt(Math.trunc(v)), true); break;
-    case 'int32': dv.setInt32(b, v, true); break;
-    case 'int16': dv.setInt16(b, v, true); break;
-    case 'int8': dv.setInt8(b, v); break;
-    case 'uint8': dv.setUint8(b, v); break;
-    case 'bool': dv.setUint8(b, v ? 1 : 0); break;
+    case 'float32':
+      dv.setFloat32(b, v, true);
+      break;
+    case 'float64':
+      dv.setFloat64(b, v, true);
+      break;
+    case 'float16':
+      dv.setUint16(b, floatToHalf(v), true);
+      break;
+    case 'bfloat16':
+      dv.setUint16(b, floatToBf16(v), true);
+      break;
+    case 'int64':
+      dv.setBigInt64(b, BigInt(Math.trunc(v)), true);
+      break;
+    case 'int32':
+      dv.setInt32(b, v, true);
+      break;
+    case 'int16':
+      dv.setInt16(b, v, true);
+      break;
+    case 'int8':
+      dv.setInt8(b, v);
+      break;
+    case 'uint8':
+      dv.setUint8(b, v);
+      break;
+    case 'bool':
+      dv.setUint8(b, v ? 1 : 0);
+      break;
   }
 }
 
@@ -146,11 +176,22 @@ export function contiguousStrides(sizes: readonly number[]): number[] {
   return s;
 }
 
-export function makeContiguous(dtype: DType, sizes: readonly number[], values?: readonly number[], shared = false): Strided {
+export function makeContiguous(
+  dtype: DType,
+  sizes: readonly number[],
+  values?: readonly number[],
+  shared = false,
+): Strided {
   const n = numel(sizes);
   const bytes = Math.max(n, 0) * itemSize[dtype];
   const buf = shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
-  const t: Strided = { data: new Uint8Array(buf), dtype, sizes: [...sizes], strides: contiguousStrides(sizes), offset: 0 };
+  const t: Strided = {
+    data: new Uint8Array(buf),
+    dtype,
+    sizes: [...sizes],
+    strides: contiguousStrides(sizes),
+    offset: 0,
+  };
   if (values) for (let i = 0; i < n; i++) writeAt(t, i, values[i]);
   return t;
 }
@@ -158,11 +199,18 @@ export function makeContiguous(dtype: DType, sizes: readonly number[], values?: 
 /** A random value of the dtype's usual range (small integers, floats in [-4, 4)). */
 export function randomValue(dtype: DType, r: () => number): number {
   switch (dtype) {
-    case 'bool': return r() < 0.5 ? 0 : 1;
-    case 'uint8': return randInt(r, 0, 255);
-    case 'int8': return randInt(r, -128, 127);
-    case 'int16': case 'int32': case 'int64': return randInt(r, -1000, 1000);
-    default: return (r() - 0.5) * 8;
+    case 'bool':
+      return r() < 0.5 ? 0 : 1;
+    case 'uint8':
+      return randInt(r, 0, 255);
+    case 'int8':
+      return randInt(r, -128, 127);
+    case 'int16':
+    case 'int32':
+    case 'int64':
+      return randInt(r, -1000, 1000);
+    default:
+      return (r() - 0.5) * 8;
   }
 }
 
@@ -173,7 +221,12 @@ export type Layout = 'contiguous' | 'transposed' | 'stepped' | 'offset';
  * dimensions in reverse order, 'stepped' leaves gaps between elements of the last dimension,
  * 'offset' starts a few elements into a larger buffer.
  */
-export function makeStrided(dtype: DType, sizes: readonly number[], values: readonly number[], layout: Layout): Strided {
+export function makeStrided(
+  dtype: DType,
+  sizes: readonly number[],
+  values: readonly number[],
+  layout: Layout,
+): Strided {
   const nd = sizes.length;
   const n = numel(sizes);
   let strides: number[];
@@ -232,7 +285,12 @@ export function withPath<T>(path: KernelPath, fn: () => T, threads?: number): T 
 }
 
 /** Compares two value lists: exact for integers, NaN-aware with tolerance for floats. */
-export function closeTo(actual: readonly number[], expected: readonly number[], rtol = 1e-5, atol = 1e-6): string | null {
+export function closeTo(
+  actual: readonly number[],
+  expected: readonly number[],
+  rtol = 1e-5,
+  atol = 1e-6,
+): string | null {
   if (actual.length !== expected.length) return `length ${actual.length} != ${expected.length}`;
   for (let i = 0; i < actual.length; i++) {
     const a = actual[i];

@@ -1,0 +1,72 @@
+// The addon's entry point: creates the per-instance state (thread pool, kernel path) and
+// registers every kernel family. Context-aware: each JS thread that loads it gets its own state.
+#include <napi.h>
+
+#include <thread>
+
+#include "glue.h"
+
+namespace tsjit {
+
+// One line per kernel family (defined in <family>.cc).
+void register_copy(Napi::Env env, Napi::Object exports);
+
+namespace {
+
+int default_threads() {
+  const unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : static_cast<int>(n);
+}
+
+void set_threads(Instance& inst, int n) {
+  inst.pool.reset();
+  inst.pool = std::make_unique<ThreadPool>(n);
+  inst.parallel = make_parallel(inst.pool.get());
+}
+
+Napi::Value SetNumThreads(const Napi::CallbackInfo& info) {
+  set_threads(instance(info.Env()), info[0].As<Napi::Number>().Int32Value());
+  return info.Env().Undefined();
+}
+
+Napi::Value GetNumThreads(const Napi::CallbackInfo& info) {
+  return Napi::Number::New(info.Env(), instance(info.Env()).parallel.threads);
+}
+
+// setKernelPath(code): 0 reference, 1 portable, 2 avx2, 3 avx512 (binding.ts checks support).
+Napi::Value SetKernelPath(const Napi::CallbackInfo& info) {
+  instance(info.Env()).isa = static_cast<Isa>(info[0].As<Napi::Number>().Int32Value());
+  return info.Env().Undefined();
+}
+
+Napi::Value GetKernelPath(const Napi::CallbackInfo& info) {
+  return Napi::Number::New(info.Env(), static_cast<int>(instance(info.Env()).isa));
+}
+
+Napi::Value DetectedIsa(const Napi::CallbackInfo& info) {
+  return Napi::Number::New(info.Env(), static_cast<int>(detected_isa()));
+}
+
+}  // namespace
+
+Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  auto* inst = new Instance();
+  inst->isa = detected_isa();
+  set_threads(*inst, default_threads());
+  env.SetInstanceData<Instance>(inst);  // deleted with the environment
+
+  exports.Set("setNumThreads", Napi::Function::New(env, SetNumThreads, "setNumThreads"));
+  exports.Set("getNumThreads", Napi::Function::New(env, GetNumThreads, "getNumThreads"));
+  exports.Set("setKernelPath", Napi::Function::New(env, SetKernelPath, "setKernelPath"));
+  exports.Set("getKernelPath", Napi::Function::New(env, GetKernelPath, "getKernelPath"));
+  exports.Set("detectedIsa", Napi::Function::New(env, DetectedIsa, "detectedIsa"));
+
+  register_copy(env, exports);
+  return exports;
+}
+
+}  // namespace tsjit
+
+static Napi::Object InitAddon(Napi::Env env, Napi::Object exports) { return tsjit::Init(env, exports); }
+
+NODE_API_MODULE(tsjit_kernels, InitAddon)
