@@ -19,7 +19,15 @@ const root = resolve(pkgDir, '..', '..');
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const r = spawnSync(
   process.execPath,
-  [vitest, 'run', '--project', 'kernels', '--reporter=default', '--reporter=json', '--outputFile.json=test-results-asan.json'],
+  [
+    vitest,
+    'run',
+    '--project',
+    'kernels',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile.json=test-results-asan.json',
+  ],
   {
     cwd: root,
     stdio: 'inherit',

@@ -23,5 +23,9 @@ export function fill(out: Strided, value: number): void {
   checkWritable('fill', 'out', out);
   if (typeof value !== 'number') throw argumentError('fill', `value must be a number, got ${typeof value}`);
   const meta = writeMeta(out.sizes, [out], [out.strides]);
-  native.fill(out.data, meta, value);
+  try {
+    native.fill(out.data, meta, value);
+  } catch (e) {
+    rethrowNative(e, 'fill');
+  }
 }

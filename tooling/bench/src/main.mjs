@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// pnpm bench [suite ...] [--threads 1,2] [--repeats R] [--only NAME,...] [--no-torch]
+//
+// Runs tsjit's side of the workloads defined in ../shared/bench/README.md, runs PyTorch's side
+// (torch-baseline.py) in the same run when Debian's Python has torch, prints ours / PyTorch /
+// ratio, and writes bench/results/latest.json. The ratio is ours ÷ PyTorch's in the "better"
+// direction: above 1 means tsjit is faster.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getNumThreads, setNumThreads } from '@tsjit/kernels';
+import { timeCall } from './timing.mjs';
+import { baselineScript, runBaseline, torchAvailable } from './torch.mjs';
+import { suites } from './workloads/index.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+function parseArgs(argv) {
+  const opts = { suites: [], threads: [1, 2], repeats: 7, only: null, torch: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--threads') opts.threads = argv[++i].split(',').map(Number);
+    else if (a === '--repeats') opts.repeats = Number(argv[++i]);
+    else if (a === '--only') opts.only = argv[++i].split(',');
+    else if (a === '--no-torch') opts.torch = false;
+    else if (a === '--help' || a === '-h') {
+      console.log('pnpm bench [suite ...] [--threads 1,2] [--repeats R] [--only NAME,...] [--no-torch]');
+      console.log(`suites: ${Object.keys(suites).join(', ')}`);
+      process.exit(0);
+    } else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
+    else opts.suites.push(a);
+  }
+  if (opts.suites.length === 0 || opts.suites.includes('all')) opts.suites = Object.keys(suites);
+  for (const s of opts.suites)
+    if (!suites[s]) throw new Error(`unknown suite ${s} (known: ${Object.keys(suites).join(', ')})`);
+  return opts;
+}
+
+function fmt(v) {
+  if (v === null || v === undefined || Number.isNaN(v)) return '—';
+  if (Math.abs(v) >= 100) return v.toFixed(1);
+  if (Math.abs(v) >= 1) return v.toFixed(2);
+  return v.toPrecision(3);
+}
+
+function pad(s, n, right = false) {
+  s = String(s);
+  return right ? s.padStart(n) : s.padEnd(n);
+}
+
+const opts = parseArgs(process.argv.slice(2));
+const script = baselineScript(root);
+const haveTorch = opts.torch && script !== null && torchAvailable();
+if (opts.torch && !haveTorch) {
+  console.error(
+    script === null
+      ? 'bench: ../shared/bench/torch-baseline.py not found: PyTorch column left empty'
+      : 'bench: /usr/bin/python3 has no torch (apt-get install -y python3-torch): PyTorch column left empty',
+  );
+}
+
+const entries = [];
+const savedThreads = getNumThreads();
+for (const threads of opts.threads) {
+  setNumThreads(threads);
+  for (const suiteName of opts.suites) {
+    const suite = suites[suiteName];
+    const workloads = suite.workloads.filter((w) => !opts.only || opts.only.includes(w.name));
+    if (workloads.length === 0) continue;
+    const ours = [];
+    for (const w of workloads) {
+      const inst = w.setup({ threads });
+      const problem = inst.check();
+      if (problem) {
+        console.error(`bench: ${w.name} computed a wrong result: ${problem}`);
+        ours.push({ w, value: null, error: problem, inst });
+        continue;
+      }
+      const seconds = timeCall(inst.run, { repeats: opts.repeats });
+      ours.push({ w, value: w.value(seconds, inst), inst });
+      process.stderr.write(`  ${w.name} [${threads}t]: ${fmt(ours.at(-1).value)} ${w.unit}\n`);
+      inst.dispose?.();
+    }
+    const torch = haveTorch
+      ? runBaseline(script, [suiteName], { threads, repeats: opts.repeats, only: workloads.map((w) => w.name) })
+      : new Map();
+    for (const { w, value, error, inst } of ours) {
+      const t = torch.get(w.name);
+      const tv = t?.value ?? null;
+      let ratio = null;
+      if (value !== null && tv !== null && tv > 0 && value > 0) ratio = w.better === 'higher' ? value / tv : tv / value;
+      const entry = { name: w.name, unit: w.unit, better: w.better, threads, value, torch: tv, ratio };
+      if (t?.path) entry.torchPath = t.path;
+      if (error) entry.error = error;
+      const extra = w.extra?.(value, inst);
+      if (extra) Object.assign(entry, extra);
+      entries.push(entry);
+    }
+  }
+}
+setNumThreads(savedThreads);
+
+// The table.
+const head = `${pad('workload', 34)} ${pad('thr', 3, true)} ${pad('tsjit', 10, true)} ${pad('pytorch', 10, true)} ${pad('unit', 8)} ${pad('ratio', 6, true)}  notes`;
+console.log(head);
+console.log('-'.repeat(head.length + 10));
+for (const e of entries) {
+  const notes = [];
+  if (e.peakPercent !== undefined) notes.push(`${e.peakPercent.toFixed(0)}% of FMA peak`);
+  if (e.torchPath) notes.push(`torch: ${e.torchPath}`);
+  if (e.error) notes.push(`WRONG RESULT: ${e.error}`);
+  console.log(
+    `${pad(e.name, 34)} ${pad(e.threads, 3, true)} ${pad(fmt(e.value), 10, true)} ${pad(fmt(e.torch), 10, true)} ${pad(e.unit, 8)} ${pad(fmt(e.ratio), 6, true)}  ${notes.join('; ')}`,
+  );
+}
+
+const outDir = join(root, 'bench', 'results');
+mkdirSync(outDir, { recursive: true });
+const report = { date: new Date().toISOString(), node: process.version, torch: haveTorch, entries };
+writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nwrote ${join('bench', 'results', 'latest.json')}`);

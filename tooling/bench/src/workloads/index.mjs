@@ -1,0 +1,6 @@
+import { kernels } from './kernels.mjs';
+
+/** Suites by name, as in ../shared/bench/README.md. */
+export const suites = {
+  kernels: { workloads: kernels },
+};
