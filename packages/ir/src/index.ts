@@ -1,0 +1,51 @@
+export { InternalError, invariant } from './errors/internal-error.js';
+export { JitError } from './errors/jit-error.js';
+export { SchemaParseError } from './errors/schema-parse-error.js';
+export { AliasInfo } from './schema/alias-info.js';
+export { Argument, type ArgumentOptions } from './schema/argument.js';
+export {
+  type DefaultValue,
+  type FloatValue,
+  floatValue,
+  formatDefaultValue,
+  formatFloat,
+  type IntValue,
+  intValue,
+  quoteString,
+} from './schema/default-value.js';
+export { FunctionSchema, type FunctionSchemaOptions } from './schema/function-schema.js';
+export { parseSchema } from './schema/parse-schema.js';
+export { ClassType } from './types/class-type.js';
+export { DictType } from './types/dict-type.js';
+export { FutureType } from './types/future-type.js';
+export { JitType, TYPE_KINDS, type TypeKind } from './types/jit-type.js';
+export { ListType } from './types/list-type.js';
+export { OptionalType } from './types/optional-type.js';
+export { RRefType } from './types/rref-type.js';
+export {
+  AnyClassType,
+  AnyEnumType,
+  AnyType,
+  BoolType,
+  CapsuleType,
+  ComplexType,
+  DeviceObjType,
+  FloatType,
+  GeneratorType,
+  IntType,
+  LayoutType,
+  MemoryFormatType,
+  NoneType,
+  NumberType,
+  QSchemeType,
+  QuantizerType,
+  ScalarTypeType,
+  StorageType,
+  StreamObjType,
+  StringType,
+  SymIntType,
+} from './types/simple-types.js';
+export { TensorType } from './types/tensor-type.js';
+export { type TupleOptions, TupleType } from './types/tuple-type.js';
+export { VarType } from './types/type-variable.js';
+export { UnionType } from './types/union-type.js';
