@@ -195,7 +195,12 @@ class SchemaParser {
     const start = this.#cur;
     if (++this.#depth > MAX_TYPE_DEPTH) this.#fail(start, `types nested more than ${MAX_TYPE_DEPTH} deep`);
     let parsed = this.#parseBaseTypeWithAlias();
+    let wraps = 0;
     for (;;) {
+      const suffix = this.#cur;
+      if ((suffix.kind === '[' || suffix.kind === '?') && this.#depth + ++wraps > MAX_TYPE_DEPTH) {
+        this.#fail(suffix, `types nested more than ${MAX_TYPE_DEPTH} deep`);
+      }
       if (this.#cur.kind === '[' && this.#peek(1).kind === ']') {
         this.#pos += 2;
         parsed = {
