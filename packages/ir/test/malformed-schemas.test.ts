@@ -29,6 +29,17 @@ describe('malformed schemas give a SchemaParseError that says what and where', (
     ['aten::f(Optional[int] x) -> ()', "unknown type 'Optional'", 9],
     ['aten::f(__torch__.foo.Bar x) -> ()', "expected 'torch' in a class name", 19],
     ['aten::f(Union() x) -> ()', 'a Union needs at least one type', 9],
+    ['aten::f(Dict(intfloat, t) x) -> ()', "'intfloat' cannot be a Dict key type", 14],
+    ['aten::f(Dict(int[], t) x) -> ()', "'int[]' cannot be a Dict key type", 14],
+    // reserved words are not names
+    ['aten::f(int in) -> ()', "expected an argument name but found the reserved word 'in'", 13],
+    [
+      'aten::f(Tensor(a) x) -> Tensor(is)',
+      "expected an alias set name (as in Tensor(a) or Tensor(a!)) or '*' but found the reserved word 'is'",
+      32,
+    ],
+    ['aten::if(int x) -> ()', "expected an operator name after the namespace but found the reserved word 'if'", 7],
+    ['aten::f(or x) -> ()', "expected a type but found the reserved word 'or'", 9],
     // bad defaults
     ['aten::f(int x=foo) -> ()', "invalid default value 'foo'", 15],
     ['aten::f(float x=-inf) -> ()', "expected a number after '-' but found 'inf'", 18],

@@ -100,6 +100,42 @@ const SYMBOLIC_DEFAULTS: ReadonlyMap<string, number> = new Map([
   ['contiguous_format', 0], // MemoryFormat::Contiguous
 ]);
 
+/**
+ * Words the TorchScript lexer reserves: PyTorch's schema parser does not take them as names
+ * (`int in` is an error), so neither do we. None and NoneType remain types, and True, False and
+ * None remain default values.
+ */
+const KEYWORDS: ReadonlySet<string> = new Set([
+  'and',
+  'as',
+  'assert',
+  'break',
+  'class',
+  'continue',
+  'def',
+  'del',
+  'elif',
+  'else',
+  'Ellipsis',
+  'False',
+  'for',
+  'global',
+  'if',
+  'import',
+  'in',
+  'is',
+  'None',
+  'NoneType',
+  'not',
+  'or',
+  'pass',
+  'raise',
+  'return',
+  'True',
+  'while',
+  'with',
+]);
+
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
@@ -119,13 +155,13 @@ class SchemaParser {
   }
 
   parseDeclaration(): FunctionSchema {
-    let name = this.#expect('ident', 'an operator name').text;
+    let name = this.#expectName('an operator name').text;
     if (this.#nextIf(':')) {
       this.#expect(':', "'::'");
-      name = `${name}::${this.#expect('ident', 'an operator name after the namespace').text}`;
+      name = `${name}::${this.#expectName('an operator name after the namespace').text}`;
     }
     let overloadName = '';
-    if (this.#nextIf('.')) overloadName = this.#expect('ident', 'an overload name').text;
+    if (this.#nextIf('.')) overloadName = this.#expectName('an overload name').text;
     if (this.#cur.kind !== '(') this.#fail(this.#cur, `expected '(' to start the argument list of ${name}`);
 
     const args: Argument[] = [];
@@ -176,9 +212,9 @@ class SchemaParser {
     let name = '';
     let defaultValue: DefaultValue | undefined;
     if (isReturn) {
-      if (this.#cur.kind === 'ident') name = this.#next().text;
+      if (isName(this.#cur)) name = this.#next().text;
     } else {
-      name = this.#expect('ident', 'an argument name').text;
+      name = this.#expectName('an argument name').text;
       if (this.#nextIf('=')) defaultValue = this.#parseDefaultValue(type, N);
     }
     return new Argument(name, {
@@ -246,7 +282,9 @@ class SchemaParser {
       });
       return { type: TupleType.of(types), real: TupleType.of(reals), alias: undefined };
     }
-    if (tok.kind !== 'ident') this.#fail(tok, `expected a type but found ${describe(tok)}`);
+    if (!isName(tok) && !(tok.kind === 'ident' && (tok.text === 'None' || tok.text === 'NoneType'))) {
+      this.#fail(tok, `expected a type but found ${describe(tok)}`);
+    }
     switch (tok.text) {
       case 'Future':
       case 'RRef': {
@@ -260,7 +298,14 @@ class SchemaParser {
       case 'Dict': {
         this.#next();
         this.#expect('(', "'(' after Dict");
+        const keyToken = this.#cur;
         const key = this.#parseType();
+        if (!DictType.isValidKeyType(key.type)) {
+          this.#fail(
+            keyToken,
+            `'${key.real.annotationStr()}' cannot be a Dict key type (keys must be int, float, complex, bool, str, Tensor or Device)`,
+          );
+        }
         this.#expect(',', "',' between the key and value types of Dict(K, V)");
         const value = this.#parseType();
         this.#expect(')', "')' to close Dict(K, V)");
@@ -308,7 +353,7 @@ class SchemaParser {
     const parts = [this.#next().text];
     for (const expected of ['torch', 'classes']) {
       this.#expect('.', "'.' in a class name (__torch__.torch.classes.<namespace>.<Class>)");
-      const part = this.#expect('ident', `'${expected}'`);
+      const part = this.#expectName(`'${expected}'`);
       if (part.text !== expected) {
         this.#fail(part, `expected '${expected}' in a class name (__torch__.torch.classes.<namespace>.<Class>)`);
       }
@@ -316,7 +361,7 @@ class SchemaParser {
     }
     for (const what of ['namespace', 'class name']) {
       this.#expect('.', `'.' before the ${what} of a custom class`);
-      parts.push(this.#expect('ident', `the ${what} of a custom class`).text);
+      parts.push(this.#expectName(`the ${what} of a custom class`).text);
     }
     return parts.join('.');
   }
@@ -344,7 +389,7 @@ class SchemaParser {
         this.#fail(this.#cur, "nothing may follow the wildcard '*' in an alias annotation");
       }
       if (this.#nextIf('*')) sets.push(AliasInfo.WILDCARD);
-      else sets.push(this.#expect('ident', "an alias set name (as in Tensor(a) or Tensor(a!)) or '*'").text);
+      else sets.push(this.#expectName("an alias set name (as in Tensor(a) or Tensor(a!)) or '*'").text);
     } while (this.#nextIf('|'));
     return sets;
   }
@@ -483,6 +528,13 @@ class SchemaParser {
     return this.#next();
   }
 
+  /** An identifier that is not a reserved word. */
+  #expectName(what: string): Token {
+    const tok = this.#cur;
+    if (!isName(tok)) this.#fail(tok, `expected ${what} but found ${describe(tok)}`);
+    return this.#next();
+  }
+
   /** `( item, item, ... )` with no trailing comma; an empty list is allowed. */
   #list(open: TokenKind, close: TokenKind, item: () => void): void {
     const start = this.#expect(open, `'${open}'`);
@@ -508,8 +560,13 @@ class SchemaParser {
   }
 }
 
+function isName(tok: Token): boolean {
+  return tok.kind === 'ident' && !KEYWORDS.has(tok.text);
+}
+
 function describe(tok: Token): string {
   if (tok.kind === 'eof') return 'the end of the schema';
+  if (tok.kind === 'ident' && KEYWORDS.has(tok.text)) return `the reserved word '${tok.text}'`;
   return `'${tok.text}'`;
 }
 

@@ -94,6 +94,13 @@ describe('type equality', () => {
     expect(ListType.of(int).equals(OptionalType.of(int))).toBe(false);
   });
 
+  it("allows only PyTorch's Dict key types", () => {
+    expect(DictType.isValidKeyType(Tensor)).toBe(true);
+    expect(DictType.isValidKeyType(DeviceObjType.get())).toBe(true);
+    expect(DictType.isValidKeyType(ListType.of(int))).toBe(false);
+    expect(() => DictType.of(ListType.of(int), int)).toThrow(/key type 'int\[\]'/);
+  });
+
   it('collapses Optional[Optional[T]]', () => {
     expect(OptionalType.of(OptionalType.of(int)).annotationStr()).toBe('int?');
   });
