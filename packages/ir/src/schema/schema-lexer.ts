@@ -57,6 +57,16 @@ export function tokenizeSchema(text: string): Token[] {
       kind = 'ident';
     } else if (isDigit(c) || (c === 46 && i + 1 < n && isDigit(text.charCodeAt(i + 1)))) {
       i = scanNumber(text, i);
+      if (i < n && isIdentPart(text.charCodeAt(i))) {
+        let end = i;
+        while (end < n && isIdentPart(text.charCodeAt(end))) end++;
+        const shown = text.slice(start, end);
+        throw new SchemaParseError(
+          text,
+          start,
+          `malformed number '${shown}' (hex, underscores and suffixes are not allowed)`,
+        );
+      }
       kind = 'number';
     } else if (c === 34 || c === 39) {
       i = scanString(text, i);
