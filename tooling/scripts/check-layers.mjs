@@ -3,15 +3,20 @@
 // docs/architecture.md §1, from an app, or from a package its package.json does not declare.
 //   node tooling/scripts/check-layers.mjs [rootDir]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ALLOWED_SIDEWAYS, LAYERS } from './layers.mjs';
 
 const SOURCE = /\.(c|m)?(t|j)sx?$/;
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'build-asan', '.turbo', 'coverage']);
-const IMPORT =
-  /(?:^|[^.\w$])(?:import|export)\s*(?:type\s+)?(?:[\w*${}\s,]+?\s+from\s+)?['"]([^'"]+)['"]|(?:^|[^.\w$])(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/gm;
+// TypeScript's own pre-processor finds import, export-from, import() and require() specifiers
+// without being fooled by strings or comments that look like imports.
+const ts = createRequire(import.meta.url)('typescript');
+
+function importsOf(text) {
+  return ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName);
+}
 
 function walk(dir, out = []) {
   for (const name of readdirSync(dir)) {
@@ -87,8 +92,7 @@ export function checkLayers(root) {
     }
     for (const file of walk(dir)) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(IMPORT)) {
-        const spec = m[1] ?? m[2];
+      for (const spec of importsOf(text)) {
         const target = packageName(spec);
         if (!target || builtins.has(target) || target === me) continue;
         const where = `${relative(root, file)}`;

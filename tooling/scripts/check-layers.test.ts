@@ -66,4 +66,11 @@ describe('check-layers', () => {
     expect(problems).toMatch(/imports @tsjit\/cli/);
     expect(problems).toMatch(/@tsjit\/mystery has no layer/);
   });
+
+  it('does not mistake strings and comments for imports', () => {
+    root = mkdtempSync(join(tmpdir(), 'layers-'));
+    pkg('packages/kernels', '@tsjit/kernels');
+    write('packages/kernels/src/a.ts', `const s = ${JSON.stringify(from('@tsjit/tensor'))};\n// ${from('lodash')}`);
+    expect(checkLayers(root)).toEqual([]);
+  });
 });
