@@ -44,7 +44,14 @@ function contiguousStrides(sizes) {
 export function f32(sizes, values) {
   const n = sizes.reduce((a, b) => a * b, 1);
   const arr = values ?? new Float32Array(n);
-  return { data: new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength), dtype: 'float32', sizes, strides: contiguousStrides(sizes), offset: 0, array: arr };
+  return {
+    data: new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength),
+    dtype: 'float32',
+    sizes,
+    strides: contiguousStrides(sizes),
+    offset: 0,
+    array: arr,
+  };
 }
 
 /** max|y - ref| / max|ref| */

@@ -41,7 +41,8 @@ function gemmWorkload(M, N, K) {
       };
     },
     value: (seconds) => (2 * M * N * K) / seconds / 1e9,
-    extra: (value) => (value ? { peakPercent: (100 * value) / (fmaPeakOnce() * getNumThreads()), fmaPeak: fmaPeakOnce() } : null),
+    extra: (value) =>
+      value ? { peakPercent: (100 * value) / (fmaPeakOnce() * getNumThreads()), fmaPeak: fmaPeakOnce() } : null,
   };
 }
 
@@ -143,7 +144,7 @@ function erf(x) {
   }
   // erfc continued fraction
   let f = 0;
-  for (let n = 60; n >= 1; n--) f = (n / 2) / (ax + f);
+  for (let n = 60; n >= 1; n--) f = n / 2 / (ax + f);
   const erfc = Math.exp(-ax * ax) / Math.sqrt(Math.PI) / (ax + f);
   return Math.sign(x) * (1 - erfc);
 }
@@ -174,7 +175,8 @@ export const kernels = [
         check() {
           binary('add', C, A, B);
           for (let i = 0; i < n; i += 997) {
-            if (C.array[i] !== Math.fround(a[i] + b[i])) return `add: c[${i}] = ${C.array[i]}, expected ${Math.fround(a[i] + b[i])}`;
+            if (C.array[i] !== Math.fround(a[i] + b[i]))
+              return `add: c[${i}] = ${C.array[i]}, expected ${Math.fround(a[i] + b[i])}`;
           }
           return null;
         },
