@@ -26,6 +26,11 @@ export interface NativeBinding {
   // copy.cc
   copy(out: Uint8Array, x: Uint8Array, meta: Float64Array): void;
   fill(out: Uint8Array, meta: Float64Array, value: number): void;
+
+  // reduce.cc (meta operands: out, x; out has stride 0 along the reduced dims; mask: reduced dims)
+  reduce(out: Uint8Array, x: Uint8Array, meta: Float64Array, op: number, mask: number, scalar: number): void;
+  /** meta operands: values (indices again when !hasValues), x, indices; op 0 max, 1 min */
+  reduceIndex(values: Uint8Array, x: Uint8Array, indices: Uint8Array, meta: Float64Array, op: number, mask: number, hasValues: boolean): void;
 }
 
 function packageRoot(): string {

@@ -11,3 +11,22 @@ export {
 } from './runtime.js';
 export { broadcastShapes, MAX_DIMS, numel, type Strided } from './strided.js';
 export { copy, fill } from './copy.js';
+export {
+  all,
+  amax,
+  amin,
+  any,
+  argmax,
+  argmin,
+  countNonzero,
+  type Dims,
+  logsumexp,
+  max,
+  mean,
+  min,
+  norm,
+  prod,
+  std,
+  sum,
+  variance,
+} from './reduce.js';
