@@ -31,6 +31,11 @@ export interface NativeBinding {
   reduce(out: Uint8Array, x: Uint8Array, meta: Float64Array, op: number, mask: number, scalar: number): void;
   /** meta operands: values (indices again when !hasValues), x, indices; op 0 max, 1 min */
   reduceIndex(values: Uint8Array, x: Uint8Array, indices: Uint8Array, meta: Float64Array, op: number, mask: number, hasValues: boolean): void;
+
+  // softmax.cc
+  softmax(out: Uint8Array, x: Uint8Array, meta: Float64Array, dim: number, log: boolean): void;
+  /** meta operands: out, x, weight, bias, mean, rstd (weight/bias: x again when absent) */
+  layerNorm(out: Uint8Array, x: Uint8Array, weight: Uint8Array, bias: Uint8Array, mean: Uint8Array, rstd: Uint8Array, meta: Float64Array, k: number, eps: number, hasWeight: boolean, hasBias: boolean): void;
 }
 
 function packageRoot(): string {

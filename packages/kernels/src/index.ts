@@ -30,3 +30,4 @@ export {
   sum,
   variance,
 } from './reduce.js';
+export { layerNorm, logSoftmax, softmax } from './softmax.js';
