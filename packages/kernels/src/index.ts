@@ -31,3 +31,5 @@ export {
   variance,
 } from './reduce.js';
 export { layerNorm, logSoftmax, softmax } from './softmax.js';
+export { cummax, cummin, cumprod, cumsum, logcumsumexp } from './scan.js';
+export { argsort, kthvalue, median, sort, topk } from './sort.js';
