@@ -159,6 +159,11 @@ describe('sort / topk / kthvalue / median', () => {
     const idx = makeContiguous('int64', [5]);
     sort(iv, idx, ints);
     expect([toNumbers(iv), toNumbers(idx)]).toEqual([[1, 1, 2, 2, 2], [1, 3, 0, 2, 4]]);
+    // in place: values may be x itself
+    const inPlace = makeContiguous('float64', [4], [3, 1, 4, 2]);
+    const ipi = makeContiguous('int64', [4]);
+    sort(inPlace, ipi, inPlace);
+    expect([toNumbers(inPlace), toNumbers(ipi)]).toEqual([[1, 2, 3, 4], [1, 3, 0, 2]]);
     // int64 keys compare exactly beyond 2^53
     const big = makeContiguous('int64', [2]);
     new BigInt64Array(big.data.buffer).set([2n ** 62n + 1n, 2n ** 62n]);

@@ -109,6 +109,8 @@ void sort_rows(Job& j, int64_t b, int64_t e) {
   const size_t item = item_size(j.ops[2].dtype);
   std::vector<K> key(static_cast<size_t>(n));
   std::vector<int64_t> idx(static_cast<size_t>(n));
+  // The row's bytes, so that values may alias x (sorting in place).
+  std::vector<char> raw(static_cast<size_t>(n) * item);
   // "before" in ascending order: a < b, NaN last.
   auto less = [](K a, K b) { return a < b || (is_nan_key(b) && !is_nan_key(a)); };
   for (int64_t row = b; row < e; ++row) {
@@ -121,6 +123,7 @@ void sort_rows(Job& j, int64_t b, int64_t e) {
     }
     for (int64_t i = 0; i < n; ++i) {
       const char* src = p[2] + i * sx;
+      std::memcpy(raw.data() + i * item, src, item);
       if constexpr (std::is_same<K, int64_t>::value) key[i] = read_raw<int64_t>(src);
       else key[i] = key_double(j.ops[2].dtype, src);
       idx[i] = i;
@@ -166,7 +169,7 @@ void sort_rows(Job& j, int64_t b, int64_t e) {
       }
     }
     for (int64_t i = 0; i < count; ++i) {
-      if (j.has_values) std::memcpy(p[0] + i * sv, p[2] + idx[i] * sx, item);
+      if (j.has_values) std::memcpy(p[0] + i * sv, raw.data() + idx[i] * item, item);
       std::memcpy(p[1] + i * si, &idx[i], 8);
     }
   }
