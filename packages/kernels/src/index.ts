@@ -11,3 +11,25 @@ export {
   setNumThreads,
 } from './runtime.js';
 export { broadcastShapes, MAX_DIMS, numel, type Strided } from './strided.js';
+export {
+  all,
+  amax,
+  amin,
+  any,
+  argmax,
+  argmin,
+  countNonzero,
+  type Dims,
+  logsumexp,
+  max,
+  mean,
+  min,
+  norm,
+  prod,
+  std,
+  sum,
+  variance,
+} from './reduce.js';
+export { layerNorm, logSoftmax, softmax } from './softmax.js';
+export { cummax, cummin, cumprod, cumsum, logcumsumexp } from './scan.js';
+export { argsort, kthvalue, median, sort, topk } from './sort.js';

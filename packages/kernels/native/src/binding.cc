@@ -10,6 +10,10 @@ namespace tsjit {
 
 // One line per kernel family (defined in <family>.cc).
 void register_copy(Napi::Env env, Napi::Object exports);
+void register_reduce(Napi::Env env, Napi::Object exports);
+void register_softmax(Napi::Env env, Napi::Object exports);
+void register_scan(Napi::Env env, Napi::Object exports);
+void register_sort(Napi::Env env, Napi::Object exports);
 
 namespace {
 
@@ -62,6 +66,10 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("detectedIsa", Napi::Function::New(env, DetectedIsa, "detectedIsa"));
 
   register_copy(env, exports);
+  register_reduce(env, exports);
+  register_softmax(env, exports);
+  register_scan(env, exports);
+  register_sort(env, exports);
   return exports;
 }
 
