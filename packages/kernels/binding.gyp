@@ -4,7 +4,8 @@
     # Every kernel family file. Each is compiled once per ISA variant (static libraries below)
     # and once more for its N-API glue (the addon target).
     "kernel_sources": [
-      "native/src/copy.cc"
+      "native/src/copy.cc",
+      "native/src/gemm.cc"
     ],
     "kernel_cflags": ["-std=gnu++17", "-O3", "-fno-math-errno", "-fno-trapping-math", "-fPIC", "-fexceptions"]
   },

@@ -26,6 +26,12 @@ export interface NativeBinding {
   // copy.cc
   copy(out: Uint8Array, x: Uint8Array, meta: Float64Array): void;
   fill(out: Uint8Array, meta: Float64Array, value: number): void;
+
+  // gemm.cc
+  /** params: [dtype, batch, m, n, k, then per operand a, b, c: offset, batch/row/column strides; alpha, beta] */
+  gemm(c: Uint8Array, a: Uint8Array, b: Uint8Array, params: Float64Array): void;
+  /** float32 FMA throughput of one core in GFLOP/s, measured for about `seconds` */
+  fmaPeak(seconds: number): number;
 }
 
 function packageRoot(): string {

@@ -11,3 +11,4 @@ export {
 } from './runtime.js';
 export { broadcastShapes, MAX_DIMS, numel, type Strided } from './strided.js';
 export { copy, fill } from './copy.js';
+export { addmm, baddbmm, bmm, fmaPeak, gemm, type GemmScalars, mm } from './gemm.js';

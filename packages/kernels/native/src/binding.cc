@@ -10,6 +10,7 @@ namespace tsjit {
 
 // One line per kernel family (defined in <family>.cc).
 void register_copy(Napi::Env env, Napi::Object exports);
+void register_gemm(Napi::Env env, Napi::Object exports);
 
 namespace {
 
@@ -62,6 +63,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("detectedIsa", Napi::Function::New(env, DetectedIsa, "detectedIsa"));
 
   register_copy(env, exports);
+  register_gemm(env, exports);
   return exports;
 }
 
