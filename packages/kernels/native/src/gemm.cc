@@ -156,6 +156,14 @@ void ukernel(int64_t kc, const T* __restrict a, const T* __restrict b, T* __rest
     c0[r] = O::zero();
     c1[r] = O::zero();
   }
+#if defined(__AVX512F__) || defined(__AVX2__)
+#pragma GCC unroll 16
+  for (int r = 0; r < R; ++r) {
+    _mm_prefetch(reinterpret_cast<const char*>(c + r * ldc), _MM_HINT_T0);
+    _mm_prefetch(reinterpret_cast<const char*>(c + r * ldc + NR - 1), _MM_HINT_T0);
+  }
+#endif
+#pragma GCC unroll 4
   for (int64_t k = 0; k < kc; ++k) {
     const V b0 = O::load(b);
     const V b1 = O::load(b + L);
@@ -234,35 +242,41 @@ void pack_a_strided(int64_t mc, int64_t kc, const S* a, int64_t rs, int64_t cs, 
 template <typename T, typename S>
 void pack_b_strided(int64_t kc, int64_t nc, const S* b, int64_t rs, int64_t cs, T* dst) {
   constexpr int NR = Cfg<T>::NR;
+  const int64_t full = nc / NR * NR;
+  if (cs == 1) {
+    // Rows of B are contiguous: read each row once, sequentially (the hardware prefetcher follows
+    // it), and scatter its NR-wide pieces into the panels.
+    for (int64_t k = 0; k < kc; ++k) {
+      const S* row = b + k * rs;
+      T* o = dst + k * NR;
+      for (int64_t j = 0; j < full; j += NR) {
+        T* d = o + j * kc;
+        if constexpr (std::is_same<T, S>::value) {
+          std::memcpy(d, row + j, sizeof(T) * NR);
+        } else {
+          for (int64_t jj = 0; jj < NR; ++jj) d[jj] = load_as<T>(row + j + jj);
+        }
+      }
+      if (full < nc) {
+        T* d = o + full * kc;
+        int64_t jj = 0;
+        for (; jj < nc - full; ++jj) d[jj] = load_as<T>(row + full + jj);
+        for (; jj < NR; ++jj) d[jj] = T(0);
+      }
+    }
+    return;
+  }
   for (int64_t j = 0; j < nc; j += NR) {
     const int64_t nr = nc - j < NR ? nc - j : NR;
     T* d = dst + j * kc;
     const S* src = b + j * cs;
-    if (cs == 1) {
+    for (int64_t jj = 0; jj < nr; ++jj) {
+      const S* col = src + jj * cs;
+      for (int64_t k = 0; k < kc; ++k) d[k * NR + jj] = load_as<T>(col + k * rs);
+    }
+    if (nr < NR) {
       for (int64_t k = 0; k < kc; ++k) {
-        const S* row = src + k * rs;
-        T* o = d + k * NR;
-        if (nr == NR) {
-          if constexpr (std::is_same<T, S>::value) {
-            std::memcpy(o, row, sizeof(T) * NR);
-          } else {
-            for (int64_t jj = 0; jj < NR; ++jj) o[jj] = load_as<T>(row + jj);
-          }
-        } else {
-          int64_t jj = 0;
-          for (; jj < nr; ++jj) o[jj] = load_as<T>(row + jj);
-          for (; jj < NR; ++jj) o[jj] = T(0);
-        }
-      }
-    } else {
-      for (int64_t jj = 0; jj < nr; ++jj) {
-        const S* col = src + jj * cs;
-        for (int64_t k = 0; k < kc; ++k) d[k * NR + jj] = load_as<T>(col + k * rs);
-      }
-      if (nr < NR) {
-        for (int64_t k = 0; k < kc; ++k) {
-          for (int64_t jj = nr; jj < NR; ++jj) d[k * NR + jj] = T(0);
-        }
+        for (int64_t jj = nr; jj < NR; ++jj) d[k * NR + jj] = T(0);
       }
     }
   }
