@@ -5,7 +5,8 @@
     # and once more for its N-API glue (the addon target).
     "kernel_sources": [
       "native/src/copy.cc",
-      "native/src/gemm.cc"
+      "native/src/gemm.cc",
+      "native/src/conv.cc"
     ],
     "kernel_cflags": ["-std=gnu++17", "-O3", "-fno-math-errno", "-fno-trapping-math", "-fPIC", "-fexceptions"]
   },

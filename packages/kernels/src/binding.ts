@@ -32,6 +32,10 @@ export interface NativeBinding {
   gemm(c: Uint8Array, a: Uint8Array, b: Uint8Array, params: Float64Array): void;
   /** float32 FMA throughput of one core in GFLOP/s, measured for about `seconds` */
   fmaPeak(seconds: number): number;
+
+  // conv.cc
+  /** params: see conv.ts (dtype, transposed, hasBias, batch, cin, cout, groups, 3-d geometry, offsets and strides) */
+  conv(y: Uint8Array, x: Uint8Array, w: Uint8Array, bias: Uint8Array, params: Float64Array): void;
 }
 
 function packageRoot(): string {

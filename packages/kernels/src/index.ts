@@ -12,3 +12,4 @@ export {
 export { broadcastShapes, MAX_DIMS, numel, type Strided } from './strided.js';
 export { copy, fill } from './copy.js';
 export { addmm, baddbmm, bmm, fmaPeak, gemm, type GemmScalars, mm } from './gemm.js';
+export { conv, type ConvOptions, convOutputSizes, convTranspose, type ConvTransposeOptions, convTransposeOutputSizes } from './conv.js';

@@ -11,6 +11,7 @@ namespace tsjit {
 // One line per kernel family (defined in <family>.cc).
 void register_copy(Napi::Env env, Napi::Object exports);
 void register_gemm(Napi::Env env, Napi::Object exports);
+void register_conv(Napi::Env env, Napi::Object exports);
 
 namespace {
 
@@ -64,6 +65,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
 
   register_copy(env, exports);
   register_gemm(env, exports);
+  register_conv(env, exports);
   return exports;
 }
 

@@ -1,0 +1,533 @@
+// conv: N-d convolution forward (1d/2d/3d as 3-d with size-1 leading dims), groups, stride,
+// padding, dilation, optional bias; and transposed convolution (output_padding is folded into the
+// output size by the TypeScript side).
+//
+// Fast path, forward: implicit GEMM. Per batch item and group, Y[cout_g, P] = W[cout_g, K] @ col[K, P]
+// with K = cin_g * kd * kh * kw and P the output pixels; col is never materialised: the GEMM's
+// B-packing hook (gemm.h, PackBFn) packs its kc x NR micro-panels straight from the input image.
+// Transposed: col[cout_g * kvol, P_in] = W^T @ X with the GEMM, then col2im scatter-adds.
+// Reference: direct loops.
+#include "common.h"
+#include "gemm.h"
+
+struct ConvDesc {
+  tsjit::DType dtype;
+  bool transposed;
+  bool has_bias;
+  int64_t batch, cin, cout, groups;
+  int64_t in[3], out[3], kernel[3], stride[3], pad[3], dil[3];
+  const char* x;
+  int64_t xs[5];
+  const char* w;
+  int64_t ws[5];
+  const char* bias;
+  int64_t bias_stride;
+  char* y;
+  int64_t ys[5];
+};
+
+struct ConvFns {
+  // false when scratch memory could not be had
+  bool (*conv)(const tsjit::Parallel& par, const ConvDesc& d);
+};
+
+#ifdef TSJIT_ISA
+#include "kernel.h"
+
+#if defined(__AVX512F__)
+#include <immintrin.h>
+#endif
+
+namespace tsjit {
+namespace TSJIT_ISA {
+namespace {
+
+template <typename T, typename S>
+inline T load_as(const S* p) {
+  return static_cast<T>(static_cast<acc_t<S>>(*p));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reference: direct loops.
+
+template <typename T, typename S>
+void conv_reference(const ConvDesc& d) {
+  const S* x = reinterpret_cast<const S*>(d.x);
+  const S* w = reinterpret_cast<const S*>(d.w);
+  const S* bias = reinterpret_cast<const S*>(d.bias);
+  S* y = reinterpret_cast<S*>(d.y);
+  const int64_t cin_g = d.cin / d.groups, cout_g = d.cout / d.groups;
+  for (int64_t n = 0; n < d.batch; ++n) {
+    for (int64_t co = 0; co < d.cout; ++co) {
+      const int64_t g = co / cout_g;
+      for (int64_t oz = 0; oz < d.out[0]; ++oz) {
+        for (int64_t oy = 0; oy < d.out[1]; ++oy) {
+          for (int64_t ox = 0; ox < d.out[2]; ++ox) {
+            T acc = d.has_bias ? load_as<T>(bias + co * d.bias_stride) : T(0);
+            for (int64_t c = 0; c < cin_g; ++c) {
+              for (int64_t kz = 0; kz < d.kernel[0]; ++kz) {
+                for (int64_t ky = 0; ky < d.kernel[1]; ++ky) {
+                  for (int64_t kx = 0; kx < d.kernel[2]; ++kx) {
+                    int64_t iz, iy, ix, ci;
+                    T wv;
+                    if (!d.transposed) {
+                      iz = oz * d.stride[0] - d.pad[0] + kz * d.dil[0];
+                      iy = oy * d.stride[1] - d.pad[1] + ky * d.dil[1];
+                      ix = ox * d.stride[2] - d.pad[2] + kx * d.dil[2];
+                      ci = g * cin_g + c;
+                      wv = load_as<T>(w + co * d.ws[0] + c * d.ws[1] + kz * d.ws[2] + ky * d.ws[3] + kx * d.ws[4]);
+                    } else {
+                      // o = i * stride - pad + k * dil  =>  i = (o + pad - k * dil) / stride
+                      const int64_t tz = oz + d.pad[0] - kz * d.dil[0];
+                      const int64_t ty = oy + d.pad[1] - ky * d.dil[1];
+                      const int64_t tx = ox + d.pad[2] - kx * d.dil[2];
+                      if (tz < 0 || ty < 0 || tx < 0 || tz % d.stride[0] || ty % d.stride[1] || tx % d.stride[2]) continue;
+                      iz = tz / d.stride[0];
+                      iy = ty / d.stride[1];
+                      ix = tx / d.stride[2];
+                      ci = g * cin_g + c;
+                      wv = load_as<T>(w + ci * d.ws[0] + (co - g * cout_g) * d.ws[1] + kz * d.ws[2] + ky * d.ws[3] +
+                                      kx * d.ws[4]);
+                    }
+                    if (iz < 0 || iy < 0 || ix < 0 || iz >= d.in[0] || iy >= d.in[1] || ix >= d.in[2]) continue;
+                    acc += load_as<T>(x + n * d.xs[0] + ci * d.xs[1] + iz * d.xs[2] + iy * d.xs[3] + ix * d.xs[4]) * wv;
+                  }
+                }
+              }
+            }
+            y[n * d.ys[0] + co * d.ys[1] + oz * d.ys[2] + oy * d.ys[3] + ox * d.ys[4]] = S(acc);
+          }
+        }
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Forward: implicit GEMM.
+
+template <typename S>
+struct PackCtx {
+  const S* x;  // batch item n, first channel of the group
+  int64_t xs_c, xs_d, xs_h, xs_w;
+  int64_t id, ih, iw;
+  int64_t kd, kh, kw;
+  int64_t oh, ow;
+  int64_t sd, sh, sw, pd, ph, pw, dd, dh, dw;
+};
+
+// Copies `run` values of an input row: dst[t] = row[(ix0 + t * sw) * xsw], zero outside [0, iw).
+template <typename T, typename S>
+inline void copy_run(T* dst, const S* row, int64_t ix0, int64_t sw, int64_t xsw, int64_t iw, int64_t run) {
+  // valid t: 0 <= ix0 + t * sw < iw
+  int64_t lo = 0;
+  if (ix0 < 0) lo = (-ix0 + sw - 1) / sw;
+  int64_t hi = 0;
+  if (iw - 1 - ix0 >= 0) hi = (iw - 1 - ix0) / sw + 1;
+  if (hi > run) hi = run;
+  if (lo > run) lo = run;
+  if (hi < lo) hi = lo;
+  for (int64_t t = 0; t < lo; ++t) dst[t] = T(0);
+#if defined(__AVX512F__)
+  if constexpr (std::is_same<T, float>::value && std::is_same<S, float>::value) {
+    if (xsw == 1 && (sw == 1 || sw == 2)) {
+      const float* src = row + ix0 + lo * sw;
+      int64_t t = lo;
+      if (sw == 1) {
+        for (; t + 16 <= hi; t += 16, src += 16) _mm512_storeu_ps(dst + t, _mm512_loadu_ps(src));
+        if (t < hi) {
+          const __mmask16 m = static_cast<__mmask16>((1u << (hi - t)) - 1u);
+          _mm512_mask_storeu_ps(dst + t, m, _mm512_maskz_loadu_ps(m, src));
+        }
+      } else {
+        const __m512i even = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+        for (; t + 16 <= hi; t += 16, src += 32) {
+          // the last lane of the second load may lie one past the row: mask it off
+          const __m512 v0 = _mm512_loadu_ps(src);
+          const __m512 v1 = _mm512_maskz_loadu_ps(0x7fff, src + 16);
+          _mm512_storeu_ps(dst + t, _mm512_permutex2var_ps(v0, even, v1));
+        }
+        if (t < hi) {
+          const int64_t cnt = hi - t;  // < 16 outputs from 2 * cnt - 1 inputs
+          const int64_t need = 2 * cnt - 1;
+          const __mmask16 m0 = static_cast<__mmask16>(need >= 16 ? 0xffffu : (1u << need) - 1u);
+          const __mmask16 m1 = static_cast<__mmask16>(need > 16 ? (1u << (need - 16)) - 1u : 0u);
+          const __m512 v0 = _mm512_maskz_loadu_ps(m0, src);
+          const __m512 v1 = _mm512_maskz_loadu_ps(m1, src + 16);
+          const __mmask16 mo = static_cast<__mmask16>((1u << cnt) - 1u);
+          _mm512_mask_storeu_ps(dst + t, mo, _mm512_permutex2var_ps(v0, even, v1));
+        }
+      }
+      for (int64_t u = hi; u < run; ++u) dst[u] = 0.0f;
+      return;
+    }
+  }
+#endif
+  if (sw == 1 && xsw == 1) {
+    if (hi > lo) {
+      const S* src = row + (ix0 + lo);
+      if constexpr (std::is_same<T, S>::value) {
+        std::memcpy(dst + lo, src, static_cast<size_t>(hi - lo) * sizeof(T));
+      } else {
+        for (int64_t t = 0; t < hi - lo; ++t) dst[lo + t] = load_as<T>(src + t);
+      }
+    }
+  } else {
+    for (int64_t t = lo; t < hi; ++t) dst[t] = load_as<T>(row + (ix0 + t * sw) * xsw);
+  }
+  for (int64_t t = hi; t < run; ++t) dst[t] = T(0);
+}
+
+template <typename T, typename S>
+void pack_patches(const void* vctx, int64_t k0, int64_t kc, int64_t j0, int64_t nj, void* vdst, int64_t nr) {
+  const PackCtx<S>& c = *static_cast<const PackCtx<S>*>(vctx);
+  T* dst = static_cast<T*>(vdst);
+  const int64_t kvol = c.kd * c.kh * c.kw;
+  // decode the first k and the first pixel once; then walk incrementally
+  int64_t ci = k0 / kvol;
+  int64_t rem = k0 % kvol;
+  int64_t kz = rem / (c.kh * c.kw);
+  rem %= c.kh * c.kw;
+  int64_t ky = rem / c.kw;
+  int64_t kx = rem % c.kw;
+  const int64_t ohw = c.oh * c.ow;
+  const int64_t oz0 = j0 / ohw;
+  const int64_t oy0 = (j0 % ohw) / c.ow;
+  const int64_t ox0 = j0 % c.ow;
+  for (int64_t k = 0; k < kc; ++k) {
+    T* d = dst + k * nr;
+    const S* xc = c.x + ci * c.xs_c;
+    int64_t oz = oz0, oy = oy0, ox = ox0;
+    int64_t jj = 0;
+    while (jj < nj) {
+      int64_t run = c.ow - ox;
+      if (run > nj - jj) run = nj - jj;
+      const int64_t iz = oz * c.sd - c.pd + kz * c.dd;
+      const int64_t iy = oy * c.sh - c.ph + ky * c.dh;
+      if (iz < 0 || iz >= c.id || iy < 0 || iy >= c.ih) {
+        for (int64_t t = 0; t < run; ++t) d[jj + t] = T(0);
+      } else {
+        copy_run<T, S>(d + jj, xc + iz * c.xs_d + iy * c.xs_h, ox * c.sw - c.pw + kx * c.dw, c.sw, c.xs_w, c.iw, run);
+      }
+      jj += run;
+      ox += run;
+      if (ox == c.ow) {
+        ox = 0;
+        if (++oy == c.oh) {
+          oy = 0;
+          ++oz;
+        }
+      }
+    }
+    for (int64_t t = nj; t < nr; ++t) d[t] = T(0);
+    if (++kx == c.kw) {
+      kx = 0;
+      if (++ky == c.kh) {
+        ky = 0;
+        if (++kz == c.kd) {
+          kz = 0;
+          ++ci;
+        }
+      }
+    }
+  }
+}
+
+template <typename T>
+bool gemm_packed(const Parallel& par, int64_t m, int64_t n, int64_t k, const T* a, int64_t lda, PackBFn pb,
+                 const void* ctx, T* c, int64_t ldc, T beta) {
+  if constexpr (std::is_same<T, float>::value) {
+    return gemm_fns()->gemm_f32_packed_b(par, m, n, k, a, lda, pb, ctx, c, ldc, 1.0f, beta);
+  } else {
+    return gemm_fns()->gemm_f64_packed_b(par, m, n, k, a, lda, pb, ctx, c, ldc, 1.0, beta);
+  }
+}
+
+template <typename T, typename S>
+bool conv_forward(const Parallel& par, const ConvDesc& d) {
+  const S* x = reinterpret_cast<const S*>(d.x);
+  const S* w = reinterpret_cast<const S*>(d.w);
+  const S* bias = reinterpret_cast<const S*>(d.bias);
+  S* y = reinterpret_cast<S*>(d.y);
+  const int64_t cin_g = d.cin / d.groups, cout_g = d.cout / d.groups;
+  const int64_t kvol = d.kernel[0] * d.kernel[1] * d.kernel[2];
+  const int64_t K = cin_g * kvol;
+  const int64_t P = d.out[0] * d.out[1] * d.out[2];
+  if (P == 0 || d.cout == 0 || d.batch == 0) return true;
+  // Weight as a row-major [cout, K] matrix of T.
+  const bool w_direct = std::is_same<T, S>::value && d.ws[4] == 1 && d.ws[3] == d.kernel[2] &&
+                        d.ws[2] == d.kernel[1] * d.kernel[2] && d.ws[1] == kvol;
+  Scratch wbuf(par, w_direct ? 0 : static_cast<size_t>(d.cout * K) * sizeof(T));
+  const T* wm;
+  int64_t lda;
+  if (w_direct) {
+    wm = reinterpret_cast<const T*>(w);
+    lda = d.ws[0];
+  } else {
+    if (!wbuf.p) return false;
+    T* wp = wbuf.as<T>();
+    for (int64_t co = 0; co < d.cout; ++co) {
+      T* row = wp + co * K;
+      int64_t q = 0;
+      for (int64_t c = 0; c < cin_g; ++c)
+        for (int64_t kz = 0; kz < d.kernel[0]; ++kz)
+          for (int64_t ky = 0; ky < d.kernel[1]; ++ky)
+            for (int64_t kx = 0; kx < d.kernel[2]; ++kx)
+              row[q++] = load_as<T>(w + co * d.ws[0] + c * d.ws[1] + kz * d.ws[2] + ky * d.ws[3] + kx * d.ws[4]);
+    }
+    wm = wp;
+    lda = K;
+  }
+  // Output written directly when it is T with contiguous pixels.
+  const bool y_direct = std::is_same<T, S>::value && (d.out[2] == 1 || d.ys[4] == 1) &&
+                        (d.out[1] == 1 || d.ys[3] == d.out[2]) && (d.out[0] == 1 || d.ys[2] == d.out[1] * d.out[2]);
+  Scratch ybuf(par, y_direct ? 0 : static_cast<size_t>(cout_g * P) * sizeof(T));
+  if (!y_direct && !ybuf.p) return false;
+  PackCtx<S> ctx;
+  ctx.xs_c = d.xs[1];
+  ctx.xs_d = d.xs[2];
+  ctx.xs_h = d.xs[3];
+  ctx.xs_w = d.xs[4];
+  ctx.id = d.in[0];
+  ctx.ih = d.in[1];
+  ctx.iw = d.in[2];
+  ctx.kd = d.kernel[0];
+  ctx.kh = d.kernel[1];
+  ctx.kw = d.kernel[2];
+  ctx.oh = d.out[1];
+  ctx.ow = d.out[2];
+  ctx.sd = d.stride[0];
+  ctx.sh = d.stride[1];
+  ctx.sw = d.stride[2];
+  ctx.pd = d.pad[0];
+  ctx.ph = d.pad[1];
+  ctx.pw = d.pad[2];
+  ctx.dd = d.dil[0];
+  ctx.dh = d.dil[1];
+  ctx.dw = d.dil[2];
+  for (int64_t n = 0; n < d.batch; ++n) {
+    for (int64_t g = 0; g < d.groups; ++g) {
+      ctx.x = x + n * d.xs[0] + g * cin_g * d.xs[1];
+      T* out;
+      int64_t ldc;
+      if (y_direct) {
+        out = reinterpret_cast<T*>(y + n * d.ys[0] + g * cout_g * d.ys[1]);
+        ldc = d.ys[1];
+      } else {
+        out = ybuf.as<T>();
+        ldc = P;
+      }
+      T beta = T(0);
+      if (d.has_bias) {
+        for (int64_t co = 0; co < cout_g; ++co) {
+          const T b = load_as<T>(bias + (g * cout_g + co) * d.bias_stride);
+          T* row = out + co * ldc;
+          for (int64_t p = 0; p < P; ++p) row[p] = b;
+        }
+        beta = T(1);
+      }
+      if (!gemm_packed<T>(par, cout_g, P, K, wm + g * cout_g * lda, lda, pack_patches<T, S>, &ctx, out, ldc, beta)) {
+        return false;
+      }
+      if (!y_direct) {
+        const T* src = ybuf.as<T>();
+        for (int64_t co = 0; co < cout_g; ++co) {
+          S* yc = y + n * d.ys[0] + (g * cout_g + co) * d.ys[1];
+          int64_t p = 0;
+          for (int64_t oz = 0; oz < d.out[0]; ++oz)
+            for (int64_t oy = 0; oy < d.out[1]; ++oy)
+              for (int64_t ox = 0; ox < d.out[2]; ++ox) yc[oz * d.ys[2] + oy * d.ys[3] + ox * d.ys[4]] = S(src[co * P + p++]);
+        }
+      }
+    }
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transposed: col = W^T @ X (GEMM), then col2im.
+
+template <typename T> constexpr DType dtype_of();
+template <> constexpr DType dtype_of<float>() { return DType::Float32; }
+template <> constexpr DType dtype_of<double>() { return DType::Float64; }
+
+template <typename T, typename S>
+bool conv_transposed(const Parallel& par, const ConvDesc& d) {
+  const S* x = reinterpret_cast<const S*>(d.x);
+  const S* w = reinterpret_cast<const S*>(d.w);
+  const S* bias = reinterpret_cast<const S*>(d.bias);
+  S* y = reinterpret_cast<S*>(d.y);
+  const int64_t cin_g = d.cin / d.groups, cout_g = d.cout / d.groups;
+  const int64_t kvol = d.kernel[0] * d.kernel[1] * d.kernel[2];
+  const int64_t Pin = d.in[0] * d.in[1] * d.in[2];
+  const int64_t Pout = d.out[0] * d.out[1] * d.out[2];
+  if (Pout == 0 || d.cout == 0 || d.batch == 0) return true;
+  const int64_t rows = cout_g * kvol;
+  // scratch: weight [cin, cout_g * kvol] in T, input [cin_g, Pin] in T, col [rows, Pin], out [cout_g, Pout]
+  const size_t wsz = static_cast<size_t>(d.cin * rows), xsz = static_cast<size_t>(cin_g * Pin);
+  const size_t csz = static_cast<size_t>(rows * Pin), osz = static_cast<size_t>(cout_g * Pout);
+  Scratch s(par, (wsz + xsz + csz + osz) * sizeof(T));
+  if (!s.p) return false;
+  T* wt = s.as<T>();
+  T* xt = wt + wsz;
+  T* col = xt + xsz;
+  T* ot = col + csz;
+  for (int64_t ci = 0; ci < d.cin; ++ci) {
+    T* row = wt + ci * rows;
+    int64_t q = 0;
+    for (int64_t co = 0; co < cout_g; ++co)
+      for (int64_t kz = 0; kz < d.kernel[0]; ++kz)
+        for (int64_t ky = 0; ky < d.kernel[1]; ++ky)
+          for (int64_t kx = 0; kx < d.kernel[2]; ++kx)
+            row[q++] = load_as<T>(w + ci * d.ws[0] + co * d.ws[1] + kz * d.ws[2] + ky * d.ws[3] + kx * d.ws[4]);
+  }
+  const GemmFns* gf = gemm_fns();
+  for (int64_t n = 0; n < d.batch; ++n) {
+    for (int64_t g = 0; g < d.groups; ++g) {
+      for (int64_t c = 0; c < cin_g; ++c) {
+        const S* xc = x + n * d.xs[0] + (g * cin_g + c) * d.xs[1];
+        T* xr = xt + c * Pin;
+        int64_t p = 0;
+        for (int64_t iz = 0; iz < d.in[0]; ++iz)
+          for (int64_t iy = 0; iy < d.in[1]; ++iy)
+            for (int64_t ix = 0; ix < d.in[2]; ++ix) xr[p++] = load_as<T>(xc + iz * d.xs[2] + iy * d.xs[3] + ix * d.xs[4]);
+      }
+      // col[rows, Pin] = Wg^T[rows, cin_g] @ X[cin_g, Pin]; Wg^T has row stride 1, column stride rows.
+      GemmDesc gd;
+      gd.dtype = dtype_of<T>();
+      gd.batch = 1;
+      gd.m = rows;
+      gd.n = Pin;
+      gd.k = cin_g;
+      gd.a = reinterpret_cast<const char*>(wt + g * cin_g * rows);
+      gd.a_bs = 0;
+      gd.a_rs = 1;
+      gd.a_cs = rows;
+      gd.b = reinterpret_cast<const char*>(xt);
+      gd.b_bs = 0;
+      gd.b_rs = Pin;
+      gd.b_cs = 1;
+      gd.c = reinterpret_cast<char*>(col);
+      gd.c_bs = 0;
+      gd.c_rs = Pin;
+      gd.c_cs = 1;
+      gd.alpha = 1;
+      gd.beta = 0;
+      if (Pin > 0 && !gf->gemm(par, gd)) return false;
+      // col2im, parallel over output channels
+      parallel_for(par, 0, cout_g, 1, [&](int64_t c0, int64_t c1) {
+        for (int64_t co = c0; co < c1; ++co) {
+          T* o = ot + co * Pout;
+          const T b = d.has_bias ? load_as<T>(bias + (g * cout_g + co) * d.bias_stride) : T(0);
+          for (int64_t p = 0; p < Pout; ++p) o[p] = b;
+          for (int64_t kz = 0; kz < d.kernel[0]; ++kz)
+            for (int64_t ky = 0; ky < d.kernel[1]; ++ky)
+              for (int64_t kx = 0; kx < d.kernel[2]; ++kx) {
+                const T* cr = col + ((co * d.kernel[0] + kz) * d.kernel[1] * d.kernel[2] + ky * d.kernel[2] + kx) * Pin;
+                for (int64_t iz = 0; iz < d.in[0]; ++iz) {
+                  const int64_t oz = iz * d.stride[0] - d.pad[0] + kz * d.dil[0];
+                  if (oz < 0 || oz >= d.out[0]) continue;
+                  for (int64_t iy = 0; iy < d.in[1]; ++iy) {
+                    const int64_t oy = iy * d.stride[1] - d.pad[1] + ky * d.dil[1];
+                    if (oy < 0 || oy >= d.out[1]) continue;
+                    const T* src = cr + (iz * d.in[1] + iy) * d.in[2];
+                    T* dst = o + (oz * d.out[1] + oy) * d.out[2];
+                    for (int64_t ix = 0; ix < d.in[2]; ++ix) {
+                      const int64_t ox = ix * d.stride[2] - d.pad[2] + kx * d.dil[2];
+                      if (ox >= 0 && ox < d.out[2]) dst[ox] += src[ix];
+                    }
+                  }
+                }
+              }
+          S* yc = y + n * d.ys[0] + (g * cout_g + co) * d.ys[1];
+          int64_t p = 0;
+          for (int64_t oz = 0; oz < d.out[0]; ++oz)
+            for (int64_t oy = 0; oy < d.out[1]; ++oy)
+              for (int64_t ox = 0; ox < d.out[2]; ++ox) yc[oz * d.ys[2] + oy * d.ys[3] + ox * d.ys[4]] = S(o[p++]);
+        }
+      });
+    }
+  }
+  return true;
+}
+
+template <typename T, typename S>
+bool conv_typed(const Parallel& par, const ConvDesc& d) {
+  if (kReference) {
+    conv_reference<T, S>(d);
+    return true;
+  }
+  return d.transposed ? conv_transposed<T, S>(par, d) : conv_forward<T, S>(par, d);
+}
+
+bool conv(const Parallel& par, const ConvDesc& d) {
+  switch (d.dtype) {
+    case DType::Float32: return conv_typed<float, float>(par, d);
+    case DType::Float64: return conv_typed<double, double>(par, d);
+    case DType::Float16: return conv_typed<float, Half>(par, d);
+    case DType::BFloat16: return conv_typed<float, BFloat16>(par, d);
+    default: return true;
+  }
+}
+
+}  // namespace
+
+const ConvFns* conv_fns() {
+  static const ConvFns fns{conv};
+  return &fns;
+}
+
+}  // namespace TSJIT_ISA
+}  // namespace tsjit
+
+#else  // N-API glue
+
+#include "glue.h"
+
+namespace tsjit {
+TSJIT_DECLARE_ISA_TABLE(ConvFns, conv_fns)
+
+namespace {
+
+// conv(yBytes, xBytes, wBytes, biasBytes, params): params = [dtype, transposed, hasBias, batch, cin,
+//   cout, groups, in[3], out[3], kernel[3], stride[3], pad[3], dil[3], xOffset, xStrides[5],
+//   wOffset, wStrides[5], biasOffset, biasStride, yOffset, yStrides[5]]
+Napi::Value Conv(const Napi::CallbackInfo& info) {
+  Instance& inst = instance(info.Env());
+  const Bytes yb = bytes_arg(info, 0), xb = bytes_arg(info, 1), wb = bytes_arg(info, 2), bb = bytes_arg(info, 3);
+  size_t len;
+  const double* p = meta_arg(info, 4, &len);
+  if (len < 45) throw_status(info.Env(), Status{StatusCode::InvalidArgument});
+  ConvDesc d;
+  d.dtype = static_cast<DType>(static_cast<int32_t>(p[0]));
+  const int64_t item = static_cast<int64_t>(item_size(d.dtype));
+  d.transposed = p[1] != 0;
+  d.has_bias = p[2] != 0;
+  d.batch = as_i64(p[3]);
+  d.cin = as_i64(p[4]);
+  d.cout = as_i64(p[5]);
+  d.groups = as_i64(p[6]);
+  size_t at = 7;
+  for (int64_t* arr : {d.in, d.out, d.kernel, d.stride, d.pad, d.dil}) {
+    for (int i = 0; i < 3; ++i) arr[i] = as_i64(p[at++]);
+  }
+  d.x = xb.data + as_i64(p[at++]) * item;
+  for (int i = 0; i < 5; ++i) d.xs[i] = as_i64(p[at++]);
+  d.w = wb.data + as_i64(p[at++]) * item;
+  for (int i = 0; i < 5; ++i) d.ws[i] = as_i64(p[at++]);
+  d.bias = bb.data + as_i64(p[at++]) * item;
+  d.bias_stride = as_i64(p[at++]);
+  d.y = yb.data + as_i64(p[at++]) * item;
+  for (int i = 0; i < 5; ++i) d.ys[i] = as_i64(p[at++]);
+  if (!select_conv_fns(inst).conv(inst.parallel, d)) throw_status(info.Env(), Status{StatusCode::OutOfMemory});
+  return info.Env().Undefined();
+}
+
+}  // namespace
+
+void register_conv(Napi::Env env, Napi::Object exports) {
+  exports.Set("conv", Napi::Function::New(env, Conv, "conv"));
+}
+
+}  // namespace tsjit
+#endif
