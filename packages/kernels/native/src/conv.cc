@@ -120,10 +120,17 @@ struct PackCtx {
 template <typename T, typename S>
 inline void copy_run(T* dst, const S* row, int64_t ix0, int64_t sw, int64_t xsw, int64_t iw, int64_t run) {
   // valid t: 0 <= ix0 + t * sw < iw
-  int64_t lo = 0;
-  if (ix0 < 0) lo = (-ix0 + sw - 1) / sw;
-  int64_t hi = 0;
-  if (iw - 1 - ix0 >= 0) hi = (iw - 1 - ix0) / sw + 1;
+  int64_t lo, hi;
+  if (sw == 1) {  // the common cases without integer division
+    lo = ix0 < 0 ? -ix0 : 0;
+    hi = iw - ix0;
+  } else if (sw == 2) {
+    lo = ix0 < 0 ? (1 - ix0) >> 1 : 0;
+    hi = iw - ix0 > 0 ? (iw - ix0 + 1) >> 1 : 0;
+  } else {
+    lo = ix0 < 0 ? (-ix0 + sw - 1) / sw : 0;
+    hi = iw - 1 - ix0 >= 0 ? (iw - 1 - ix0) / sw + 1 : 0;
+  }
   if (hi > run) hi = run;
   if (lo > run) lo = run;
   if (hi < lo) hi = lo;
@@ -178,9 +185,117 @@ inline void copy_run(T* dst, const S* row, int64_t ix0, int64_t sw, int64_t xsw,
   for (int64_t t = hi; t < run; ++t) dst[t] = T(0);
 }
 
+#if defined(__AVX512F__)
+// float32 rows of unit stride, x-stride 1 or 2, 32-wide panels: each panel row is assembled in two
+// zmm registers from masked loads (one per run of pixels within an output row; masked-off lanes
+// are padding and never touch memory) and stored whole.
+inline uint64_t spread_bits(uint32_t m) {  // bit i -> bit 2i
+  uint64_t x = m;
+  x = (x | (x << 16)) & 0x0000FFFF0000FFFFull;
+  x = (x | (x << 8)) & 0x00FF00FF00FF00FFull;
+  x = (x | (x << 4)) & 0x0F0F0F0F0F0F0F0Full;
+  x = (x | (x << 2)) & 0x3333333333333333ull;
+  x = (x | (x << 1)) & 0x5555555555555555ull;
+  return x;
+}
+
+void pack_patches_f32_avx512(const PackCtx<float>& c, int64_t k0, int64_t kc, int64_t j0, int64_t nj, float* dst) {
+  struct Seg {
+    int64_t jj, run, oz, oy, ox;
+  };
+  Seg segs[32];
+  int nseg = 0;
+  {
+    const int64_t ohw = c.oh * c.ow;
+    int64_t oz = j0 / ohw, oy = (j0 % ohw) / c.ow, ox = j0 % c.ow;
+    for (int64_t jj = 0; jj < nj;) {
+      int64_t run = c.ow - ox;
+      if (run > nj - jj) run = nj - jj;
+      segs[nseg++] = Seg{jj, run, oz, oy, ox};
+      jj += run;
+      ox += run;
+      if (ox == c.ow) {
+        ox = 0;
+        if (++oy == c.oh) {
+          oy = 0;
+          ++oz;
+        }
+      }
+    }
+  }
+  const int64_t kvol = c.kd * c.kh * c.kw;
+  int64_t ci = k0 / kvol;
+  int64_t rem = k0 % kvol;
+  int64_t kz = rem / (c.kh * c.kw);
+  rem %= c.kh * c.kw;
+  int64_t ky = rem / c.kw;
+  int64_t kx = rem % c.kw;
+  const __m512i even = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+  const bool s1 = c.sw == 1;
+  for (int64_t k = 0; k < kc; ++k) {
+    const float* xc = c.x + ci * c.xs_c;
+    __m512 v0 = _mm512_setzero_ps(), v1 = _mm512_setzero_ps();
+    for (int q = 0; q < nseg; ++q) {
+      const Seg& g = segs[q];
+      const int64_t iz = g.oz * c.sd - c.pd + kz * c.dd;
+      const int64_t iy = g.oy * c.sh - c.ph + ky * c.dh;
+      if (iz < 0 || iz >= c.id || iy < 0 || iy >= c.ih) continue;
+      const float* row = xc + iz * c.xs_d + iy * c.xs_h;
+      const int64_t ix0 = g.ox * c.sw - c.pw + kx * c.dw;
+      int64_t lo, hi;
+      if (s1) {
+        lo = ix0 < 0 ? -ix0 : 0;
+        hi = c.iw - ix0;
+      } else {
+        lo = ix0 < 0 ? (1 - ix0) >> 1 : 0;
+        hi = c.iw - ix0 > 0 ? (c.iw - ix0 + 1) >> 1 : 0;
+      }
+      if (hi > g.run) hi = g.run;
+      if (hi <= lo) continue;
+      // lanes jj + [lo, hi) take row[ix0 + t * sw]
+      const uint32_t lanes = static_cast<uint32_t>((((1ull << hi) - 1) & ~((1ull << lo) - 1)) << g.jj);
+      if (s1) {
+        const float* base = row + ix0 - g.jj;  // lane l reads base[l]; only valid lanes are touched
+        v0 = _mm512_mask_loadu_ps(v0, static_cast<__mmask16>(lanes), base);
+        v1 = _mm512_mask_loadu_ps(v1, static_cast<__mmask16>(lanes >> 16), base + 16);
+      } else {
+        const float* base = row + ix0 - 2 * g.jj;  // lane l reads base[2 l]
+        const uint64_t em = spread_bits(lanes);
+        const __m512 e0 = _mm512_maskz_loadu_ps(static_cast<__mmask16>(em), base);
+        const __m512 e1 = _mm512_maskz_loadu_ps(static_cast<__mmask16>(em >> 16), base + 16);
+        const __m512 e2 = _mm512_maskz_loadu_ps(static_cast<__mmask16>(em >> 32), base + 32);
+        const __m512 e3 = _mm512_maskz_loadu_ps(static_cast<__mmask16>(em >> 48), base + 48);
+        v0 = _mm512_mask_mov_ps(v0, static_cast<__mmask16>(lanes), _mm512_permutex2var_ps(e0, even, e1));
+        v1 = _mm512_mask_mov_ps(v1, static_cast<__mmask16>(lanes >> 16), _mm512_permutex2var_ps(e2, even, e3));
+      }
+    }
+    _mm512_store_ps(dst + k * 32, v0);
+    _mm512_store_ps(dst + k * 32 + 16, v1);
+    if (++kx == c.kw) {
+      kx = 0;
+      if (++ky == c.kh) {
+        ky = 0;
+        if (++kz == c.kd) {
+          kz = 0;
+          ++ci;
+        }
+      }
+    }
+  }
+}
+#endif
+
 template <typename T, typename S>
 void pack_patches(const void* vctx, int64_t k0, int64_t kc, int64_t j0, int64_t nj, void* vdst, int64_t nr) {
   const PackCtx<S>& c = *static_cast<const PackCtx<S>*>(vctx);
+#if defined(__AVX512F__)
+  if constexpr (std::is_same<T, float>::value && std::is_same<S, float>::value) {
+    if (nr == 32 && c.xs_w == 1 && (c.sw == 1 || c.sw == 2) && (reinterpret_cast<uintptr_t>(vdst) & 63) == 0) {
+      pack_patches_f32_avx512(c, k0, kc, j0, nj, static_cast<float*>(vdst));
+      return;
+    }
+  }
+#endif
   T* dst = static_cast<T*>(vdst);
   const int64_t kvol = c.kd * c.kh * c.kw;
   // decode the first k and the first pixel once; then walk incrementally

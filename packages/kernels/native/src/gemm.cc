@@ -296,6 +296,37 @@ struct Buffers {
   T* tile;
 };
 
+// The k block: at most KC * 5 / 4, split evenly (k = 576 runs as 2 x 288, not 256 + 256 + 64).
+template <typename T>
+inline int64_t kc_block(int64_t k) {
+  const int64_t kmax = Cfg<T>::KC + Cfg<T>::KC / 4;
+  if (k <= kmax) return k;
+  const int64_t blocks = (k + Cfg<T>::KC - 1) / Cfg<T>::KC;
+  return round_up((k + blocks - 1) / blocks, 8);
+}
+
+// One mr x nr tile of C (nr < NR goes through a tile buffer).
+template <typename T>
+inline void micro_tile(int mr, int64_t nr, int64_t kc, const T* apanel, const T* bpanel, T* cp, int64_t ldc, T alpha,
+                       T beta, T* tile) {
+  constexpr int MR = Cfg<T>::MR;
+  constexpr int NR = Cfg<T>::NR;
+  if (nr == NR) {
+    UkernelDispatch<T, MR>::run(mr, kc, apanel, bpanel, cp, ldc, alpha, beta);
+    return;
+  }
+  UkernelDispatch<T, MR>::run(mr, kc, apanel, bpanel, tile, NR, T(1), T(0));
+  for (int r = 0; r < mr; ++r) {
+    T* crow = cp + r * ldc;
+    const T* trow = tile + r * NR;
+    if (beta == T(0)) {
+      for (int64_t j = 0; j < nr; ++j) crow[j] = alpha * trow[j];
+    } else {
+      for (int64_t j = 0; j < nr; ++j) crow[j] = beta * crow[j] + alpha * trow[j];
+    }
+  }
+}
+
 template <typename T, typename PA, typename PB>
 void blocked_slab(int64_t m, int64_t n, int64_t k, const PA& pack_a, const PB& pack_b, T* c, int64_t ldc, T alpha,
                   T beta, const Buffers<T>& buf) {
@@ -303,9 +334,24 @@ void blocked_slab(int64_t m, int64_t n, int64_t k, const PA& pack_a, const PB& p
   constexpr int NR = Cfg<T>::NR;
   for (int64_t jc = 0; jc < n; jc += Cfg<T>::NC) {
     const int64_t nc = min64(Cfg<T>::NC, n - jc);
-    for (int64_t pc = 0; pc < k; pc += Cfg<T>::KC) {
-      const int64_t kc = min64(Cfg<T>::KC, k - pc);
+    const int64_t kstep = kc_block<T>(k);
+    for (int64_t pc = 0; pc < k; pc += kstep) {
+      const int64_t kc = min64(kstep, k - pc);
       const T beta_eff = pc == 0 ? beta : T(1);
+      if (m <= Cfg<T>::MC) {
+        // One row block: pack each B micro-panel right before its use, so it is consumed from L1
+        // instead of making a round trip through a large packed buffer.
+        pack_a(0, m, pc, kc, buf.ap);
+        for (int64_t jr = 0; jr < nc; jr += NR) {
+          const int64_t nr = min64(NR, nc - jr);
+          pack_b(pc, kc, jc + jr, nr, buf.bp);
+          for (int64_t ir = 0; ir < m; ir += MR) {
+            const int mr = static_cast<int>(min64(MR, m - ir));
+            micro_tile<T>(mr, nr, kc, buf.ap + ir * kc, buf.bp, c + ir * ldc + jc + jr, ldc, alpha, beta_eff, buf.tile);
+          }
+        }
+        continue;
+      }
       pack_b(pc, kc, jc, nc, buf.bp);
       for (int64_t ic = 0; ic < m; ic += Cfg<T>::MC) {
         const int64_t mc = min64(Cfg<T>::MC, m - ic);
@@ -316,21 +362,7 @@ void blocked_slab(int64_t m, int64_t n, int64_t k, const PA& pack_a, const PB& p
           for (int64_t ir = 0; ir < mc; ir += MR) {
             const int mr = static_cast<int>(min64(MR, mc - ir));
             const T* apanel = buf.ap + ir * kc;
-            T* cp = c + (ic + ir) * ldc + jc + jr;
-            if (nr == NR) {
-              UkernelDispatch<T, MR>::run(mr, kc, apanel, bpanel, cp, ldc, alpha, beta_eff);
-            } else {
-              UkernelDispatch<T, MR>::run(mr, kc, apanel, bpanel, buf.tile, NR, T(1), T(0));
-              for (int r = 0; r < mr; ++r) {
-                T* crow = cp + r * ldc;
-                const T* trow = buf.tile + r * NR;
-                if (beta_eff == T(0)) {
-                  for (int64_t j = 0; j < nr; ++j) crow[j] = alpha * trow[j];
-                } else {
-                  for (int64_t j = 0; j < nr; ++j) crow[j] = beta_eff * crow[j] + alpha * trow[j];
-                }
-              }
-            }
+            micro_tile<T>(mr, nr, kc, apanel, bpanel, c + (ic + ir) * ldc + jc + jr, ldc, alpha, beta_eff, buf.tile);
           }
         }
       }
@@ -359,7 +391,7 @@ bool blocked(const Parallel& par, int64_t m, int64_t n, int64_t k, const PA& pac
   }
   const int64_t slab_n = split_n ? step : n;
   const int64_t slab_m = split_n ? m : step;
-  const int64_t kc_max = min64(Cfg<T>::KC, k);
+  const int64_t kc_max = kc_block<T>(k);
   const size_t ap_elems = static_cast<size_t>(round_up(min64(Cfg<T>::MC, slab_m), MR) * kc_max);
   const size_t bp_elems = static_cast<size_t>(round_up(min64(Cfg<T>::NC, slab_n), NR) * kc_max);
   const size_t tile_elems = static_cast<size_t>(MR * NR);
