@@ -202,6 +202,8 @@ inline uint64_t spread_bits(uint32_t m) {  // bit i -> bit 2i
 void pack_patches_f32_avx512(const PackCtx<float>& c, int64_t k0, int64_t kc, int64_t j0, int64_t nj, float* dst) {
   struct Seg {
     int64_t jj, run, oz, oy, ox;
+    uint32_t lanes;  // all of the run's lanes
+    uint64_t em;     // their input elements for stride 2
   };
   Seg segs[32];
   int nseg = 0;
@@ -211,7 +213,8 @@ void pack_patches_f32_avx512(const PackCtx<float>& c, int64_t k0, int64_t kc, in
     for (int64_t jj = 0; jj < nj;) {
       int64_t run = c.ow - ox;
       if (run > nj - jj) run = nj - jj;
-      segs[nseg++] = Seg{jj, run, oz, oy, ox};
+      const uint32_t lanes = static_cast<uint32_t>(((1ull << run) - 1) << jj);
+      segs[nseg++] = Seg{jj, run, oz, oy, ox, lanes, spread_bits(lanes)};
       jj += run;
       ox += run;
       if (ox == c.ow) {
@@ -253,14 +256,16 @@ void pack_patches_f32_avx512(const PackCtx<float>& c, int64_t k0, int64_t kc, in
       if (hi > g.run) hi = g.run;
       if (hi <= lo) continue;
       // lanes jj + [lo, hi) take row[ix0 + t * sw]
-      const uint32_t lanes = static_cast<uint32_t>((((1ull << hi) - 1) & ~((1ull << lo) - 1)) << g.jj);
+      const bool whole = lo == 0 && hi == g.run;
+      const uint32_t lanes =
+          whole ? g.lanes : static_cast<uint32_t>((((1ull << hi) - 1) & ~((1ull << lo) - 1)) << g.jj);
       if (s1) {
         const float* base = row + ix0 - g.jj;  // lane l reads base[l]; only valid lanes are touched
         v0 = _mm512_mask_loadu_ps(v0, static_cast<__mmask16>(lanes), base);
         v1 = _mm512_mask_loadu_ps(v1, static_cast<__mmask16>(lanes >> 16), base + 16);
       } else {
         const float* base = row + ix0 - 2 * g.jj;  // lane l reads base[2 l]
-        const uint64_t em = spread_bits(lanes);
+        const uint64_t em = whole ? g.em : spread_bits(lanes);
         const __m512 e0 = _mm512_maskz_loadu_ps(static_cast<__mmask16>(em), base);
         const __m512 e1 = _mm512_maskz_loadu_ps(static_cast<__mmask16>(em >> 16), base + 16);
         const __m512 e2 = _mm512_maskz_loadu_ps(static_cast<__mmask16>(em >> 32), base + 32);
@@ -279,6 +284,117 @@ void pack_patches_f32_avx512(const PackCtx<float>& c, int64_t k0, int64_t kc, in
           kz = 0;
           ++ci;
         }
+      }
+    }
+  }
+}
+#endif
+
+#if defined(__AVX512F__)
+// 1-d/2-d float32 convolutions with stride <= 4 first copy the input of a (batch item, group) into
+// zero-padded planes, one per channel and horizontal stride phase: plane[c][phase][iy][i] =
+// x[c][iy - ph][i * sw + phase - pw]. Every patch row is then one contiguous run of a plane, so
+// packing needs no bounds checks and no masks on its loads.
+struct PlaneCtx {
+  const float* planes;
+  int64_t hp, wrow, sw, sh, dh, kh, kw, oh, ow;
+  int64_t kxoff[64];  // offset of kernel column kx: phase plane and start column
+};
+
+void fill_planes(const Parallel& par, const float* x, const ConvDesc& d, int64_t cin_g, float* planes, int64_t hp,
+                 int64_t wrow) {
+  const int64_t sw = d.stride[2], ph = d.pad[1], pw = d.pad[2], ih = d.in[1], iw = d.in[2];
+  const int64_t xs_c = d.xs[1], xs_h = d.xs[3], xs_w = d.xs[4];
+  parallel_for(par, 0, cin_g, 4, [&](int64_t c0, int64_t c1) {
+    for (int64_t c = c0; c < c1; ++c) {
+      for (int64_t phase = 0; phase < sw; ++phase) {
+        for (int64_t r = 0; r < hp; ++r) {
+          float* row = planes + ((c * sw + phase) * hp + r) * wrow;
+          const int64_t iy = r - ph;
+          if (iy < 0 || iy >= ih) {
+            std::memset(row, 0, static_cast<size_t>(wrow) * sizeof(float));
+            continue;
+          }
+          const float* src = x + c * xs_c + iy * xs_h;
+          // i valid when 0 <= i * sw + phase - pw < iw
+          const int64_t first = pw - phase > 0 ? (pw - phase + sw - 1) / sw : 0;
+          int64_t end = iw + pw - phase > 0 ? (iw + pw - phase + sw - 1) / sw : 0;
+          if (end > wrow) end = wrow;
+          int64_t i = 0;
+          for (; i < first && i < wrow; ++i) row[i] = 0.0f;
+          if (sw == 1 && xs_w == 1) {
+            if (end > i) std::memcpy(row + i, src + (i - pw + phase), static_cast<size_t>(end - i) * sizeof(float));
+            i = end > i ? end : i;
+          } else if (sw == 2 && xs_w == 1) {
+            const __m512i even = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+            for (; i + 16 < end; i += 16) {  // reads 32 inputs starting at an in-range one; the last needs i + 16 < end
+              const float* s0 = src + (i * 2 + phase - pw);
+              _mm512_storeu_ps(row + i, _mm512_permutex2var_ps(_mm512_loadu_ps(s0), even, _mm512_loadu_ps(s0 + 16)));
+            }
+          }
+          for (; i < end; ++i) row[i] = src[(i * sw + phase - pw) * xs_w];
+          for (; i < wrow; ++i) row[i] = 0.0f;
+        }
+      }
+    }
+  });
+}
+
+void pack_planes_f32(const void* vctx, int64_t k0, int64_t kc, int64_t j0, int64_t nj, void* vdst, int64_t nr) {
+  const PlaneCtx& c = *static_cast<const PlaneCtx*>(vctx);
+  float* dst = static_cast<float*>(vdst);
+  struct Seg {
+    int64_t jj, off;
+    __mmask16 m0, m1;
+  };
+  Seg segs[32];
+  int nseg = 0;
+  {
+    int64_t oy = j0 / c.ow, ox = j0 % c.ow;
+    for (int64_t jj = 0; jj < nj;) {
+      int64_t run = c.ow - ox;
+      if (run > nj - jj) run = nj - jj;
+      const __mmask16 m0 = static_cast<__mmask16>(run >= 16 ? 0xffffu : (1u << run) - 1u);
+      const __mmask16 m1 = static_cast<__mmask16>(run >= 32 ? 0xffffu : run > 16 ? (1u << (run - 16)) - 1u : 0u);
+      segs[nseg++] = Seg{jj, oy * c.sh * c.wrow + ox, m0, m1};
+      jj += run;
+      ox += run;
+      if (ox == c.ow) {
+        ox = 0;
+        ++oy;
+      }
+    }
+  }
+  const int64_t kvol = c.kh * c.kw;
+  int64_t ci = k0 / kvol;
+  int64_t ky = (k0 % kvol) / c.kw;
+  int64_t kx = k0 % c.kw;
+  const int64_t plane_c = c.sw * c.hp * c.wrow;
+  const float* base_c = c.planes + ci * plane_c;
+  int64_t ky_off = ky * c.dh * c.wrow;
+  const bool one = nseg == 1 && nj == 32 && nr == 32;
+  for (int64_t k = 0; k < kc; ++k) {
+    const float* base = base_c + ky_off + c.kxoff[kx];
+    float* o = dst + k * nr;
+    if (one) {
+      const float* src = base + segs[0].off;
+      _mm512_store_ps(o, _mm512_loadu_ps(src));
+      _mm512_store_ps(o + 16, _mm512_loadu_ps(src + 16));
+    } else {
+      for (int64_t t = 0; t < nr; t += 16) _mm512_storeu_ps(o + t, _mm512_setzero_ps());
+      for (int q = 0; q < nseg; ++q) {
+        const float* src = base + segs[q].off;
+        _mm512_mask_storeu_ps(o + segs[q].jj, segs[q].m0, _mm512_loadu_ps(src));
+        if (segs[q].m1) _mm512_mask_storeu_ps(o + segs[q].jj + 16, segs[q].m1, _mm512_loadu_ps(src + 16));
+      }
+    }
+    if (++kx == c.kw) {
+      kx = 0;
+      ky_off += c.dh * c.wrow;
+      if (++ky == c.kh) {
+        ky = 0;
+        ky_off = 0;
+        base_c += plane_c;
       }
     }
   }
@@ -420,9 +536,46 @@ bool conv_forward(const Parallel& par, const ConvDesc& d) {
   ctx.dd = d.dil[0];
   ctx.dh = d.dil[1];
   ctx.dw = d.dil[2];
+  PackBFn pack = pack_patches<T, S>;
+  const void* pack_ctx = &ctx;
+#if defined(__AVX512F__)
+  // Zero-padded planes for 1-d/2-d float32 (see fill_planes).
+  PlaneCtx pctx;
+  const int64_t hp = d.in[1] + 2 * d.pad[1];
+  const int64_t wrow = (d.in[2] + 2 * d.pad[2] + d.stride[2] - 1) / d.stride[2];
+  const bool planes = std::is_same<T, float>::value && std::is_same<S, float>::value && d.kernel[0] == 1 &&
+                      d.in[0] == 1 && d.out[0] == 1 && d.stride[2] <= 4 && d.kernel[2] <= 64 &&
+                      cin_g * d.stride[2] * hp * wrow <= (int64_t(1) << 24);
+  Scratch pbuf(par, planes ? static_cast<size_t>(cin_g * d.stride[2] * hp * wrow + 64) * sizeof(float) : 0);
+  if (planes) {
+    if (!pbuf.p) return false;
+    pctx.planes = pbuf.as<float>();
+    pctx.hp = hp;
+    pctx.wrow = wrow;
+    pctx.sw = d.stride[2];
+    pctx.sh = d.stride[1];
+    pctx.dh = d.dil[1];
+    pctx.kh = d.kernel[1];
+    pctx.kw = d.kernel[2];
+    pctx.oh = d.out[1];
+    pctx.ow = d.out[2];
+    for (int64_t kx = 0; kx < d.kernel[2]; ++kx) {
+      const int64_t col = kx * d.dil[2];
+      pctx.kxoff[kx] = (col % d.stride[2]) * hp * wrow + col / d.stride[2];
+    }
+    std::memset(pbuf.as<float>() + cin_g * d.stride[2] * hp * wrow, 0, 64 * sizeof(float));
+    pack = pack_planes_f32;
+    pack_ctx = &pctx;
+  }
+#endif
   for (int64_t n = 0; n < d.batch; ++n) {
     for (int64_t g = 0; g < d.groups; ++g) {
       ctx.x = x + n * d.xs[0] + g * cin_g * d.xs[1];
+#if defined(__AVX512F__)
+      if (planes) {
+        if constexpr (std::is_same<S, float>::value) fill_planes(par, ctx.x, d, cin_g, pbuf.as<float>(), hp, wrow);
+      }
+#endif
       T* out;
       int64_t ldc;
       if (y_direct) {
@@ -441,7 +594,7 @@ bool conv_forward(const Parallel& par, const ConvDesc& d) {
         }
         beta = T(1);
       }
-      if (!gemm_packed<T>(par, cout_g, P, K, wm + g * cout_g * lda, lda, pack_patches<T, S>, &ctx, out, ldc, beta)) {
+      if (!gemm_packed<T>(par, cout_g, P, K, wm + g * cout_g * lda, lda, pack, pack_ctx, out, ldc, beta)) {
         return false;
       }
       if (!y_direct) {
