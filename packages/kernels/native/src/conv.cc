@@ -466,11 +466,11 @@ void pack_patches(const void* vctx, int64_t k0, int64_t kc, int64_t j0, int64_t 
 
 template <typename T>
 bool gemm_packed(const Parallel& par, int64_t m, int64_t n, int64_t k, const T* a, int64_t lda, PackBFn pb,
-                 const void* ctx, T* c, int64_t ldc, T beta) {
+                 const void* ctx, T* c, int64_t ldc, const T* row_bias) {
   if constexpr (std::is_same<T, float>::value) {
-    return gemm_fns()->gemm_f32_packed_b(par, m, n, k, a, lda, pb, ctx, c, ldc, 1.0f, beta);
+    return gemm_fns()->gemm_f32_packed_b(par, m, n, k, a, lda, pb, ctx, c, ldc, 1.0f, 0.0f, row_bias);
   } else {
-    return gemm_fns()->gemm_f64_packed_b(par, m, n, k, a, lda, pb, ctx, c, ldc, 1.0, beta);
+    return gemm_fns()->gemm_f64_packed_b(par, m, n, k, a, lda, pb, ctx, c, ldc, 1.0, 0.0, row_bias);
   }
 }
 
@@ -514,6 +514,8 @@ bool conv_forward(const Parallel& par, const ConvDesc& d) {
                         (d.out[1] == 1 || d.ys[3] == d.out[2]) && (d.out[0] == 1 || d.ys[2] == d.out[1] * d.out[2]);
   Scratch ybuf(par, y_direct ? 0 : static_cast<size_t>(cout_g * P) * sizeof(T));
   if (!y_direct && !ybuf.p) return false;
+  Scratch bbuf(par, static_cast<size_t>(cout_g) * sizeof(T));
+  if (!bbuf.p) return false;
   PackCtx<S> ctx;
   ctx.xs_c = d.xs[1];
   ctx.xs_d = d.xs[2];
@@ -585,16 +587,12 @@ bool conv_forward(const Parallel& par, const ConvDesc& d) {
         out = ybuf.as<T>();
         ldc = P;
       }
-      T beta = T(0);
+      T* rb = nullptr;
       if (d.has_bias) {
-        for (int64_t co = 0; co < cout_g; ++co) {
-          const T b = load_as<T>(bias + (g * cout_g + co) * d.bias_stride);
-          T* row = out + co * ldc;
-          for (int64_t p = 0; p < P; ++p) row[p] = b;
-        }
-        beta = T(1);
+        rb = bbuf.as<T>();
+        for (int64_t co = 0; co < cout_g; ++co) rb[co] = load_as<T>(bias + (g * cout_g + co) * d.bias_stride);
       }
-      if (!gemm_packed<T>(par, cout_g, P, K, wm + g * cout_g * lda, lda, pack, pack_ctx, out, ldc, beta)) {
+      if (!gemm_packed<T>(par, cout_g, P, K, wm + g * cout_g * lda, lda, pack, pack_ctx, out, ldc, rb)) {
         return false;
       }
       if (!y_direct) {

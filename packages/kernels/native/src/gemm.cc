@@ -139,12 +139,13 @@ inline T load_as(const S* p) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Micro-kernel: C[0:R, 0:NR] = alpha * A_panel @ B_panel + beta * C (beta == 0: C not read).
+// Micro-kernel: C[0:R, 0:NR] = alpha * A_panel @ B_panel + beta * C (beta == 0: C not read; then
+// rb, when given, adds the row bias rb[r] instead).
 // a: kc steps of MR values (the first R used), b: kc steps of NR values (64-byte aligned).
 
 template <typename T, int R>
 void ukernel(int64_t kc, const T* __restrict a, const T* __restrict b, T* __restrict c, int64_t ldc, T alpha,
-             T beta) {
+             T beta, const T* __restrict rb) {
   using O = Vec<T>;
   using V = typename O::V;
   constexpr int L = O::L;
@@ -180,7 +181,14 @@ void ukernel(int64_t kc, const T* __restrict a, const T* __restrict b, T* __rest
     b += NR;
   }
   const V va = O::set1(alpha);
-  if (beta == T(0)) {
+  if (beta == T(0) && rb != nullptr) {
+#pragma GCC unroll 16
+    for (int r = 0; r < R; ++r) {
+      const V vr = O::set1(rb[r]);
+      O::storeu(c + r * ldc, O::fma(va, c0[r], vr));
+      O::storeu(c + r * ldc + L, O::fma(va, c1[r], vr));
+    }
+  } else if (beta == T(0)) {
 #pragma GCC unroll 16
     for (int r = 0; r < R; ++r) {
       O::storeu(c + r * ldc, O::mul(va, c0[r]));
@@ -198,17 +206,17 @@ void ukernel(int64_t kc, const T* __restrict a, const T* __restrict b, T* __rest
 
 template <typename T, int R>
 struct UkernelDispatch {
-  static void run(int rows, int64_t kc, const T* a, const T* b, T* c, int64_t ldc, T alpha, T beta) {
+  static void run(int rows, int64_t kc, const T* a, const T* b, T* c, int64_t ldc, T alpha, T beta, const T* rb) {
     if (rows == R) {
-      ukernel<T, R>(kc, a, b, c, ldc, alpha, beta);
+      ukernel<T, R>(kc, a, b, c, ldc, alpha, beta, rb);
     } else {
-      UkernelDispatch<T, R - 1>::run(rows, kc, a, b, c, ldc, alpha, beta);
+      UkernelDispatch<T, R - 1>::run(rows, kc, a, b, c, ldc, alpha, beta, rb);
     }
   }
 };
 template <typename T>
 struct UkernelDispatch<T, 0> {
-  static void run(int, int64_t, const T*, const T*, T*, int64_t, T, T) {}
+  static void run(int, int64_t, const T*, const T*, T*, int64_t, T, T, const T*) {}
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -308,19 +316,20 @@ inline int64_t kc_block(int64_t k) {
 // One mr x nr tile of C (nr < NR goes through a tile buffer).
 template <typename T>
 inline void micro_tile(int mr, int64_t nr, int64_t kc, const T* apanel, const T* bpanel, T* cp, int64_t ldc, T alpha,
-                       T beta, T* tile) {
+                       T beta, const T* rb, T* tile) {
   constexpr int MR = Cfg<T>::MR;
   constexpr int NR = Cfg<T>::NR;
   if (nr == NR) {
-    UkernelDispatch<T, MR>::run(mr, kc, apanel, bpanel, cp, ldc, alpha, beta);
+    UkernelDispatch<T, MR>::run(mr, kc, apanel, bpanel, cp, ldc, alpha, beta, rb);
     return;
   }
-  UkernelDispatch<T, MR>::run(mr, kc, apanel, bpanel, tile, NR, T(1), T(0));
+  UkernelDispatch<T, MR>::run(mr, kc, apanel, bpanel, tile, NR, T(1), T(0), nullptr);
   for (int r = 0; r < mr; ++r) {
     T* crow = cp + r * ldc;
     const T* trow = tile + r * NR;
     if (beta == T(0)) {
-      for (int64_t j = 0; j < nr; ++j) crow[j] = alpha * trow[j];
+      const T add = rb != nullptr ? rb[r] : T(0);
+      for (int64_t j = 0; j < nr; ++j) crow[j] = alpha * trow[j] + add;
     } else {
       for (int64_t j = 0; j < nr; ++j) crow[j] = beta * crow[j] + alpha * trow[j];
     }
@@ -329,7 +338,7 @@ inline void micro_tile(int mr, int64_t nr, int64_t kc, const T* apanel, const T*
 
 template <typename T, typename PA, typename PB>
 void blocked_slab(int64_t m, int64_t n, int64_t k, const PA& pack_a, const PB& pack_b, T* c, int64_t ldc, T alpha,
-                  T beta, const Buffers<T>& buf) {
+                  T beta, const T* rb, const Buffers<T>& buf) {
   constexpr int MR = Cfg<T>::MR;
   constexpr int NR = Cfg<T>::NR;
   for (int64_t jc = 0; jc < n; jc += Cfg<T>::NC) {
@@ -338,6 +347,7 @@ void blocked_slab(int64_t m, int64_t n, int64_t k, const PA& pack_a, const PB& p
     for (int64_t pc = 0; pc < k; pc += kstep) {
       const int64_t kc = min64(kstep, k - pc);
       const T beta_eff = pc == 0 ? beta : T(1);
+      const T* rb_eff = pc == 0 ? rb : nullptr;
       if (m <= Cfg<T>::MC) {
         // One row block: pack each B micro-panel right before its use, so it is consumed from L1
         // instead of making a round trip through a large packed buffer.
@@ -347,7 +357,8 @@ void blocked_slab(int64_t m, int64_t n, int64_t k, const PA& pack_a, const PB& p
           pack_b(pc, kc, jc + jr, nr, buf.bp);
           for (int64_t ir = 0; ir < m; ir += MR) {
             const int mr = static_cast<int>(min64(MR, m - ir));
-            micro_tile<T>(mr, nr, kc, buf.ap + ir * kc, buf.bp, c + ir * ldc + jc + jr, ldc, alpha, beta_eff, buf.tile);
+            micro_tile<T>(mr, nr, kc, buf.ap + ir * kc, buf.bp, c + ir * ldc + jc + jr, ldc, alpha, beta_eff,
+                          rb_eff ? rb_eff + ir : nullptr, buf.tile);
           }
         }
         continue;
@@ -362,7 +373,8 @@ void blocked_slab(int64_t m, int64_t n, int64_t k, const PA& pack_a, const PB& p
           for (int64_t ir = 0; ir < mc; ir += MR) {
             const int mr = static_cast<int>(min64(MR, mc - ir));
             const T* apanel = buf.ap + ir * kc;
-            micro_tile<T>(mr, nr, kc, apanel, bpanel, c + (ic + ir) * ldc + jc + jr, ldc, alpha, beta_eff, buf.tile);
+            micro_tile<T>(mr, nr, kc, apanel, bpanel, c + (ic + ir) * ldc + jc + jr, ldc, alpha, beta_eff,
+                          rb_eff ? rb_eff + ic + ir : nullptr, buf.tile);
           }
         }
       }
@@ -374,7 +386,7 @@ void blocked_slab(int64_t m, int64_t n, int64_t k, const PA& pack_a, const PB& p
 // with its own packing buffers. Returns false when scratch memory could not be had.
 template <typename T, typename PA, typename PB>
 bool blocked(const Parallel& par, int64_t m, int64_t n, int64_t k, const PA& pack_a, const PB& pack_b, T* c,
-             int64_t ldc, T alpha, T beta) {
+             int64_t ldc, T alpha, T beta, const T* rb = nullptr) {
   constexpr int MR = Cfg<T>::MR;
   constexpr int NR = Cfg<T>::NR;
   const double work = static_cast<double>(m) * static_cast<double>(n) * static_cast<double>(k);
@@ -414,12 +426,12 @@ bool blocked(const Parallel& par, int64_t m, int64_t n, int64_t k, const PA& pac
         const int64_t j0 = p * step;
         const int64_t nn = min64(step, n - j0);
         auto pb = [&](int64_t k0, int64_t kc, int64_t jj, int64_t nc, T* dst) { pack_b(k0, kc, j0 + jj, nc, dst); };
-        blocked_slab<T>(m, nn, k, pack_a, pb, c + j0, ldc, alpha, beta, buf);
+        blocked_slab<T>(m, nn, k, pack_a, pb, c + j0, ldc, alpha, beta, rb, buf);
       } else {
         const int64_t i0 = p * step;
         const int64_t mm = min64(step, m - i0);
         auto pa = [&](int64_t ii, int64_t mc, int64_t k0, int64_t kc, T* dst) { pack_a(i0 + ii, mc, k0, kc, dst); };
-        blocked_slab<T>(mm, n, k, pa, pack_b, c + i0 * ldc, ldc, alpha, beta, buf);
+        blocked_slab<T>(mm, n, k, pa, pack_b, c + i0 * ldc, ldc, alpha, beta, rb ? rb + i0 : nullptr, buf);
       }
     }
   });
@@ -695,8 +707,9 @@ bool gemm(const Parallel& par, const GemmDesc& d) {
 // Convolution's entry: A row-major, B from a packing callback.
 template <typename T>
 bool gemm_packed_b(const Parallel& par, int64_t m, int64_t n, int64_t k, const T* a, int64_t lda, PackBFn pack_b,
-                   const void* ctx, T* c, int64_t ldc, T alpha, T beta) {
+                   const void* ctx, T* c, int64_t ldc, T alpha, T beta, const T* rb) {
   if (m == 0 || n == 0) return true;
+  if (rb != nullptr) beta = T(0);
   if (kReference) {
     // Naive: unpack B one column at a time.
     Scratch s(par, static_cast<size_t>(k) * sizeof(T));
@@ -708,14 +721,14 @@ bool gemm_packed_b(const Parallel& par, int64_t m, int64_t n, int64_t k, const T
         T acc = 0;
         for (int64_t t = 0; t < k; ++t) acc += a[i * lda + t] * col[t];
         T* p = c + i * ldc + j;
-        *p = beta == T(0) ? alpha * acc : beta * *p + alpha * acc;
+        *p = beta == T(0) ? alpha * acc + (rb ? rb[i] : T(0)) : beta * *p + alpha * acc;
       }
     }
     return true;
   }
   if (k == 0) {
     for (int64_t i = 0; i < m; ++i) {
-      for (int64_t j = 0; j < n; ++j) c[i * ldc + j] = beta == T(0) ? T(0) : beta * c[i * ldc + j];
+      for (int64_t j = 0; j < n; ++j) c[i * ldc + j] = beta == T(0) ? (rb ? rb[i] : T(0)) : beta * c[i * ldc + j];
     }
     return true;
   }
@@ -726,17 +739,19 @@ bool gemm_packed_b(const Parallel& par, int64_t m, int64_t n, int64_t k, const T
   auto pb = [=](int64_t k0, int64_t kc, int64_t j0, int64_t nc, T* dst) {
     for (int64_t j = 0; j < nc; j += NR) pack_b(ctx, k0, kc, j0 + j, min64(NR, nc - j), dst + j * kc, NR);
   };
-  return blocked<T>(par, m, n, k, pa, pb, c, ldc, alpha, beta);
+  return blocked<T>(par, m, n, k, pa, pb, c, ldc, alpha, beta, rb);
 }
 
 bool gemm_f32_packed_b(const Parallel& par, int64_t m, int64_t n, int64_t k, const float* a, int64_t lda,
-                       PackBFn pack_b, const void* ctx, float* c, int64_t ldc, float alpha, float beta) {
-  return gemm_packed_b<float>(par, m, n, k, a, lda, pack_b, ctx, c, ldc, alpha, beta);
+                       PackBFn pack_b, const void* ctx, float* c, int64_t ldc, float alpha, float beta,
+                       const float* row_bias) {
+  return gemm_packed_b<float>(par, m, n, k, a, lda, pack_b, ctx, c, ldc, alpha, beta, row_bias);
 }
 
 bool gemm_f64_packed_b(const Parallel& par, int64_t m, int64_t n, int64_t k, const double* a, int64_t lda,
-                       PackBFn pack_b, const void* ctx, double* c, int64_t ldc, double alpha, double beta) {
-  return gemm_packed_b<double>(par, m, n, k, a, lda, pack_b, ctx, c, ldc, alpha, beta);
+                       PackBFn pack_b, const void* ctx, double* c, int64_t ldc, double alpha, double beta,
+                       const double* row_bias) {
+  return gemm_packed_b<double>(par, m, n, k, a, lda, pack_b, ctx, c, ldc, alpha, beta, row_bias);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -31,11 +31,14 @@ struct GemmFns {
   // Each returns false when scratch memory could not be had.
   bool (*gemm)(const Parallel& par, const GemmDesc& d);
   // C[m, n] (row stride ldc, unit column stride) = beta * C + alpha * A @ B with A row-major
-  // (row stride lda) and B produced by pack_b (implicit im2col for convolution). Threaded.
+  // (row stride lda) and B produced by pack_b (implicit im2col for convolution). Threaded. With
+  // row_bias (nullable), C = alpha * A @ B + row_bias[i] instead (beta ignored, C not read).
   bool (*gemm_f32_packed_b)(const Parallel& par, int64_t m, int64_t n, int64_t k, const float* a, int64_t lda,
-                            PackBFn pack_b, const void* ctx, float* c, int64_t ldc, float alpha, float beta);
+                            PackBFn pack_b, const void* ctx, float* c, int64_t ldc, float alpha, float beta,
+                            const float* row_bias);
   bool (*gemm_f64_packed_b)(const Parallel& par, int64_t m, int64_t n, int64_t k, const double* a, int64_t lda,
-                            PackBFn pack_b, const void* ctx, double* c, int64_t ldc, double alpha, double beta);
+                            PackBFn pack_b, const void* ctx, double* c, int64_t ldc, double alpha, double beta,
+                            const double* row_bias);
   // `iters` rounds of independent float32 FMAs at the widest vector width; returns a value that
   // depends on every FMA (so nothing is optimised away). flops = iters * fma_loop_flops.
   double (*fma_loop)(int64_t iters);
