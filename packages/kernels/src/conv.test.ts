@@ -128,6 +128,7 @@ describe('conv', () => {
       [[1, 32, 20, 20], [24, 32, 3, 3], { stride: 1, padding: 1 }],
       [[2, 3, 45, 41], [16, 3, 7, 7], { stride: 2, padding: 3 }],
       [[1, 8, 40, 37], [33, 8, 5, 5], { stride: 2, padding: 0 }],
+      [[1, 16, 48, 48], [32, 16, 3, 3], { stride: 1, padding: 1 }],  // large enough for 2 threads
     ];
     for (const dtype of ['float32', 'float64'] as DType[]) {
       for (const [xs, wsz, opts] of cases) {

@@ -153,7 +153,7 @@ describe('gemm', () => {
   it('blocks over several cache blocks (k > KC, m > MC, n > NR edges) and threads', () => {
     const r = rng(5);
     for (const dtype of ['float32', 'float64'] as DType[]) {
-      for (const [m, n, k] of [[350, 45, 530], [17, 301, 260], [200, 200, 1]]) {
+      for (const [m, n, k] of [[350, 45, 530], [17, 301, 260], [200, 200, 1], [40, 700, 300]]) {
         const a = makeContiguous(dtype, [m, k], randomValues(dtype, m * k, r));
         const b = makeStrided(dtype, [k, n], randomValues(dtype, k * n, r), 'transposed');
         const c0 = randomValues(dtype, m * n, r);
@@ -196,6 +196,32 @@ describe('gemm', () => {
           }
         }
       }
+    }
+  });
+
+  it('large matrix-vector products (threaded) agree with the reference', () => {
+    const r = rng(13);
+    const k = 2048;
+    const n = 2100;
+    const w = makeContiguous('float32', [k, n], randomValues('float32', k * n, r));
+    const x = makeContiguous('float32', [1, k], randomValues('float32', k, r));
+    const xt = makeContiguous('float32', [k, 1], toNumbers(x));
+    const cases: [string, Strided, Strided, number[]][] = [
+      ['x @ W', x, w, [1, n]],
+      ['x @ (W^T)^T', x, transposedView(makeContiguous('float32', [n, k], toNumbers(transposedView(w)))), [1, n]],
+      ['W^T @ x', transposedView(w), xt, [n, 1]],
+    ];
+    for (const [label, a, b, sizes] of cases) {
+      expectAllClose(
+        () => {
+          const c = makeContiguous('float32', sizes, new Array(n).fill(1));
+          gemm(c, a, b, { alpha: 0.5, beta: -1 });
+          return toNumbers(c);
+        },
+        'float32',
+        k,
+        label,
+      );
     }
   });
 

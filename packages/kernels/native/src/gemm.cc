@@ -390,8 +390,10 @@ bool blocked(const Parallel& par, int64_t m, int64_t n, int64_t k, const PA& pac
   constexpr int MR = Cfg<T>::MR;
   constexpr int NR = Cfg<T>::NR;
   const double work = static_cast<double>(m) * static_cast<double>(n) * static_cast<double>(k);
+  // Below ~35 us of single-threaded work a second thread costs more than it saves, and on a busy
+  // machine waiting for a descheduled worker can cost milliseconds.
   int parts = par.threads;
-  if (work < 262144.0) parts = 1;
+  if (work < 8.0e6) parts = 1;
   const bool split_n = n >= m;
   int64_t step;
   if (split_n) {
@@ -450,7 +452,7 @@ void gemv_rows(const Parallel& par, int64_t n, int64_t k, const T* x, const T* w
   constexpr int L = O::L;
   constexpr int64_t W = 8 * L;
   const int64_t blocks = (n + W - 1) / W;
-  const int64_t grain = k * n < 65536 ? blocks : 1;
+  const int64_t grain = k * n < (int64_t(1) << 22) ? blocks : 1;  // memory bound: threads only for big matrices
   parallel_for(par, 0, blocks, grain, [&](int64_t b0, int64_t b1) {
     T tmp[W];
     for (int64_t blk = b0; blk < b1; ++blk) {
@@ -502,7 +504,7 @@ void gemv_cols(const Parallel& par, int64_t n, int64_t k, const T* x, const T* w
   using V = typename O::V;
   constexpr int L = O::L;
   const int64_t groups = (n + 3) / 4;
-  const int64_t grain = k * n < 65536 ? groups : 1;
+  const int64_t grain = k * n < (int64_t(1) << 22) ? groups : 1;
   parallel_for(par, 0, groups, grain, [&](int64_t g0, int64_t g1) {
     for (int64_t g = g0; g < g1; ++g) {
       const int64_t j0 = g * 4;
