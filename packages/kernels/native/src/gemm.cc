@@ -37,7 +37,13 @@ template <> struct Vec<float> {
   static V fma(V a, V b, V c) { return _mm512_fmadd_ps(a, b, c); }
   static V mul(V a, V b) { return _mm512_mul_ps(a, b); }
   static V add(V a, V b) { return _mm512_add_ps(a, b); }
-  static float hsum(V v) { return _mm512_reduce_add_ps(v); }
+  static float hsum(V v) {  // (GCC 12's _mm512_reduce_add_ps warns about an uninitialised variable)
+    __m256 h = _mm256_add_ps(_mm512_maskz_extractf32x8_ps(0xff, v, 0), _mm512_maskz_extractf32x8_ps(0xff, v, 1));
+    __m128 s = _mm_add_ps(_mm256_castps256_ps128(h), _mm256_extractf128_ps(h, 1));
+    s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+    s = _mm_add_ss(s, _mm_movehdup_ps(s));
+    return _mm_cvtss_f32(s);
+  }
 };
 template <> struct Vec<double> {
   using V = __m512d;
@@ -50,7 +56,11 @@ template <> struct Vec<double> {
   static V fma(V a, V b, V c) { return _mm512_fmadd_pd(a, b, c); }
   static V mul(V a, V b) { return _mm512_mul_pd(a, b); }
   static V add(V a, V b) { return _mm512_add_pd(a, b); }
-  static double hsum(V v) { return _mm512_reduce_add_pd(v); }
+  static double hsum(V v) {
+    __m256d h = _mm256_add_pd(_mm512_maskz_extractf64x4_pd(0xf, v, 0), _mm512_maskz_extractf64x4_pd(0xf, v, 1));
+    __m128d s = _mm_add_pd(_mm256_castpd256_pd128(h), _mm256_extractf128_pd(h, 1));
+    return _mm_cvtsd_f64(_mm_add_sd(s, _mm_unpackhi_pd(s, s)));
+  }
 };
 // MR x NR register tile: 14 rows x 2 vectors = 28 accumulators of 32 zmm registers.
 template <typename T> struct Cfg {
