@@ -124,11 +124,13 @@ describe('conv', () => {
 
   it('larger convolutions (several GEMM blocks, the vector packing paths) agree with the reference', () => {
     const r = rng(23);
-    const cases: [number[], number[], { stride: number; padding: number }][] = [
+    const cases: [number[], number[], { stride: number; padding: number; groups?: number; dilation?: number }][] = [
       [[1, 32, 20, 20], [24, 32, 3, 3], { stride: 1, padding: 1 }],
       [[2, 3, 45, 41], [16, 3, 7, 7], { stride: 2, padding: 3 }],
       [[1, 8, 40, 37], [33, 8, 5, 5], { stride: 2, padding: 0 }],
       [[1, 16, 48, 48], [32, 16, 3, 3], { stride: 1, padding: 1 }],  // large enough for 2 threads
+      [[2, 24, 30, 31], [48, 1, 3, 3], { stride: 2, padding: 1, groups: 24 }],  // depthwise, multiplier 2
+      [[1, 96, 40, 40], [96, 1, 5, 5], { stride: 1, padding: 4, groups: 96, dilation: 2 }],  // depthwise, threaded
     ];
     for (const dtype of ['float32', 'float64'] as DType[]) {
       for (const [xs, wsz, opts] of cases) {
@@ -136,6 +138,7 @@ describe('conv', () => {
         const w = makeContiguous(dtype, wsz, randomValues(dtype, numel(wsz), r));
         const b = makeContiguous(dtype, [wsz[0]], randomValues(dtype, wsz[0], r));
         const k = wsz[1] * wsz[2] * wsz[3];
+        expect(wsz[0] % (opts.groups ?? 1)).toBe(0);
         expectAllClose(
           () => {
             const out = makeContiguous(dtype, convOutputSizes(x, w, opts), undefined);

@@ -464,6 +464,60 @@ void pack_patches(const void* vctx, int64_t k0, int64_t kc, int64_t j0, int64_t 
   }
 }
 
+#if defined(__AVX512F__)
+// Depthwise-style 1-d/2-d float32 convolutions (one input channel per group, few outputs per
+// group): a GEMM with K = kh * kw would be all overhead, so each output row is accumulated
+// directly from the zero-padded planes, one kernel tap at a time (vectorised along the row).
+bool conv_depthwise_f32(const Parallel& par, const ConvDesc& d, const float* x, const float* w, const float* bias,
+                        float* y) {
+  const int64_t cout_g = d.cout / d.groups;
+  const int64_t sw = d.stride[2], sh = d.stride[1];
+  const int64_t hp = d.in[1] + 2 * d.pad[1];
+  const int64_t wrow = (d.in[2] + 2 * d.pad[2] + sw - 1) / sw;
+  const int64_t plane_elems = sw * hp * wrow;
+  const int64_t oh = d.out[1], ow = d.out[2], kh = d.kernel[1], kw = d.kernel[2];
+  int64_t kxoff[64];
+  for (int64_t kx = 0; kx < kw; ++kx) {
+    const int64_t col = kx * d.dil[2];
+    kxoff[kx] = (col % sw) * hp * wrow + col / sw;
+  }
+  const int64_t tasks = d.batch * d.groups;
+  const double work = static_cast<double>(d.batch * d.cout) * static_cast<double>(oh * ow * kh * kw);
+  bool ok = true;
+  bool* okp = &ok;
+  parallel_for(par, 0, tasks, work < 8.0e6 ? tasks : 1, [&](int64_t t0, int64_t t1) {
+    Scratch s(par, static_cast<size_t>(plane_elems + 64) * sizeof(float));
+    if (!s.p) {
+      *okp = false;
+      return;
+    }
+    float* planes = s.as<float>();
+    for (int64_t t = t0; t < t1; ++t) {
+      const int64_t n = t / d.groups, g = t % d.groups;
+      fill_planes(par, x + n * d.xs[0] + g * d.xs[1], d, 1, planes, hp, wrow);
+      for (int64_t cl = 0; cl < cout_g; ++cl) {
+        const int64_t co = g * cout_g + cl;
+        const float b = bias != nullptr ? bias[co * d.bias_stride] : 0.0f;
+        float* yc = y + n * d.ys[0] + co * d.ys[1];
+        for (int64_t oy = 0; oy < oh; ++oy) {
+          float* __restrict o = yc + oy * ow;
+          for (int64_t ox = 0; ox < ow; ++ox) o[ox] = b;
+          for (int64_t ky = 0; ky < kh; ++ky) {
+            const float* rowp = planes + (oy * sh + ky * d.dil[1]) * wrow;
+            for (int64_t kx = 0; kx < kw; ++kx) {
+              const float wv = w[co * d.ws[0] + ky * d.ws[3] + kx * d.ws[4]];
+              const float* __restrict src = rowp + kxoff[kx];
+              for (int64_t ox = 0; ox < ow; ++ox) o[ox] += wv * src[ox];
+            }
+          }
+        }
+      }
+    }
+  });
+  return ok;
+}
+#endif
+
 template <typename T>
 bool gemm_packed(const Parallel& par, int64_t m, int64_t n, int64_t k, const T* a, int64_t lda, PackBFn pb,
                  const void* ctx, T* c, int64_t ldc, const T* row_bias) {
@@ -568,6 +622,13 @@ bool conv_forward(const Parallel& par, const ConvDesc& d) {
     std::memset(pbuf.as<float>() + cin_g * d.stride[2] * hp * wrow, 0, 64 * sizeof(float));
     pack = pack_planes_f32;
     pack_ctx = &pctx;
+  }
+#endif
+#if defined(__AVX512F__)
+  if constexpr (std::is_same<T, float>::value && std::is_same<S, float>::value) {
+    if (planes && y_direct && cin_g == 1 && cout_g <= 4) {
+      return conv_depthwise_f32(par, d, x, w, d.has_bias ? bias : nullptr, y);
+    }
   }
 #endif
   for (int64_t n = 0; n < d.batch; ++n) {
