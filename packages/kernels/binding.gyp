@@ -8,7 +8,9 @@
       "native/src/reduce.cc",
       "native/src/softmax.cc",
       "native/src/scan.cc",
-      "native/src/sort.cc"
+      "native/src/sort.cc",
+      "native/src/gemm.cc",
+      "native/src/conv.cc"
     ],
     "kernel_cflags": ["-std=gnu++17", "-O3", "-fno-math-errno", "-fno-trapping-math", "-fPIC", "-fexceptions"]
   },

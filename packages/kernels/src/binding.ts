@@ -44,6 +44,15 @@ export interface NativeBinding {
 
   // sort.cc (meta operands: values (indices again when !hasValues), indices, x; mode 0 sort, 1 topk, 2 kthvalue, 3 median)
   sortLike(values: Uint8Array, indices: Uint8Array, x: Uint8Array, meta: Float64Array, dim: number, mode: number, k: number, descending: boolean, hasValues: boolean): void;
+  // gemm.cc
+  /** params: [dtype, batch, m, n, k, then per operand a, b, c: offset, batch/row/column strides; alpha, beta] */
+  gemm(c: Uint8Array, a: Uint8Array, b: Uint8Array, params: Float64Array): void;
+  /** float32 FMA throughput of one core in GFLOP/s, measured for about `seconds` */
+  fmaPeak(seconds: number): number;
+
+  // conv.cc
+  /** params: see conv.ts (dtype, transposed, hasBias, batch, cin, cout, groups, 3-d geometry, offsets and strides) */
+  conv(y: Uint8Array, x: Uint8Array, w: Uint8Array, bias: Uint8Array, params: Float64Array): void;
 }
 
 function packageRoot(): string {

@@ -33,3 +33,5 @@ export {
 export { layerNorm, logSoftmax, softmax } from './softmax.js';
 export { cummax, cummin, cumprod, cumsum, logcumsumexp } from './scan.js';
 export { argsort, kthvalue, median, sort, topk } from './sort.js';
+export { addmm, baddbmm, bmm, fmaPeak, gemm, type GemmScalars, mm } from './gemm.js';
+export { conv, type ConvOptions, convOutputSizes, convTranspose, type ConvTransposeOptions, convTransposeOutputSizes } from './conv.js';

@@ -14,6 +14,8 @@ void register_reduce(Napi::Env env, Napi::Object exports);
 void register_softmax(Napi::Env env, Napi::Object exports);
 void register_scan(Napi::Env env, Napi::Object exports);
 void register_sort(Napi::Env env, Napi::Object exports);
+void register_gemm(Napi::Env env, Napi::Object exports);
+void register_conv(Napi::Env env, Napi::Object exports);
 
 namespace {
 
@@ -70,6 +72,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   register_softmax(env, exports);
   register_scan(env, exports);
   register_sort(env, exports);
+  register_gemm(env, exports);
+  register_conv(env, exports);
   return exports;
 }
 
