@@ -26,6 +26,22 @@ export interface NativeBinding {
   // copy.cc
   copy(out: Uint8Array, x: Uint8Array, meta: Float64Array): void;
   fill(out: Uint8Array, meta: Float64Array, value: number): void;
+
+  // index.cc (buffers first, then one meta record; layouts in indexing.ts)
+  indexGather(bufs: Uint8Array[], meta: Float64Array): void;
+  indexScatter(bufs: Uint8Array[], meta: Float64Array): void;
+  maskedFill(bufs: Uint8Array[], meta: Float64Array): void;
+  countNonzero(bufs: Uint8Array[], meta: Float64Array): number;
+  maskedSelect(bufs: Uint8Array[], meta: Float64Array): void;
+  maskedScatter(bufs: Uint8Array[], meta: Float64Array): void;
+  nonzero(bufs: Uint8Array[], meta: Float64Array): void;
+  cat(bufs: Uint8Array[], meta: Float64Array): void;
+  flip(bufs: Uint8Array[], meta: Float64Array): void;
+  tri(bufs: Uint8Array[], meta: Float64Array): void;
+  embeddingBag(bufs: Uint8Array[], meta: Float64Array): void;
+
+  // pool.cc (layout in pool.ts)
+  pool(bufs: Uint8Array[], meta: Float64Array): void;
 }
 
 function packageRoot(): string {

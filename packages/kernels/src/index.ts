@@ -11,3 +11,31 @@ export {
 } from './runtime.js';
 export { broadcastShapes, MAX_DIMS, numel, type Strided } from './strided.js';
 export { copy, fill } from './copy.js';
+export {
+  cat,
+  countNonzero,
+  embedding,
+  embeddingBag,
+  type EmbeddingBagOptions,
+  flip,
+  gather,
+  indexAdd,
+  indexCopy,
+  indexFill,
+  indexGet,
+  indexPut,
+  indexSelect,
+  maskedFill,
+  maskedScatter,
+  maskedSelect,
+  maskedSelectCount,
+  nonzero,
+  oneHot,
+  roll,
+  scatter,
+  scatterAdd,
+  stack,
+  take,
+  tril,
+  triu,
+} from './indexing.js';

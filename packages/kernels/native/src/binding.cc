@@ -10,6 +10,8 @@ namespace tsjit {
 
 // One line per kernel family (defined in <family>.cc).
 void register_copy(Napi::Env env, Napi::Object exports);
+void register_index(Napi::Env env, Napi::Object exports);
+void register_pool(Napi::Env env, Napi::Object exports);
 
 namespace {
 
@@ -62,6 +64,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("detectedIsa", Napi::Function::New(env, DetectedIsa, "detectedIsa"));
 
   register_copy(env, exports);
+  register_index(env, exports);
+  register_pool(env, exports);
   return exports;
 }
 
