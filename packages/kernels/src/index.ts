@@ -39,3 +39,14 @@ export {
   tril,
   triu,
 } from './indexing.js';
+export {
+  adaptiveAvgPool,
+  adaptiveMaxPool,
+  avgPool,
+  type AvgPoolOptions,
+  avgPoolOutputSizes,
+  maxPool,
+  type MaxPoolOptions,
+  maxPoolOutputSizes,
+  type PoolDims,
+} from './pool.js';

@@ -352,7 +352,7 @@ Napi::Value Pool(const Napi::CallbackInfo& info) {
   }
   size_t len;
   const double* m = meta_arg(info, 1, &len);
-  if (len < 44) throw Napi::Error::New(env, "tsjit kernels: malformed pool call");
+  if (len < 42) throw Napi::Error::New(env, "tsjit kernels: malformed pool call");
   PoolCall c;
   size_t at = 0;
   auto next = [&]() { return as_i64(m[at++]); };
