@@ -6,7 +6,8 @@
     "kernel_sources": [
       "native/src/copy.cc",
       "native/src/index.cc",
-      "native/src/pool.cc"
+      "native/src/pool.cc",
+      "native/src/upsample.cc"
     ],
     "kernel_cflags": ["-std=gnu++17", "-O3", "-fno-math-errno", "-fno-trapping-math", "-fPIC", "-fexceptions"]
   },

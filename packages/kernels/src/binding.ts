@@ -42,6 +42,9 @@ export interface NativeBinding {
 
   // pool.cc (layout in pool.ts)
   pool(bufs: Uint8Array[], meta: Float64Array): void;
+
+  // upsample.cc (layout in upsample.ts)
+  upsample2d(bufs: Uint8Array[], meta: Float64Array): void;
 }
 
 function packageRoot(): string {

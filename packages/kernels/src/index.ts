@@ -50,3 +50,4 @@ export {
   maxPoolOutputSizes,
   type PoolDims,
 } from './pool.js';
+export { upsample2d, type UpsampleMode, type UpsampleOptions, upsampleOutputSizes } from './upsample.js';

@@ -12,6 +12,7 @@ namespace tsjit {
 void register_copy(Napi::Env env, Napi::Object exports);
 void register_index(Napi::Env env, Napi::Object exports);
 void register_pool(Napi::Env env, Napi::Object exports);
+void register_upsample(Napi::Env env, Napi::Object exports);
 
 namespace {
 
@@ -66,6 +67,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   register_copy(env, exports);
   register_index(env, exports);
   register_pool(env, exports);
+  register_upsample(env, exports);
   return exports;
 }
 

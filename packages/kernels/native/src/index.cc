@@ -251,6 +251,61 @@ inline bool index_constant(const IndexedCall& c, const int64_t* s) {
 // ---------------------------------------------------------------------------------------------
 // gather-like
 
+// Single index tensor fast path: validate a run's indices first (a branch-free loop), then move
+// the data without per-element checks. Returns false (error recorded) when one is out of range.
+template <typename I>
+bool validate_run(const IndexedCall& c, const char* ip, int64_t is, int64_t n, ErrorSlot& err) {
+  const IndexSpec& sp = c.idx[0];
+  const int64_t bound = sp.bound, lo = sp.wrap ? -bound : 0;
+  bool bad = false;
+  if (is == static_cast<int64_t>(sizeof(I))) {
+    const I* ix = reinterpret_cast<const I*>(ip);
+    for (int64_t t = 0; t < n; ++t) {
+      const int64_t v = ix[t];
+      bad |= (v < lo) | (v >= bound);
+    }
+  } else {
+    for (int64_t t = 0; t < n; ++t) {
+      const int64_t v = load<I>(ip + t * is);
+      bad |= (v < lo) | (v >= bound);
+    }
+  }
+  if (!bad) return true;
+  for (int64_t t = 0; t < n; ++t) {
+    const int64_t v = load<I>(ip + t * is);
+    if (v < lo || v >= bound) {
+      err.set(v, bound, sp.dim);
+      return false;
+    }
+  }
+  return false;
+}
+
+template <typename U, typename I>
+bool gather_run1(const IndexedCall& c, char** ptr, const int64_t* s, int64_t n, ErrorSlot& err) {
+  if (!validate_run<I>(c, ptr[2], s[2], n, err)) return false;
+  constexpr int64_t sz = static_cast<int64_t>(sizeof(U));
+  const int64_t bound = c.idx[0].bound, se = c.idx[0].stride;
+  if (s[0] == sz && s[2] == static_cast<int64_t>(sizeof(I)) && s[1] % sz == 0) {
+    U* o = reinterpret_cast<U*>(ptr[0]);
+    const U* src = reinterpret_cast<const U*>(ptr[1]);
+    const I* ix = reinterpret_cast<const I*>(ptr[2]);
+    const int64_t s1 = s[1] / sz;
+    for (int64_t t = 0; t < n; ++t) {
+      int64_t v = ix[t];
+      v += v < 0 ? bound : 0;
+      o[t] = src[t * s1 + v * se];
+    }
+    return true;
+  }
+  for (int64_t t = 0; t < n; ++t) {
+    int64_t v = load<I>(ptr[2] + t * s[2]);
+    v += v < 0 ? bound : 0;
+    store<U>(ptr[0] + t * s[0], load<U>(ptr[1] + t * s[1] + v * se * sz));
+  }
+  return true;
+}
+
 template <typename U>
 Status gather_typed(const Parallel& par, const IndexedCall& c) {
   DynPlan p;
@@ -273,6 +328,10 @@ Status gather_typed(const Parallel& par, const IndexedCall& c) {
           for (int64_t t = 0; t < n; ++t) store<U>(ptr[0] + t * s[0], load<U>(src + t * s[1]));
         }
         return true;
+      }
+      if (!kReference && c.nidx == 1) {
+        return c.ops[2].dtype == DType::Int32 ? gather_run1<U, int32_t>(c, ptr, s, n, err)
+                                              : gather_run1<U, int64_t>(c, ptr, s, n, err);
       }
       for (int64_t t = 0; t < n; ++t) {
         int64_t off;
@@ -308,6 +367,20 @@ inline void apply(char* dst, T v, acc_t<T> alpha) {
   }
 }
 
+template <typename T, int R, typename I, bool kHasSrc>
+void scatter_run1(const IndexedCall& c, char** ptr, const int64_t* s, int64_t n, int64_t isb, T value, acc_t<T> alpha) {
+  const int64_t bound = c.idx[0].bound;
+  char* dst = ptr[0];
+  const char* src = ptr[1];
+  const char* ip = ptr[2];
+  const int64_t s0 = s[0], s1 = s[1], s2 = s[2];
+  for (int64_t t = 0; t < n; ++t) {
+    int64_t v = load<I>(ip + t * s2);
+    v += v < 0 ? bound : 0;
+    apply<T, R>(dst + t * s0 + v * isb, kHasSrc ? load<T>(src + t * s1) : value, alpha);
+  }
+}
+
 template <typename T, int R>
 Status scatter_typed(const Parallel& par, const IndexedCall& c) {
   using A = acc_t<T>;
@@ -333,6 +406,19 @@ Status scatter_typed(const Parallel& par, const IndexedCall& c) {
       }
       return true;
     }
+    if (!kReference && c.nidx == 1) {
+      const bool ok = c.ops[2].dtype == DType::Int32 ? validate_run<int32_t>(c, ptr[2], s[2], n, err)
+                                                     : validate_run<int64_t>(c, ptr[2], s[2], n, err);
+      if (!ok) return false;
+      if (c.ops[2].dtype == DType::Int32) {
+        if (has_src) scatter_run1<T, R, int32_t, true>(c, ptr, s, n, isb[0], value, alpha);
+        else scatter_run1<T, R, int32_t, false>(c, ptr, s, n, isb[0], value, alpha);
+      } else {
+        if (has_src) scatter_run1<T, R, int64_t, true>(c, ptr, s, n, isb[0], value, alpha);
+        else scatter_run1<T, R, int64_t, false>(c, ptr, s, n, isb[0], value, alpha);
+      }
+      return true;
+    }
     for (int64_t t = 0; t < n; ++t) {
       int64_t off;
       if (!resolve(c, isb, ptr, s, t, &off, err)) return false;
@@ -341,8 +427,9 @@ Status scatter_typed(const Parallel& par, const IndexedCall& c) {
     return true;
   };
   // Writes may collide only between elements that share their coordinate along every dimension
-  // where the destination's stride is non-zero: move the outermost such dimension to the front and
-  // split the work along it only. The relative order of colliding writes stays row-major.
+  // where the destination's stride is non-zero: split the work along the outermost such dimension
+  // only, each task walking its sub-box in row-major order. Colliding writes therefore happen in
+  // the same task and in the same relative (row-major) order as in the reference.
   int pd = -1;
   if (!kReference && par.threads > 1 && p.numel > kIndexGrain) {
     for (int d = 0; d < p.ndim; ++d) {
@@ -356,20 +443,15 @@ Status scatter_typed(const Parallel& par, const IndexedCall& c) {
     dyn_run(p, 0, p.numel, body);
     return err.get();
   }
-  if (pd > 0) {
-    const int64_t sz = p.sizes[pd];
-    int64_t st[kMaxIndexOps];
-    for (int k = 0; k < p.nops; ++k) st[k] = p.strides[k][pd];
-    for (int d = pd; d > 0; --d) {
-      p.sizes[d] = p.sizes[d - 1];
-      for (int k = 0; k < p.nops; ++k) p.strides[k][d] = p.strides[k][d - 1];
-    }
-    p.sizes[0] = sz;
-    for (int k = 0; k < p.nops; ++k) p.strides[k][0] = st[k];
-  }
-  const int64_t inner = p.numel / p.sizes[0];
+  const int64_t inner = p.numel / p.sizes[pd];
   const int64_t grain = inner >= kIndexGrain ? 1 : kIndexGrain / inner;
-  parallel_for(par, 0, p.sizes[0], grain, [&](int64_t b, int64_t e) { dyn_run(p, b * inner, e * inner, body); });
+  parallel_for(par, 0, p.sizes[pd], grain, [&](int64_t b, int64_t e) {
+    DynPlan sub = p;
+    sub.sizes[pd] = e - b;
+    sub.numel = inner * (e - b);
+    for (int k = 0; k < sub.nops; ++k) sub.base[k] += b * p.strides[k][pd];
+    dyn_run(sub, 0, sub.numel, body);
+  });
   return err.get();
 }
 
