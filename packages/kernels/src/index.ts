@@ -31,6 +31,8 @@ export {
   maskedSelectCount,
   nonzero,
   oneHot,
+  repeatInterleave,
+  repeatInterleaveSize,
   roll,
   scatter,
   scatterAdd,

@@ -19,6 +19,8 @@ import {
   maskedSelectCount,
   nonzero,
   oneHot,
+  repeatInterleave,
+  repeatInterleaveSize,
   roll,
   scatter,
   scatterAdd,
@@ -224,6 +226,29 @@ describe('known values (PyTorch 1.13)', () => {
     const inPlace = arange([3, 4]);
     tril(inPlace, inPlace);
     expect(toNumbers(inPlace)).toEqual([0, 0, 0, 0, 4, 5, 0, 0, 8, 9, 10, 0]);
+  });
+});
+
+describe('repeat_interleave', () => {
+  it('matches PyTorch', () => {
+    const x = makeStrided('int32', [2, 2], [1, 2, 3, 4], 'transposed');
+    // torch.repeat_interleave(x, 2)
+    expect(repeatInterleaveSize(4, 2)).toBe(8);
+    const a = zeros('int32', [8]);
+    repeatInterleave(a, x, 2);
+    expect(toNumbers(a)).toEqual([1, 1, 2, 2, 3, 3, 4, 4]);
+    // torch.repeat_interleave(x, torch.tensor([1, 2]), dim=0)
+    const reps = i64([2], [1, 2]);
+    expect(repeatInterleaveSize(2, reps)).toBe(3);
+    const b = zeros('int32', [3, 2]);
+    repeatInterleave(b, x, reps, 0);
+    expect(toNumbers(b)).toEqual([1, 2, 3, 4, 3, 4]);
+    // torch.repeat_interleave(x, torch.tensor([0, 3]), dim=1)
+    const c = zeros('int32', [2, 3]);
+    repeatInterleave(c, x, makeContiguous('int32', [2], [0, 3]), -1);
+    expect(toNumbers(c)).toEqual([2, 2, 2, 4, 4, 4]);
+    expect(() => repeatInterleave(zeros('int32', [1]), x, i64([2], [-1, 2]), 0)).toThrow(/repeats can not be negative/);
+    expect(() => repeatInterleave(zeros('int32', [1]), x, i64([3], [1, 1, 1]), 0)).toThrow(/same size as input/);
   });
 });
 

@@ -790,3 +790,62 @@ export function tril(out: Strided, x: Strided, diagonal = 0): void {
 export function triu(out: Strided, x: Strided, diagonal = 0): void {
   tri('triu', out, x, diagonal, true);
 }
+
+// ---------------------------------------------------------------------------------------------
+// repeat_interleave
+
+function readInts(op: string, t: Strided): number[] {
+  checkStrided(op, 'repeats', t);
+  checkIndexDtype(op, 'repeats', t, true);
+  if (t.sizes.length > 1) throw argumentError(op, 'repeats must be 0-dimensional or 1-dimensional tensor');
+  const v = as1d(t);
+  const dv = new DataView(t.data.buffer, t.data.byteOffset, t.data.byteLength);
+  const out: number[] = [];
+  for (let i = 0; i < v.sizes[0]; i++) {
+    const e = v.offset + i * v.strides[0];
+    const r = t.dtype === 'int64' ? Number(dv.getBigInt64(e * 8, true)) : dv.getInt32(e * 4, true);
+    if (r < 0) throw argumentError(op, 'repeats can not be negative');
+    out.push(r);
+  }
+  return out;
+}
+
+/** The size torch.repeat_interleave(x, repeats, dim) gives along dim (x.numel() scale when dim is null). */
+export function repeatInterleaveSize(size: number, repeats: number | Strided): number {
+  const op = 'repeat_interleave';
+  if (typeof repeats === 'number') {
+    if (!Number.isSafeInteger(repeats) || repeats < 0) throw argumentError(op, 'repeats can not be negative');
+    return size * repeats;
+  }
+  const r = readInts(op, repeats);
+  if (r.length !== 1 && r.length !== size) throw argumentError(op, `repeats must have the same size as input along dim, but got repeats.size(0) = ${r.length} and input.size(0) = ${size}`);
+  return r.length === 1 ? size * r[0] : r.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * out = torch.repeat_interleave(x, repeats, dim): repeats a number or a 0-d/1-d int64/int32 tensor;
+ * with dim null, x is flattened first. out has x's sizes with dim of size repeatInterleaveSize(...).
+ */
+export function repeatInterleave(out: Strided, x: Strided, repeats: number | Strided, dim: number | null = null): void {
+  const op = 'repeat_interleave';
+  checkStrided(op, 'x', x);
+  const src = dim === null ? flat(x) : x;
+  const d = dim === null ? 0 : normalizeDim(op, dim, x.sizes.length);
+  const n = as1d(src).sizes[d];
+  const counts = typeof repeats === 'number' ? null : readInts(op, repeats);
+  if (typeof repeats === 'number' && (!Number.isSafeInteger(repeats) || repeats < 0)) throw argumentError(op, 'repeats can not be negative');
+  if (counts && counts.length !== 1 && counts.length !== n) {
+    throw argumentError(op, `repeats must have the same size as input along dim, but got repeats.size(0) = ${counts.length} and input.size(0) = ${n}`);
+  }
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = counts ? (counts.length === 1 ? counts[0] : counts[i]) : (repeats as number);
+    for (let j = 0; j < k; j++) idx.push(i);
+  }
+  const index = new BigInt64Array(idx.length);
+  idx.forEach((v, i) => {
+    index[i] = BigInt(v);
+  });
+  const it: Strided = { data: new Uint8Array(index.buffer), dtype: 'int64', sizes: [idx.length], strides: [1], offset: 0 };
+  indexSelect(out, src.sizes.length === 0 ? { ...src, sizes: [1], strides: [0] } : src, d, it);
+}
