@@ -103,6 +103,13 @@ describe('known values (PyTorch 1.13)', () => {
     const m = f32([2, 3], [2, 2, 2, 2, 2, 2]);
     scatter(m, 1, i64([2, 2], [0, 0, 2, 2]), f32([2, 2], [3, 4, 5, 6]), 'multiply');
     expect(toNumbers(m)).toEqual([24, 2, 2, 2, 2, 60]);
+    // integer accumulation wraps like PyTorch (torch.int32: 100000 * 100000 -> 1410065408; int8: 127 + 1 -> -128)
+    const w = makeContiguous('int32', [1], [100000]);
+    scatter(w, 0, i64([1], [0]), makeContiguous('int32', [1], [100000]), 'multiply');
+    expect(toNumbers(w)).toEqual([1410065408]);
+    const b = makeContiguous('int8', [1], [127]);
+    indexAdd(b, 0, i64([1], [0]), makeContiguous('int8', [1], [1]));
+    expect(toNumbers(b)).toEqual([-128]);
     const v = zeros('int32', [2, 2]);
     scatter(v, -1, i64([2, 1], [1, 0]), 7);
     expect(toNumbers(v)).toEqual([0, 7, 7, 0]);
@@ -223,6 +230,12 @@ describe('known values (PyTorch 1.13)', () => {
     const tu = zeros('float32', [3, 4]);
     triu(tu, x, 1);
     expect(toNumbers(tu)).toEqual([0, 1, 2, 3, 0, 0, 6, 7, 0, 0, 0, 11]);
+    // diagonals past the matrix (regression: the contiguous fast path once wrote before the row)
+    for (const [fn, diag] of [[tril, -5], [triu, 10], [tril, 7], [triu, -9]] as const) {
+      const o = makeContiguous('float32', [3, 4], new Array(12).fill(-1));
+      fn(o, x, diag);
+      expect(toNumbers(o)).toEqual(diag < 0 === (fn === tril) ? new Array(12).fill(0) : toNumbers(x));
+    }
     const inPlace = arange([3, 4]);
     tril(inPlace, inPlace);
     expect(toNumbers(inPlace)).toEqual([0, 0, 0, 0, 4, 5, 0, 0, 8, 9, 10, 0]);

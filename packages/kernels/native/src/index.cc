@@ -356,14 +356,19 @@ template <typename T, int R>
 inline void apply(char* dst, T v, acc_t<T> alpha) {
   if constexpr (R == 0) {
     store<T>(dst, v);
-  } else if constexpr (R == 1) {
-    using A = acc_t<T>;
-    const T old = load<T>(dst);
-    store<T>(dst, convert<T>(static_cast<A>(old) + static_cast<A>(v) * alpha));
+  } else if constexpr (std::is_integral<T>::value) {
+    // integers wrap like PyTorch's (two's complement) results, without signed overflow
+    const uint64_t o = static_cast<uint64_t>(load<T>(dst)), x = static_cast<uint64_t>(v);
+    const uint64_t r = R == 1 ? o + x * static_cast<uint64_t>(alpha) : o * x;
+    store<T>(dst, static_cast<T>(r));
   } else {
     using A = acc_t<T>;
     const T old = load<T>(dst);
-    store<T>(dst, convert<T>(static_cast<A>(old) * static_cast<A>(v)));
+    if constexpr (R == 1) {
+      store<T>(dst, convert<T>(static_cast<A>(old) + static_cast<A>(v) * alpha));
+    } else {
+      store<T>(dst, convert<T>(static_cast<A>(old) * static_cast<A>(v)));
+    }
   }
 }
 
@@ -749,8 +754,9 @@ void tri(const Parallel& par, const Geometry& g, const Operand* ops, int64_t dia
           hi = i + diagonal + 1;
         }
         if (lo < 0) lo = 0;
+        if (lo > cols) lo = cols;
+        if (hi < lo) hi = lo;
         if (hi > cols) hi = cols;
-        if (lo > hi) lo = hi;
         if (!kReference && so == sz && sx == sz) {
           if (lo > 0) std::memset(po, 0, static_cast<size_t>(lo * sz));
           if (hi > lo) std::memmove(po + lo * sz, px + lo * sz, static_cast<size_t>((hi - lo) * sz));
