@@ -67,6 +67,9 @@ struct IndexFns {
 
 #ifdef TSJIT_ISA
 #include "kernel.h"
+#if defined(__AVX512F__)
+#include <immintrin.h>
+#endif
 
 namespace tsjit {
 namespace TSJIT_ISA {
@@ -257,20 +260,22 @@ template <typename I>
 bool validate_run(const IndexedCall& c, const char* ip, int64_t is, int64_t n, ErrorSlot& err) {
   const IndexSpec& sp = c.idx[0];
   const int64_t bound = sp.bound, lo = sp.wrap ? -bound : 0;
-  bool bad = false;
+  int64_t mn = std::numeric_limits<int64_t>::max(), mx = std::numeric_limits<int64_t>::min();
   if (is == static_cast<int64_t>(sizeof(I))) {
     const I* ix = reinterpret_cast<const I*>(ip);
     for (int64_t t = 0; t < n; ++t) {
       const int64_t v = ix[t];
-      bad |= (v < lo) | (v >= bound);
+      mn = v < mn ? v : mn;
+      mx = v > mx ? v : mx;
     }
   } else {
     for (int64_t t = 0; t < n; ++t) {
       const int64_t v = load<I>(ip + t * is);
-      bad |= (v < lo) | (v >= bound);
+      mn = v < mn ? v : mn;
+      mx = v > mx ? v : mx;
     }
   }
-  if (!bad) return true;
+  if (mn >= lo && mx < bound) return true;
   for (int64_t t = 0; t < n; ++t) {
     const int64_t v = load<I>(ip + t * is);
     if (v < lo || v >= bound) {
@@ -291,7 +296,26 @@ bool gather_run1(const IndexedCall& c, char** ptr, const int64_t* s, int64_t n, 
     const U* src = reinterpret_cast<const U*>(ptr[1]);
     const I* ix = reinterpret_cast<const I*>(ptr[2]);
     const int64_t s1 = s[1] / sz;
-    for (int64_t t = 0; t < n; ++t) {
+    int64_t t = 0;
+#if defined(__AVX512F__) && defined(__AVX512DQ__)
+    if constexpr ((sizeof(U) == 4 || sizeof(U) == 8) && sizeof(I) == 8) {
+      const __m512i vse = _mm512_set1_epi64(se), vs1 = _mm512_set1_epi64(s1), vb = _mm512_set1_epi64(bound);
+      const __m512i zero = _mm512_setzero_si512(), eight = _mm512_set1_epi64(8);
+      __m512i tv = _mm512_setr_epi64(0, 1, 2, 3, 4, 5, 6, 7);
+      for (; t + 8 <= n; t += 8) {
+        __m512i v = _mm512_loadu_si512(ix + t);
+        v = _mm512_mask_add_epi64(v, _mm512_cmplt_epi64_mask(v, zero), v, vb);
+        const __m512i off = _mm512_add_epi64(_mm512_mullo_epi64(v, vse), _mm512_mullo_epi64(tv, vs1));
+        if constexpr (sizeof(U) == 4) {
+          _mm256_storeu_si256(reinterpret_cast<__m256i*>(o + t), _mm512_i64gather_epi32(off, src, 4));
+        } else {
+          _mm512_storeu_si512(o + t, _mm512_i64gather_epi64(off, src, 8));
+        }
+        tv = _mm512_add_epi64(tv, eight);
+      }
+    }
+#endif
+    for (; t < n; ++t) {
       int64_t v = ix[t];
       v += v < 0 ? bound : 0;
       o[t] = src[t * s1 + v * se];
