@@ -499,7 +499,9 @@ export function embeddingBag(out: Strided, weight: Strided, indices: Strided, of
   if (psw) {
     checkStrided(op, 'per_sample_weights', psw);
     checkSameDtype(op, psw, 'per_sample_weights', weight, 'weight');
-    if (!sameSizes(psw.sizes, indices.sizes)) throw argumentError(op, 'embedding_bag: If per_sample_weights (' + `[${psw.sizes.join(', ')}]) is not None, then it must have the same shape as the input ([${indices.sizes.join(', ')}])`);
+    if (!sameSizes(psw.sizes, indices.sizes)) {
+      throw argumentError(op, `embedding_bag: If per_sample_weights ([${psw.sizes.join(', ')}]) is not None, then it must have the same shape as the input ([${indices.sizes.join(', ')}])`);
+    }
     pw = indices.sizes.length === 2 ? flat(psw) : psw;
   }
   const [V, D] = weight.sizes;
@@ -666,7 +668,7 @@ export function cat(out: Strided, inputs: readonly Strided[], dim: number): void
 export function stack(out: Strided, inputs: readonly Strided[], dim: number): void {
   const op = 'stack';
   if (!Array.isArray(inputs) || inputs.length === 0) throw argumentError(op, 'stack expects a non-empty TensorList');
-  inputs.forEach((t, i) => checkStrided(op, `inputs[${i}]`, t));
+  for (let i = 0; i < inputs.length; i++) checkStrided(op, `inputs[${i}]`, inputs[i]);
   const shape = inputs[0].sizes;
   inputs.forEach((t, i) => {
     if (!sameSizes(t.sizes, shape)) {

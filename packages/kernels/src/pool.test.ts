@@ -180,7 +180,7 @@ function randomInput(r: () => number, nd: PoolDims, dtype: DType, maxSpatial: nu
   return makeStrided(dtype, sizes, vals, layouts[randInt(r, 0, 3)]);
 }
 
-function randomParams(r: () => number, nd: PoolDims, spatial: number[], isMax: boolean) {
+function randomParams(r: () => number, spatial: number[], isMax: boolean) {
   for (let attempt = 0; attempt < 20; attempt++) {
     const k = spatial.map((s) => randInt(r, 1, Math.min(s + 1, 4)));
     const s = k.map(() => randInt(r, 1, 3));
@@ -214,7 +214,7 @@ describe('fast paths agree with the reference', () => {
         const dtype = poolTypes[randInt(r, 0, poolTypes.length - 1)];
         const x = randomInput(r, nd, dtype, nd === 3 ? 6 : 10);
         const spatial = x.sizes.slice(-nd);
-        const mp = randomParams(r, nd, spatial, true);
+        const mp = randomParams(r, spatial, true);
         const outLayout = layouts[randInt(r, 0, 3)];
         if (mp) {
           const os = maxPoolOutputSizes(nd, x.sizes, mp);
@@ -229,7 +229,7 @@ describe('fast paths agree with the reference', () => {
           sameResults(res, `max_pool${nd}d ${trial}`, 0);
         }
         const avgOk = dtype.startsWith('f') || dtype.startsWith('b') || dtype === 'int64';
-        const ap = randomParams(r, nd, spatial, false);
+        const ap = randomParams(r, spatial, false);
         if (ap && avgOk) {
           const opts = { ...ap, countIncludePad: r() < 0.5, divisorOverride: r() < 0.2 ? randInt(r, 1, 5) : null };
           const os = avgPoolOutputSizes(nd, x.sizes, opts);
