@@ -10,7 +10,10 @@
       "native/src/scan.cc",
       "native/src/sort.cc",
       "native/src/gemm.cc",
-      "native/src/conv.cc"
+      "native/src/conv.cc",
+      "native/src/index.cc",
+      "native/src/pool.cc",
+      "native/src/upsample.cc"
     ],
     "kernel_cflags": ["-std=gnu++17", "-O3", "-fno-math-errno", "-fno-trapping-math", "-fPIC", "-fexceptions"]
   },

@@ -44,6 +44,7 @@ export interface NativeBinding {
 
   // sort.cc (meta operands: values (indices again when !hasValues), indices, x; mode 0 sort, 1 topk, 2 kthvalue, 3 median)
   sortLike(values: Uint8Array, indices: Uint8Array, x: Uint8Array, meta: Float64Array, dim: number, mode: number, k: number, descending: boolean, hasValues: boolean): void;
+
   // gemm.cc
   /** params: [dtype, batch, m, n, k, then per operand a, b, c: offset, batch/row/column strides; alpha, beta] */
   gemm(c: Uint8Array, a: Uint8Array, b: Uint8Array, params: Float64Array): void;
@@ -53,6 +54,25 @@ export interface NativeBinding {
   // conv.cc
   /** params: see conv.ts (dtype, transposed, hasBias, batch, cin, cout, groups, 3-d geometry, offsets and strides) */
   conv(y: Uint8Array, x: Uint8Array, w: Uint8Array, bias: Uint8Array, params: Float64Array): void;
+
+  // index.cc (buffers first, then one meta record; layouts in indexing.ts)
+  indexGather(bufs: Uint8Array[], meta: Float64Array): void;
+  indexScatter(bufs: Uint8Array[], meta: Float64Array): void;
+  maskedFill(bufs: Uint8Array[], meta: Float64Array): void;
+  countNonzero(bufs: Uint8Array[], meta: Float64Array): number;
+  maskedSelect(bufs: Uint8Array[], meta: Float64Array): void;
+  maskedScatter(bufs: Uint8Array[], meta: Float64Array): void;
+  nonzero(bufs: Uint8Array[], meta: Float64Array): void;
+  cat(bufs: Uint8Array[], meta: Float64Array): void;
+  flip(bufs: Uint8Array[], meta: Float64Array): void;
+  tri(bufs: Uint8Array[], meta: Float64Array): void;
+  embeddingBag(bufs: Uint8Array[], meta: Float64Array): void;
+
+  // pool.cc (layout in pool.ts)
+  pool(bufs: Uint8Array[], meta: Float64Array): void;
+
+  // upsample.cc (layout in upsample.ts)
+  upsample2d(bufs: Uint8Array[], meta: Float64Array): void;
 }
 
 function packageRoot(): string {

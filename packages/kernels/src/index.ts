@@ -35,3 +35,45 @@ export { cummax, cummin, cumprod, cumsum, logcumsumexp } from './scan.js';
 export { argsort, kthvalue, median, sort, topk } from './sort.js';
 export { addmm, baddbmm, bmm, fmaPeak, gemm, type GemmScalars, mm } from './gemm.js';
 export { conv, type ConvOptions, convOutputSizes, convTranspose, type ConvTransposeOptions, convTransposeOutputSizes } from './conv.js';
+export {
+  cat,
+  embedding,
+  embeddingBag,
+  type EmbeddingBagOptions,
+  flip,
+  gather,
+  indexAdd,
+  indexCopy,
+  indexFill,
+  indexGet,
+  indexPut,
+  indexSelect,
+  maskedFill,
+  maskedScatter,
+  maskedSelect,
+  maskedSelectCount,
+  nonzero,
+  nonzeroCount,
+  oneHot,
+  repeatInterleave,
+  repeatInterleaveSize,
+  roll,
+  scatter,
+  scatterAdd,
+  stack,
+  take,
+  tril,
+  triu,
+} from './indexing.js';
+export {
+  adaptiveAvgPool,
+  adaptiveMaxPool,
+  avgPool,
+  type AvgPoolOptions,
+  avgPoolOutputSizes,
+  maxPool,
+  type MaxPoolOptions,
+  maxPoolOutputSizes,
+  type PoolDims,
+} from './pool.js';
+export { upsample2d, type UpsampleMode, type UpsampleOptions, upsampleOutputSizes } from './upsample.js';

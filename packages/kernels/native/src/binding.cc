@@ -16,6 +16,9 @@ void register_scan(Napi::Env env, Napi::Object exports);
 void register_sort(Napi::Env env, Napi::Object exports);
 void register_gemm(Napi::Env env, Napi::Object exports);
 void register_conv(Napi::Env env, Napi::Object exports);
+void register_index(Napi::Env env, Napi::Object exports);
+void register_pool(Napi::Env env, Napi::Object exports);
+void register_upsample(Napi::Env env, Napi::Object exports);
 
 namespace {
 
@@ -74,6 +77,9 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   register_sort(env, exports);
   register_gemm(env, exports);
   register_conv(env, exports);
+  register_index(env, exports);
+  register_pool(env, exports);
+  register_upsample(env, exports);
   return exports;
 }
 
