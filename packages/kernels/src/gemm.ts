@@ -117,6 +117,7 @@ export function gemm(out: Strided, a: Strided, b: Strided, scalars: GemmScalars 
 }
 
 function checkOutSizes(op: string, out: Strided, expected: readonly number[]): void {
+  checkWritable(op, 'out', out);
   if (out.sizes.length !== expected.length || out.sizes.some((s, i) => s !== expected[i])) {
     throw argumentError(op, `out has sizes ${sizesText(out)} but the result has sizes [${expected.join(', ')}]`);
   }

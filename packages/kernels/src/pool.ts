@@ -161,7 +161,7 @@ function checkOperands(op: string, out: Strided, indices: Strided | null, x: Str
   if (!allowed(x.dtype)) throw argumentError(op, `"${op}" not implemented for '${x.dtype}'`);
   if (out.dtype !== x.dtype) throw argumentError(op, `expected out to have dtype ${x.dtype}, got ${out.dtype}`);
   if (!sameSizes(out.sizes, expected)) throw argumentError(op, `out has sizes [${out.sizes.join(', ')}], expected [${expected.join(', ')}]`);
-  if (indices) {
+  if (indices !== null && indices !== undefined) {
     checkWritable(op, 'indices', indices);
     if (indices.dtype !== 'int64') throw argumentError(op, `indices must be int64, got ${indices.dtype}`);
     if (!sameSizes(indices.sizes, expected)) throw argumentError(op, `indices has sizes [${indices.sizes.join(', ')}], expected [${expected.join(', ')}]`);

@@ -243,7 +243,7 @@ function argReduce(op: 'max' | 'min' | 'argmax' | 'argmin', values: Strided | nu
   checkNonEmpty(op, x, dim, mask);
   checkOut(op, 'indices', indices, x, mask, kd);
   if (indices.dtype !== 'int64') throw argumentError(op, `indices must be int64, got ${indices.dtype}`);
-  if (values) {
+  if (values !== null && values !== undefined) {
     checkOut(op, 'values', values, x, mask, kd);
     if (values.dtype !== x.dtype) throw argumentError(op, `Expected out tensor to have dtype ${x.dtype}, but got ${values.dtype} instead`);
   }

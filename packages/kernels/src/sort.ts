@@ -19,7 +19,7 @@ function checkOutputs(op: string, values: Strided | null, indices: Strided, x: S
   checkWritable(op, 'indices', indices);
   if (indices.dtype !== 'int64') throw argumentError(op, `indices must be int64, got ${indices.dtype}`);
   if (!sameSizes(indices.sizes, sizes)) throw argumentError(op, `indices has sizes [${indices.sizes.join(', ')}], expected [${sizes.join(', ')}]`);
-  if (values) {
+  if (values !== null && values !== undefined) {
     checkWritable(op, 'values', values);
     if (values.dtype !== x.dtype) throw argumentError(op, `values has dtype ${values.dtype} but x has ${x.dtype}`);
     if (!sameSizes(values.sizes, sizes)) throw argumentError(op, `values has sizes [${values.sizes.join(', ')}], expected [${sizes.join(', ')}]`);

@@ -30,7 +30,15 @@ import(workerData.dist).then((k) => {
     const d = new Float64Array(shared.data.buffer);
     let filled = 0;
     for (let i = 0; i < n; i++) filled += d[i];
-    results.push([sum, filled]);
+    // a GEMM big enough to use both intra-op threads, and a row reduction of its result
+    const m = 96;
+    const A = f32(Array.from({ length: m * m }, (_, i) => ((i * 7 + id) % 13) - 6));
+    const B = f32(Array.from({ length: m * m }, (_, i) => ((i * 5 + round) % 11) - 5));
+    const C = f32(new Array(m * m).fill(0));
+    k.mm({ ...C, sizes: [m, m], strides: [m, 1] }, { ...A, sizes: [m, m], strides: [m, 1] }, { ...B, sizes: [m, m], strides: [m, 1] });
+    const rows = f32(new Array(m).fill(0));
+    k.sum(rows, { ...C, sizes: [m, m], strides: [m, 1] }, [1]);
+    results.push([sum, filled, Array.from(new Float32Array(rows.data.buffer))]);
   }
   parentPort.postMessage({ id, results, threads: k.getNumThreads() });
 }).catch((e) => { parentPort.postMessage({ error: String(e && e.stack || e) }); });
@@ -43,14 +51,16 @@ describe('worker threads', () => {
     const n = 1 << 18;
     const runs = [0, 1, 2, 3].map(
       (id) =>
-        new Promise<{ id: number; results: number[][]; threads: number; error?: string }>((resolve, reject) => {
-          const w = new Worker(workerSource, { eval: true, workerData: { id, n, dist } });
-          w.once('message', (m) => {
-            resolve(m);
-            void w.terminate();
-          });
-          w.once('error', reject);
-        }),
+        new Promise<{ id: number; results: [number, number, number[]][]; threads: number; error?: string }>(
+          (resolve, reject) => {
+            const w = new Worker(workerSource, { eval: true, workerData: { id, n, dist } });
+            w.once('message', (m) => {
+              resolve(m);
+              void w.terminate();
+            });
+            w.once('error', reject);
+          },
+        ),
     );
     const done = await Promise.all(runs);
     for (const r of done) {
@@ -59,10 +69,22 @@ describe('worker threads', () => {
       let sum = 0;
       for (let i = 0; i < n; i++) sum += (i % 97) + r.id; // trunc(x + 0.75) with x >= 0
       const filled = r.id * (n / 2);
-      for (const [s, f] of r.results) {
+      const m = 96;
+      r.results.forEach(([s, f, rows], round) => {
         expect(s).toBe(sum);
         expect(f).toBe(filled);
-      }
+        // row sums of A @ B, exact in integers
+        const want: number[] = [];
+        for (let i = 0; i < m; i++) {
+          let t = 0;
+          for (let j = 0; j < m; j++) {
+            for (let q = 0; q < m; q++)
+              t += ((((i * m + q) * 7 + r.id) % 13) - 6) * ((((q * m + j) * 5 + round) % 11) - 5);
+          }
+          want.push(t);
+        }
+        expect(rows).toEqual(want);
+      });
     }
   });
 });
