@@ -36,6 +36,12 @@ export function checkStrided(op: string, name: string, t: Strided): void {
   if (size === undefined || !Object.hasOwn(itemSize, t.dtype)) {
     throw argumentError(op, `${name} has unknown dtype ${String(t.dtype)}`);
   }
+  if (t.data.byteOffset % size !== 0) {
+    throw argumentError(
+      op,
+      `${name}.data starts at byte ${t.data.byteOffset} of its buffer, which is not aligned to its ${size}-byte ${t.dtype} elements`,
+    );
+  }
   const { sizes, strides } = t;
   if (!Array.isArray(sizes) || !Array.isArray(strides)) {
     throw argumentError(op, `${name}.sizes and ${name}.strides must be arrays`);

@@ -21,7 +21,7 @@ const badNumbers = [-1, -7, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 40, 
 function corruptStrided(t: Strided, pick: number, r: number): Arg {
   const bad = badNumbers[Math.floor(r * badNumbers.length)];
   const d = t.sizes.length ? Math.floor(r * 1000) % t.sizes.length : 0;
-  switch (pick % 14) {
+  switch (pick % 15) {
     case 0:
       return { ...t, dtype: ['float128', 'int4', '', 'toString', 7][Math.floor(r * 5)] };
     case 1:
@@ -46,6 +46,10 @@ function corruptStrided(t: Strided, pick: number, r: number): Arg {
       return { ...t, sizes: new Array(17).fill(1), strides: new Array(17).fill(1) };
     case 11:
       return null;
+    case 13:
+      return t.data.buffer.byteLength > 1
+        ? { ...t, data: new Uint8Array(t.data.buffer, 1, t.data.buffer.byteLength - 1) }
+        : null;
     case 12:
       return { ...t, dtype: t.dtype === 'float32' ? 'int64' : 'float32' };
     default:
