@@ -11,3 +11,6 @@ export {
 } from './runtime.js';
 export { broadcastShapes, MAX_DIMS, numel, type Strided } from './strided.js';
 export { copy, fill } from './copy.js';
+export { type UnaryOp, type UnaryOptions, UNARY_OPS, unary, unaryOutputDtype } from './unary.js';
+export { type BinaryOp, type BinaryOptions, BINARY_OPS, binary, binaryOutputDtype } from './binary.js';
+export { addcdiv, addcmul, clamp, lerp, where } from './ternary.js';

@@ -10,6 +10,9 @@ namespace tsjit {
 
 // One line per kernel family (defined in <family>.cc).
 void register_copy(Napi::Env env, Napi::Object exports);
+void register_unary(Napi::Env env, Napi::Object exports);
+void register_binary(Napi::Env env, Napi::Object exports);
+void register_ternary(Napi::Env env, Napi::Object exports);
 
 namespace {
 
@@ -62,6 +65,9 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("detectedIsa", Napi::Function::New(env, DetectedIsa, "detectedIsa"));
 
   register_copy(env, exports);
+  register_unary(env, exports);
+  register_binary(env, exports);
+  register_ternary(env, exports);
   return exports;
 }
 
