@@ -136,7 +136,7 @@ inline vfloat vtanh(vfloat x) {
   p = p * z - 0.05373971626431638f;
   p = p * z + 0.1333144221481872f;
   p = p * z - 0.33333281942773646f;
-  const vfloat small = x + x * z * p;
+  const vfloat small = vwithsign(vabs(x + x * (z * p)), x);  // keeps tanh(-0) = -0
   const vfloat e = vexp(2.0f * vmin_keepnan(a, 9.1f));
   const vfloat large = vwithsign(1.0f - 2.0f / (e + 1.0f), x);
   return a < 0.625f ? small : large;
