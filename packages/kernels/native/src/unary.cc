@@ -193,7 +193,7 @@ inline vfloat vop(vfloat x) {
   else if constexpr (OP == kUTanh) return vtanh(x);
   else if constexpr (OP == kUSigmoid) return vsigmoid(x);
   else if constexpr (OP == kUErf) return verf(x);
-  else if constexpr (OP == kUGelu) return 0.5f * x * (1.0f + verf(x * 0.70710678118654752440f));
+  else if constexpr (OP == kUGelu) return vgelu(x);
   else if constexpr (OP == kUGeluTanh) return 0.5f * x * (1.0f + vtanh(0.79788456080286535588f * (x + 0.044715f * x * x * x)));
   else if constexpr (OP == kUSilu) return x / (1.0f + vexp(-x));
   else return x;

@@ -144,6 +144,64 @@ inline vfloat vtanh(vfloat x) {
 
 inline vfloat vsigmoid(vfloat x) { return 1.0f / (1.0f + vexp(-x)); }
 
+// Exact GELU x * Phi(x), Phi(x) = 1/2 (1 + erf(x / sqrt 2)). With AVX-512 and AVX2, Phi(|x|) - 1/2 is
+// a degree-5 polynomial per interval of 0.35 on [0, 5.6) (fitted here, within 3.3e-8 absolute
+// after float32 evaluation; Phi rounds to 1 beyond), its coefficients picked by a lane permute:
+// about half the work of going through erf, with the same absolute accuracy of Phi as PyTorch's
+// erf form (whose 1 + erf cancels for negative x just as 1/2 - g does here).
+alignas(64) constexpr float kGeluTable[7][16] = {
+    {1.750000000e-01f, 5.250000000e-01f, 8.750000000e-01f, 1.225000000e+00f, 1.575000000e+00f, 1.925000000e+00f,
+     2.275000000e+00f, 2.625000000e+00f, 2.975000000e+00f, 3.325000000e+00f, 3.675000000e+00f, 4.025000000e+00f,
+     4.375000000e+00f, 4.725000000e+00f, 5.075000000e+00f, 5.425000000e+00f},
+    {6.946018338e-02f, 2.002083957e-01f, 3.092130423e-01f, 3.897123933e-01f, 4.423717856e-01f, 4.728853106e-01f,
+     4.885470271e-01f, 4.956675470e-01f, 4.985350668e-01f, 4.995579123e-01f, 4.998810887e-01f, 4.999715090e-01f,
+     4.999939203e-01f, 4.999988377e-01f, 4.999997914e-01f, 4.999999702e-01f},
+    {3.928799927e-01f, 3.475832641e-01f, 2.720550001e-01f, 1.883881092e-01f, 1.154115275e-01f, 6.255237758e-02f,
+     2.999420464e-02f, 1.272418071e-02f, 4.775526002e-03f, 1.585665625e-03f, 4.658016260e-04f, 1.210568953e-04f,
+     2.783410491e-05f, 5.661928299e-06f, 1.018945682e-06f, 1.622323822e-07f},
+    {-3.437626734e-02f, -9.123896807e-02f, -1.190226823e-01f, -1.153873354e-01f, -9.088706225e-02f, -6.020739302e-02f,
+     -3.411890566e-02f, -1.670064591e-02f, -7.103546988e-03f, -2.636066638e-03f, -8.558320696e-04f, -2.435854112e-04f,
+     -6.086991198e-05f, -1.337050344e-05f, -2.583939022e-06f, -4.396647455e-07f},
+    {-6.347350031e-02f, -4.196315259e-02f, -1.062781084e-02f, 1.571771875e-02f, 2.847970091e-02f, 2.820725739e-02f,
+     2.087439038e-02f, 1.249248255e-02f, 6.248581689e-03f, 2.657476813e-03f, 9.708237485e-04f, 3.066622594e-04f,
+     8.413989417e-05f, 2.011808829e-05f, 4.202187938e-06f, 7.682150454e-07f},
+    {8.442397229e-03f, 2.057163045e-02f, 2.204196528e-02f, 1.438436098e-02f, 3.975717817e-03f, -3.476558952e-03f,
+     -6.142382976e-03f, -5.400856026e-03f, -3.467667149e-03f, -1.778601902e-03f, -7.561275852e-04f, -2.715977316e-04f,
+     -8.337794134e-05f, -2.204043267e-05f, -5.043021247e-06f, -1.002549197e-06f},
+    {9.158690460e-03f, 4.103819374e-03f, -2.247775206e-03f, -5.839664023e-03f, -5.483713932e-03f, -2.870522672e-03f,
+     -3.330119653e-04f, 9.549568640e-04f, 1.117719570e-03f, 7.781935274e-04f, 4.069256538e-04f, 1.712504891e-04f,
+     5.983666779e-05f, 1.765927846e-05f, 4.449121207e-06f, 9.637932408e-07f},
+};
+
+inline vfloat vgelu(vfloat x) {
+#if defined(__AVX512F__) || defined(__AVX2__)
+  const vfloat a = vmin_keepnan(vabs(x), 5.5999994f);
+  const vint idx = __builtin_convertvector(a * (16.0f / 5.6f), vint);
+#if defined(__AVX512F__)
+  const __m512i ix = (__m512i)idx;
+  auto coef = [&](int j) { return (vfloat)_mm512_permutexvar_ps(ix, _mm512_load_ps(kGeluTable[j])); };
+#else
+  const __m256i ix = (__m256i)idx;
+  const __m256 upper = _mm256_castsi256_ps(_mm256_cmpgt_epi32(ix, _mm256_set1_epi32(7)));
+  auto coef = [&](int j) {
+    const __m256 lo = _mm256_permutevar8x32_ps(_mm256_load_ps(kGeluTable[j]), ix);
+    const __m256 hi = _mm256_permutevar8x32_ps(_mm256_load_ps(kGeluTable[j] + 8), ix);
+    return (vfloat)_mm256_blendv_ps(lo, hi, upper);
+  };
+#endif
+  const vfloat t = a - coef(0);
+  vfloat g = coef(6);
+  g = g * t + coef(5);
+  g = g * t + coef(4);
+  g = g * t + coef(3);
+  g = g * t + coef(2);
+  g = g * t + coef(1);
+  return x * (0.5f + vwithsign(g, x));
+#else
+  return 0.5f * x * (1.0f + verf(x * 0.70710678118654752440f));
+#endif
+}
+
 // Applies a vector function to n contiguous floats (out may be in; the tail goes through a
 // padded buffer).
 template <typename VF>
