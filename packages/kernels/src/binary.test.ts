@@ -77,13 +77,19 @@ describe('binary', () => {
         const outDtype = binaryOutputDtype(op, dtype);
         if (outDtype === null || (op === 'sub' && dtype === 'bool')) continue;
         // Above the cheap-op grain (32768) for the thread split where it matters most.
-        const sizes = dtype === 'float32' || dtype === 'int32' ? [2, 17001] : [3, 1001];
-        const a = randomTensor(dtype, sizes, r, 'contiguous', (d, rr) => randomSpecial(d, rr, 0.01));
+        const big = dtype === 'float32' || dtype === 'int32' ? [2, 17001] : [3, 1001];
+        const sizes = [3, 1001];
+        const gen = (d: DType, rr: () => number) => randomSpecial(d, rr, 0.01);
+        const bigA = randomTensor(dtype, big, r, 'contiguous', gen);
+        const bigB = randomTensor(dtype, big, r, 'offset', (d, rr) => bValue(op, d, rr));
+        const a = randomTensor(dtype, sizes, r, 'contiguous', gen);
         const b = randomTensor(dtype, sizes, r, 'offset', (d, rr) => bValue(op, d, rr));
         const sa = makeContiguous(dtype, [], [randomSpecial(dtype, r)]);
         const sb = makeContiguous(dtype, [], [bValue(op, dtype, r)]);
         const options = alphaFor(op, dtype, r);
-        for (const [x, y, what] of [[a, b, 'tensors'], [a, sb, 'scalar b'], [sa, b, 'scalar a']] as [Strided, Strided, string][]) {
+        const cases = [[bigA, bigB, 'tensors'], [a, sb, 'scalar b'], [sa, b, 'scalar a']] as [Strided, Strided, string][];
+        for (const [x, y, what] of cases) {
+          const sizes = what === 'tensors' ? big : [3, 1001];
           expectPathsAgree(`${op}(${dtype}) large, ${what}`, outDtype, () => {
             const out = makeContiguous(outDtype, sizes);
             binary(op, out, x, y, options);
@@ -92,7 +98,7 @@ describe('binary', () => {
         }
       }
     }
-  });
+  }, 300_000);
 
   it('streams large outputs correctly (misaligned start, tails) and computes in place', () => {
     const r = rng(23);
@@ -117,7 +123,7 @@ describe('binary', () => {
       });
       expect(ref.length).toBe(n);
     }
-  });
+  }, 300_000);
 
   it('follows PyTorch on division, remainder and rounding signs', () => {
     const nan = Number.NaN;

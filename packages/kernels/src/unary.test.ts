@@ -96,7 +96,7 @@ describe('unary', () => {
         });
       }
     }
-  });
+  }, 300_000);
 
   it('matches PyTorch on known values (float32)', () => {
     for (const [op, expected] of Object.entries(fixture.onX)) expectKnown(op as UnaryOp, 'float32', fixture.x, expected);
