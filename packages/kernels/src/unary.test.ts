@@ -246,6 +246,26 @@ describe('unary', () => {
     }
   });
 
+  it('computes views at odd byte offsets (no aligned fast path) like the reference', () => {
+    const r = rng(13);
+    for (const dtype of ['float32', 'float64', 'float16', 'int32', 'int64'] as DType[]) {
+      const n = 3001;
+      const item = { float32: 4, float64: 8, float16: 2, int32: 4, int64: 8 }[dtype as 'float32'];
+      const src = randomTensor(dtype, [n], r, 'contiguous');
+      const x = { ...src, data: new Uint8Array(n * item + 1).subarray(1) };
+      x.data.set(src.data.subarray(0, n * item));
+      for (const op of ['neg', 'abs', 'exp', 'gelu'] as UnaryOp[]) {
+        const outDtype = unaryOutputDtype(op, dtype);
+        if (outDtype === null) continue;
+        expectPathsAgree(`${op}(${dtype}) misaligned`, outDtype, () => {
+          const out = { ...makeContiguous(outDtype, [n]), data: new Uint8Array(n * item + 3).subarray(3) };
+          unary(op, out, x);
+          return toNumbers(out);
+        });
+      }
+    }
+  });
+
   it('rejects bad calls with KernelErrors', () => {
     const x = makeContiguous('float32', [2, 3]);
     const xi = makeContiguous('int32', [2, 3]);

@@ -237,7 +237,8 @@ Status binary_typed(const Parallel& par, const Geometry& g, const Operand* ops, 
   const int64_t grain = cheap ? kGrainCheap : kGrainScalarMath;
   constexpr int64_t so = static_cast<int64_t>(sizeof(O)), si = static_cast<int64_t>(sizeof(T));
   elementwise<3>(par, g, ops, grain, [&](char** p, const int64_t* s, int64_t n, bool stream) {
-    if (!kReference && s[0] == so && (s[1] == si || s[1] == 0) && (s[2] == si || s[2] == 0) && (s[1] | s[2]) != 0) {
+    if (!kReference && s[0] == so && (s[1] == si || s[1] == 0) && (s[2] == si || s[2] == 0) && (s[1] | s[2]) != 0 &&
+        aligned_for<O>(p[0]) && aligned_for<T>(p[1]) && aligned_for<T>(p[2])) {
       const int64_t sa = s[1] / si, sb = s[2] / si;
       O* o = reinterpret_cast<O*>(p[0]);
       if (stream) {

@@ -35,6 +35,13 @@ template <typename T> inline T ld(const char* p) {
 }
 template <typename T> inline void st(char* p, T v) { std::memcpy(p, &v, sizeof(T)); }
 
+// Whether p is aligned for T: the contiguous fast paths access elements through T pointers (and
+// GCC's vector loops may assume element alignment); a view at an odd byte offset takes the
+// memcpy-based strided loop instead.
+template <typename T> inline bool aligned_for(const char* p) {
+  return (reinterpret_cast<uintptr_t>(p) & (alignof(T) - 1)) == 0;
+}
+
 // Streaming pays off for a 1-d contiguous output whose working set is far beyond the cache, and
 // only when the output does not overlap an input.
 template <int N>

@@ -89,7 +89,8 @@ void ternary_typed(const Parallel& par, const Geometry& g, const Operand* ops, d
   constexpr int64_t so = static_cast<int64_t>(sizeof(T)), sa_ = static_cast<int64_t>(sizeof(A));
   elementwise<4>(par, g, ops, kGrainCheap, [&](char** p, const int64_t* s, int64_t n, bool stream) {
     const bool fast = !kReference && s[0] == so && (s[1] == sa_ || s[1] == 0) && (s[2] == so || s[2] == 0) &&
-                      (s[3] == so || s[3] == 0);
+                      (s[3] == so || s[3] == 0) && aligned_for<T>(p[0]) && aligned_for<A>(p[1]) &&
+                      aligned_for<T>(p[2]) && aligned_for<T>(p[3]);
     if (fast) {
       auto run = [&](T* o, int64_t i0, int64_t m) {
         const A* a = reinterpret_cast<const A*>(p[1]) + (s[1] ? i0 : 0);

@@ -287,7 +287,7 @@ void unary_typed(const Parallel& par, const Geometry& g, const Operand* ops, con
     }
   };
   elementwise<2>(par, g, ops, grain, [&](char** p, const int64_t* s, int64_t n, bool stream) {
-    if (!kReference && s[0] == static_cast<int64_t>(sizeof(O))) {
+    if (!kReference && s[0] == static_cast<int64_t>(sizeof(O)) && aligned_for<O>(p[0]) && aligned_for<T>(p[1])) {
       O* o = reinterpret_cast<O*>(p[0]);
       if (s[1] == static_cast<int64_t>(sizeof(T))) {
         const T* x = reinterpret_cast<const T*>(p[1]);
