@@ -28,6 +28,7 @@ constexpr int kLanes = 4;
 
 typedef float vfloat __attribute__((vector_size(kLanes * 4)));
 typedef int32_t vint __attribute__((vector_size(kLanes * 4)));
+typedef uint32_t vuint __attribute__((vector_size(kLanes * 4)));  // wrapping arithmetic
 
 inline vfloat vload(const float* p) {
   vfloat v;
@@ -57,7 +58,8 @@ inline vfloat vmax_keepnan(vfloat x, float lo) { return x < lo ? vsplat(lo) : x;
 // below 1e-8 relative), 2^n applied in two halves so that subnormal results come out right.
 inline vfloat vexp(vfloat x) {
   const vfloat xc = vmax_keepnan(vmin_keepnan(x, 89.0f), -104.0f);
-  const vfloat n = vround_small(xc * 1.44269504088896341f);
+  vfloat n = vround_small(xc * 1.44269504088896341f);
+  n = n == n ? n : vsplat(0.0f);  // NaN x: p is NaN anyway; keep the conversion below defined
   vfloat r = xc - n * 0.693145751953125f;
   r = r - n * 1.428606765330187e-06f;
   vfloat p = vsplat(1.0f / 5040);
@@ -71,8 +73,8 @@ inline vfloat vexp(vfloat x) {
   const vint ni = __builtin_convertvector(n, vint);
   const vint n1 = ni >> 1;
   const vint n2 = ni - n1;
-  const vfloat s1 = as_float((n1 + 127) << 23);
-  const vfloat s2 = as_float((n2 + 127) << 23);
+  const vfloat s1 = as_float((vint)((vuint)(n1 + 127) << 23));
+  const vfloat s2 = as_float((vint)((vuint)(n2 + 127) << 23));
   return p * s1 * s2;
 }
 
@@ -81,7 +83,7 @@ inline vfloat vexp(vfloat x) {
 inline vfloat vlog(vfloat x) {
   const vint tiny = x < 1.17549435e-38f;
   const vfloat xs = tiny ? x * 8388608.0f : x;
-  const vint ix = as_int(xs) - 0x3f3504f3;
+  const vint ix = (vint)((vuint)as_int(xs) - 0x3f3504f3u);
   const vint k = (ix >> 23) + (tiny & -23);
   const vfloat m = as_float((ix & 0x7fffff) + 0x3f3504f3);
   const vfloat f = m - 1.0f;
@@ -176,7 +178,8 @@ alignas(64) constexpr float kGeluTable[7][16] = {
 inline vfloat vgelu(vfloat x) {
 #if defined(__AVX512F__) || defined(__AVX2__)
   const vfloat a = vmin_keepnan(vabs(x), 5.5999994f);
-  const vint idx = __builtin_convertvector(a * (16.0f / 5.6f), vint);
+  const vfloat scaled = a * (16.0f / 5.6f);
+  const vint idx = __builtin_convertvector(scaled == scaled ? scaled : vsplat(0.0f), vint);
 #if defined(__AVX512F__)
   const __m512i ix = (__m512i)idx;
   auto coef = [&](int j) { return (vfloat)_mm512_permutexvar_ps(ix, _mm512_load_ps(kGeluTable[j])); };
