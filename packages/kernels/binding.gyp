@@ -13,7 +13,10 @@
       "native/src/conv.cc",
       "native/src/index.cc",
       "native/src/pool.cc",
-      "native/src/upsample.cc"
+      "native/src/upsample.cc",
+      "native/src/unary.cc",
+      "native/src/binary.cc",
+      "native/src/ternary.cc"
     ],
     "kernel_cflags": ["-std=gnu++17", "-O3", "-fno-math-errno", "-fno-trapping-math", "-fPIC", "-fexceptions"]
   },

@@ -73,6 +73,24 @@ export interface NativeBinding {
 
   // upsample.cc (layout in upsample.ts)
   upsample2d(bufs: Uint8Array[], meta: Float64Array): void;
+  // unary.cc (op: index in UNARY_OPS; a, b, c: the op's parameters)
+  unary(op: number, out: Uint8Array, x: Uint8Array, meta: Float64Array, a: number, b: number, c: number): void;
+
+  // binary.cc (op: index in the BINARY_TABLE of binary.ts)
+  binary(op: number, out: Uint8Array, a: Uint8Array, b: Uint8Array, meta: Float64Array, alpha: number): void;
+
+  // ternary.cc (op: 0 where, 1 clamp, 2 lerp, 3 addcmul, 4 addcdiv; mode: which optional inputs are tensors)
+  ternary(
+    op: number,
+    out: Uint8Array,
+    a: Uint8Array,
+    b: Uint8Array,
+    c: Uint8Array,
+    meta: Float64Array,
+    s0: number,
+    s1: number,
+    mode: number,
+  ): void;
 }
 
 function packageRoot(): string {

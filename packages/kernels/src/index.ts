@@ -77,3 +77,6 @@ export {
   type PoolDims,
 } from './pool.js';
 export { upsample2d, type UpsampleMode, type UpsampleOptions, upsampleOutputSizes } from './upsample.js';
+export { type UnaryOp, type UnaryOptions, UNARY_OPS, unary, unaryOutputDtype } from './unary.js';
+export { type BinaryOp, type BinaryOptions, BINARY_OPS, binary, binaryOutputDtype } from './binary.js';
+export { addcdiv, addcmul, clamp, lerp, where } from './ternary.js';

@@ -19,6 +19,9 @@ void register_conv(Napi::Env env, Napi::Object exports);
 void register_index(Napi::Env env, Napi::Object exports);
 void register_pool(Napi::Env env, Napi::Object exports);
 void register_upsample(Napi::Env env, Napi::Object exports);
+void register_unary(Napi::Env env, Napi::Object exports);
+void register_binary(Napi::Env env, Napi::Object exports);
+void register_ternary(Napi::Env env, Napi::Object exports);
 
 namespace {
 
@@ -80,6 +83,9 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   register_index(env, exports);
   register_pool(env, exports);
   register_upsample(env, exports);
+  register_unary(env, exports);
+  register_binary(env, exports);
+  register_ternary(env, exports);
   return exports;
 }
 
