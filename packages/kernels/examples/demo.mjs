@@ -1,5 +1,18 @@
 // pnpm demo: @tsjit/kernels at work, until the eager tensors and TorchScript land on top of it.
-import { availableKernelPaths, copy, detectedKernelPath, fill, getNumThreads, KernelError } from '@tsjit/kernels';
+import {
+  availableKernelPaths,
+  binary,
+  conv,
+  copy,
+  detectedKernelPath,
+  fill,
+  fmaPeak,
+  getNumThreads,
+  KernelError,
+  mm,
+  softmax,
+  topk,
+} from '@tsjit/kernels';
 
 const f32 = (values, sizes, strides = null, offset = 0) => ({
   data: new Uint8Array(new Float32Array(values).buffer),
@@ -39,6 +52,58 @@ console.log('expand([2, 3]) =', show(m, Float32Array));
 const strided = { ...empty('float64', [4], 8), sizes: [2], strides: [2] };
 fill(strided, 7);
 console.log('x[::2].fill_(7) =', show(strided, Float64Array), '\n');
+
+console.log('## Matrix multiply: 512 x 512 x 512 in float32');
+const n = 512;
+const rnd = (len) => Array.from({ length: len }, (_, i) => Math.sin(i * 12.9898) * 0.5);
+const A = f32(rnd(n * n), [n, n]);
+const B = f32(rnd(n * n).reverse(), [n, n]);
+const C = f32(new Array(n * n).fill(0), [n, n]);
+mm(C, A, B);
+let calls = 0;
+const t0 = performance.now();
+while (performance.now() - t0 < 300) {
+  mm(C, A, B);
+  calls++;
+}
+const gflops = (2 * n ** 3 * calls) / ((performance.now() - t0) / 1e3) / 1e9;
+const peak = fmaPeak(0.1) * getNumThreads();
+console.log(
+  `${gflops.toFixed(0)} GFLOP/s on ${getNumThreads()} thread(s), ${((100 * gflops) / peak).toFixed(0)}% of the measured FMA peak`,
+);
+console.log(
+  'C[0, 0..3] =',
+  show(C, Float32Array)
+    .slice(0, 4)
+    .map((v) => v.toFixed(4)),
+  '\n',
+);
+
+console.log('## A 3x3 convolution, then softmax and top-2 over its channels');
+const img = f32(rnd(2 * 5 * 5), [1, 2, 5, 5]);
+const weight = f32(rnd(3 * 2 * 3 * 3), [3, 2, 3, 3]);
+const feat = f32(new Array(3 * 3 * 3).fill(0), [1, 3, 3, 3]);
+conv(feat, img, weight, null, { stride: [1, 1], padding: [0, 0] });
+const probs = f32(new Array(27).fill(0), [1, 3, 3, 3]);
+softmax(probs, feat, 1);
+const vals = f32([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [1, 2, 3, 3]);
+const idx = empty('int64', [1, 2, 3, 3], 8);
+topk(vals, idx, probs, 2, 1);
+console.log(
+  'conv2d -> [1, 3, 3, 3]; softmax(dim=1); topk(2, dim=1) indices at (0, 0):',
+  [Number(new BigInt64Array(idx.data.buffer)[0]), Number(new BigInt64Array(idx.data.buffer)[9])],
+  '\n',
+);
+
+console.log('## Integer division by zero is an error, as in PyTorch');
+try {
+  const ints = { ...empty('int32', [2], 4) };
+  new Int32Array(ints.data.buffer).set([7, 0]);
+  binary('floor_divide', empty('int32', [2], 4), ints, { ...ints, sizes: [2], strides: [0], offset: 1 });
+} catch (e) {
+  console.log(KernelError.isInstance(e) ? `KernelError (${e.code}): ${e.message}` : `unexpected: ${e}`);
+}
+console.log('');
 
 console.log('## A malformed call is a typed error, not a crash');
 try {

@@ -53,5 +53,5 @@ if (!asan) {
     verbatimSymlinks: true,
   });
   const configured = existsSync(join(work, 'build', 'Makefile'));
-  run(work, configured ? ['build'] : ['rebuild'], configured ? [] : ['--', '-Dtsjit_asan=1']);
+  run(work, configured ? ['build'] : ['rebuild'], configured ? [] : ['--', '-Dtsjit_asan=1', '-Dtsjit_opt=-O1']);
 }

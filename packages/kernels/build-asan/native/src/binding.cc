@@ -10,6 +10,18 @@ namespace tsjit {
 
 // One line per kernel family (defined in <family>.cc).
 void register_copy(Napi::Env env, Napi::Object exports);
+void register_reduce(Napi::Env env, Napi::Object exports);
+void register_softmax(Napi::Env env, Napi::Object exports);
+void register_scan(Napi::Env env, Napi::Object exports);
+void register_sort(Napi::Env env, Napi::Object exports);
+void register_gemm(Napi::Env env, Napi::Object exports);
+void register_conv(Napi::Env env, Napi::Object exports);
+void register_index(Napi::Env env, Napi::Object exports);
+void register_pool(Napi::Env env, Napi::Object exports);
+void register_upsample(Napi::Env env, Napi::Object exports);
+void register_unary(Napi::Env env, Napi::Object exports);
+void register_binary(Napi::Env env, Napi::Object exports);
+void register_ternary(Napi::Env env, Napi::Object exports);
 
 namespace {
 
@@ -62,6 +74,18 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("detectedIsa", Napi::Function::New(env, DetectedIsa, "detectedIsa"));
 
   register_copy(env, exports);
+  register_reduce(env, exports);
+  register_softmax(env, exports);
+  register_scan(env, exports);
+  register_sort(env, exports);
+  register_gemm(env, exports);
+  register_conv(env, exports);
+  register_index(env, exports);
+  register_pool(env, exports);
+  register_upsample(env, exports);
+  register_unary(env, exports);
+  register_binary(env, exports);
+  register_ternary(env, exports);
   return exports;
 }
 

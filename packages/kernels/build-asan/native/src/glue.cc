@@ -41,10 +41,21 @@ Bytes bytes_arg(const Napi::CallbackInfo& info, size_t index) {
   if (!v.IsTypedArray()) {
     throw Napi::TypeError::New(info.Env(), "tsjit kernels: argument " + std::to_string(index) + " must be a Uint8Array");
   }
-  Napi::TypedArray ta = v.As<Napi::TypedArray>();
-  Napi::ArrayBuffer ab = ta.ArrayBuffer();
-  char* base = static_cast<char*>(ab.Data());
-  return Bytes{base ? base + ta.ByteOffset() : nullptr, ta.ByteLength()};
+  // The C API, not Napi::TypedArray::ArrayBuffer(): the storage may be a SharedArrayBuffer, which
+  // napi_get_arraybuffer_info rejects, while napi_get_typedarray_info accepts both.
+  napi_typedarray_type type;
+  size_t length = 0;
+  void* data = nullptr;
+  napi_status st = napi_get_typedarray_info(info.Env(), v, &type, &length, &data, nullptr, nullptr);
+  if (st != napi_ok) throw Napi::Error::New(info.Env(), "tsjit kernels: cannot read typed array argument");
+  size_t elem = 1;
+  switch (type) {
+    case napi_int16_array: case napi_uint16_array: elem = 2; break;
+    case napi_int32_array: case napi_uint32_array: case napi_float32_array: elem = 4; break;
+    case napi_float64_array: case napi_bigint64_array: case napi_biguint64_array: elem = 8; break;
+    default: elem = 1;
+  }
+  return Bytes{static_cast<char*>(data), length * elem};
 }
 
 const double* meta_arg(const Napi::CallbackInfo& info, size_t index, size_t* length) {

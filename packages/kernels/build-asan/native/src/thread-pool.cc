@@ -34,14 +34,23 @@ ThreadPool::~ThreadPool() {
   for (auto& t : workers_) t.join();
 }
 
-void ThreadPool::run_chunk(int index) {
-  if (index >= job_.chunks) return;
-  const int64_t b = job_.begin + job_.chunk * index;
-  const int64_t e = b + job_.chunk < job_.end ? b + job_.chunk : job_.end;
-  if (b < e) job_.fn(job_.ctx, b, e);
+void ThreadPool::drain(uint32_t seq) {
+  for (;;) {
+    uint64_t w = claim_.load(std::memory_order_acquire);
+    if (static_cast<uint32_t>(w >> 32) != seq) return;  // a later job: not ours
+    // The chunk count lives in the same word, so a claim can never pair one job's sequence
+    // number with another job's chunks.
+    const uint32_t index = static_cast<uint32_t>(w) & 0xffffu;
+    if (index >= ((static_cast<uint32_t>(w) >> 16) & 0xffffu)) return;
+    if (!claim_.compare_exchange_weak(w, w + 1, std::memory_order_acq_rel, std::memory_order_acquire)) continue;
+    // The claim succeeded for job `seq`, so job_ holds that job until active_ drops to zero.
+    const int64_t b = job_.begin + job_.chunk * static_cast<int64_t>(index);
+    const int64_t e = b + job_.chunk < job_.end ? b + job_.chunk : job_.end;
+    if (b < e) job_.fn(job_.ctx, b, e);
+  }
 }
 
-void ThreadPool::worker_main(int index) {
+void ThreadPool::worker_main(int) {
   in_parallel_region = true;
   uint64_t seen = 0;
   for (;;) {
@@ -57,8 +66,11 @@ void ThreadPool::worker_main(int index) {
     }
     if (stop_.load(std::memory_order_acquire)) return;
     seen = gen;
-    run_chunk(index);
-    pending_.fetch_sub(1, std::memory_order_acq_rel);
+    // Register before looking at the claim word: the caller waits for active_ == 0 before it
+    // reuses job_, and a registration it missed can only fail its claim (the job is exhausted).
+    active_.fetch_add(1, std::memory_order_acq_rel);
+    drain(static_cast<uint32_t>(claim_.load(std::memory_order_acquire) >> 32));
+    active_.fetch_sub(1, std::memory_order_acq_rel);
   }
 }
 
@@ -78,16 +90,17 @@ void ThreadPool::run(int64_t begin, int64_t end, int64_t grain, RangeFn fn, void
   job_.end = end;
   job_.chunk = (n + chunks - 1) / chunks;
   job_.chunks = static_cast<int>(chunks);
-  pending_.store(threads_ - 1, std::memory_order_release);
+  const uint32_t seq = ++seq_;
+  claim_.store((static_cast<uint64_t>(seq) << 32) | (static_cast<uint64_t>(chunks) << 16), std::memory_order_release);
   {
     std::lock_guard<std::mutex> lock(mutex_);
     generation_.fetch_add(1, std::memory_order_release);
   }
   wake_.notify_all();
   in_parallel_region = true;
-  run_chunk(0);
+  drain(seq);
   in_parallel_region = false;
-  while (pending_.load(std::memory_order_acquire) != 0) TSJIT_PAUSE();
+  while (active_.load(std::memory_order_acquire) != 0) TSJIT_PAUSE();
   busy_.unlock();
 }
 

@@ -31,7 +31,8 @@ class ThreadPool {
     int chunks = 0;
   };
   void worker_main(int index);
-  void run_chunk(int index);
+  // Claims and runs chunks of the job with sequence number `seq` until none is left.
+  void drain(uint32_t seq);
 
   int threads_;
   std::vector<std::thread> workers_;
@@ -40,7 +41,13 @@ class ThreadPool {
   std::condition_variable wake_;
   Job job_;
   std::atomic<uint64_t> generation_{0};
-  std::atomic<int> pending_{0};
+  // Chunks are claimed, not assigned: claim_ = (job sequence << 32) | (chunks << 16) | next chunk.
+  // Whoever is running claims the next chunk, so a worker that the OS has not scheduled yet
+  // delays nobody: the caller runs the chunks itself and returns once no claimed chunk is still
+  // running. (Chunks never exceed the thread count, at most 1024.)
+  std::atomic<uint64_t> claim_{0};
+  std::atomic<int> active_{0};  // threads that may be inside drain()
+  uint32_t seq_ = 0;
   std::atomic<bool> stop_{false};
 };
 
