@@ -67,6 +67,7 @@ function run(
 }
 
 function sameDtype(op: string, out: Strided, named: Record<string, Strided | null>): void {
+  checkWritable(op, 'out', out);
   for (const [name, t] of Object.entries(named)) {
     if (t !== null && t.dtype !== out.dtype) {
       throw argumentError(op, `${name} must have out's dtype ${out.dtype}, got ${t.dtype} (promote it first)`);

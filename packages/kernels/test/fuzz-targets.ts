@@ -1,5 +1,7 @@
 // Valid calls of every kernel entry point, for the malformed-call fuzzer: each target returns a
 // fresh argument list from a seed; the fuzzer corrupts some arguments and calls `call(args)`.
+
+import { binary } from '../src/binary.js';
 import { conv, convTranspose } from '../src/conv.js';
 import { copy, fill } from '../src/copy.js';
 import type { DType } from '../src/dtype.js';
@@ -21,7 +23,9 @@ import { layerNorm, softmax } from '../src/softmax.js';
 import { sort, topk } from '../src/sort.js';
 import type { Strided } from '../src/strided.js';
 import { numel } from '../src/strided.js';
+import { clamp, where } from '../src/ternary.js';
 import { makeContiguous, makeStrided, randInt, randomShape, randomValue, rng } from '../src/test-utils.js';
+import { unary } from '../src/unary.js';
 import { upsample2d } from '../src/upsample.js';
 
 export interface Target {
@@ -397,5 +401,52 @@ export const targets: Target[] = [
       ];
     },
     call: (a) => upsample2d(a[0] as Strided, a[1] as Strided, a[2] as never),
+  },
+  {
+    name: 'unary',
+    valid(seed) {
+      const r = rng(seed);
+      const s = shape(r);
+      const ops = ['exp', 'neg', 'gelu', 'sigmoid', 'abs'];
+      return [ops[randInt(r, 0, 4)], makeContiguous('float32', s), tensor(r, 'float32', s)];
+    },
+    call: (a) => unary(a[0] as never, a[1] as Strided, a[2] as Strided),
+  },
+  {
+    name: 'binary',
+    valid(seed) {
+      const r = rng(seed);
+      const s = shape(r);
+      const ops = ['add', 'mul', 'sub', 'remainder', 'floor_divide', 'maximum'];
+      return [ops[randInt(r, 0, 5)], makeContiguous('int32', s), tensor(r, 'int32', s), tensor(r, 'int32', s.slice(1))];
+    },
+    call: (a) => binary(a[0] as never, a[1] as Strided, a[2] as Strided, a[3] as Strided),
+  },
+  {
+    name: 'binary_compare',
+    valid(seed) {
+      const r = rng(seed);
+      const s = shape(r);
+      return [makeContiguous('bool', s), tensor(r, 'float64', s), tensor(r, 'float64', [])];
+    },
+    call: (a) => binary('lt', a[0] as Strided, a[1] as Strided, a[2] as Strided),
+  },
+  {
+    name: 'where',
+    valid(seed) {
+      const r = rng(seed);
+      const s = shape(r);
+      return [makeContiguous('float16', s), tensor(r, 'bool', s), tensor(r, 'float16', s), tensor(r, 'float16', s)];
+    },
+    call: (a) => where(a[0] as Strided, a[1] as Strided, a[2] as Strided, a[3] as Strided),
+  },
+  {
+    name: 'clamp',
+    valid(seed) {
+      const r = rng(seed);
+      const s = shape(r);
+      return [makeContiguous('float32', s), tensor(r, 'float32', s), -1, tensor(r, 'float32', s.slice(-1))];
+    },
+    call: (a) => clamp(a[0] as Strided, a[1] as Strided, a[2] as number, a[3] as Strided),
   },
 ];
