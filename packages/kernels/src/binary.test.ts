@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { BINARY_OPS, type BinaryOp, type BinaryOptions, binary, binaryOutputDtype } from './binary.js';
 import { type DType, dtypes, isIntegral, itemSize } from './dtype.js';
-import { broadcastFrom, expectPathsAgree, layouts, pick, randomSpecial, randomTensor } from './elementwise-test-utils.js';
+import {
+  broadcastFrom,
+  expectPathsAgree,
+  layouts,
+  pick,
+  randomSpecial,
+  randomTensor,
+} from './elementwise-test-utils.js';
 import { KernelError } from './kernel-error.js';
 import { availableKernelPaths } from './runtime.js';
 import { broadcastShapes, numel, type Strided } from './strided.js';
@@ -87,7 +94,11 @@ describe('binary', () => {
         const sa = makeContiguous(dtype, [], [randomSpecial(dtype, r)]);
         const sb = makeContiguous(dtype, [], [bValue(op, dtype, r)]);
         const options = alphaFor(op, dtype, r);
-        const cases = [[bigA, bigB, 'tensors'], [a, sb, 'scalar b'], [sa, b, 'scalar a']] as [Strided, Strided, string][];
+        const cases = [
+          [bigA, bigB, 'tensors'],
+          [a, sb, 'scalar b'],
+          [sa, b, 'scalar a'],
+        ] as [Strided, Strided, string][];
         for (const [x, y, what] of cases) {
           const sizes = what === 'tensors' ? big : [3, 1001];
           expectPathsAgree(`${op}(${dtype}) large, ${what}`, outDtype, () => {
@@ -139,7 +150,15 @@ describe('binary', () => {
         expect(apply('div', dt, [7, -7], [2, 2], { roundingMode: 'trunc' })).toEqual([3, -3]);
       }
       for (const dt of ['float32', 'float64', 'float16', 'bfloat16'] as DType[]) {
-        expect(apply('div_floor', dt, [5, -5, 0, -0, 1, 7, -7], [0, 0, 0, 2, -0, -2, 2])).toEqual([inf, -inf, nan, -0, -inf, -4, -4]);
+        expect(apply('div_floor', dt, [5, -5, 0, -0, 1, 7, -7], [0, 0, 0, 2, -0, -2, 2])).toEqual([
+          inf,
+          -inf,
+          nan,
+          -0,
+          -inf,
+          -4,
+          -4,
+        ]);
         expect(apply('remainder', dt, [5, -5, 5, -5, 3, inf], [3, 3, -3, -3, 0, 2])).toEqual([2, 1, -1, -2, nan, nan]);
         expect(apply('remainder', dt, [-3, 3], [inf, -inf])).toEqual([inf, -inf]);
         expect(apply('div', dt, [1, -1, 0], [0, 0, 0])).toEqual([inf, -inf, nan]);
@@ -183,7 +202,9 @@ describe('binary', () => {
         expect(apply('logical_xor', dt, [nan, 0, 2, 0], [1, 1, 0, 0])).toEqual([0, 1, 1, 0]);
         expect(apply('xlogy', dt, [0, 0, 2, 0], [0, nan, 0, 5])).toEqual([0, nan, -Number.POSITIVE_INFINITY, 0]);
         expect(apply('copysign', dt, [1, 2, -3], [-0, nan, 1])).toEqual([-1, 2, 3]);
-        expect(apply('atan2', dt, [0, -0, 1], [-1, -1, 0])).toEqual([Math.PI, -Math.PI, Math.PI / 2].map((v) => roundTo(dt, v)));
+        expect(apply('atan2', dt, [0, -0, 1], [-1, -1, 0])).toEqual(
+          [Math.PI, -Math.PI, Math.PI / 2].map((v) => roundTo(dt, v)),
+        );
         expect(apply('hypot', dt, [3, Number.POSITIVE_INFINITY], [4, nan])).toEqual([5, Number.POSITIVE_INFINITY]);
         expect(apply('pow', dt, [2, -8, 0, nan, 1], [10, 1 / 3, 0, 0, nan])).toEqual([1024, nan, 1, 1, 1]);
       }
@@ -192,7 +213,14 @@ describe('binary', () => {
 
   it('follows PyTorch on integer pow, shifts, bitwise ops, wrapping and bool arithmetic', () => {
     onEveryPath(() => {
-      expect(apply('pow', 'int64', [2, -1, 1, -2, 0, 3], [-1, -3, -5, 63, 0, 4])).toEqual([0, -1, 1, -(2 ** 63), 1, 81]);
+      expect(apply('pow', 'int64', [2, -1, 1, -2, 0, 3], [-1, -3, -5, 63, 0, 4])).toEqual([
+        0,
+        -1,
+        1,
+        -(2 ** 63),
+        1,
+        81,
+      ]);
       expect(apply('pow', 'int32', [3, -1], [40, 4])).toEqual([689956897, 1]);
       expect(apply('pow', 'uint8', [3, 2], [5, 8])).toEqual([243, 0]);
       expect(apply('bitwise_right_shift', 'int32', [-8, 8, 1, -1, -8], [40, 40, -1, 3, 1])).toEqual([-1, 0, 0, -1, -4]);
@@ -267,12 +295,21 @@ describe('binary', () => {
     expect(() => binary('div', makeContiguous('int32', [2]), ai, ai)).toThrow(/true division/);
     expect(() => binary('atan2', makeContiguous('int32', [2]), ai, ai)).toThrow(/not implemented for dtype int32/);
     expect(() => binary('bitwise_and', out, a, a)).toThrow(/not implemented for dtype float32/);
-    expect(() => binary('bitwise_left_shift', makeContiguous('bool', [2]), makeContiguous('bool', [2]), makeContiguous('bool', [2]))).toThrow(
-      /not implemented for dtype bool/,
-    );
+    expect(() =>
+      binary(
+        'bitwise_left_shift',
+        makeContiguous('bool', [2]),
+        makeContiguous('bool', [2]),
+        makeContiguous('bool', [2]),
+      ),
+    ).toThrow(/not implemented for dtype bool/);
     const bb = makeContiguous('bool', [2]);
-    expect(() => binary('sub', makeContiguous('bool', [2]), bb, bb)).toThrow(/Subtraction, the `-` operator, with two bool tensors/);
-    expect(() => binary('add', makeContiguous('int32', [2]), ai, ai, { alpha: 0.5 })).toThrow(/alpha must not be a floating point/);
+    expect(() => binary('sub', makeContiguous('bool', [2]), bb, bb)).toThrow(
+      /Subtraction, the `-` operator, with two bool tensors/,
+    );
+    expect(() => binary('add', makeContiguous('int32', [2]), ai, ai, { alpha: 0.5 })).toThrow(
+      /alpha must not be a floating point/,
+    );
     expect(() => binary('add', makeContiguous('bool', [2]), bb, bb, { alpha: 2 })).toThrow(/Boolean alpha/);
     expect(() => binary('mul', out, a, a, { alpha: 2 })).toThrow(/alpha applies to add and sub only/);
     expect(() => binary('div', out, a, a, { roundingMode: 'round' as 'floor' })).toThrow(/rounding_mode/);
@@ -287,4 +324,3 @@ function roundTo(dt: DType, v: number): number {
   const t = makeContiguous(dt, [1], [v]);
   return toNumbers(t)[0];
 }
-

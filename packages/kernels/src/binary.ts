@@ -7,8 +7,8 @@ import {
   broadcastStrides,
   checkStrided,
   checkWritable,
-  sameSizes,
   type Strided,
+  sameSizes,
   writeMeta,
 } from './strided.js';
 
@@ -18,12 +18,37 @@ import {
  * I integral and bool; Z integral.
  */
 const BINARY_TABLE = [
-  ['add', 'A'], ['sub', 'N'], ['mul', 'A'], ['div', 'F'], ['div_trunc', 'N'], ['div_floor', 'N'],
-  ['remainder', 'N'], ['fmod', 'N'], ['pow', 'N'], ['atan2', 'F'], ['maximum', 'A'], ['minimum', 'A'],
-  ['fmax', 'A'], ['fmin', 'A'], ['hypot', 'F'], ['copysign', 'F'], ['xlogy', 'F'], ['eq', 'C'], ['ne', 'C'],
-  ['lt', 'C'], ['le', 'C'], ['gt', 'C'], ['ge', 'C'], ['logical_and', 'C'], ['logical_or', 'C'],
-  ['logical_xor', 'C'], ['bitwise_and', 'I'], ['bitwise_or', 'I'], ['bitwise_xor', 'I'],
-  ['bitwise_left_shift', 'Z'], ['bitwise_right_shift', 'Z'],
+  ['add', 'A'],
+  ['sub', 'N'],
+  ['mul', 'A'],
+  ['div', 'F'],
+  ['div_trunc', 'N'],
+  ['div_floor', 'N'],
+  ['remainder', 'N'],
+  ['fmod', 'N'],
+  ['pow', 'N'],
+  ['atan2', 'F'],
+  ['maximum', 'A'],
+  ['minimum', 'A'],
+  ['fmax', 'A'],
+  ['fmin', 'A'],
+  ['hypot', 'F'],
+  ['copysign', 'F'],
+  ['xlogy', 'F'],
+  ['eq', 'C'],
+  ['ne', 'C'],
+  ['lt', 'C'],
+  ['le', 'C'],
+  ['gt', 'C'],
+  ['ge', 'C'],
+  ['logical_and', 'C'],
+  ['logical_or', 'C'],
+  ['logical_xor', 'C'],
+  ['bitwise_and', 'I'],
+  ['bitwise_or', 'I'],
+  ['bitwise_xor', 'I'],
+  ['bitwise_left_shift', 'Z'],
+  ['bitwise_right_shift', 'Z'],
 ] as const;
 
 type Kind = 'A' | 'N' | 'F' | 'C' | 'I' | 'Z';
@@ -31,7 +56,9 @@ type Kind = 'A' | 'N' | 'F' | 'C' | 'I' | 'Z';
 export type BinaryOp = (typeof BINARY_TABLE)[number][0] | 'floor_divide';
 
 export const BINARY_OPS: readonly BinaryOp[] = [...BINARY_TABLE.map(([name]) => name), 'floor_divide'];
-const codes = new Map<string, { code: number; kind: Kind }>(BINARY_TABLE.map(([name, kind], i) => [name, { code: i, kind }]));
+const codes = new Map<string, { code: number; kind: Kind }>(
+  BINARY_TABLE.map(([name, kind], i) => [name, { code: i, kind }]),
+);
 codes.set('floor_divide', codes.get('div_floor')!);
 
 export interface BinaryOptions {
@@ -46,12 +73,18 @@ export function binaryOutputDtype(op: BinaryOp, dtype: DType): DType | null {
   const e = codes.get(op);
   if (!e) return null;
   switch (e.kind) {
-    case 'A': return dtype;
-    case 'N': return dtype !== 'bool' ? dtype : null;
-    case 'F': return isFloating(dtype) ? dtype : null;
-    case 'C': return 'bool';
-    case 'I': return isIntegral(dtype) || dtype === 'bool' ? dtype : null;
-    case 'Z': return isIntegral(dtype) ? dtype : null;
+    case 'A':
+      return dtype;
+    case 'N':
+      return dtype !== 'bool' ? dtype : null;
+    case 'F':
+      return isFloating(dtype) ? dtype : null;
+    case 'C':
+      return 'bool';
+    case 'I':
+      return isIntegral(dtype) || dtype === 'bool' ? dtype : null;
+    case 'Z':
+      return isIntegral(dtype) ? dtype : null;
   }
 }
 
@@ -68,7 +101,10 @@ export function binary(op: BinaryOp, out: Strided, a: Strided, b: Strided, optio
     if (options.roundingMode === 'trunc') name = 'div_trunc';
     else if (options.roundingMode === 'floor') name = 'div_floor';
     else {
-      throw argumentError('div', `expected rounding_mode to be one of None, 'trunc', or 'floor' but found '${String(options.roundingMode)}'`);
+      throw argumentError(
+        'div',
+        `expected rounding_mode to be one of None, 'trunc', or 'floor' but found '${String(options.roundingMode)}'`,
+      );
     }
   }
   const e = codes.get(name);
@@ -80,16 +116,23 @@ export function binary(op: BinaryOp, out: Strided, a: Strided, b: Strided, optio
     throw argumentError(op, `a and b must have the same dtype, got ${a.dtype} and ${b.dtype} (promote them first)`);
   }
   if (op === 'sub' && a.dtype === 'bool') {
-    throw argumentError(op, 'Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.');
+    throw argumentError(
+      op,
+      'Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.',
+    );
   }
   const want = binaryOutputDtype(name, a.dtype);
   if (want === null) {
     if (op === 'div' && isIntegral(a.dtype)) {
-      throw argumentError(op, `true division of ${a.dtype} needs floating inputs (promote them first) or a rounding mode`);
+      throw argumentError(
+        op,
+        `true division of ${a.dtype} needs floating inputs (promote them first) or a rounding mode`,
+      );
     }
     throw argumentError(op, `not implemented for dtype ${a.dtype}`);
   }
-  if (out.dtype !== want) throw argumentError(op, `out must have dtype ${want} for ${a.dtype} inputs, got ${out.dtype}`);
+  if (out.dtype !== want)
+    throw argumentError(op, `out must have dtype ${want} for ${a.dtype} inputs, got ${out.dtype}`);
   let alpha = 1;
   if (options.alpha !== undefined) {
     if (name !== 'add' && name !== 'sub') throw argumentError(op, 'alpha applies to add and sub only');
@@ -106,7 +149,10 @@ export function binary(op: BinaryOp, out: Strided, a: Strided, b: Strided, optio
   }
   const shape = broadcastShapes(op, a.sizes, b.sizes);
   if (!sameSizes(shape, out.sizes)) {
-    throw argumentError(op, `out has sizes [${out.sizes.join(', ')}] but the broadcast of a and b has sizes [${shape.join(', ')}]`);
+    throw argumentError(
+      op,
+      `out has sizes [${out.sizes.join(', ')}] but the broadcast of a and b has sizes [${shape.join(', ')}]`,
+    );
   }
   const as = broadcastStrides(op, 'a', a, out.sizes);
   const bs = broadcastStrides(op, 'b', b, out.sizes);

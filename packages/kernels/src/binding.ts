@@ -30,20 +30,57 @@ export interface NativeBinding {
   // reduce.cc (meta operands: out, x; out has stride 0 along the reduced dims; mask: reduced dims)
   reduce(out: Uint8Array, x: Uint8Array, meta: Float64Array, op: number, mask: number, scalar: number): void;
   /** meta operands: values (indices again when !hasValues), x, indices; op 0 max, 1 min */
-  reduceIndex(values: Uint8Array, x: Uint8Array, indices: Uint8Array, meta: Float64Array, op: number, mask: number, hasValues: boolean): void;
+  reduceIndex(
+    values: Uint8Array,
+    x: Uint8Array,
+    indices: Uint8Array,
+    meta: Float64Array,
+    op: number,
+    mask: number,
+    hasValues: boolean,
+  ): void;
 
   // softmax.cc
   softmax(out: Uint8Array, x: Uint8Array, meta: Float64Array, dim: number, log: boolean): void;
   /** meta operands: out, x, weight, bias, mean, rstd (weight/bias: x again when absent) */
-  layerNorm(out: Uint8Array, x: Uint8Array, weight: Uint8Array, bias: Uint8Array, mean: Uint8Array, rstd: Uint8Array, meta: Float64Array, k: number, eps: number, hasWeight: boolean, hasBias: boolean): void;
+  layerNorm(
+    out: Uint8Array,
+    x: Uint8Array,
+    weight: Uint8Array,
+    bias: Uint8Array,
+    mean: Uint8Array,
+    rstd: Uint8Array,
+    meta: Float64Array,
+    k: number,
+    eps: number,
+    hasWeight: boolean,
+    hasBias: boolean,
+  ): void;
 
   // scan.cc (dim already wrapped; op 0 cumsum, 1 cumprod, 2 logcumsumexp)
   scan(out: Uint8Array, x: Uint8Array, meta: Float64Array, dim: number, op: number): void;
   /** meta operands: values, x, indices */
-  scanIndex(values: Uint8Array, x: Uint8Array, indices: Uint8Array, meta: Float64Array, dim: number, max: boolean): void;
+  scanIndex(
+    values: Uint8Array,
+    x: Uint8Array,
+    indices: Uint8Array,
+    meta: Float64Array,
+    dim: number,
+    max: boolean,
+  ): void;
 
   // sort.cc (meta operands: values (indices again when !hasValues), indices, x; mode 0 sort, 1 topk, 2 kthvalue, 3 median)
-  sortLike(values: Uint8Array, indices: Uint8Array, x: Uint8Array, meta: Float64Array, dim: number, mode: number, k: number, descending: boolean, hasValues: boolean): void;
+  sortLike(
+    values: Uint8Array,
+    indices: Uint8Array,
+    x: Uint8Array,
+    meta: Float64Array,
+    dim: number,
+    mode: number,
+    k: number,
+    descending: boolean,
+    hasValues: boolean,
+  ): void;
 
   // gemm.cc
   /** params: [dtype, batch, m, n, k, then per operand a, b, c: offset, batch/row/column strides; alpha, beta] */

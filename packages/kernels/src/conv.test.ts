@@ -4,7 +4,17 @@ import type { DType } from './dtype.js';
 import { KernelError } from './kernel-error.js';
 import { availableKernelPaths, type KernelPath } from './runtime.js';
 import { numel, type Strided } from './strided.js';
-import { closeTo, type Layout, makeContiguous, makeStrided, randInt, rng, roundTo, toNumbers, withPath } from './test-utils.js';
+import {
+  closeTo,
+  type Layout,
+  makeContiguous,
+  makeStrided,
+  randInt,
+  rng,
+  roundTo,
+  toNumbers,
+  withPath,
+} from './test-utils.js';
 
 const floatTypes: DType[] = ['float32', 'float64', 'float16', 'bfloat16'];
 const layouts: Layout[] = ['contiguous', 'transposed', 'stepped', 'offset'];
@@ -16,10 +26,14 @@ function randomValues(dtype: DType, n: number, r: () => number): number[] {
 
 function tolerance(dtype: DType, k: number): { rtol: number; atol: number } {
   switch (dtype) {
-    case 'float64': return { rtol: 1e-12, atol: 1e-12 * (k + 1) * 4 };
-    case 'float32': return { rtol: 1e-5, atol: 2e-6 * (k + 1) * 4 };
-    case 'float16': return { rtol: 2e-3, atol: 2e-3 + 2e-6 * (k + 1) * 4 };
-    default: return { rtol: 1e-2, atol: 1e-2 + 2e-6 * (k + 1) * 4 };
+    case 'float64':
+      return { rtol: 1e-12, atol: 1e-12 * (k + 1) * 4 };
+    case 'float32':
+      return { rtol: 1e-5, atol: 2e-6 * (k + 1) * 4 };
+    case 'float16':
+      return { rtol: 2e-3, atol: 2e-3 + 2e-6 * (k + 1) * 4 };
+    default:
+      return { rtol: 1e-2, atol: 1e-2 + 2e-6 * (k + 1) * 4 };
   }
 }
 
@@ -73,7 +87,7 @@ function randomCase(r: () => number, trial: number, big = false): Case | null {
     if (transposed) convTransposeOutputSizes(input, weight, opts);
     else convOutputSizes(input, weight, opts);
   } catch {
-    return null;  // an invalid geometry (kernel larger than the padded input, ...): tested separately
+    return null; // an invalid geometry (kernel larger than the padded input, ...): tested separately
   }
   const k = (transposed ? cin : cinG) * kernel.reduce((a, b) => a * b, 1);
   const label = `${dtype} ${transposed ? 'transposed ' : ''}in [${inputSizes}] w [${weightSizes}] ${JSON.stringify(opts)} bias ${bias !== null}`;
@@ -81,7 +95,9 @@ function randomCase(r: () => number, trial: number, big = false): Case | null {
 }
 
 function runCase(c: Case): number[] {
-  const sizes = c.transposed ? convTransposeOutputSizes(c.input, c.weight, c.opts) : convOutputSizes(c.input, c.weight, c.opts);
+  const sizes = c.transposed
+    ? convTransposeOutputSizes(c.input, c.weight, c.opts)
+    : convOutputSizes(c.input, c.weight, c.opts);
   const out = makeStrided(c.dtype, sizes, new Array(numel(sizes)).fill(Number.NaN), c.outLayout);
   if (c.transposed) convTranspose(out, c.input, c.weight, c.bias, c.opts);
   else conv(out, c.input, c.weight, c.bias, c.opts);
@@ -92,13 +108,23 @@ describe('conv', () => {
   it('matches PyTorch values (conv2d stride 2 padding 1 with bias; conv_transpose1d with output_padding)', () => {
     for (const path of availableKernelPaths()) {
       withPath(path, () => {
-        const x = makeContiguous('float64', [1, 2, 4, 4], Array.from({ length: 32 }, (_, i) => i / 10));
-        const w = makeContiguous('float64', [3, 2, 2, 2], Array.from({ length: 24 }, (_, i) => i / 10 - 1));
+        const x = makeContiguous(
+          'float64',
+          [1, 2, 4, 4],
+          Array.from({ length: 32 }, (_, i) => i / 10),
+        );
+        const w = makeContiguous(
+          'float64',
+          [3, 2, 2, 2],
+          Array.from({ length: 24 }, (_, i) => i / 10 - 1),
+        );
         const b = makeContiguous('float64', [3], [0.5, -0.5, 1]);
         const out = makeContiguous('float64', [1, 3, 3, 3]);
         conv(out, x, w, b, { stride: 2, padding: 1 });
-        const expected = [0.02, -0.94, -0.5, -2.14, -6.1, -3.54, -1.98, -5.3, -2.86, 0.3, 1.1, 0.26, 1.34, 2.82, 0.9,
-          0.22, 0.58, -0.18, 3.08, 5.64, 3.52, 7.32, 14.24, 7.84, 4.92, 8.96, 5.0];
+        const expected = [
+          0.02, -0.94, -0.5, -2.14, -6.1, -3.54, -1.98, -5.3, -2.86, 0.3, 1.1, 0.26, 1.34, 2.82, 0.9, 0.22, 0.58, -0.18,
+          3.08, 5.64, 3.52, 7.32, 14.24, 7.84, 4.92, 8.96, 5.0,
+        ];
         expect(closeTo(toNumbers(out), expected, 1e-12, 1e-12), path).toBeNull();
 
         const x1 = makeContiguous('float32', [1, 2, 3], [1, 2, 3, 0, -1, 2]);
@@ -128,9 +154,9 @@ describe('conv', () => {
       [[1, 32, 20, 20], [24, 32, 3, 3], { stride: 1, padding: 1 }],
       [[2, 3, 45, 41], [16, 3, 7, 7], { stride: 2, padding: 3 }],
       [[1, 8, 40, 37], [33, 8, 5, 5], { stride: 2, padding: 0 }],
-      [[1, 16, 48, 48], [32, 16, 3, 3], { stride: 1, padding: 1 }],  // large enough for 2 threads
-      [[2, 24, 30, 31], [48, 1, 3, 3], { stride: 2, padding: 1, groups: 24 }],  // depthwise, multiplier 2
-      [[1, 96, 40, 40], [96, 1, 5, 5], { stride: 1, padding: 4, groups: 96, dilation: 2 }],  // depthwise, threaded
+      [[1, 16, 48, 48], [32, 16, 3, 3], { stride: 1, padding: 1 }], // large enough for 2 threads
+      [[2, 24, 30, 31], [48, 1, 3, 3], { stride: 2, padding: 1, groups: 24 }], // depthwise, multiplier 2
+      [[1, 96, 40, 40], [96, 1, 5, 5], { stride: 1, padding: 4, groups: 96, dilation: 2 }], // depthwise, threaded
     ];
     for (const dtype of ['float32', 'float64'] as DType[]) {
       for (const [xs, wsz, opts] of cases) {
@@ -173,7 +199,12 @@ describe('conv', () => {
     for (const path of availableKernelPaths()) {
       withPath(path, () => {
         const y = makeContiguous('float32', [1, 2, 2], [9, 9, 9, 9]);
-        conv(y, makeContiguous('float32', [1, 0, 3]), makeContiguous('float32', [2, 0, 2]), makeContiguous('float32', [2], [1, -1]));
+        conv(
+          y,
+          makeContiguous('float32', [1, 0, 3]),
+          makeContiguous('float32', [2, 0, 2]),
+          makeContiguous('float32', [2], [1, -1]),
+        );
         expect(toNumbers(y), path).toEqual([1, 1, -1, -1]);
       });
     }
@@ -208,9 +239,13 @@ describe('conv', () => {
     );
     expect(() => conv(o, x, f([4, 3]), null)).toThrow('weight should have at least three dimensions');
     expect(() => conv(o, x, w, null, { stride: [1, 1, 1] })).toThrow(/list of 2 values/);
-    expect(() => conv(f([1, 4, 7, 7]), x, w, null)).toThrow('out has sizes [1, 4, 7, 7] but the result has sizes [1, 4, 6, 6]');
+    expect(() => conv(f([1, 4, 7, 7]), x, w, null)).toThrow(
+      'out has sizes [1, 4, 7, 7] but the result has sizes [1, 4, 6, 6]',
+    );
     expect(() => conv(o, f([1, 3, 8, 8], 'float64'), w, null)).toThrow('expected scalar type Double but found Float');
-    expect(() => conv(f([1, 4, 6, 6], 'int32'), f([1, 3, 8, 8], 'int32'), f([4, 3, 3, 3], 'int32'), null)).toThrow(/not implemented for 'Int'/);
+    expect(() => conv(f([1, 4, 6, 6], 'int32'), f([1, 3, 8, 8], 'int32'), f([4, 3, 3, 3], 'int32'), null)).toThrow(
+      /not implemented for 'Int'/,
+    );
     const wt = f([4, 3, 3, 3]);
     expect(() => convTranspose(f([1, 3, 10, 10]), x, wt, null)).toThrow(
       'Given transposed=1, weight of size [4, 3, 3, 3], expected input[1, 3, 8, 8] to have 4 channels, but got 3 channels instead',

@@ -27,7 +27,13 @@ interface Geometry {
   groups: number;
 }
 
-function expand(op: string, name: string, v: number | readonly number[] | undefined, nd: number, dflt: number): number[] {
+function expand(
+  op: string,
+  name: string,
+  v: number | readonly number[] | undefined,
+  nd: number,
+  dflt: number,
+): number[] {
   const vals = v === undefined ? [dflt] : typeof v === 'number' ? [v] : [...v];
   if (!Array.isArray(vals) || vals.some((x) => !Number.isSafeInteger(x))) {
     throw argumentError(op, `${name} must be an integer or a list of integers, got ${String(v)}`);
@@ -46,10 +52,17 @@ function sizesText(s: readonly number[]): string {
   return `[${s.join(', ')}]`;
 }
 
-function geometry(op: string, input: Strided, weight: Strided, opts: ConvTransposeOptions, transposed: boolean): Geometry {
+function geometry(
+  op: string,
+  input: Strided,
+  weight: Strided,
+  opts: ConvTransposeOptions,
+  transposed: boolean,
+): Geometry {
   const wd = weight.sizes.length;
   if (wd < 3) throw argumentError(op, 'weight should have at least three dimensions');
-  if (wd > 5) throw argumentError(op, `only 1-d, 2-d and 3-d convolutions are supported, got a ${wd}-dimensional weight`);
+  if (wd > 5)
+    throw argumentError(op, `only 1-d, 2-d and 3-d convolutions are supported, got a ${wd}-dimensional weight`);
   const nd = wd - 2;
   const stride = expand(op, 'stride', opts.stride, nd, 1);
   const padding = expand(op, 'padding', opts.padding, nd, 0);
@@ -60,7 +73,8 @@ function geometry(op: string, input: Strided, weight: Strided, opts: ConvTranspo
   if (padding.some((p) => p < 0)) throw argumentError(op, 'negative padding is not supported');
   if (outputPadding.some((p) => p < 0)) throw argumentError(op, 'negative output_padding is not supported');
   if (stride.some((s) => s <= 0)) throw argumentError(op, 'non-positive stride is not supported');
-  if (dilation.some((d) => d <= 0)) throw argumentError(op, `dilation should be greater than zero, but got ${sizesText(dilation)}`);
+  if (dilation.some((d) => d <= 0))
+    throw argumentError(op, `dilation should be greater than zero, but got ${sizesText(dilation)}`);
   if (groups <= 0) throw argumentError(op, 'non-positive groups is not supported');
   if (input.sizes.length !== wd) {
     throw argumentError(
@@ -89,14 +103,24 @@ function geometry(op: string, input: Strided, weight: Strided, opts: ConvTranspo
           ...names.map((n, j) => `stride_${n}: ${stride[j]}`),
           ...names.map((n, j) => `dilation_${n}: ${dilation[j]}`),
         ];
-        throw argumentError(op, `output padding must be smaller than either stride or dilation, but got ${parts.join(' ')}`);
+        throw argumentError(
+          op,
+          `output padding must be smaller than either stride or dilation, but got ${parts.join(' ')}`,
+        );
       }
     }
   }
   return { nd, stride, padding, dilation, outputPadding, groups };
 }
 
-function checkChannelsAndBias(op: string, input: Strided, weight: Strided, bias: Strided | null, g: Geometry, transposed: boolean): void {
+function checkChannelsAndBias(
+  op: string,
+  input: Strided,
+  weight: Strided,
+  bias: Strided | null,
+  g: Geometry,
+  transposed: boolean,
+): void {
   const ws = weight.sizes;
   if (!transposed) {
     if (input.sizes[1] !== ws[1] * g.groups) {
@@ -144,7 +168,8 @@ function forwardSizes(op: string, input: Strided, weight: Strided, g: Geometry):
 function transposedSizes(op: string, input: Strided, weight: Strided, g: Geometry): number[] {
   const spatialIn = input.sizes.slice(2);
   const out = spatialIn.map(
-    (s, i) => (s - 1) * g.stride[i] - 2 * g.padding[i] + g.dilation[i] * (weight.sizes[2 + i] - 1) + g.outputPadding[i] + 1,
+    (s, i) =>
+      (s - 1) * g.stride[i] - 2 * g.padding[i] + g.dilation[i] * (weight.sizes[2 + i] - 1) + g.outputPadding[i] + 1,
   );
   if (out.some((o) => o <= 0)) {
     throw argumentError(
@@ -171,22 +196,42 @@ export function convTransposeOutputSizes(input: Strided, weight: Strided, opts: 
 
 const PARAMS = new Float64Array(45);
 
-function run(op: string, out: Strided, input: Strided, weight: Strided, bias: Strided | null, opts: ConvTransposeOptions, transposed: boolean): void {
+function run(
+  op: string,
+  out: Strided,
+  input: Strided,
+  weight: Strided,
+  bias: Strided | null,
+  opts: ConvTransposeOptions,
+  transposed: boolean,
+): void {
   checkStrided(op, 'input', input);
   checkStrided(op, 'weight', weight);
   if (bias !== null && bias !== undefined) checkStrided(op, 'bias', bias);
   checkWritable(op, 'out', out);
   if (weight.dtype !== input.dtype) {
-    throw argumentError(op, `expected scalar type ${scalarTypeName[input.dtype]} but found ${scalarTypeName[weight.dtype]}`);
+    throw argumentError(
+      op,
+      `expected scalar type ${scalarTypeName[input.dtype]} but found ${scalarTypeName[weight.dtype]}`,
+    );
   }
   if (bias && bias.dtype !== input.dtype) {
-    throw argumentError(op, `expected scalar type ${scalarTypeName[input.dtype]} but found ${scalarTypeName[bias.dtype]}`);
+    throw argumentError(
+      op,
+      `expected scalar type ${scalarTypeName[input.dtype]} but found ${scalarTypeName[bias.dtype]}`,
+    );
   }
   if (out.dtype !== input.dtype) {
-    throw argumentError(op, `expected out to have scalar type ${scalarTypeName[input.dtype]} but found ${scalarTypeName[out.dtype]}`);
+    throw argumentError(
+      op,
+      `expected out to have scalar type ${scalarTypeName[input.dtype]} but found ${scalarTypeName[out.dtype]}`,
+    );
   }
   if (!convDtypes.includes(input.dtype)) {
-    throw argumentError(op, `"${op}" not implemented for '${scalarTypeName[input.dtype]}' (float32, float64, float16, bfloat16 are)`);
+    throw argumentError(
+      op,
+      `"${op}" not implemented for '${scalarTypeName[input.dtype]}' (float32, float64, float16, bfloat16 are)`,
+    );
   }
   const g = geometry(op, input, weight, opts, transposed);
   checkChannelsAndBias(op, input, weight, bias ?? null, g, transposed);
@@ -222,7 +267,13 @@ function run(op: string, out: Strided, input: Strided, weight: Strided, bias: St
  * [Cout, Cin / groups, *kernel], optional bias [Cout], into out [N, Cout, *outSpatial] (see
  * convOutputSizes). PyTorch's semantics (torch.convolution with transposed = false).
  */
-export function conv(out: Strided, input: Strided, weight: Strided, bias: Strided | null, opts: ConvOptions = {}): void {
+export function conv(
+  out: Strided,
+  input: Strided,
+  weight: Strided,
+  bias: Strided | null,
+  opts: ConvOptions = {},
+): void {
   run('conv', out, input, weight, bias, opts, false);
 }
 
@@ -230,6 +281,12 @@ export function conv(out: Strided, input: Strided, weight: Strided, bias: Stride
  * Transposed convolution: input [N, Cin, *spatial], weight [Cin, Cout / groups, *kernel], optional
  * bias [Cout], into out [N, Cout, *outSpatial] (see convTransposeOutputSizes).
  */
-export function convTranspose(out: Strided, input: Strided, weight: Strided, bias: Strided | null, opts: ConvTransposeOptions = {}): void {
+export function convTranspose(
+  out: Strided,
+  input: Strided,
+  weight: Strided,
+  bias: Strided | null,
+  opts: ConvTransposeOptions = {},
+): void {
   run('convTranspose', out, input, weight, bias, opts, true);
 }

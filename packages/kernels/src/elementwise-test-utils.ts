@@ -13,11 +13,16 @@ export const layouts: Layout[] = ['contiguous', 'transposed', 'stepped', 'offset
 /** Tolerances for comparing a fast path with the reference (FMA contraction, vector math). */
 export function tolerance(dtype: DType): [number, number] {
   switch (dtype) {
-    case 'float32': return [2e-5, 2e-5];
-    case 'float64': return [1e-12, 1e-12];
-    case 'float16': return [3e-3, 2e-3];
-    case 'bfloat16': return [2e-2, 1e-2];
-    default: return [0, 0];
+    case 'float32':
+      return [2e-5, 2e-5];
+    case 'float64':
+      return [1e-12, 1e-12];
+    case 'float16':
+      return [3e-3, 2e-3];
+    case 'bfloat16':
+      return [2e-2, 1e-2];
+    default:
+      return [0, 0];
   }
 }
 
@@ -56,7 +61,13 @@ export function broadcastFrom(sizes: readonly number[], r: () => number): number
   return sizes.slice(Math.floor(r() * (sizes.length + 1))).map((s) => (r() < 0.3 ? 1 : s));
 }
 
-export function randomTensor(dtype: DType, sizes: readonly number[], r: () => number, layout: Layout, gen = randomSpecial): Strided {
+export function randomTensor(
+  dtype: DType,
+  sizes: readonly number[],
+  r: () => number,
+  layout: Layout,
+  gen = randomSpecial,
+): Strided {
   const vals = Array.from({ length: numel(sizes) }, () => gen(dtype, r));
   return makeStrided(dtype, sizes, vals, layout);
 }

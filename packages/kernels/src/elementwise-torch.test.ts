@@ -6,8 +6,10 @@ import { closeTo, makeContiguous, toNumbers, withPath } from './test-utils.js';
 import { UNARY_OPS, type UnaryOptions, unary } from './unary.js';
 
 // PyTorch's float64 results on random and special inputs (fixtures/elementwise-torch-f64.py).
-const o = JSON.parse(readFileSync(new URL('./fixtures/elementwise-torch-f64.json', import.meta.url), 'utf8'), (_k, v) =>
-  v === null ? Number.NaN : v === 'inf' ? Number.POSITIVE_INFINITY : v === '-inf' ? Number.NEGATIVE_INFINITY : v,
+const o = JSON.parse(
+  readFileSync(new URL('./fixtures/elementwise-torch-f64.json', import.meta.url), 'utf8'),
+  (_k, v) =>
+    v === null ? Number.NaN : v === 'inf' ? Number.POSITIVE_INFINITY : v === '-inf' ? Number.NEGATIVE_INFINITY : v,
 ) as Record<string, number[]>;
 
 const options: Record<string, UnaryOptions> = {

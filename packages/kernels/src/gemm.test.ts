@@ -26,10 +26,14 @@ function randomValues(dtype: DType, n: number, r: () => number): number[] {
 
 function tolerance(dtype: DType, k: number): { rtol: number; atol: number } {
   switch (dtype) {
-    case 'float64': return { rtol: 1e-12, atol: 1e-12 * (k + 1) * 4 };
-    case 'float32': return { rtol: 1e-5, atol: 2e-6 * (k + 1) * 4 };
-    case 'float16': return { rtol: 2e-3, atol: 2e-3 + 2e-6 * (k + 1) * 4 };
-    default: return { rtol: 1e-2, atol: 1e-2 + 2e-6 * (k + 1) * 4 };
+    case 'float64':
+      return { rtol: 1e-12, atol: 1e-12 * (k + 1) * 4 };
+    case 'float32':
+      return { rtol: 1e-5, atol: 2e-6 * (k + 1) * 4 };
+    case 'float16':
+      return { rtol: 2e-3, atol: 2e-3 + 2e-6 * (k + 1) * 4 };
+    default:
+      return { rtol: 1e-2, atol: 1e-2 + 2e-6 * (k + 1) * 4 };
   }
 }
 
@@ -53,7 +57,8 @@ function expectAllClose(fn: () => number[], dtype: DType, k: number, label: stri
 // Naive product in float64 for hand checks.
 function matmulNumbers(a: number[], b: number[], m: number, n: number, k: number): number[] {
   const out = new Array<number>(m * n).fill(0);
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) for (let t = 0; t < k; t++) out[i * n + j] += a[i * k + t] * b[t * n + j];
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < n; j++) for (let t = 0; t < k; t++) out[i * n + j] += a[i * k + t] * b[t * n + j];
   return out;
 }
 
@@ -97,19 +102,29 @@ describe('gemm', () => {
 
   it('beta = 0 never reads out, so NaN garbage in out does not propagate', () => {
     for (const path of availableKernelPaths()) {
-      for (const [m, n, k] of [[3, 5, 4], [1, 40, 7], [40, 1, 7], [1, 1, 9], [33, 70, 300]]) {
-        withPath(path, () => {
-          const r = rng(m * 1000 + n);
-          const a = makeContiguous('float32', [m, k], randomValues('float32', m * k, r));
-          const b = makeContiguous('float32', [k, n], randomValues('float32', k * n, r));
-          const out = makeContiguous('float32', [m, n], new Array(m * n).fill(Number.NaN));
-          gemm(out, a, b);
-          expect(toNumbers(out).some(Number.isNaN), `${path} ${m}x${n}x${k}`).toBe(false);
-          const self = makeContiguous('float32', [m, n], new Array(m * n).fill(Number.NaN));
-          addmm(out, self, a, b, { beta: 0 });
-          expect(toNumbers(out).some(Number.isNaN), `${path} addmm ${m}x${n}x${k}`).toBe(false);
-          expect(closeTo(toNumbers(out), matmulNumbers(toNumbers(a), toNumbers(b), m, n, k), 1e-5, 1e-4)).toBeNull();
-        }, 2);
+      for (const [m, n, k] of [
+        [3, 5, 4],
+        [1, 40, 7],
+        [40, 1, 7],
+        [1, 1, 9],
+        [33, 70, 300],
+      ]) {
+        withPath(
+          path,
+          () => {
+            const r = rng(m * 1000 + n);
+            const a = makeContiguous('float32', [m, k], randomValues('float32', m * k, r));
+            const b = makeContiguous('float32', [k, n], randomValues('float32', k * n, r));
+            const out = makeContiguous('float32', [m, n], new Array(m * n).fill(Number.NaN));
+            gemm(out, a, b);
+            expect(toNumbers(out).some(Number.isNaN), `${path} ${m}x${n}x${k}`).toBe(false);
+            const self = makeContiguous('float32', [m, n], new Array(m * n).fill(Number.NaN));
+            addmm(out, self, a, b, { beta: 0 });
+            expect(toNumbers(out).some(Number.isNaN), `${path} addmm ${m}x${n}x${k}`).toBe(false);
+            expect(closeTo(toNumbers(out), matmulNumbers(toNumbers(a), toNumbers(b), m, n, k), 1e-5, 1e-4)).toBeNull();
+          },
+          2,
+        );
       }
     }
   });
@@ -153,7 +168,12 @@ describe('gemm', () => {
   it('blocks over several cache blocks (k > KC, m > MC, n > NR edges) and threads', () => {
     const r = rng(5);
     for (const dtype of ['float32', 'float64'] as DType[]) {
-      for (const [m, n, k] of [[350, 45, 530], [17, 301, 260], [200, 200, 1], [40, 700, 300]]) {
+      for (const [m, n, k] of [
+        [350, 45, 530],
+        [17, 301, 260],
+        [200, 200, 1],
+        [40, 700, 300],
+      ]) {
         const a = makeContiguous(dtype, [m, k], randomValues(dtype, m * k, r));
         const b = makeStrided(dtype, [k, n], randomValues(dtype, k * n, r), 'transposed');
         const c0 = randomValues(dtype, m * n, r);
@@ -176,7 +196,14 @@ describe('gemm', () => {
   it('matrix-vector products in every orientation (m = 1, n = 1) agree with the reference', () => {
     const r = rng(9);
     for (const dtype of ['float32', 'float64'] as DType[]) {
-      for (const [m, n, k] of [[1, 300, 257], [1, 129, 64], [300, 1, 257], [131, 1, 70], [1, 1, 100], [1, 5, 3]]) {
+      for (const [m, n, k] of [
+        [1, 300, 257],
+        [1, 129, 64],
+        [300, 1, 257],
+        [131, 1, 70],
+        [1, 1, 100],
+        [1, 5, 3],
+      ]) {
         for (const la of layouts) {
           for (const lb of [layouts[randInt(r, 0, 3)], layouts[randInt(r, 0, 3)]]) {
             const a = makeStrided(dtype, [m, k], randomValues(dtype, m * k, r), la);
@@ -277,7 +304,9 @@ describe('gemm', () => {
 
   it('rejects malformed calls with PyTorch-like messages', () => {
     const f = (s: number[], d: DType = 'float32') => makeContiguous(d, s);
-    expect(() => mm(f([2, 2]), f([2, 3]), f([4, 5]))).toThrow('mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)');
+    expect(() => mm(f([2, 2]), f([2, 3]), f([4, 5]))).toThrow(
+      'mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)',
+    );
     expect(() => mm(f([2, 5]), f([2, 3, 1]), f([3, 5]))).toThrow('self must be a matrix');
     expect(() => mm(f([2, 5]), f([2, 3]), f([3]))).toThrow('mat2 must be a matrix');
     expect(() => mm(f([2, 5]), f([2, 3]), f([3, 5], 'float64'))).toThrow('expected scalar type Float but found Double');
@@ -288,11 +317,15 @@ describe('gemm', () => {
       'Expected size for first two dimensions of batch2 tensor to be: [2, 3] but got: [2, 4].',
     );
     expect(() => addmm(f([2, 5]), f([3]), f([2, 3]), f([3, 5]))).toThrow(/must match/);
-    expect(() => addmm(f([2, 5]), f([5]), f([2, 3]), f([3, 5]), { beta: '1' as unknown as number })).toThrow(/beta must be a number/);
+    expect(() => addmm(f([2, 5]), f([5]), f([2, 3]), f([3, 5]), { beta: '1' as unknown as number })).toThrow(
+      /beta must be a number/,
+    );
     expect(() => gemm(f([2, 2, 5]), f([3, 2, 3]), f([2, 3, 5]))).toThrow(/batch size of a/);
     const short = { ...f([2, 3]), strides: [4, 1] };
     expect(() => mm(f([2, 5]), short, f([3, 5]))).toThrow(KernelError);
-    expect(() => mm({ ...f([5]), sizes: [2, 5], strides: [0, 1] }, f([2, 3]), f([3, 5]))).toThrow(/single memory location/);
+    expect(() => mm({ ...f([5]), sizes: [2, 5], strides: [0, 1] }, f([2, 3]), f([3, 5]))).toThrow(
+      /single memory location/,
+    );
   });
 
   it('measures a positive FMA peak', () => {

@@ -39,10 +39,16 @@ function checkDtypes(op: string, out: Strided, a: Strided, b: Strided): void {
     throw argumentError(op, `expected scalar type ${scalarTypeName[a.dtype]} but found ${scalarTypeName[b.dtype]}`);
   }
   if (out.dtype !== a.dtype) {
-    throw argumentError(op, `expected out to have scalar type ${scalarTypeName[a.dtype]} but found ${scalarTypeName[out.dtype]}`);
+    throw argumentError(
+      op,
+      `expected out to have scalar type ${scalarTypeName[a.dtype]} but found ${scalarTypeName[out.dtype]}`,
+    );
   }
   if (!gemmDtypes.includes(a.dtype)) {
-    throw argumentError(op, `"addmm_impl_cpu_" not implemented for '${scalarTypeName[a.dtype]}' (gemm supports float32, float64, float16, bfloat16)`);
+    throw argumentError(
+      op,
+      `"addmm_impl_cpu_" not implemented for '${scalarTypeName[a.dtype]}' (gemm supports float32, float64, float16, bfloat16)`,
+    );
   }
 }
 
@@ -65,7 +71,10 @@ export function gemm(out: Strided, a: Strided, b: Strided, scalars: GemmScalars 
   const beta = checkScalar(op, 'beta', scalars.beta ?? 0);
   const od = out.sizes.length;
   if (od !== 2 && od !== 3) throw argumentError(op, `out must be a 2-d or 3-d tensor, got sizes ${sizesText(out)}`);
-  for (const [name, t] of [['a', a], ['b', b]] as const) {
+  for (const [name, t] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
     if (t.sizes.length !== 2 && t.sizes.length !== od) {
       throw argumentError(op, `${name} must be a 2-d${od === 3 ? ' or 3-d' : ''} tensor, got sizes ${sizesText(t)}`);
     }

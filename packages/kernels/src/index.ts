@@ -1,45 +1,20 @@
+export { BINARY_OPS, type BinaryOp, type BinaryOptions, binary, binaryOutputDtype } from './binary.js';
+export {
+  type ConvOptions,
+  type ConvTransposeOptions,
+  conv,
+  convOutputSizes,
+  convTranspose,
+  convTransposeOutputSizes,
+} from './conv.js';
 export { copy, fill } from './copy.js';
 export { type DType, dtypeCode, dtypes, isFloating, isIntegral, itemSize } from './dtype.js';
-export { KernelError, type KernelErrorCode } from './kernel-error.js';
-export {
-  availableKernelPaths,
-  detectedKernelPath,
-  getKernelPath,
-  getNumThreads,
-  type KernelPath,
-  setKernelPath,
-  setNumThreads,
-} from './runtime.js';
-export { broadcastShapes, MAX_DIMS, numel, type Strided } from './strided.js';
-export {
-  all,
-  amax,
-  amin,
-  any,
-  argmax,
-  argmin,
-  countNonzero,
-  type Dims,
-  logsumexp,
-  max,
-  mean,
-  min,
-  norm,
-  prod,
-  std,
-  sum,
-  variance,
-} from './reduce.js';
-export { layerNorm, logSoftmax, softmax } from './softmax.js';
-export { cummax, cummin, cumprod, cumsum, logcumsumexp } from './scan.js';
-export { argsort, kthvalue, median, sort, topk } from './sort.js';
-export { addmm, baddbmm, bmm, fmaPeak, gemm, type GemmScalars, mm } from './gemm.js';
-export { conv, type ConvOptions, convOutputSizes, convTranspose, type ConvTransposeOptions, convTransposeOutputSizes } from './conv.js';
+export { addmm, baddbmm, bmm, fmaPeak, type GemmScalars, gemm, mm } from './gemm.js';
 export {
   cat,
+  type EmbeddingBagOptions,
   embedding,
   embeddingBag,
-  type EmbeddingBagOptions,
   flip,
   gather,
   indexAdd,
@@ -65,18 +40,50 @@ export {
   tril,
   triu,
 } from './indexing.js';
+export { KernelError, type KernelErrorCode } from './kernel-error.js';
 export {
+  type AvgPoolOptions,
   adaptiveAvgPool,
   adaptiveMaxPool,
   avgPool,
-  type AvgPoolOptions,
   avgPoolOutputSizes,
-  maxPool,
   type MaxPoolOptions,
+  maxPool,
   maxPoolOutputSizes,
   type PoolDims,
 } from './pool.js';
-export { upsample2d, type UpsampleMode, type UpsampleOptions, upsampleOutputSizes } from './upsample.js';
-export { type UnaryOp, type UnaryOptions, UNARY_OPS, unary, unaryOutputDtype } from './unary.js';
-export { type BinaryOp, type BinaryOptions, BINARY_OPS, binary, binaryOutputDtype } from './binary.js';
+export {
+  all,
+  amax,
+  amin,
+  any,
+  argmax,
+  argmin,
+  countNonzero,
+  type Dims,
+  logsumexp,
+  max,
+  mean,
+  min,
+  norm,
+  prod,
+  std,
+  sum,
+  variance,
+} from './reduce.js';
+export {
+  availableKernelPaths,
+  detectedKernelPath,
+  getKernelPath,
+  getNumThreads,
+  type KernelPath,
+  setKernelPath,
+  setNumThreads,
+} from './runtime.js';
+export { cummax, cummin, cumprod, cumsum, logcumsumexp } from './scan.js';
+export { layerNorm, logSoftmax, softmax } from './softmax.js';
+export { argsort, kthvalue, median, sort, topk } from './sort.js';
+export { broadcastShapes, MAX_DIMS, numel, type Strided } from './strided.js';
 export { addcdiv, addcmul, clamp, lerp, where } from './ternary.js';
+export { UNARY_OPS, type UnaryOp, type UnaryOptions, unary, unaryOutputDtype } from './unary.js';
+export { type UpsampleMode, type UpsampleOptions, upsample2d, upsampleOutputSizes } from './upsample.js';

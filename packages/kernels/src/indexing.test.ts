@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { type DType, dtypes } from './dtype.js';
 import {
   cat,
-  nonzeroCount,
   embedding,
   embeddingBag,
   flip,
@@ -18,6 +17,7 @@ import {
   maskedSelect,
   maskedSelectCount,
   nonzero,
+  nonzeroCount,
   oneHot,
   repeatInterleave,
   repeatInterleaveSize,
@@ -48,13 +48,18 @@ import {
 const layouts: Layout[] = ['contiguous', 'transposed', 'stepped', 'offset'];
 const f32 = (sizes: number[], values: number[]) => makeContiguous('float32', sizes, values);
 const i64 = (sizes: number[], values: number[]) => makeContiguous('int64', sizes, values);
-const arange = (sizes: number[]) => f32(sizes, Array.from({ length: numel(sizes) }, (_, i) => i));
+const arange = (sizes: number[]) =>
+  f32(
+    sizes,
+    Array.from({ length: numel(sizes) }, (_, i) => i),
+  );
 const zeros = (dtype: DType, sizes: number[]) => makeContiguous(dtype, sizes);
 
 /** Runs make() (which builds fresh outputs and calls the kernel) on every path with 2 threads; all must agree. */
 function agree(make: () => number[], label: string): number[] {
   const results = availableKernelPaths().map((p) => withPath(p, make, 2));
-  for (let i = 1; i < results.length; i++) expect(results[i], `${label} (${availableKernelPaths()[i]})`).toEqual(results[0]);
+  for (let i = 1; i < results.length; i++)
+    expect(results[i], `${label} (${availableKernelPaths()[i]})`).toEqual(results[0]);
   return results[0];
 }
 
@@ -63,7 +68,13 @@ function randomTensor(dtype: DType, sizes: number[], r: () => number, layout?: L
   return makeStrided(dtype, sizes, vals, layout ?? layouts[randInt(r, 0, 3)]);
 }
 
-function randomIndex(sizes: number[], bound: number, r: () => number, negatives = false, dtype: DType = 'int64'): Strided {
+function randomIndex(
+  sizes: number[],
+  bound: number,
+  r: () => number,
+  negatives = false,
+  dtype: DType = 'int64',
+): Strided {
   const vals = Array.from({ length: numel(sizes) }, () => {
     const v = randInt(r, 0, Math.max(bound - 1, 0));
     return negatives && r() < 0.3 ? v - bound : v;
@@ -231,7 +242,12 @@ describe('known values (PyTorch 1.13)', () => {
     triu(tu, x, 1);
     expect(toNumbers(tu)).toEqual([0, 1, 2, 3, 0, 0, 6, 7, 0, 0, 0, 11]);
     // diagonals past the matrix (regression: the contiguous fast path once wrote before the row)
-    for (const [fn, diag] of [[tril, -5], [triu, 10], [tril, 7], [triu, -9]] as const) {
+    for (const [fn, diag] of [
+      [tril, -5],
+      [triu, 10],
+      [tril, 7],
+      [triu, -9],
+    ] as const) {
       const o = makeContiguous('float32', [3, 4], new Array(12).fill(-1));
       fn(o, x, diag);
       expect(toNumbers(o)).toEqual(diag < 0 === (fn === tril) ? new Array(12).fill(0) : toNumbers(x));
@@ -269,24 +285,61 @@ describe('out-of-range indices are KernelErrors and the process lives', () => {
   const x = arange([2, 3]);
   it('gather/scatter/index_select/index_add/index_copy/embedding reject negatives and too-large indices', () => {
     for (const path of availableKernelPaths()) {
-      withPath(path, () => {
-        expectIndexError(() => gather(zeros('float32', [1, 1]), x, 1, i64([1, 1], [5])), 'index 5 is out of bounds for dimension 1 with size 3');
-        expectIndexError(() => gather(zeros('float32', [1, 1]), x, 1, i64([1, 1], [-1])), 'index -1 is out of bounds for dimension 1 with size 3');
-        expectIndexError(() => scatter(arange([2, 3]), 0, i64([1, 1], [2]), 1), 'index 2 is out of bounds for dimension 0 with size 2');
-        expectIndexError(() => scatterAdd(arange([2, 3]), 1, i64([1, 2], [0, -3]), arange([1, 2])), 'index -3 is out of bounds for dimension 1 with size 3');
-        expectIndexError(() => indexSelect(zeros('float32', [2, 1]), x, 1, i64([1], [-1])), 'index -1 is out of bounds for dimension 1 with size 3');
-        expectIndexError(() => indexAdd(arange([2, 3]), 0, i64([1], [7]), arange([1, 3])), 'index 7 is out of bounds for dimension 0 with size 2');
-        expectIndexError(() => indexCopy(arange([2, 3]), 0, i64([1], [-1]), arange([1, 3])), 'index -1');
-        expectIndexError(() => embedding(zeros('float32', [1, 3]), x, i64([1], [2])), 'index 2 is out of bounds for dimension 0 with size 2');
-      }, 2);
+      withPath(
+        path,
+        () => {
+          expectIndexError(
+            () => gather(zeros('float32', [1, 1]), x, 1, i64([1, 1], [5])),
+            'index 5 is out of bounds for dimension 1 with size 3',
+          );
+          expectIndexError(
+            () => gather(zeros('float32', [1, 1]), x, 1, i64([1, 1], [-1])),
+            'index -1 is out of bounds for dimension 1 with size 3',
+          );
+          expectIndexError(
+            () => scatter(arange([2, 3]), 0, i64([1, 1], [2]), 1),
+            'index 2 is out of bounds for dimension 0 with size 2',
+          );
+          expectIndexError(
+            () => scatterAdd(arange([2, 3]), 1, i64([1, 2], [0, -3]), arange([1, 2])),
+            'index -3 is out of bounds for dimension 1 with size 3',
+          );
+          expectIndexError(
+            () => indexSelect(zeros('float32', [2, 1]), x, 1, i64([1], [-1])),
+            'index -1 is out of bounds for dimension 1 with size 3',
+          );
+          expectIndexError(
+            () => indexAdd(arange([2, 3]), 0, i64([1], [7]), arange([1, 3])),
+            'index 7 is out of bounds for dimension 0 with size 2',
+          );
+          expectIndexError(() => indexCopy(arange([2, 3]), 0, i64([1], [-1]), arange([1, 3])), 'index -1');
+          expectIndexError(
+            () => embedding(zeros('float32', [1, 3]), x, i64([1], [2])),
+            'index 2 is out of bounds for dimension 0 with size 2',
+          );
+        },
+        2,
+      );
     }
   });
 
   it('wrapping ops accept [-size, size) and reject the rest', () => {
-    expectIndexError(() => indexFill(arange([2, 3]), 1, i64([1], [-4]), 0), 'index -4 is out of bounds for dimension 1 with size 3');
-    expectIndexError(() => indexPut(arange([2, 3]), [i64([1], [0]), i64([1], [3])], f32([1], [1])), 'index 3 is out of bounds for dimension 1 with size 3');
-    expectIndexError(() => indexGet(zeros('float32', [1, 3]), x, [i64([1], [-3])]), 'index -3 is out of bounds for dimension 0 with size 2');
-    expectIndexError(() => take(zeros('float32', [1]), x, i64([1], [6])), 'index 6 is out of bounds for dimension 0 with size 6');
+    expectIndexError(
+      () => indexFill(arange([2, 3]), 1, i64([1], [-4]), 0),
+      'index -4 is out of bounds for dimension 1 with size 3',
+    );
+    expectIndexError(
+      () => indexPut(arange([2, 3]), [i64([1], [0]), i64([1], [3])], f32([1], [1])),
+      'index 3 is out of bounds for dimension 1 with size 3',
+    );
+    expectIndexError(
+      () => indexGet(zeros('float32', [1, 3]), x, [i64([1], [-3])]),
+      'index -3 is out of bounds for dimension 0 with size 2',
+    );
+    expectIndexError(
+      () => take(zeros('float32', [1]), x, i64([1], [6])),
+      'index 6 is out of bounds for dimension 0 with size 6',
+    );
     expectIndexError(() => oneHot(zeros('int64', [1, 3]), i64([1], [-1])), 'index -1');
     expectIndexError(() => oneHot(zeros('int64', [1, 3]), i64([1], [3])), 'index 3');
     expectIndexError(
@@ -302,7 +355,15 @@ describe('out-of-range indices are KernelErrors and the process lives', () => {
     const idx = i64([64, 4096], new Array(64 * 4096).fill(1));
     writeLast(idx, 99);
     for (const path of availableKernelPaths()) {
-      withPath(path, () => expectIndexError(() => gather(big, arange([64, 4096]), 0, idx), 'index 99 is out of bounds for dimension 0 with size 64'), 2);
+      withPath(
+        path,
+        () =>
+          expectIndexError(
+            () => gather(big, arange([64, 4096]), 0, idx),
+            'index 99 is out of bounds for dimension 0 with size 64',
+          ),
+        2,
+      );
     }
     // and the addon still works
     const out = zeros('float32', [1, 1]);
@@ -312,18 +373,29 @@ describe('out-of-range indices are KernelErrors and the process lives', () => {
 
   it('rejects malformed calls before C++ sees them', () => {
     expect(() => gather(zeros('float32', [1, 1]), x, 2, i64([1, 1], [0]))).toThrow(/Dimension out of range/);
-    expect(() => gather(zeros('float32', [1, 1]), x, 0, makeContiguous('int32', [1, 1], [0]))).toThrow(/scalar type Long/);
+    expect(() => gather(zeros('float32', [1, 1]), x, 0, makeContiguous('int32', [1, 1], [0]))).toThrow(
+      /scalar type Long/,
+    );
     expect(() => gather(zeros('float32', [1, 4]), x, 0, i64([1, 4], [0, 0, 0, 0]))).toThrow(/Size does not match/);
     expect(() => scatter(arange([2, 3]), 0, i64([1, 1], [0]), zeros('float64', [1, 1]))).toThrow(/dtype/);
     expect(() => indexSelect(zeros('float32', [2, 2]), x, 1, i64([1], [0]))).toThrow(/expected \[2, 1\]/);
     expect(() => maskedFill(arange([2, 3]), zeros('float32', [3]), 1)).toThrow(/BoolTensor/);
-    expect(() => maskedScatter(arange([2, 3]), makeContiguous('bool', [3], [1, 1, 1]), f32([2], [1, 2]))).toThrow(/Number of elements of source/);
+    expect(() => maskedScatter(arange([2, 3]), makeContiguous('bool', [3], [1, 1, 1]), f32([2], [1, 2]))).toThrow(
+      /Number of elements of source/,
+    );
     expect(() => cat(zeros('float32', [2, 4]), [x, f32([2], [1, 2])], 1)).toThrow(/same number of dimensions/);
     expect(() => cat(zeros('float32', [3, 3]), [x, f32([1, 2], [1, 2])], 0)).toThrow(/Sizes of tensors must match/);
     expect(() => flip(zeros('float32', [2, 3]), x, [0, 0])).toThrow(/multiple times/);
     expect(() => tril(zeros('float32', [3]), f32([3], [1, 2, 3]))).toThrow(/at least 2 dimensions/);
-    expect(() => embeddingBag(zeros('float32', [1, 3]), x, i64([1], [0]), i64([1], [0]), { mode: 'max', perSampleWeights: f32([1], [1]) })).toThrow(/only supported for mode='sum'/);
-    expect(() => gather(zeros('float32', [1, 1]), { ...x, strides: [9, 1] }, 1, i64([1, 1], [0]))).toThrow(/reaches byte/);
+    expect(() =>
+      embeddingBag(zeros('float32', [1, 3]), x, i64([1], [0]), i64([1], [0]), {
+        mode: 'max',
+        perSampleWeights: f32([1], [1]),
+      }),
+    ).toThrow(/only supported for mode='sum'/);
+    expect(() => gather(zeros('float32', [1, 1]), { ...x, strides: [9, 1] }, 1, i64([1, 1], [0]))).toThrow(
+      /reaches byte/,
+    );
   });
 });
 
@@ -423,7 +495,12 @@ describe('fast paths agree with the reference', () => {
         const ids = randomIndex(randomShape(r, 3, 5), shape[0], r);
         if (shape[0] === 0 && numel(ids.sizes) > 0) continue;
         agree(() => {
-          const out = makeStrided(dtype, [...ids.sizes, shape[1]], new Array(numel(ids.sizes) * shape[1]).fill(0), pick(r, layouts));
+          const out = makeStrided(
+            dtype,
+            [...ids.sizes, shape[1]],
+            new Array(numel(ids.sizes) * shape[1]).fill(0),
+            pick(r, layouts),
+          );
           embedding(out, x, ids);
           return toNumbers(out);
         }, `embedding ${trial}`);
@@ -530,7 +607,12 @@ describe('fast paths agree with the reference', () => {
       const total = parts.reduce((a, t) => a + t.sizes[d], 0);
       const outShape = shape.map((s, i) => (i === d ? total : s));
       const expected = agree(() => {
-        const out = makeStrided(dtype, outShape, new Array(numel(outShape)).fill(0), pick(r, ['contiguous', 'contiguous', 'transposed', 'offset'] as const));
+        const out = makeStrided(
+          dtype,
+          outShape,
+          new Array(numel(outShape)).fill(0),
+          pick(r, ['contiguous', 'contiguous', 'transposed', 'offset'] as const),
+        );
         cat(out, parts, d);
         return toNumbers(out);
       }, `cat ${trial}`);
@@ -605,14 +687,19 @@ describe('fast paths agree with the reference', () => {
       const paddingIdx = r() < 0.3 ? randInt(r, -V, V - 1) : null;
       // FMA contraction in the vector builds may change the last bit of weighted sums
       const results = availableKernelPaths().map((p) =>
-        withPath(p, () => {
-          const out = makeStrided(dtype, [B, D], new Array(B * D).fill(0), pick(r, layouts));
-          embeddingBag(out, w, idx, offs, { mode, perSampleWeights: psw, paddingIdx });
-          return toNumbers(out);
-        }, 2),
+        withPath(
+          p,
+          () => {
+            const out = makeStrided(dtype, [B, D], new Array(B * D).fill(0), pick(r, layouts));
+            embeddingBag(out, w, idx, offs, { mode, perSampleWeights: psw, paddingIdx });
+            return toNumbers(out);
+          },
+          2,
+        ),
       );
       const tol = dtype === 'float64' ? 1e-12 : dtype === 'float32' ? 1e-5 : 1e-2;
-      for (const res of results.slice(1)) expect(closeTo(res, results[0], tol, tol), `embedding_bag ${trial}`).toBeNull();
+      for (const res of results.slice(1))
+        expect(closeTo(res, results[0], tol, tol), `embedding_bag ${trial}`).toBeNull();
     }
   });
 
@@ -633,7 +720,16 @@ describe('fast paths agree with the reference', () => {
     const rows = randomIndex([4000], 300, r);
     agree(() => {
       const self = zeros('float64', [300, 257]);
-      indexPut(self, [rows], makeContiguous('float64', [257], Array.from({ length: 257 }, (_, i) => i * 0.1)), true);
+      indexPut(
+        self,
+        [rows],
+        makeContiguous(
+          'float64',
+          [257],
+          Array.from({ length: 257 }, (_, i) => i * 0.1),
+        ),
+        true,
+      );
       return toNumbers(self);
     }, 'big index_put accumulate');
     agree(() => {

@@ -24,8 +24,8 @@ import {
   checkWritable,
   MAX_DIMS,
   numel,
-  sameSizes,
   type Strided,
+  sameSizes,
 } from './strided.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -42,7 +42,10 @@ export function normalizeDim(op: string, dim: number, ndim: number): number {
 
 function checkIndexDtype(op: string, name: string, t: Strided, allowInt32: boolean): void {
   if (t.dtype === 'int64' || (allowInt32 && t.dtype === 'int32')) return;
-  throw argumentError(op, `Expected tensor for argument '${name}' to have ${allowInt32 ? 'one of the following scalar types: Long, Int' : 'scalar type Long'}; but got ${t.dtype} instead`);
+  throw argumentError(
+    op,
+    `Expected tensor for argument '${name}' to have ${allowInt32 ? 'one of the following scalar types: Long, Int' : 'scalar type Long'}; but got ${t.dtype} instead`,
+  );
 }
 
 function checkSameDtype(op: string, a: Strided, aName: string, b: Strided, bName: string): void {
@@ -150,23 +153,47 @@ interface IndexRole {
 
 const REDUCE = { none: 0, add: 1, multiply: 2 } as const;
 
-function runGather(op: string, sizes: readonly number[], out: Strided, outStrides: readonly number[], src: Strided,
-  srcStrides: readonly number[], idx: readonly IndexRole[]): void {
+function runGather(
+  op: string,
+  sizes: readonly number[],
+  out: Strided,
+  outStrides: readonly number[],
+  src: Strided,
+  srcStrides: readonly number[],
+  idx: readonly IndexRole[],
+): void {
   if (numel(sizes) === 0) return;
-  const m = new Meta().geometry(sizes, [out, src, ...idx.map((r) => r.t)], [outStrides, srcStrides, ...idx.map((r) => r.strides)]);
+  const m = new Meta().geometry(
+    sizes,
+    [out, src, ...idx.map((r) => r.t)],
+    [outStrides, srcStrides, ...idx.map((r) => r.strides)],
+  );
   m.push(idx.length);
   for (const r of idx) m.push(r.stride, r.bound, r.dim, r.wrap ? 1 : 0);
   m.push(0, 1, 0, 1);
   call(op, () => native.indexGather([out.data, src.data, ...idx.map((r) => r.t.data)], m.build()));
 }
 
-function runScatter(op: string, sizes: readonly number[], dst: Strided, dstStrides: readonly number[],
-  src: Strided | number, srcStrides: readonly number[] | null, idx: readonly IndexRole[], reduce: number, alpha = 1): void {
+function runScatter(
+  op: string,
+  sizes: readonly number[],
+  dst: Strided,
+  dstStrides: readonly number[],
+  src: Strided | number,
+  srcStrides: readonly number[] | null,
+  idx: readonly IndexRole[],
+  reduce: number,
+  alpha = 1,
+): void {
   if (numel(sizes) === 0) return;
   const hasSrc = typeof src !== 'number';
   const s: Strided = hasSrc ? src : { ...dst, offset: 0 };
   const ss = hasSrc && srcStrides ? srcStrides : new Array<number>(sizes.length).fill(0);
-  const m = new Meta().geometry(sizes, [dst, s, ...idx.map((r) => r.t)], [dstStrides, ss, ...idx.map((r) => r.strides)]);
+  const m = new Meta().geometry(
+    sizes,
+    [dst, s, ...idx.map((r) => r.t)],
+    [dstStrides, ss, ...idx.map((r) => r.strides)],
+  );
   m.push(idx.length);
   for (const r of idx) m.push(r.stride, r.bound, r.dim, r.wrap ? 1 : 0);
   m.push(reduce, hasSrc ? 1 : 0, hasSrc ? 0 : src, alpha);
@@ -191,7 +218,10 @@ function checkScatterGatherShapes(op: string, index: Strided, self: Strided, dim
   const ss = as1d(self).sizes;
   for (let d = 0; d < nd; d++) {
     if (d !== dim && is[d] > ss[d]) {
-      throw argumentError(op, `Size does not match at dimension ${d} expected index [${index.sizes.join(', ')}] to be smaller than self [${self.sizes.join(', ')}] apart from dimension ${dim}`);
+      throw argumentError(
+        op,
+        `Size does not match at dimension ${d} expected index [${index.sizes.join(', ')}] to be smaller than self [${self.sizes.join(', ')}] apart from dimension ${dim}`,
+      );
     }
   }
   if (src) {
@@ -201,7 +231,10 @@ function checkScatterGatherShapes(op: string, index: Strided, self: Strided, dim
     const sr = as1d(src).sizes;
     for (let d = 0; d < nd; d++) {
       if (is[d] > sr[d]) {
-        throw argumentError(op, `Size does not match at dimension ${d} expected index [${index.sizes.join(', ')}] to be smaller than src [${src.sizes.join(', ')}]`);
+        throw argumentError(
+          op,
+          `Size does not match at dimension ${d} expected index [${index.sizes.join(', ')}] to be smaller than src [${src.sizes.join(', ')}]`,
+        );
       }
     }
   }
@@ -230,8 +263,13 @@ export function gather(out: Strided, x: Strided, dim: number, index: Strided): v
  * self.scatter_(dim, index, src) with src a tensor or a scalar; reduce 'add' or 'multiply'
  * accumulates instead of storing. Duplicate indices store the last value in row-major order.
  */
-export function scatter(self: Strided, dim: number, index: Strided, src: Strided | number,
-  reduce?: 'add' | 'multiply'): void {
+export function scatter(
+  self: Strided,
+  dim: number,
+  index: Strided,
+  src: Strided | number,
+  reduce?: 'add' | 'multiply',
+): void {
   const op = reduce === undefined ? 'scatter' : `scatter(reduce='${reduce}')`;
   checkWritable(op, 'self', self);
   checkStrided(op, 'index', index);
@@ -250,9 +288,16 @@ export function scatter(self: Strided, dim: number, index: Strided, src: Strided
   const si = as1d(self);
   const ii = as1d(index);
   const srcStrides = typeof src === 'number' ? null : as1d(src).strides.slice(0, ii.sizes.length);
-  runScatter(op, ii.sizes, si, withZero(si.strides, d), typeof src === 'number' ? src : as1d(src), srcStrides, [
-    { t: ii, strides: ii.strides, stride: si.strides[d], bound: si.sizes[d], dim: d, wrap: false },
-  ], REDUCE[reduce ?? 'none']);
+  runScatter(
+    op,
+    ii.sizes,
+    si,
+    withZero(si.strides, d),
+    typeof src === 'number' ? src : as1d(src),
+    srcStrides,
+    [{ t: ii, strides: ii.strides, stride: si.strides[d], bound: si.sizes[d], dim: d, wrap: false }],
+    REDUCE[reduce ?? 'none'],
+  );
 }
 
 /** self.scatter_add_(dim, index, src). */
@@ -295,8 +340,15 @@ export function indexSelect(out: Strided, x: Strided, dim: number, index: Stride
   runGather(op, geo, oi, oi.strides, xi, withZero(xi.strides, d), [vectorRole(iv, geo.length, d, xi, false)]);
 }
 
-function indexUpdate(op: string, self: Strided, dim: number, index: Strided, source: Strided, reduce: number,
-  alpha: number): void {
+function indexUpdate(
+  op: string,
+  self: Strided,
+  dim: number,
+  index: Strided,
+  source: Strided,
+  reduce: number,
+  alpha: number,
+): void {
   checkWritable(op, 'self', self);
   checkStrided(op, 'source', source);
   const iv = checkVectorIndex(op, index, true);
@@ -307,9 +359,22 @@ function indexUpdate(op: string, self: Strided, dim: number, index: Strided, sou
   const geo = si.sizes.map((s, i) => (i === d ? n : s));
   const src = as1d(source);
   if (!sameSizes(src.sizes, geo)) {
-    throw argumentError(op, `source has sizes [${source.sizes.join(', ')}], expected [${geo.join(', ')}] (self with dimension ${d} of size ${n} = index length)`);
+    throw argumentError(
+      op,
+      `source has sizes [${source.sizes.join(', ')}], expected [${geo.join(', ')}] (self with dimension ${d} of size ${n} = index length)`,
+    );
   }
-  runScatter(op, geo, si, withZero(si.strides, d), src, src.strides, [vectorRole(iv, geo.length, d, si, false)], reduce, alpha);
+  runScatter(
+    op,
+    geo,
+    si,
+    withZero(si.strides, d),
+    src,
+    src.strides,
+    [vectorRole(iv, geo.length, d, si, false)],
+    reduce,
+    alpha,
+  );
 }
 
 /** self.index_add_(dim, index, source, alpha=alpha). */
@@ -338,7 +403,11 @@ export function indexFill(self: Strided, dim: number, index: Strided, value: num
 // ---------------------------------------------------------------------------------------------
 // advanced indexing on leading dims
 
-function advancedRoles(op: string, x: Strided, indices: readonly Strided[]): { S: number[]; roles: IndexRole[]; rest: number } {
+function advancedRoles(
+  op: string,
+  x: Strided,
+  indices: readonly Strided[],
+): { S: number[]; roles: IndexRole[]; rest: number } {
   if (!Array.isArray(indices) || indices.length === 0) throw argumentError(op, 'expected at least one index tensor');
   if (indices.length > Math.max(x.sizes.length, 0)) {
     throw argumentError(op, `too many indices for tensor of dimension ${x.sizes.length}`);
@@ -453,8 +522,13 @@ export interface EmbeddingBagOptions {
  * are skipped (not counted in 'mean'); empty bags give zeros. Only the output is computed (no
  * offset2bag / bag_size / max_indices).
  */
-export function embeddingBag(out: Strided, weight: Strided, indices: Strided, offsets: Strided | null,
-  options: EmbeddingBagOptions = {}): void {
+export function embeddingBag(
+  out: Strided,
+  weight: Strided,
+  indices: Strided,
+  offsets: Strided | null,
+  options: EmbeddingBagOptions = {},
+): void {
   const op = 'embedding_bag';
   const mode = options.mode ?? 'mean';
   const modeCode = { sum: 0, mean: 1, max: 2 }[mode];
@@ -464,19 +538,31 @@ export function embeddingBag(out: Strided, weight: Strided, indices: Strided, of
   checkStrided(op, 'indices', indices);
   checkIndexDtype(op, 'indices', indices, true);
   if (weight.sizes.length !== 2) throw argumentError(op, `'weight' must be 2-D, got ${weight.sizes.length}-D`);
-  if (weight.dtype !== 'float32' && weight.dtype !== 'float64' && weight.dtype !== 'float16' && weight.dtype !== 'bfloat16') {
+  if (
+    weight.dtype !== 'float32' &&
+    weight.dtype !== 'float64' &&
+    weight.dtype !== 'float16' &&
+    weight.dtype !== 'bfloat16'
+  ) {
     throw argumentError(op, `"embedding_bag" not implemented for '${weight.dtype}'`);
   }
   checkSameDtype(op, out, 'out', weight, 'weight');
   const psw = options.perSampleWeights ?? null;
   if (psw && mode !== 'sum') {
-    throw argumentError(op, `embedding_bag: per_sample_weights was not None. per_sample_weights is only supported for mode='sum' (got mode='${mode}'). Please open a feature request on GitHub.`);
+    throw argumentError(
+      op,
+      `embedding_bag: per_sample_weights was not None. per_sample_weights is only supported for mode='sum' (got mode='${mode}'). Please open a feature request on GitHub.`,
+    );
   }
   let idx1: Strided;
   let offs: Strided;
   let nbags: number;
   if (indices.sizes.length === 2) {
-    if (offsets) throw argumentError(op, 'if input is 2D, then offsets has to be None, as input is treated is a mini-batch of fixed length sequences.');
+    if (offsets)
+      throw argumentError(
+        op,
+        'if input is 2D, then offsets has to be None, as input is treated is a mini-batch of fixed length sequences.',
+      );
     const [B, L] = indices.sizes;
     idx1 = flat(indices);
     const o = new BigInt64Array(B);
@@ -487,11 +573,13 @@ export function embeddingBag(out: Strided, weight: Strided, indices: Strided, of
     if (!offsets) throw argumentError(op, 'offsets has to be a 1D Tensor but got null');
     checkStrided(op, 'offsets', offsets);
     checkIndexDtype(op, 'offsets', offsets, true);
-    if (offsets.sizes.length !== 1) throw argumentError(op, `offsets has to be a 1D Tensor but got a ${offsets.sizes.length}D tensor`);
+    if (offsets.sizes.length !== 1)
+      throw argumentError(op, `offsets has to be a 1D Tensor but got a ${offsets.sizes.length}D tensor`);
     idx1 = indices;
     offs = offsets;
     nbags = options.includeLastOffset ? Math.max(offsets.sizes[0] - 1, 0) : offsets.sizes[0];
-    if (options.includeLastOffset && offsets.sizes[0] < 1) throw argumentError(op, 'include_last_offset: number of offset should be at least 1');
+    if (options.includeLastOffset && offsets.sizes[0] < 1)
+      throw argumentError(op, 'include_last_offset: number of offset should be at least 1');
   } else {
     throw argumentError(op, `input has to be 1D or 2D Tensor, but got Tensor of dimension ${indices.sizes.length}`);
   }
@@ -500,7 +588,10 @@ export function embeddingBag(out: Strided, weight: Strided, indices: Strided, of
     checkStrided(op, 'per_sample_weights', psw);
     checkSameDtype(op, psw, 'per_sample_weights', weight, 'weight');
     if (!sameSizes(psw.sizes, indices.sizes)) {
-      throw argumentError(op, `embedding_bag: If per_sample_weights ([${psw.sizes.join(', ')}]) is not None, then it must have the same shape as the input ([${indices.sizes.join(', ')}])`);
+      throw argumentError(
+        op,
+        `embedding_bag: If per_sample_weights ([${psw.sizes.join(', ')}]) is not None, then it must have the same shape as the input ([${indices.sizes.join(', ')}])`,
+      );
     }
     pw = indices.sizes.length === 2 ? flat(psw) : psw;
   }
@@ -508,7 +599,8 @@ export function embeddingBag(out: Strided, weight: Strided, indices: Strided, of
   checkSizes(op, 'out', out, [nbags, D]);
   let padding = options.paddingIdx ?? null;
   if (padding !== null) {
-    if (!Number.isSafeInteger(padding) || padding >= V || padding < -V) throw argumentError(op, 'padding_idx must be within the number of embeddings');
+    if (!Number.isSafeInteger(padding) || padding >= V || padding < -V)
+      throw argumentError(op, 'padding_idx must be within the number of embeddings');
     if (padding < 0) padding += V;
   }
   if (nbags === 0 || D === 0) return;
@@ -529,13 +621,32 @@ export function oneHot(out: Strided, index: Strided): void {
   checkIndexDtype(op, 'index', index, false);
   if (out.dtype !== 'int64') throw argumentError(op, `out must be int64, got ${out.dtype}`);
   if (out.sizes.length !== index.sizes.length + 1 || !sameSizes(out.sizes.slice(0, -1), index.sizes)) {
-    throw argumentError(op, `out has sizes [${out.sizes.join(', ')}], expected [${[...index.sizes, 'numClasses'].join(', ')}]`);
+    throw argumentError(
+      op,
+      `out has sizes [${out.sizes.join(', ')}], expected [${[...index.sizes, 'numClasses'].join(', ')}]`,
+    );
   }
   const C = out.sizes[out.sizes.length - 1];
   fill(out, 0);
-  runScatter(op, index.sizes, out, out.strides.slice(0, -1), 1, null, [
-    { t: index, strides: index.strides, stride: out.strides[out.sizes.length - 1], bound: C, dim: index.sizes.length, wrap: false },
-  ], REDUCE.none);
+  runScatter(
+    op,
+    index.sizes,
+    out,
+    out.strides.slice(0, -1),
+    1,
+    null,
+    [
+      {
+        t: index,
+        strides: index.strides,
+        stride: out.strides[out.sizes.length - 1],
+        bound: C,
+        dim: index.sizes.length,
+        wrap: false,
+      },
+    ],
+    REDUCE.none,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -593,7 +704,11 @@ export function maskedSelect(out: Strided, x: Strided, mask: Strided): void {
   const n = nonzeroCount(mask, geo);
   checkSizes(op, 'out', out, [n]);
   if (n === 0) return;
-  const m = new Meta().geometry(geo, [x, mask], [broadcastStrides(op, 'x', x, geo), broadcastStrides(op, 'mask', mask, geo)]);
+  const m = new Meta().geometry(
+    geo,
+    [x, mask],
+    [broadcastStrides(op, 'x', x, geo), broadcastStrides(op, 'mask', mask, geo)],
+  );
   m.tensor(out);
   call(op, () => native.maskedSelect([x.data, mask.data, out.data], m.build()));
 }
@@ -640,7 +755,8 @@ export function cat(out: Strided, inputs: readonly Strided[], dim: number): void
   if (inputs.length === 0) throw argumentError(op, 'expected a non-empty list of Tensors');
   inputs.forEach((t, i) => {
     checkStrided(op, `inputs[${i}]`, t);
-    if (t.sizes.length === 0) throw argumentError(op, `zero-dimensional tensor (at position ${i}) cannot be concatenated`);
+    if (t.sizes.length === 0)
+      throw argumentError(op, `zero-dimensional tensor (at position ${i}) cannot be concatenated`);
   });
   const used = inputs.filter((t) => !(t.sizes.length === 1 && t.sizes[0] === 0 && out.sizes.length !== 1));
   const nd = out.sizes.length;
@@ -648,16 +764,22 @@ export function cat(out: Strided, inputs: readonly Strided[], dim: number): void
   const d = normalizeDim(op, dim, nd);
   let total = 0;
   used.forEach((t, i) => {
-    if (t.dtype !== out.dtype) throw argumentError(op, `inputs[${i}] has dtype ${t.dtype}, expected ${out.dtype} (cast first)`);
-    if (t.sizes.length !== nd) throw argumentError(op, `Tensors must have same number of dimensions: got ${nd} and ${t.sizes.length}`);
+    if (t.dtype !== out.dtype)
+      throw argumentError(op, `inputs[${i}] has dtype ${t.dtype}, expected ${out.dtype} (cast first)`);
+    if (t.sizes.length !== nd)
+      throw argumentError(op, `Tensors must have same number of dimensions: got ${nd} and ${t.sizes.length}`);
     for (let k = 0; k < nd; k++) {
       if (k !== d && t.sizes[k] !== out.sizes[k]) {
-        throw argumentError(op, `Sizes of tensors must match except in dimension ${d}. Expected size ${out.sizes[k]} but got size ${t.sizes[k]} for tensor number ${i} in the list.`);
+        throw argumentError(
+          op,
+          `Sizes of tensors must match except in dimension ${d}. Expected size ${out.sizes[k]} but got size ${t.sizes[k]} for tensor number ${i} in the list.`,
+        );
       }
     }
     total += t.sizes[d];
   });
-  if (total !== out.sizes[d]) throw argumentError(op, `out has size ${out.sizes[d]} in dimension ${d}, the inputs add up to ${total}`);
+  if (total !== out.sizes[d])
+    throw argumentError(op, `out has size ${out.sizes[d]} in dimension ${d}, the inputs add up to ${total}`);
   if (numel(out.sizes) === 0 || used.length === 0) return;
   const m = new Meta().push(used.length, d).tensor(out);
   for (const t of used) m.tensor(t);
@@ -672,7 +794,10 @@ export function stack(out: Strided, inputs: readonly Strided[], dim: number): vo
   const shape = inputs[0].sizes;
   inputs.forEach((t, i) => {
     if (!sameSizes(t.sizes, shape)) {
-      throw argumentError(op, `stack expects each tensor to be equal size, but got [${shape.join(', ')}] at entry 0 and [${t.sizes.join(', ')}] at entry ${i}`);
+      throw argumentError(
+        op,
+        `stack expects each tensor to be equal size, but got [${shape.join(', ')}] at entry 0 and [${t.sizes.join(', ')}] at entry ${i}`,
+      );
     }
   });
   const d = normalizeDim(op, dim, shape.length + 1);
@@ -716,7 +841,12 @@ export function flip(out: Strided, x: Strided, dims: readonly number[]): void {
 }
 
 /** out = torch.roll(x, shifts, dims); with no dims, x is rolled as flattened. out must not overlap x. */
-export function roll(out: Strided, x: Strided, shifts: number | readonly number[], dims: number | readonly number[] = []): void {
+export function roll(
+  out: Strided,
+  x: Strided,
+  shifts: number | readonly number[],
+  dims: number | readonly number[] = [],
+): void {
   const op = 'roll';
   checkSameShape(op, out, x);
   const sh = typeof shifts === 'number' ? [shifts] : [...shifts];
@@ -736,7 +866,8 @@ export function roll(out: Strided, x: Strided, shifts: number | readonly number[
     copy(out, { ...res, sizes: [...x.sizes], strides: contiguousStrides(x.sizes) });
     return;
   }
-  if (sh.length !== dl.length) throw argumentError(op, `shifts and dimensions must align. shifts: ${sh.length}, dims:${dl.length}`);
+  if (sh.length !== dl.length)
+    throw argumentError(op, `shifts and dimensions must align. shifts: ${sh.length}, dims:${dl.length}`);
   const nd = x.sizes.length;
   const total = new Array<number>(Math.max(nd, 1)).fill(0);
   dl.forEach((dim, i) => {
@@ -820,7 +951,11 @@ export function repeatInterleaveSize(size: number, repeats: number | Strided): n
     return size * repeats;
   }
   const r = readInts(op, repeats);
-  if (r.length !== 1 && r.length !== size) throw argumentError(op, `repeats must have the same size as input along dim, but got repeats.size(0) = ${r.length} and input.size(0) = ${size}`);
+  if (r.length !== 1 && r.length !== size)
+    throw argumentError(
+      op,
+      `repeats must have the same size as input along dim, but got repeats.size(0) = ${r.length} and input.size(0) = ${size}`,
+    );
   return r.length === 1 ? size * r[0] : r.reduce((a, b) => a + b, 0);
 }
 
@@ -835,9 +970,13 @@ export function repeatInterleave(out: Strided, x: Strided, repeats: number | Str
   const d = dim === null ? 0 : normalizeDim(op, dim, x.sizes.length);
   const n = as1d(src).sizes[d];
   const counts = typeof repeats === 'number' ? null : readInts(op, repeats);
-  if (typeof repeats === 'number' && (!Number.isSafeInteger(repeats) || repeats < 0)) throw argumentError(op, 'repeats can not be negative');
+  if (typeof repeats === 'number' && (!Number.isSafeInteger(repeats) || repeats < 0))
+    throw argumentError(op, 'repeats can not be negative');
   if (counts && counts.length !== 1 && counts.length !== n) {
-    throw argumentError(op, `repeats must have the same size as input along dim, but got repeats.size(0) = ${counts.length} and input.size(0) = ${n}`);
+    throw argumentError(
+      op,
+      `repeats must have the same size as input along dim, but got repeats.size(0) = ${counts.length} and input.size(0) = ${n}`,
+    );
   }
   const idx: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -848,6 +987,12 @@ export function repeatInterleave(out: Strided, x: Strided, repeats: number | Str
   idx.forEach((v, i) => {
     index[i] = BigInt(v);
   });
-  const it: Strided = { data: new Uint8Array(index.buffer), dtype: 'int64', sizes: [idx.length], strides: [1], offset: 0 };
+  const it: Strided = {
+    data: new Uint8Array(index.buffer),
+    dtype: 'int64',
+    sizes: [idx.length],
+    strides: [1],
+    offset: 0,
+  };
   indexSelect(out, src.sizes.length === 0 ? { ...src, sizes: [1], strides: [0] } : src, d, it);
 }

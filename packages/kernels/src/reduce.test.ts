@@ -40,30 +40,90 @@ import {
 const layouts: Layout[] = ['contiguous', 'transposed', 'stepped', 'offset'];
 
 type Op =
-  | 'sum' | 'mean' | 'prod' | 'amax' | 'amin' | 'var' | 'std' | 'norm' | 'logsumexp' | 'any' | 'all'
-  | 'count_nonzero' | 'max' | 'min' | 'argmax' | 'argmin';
+  | 'sum'
+  | 'mean'
+  | 'prod'
+  | 'amax'
+  | 'amin'
+  | 'var'
+  | 'std'
+  | 'norm'
+  | 'logsumexp'
+  | 'any'
+  | 'all'
+  | 'count_nonzero'
+  | 'max'
+  | 'min'
+  | 'argmax'
+  | 'argmin';
 
-const ops: Op[] = ['sum', 'mean', 'prod', 'amax', 'amin', 'var', 'std', 'norm', 'logsumexp', 'any', 'all', 'count_nonzero', 'max', 'min', 'argmax', 'argmin'];
+const ops: Op[] = [
+  'sum',
+  'mean',
+  'prod',
+  'amax',
+  'amin',
+  'var',
+  'std',
+  'norm',
+  'logsumexp',
+  'any',
+  'all',
+  'count_nonzero',
+  'max',
+  'min',
+  'argmax',
+  'argmin',
+];
 
 /** Which dtypes an op accepts and the dtype its output has. */
 function outDtype(op: Op, x: DType): DType | null {
   switch (op) {
-    case 'sum': case 'prod': return isFloating(x) ? x : 'int64';
-    case 'mean': case 'logsumexp': return isFloating(x) ? x : 'float32';
-    case 'amax': case 'amin': case 'max': case 'min': return x;
-    case 'var': case 'std': case 'norm': return isFloating(x) ? x : null;
-    case 'any': case 'all': return x === 'uint8' ? 'uint8' : 'bool';
-    case 'count_nonzero': case 'argmax': case 'argmin': return x === 'bool' && op !== 'count_nonzero' ? null : 'int64';
+    case 'sum':
+    case 'prod':
+      return isFloating(x) ? x : 'int64';
+    case 'mean':
+    case 'logsumexp':
+      return isFloating(x) ? x : 'float32';
+    case 'amax':
+    case 'amin':
+    case 'max':
+    case 'min':
+      return x;
+    case 'var':
+    case 'std':
+    case 'norm':
+      return isFloating(x) ? x : null;
+    case 'any':
+    case 'all':
+      return x === 'uint8' ? 'uint8' : 'bool';
+    case 'count_nonzero':
+    case 'argmax':
+    case 'argmin':
+      return x === 'bool' && op !== 'count_nonzero' ? null : 'int64';
   }
 }
 
-const maxLike = (op: Op) => op === 'amax' || op === 'amin' || op === 'max' || op === 'min' || op === 'argmax' || op === 'argmin';
+const maxLike = (op: Op) =>
+  op === 'amax' || op === 'amin' || op === 'max' || op === 'min' || op === 'argmax' || op === 'argmin';
 const singleDim = (op: Op) => op === 'max' || op === 'min' || op === 'argmax' || op === 'argmin';
 
-interface Result { values: number[]; indices?: number[]; outDtype: DType }
+interface Result {
+  values: number[];
+  indices?: number[];
+  outDtype: DType;
+}
 
 /** Runs op; dims for max/min/argmax/argmin is a single dim (or null for argmax/argmin). */
-function runOp(op: Op, x: Strided, dims: Dims, keepdim: boolean, p = 2, correction = 1, layout: Layout = 'contiguous'): Result {
+function runOp(
+  op: Op,
+  x: Strided,
+  dims: Dims,
+  keepdim: boolean,
+  p = 2,
+  correction = 1,
+  layout: Layout = 'contiguous',
+): Result {
   const od = outDtype(op, x.dtype) as DType;
   const dimList = dims === null || dims === undefined ? [] : typeof dims === 'number' ? [dims] : dims;
   const nd = x.sizes.length;
@@ -82,18 +142,42 @@ function runOp(op: Op, x: Strided, dims: Dims, keepdim: boolean, p = 2, correcti
     return { values: op === 'max' || op === 'min' ? toNumbers(out) : [], indices: toNumbers(idx), outDtype: od };
   }
   switch (op) {
-    case 'sum': sum(out, x, dims, keepdim); break;
-    case 'mean': mean(out, x, dims, keepdim); break;
-    case 'prod': prod(out, x, dims, keepdim); break;
-    case 'amax': amax(out, x, dims, keepdim); break;
-    case 'amin': amin(out, x, dims, keepdim); break;
-    case 'var': variance(out, x, dims, correction, keepdim); break;
-    case 'std': std(out, x, dims, correction, keepdim); break;
-    case 'norm': norm(out, x, p, dims, keepdim); break;
-    case 'logsumexp': logsumexp(out, x, dims, keepdim); break;
-    case 'any': any(out, x, dims, keepdim); break;
-    case 'all': all(out, x, dims, keepdim); break;
-    case 'count_nonzero': countNonzero(out, x, dims); break;
+    case 'sum':
+      sum(out, x, dims, keepdim);
+      break;
+    case 'mean':
+      mean(out, x, dims, keepdim);
+      break;
+    case 'prod':
+      prod(out, x, dims, keepdim);
+      break;
+    case 'amax':
+      amax(out, x, dims, keepdim);
+      break;
+    case 'amin':
+      amin(out, x, dims, keepdim);
+      break;
+    case 'var':
+      variance(out, x, dims, correction, keepdim);
+      break;
+    case 'std':
+      std(out, x, dims, correction, keepdim);
+      break;
+    case 'norm':
+      norm(out, x, p, dims, keepdim);
+      break;
+    case 'logsumexp':
+      logsumexp(out, x, dims, keepdim);
+      break;
+    case 'any':
+      any(out, x, dims, keepdim);
+      break;
+    case 'all':
+      all(out, x, dims, keepdim);
+      break;
+    case 'count_nonzero':
+      countNonzero(out, x, dims);
+      break;
   }
   return { values: toNumbers(out), outDtype: od };
 }
@@ -121,22 +205,29 @@ function expectOne(op: Op, g: number[], xd: DType, p: number, correction: number
   const n = g.length;
   const nanIdx = g.findIndex((v) => Number.isNaN(v));
   switch (op) {
-    case 'sum': return g.reduce((a, b) => a + b, 0);
-    case 'mean': return g.reduce((a, b) => a + b, 0) / n;
+    case 'sum':
+      return g.reduce((a, b) => a + b, 0);
+    case 'mean':
+      return g.reduce((a, b) => a + b, 0) / n;
     case 'prod':
       if (!isFloating(xd)) return Number(g.reduce((a, b) => BigInt.asIntN(64, a * BigInt(b)), 1n));
       return g.reduce((a, b) => a * b, 1);
-    case 'amax': case 'amin': {
+    case 'amax':
+    case 'amin': {
       if (nanIdx >= 0) return Number.NaN;
       return op === 'amax' ? Math.max(...g) : Math.min(...g);
     }
-    case 'max': case 'min': case 'argmax': case 'argmin': {
+    case 'max':
+    case 'min':
+    case 'argmax':
+    case 'argmin': {
       if (nanIdx >= 0) return [Number.NaN, nanIdx];
       let best = 0;
       for (let i = 1; i < n; i++) if (op === 'max' || op === 'argmax' ? g[i] > g[best] : g[i] < g[best]) best = i;
       return [g[best], best];
     }
-    case 'var': case 'std': {
+    case 'var':
+    case 'std': {
       const m = g.reduce((a, b) => a + b, 0) / n;
       const v = g.reduce((a, b) => a + (b - m) * (b - m), 0) / Math.max(0, n - correction);
       return op === 'std' ? Math.sqrt(v) : v;
@@ -155,19 +246,27 @@ function expectOne(op: Op, g: number[], xd: DType, p: number, correction: number
       if (!Number.isFinite(m)) return n === 0 ? -Infinity : m;
       return m + Math.log(g.reduce((s, v) => s + Math.exp(v - m), 0));
     }
-    case 'any': return g.some((v) => v !== 0) ? 1 : 0;
-    case 'all': return g.every((v) => v !== 0) ? 1 : 0;
-    case 'count_nonzero': return g.filter((v) => v !== 0).length;
+    case 'any':
+      return g.some((v) => v !== 0) ? 1 : 0;
+    case 'all':
+      return g.every((v) => v !== 0) ? 1 : 0;
+    case 'count_nonzero':
+      return g.filter((v) => v !== 0).length;
   }
 }
 
 function tolerance(d: DType): [number, number] {
   switch (d) {
-    case 'float32': return [2e-5, 1e-4];
-    case 'float64': return [1e-9, 1e-9];
-    case 'float16': return [2e-3, 2e-3];
-    case 'bfloat16': return [1e-2, 1e-2];
-    default: return [0, 0];
+    case 'float32':
+      return [2e-5, 1e-4];
+    case 'float64':
+      return [1e-9, 1e-9];
+    case 'float16':
+      return [2e-3, 2e-3];
+    case 'bfloat16':
+      return [1e-2, 1e-2];
+    default:
+      return [0, 0];
   }
 }
 
@@ -210,7 +309,11 @@ function randomData(dtype: DType, n: number, r: () => number, op: Op, special: b
       if (c < 0.08) return Number.POSITIVE_INFINITY;
       if (c < 0.11) return Number.NEGATIVE_INFINITY;
     }
-    if ((op === 'amax' || op === 'max' || op === 'argmax' || op === 'any' || op === 'all' || op === 'count_nonzero') && r() < 0.3) return 0;
+    if (
+      (op === 'amax' || op === 'max' || op === 'argmax' || op === 'any' || op === 'all' || op === 'count_nonzero') &&
+      r() < 0.3
+    )
+      return 0;
     return roundTo(dtype, randomValue(dtype, r));
   });
 }
@@ -248,8 +351,17 @@ describe('reductions', () => {
       const exp = groups(vals, sizes, mask).map((g) => expectOne(op, g, xd, p, correction));
       for (const path of paths) {
         for (const threads of [1, 2]) {
-          const res = withPath(path, () => runOp(op, x, dims, keepdim, p, correction, layouts[(trial >> 2) % 4]), threads);
-          check(op, res, exp, `${op} ${xd} [${sizes}] dims ${JSON.stringify(dims)} keepdim ${keepdim} p ${p} corr ${correction} ${layouts[trial % 4]} ${path}/${threads}`);
+          const res = withPath(
+            path,
+            () => runOp(op, x, dims, keepdim, p, correction, layouts[(trial >> 2) % 4]),
+            threads,
+          );
+          check(
+            op,
+            res,
+            exp,
+            `${op} ${xd} [${sizes}] dims ${JSON.stringify(dims)} keepdim ${keepdim} p ${p} corr ${correction} ${layouts[trial % 4]} ${path}/${threads}`,
+          );
         }
       }
     }
@@ -260,18 +372,32 @@ describe('reductions', () => {
     const shapes: [number[], Dims][] = [
       [[300, 257], [-1]],
       [[257, 300], [0]],
-      [[64, 3, 40], [0, 2]],
+      [
+        [64, 3, 40],
+        [0, 2],
+      ],
       [[5, 130, 70], [1]],
       [[70000], null],
       [[3, 50000], [1]],
       [[50000, 3], [0]],
       [[2, 300, 300], null],
-      [[300, 2, 300], [0, 2]],
+      [
+        [300, 2, 300],
+        [0, 2],
+      ],
     ];
     for (const op of ops) {
       for (const [sizes, dims0] of shapes) {
-        const xd: DType = ['var', 'std', 'norm'].includes(op) ? 'float32' : (['float32', 'float64', 'int32', 'bfloat16'] as DType[])[randInt(r, 0, 3)];
-        const dims: Dims = singleDim(op) ? (dims0 === null ? (op.startsWith('arg') ? null : 0) : (dims0 as number[])[0]) : dims0;
+        const xd: DType = ['var', 'std', 'norm'].includes(op)
+          ? 'float32'
+          : (['float32', 'float64', 'int32', 'bfloat16'] as DType[])[randInt(r, 0, 3)];
+        const dims: Dims = singleDim(op)
+          ? dims0 === null
+            ? op.startsWith('arg')
+              ? null
+              : 0
+            : (dims0 as number[])[0]
+          : dims0;
         const vals = randomData(xd, numel(sizes), r, op, false);
         const layout = layouts[randInt(r, 0, 3)];
         const x = makeStrided(xd, sizes, vals, layout);
@@ -394,20 +520,40 @@ describe('reductions', () => {
     const x = makeContiguous('float32', [2, 0, 3]);
     const o = makeContiguous('float32', [2, 3]);
     expect(() => amax(o, x, 1)).toThrow('amax(): Expected reduction dim 1 to have non-zero size.');
-    expect(() => amax(makeContiguous('float32', []), x)).toThrow("amax(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.");
-    expect(() => max(o, makeContiguous('int64', [2, 3]), x, 1)).toThrow('max(): Expected reduction dim 1 to have non-zero size.');
-    expect(() => argmax(makeContiguous('int64', []), x)).toThrow('argmax(): Expected reduction dim to be specified for input.numel() == 0.');
+    expect(() => amax(makeContiguous('float32', []), x)).toThrow(
+      "amax(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.",
+    );
+    expect(() => max(o, makeContiguous('int64', [2, 3]), x, 1)).toThrow(
+      'max(): Expected reduction dim 1 to have non-zero size.',
+    );
+    expect(() => argmax(makeContiguous('int64', []), x)).toThrow(
+      'argmax(): Expected reduction dim to be specified for input.numel() == 0.',
+    );
     expect(() => sum(o, x, 3)).toThrow('Dimension out of range (expected to be in range of [-3, 2], but got 3)');
-    expect(() => sum(makeContiguous('float32', [2]), makeContiguous('float32', [2, 3]), 2)).toThrow('Dimension out of range (expected to be in range of [-2, 1], but got 2)');
-    expect(() => sum(makeContiguous('float32', []), makeContiguous('float32', []), 1)).toThrow('expected to be in range of [-1, 0], but got 1');
+    expect(() => sum(makeContiguous('float32', [2]), makeContiguous('float32', [2, 3]), 2)).toThrow(
+      'Dimension out of range (expected to be in range of [-2, 1], but got 2)',
+    );
+    expect(() => sum(makeContiguous('float32', []), makeContiguous('float32', []), 1)).toThrow(
+      'expected to be in range of [-1, 0], but got 1',
+    );
     expect(() => sum(o, x, [1, -2])).toThrow('dim 1 appears multiple times in the list of dims');
     expect(() => sum(makeContiguous('float32', [2]), x, 1)).toThrow(/has sizes \[2\] but the reduction/);
-    expect(() => mean(makeContiguous('int64', []), makeContiguous('int64', [2]))).toThrow('mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: Long');
-    expect(() => variance(makeContiguous('float32', []), makeContiguous('int32', [2]))).toThrow('std and var only support floating point and complex dtypes');
-    expect(() => norm(makeContiguous('float32', []), makeContiguous('int64', [2]))).toThrow('norm(): input dtype should be either floating point or complex. Got Long instead.');
-    expect(() => argmax(makeContiguous('int64', []), makeContiguous('bool', [2]))).toThrow(`"argmax_cpu" not implemented for 'Bool'`);
+    expect(() => mean(makeContiguous('int64', []), makeContiguous('int64', [2]))).toThrow(
+      'mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: Long',
+    );
+    expect(() => variance(makeContiguous('float32', []), makeContiguous('int32', [2]))).toThrow(
+      'std and var only support floating point and complex dtypes',
+    );
+    expect(() => norm(makeContiguous('float32', []), makeContiguous('int64', [2]))).toThrow(
+      'norm(): input dtype should be either floating point or complex. Got Long instead.',
+    );
+    expect(() => argmax(makeContiguous('int64', []), makeContiguous('bool', [2]))).toThrow(
+      `"argmax_cpu" not implemented for 'Bool'`,
+    );
     expect(() => amax(makeContiguous('float64', []), makeContiguous('float32', [2]))).toThrow(KernelError);
-    expect(() => max(makeContiguous('float32', []), makeContiguous('int32', []), makeContiguous('float32', [2]), 0)).toThrow(/indices must be int64/);
+    expect(() =>
+      max(makeContiguous('float32', []), makeContiguous('int32', []), makeContiguous('float32', [2]), 0),
+    ).toThrow(/indices must be int64/);
     expect(() => sum(o, { ...o, strides: [3, 2] })).toThrow(/reaches byte/);
     expect(() => sum(o, x, 0.5)).toThrow(KernelError);
   });

@@ -8,7 +8,7 @@
 import { native } from './binding.js';
 import { type DType, isFloating } from './dtype.js';
 import { KernelError, rethrowNative } from './kernel-error.js';
-import { argumentError, checkStrided, checkWritable, numel, sameSizes, type Strided, writeMeta } from './strided.js';
+import { argumentError, checkStrided, checkWritable, numel, type Strided, sameSizes, writeMeta } from './strided.js';
 
 /** A dimension, a list of dimensions, or null / undefined / [] for all of them. */
 export type Dims = number | readonly number[] | null | undefined;
@@ -31,16 +31,26 @@ const OP = {
 /** PyTorch's name of a dtype in its error messages. */
 export function torchTypeName(d: DType): string {
   switch (d) {
-    case 'float32': return 'Float';
-    case 'float64': return 'Double';
-    case 'float16': return 'Half';
-    case 'bfloat16': return 'BFloat16';
-    case 'int64': return 'Long';
-    case 'int32': return 'Int';
-    case 'int16': return 'Short';
-    case 'int8': return 'Char';
-    case 'uint8': return 'Byte';
-    case 'bool': return 'Bool';
+    case 'float32':
+      return 'Float';
+    case 'float64':
+      return 'Double';
+    case 'float16':
+      return 'Half';
+    case 'bfloat16':
+      return 'BFloat16';
+    case 'int64':
+      return 'Long';
+    case 'int32':
+      return 'Int';
+    case 'int16':
+      return 'Short';
+    case 'int8':
+      return 'Char';
+    case 'uint8':
+      return 'Byte';
+    case 'bool':
+      return 'Bool';
   }
 }
 
@@ -56,10 +66,10 @@ export function wrapDim(op: string, dim: number, ndim: number): number {
 
 /** The reduced dimensions as a bit mask over x's dimensions (all of them for null or []). */
 export function dimMask(op: string, dims: Dims, ndim: number): number {
-  if (dims === null || dims === undefined) return ndim === 0 ? 0 : (2 ** ndim) - 1;
+  if (dims === null || dims === undefined) return ndim === 0 ? 0 : 2 ** ndim - 1;
   const list = typeof dims === 'number' ? [dims] : dims;
   if (!Array.isArray(list)) throw argumentError(op, 'dims must be a number, an array of numbers or null');
-  if (list.length === 0) return ndim === 0 ? 0 : (2 ** ndim) - 1;
+  if (list.length === 0) return ndim === 0 ? 0 : 2 ** ndim - 1;
   let mask = 0;
   for (const d of list) {
     const w = wrapDim(op, d, ndim);
@@ -96,7 +106,10 @@ function checkOut(op: string, name: string, out: Strided, x: Strided, mask: numb
   checkWritable(op, name, out);
   const want = reducedSizes(x.sizes, mask, keepdim);
   if (!sameSizes(out.sizes, want)) {
-    throw argumentError(op, `${name} has sizes [${out.sizes.join(', ')}] but the reduction of x (sizes [${x.sizes.join(', ')}]) has sizes [${want.join(', ')}]`);
+    throw argumentError(
+      op,
+      `${name} has sizes [${out.sizes.join(', ')}] but the reduction of x (sizes [${x.sizes.join(', ')}]) has sizes [${want.join(', ')}]`,
+    );
   }
 }
 
@@ -119,11 +132,19 @@ function checkNonEmpty(op: string, x: Strided, dims: Dims, mask: number): void {
     throw torchError(`${op}(): Expected reduction dim to be specified for input.numel() == 0.${tail}`);
   }
   for (let d = 0; d < x.sizes.length; d++) {
-    if (mask & (1 << d) && x.sizes[d] === 0) throw torchError(`${op}(): Expected reduction dim ${d} to have non-zero size.`);
+    if (mask & (1 << d) && x.sizes[d] === 0)
+      throw torchError(`${op}(): Expected reduction dim ${d} to have non-zero size.`);
   }
 }
 
-function run(op: keyof typeof OP, out: Strided, x: Strided, dims: Dims, keepdim: boolean | undefined, scalar = 0): void {
+function run(
+  op: keyof typeof OP,
+  out: Strided,
+  x: Strided,
+  dims: Dims,
+  keepdim: boolean | undefined,
+  scalar = 0,
+): void {
   checkStrided(op, 'x', x);
   const kd = checkKeepdim(op, keepdim);
   const mask = dimMask(op, dims, x.sizes.length);
@@ -150,7 +171,11 @@ export function sum(out: Strided, x: Strided, dims?: Dims, keepdim?: boolean): v
 export function mean(out: Strided, x: Strided, dims?: Dims, keepdim?: boolean): void {
   checkStrided('mean', 'x', x);
   checkWritable('mean', 'out', out);
-  requireFloatOut('mean', out, `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${torchTypeName(isFloating(x.dtype) ? out.dtype : x.dtype)}`);
+  requireFloatOut(
+    'mean',
+    out,
+    `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${torchTypeName(isFloating(x.dtype) ? out.dtype : x.dtype)}`,
+  );
   run('mean', out, x, dims, keepdim);
 }
 
@@ -161,7 +186,11 @@ export function prod(out: Strided, x: Strided, dims?: Dims, keepdim?: boolean): 
 
 function extreme(op: 'amax' | 'amin', out: Strided, x: Strided, dims: Dims, keepdim: boolean | undefined): void {
   checkStrided(op, 'x', x);
-  if (out?.dtype !== x.dtype) throw argumentError(op, `Expected the dtype for input and out to match, but got ${x.dtype} for input's dtype and ${out?.dtype} for out's dtype.`);
+  if (out?.dtype !== x.dtype)
+    throw argumentError(
+      op,
+      `Expected the dtype for input and out to match, but got ${x.dtype} for input's dtype and ${out?.dtype} for out's dtype.`,
+    );
   checkNonEmpty(op, x, dims, dimMask(op, dims, x.sizes.length));
   run(op, out, x, dims, keepdim);
 }
@@ -176,11 +205,19 @@ export function amin(out: Strided, x: Strided, dims?: Dims, keepdim?: boolean): 
   extreme('amin', out, x, dims, keepdim);
 }
 
-function varStd(op: 'var' | 'std', out: Strided, x: Strided, dims: Dims, correction: number, keepdim: boolean | undefined): void {
+function varStd(
+  op: 'var' | 'std',
+  out: Strided,
+  x: Strided,
+  dims: Dims,
+  correction: number,
+  keepdim: boolean | undefined,
+): void {
   checkStrided(op, 'x', x);
   if (!isFloating(x.dtype)) throw argumentError(op, 'std and var only support floating point and complex dtypes');
   requireFloatOut(op, out, `out must have a floating dtype, got ${out?.dtype}`);
-  if (typeof correction !== 'number' || Number.isNaN(correction)) throw argumentError(op, `correction must be a number, got ${correction}`);
+  if (typeof correction !== 'number' || Number.isNaN(correction))
+    throw argumentError(op, `correction must be a number, got ${correction}`);
   run(op, out, x, dims, keepdim, correction);
 }
 
@@ -200,7 +237,11 @@ export function std(out: Strided, x: Strided, dims?: Dims, correction = 1, keepd
  */
 export function norm(out: Strided, x: Strided, p = 2, dims?: Dims, keepdim?: boolean): void {
   checkStrided('norm', 'x', x);
-  if (!isFloating(x.dtype)) throw argumentError('norm', `norm(): input dtype should be either floating point or complex. Got ${torchTypeName(x.dtype)} instead.`);
+  if (!isFloating(x.dtype))
+    throw argumentError(
+      'norm',
+      `norm(): input dtype should be either floating point or complex. Got ${torchTypeName(x.dtype)} instead.`,
+    );
   requireFloatOut('norm', out, `out must have a floating dtype, got ${out?.dtype}`);
   if (typeof p !== 'number' || Number.isNaN(p)) throw argumentError('norm', `p must be a number, got ${p}`);
   run('norm', out, x, dims, keepdim, p);
@@ -214,7 +255,8 @@ export function logsumexp(out: Strided, x: Strided, dims?: Dims, keepdim?: boole
 }
 
 function anyAll(op: 'any' | 'all', out: Strided, x: Strided, dims: Dims, keepdim: boolean | undefined): void {
-  if (out?.dtype !== 'bool' && out?.dtype !== 'uint8') throw argumentError(op, `out must be bool (or uint8 for a uint8 input), got ${out?.dtype}`);
+  if (out?.dtype !== 'bool' && out?.dtype !== 'uint8')
+    throw argumentError(op, `out must be bool (or uint8 for a uint8 input), got ${out?.dtype}`);
   run(op, out, x, dims, keepdim);
 }
 
@@ -234,24 +276,46 @@ export function countNonzero(out: Strided, x: Strided, dims?: Dims): void {
   run('count_nonzero', out, x, dims, false);
 }
 
-function argReduce(op: 'max' | 'min' | 'argmax' | 'argmin', values: Strided | null, indices: Strided, x: Strided, dim: number | null | undefined, keepdim: boolean | undefined): void {
+function argReduce(
+  op: 'max' | 'min' | 'argmax' | 'argmin',
+  values: Strided | null,
+  indices: Strided,
+  x: Strided,
+  dim: number | null | undefined,
+  keepdim: boolean | undefined,
+): void {
   checkStrided(op, 'x', x);
   const kd = checkKeepdim(op, keepdim);
-  if (dim !== null && dim !== undefined && typeof dim !== 'number') throw argumentError(op, `dim must be a number or null, got ${typeof dim}`);
-  if ((op === 'argmax' || op === 'argmin') && x.dtype === 'bool') throw argumentError(op, `"${op}_cpu" not implemented for 'Bool'`);
+  if (dim !== null && dim !== undefined && typeof dim !== 'number')
+    throw argumentError(op, `dim must be a number or null, got ${typeof dim}`);
+  if ((op === 'argmax' || op === 'argmin') && x.dtype === 'bool')
+    throw argumentError(op, `"${op}_cpu" not implemented for 'Bool'`);
   const mask = dimMask(op, dim, x.sizes.length);
   checkNonEmpty(op, x, dim, mask);
   checkOut(op, 'indices', indices, x, mask, kd);
   if (indices.dtype !== 'int64') throw argumentError(op, `indices must be int64, got ${indices.dtype}`);
   if (values !== null && values !== undefined) {
     checkOut(op, 'values', values, x, mask, kd);
-    if (values.dtype !== x.dtype) throw argumentError(op, `Expected out tensor to have dtype ${x.dtype}, but got ${values.dtype} instead`);
+    if (values.dtype !== x.dtype)
+      throw argumentError(op, `Expected out tensor to have dtype ${x.dtype}, but got ${values.dtype} instead`);
   }
   const v = values ?? indices;
   const nd = x.sizes.length;
-  const meta = writeMeta(x.sizes, [v, x, indices], [spreadStrides(v, nd, mask, kd), x.strides, spreadStrides(indices, nd, mask, kd)]);
+  const meta = writeMeta(
+    x.sizes,
+    [v, x, indices],
+    [spreadStrides(v, nd, mask, kd), x.strides, spreadStrides(indices, nd, mask, kd)],
+  );
   try {
-    native.reduceIndex(v.data, x.data, indices.data, meta, op === 'max' || op === 'argmax' ? 0 : 1, mask, values !== null);
+    native.reduceIndex(
+      v.data,
+      x.data,
+      indices.data,
+      meta,
+      op === 'max' || op === 'argmax' ? 0 : 1,
+      mask,
+      values !== null,
+    );
   } catch (e) {
     rethrowNative(e, op);
   }

@@ -29,7 +29,8 @@ function runs(sizes: number[], dim: number): number[][] {
   for (let d = dim + 1; d < sizes.length; d++) inner *= sizes[d];
   const outer = n * inner === 0 ? 0 : numel(sizes) / (n * inner);
   const res: number[][] = [];
-  for (let o = 0; o < outer; o++) for (let i = 0; i < inner; i++) res.push(Array.from({ length: n }, (_, j) => (o * n + j) * inner + i));
+  for (let o = 0; o < outer; o++)
+    for (let i = 0; i < inner; i++) res.push(Array.from({ length: n }, (_, j) => (o * n + j) * inner + i));
   return res;
 }
 
@@ -88,7 +89,11 @@ describe('scans', () => {
       const ev = new Array<number>(vals.length).fill(0);
       const ei = new Array<number>(vals.length).fill(0);
       for (const run of runs(sizes, nd === 0 ? 0 : (dim + nd) % nd)) {
-        const [v, ix] = model(op, run.map((k) => vals[k]), xd);
+        const [v, ix] = model(
+          op,
+          run.map((k) => vals[k]),
+          xd,
+        );
         run.forEach((k, j) => {
           ev[k] = v[j];
           ei[k] = ix[j];
@@ -106,7 +111,14 @@ describe('scans', () => {
             expect(closeTo(toNumbers(out), exp, 0, 0), what).toBeNull();
           } else {
             withPath(path, () => ({ cumsum, cumprod, logcumsumexp })[op](out, x, dim), threads);
-            const [rt, at] = od === 'float32' ? [1e-5, 1e-5] : od === 'float64' ? [1e-12, 1e-12] : od === 'float16' ? [2e-3, 1e-3] : [1e-2, 1e-2];
+            const [rt, at] =
+              od === 'float32'
+                ? [1e-5, 1e-5]
+                : od === 'float64'
+                  ? [1e-12, 1e-12]
+                  : od === 'float16'
+                    ? [2e-3, 1e-3]
+                    : [1e-2, 1e-2];
             expect(closeTo(toNumbers(out), exp, rt, at), what).toBeNull();
           }
         }
@@ -128,15 +140,30 @@ describe('scans', () => {
       return [toNumbers(vals), toNumbers(idx)];
     };
     // torch.cummax(tensor([1., 3, 3, 1, 2]), 0) -> ([1, 3, 3, 3, 3], [0, 1, 2, 2, 2])
-    expect(pair(true, [1, 3, 3, 1, 2])).toEqual([[1, 3, 3, 3, 3], [0, 1, 2, 2, 2]]);
-    expect(pair(false, [3, 1, 1, 3, 1])).toEqual([[3, 1, 1, 1, 1], [0, 1, 2, 2, 4]]);
-    expect(pair(true, [1, Number.NaN, 3, Number.NaN, 5])).toEqual([[1, Number.NaN, Number.NaN, Number.NaN, Number.NaN], [0, 1, 1, 3, 3]]);
+    expect(pair(true, [1, 3, 3, 1, 2])).toEqual([
+      [1, 3, 3, 3, 3],
+      [0, 1, 2, 2, 2],
+    ]);
+    expect(pair(false, [3, 1, 1, 3, 1])).toEqual([
+      [3, 1, 1, 1, 1],
+      [0, 1, 2, 2, 4],
+    ]);
+    expect(pair(true, [1, Number.NaN, 3, Number.NaN, 5])).toEqual([
+      [1, Number.NaN, Number.NaN, Number.NaN, Number.NaN],
+      [0, 1, 1, 3, 3],
+    ]);
     expect(one((o) => cumsum(o, makeContiguous('int32', [3], [1, 2, 3]), 0), 'int64', 3)).toEqual([1, 3, 6]);
     expect(one((o) => cumsum(o, makeContiguous('bool', [2], [1, 1]), 0), 'int64', 2)).toEqual([1, 2]);
-    expect(one((o) => cumprod(o, makeContiguous('int8', [3], [100, 100, -3]), 0), 'int64', 3)).toEqual([100, 10000, -30000]);
+    expect(one((o) => cumprod(o, makeContiguous('int8', [3], [100, 100, -3]), 0), 'int64', 3)).toEqual([
+      100, 10000, -30000,
+    ]);
     const lse = one((o) => logcumsumexp(o, f([1, 2, -Infinity, Infinity, 3]), 0), 'float32', 5);
     expect(closeTo(lse, [1, 2.3132617, 2.3132617, Infinity, Infinity], 1e-6)).toBeNull();
-    expect(one((o) => logcumsumexp(o, f([-Infinity, -Infinity, 0]), 0), 'float32', 3)).toEqual([-Infinity, -Infinity, 0]);
+    expect(one((o) => logcumsumexp(o, f([-Infinity, -Infinity, 0]), 0), 'float32', 3)).toEqual([
+      -Infinity,
+      -Infinity,
+      0,
+    ]);
     const s = makeContiguous('float32', []);
     cumsum(s, makeContiguous('float32', [], [5]), 0);
     expect(toNumbers(s)).toEqual([5]);
@@ -145,8 +172,12 @@ describe('scans', () => {
 
   it('rejects bad arguments', () => {
     const x = makeContiguous('float32', [2]);
-    expect(() => cumsum(makeContiguous('float32', [2]), x, 2)).toThrow('Dimension out of range (expected to be in range of [-1, 0], but got 2)');
-    expect(() => logcumsumexp(makeContiguous('float32', [2]), makeContiguous('int64', [2]), 0)).toThrow(`"logcumsumexp_out_cpu" not implemented for 'Long'`);
+    expect(() => cumsum(makeContiguous('float32', [2]), x, 2)).toThrow(
+      'Dimension out of range (expected to be in range of [-1, 0], but got 2)',
+    );
+    expect(() => logcumsumexp(makeContiguous('float32', [2]), makeContiguous('int64', [2]), 0)).toThrow(
+      `"logcumsumexp_out_cpu" not implemented for 'Long'`,
+    );
     expect(() => cummax(makeContiguous('float32', [2]), makeContiguous('int32', [2]), x, 0)).toThrow(/int64/);
     expect(() => cumsum(makeContiguous('float32', [3]), x, 0)).toThrow(/sizes/);
   });

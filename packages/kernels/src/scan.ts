@@ -7,20 +7,22 @@ import { native } from './binding.js';
 import { isFloating } from './dtype.js';
 import { rethrowNative } from './kernel-error.js';
 import { torchTypeName, wrapDim } from './reduce.js';
-import { argumentError, checkStrided, checkWritable, sameSizes, type Strided, writeMeta } from './strided.js';
+import { argumentError, checkStrided, checkWritable, type Strided, sameSizes, writeMeta } from './strided.js';
 
 const SCAN = { cumsum: 0, cumprod: 1, logcumsumexp: 2 } as const;
 
 function checkSame(op: string, name: string, t: Strided, x: Strided): void {
   checkWritable(op, name, t);
-  if (!sameSizes(t.sizes, x.sizes)) throw argumentError(op, `${name} has sizes [${t.sizes.join(', ')}] but x has [${x.sizes.join(', ')}]`);
+  if (!sameSizes(t.sizes, x.sizes))
+    throw argumentError(op, `${name} has sizes [${t.sizes.join(', ')}] but x has [${x.sizes.join(', ')}]`);
 }
 
 function scan(op: keyof typeof SCAN, out: Strided, x: Strided, dim: number): void {
   checkStrided(op, 'x', x);
   checkSame(op, 'out', out, x);
   if (op === 'logcumsumexp') {
-    if (!isFloating(x.dtype)) throw argumentError(op, `"logcumsumexp_out_cpu" not implemented for '${torchTypeName(x.dtype)}'`);
+    if (!isFloating(x.dtype))
+      throw argumentError(op, `"logcumsumexp_out_cpu" not implemented for '${torchTypeName(x.dtype)}'`);
     if (!isFloating(out.dtype)) throw argumentError(op, `out must have a floating dtype, got ${out.dtype}`);
   }
   if (typeof dim !== 'number') throw argumentError(op, `dim must be a number, got ${typeof dim}`);

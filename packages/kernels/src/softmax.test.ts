@@ -20,7 +20,13 @@ const layouts: Layout[] = ['contiguous', 'transposed', 'stepped', 'offset'];
 const floats: DType[] = ['float32', 'float64', 'float16', 'bfloat16'];
 
 function tol(d: DType): [number, number] {
-  return d === 'float32' ? [1e-5, 1e-6] : d === 'float64' ? [1e-12, 1e-13] : d === 'float16' ? [2e-3, 1e-4] : [1e-2, 1e-3];
+  return d === 'float32'
+    ? [1e-5, 1e-6]
+    : d === 'float64'
+      ? [1e-12, 1e-13]
+      : d === 'float16'
+        ? [2e-3, 1e-4]
+        : [1e-2, 1e-3];
 }
 
 /** Applies fn to each run along `dim` of row-major values, in place of a copy. */
@@ -35,7 +41,9 @@ function alongDim(values: number[], sizes: number[], dim: number, fn: (row: numb
     for (let i = 0; i < inner; i++) {
       const idx = Array.from({ length: n }, (_, j) => (o * n + j) * inner + i);
       const res = fn(idx.map((k) => values[k]));
-      idx.forEach((k, j) => { out[k] = res[j]; });
+      idx.forEach((k, j) => {
+        out[k] = res[j];
+      });
     }
   }
   return out;
@@ -64,7 +72,10 @@ describe('softmax / log_softmax', () => {
           const out = makeStrided(xd, sizes, new Array(numel(sizes)).fill(0), layouts[(trial >> 2) % 4]);
           withPath(path, () => (log ? logSoftmax : softmax)(out, x, dim), threads);
           const [rt, at] = tol(xd);
-          expect(closeTo(toNumbers(out), exp, rt, at), `${log ? 'log_' : ''}softmax ${xd} [${sizes}] dim ${dim} ${path}/${threads}`).toBeNull();
+          expect(
+            closeTo(toNumbers(out), exp, rt, at),
+            `${log ? 'log_' : ''}softmax ${xd} [${sizes}] dim ${dim} ${path}/${threads}`,
+          ).toBeNull();
         }
       }
     }
@@ -118,14 +129,25 @@ describe('softmax / log_softmax', () => {
 
   it('rejects bad arguments', () => {
     const x = makeContiguous('float32', [2, 3]);
-    expect(() => softmax(makeContiguous('float32', [2, 3]), x, 2)).toThrow('Dimension out of range (expected to be in range of [-2, 1], but got 2)');
-    expect(() => softmax(makeContiguous('int64', [2, 3]), makeContiguous('int64', [2, 3]), 0)).toThrow(`not implemented for 'Long'`);
+    expect(() => softmax(makeContiguous('float32', [2, 3]), x, 2)).toThrow(
+      'Dimension out of range (expected to be in range of [-2, 1], but got 2)',
+    );
+    expect(() => softmax(makeContiguous('int64', [2, 3]), makeContiguous('int64', [2, 3]), 0)).toThrow(
+      `not implemented for 'Long'`,
+    );
     expect(() => softmax(makeContiguous('float64', [2, 3]), x, 0)).toThrow(/dtype/);
     expect(() => logSoftmax(makeContiguous('float32', [3, 2]), x, 0)).toThrow(/sizes/);
   });
 });
 
-function layerNormModel(vals: number[], sizes: number[], k: number, w: number[] | null, b: number[] | null, eps: number) {
+function layerNormModel(
+  vals: number[],
+  sizes: number[],
+  k: number,
+  w: number[] | null,
+  b: number[] | null,
+  eps: number,
+) {
   const n = numel(sizes.slice(sizes.length - k));
   const rows = numel(sizes.slice(0, sizes.length - k));
   const out: number[] = [];
@@ -138,7 +160,9 @@ function layerNormModel(vals: number[], sizes: number[], k: number, w: number[] 
     const rs = 1 / Math.sqrt(v + eps);
     means.push(m);
     rstds.push(rs);
-    row.forEach((x, j) => out.push((x - m) * rs * (w ? w[j] : 1) + (b ? b[j] : 0)));
+    row.forEach((x, j) => {
+      out.push((x - m) * rs * (w ? w[j] : 1) + (b ? b[j] : 0));
+    });
   }
   return { out, means, rstds };
 }
@@ -148,7 +172,8 @@ describe('layer_norm', () => {
     const r = rng(8);
     for (let trial = 0; trial < 160; trial++) {
       const xd = floats[trial % 4];
-      const sizes = trial % 8 === 0 ? [randInt(r, 1, 5), randInt(r, 16, 100)] : randomShape(r, 4, 6).filter((s) => s > 0);
+      const sizes =
+        trial % 8 === 0 ? [randInt(r, 1, 5), randInt(r, 16, 100)] : randomShape(r, 4, 6).filter((s) => s > 0);
       if (sizes.length === 0) sizes.push(randInt(r, 1, 9));
       const k = randInt(r, 1, sizes.length);
       const ns = sizes.slice(sizes.length - k);
@@ -192,11 +217,13 @@ describe('layer_norm', () => {
     const b = makeContiguous('float32', [4], [0, 0, 0, 1]);
     layerNorm(out, null, null, x, [4], w, b);
     expect(closeTo(toNumbers(out), [-1.3416355, -0.8944236, 1.3416355, 6.366542], 1e-6)).toBeNull();
-    expect(() => layerNorm(out, null, null, x, [3])).toThrow('Given normalized_shape=[3], expected input with shape [*, 3], but got input of size[1, 4]');
-    expect(() => layerNorm(out, null, null, x, [4], makeContiguous('float32', [3]))).toThrow('Expected weight to be of same shape as normalized_shape');
+    expect(() => layerNorm(out, null, null, x, [3])).toThrow(
+      'Given normalized_shape=[3], expected input with shape [*, 3], but got input of size[1, 4]',
+    );
+    expect(() => layerNorm(out, null, null, x, [4], makeContiguous('float32', [3]))).toThrow(
+      'Expected weight to be of same shape as normalized_shape',
+    );
     expect(() => layerNorm(out, null, null, x, [])).toThrow(/at least 1-dimensional/);
     expect(() => layerNorm(out, makeContiguous('float32', [1]), null, x, [4])).toThrow(/mean has sizes/);
   });
 });
-
-

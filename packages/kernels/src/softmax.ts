@@ -6,7 +6,7 @@ import { native } from './binding.js';
 import { isFloating } from './dtype.js';
 import { rethrowNative } from './kernel-error.js';
 import { torchTypeName, wrapDim } from './reduce.js';
-import { argumentError, checkStrided, checkWritable, numel, sameSizes, type Strided, writeMeta } from './strided.js';
+import { argumentError, checkStrided, checkWritable, numel, type Strided, sameSizes, writeMeta } from './strided.js';
 
 function softmaxLike(op: 'softmax' | 'log_softmax', out: Strided, x: Strided, dim: number): void {
   checkStrided(op, 'x', x);
@@ -55,17 +55,25 @@ export function layerNorm(
   const op = 'layer_norm';
   checkStrided(op, 'x', x);
   checkWritable(op, 'out', out);
-  if (!isFloating(x.dtype)) throw argumentError(op, `"LayerNormKernelImpl" not implemented for '${torchTypeName(x.dtype)}'`);
+  if (!isFloating(x.dtype))
+    throw argumentError(op, `"LayerNormKernelImpl" not implemented for '${torchTypeName(x.dtype)}'`);
   if (out.dtype !== x.dtype) throw argumentError(op, `out has dtype ${out.dtype} but x has ${x.dtype}`);
-  if (!sameSizes(out.sizes, x.sizes)) throw argumentError(op, `out has sizes [${out.sizes.join(', ')}] but x has [${x.sizes.join(', ')}]`);
+  if (!sameSizes(out.sizes, x.sizes))
+    throw argumentError(op, `out has sizes [${out.sizes.join(', ')}] but x has [${x.sizes.join(', ')}]`);
   if (!Array.isArray(normalizedShape) || normalizedShape.length === 0) {
-    throw argumentError(op, 'Expected normalized_shape to be at least 1-dimensional, i.e., containing at least one element');
+    throw argumentError(
+      op,
+      'Expected normalized_shape to be at least 1-dimensional, i.e., containing at least one element',
+    );
   }
   const k = normalizedShape.length;
   const nd = x.sizes.length;
   const tail = x.sizes.slice(nd - k);
   if (k > nd || !sameSizes(tail, normalizedShape)) {
-    throw argumentError(op, `Given normalized_shape=[${normalizedShape.join(', ')}], expected input with shape [*, ${normalizedShape.join(', ')}], but got input of size[${x.sizes.join(', ')}]`);
+    throw argumentError(
+      op,
+      `Given normalized_shape=[${normalizedShape.join(', ')}], expected input with shape [*, ${normalizedShape.join(', ')}], but got input of size[${x.sizes.join(', ')}]`,
+    );
   }
   if (typeof eps !== 'number' || Number.isNaN(eps)) throw argumentError(op, `eps must be a number, got ${eps}`);
   const lead = nd - k;
@@ -73,7 +81,10 @@ export function layerNorm(
     if (t === null) return [...x.strides];
     checkStrided(op, name, t);
     if (!sameSizes(t.sizes, normalizedShape)) {
-      throw argumentError(op, `Expected ${name} to be of same shape as normalized_shape, but got ${name} of shape [${t.sizes.join(', ')}] and normalized_shape = [${normalizedShape.join(', ')}]`);
+      throw argumentError(
+        op,
+        `Expected ${name} to be of same shape as normalized_shape, but got ${name} of shape [${t.sizes.join(', ')}] and normalized_shape = [${normalizedShape.join(', ')}]`,
+      );
     }
     if (t.dtype !== x.dtype) throw argumentError(op, `${name} has dtype ${t.dtype} but x has ${x.dtype}`);
     return [...new Array<number>(lead).fill(0), ...t.strides];
@@ -86,7 +97,13 @@ export function layerNorm(
     if (t === null) {
       // Scratch for statistics the caller does not want.
       const dtype = (mean ?? rstd)?.dtype ?? 'float32';
-      const scratch: Strided = { data: new Uint8Array(Math.max(rows, 1) * 8), dtype, sizes: statSizes, strides: [], offset: 0 };
+      const scratch: Strided = {
+        data: new Uint8Array(Math.max(rows, 1) * 8),
+        dtype,
+        sizes: statSizes,
+        strides: [],
+        offset: 0,
+      };
       let acc = 1;
       const s = new Array<number>(nd).fill(0);
       for (let d = lead - 1; d >= 0; d--) {
@@ -97,17 +114,31 @@ export function layerNorm(
     }
     checkWritable(op, name, t);
     if (!isFloating(t.dtype)) throw argumentError(op, `${name} must have a floating dtype, got ${t.dtype}`);
-    if (!sameSizes(t.sizes, statSizes)) throw argumentError(op, `${name} has sizes [${t.sizes.join(', ')}], expected [${statSizes.join(', ')}]`);
+    if (!sameSizes(t.sizes, statSizes))
+      throw argumentError(op, `${name} has sizes [${t.sizes.join(', ')}], expected [${statSizes.join(', ')}]`);
     return [t, t.strides.map((s, d) => (d < lead ? s : 0))];
   };
   const [m, ms] = statStrides('mean', mean);
   const [r, rs] = statStrides('rstd', rstd);
   const operands = [out, x, weight ?? x, bias ?? x, m, r];
   // mean and rstd share one dtype in the kernel (it reads mean's); convert when they differ.
-  if (m.dtype !== r.dtype) throw argumentError(op, `mean and rstd must have the same dtype, got ${m.dtype} and ${r.dtype}`);
+  if (m.dtype !== r.dtype)
+    throw argumentError(op, `mean and rstd must have the same dtype, got ${m.dtype} and ${r.dtype}`);
   const meta = writeMeta(x.sizes, operands, [out.strides, x.strides, ws, bs, ms, rs]);
   try {
-    native.layerNorm(out.data, x.data, (weight ?? x).data, (bias ?? x).data, m.data, r.data, meta, k, eps, weight !== null, bias !== null);
+    native.layerNorm(
+      out.data,
+      x.data,
+      (weight ?? x).data,
+      (bias ?? x).data,
+      m.data,
+      r.data,
+      meta,
+      k,
+      eps,
+      weight !== null,
+      bias !== null,
+    );
   } catch (e) {
     rethrowNative(e, op);
   }

@@ -25,7 +25,8 @@ function runs(sizes: number[], dim: number): number[][] {
   for (let d = dim + 1; d < sizes.length; d++) inner *= sizes[d];
   const outer = n * inner === 0 ? 0 : numel(sizes) / (n * inner);
   const res: number[][] = [];
-  for (let o = 0; o < outer; o++) for (let i = 0; i < inner; i++) res.push(Array.from({ length: n }, (_, j) => (o * n + j) * inner + i));
+  for (let o = 0; o < outer; o++)
+    for (let i = 0; i < inner; i++) res.push(Array.from({ length: n }, (_, j) => (o * n + j) * inner + i));
   return res;
 }
 
@@ -44,7 +45,8 @@ function order(row: number[], descending: boolean): number[] {
 
 function randomRow(xd: DType, n: number, r: () => number): number[] {
   return Array.from({ length: n }, () => {
-    if ((xd === 'float32' || xd === 'float64') && r() < 0.1) return [Number.NaN, Infinity, -Infinity, -0][randInt(r, 0, 3)];
+    if ((xd === 'float32' || xd === 'float64') && r() < 0.1)
+      return [Number.NaN, Infinity, -Infinity, -0][randInt(r, 0, 3)];
     if (r() < 0.2) return 1; // ties
     return roundTo(xd, randomValue(xd, r));
   });
@@ -76,7 +78,10 @@ describe('sort / topk / kthvalue / median', () => {
       const ev = new Array<number>(vals.length).fill(0);
       const ei = new Array<number>(vals.length).fill(0);
       for (const run of rowsOf) {
-        const ord = order(run.map((k) => vals[k]), desc);
+        const ord = order(
+          run.map((k) => vals[k]),
+          desc,
+        );
         run.forEach((k, j) => {
           ei[k] = ord[j];
           ev[k] = vals[run[ord[j]]];
@@ -95,7 +100,10 @@ describe('sort / topk / kthvalue / median', () => {
       const tiE: number[] = new Array(numel(ks)).fill(0);
       const kRuns = runs(ks, d);
       rowsOf.forEach((run, ri) => {
-        const ord = order(run.map((q) => vals[q]), desc);
+        const ord = order(
+          run.map((q) => vals[q]),
+          desc,
+        );
         (nd === 0 ? [[0]] : kRuns)[ri]?.forEach((q, j) => {
           tiE[q] = ord[j];
           tvE[q] = vals[run[ord[j]]];
@@ -111,9 +119,21 @@ describe('sort / topk / kthvalue / median', () => {
         const mv = makeContiguous(xd, rs);
         const mi = makeContiguous('int64', rs);
         kthvalue(mv, mi, x, kk, dim, keep);
-        const kv = rowsOf.map((run) => vals[run[order(run.map((q) => vals[q]), false)[kk - 1]]]);
+        const kv = rowsOf.map(
+          (run) =>
+            vals[
+              run[
+                order(
+                  run.map((q) => vals[q]),
+                  false,
+                )[kk - 1]
+              ]
+            ],
+        );
         expect(toNumbers(mv), `kth ${kk} ${what}`).toEqual(kv);
-        toNumbers(mi).forEach((i, ri) => expect(Object.is(vals[rowsOf[ri][i]], kv[ri]) || vals[rowsOf[ri][i]] === kv[ri]).toBe(true));
+        toNumbers(mi).forEach((i, ri) => {
+          expect(Object.is(vals[rowsOf[ri][i]], kv[ri]) || vals[rowsOf[ri][i]] === kv[ri]).toBe(true);
+        });
         median(mv, mi, x, dim, keep);
         const med = rowsOf.map((run) => {
           const row = run.map((q) => vals[q]);
@@ -145,7 +165,10 @@ describe('sort / topk / kthvalue / median', () => {
     topk(z, zi, makeContiguous('float32', [], [7]), 0);
     expect([toNumbers(z), toNumbers(zi)]).toEqual([[7], [0]]);
     topk(tv, ti, x, 2, 0, false);
-    expect([toNumbers(tv), toNumbers(ti)]).toEqual([[0, 1], [5, 2]]);
+    expect([toNumbers(tv), toNumbers(ti)]).toEqual([
+      [0, 1],
+      [5, 2],
+    ]);
     const sv = makeContiguous('float32', []);
     const si = makeContiguous('int64', []);
     kthvalue(sv, si, x, 2);
@@ -158,12 +181,18 @@ describe('sort / topk / kthvalue / median', () => {
     const iv = makeContiguous('int64', [5]);
     const idx = makeContiguous('int64', [5]);
     sort(iv, idx, ints);
-    expect([toNumbers(iv), toNumbers(idx)]).toEqual([[1, 1, 2, 2, 2], [1, 3, 0, 2, 4]]);
+    expect([toNumbers(iv), toNumbers(idx)]).toEqual([
+      [1, 1, 2, 2, 2],
+      [1, 3, 0, 2, 4],
+    ]);
     // in place: values may be x itself
     const inPlace = makeContiguous('float64', [4], [3, 1, 4, 2]);
     const ipi = makeContiguous('int64', [4]);
     sort(inPlace, ipi, inPlace);
-    expect([toNumbers(inPlace), toNumbers(ipi)]).toEqual([[1, 2, 3, 4], [1, 3, 0, 2]]);
+    expect([toNumbers(inPlace), toNumbers(ipi)]).toEqual([
+      [1, 2, 3, 4],
+      [1, 3, 0, 2],
+    ]);
     // int64 keys compare exactly beyond 2^53
     const big = makeContiguous('int64', [2]);
     new BigInt64Array(big.data.buffer).set([2n ** 62n + 1n, 2n ** 62n]);
@@ -174,13 +203,27 @@ describe('sort / topk / kthvalue / median', () => {
 
   it('rejects bad k and dims with PyTorch messages', () => {
     const x = makeContiguous('float32', [2, 3]);
-    expect(() => topk(makeContiguous('float32', [2, 4]), makeContiguous('int64', [2, 4]), x, 4, 1)).toThrow('selected index k out of range');
-    expect(() => topk(makeContiguous('float32', [2, 0]), makeContiguous('int64', [2, 0]), x, -1, 1)).toThrow('selected index k out of range');
-    expect(() => topk(makeContiguous('float32', []), makeContiguous('int64', []), makeContiguous('float32', [], [1]), 2)).toThrow('selected index k out of range');
-    expect(() => kthvalue(makeContiguous('float32', [2]), makeContiguous('int64', [2]), x, 4, 1)).toThrow('kthvalue(): selected number k out of range for dimension 1');
-    expect(() => kthvalue(makeContiguous('float32', [2]), makeContiguous('int64', [2]), x, 0, 1)).toThrow('kthvalue(): selected number k out of range for dimension 1');
-    expect(() => median(makeContiguous('float32', [2]), makeContiguous('int64', [2]), makeContiguous('float32', [2, 0]), 1)).toThrow('median(): Expected reduction dim 1 to have non-zero size.');
-    expect(() => sort(makeContiguous('float32', [2, 3]), makeContiguous('int64', [2, 3]), x, 2)).toThrow('Dimension out of range (expected to be in range of [-2, 1], but got 2)');
+    expect(() => topk(makeContiguous('float32', [2, 4]), makeContiguous('int64', [2, 4]), x, 4, 1)).toThrow(
+      'selected index k out of range',
+    );
+    expect(() => topk(makeContiguous('float32', [2, 0]), makeContiguous('int64', [2, 0]), x, -1, 1)).toThrow(
+      'selected index k out of range',
+    );
+    expect(() =>
+      topk(makeContiguous('float32', []), makeContiguous('int64', []), makeContiguous('float32', [], [1]), 2),
+    ).toThrow('selected index k out of range');
+    expect(() => kthvalue(makeContiguous('float32', [2]), makeContiguous('int64', [2]), x, 4, 1)).toThrow(
+      'kthvalue(): selected number k out of range for dimension 1',
+    );
+    expect(() => kthvalue(makeContiguous('float32', [2]), makeContiguous('int64', [2]), x, 0, 1)).toThrow(
+      'kthvalue(): selected number k out of range for dimension 1',
+    );
+    expect(() =>
+      median(makeContiguous('float32', [2]), makeContiguous('int64', [2]), makeContiguous('float32', [2, 0]), 1),
+    ).toThrow('median(): Expected reduction dim 1 to have non-zero size.');
+    expect(() => sort(makeContiguous('float32', [2, 3]), makeContiguous('int64', [2, 3]), x, 2)).toThrow(
+      'Dimension out of range (expected to be in range of [-2, 1], but got 2)',
+    );
     expect(() => sort(makeContiguous('float64', [2, 3]), makeContiguous('int64', [2, 3]), x)).toThrow(/dtype/);
   });
 });

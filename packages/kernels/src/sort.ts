@@ -7,7 +7,7 @@ import { native } from './binding.js';
 import { dtypeCode } from './dtype.js';
 import { KernelError, rethrowNative } from './kernel-error.js';
 import { reducedSizes, wrapDim } from './reduce.js';
-import { argumentError, checkStrided, checkWritable, sameSizes, type Strided, writeMeta } from './strided.js';
+import { argumentError, checkStrided, checkWritable, type Strided, sameSizes, writeMeta } from './strided.js';
 
 const MODE = { sort: 0, topk: 1, kthvalue: 2, median: 3 } as const;
 
@@ -15,14 +15,22 @@ function torchError(message: string): KernelError {
   return new KernelError('ERR_TSJIT_KERNEL_ARGUMENT', message);
 }
 
-function checkOutputs(op: string, values: Strided | null, indices: Strided, x: Strided, sizes: readonly number[]): void {
+function checkOutputs(
+  op: string,
+  values: Strided | null,
+  indices: Strided,
+  x: Strided,
+  sizes: readonly number[],
+): void {
   checkWritable(op, 'indices', indices);
   if (indices.dtype !== 'int64') throw argumentError(op, `indices must be int64, got ${indices.dtype}`);
-  if (!sameSizes(indices.sizes, sizes)) throw argumentError(op, `indices has sizes [${indices.sizes.join(', ')}], expected [${sizes.join(', ')}]`);
+  if (!sameSizes(indices.sizes, sizes))
+    throw argumentError(op, `indices has sizes [${indices.sizes.join(', ')}], expected [${sizes.join(', ')}]`);
   if (values !== null && values !== undefined) {
     checkWritable(op, 'values', values);
     if (values.dtype !== x.dtype) throw argumentError(op, `values has dtype ${values.dtype} but x has ${x.dtype}`);
-    if (!sameSizes(values.sizes, sizes)) throw argumentError(op, `values has sizes [${values.sizes.join(', ')}], expected [${sizes.join(', ')}]`);
+    if (!sameSizes(values.sizes, sizes))
+      throw argumentError(op, `values has sizes [${values.sizes.join(', ')}], expected [${sizes.join(', ')}]`);
   }
 }
 
@@ -34,10 +42,23 @@ function spread(t: Strided, nd: number, dim: number, kept: boolean): number[] {
   return s;
 }
 
-function call(op: keyof typeof MODE, values: Strided | null, indices: Strided, x: Strided, dim: number, kept: boolean, k: number, descending: boolean): void {
+function call(
+  op: keyof typeof MODE,
+  values: Strided | null,
+  indices: Strided,
+  x: Strided,
+  dim: number,
+  kept: boolean,
+  k: number,
+  descending: boolean,
+): void {
   const nd = x.sizes.length;
   const v = values ?? indices;
-  const meta = writeMeta(x.sizes, [v, indices, x], [spread(v, nd, dim, kept), spread(indices, nd, dim, kept), x.strides]);
+  const meta = writeMeta(
+    x.sizes,
+    [v, indices, x],
+    [spread(v, nd, dim, kept), spread(indices, nd, dim, kept), x.strides],
+  );
   try {
     native.sortLike(v.data, indices.data, x.data, meta, dim, MODE[op], k, descending, values !== null);
   } catch (e) {
@@ -80,7 +101,15 @@ export function topk(values: Strided, indices: Strided, x: Strided, k: number, d
   call('topk', values, indices, x, d, true, x.sizes.length === 0 ? 1 : k, largest);
 }
 
-function selection(op: 'kthvalue' | 'median', values: Strided, indices: Strided, x: Strided, k: number, dim: number, keepdim: boolean): void {
+function selection(
+  op: 'kthvalue' | 'median',
+  values: Strided,
+  indices: Strided,
+  x: Strided,
+  k: number,
+  dim: number,
+  keepdim: boolean,
+): void {
   const d = prepare(op, x, dim);
   if (typeof keepdim !== 'boolean') throw argumentError(op, `keepdim must be a boolean, got ${typeof keepdim}`);
   const nd = x.sizes.length;
@@ -103,4 +132,3 @@ export function kthvalue(values: Strided, indices: Strided, x: Strided, k: numbe
 export function median(values: Strided, indices: Strided, x: Strided, dim = -1, keepdim = false): void {
   selection('median', values, indices, x, 0, dim, keepdim);
 }
-

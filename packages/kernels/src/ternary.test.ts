@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { type DType, dtypes, isFloating } from './dtype.js';
-import { broadcastFrom, expectPathsAgree, layouts, pick, randomSpecial, randomTensor } from './elementwise-test-utils.js';
+import {
+  broadcastFrom,
+  expectPathsAgree,
+  layouts,
+  pick,
+  randomSpecial,
+  randomTensor,
+} from './elementwise-test-utils.js';
 import { KernelError } from './kernel-error.js';
 import { availableKernelPaths } from './runtime.js';
 import { broadcastShapes, numel, type Strided } from './strided.js';
-import { makeContiguous, makeStrided, randomShape, rng, toNumbers, withPath } from './test-utils.js';
 import { addcdiv, addcmul, clamp, lerp, where } from './ternary.js';
+import { makeContiguous, makeStrided, randomShape, rng, toNumbers, withPath } from './test-utils.js';
 
 type Bound = Strided | number | null;
 
@@ -161,9 +168,9 @@ describe('ternary', () => {
     expect(() => clamp(out, x)).toThrow(/At least one of 'min' or 'max'/);
     expect(() => clamp(out, x, '1' as unknown as number)).toThrow(/min must be a number or a tensor/);
     expect(() => clamp(makeContiguous('bool', [2]), makeContiguous('bool', [2]), 0, 1)).toThrow(/bool/);
-    expect(() => lerp(makeContiguous('int32', [2]), makeContiguous('int32', [2]), makeContiguous('int32', [2]), 0.5)).toThrow(
-      /not implemented for dtype int32/,
-    );
+    expect(() =>
+      lerp(makeContiguous('int32', [2]), makeContiguous('int32', [2]), makeContiguous('int32', [2]), 0.5),
+    ).toThrow(/not implemented for dtype int32/);
     const xi = makeContiguous('int32', [2]);
     expect(() => addcdiv(makeContiguous('int32', [2]), xi, xi, xi)).toThrow(/Integer division with addcdiv/);
     expect(() => addcmul(makeContiguous('int32', [2]), xi, xi, xi, 0.5)).toThrow(/value must be an integer/);

@@ -7,8 +7,8 @@ import {
   broadcastStrides,
   checkStrided,
   checkWritable,
-  sameSizes,
   type Strided,
+  sameSizes,
   writeMeta,
 } from './strided.js';
 
@@ -24,7 +24,8 @@ function isStrided(v: unknown): v is Strided {
 }
 
 function checkNumber(op: string, name: string, v: unknown): number {
-  if (typeof v !== 'number') throw argumentError(op, `${name} must be a number or a tensor, got ${v === null ? 'null' : typeof v}`);
+  if (typeof v !== 'number')
+    throw argumentError(op, `${name} must be a number or a tensor, got ${v === null ? 'null' : typeof v}`);
   return v;
 }
 
@@ -52,7 +53,10 @@ function run(
   }
   const shape = broadcastShapes(op, ...tensors.map((t) => t.sizes));
   if (!sameSizes(shape, out.sizes)) {
-    throw argumentError(op, `out has sizes [${out.sizes.join(', ')}] but the broadcast of the inputs has sizes [${shape.join(', ')}]`);
+    throw argumentError(
+      op,
+      `out has sizes [${out.sizes.join(', ')}] but the broadcast of the inputs has sizes [${shape.join(', ')}]`,
+    );
   }
   const first = inputs[0] as Strided;
   const zeros = new Array<number>(out.sizes.length).fill(0);

@@ -9,22 +9,73 @@ import { argumentError, broadcastStrides, checkStrided, checkWritable, type Stri
  * dtype in, bool out.
  */
 const UNARY_TABLE = [
-  ['neg', 'N'], ['abs', 'N'], ['sign', 'S'], ['sgn', 'S'], ['sqrt', 'F'], ['rsqrt', 'F'], ['reciprocal', 'F'],
-  ['square', 'N'], ['exp', 'F'], ['exp2', 'F'], ['expm1', 'F'], ['log', 'F'], ['log2', 'F'], ['log10', 'F'],
-  ['log1p', 'F'], ['sin', 'F'], ['cos', 'F'], ['tan', 'F'], ['asin', 'F'], ['acos', 'F'], ['atan', 'F'],
-  ['sinh', 'F'], ['cosh', 'F'], ['tanh', 'F'], ['asinh', 'F'], ['acosh', 'F'], ['atanh', 'F'], ['sigmoid', 'F'],
-  ['logsigmoid', 'F'], ['erf', 'F'], ['erfc', 'F'], ['erfinv', 'F'], ['lgamma', 'F'], ['digamma', 'F'],
-  ['floor', 'N'], ['ceil', 'N'], ['round', 'N'], ['trunc', 'N'], ['frac', 'F'], ['relu', 'N'], ['relu6', 'N'],
-  ['gelu', 'F'], ['gelu_tanh', 'F'], ['silu', 'F'], ['mish', 'F'], ['hardswish', 'F'], ['hardsigmoid', 'F'],
-  ['softplus', 'F'], ['elu', 'F'], ['leaky_relu', 'F'], ['hardtanh', 'N'], ['threshold', 'N'],
-  ['logical_not', 'P'], ['bitwise_not', 'I'], ['isnan', 'P'], ['isinf', 'P'], ['isfinite', 'P'], ['nan_to_num', 'N'],
+  ['neg', 'N'],
+  ['abs', 'N'],
+  ['sign', 'S'],
+  ['sgn', 'S'],
+  ['sqrt', 'F'],
+  ['rsqrt', 'F'],
+  ['reciprocal', 'F'],
+  ['square', 'N'],
+  ['exp', 'F'],
+  ['exp2', 'F'],
+  ['expm1', 'F'],
+  ['log', 'F'],
+  ['log2', 'F'],
+  ['log10', 'F'],
+  ['log1p', 'F'],
+  ['sin', 'F'],
+  ['cos', 'F'],
+  ['tan', 'F'],
+  ['asin', 'F'],
+  ['acos', 'F'],
+  ['atan', 'F'],
+  ['sinh', 'F'],
+  ['cosh', 'F'],
+  ['tanh', 'F'],
+  ['asinh', 'F'],
+  ['acosh', 'F'],
+  ['atanh', 'F'],
+  ['sigmoid', 'F'],
+  ['logsigmoid', 'F'],
+  ['erf', 'F'],
+  ['erfc', 'F'],
+  ['erfinv', 'F'],
+  ['lgamma', 'F'],
+  ['digamma', 'F'],
+  ['floor', 'N'],
+  ['ceil', 'N'],
+  ['round', 'N'],
+  ['trunc', 'N'],
+  ['frac', 'F'],
+  ['relu', 'N'],
+  ['relu6', 'N'],
+  ['gelu', 'F'],
+  ['gelu_tanh', 'F'],
+  ['silu', 'F'],
+  ['mish', 'F'],
+  ['hardswish', 'F'],
+  ['hardsigmoid', 'F'],
+  ['softplus', 'F'],
+  ['elu', 'F'],
+  ['leaky_relu', 'F'],
+  ['hardtanh', 'N'],
+  ['threshold', 'N'],
+  ['logical_not', 'P'],
+  ['bitwise_not', 'I'],
+  ['isnan', 'P'],
+  ['isinf', 'P'],
+  ['isfinite', 'P'],
+  ['nan_to_num', 'N'],
 ] as const;
 
 export type UnaryOp = (typeof UNARY_TABLE)[number][0];
 type Kind = 'F' | 'N' | 'S' | 'I' | 'P';
 
 export const UNARY_OPS: readonly UnaryOp[] = UNARY_TABLE.map(([name]) => name);
-const codes = new Map<string, { code: number; kind: Kind }>(UNARY_TABLE.map(([name, kind], i) => [name, { code: i, kind }]));
+const codes = new Map<string, { code: number; kind: Kind }>(
+  UNARY_TABLE.map(([name, kind], i) => [name, { code: i, kind }]),
+);
 
 /** Parameters of the parameterised unary ops (PyTorch's names and defaults). */
 export interface UnaryOptions {
@@ -63,11 +114,16 @@ export function unaryOutputDtype(op: UnaryOp, dtype: DType): DType | null {
   const e = codes.get(op);
   if (!e) return null;
   switch (e.kind) {
-    case 'F': return isFloating(dtype) ? dtype : null;
-    case 'N': return dtype !== 'bool' ? dtype : null;
-    case 'S': return dtype;
-    case 'I': return isIntegral(dtype) || dtype === 'bool' ? dtype : null;
-    case 'P': return 'bool';
+    case 'F':
+      return isFloating(dtype) ? dtype : null;
+    case 'N':
+      return dtype !== 'bool' ? dtype : null;
+    case 'S':
+      return dtype;
+    case 'I':
+      return isIntegral(dtype) || dtype === 'bool' ? dtype : null;
+    case 'P':
+      return 'bool';
   }
 }
 
@@ -82,21 +138,26 @@ function num(op: string, name: string, v: unknown, fallback?: number): number {
 
 function params(op: UnaryOp, dtype: DType, o: UnaryOptions): [number, number, number] {
   switch (op) {
-    case 'softplus': return [num(op, 'beta', o.beta, 1), num(op, 'threshold', o.threshold, 20), 0];
-    case 'elu': return [num(op, 'alpha', o.alpha, 1), num(op, 'scale', o.scale, 1), num(op, 'inputScale', o.inputScale, 1)];
-    case 'leaky_relu': return [num(op, 'negativeSlope', o.negativeSlope, 0.01), 0, 0];
+    case 'softplus':
+      return [num(op, 'beta', o.beta, 1), num(op, 'threshold', o.threshold, 20), 0];
+    case 'elu':
+      return [num(op, 'alpha', o.alpha, 1), num(op, 'scale', o.scale, 1), num(op, 'inputScale', o.inputScale, 1)];
+    case 'leaky_relu':
+      return [num(op, 'negativeSlope', o.negativeSlope, 0.01), 0, 0];
     case 'hardtanh': {
       const lo = num(op, 'min', o.min, -1);
       const hi = num(op, 'max', o.max, 1);
       if (lo > hi) throw argumentError(op, `min (${lo}) must not be greater than max (${hi})`);
       return [lo, hi, 0];
     }
-    case 'threshold': return [num(op, 'threshold', o.threshold), num(op, 'value', o.value), 0];
+    case 'threshold':
+      return [num(op, 'threshold', o.threshold), num(op, 'value', o.value), 0];
     case 'nan_to_num': {
       const max = FLOAT_MAX[dtype] ?? 0;
       return [num(op, 'nan', o.nan, 0), num(op, 'posinf', o.posinf, max), num(op, 'neginf', o.neginf, -max)];
     }
-    default: return [0, 0, 0];
+    default:
+      return [0, 0, 0];
   }
 }
 
@@ -112,7 +173,8 @@ export function unary(op: UnaryOp, out: Strided, x: Strided, options: UnaryOptio
   checkStrided(op, 'x', x);
   const want = unaryOutputDtype(op, x.dtype);
   if (want === null) throw argumentError(op, `not implemented for dtype ${x.dtype}`);
-  if (out.dtype !== want) throw argumentError(op, `out must have dtype ${want} for a ${x.dtype} input, got ${out.dtype}`);
+  if (out.dtype !== want)
+    throw argumentError(op, `out must have dtype ${want} for a ${x.dtype} input, got ${out.dtype}`);
   if (options === null || typeof options !== 'object') throw argumentError(op, 'options must be an object');
   const [a, b, c] = params(op, x.dtype, options);
   const xs = broadcastStrides(op, 'x', x, out.sizes);
