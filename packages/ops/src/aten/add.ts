@@ -1,0 +1,47 @@
+import { defineOp } from '../core/define-op.js';
+import { binaryImpl, binaryMeta } from '../groups/binary.js';
+import { binarySamples } from '../groups/samples.js';
+
+export const add = defineOp({
+  schemas: [
+    'aten::add.Tensor(Tensor self, Tensor other, *, Scalar alpha=1) -> Tensor',
+    'aten::add.Scalar(Tensor self, Scalar other, Scalar alpha=1) -> Tensor',
+    'aten::add_.Tensor(Tensor(a!) self, Tensor other, *, Scalar alpha=1) -> Tensor(a!)',
+    'aten::add_.Scalar(Tensor(a!) self, Scalar other, Scalar alpha=1) -> Tensor(a!)',
+    'aten::add.out(Tensor self, Tensor other, *, Scalar alpha=1, Tensor(a!) out) -> Tensor(a!)',
+  ],
+  impl: binaryImpl('add', { alpha: true }),
+  meta: binaryMeta(),
+  derivative: (F, { grad, self, other, alpha }) => ({
+    self: F.sumTo(grad, F.sizes(self)),
+    other: F.isTensor(other) ? F.sumTo(alpha === 1 ? grad : F.mul(grad, alpha), F.sizes(other)) : null,
+  }),
+  samples: (S) => [
+    ...binarySamples(S, {
+      tensor: 'add.Tensor',
+      scalar: 'add.Scalar',
+      dtypes: ['float64', 'int64', 'int32', 'bool', 'uint8', 'int8', 'float16'],
+    }),
+    S.call('add.Tensor', [S.randn([2, 3]), S.randn([3])], { alpha: 2 }),
+    S.call('add.Tensor', [S.randn([2, 3]), S.randn([3])], { alpha: S.float(0.5) }),
+    S.call('add.Tensor', [S.ints([3]), S.ints([3])], { alpha: -3 }),
+    S.error('add.Tensor', [S.ints([3]), S.ints([3])], 'argument alpha must not be a floating point number', {
+      alpha: S.float(0.5),
+    }),
+    S.call('add_.Tensor', [S.randn([2, 3]), S.randn([3])]),
+    S.call('add_.Tensor', [S.randn([2, 3], 'transposed'), S.randn([2, 3])], { alpha: 2 }),
+    S.call('add_.Scalar', [S.randn([4]), 2]),
+    S.error(
+      'add_.Tensor',
+      [S.randn([3]), S.randn([2, 3])],
+      "output with shape [3] doesn't match the broadcast shape [2, 3]",
+    ),
+    S.error(
+      'add_.Tensor',
+      [S.ints([3]), S.randn([3])],
+      "result type Float can't be cast to the desired output type Long",
+    ),
+    S.call('add.out', [S.randn([2, 3]), S.randn([3])], { out: S.randn([2, 3]) }),
+    S.call('add.out', [S.randn([2, 3]), S.randn([3])], { out: S.randn([0]) }),
+  ],
+});

@@ -1,0 +1,43 @@
+/** Pointwise unary ops, written once for the group. */
+import * as K from '@tsjit/kernels';
+import type { ImplFn, MetaFn } from '../core/define-op.js';
+import { cppDtypeName, DEFAULT_FLOAT, type DType, isFloatingDtype } from '../core/dtypes.js';
+import { toDtype } from '../core/helpers.js';
+import { OpError } from '../core/op-error.js';
+import type { OpContext, TensorLike } from '../core/tensor-like.js';
+
+/** The dtype a unary op computes in: floating-only ops promote integral and bool inputs to float32. */
+export function unaryComputeDtype(kernel: K.UnaryOp, dtype: DType): DType {
+  if (K.unaryOutputDtype(kernel, dtype) !== null) return dtype;
+  if (!isFloatingDtype(dtype) && K.unaryOutputDtype(kernel, DEFAULT_FLOAT) !== null) return DEFAULT_FLOAT;
+  if (kernel === 'neg' && dtype === 'bool') {
+    throw new OpError(
+      'Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.',
+    );
+  }
+  throw new OpError(`"${kernel}_cpu" not implemented for '${cppDtypeName(dtype)}'`);
+}
+
+export function unaryCompute(
+  ctx: OpContext,
+  kernel: K.UnaryOp,
+  self: TensorLike,
+  options?: K.UnaryOptions,
+): TensorLike {
+  const dtype = unaryComputeDtype(kernel, self.dtype);
+  const x = toDtype(ctx, self, dtype);
+  const out = ctx.empty(x.sizes, K.unaryOutputDtype(kernel, dtype)!);
+  K.unary(kernel, out, x, options);
+  return out;
+}
+
+export function unaryImpl(kernel: K.UnaryOp): ImplFn {
+  return (args, ctx) => unaryCompute(ctx, kernel, args.self);
+}
+
+export function unaryMeta(kernel: K.UnaryOp): MetaFn {
+  return (args) => {
+    const dtype = unaryComputeDtype(kernel, args.self.dtype);
+    return { sizes: args.self.sizes, dtype: K.unaryOutputDtype(kernel, dtype)! };
+  };
+}

@@ -1,0 +1,62 @@
+export { add } from './aten/add.js';
+export { mul } from './aten/mul.js';
+export { relu } from './aten/relu.js';
+export {
+  camel,
+  type DerivativeContext,
+  type DerivativeRule,
+  defineOp,
+  type ImplFn,
+  type MetaFn,
+  type MetaResult,
+  Op,
+  type OpDefinition,
+  Overload,
+} from './core/define-op.js';
+export {
+  canCast,
+  cppDtypeName,
+  DEFAULT_FLOAT,
+  type DType,
+  dtypeFromCode,
+  dtypeToCode,
+  isFloatingDtype,
+  isIntegralDtype,
+  isScalar,
+  promoteTypes,
+  resultType,
+  scalarDtype,
+  scalarToNumber,
+  toDtype,
+  torchDtypeName,
+} from './core/dtypes.js';
+export { addFunctionHelpers } from './core/function-helpers.js';
+export { bfloat16ToFloat, floatToBfloat16, floatToHalf, halfToFloat } from './core/half.js';
+export * as helpers from './core/helpers.js';
+export { check, OpError, type PyErrorType } from './core/op-error.js';
+export { OpRegistry } from './core/registry.js';
+export { directFunctions, groupByName, matchesType, resolveOverload, splitOptions } from './core/resolve.js';
+export {
+  encodeNumber,
+  encodeSampleValue,
+  type Layout,
+  type Sample,
+  SampleBuilder,
+  type SampleFn,
+  type SampleTensor,
+  type SampleValue,
+  type TensorOptions,
+} from './core/samples.js';
+export {
+  FloatScalar,
+  type Functions,
+  type OpArgs,
+  type OpContext,
+  type OpValue,
+  type Scalar,
+  type TensorLike,
+} from './core/tensor-like.js';
+export { allOps } from './op-list.js';
+export { type CompareOptions, compareWithGolden } from './testing/compare.js';
+export { materialize, tensorFromValues, tensorValues } from './testing/materialize.js';
+export { PlainTensor, plainContext } from './testing/plain-tensor.js';

@@ -1,0 +1,92 @@
+import { numel } from '../core/helpers.js';
+import { FloatScalar, type OpContext, type TensorLike } from '../core/tensor-like.js';
+import { tensorValues } from './materialize.js';
+
+/** PyTorch's assert_close default tolerances per dtype. */
+const TOLERANCES: Record<string, [number, number]> = {
+  float32: [1.3e-6, 1e-5],
+  float64: [1e-7, 1e-7],
+  float16: [1e-3, 1e-5],
+  bfloat16: [1.6e-2, 1e-5],
+};
+
+function decodeNumber(x: unknown): number {
+  if (x === 'nan') return Number.NaN;
+  if (x === 'inf') return Infinity;
+  if (x === '-inf') return -Infinity;
+  if (x === '-0') return -0;
+  return typeof x === 'boolean' ? (x ? 1 : 0) : (x as number);
+}
+
+export interface CompareOptions {
+  rtol?: number;
+  atol?: number;
+  /** Only sizes and dtype (random ops). */
+  metaOnly?: boolean;
+}
+
+/**
+ * Compares an op's result with a golden value encoded by gen_op_goldens.py. Returns null when they
+ * match, else a description of the first difference.
+ */
+export function compareWithGolden(
+  ctx: OpContext,
+  actual: unknown,
+  expected: unknown,
+  o: CompareOptions = {},
+  path = 'result',
+): string | null {
+  if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {
+    const e = expected as Record<string, any>;
+    if ('$tensor' in e) {
+      if (!ctx.isTensor(actual)) return `${path}: expected a tensor, got ${describe(actual)}`;
+      const t = actual as TensorLike;
+      const g = e.$tensor as { dtype: string; sizes: number[]; data: unknown[] };
+      if (t.dtype !== g.dtype) return `${path}: dtype ${t.dtype}, expected ${g.dtype}`;
+      if (t.sizes.length !== g.sizes.length || t.sizes.some((n, i) => n !== g.sizes[i])) {
+        return `${path}: sizes [${t.sizes}], expected [${g.sizes}]`;
+      }
+      if (o.metaOnly) return null;
+      const values = tensorValues(ctx, t);
+      const [rtol, atol] = TOLERANCES[t.dtype]
+        ? [o.rtol ?? TOLERANCES[t.dtype][0], o.atol ?? TOLERANCES[t.dtype][1]]
+        : [0, 0];
+      for (let i = 0; i < numel(t.sizes); i++) {
+        const want = decodeNumber(g.data[i]);
+        const got = values[i];
+        if (Number.isNaN(want) && Number.isNaN(got)) continue;
+        if (want === got) continue;
+        if (!Number.isFinite(want) || !Number.isFinite(got) || Math.abs(got - want) > atol + rtol * Math.abs(want)) {
+          return `${path}: element ${i} is ${got}, expected ${want} (rtol ${rtol}, atol ${atol})`;
+        }
+      }
+      return null;
+    }
+    if ('$float' in e) {
+      const want = decodeNumber(e.$float);
+      const got = actual instanceof FloatScalar ? actual.value : actual;
+      if (typeof got !== 'number') return `${path}: expected float ${want}, got ${describe(actual)}`;
+      if (Number.isNaN(want) && Number.isNaN(got)) return null;
+      const tol = (o.atol ?? 1e-7) + (o.rtol ?? 1e-7) * Math.abs(want);
+      return Math.abs(got - want) <= tol || got === want ? null : `${path}: ${got}, expected ${want}`;
+    }
+  }
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual)) return `${path}: expected a list of ${expected.length}, got ${describe(actual)}`;
+    if (actual.length !== expected.length) return `${path}: ${actual.length} items, expected ${expected.length}`;
+    for (let i = 0; i < expected.length; i++) {
+      const d = compareWithGolden(ctx, actual[i], expected[i], o, `${path}[${i}]`);
+      if (d) return d;
+    }
+    return null;
+  }
+  if (typeof expected === 'number' && typeof actual === 'bigint')
+    return BigInt(expected) === actual ? null : `${path}: ${actual}, expected ${expected}`;
+  return actual === expected ? null : `${path}: ${describe(actual)}, expected ${JSON.stringify(expected)}`;
+}
+
+function describe(v: unknown): string {
+  if (v === null || v === undefined) return String(v);
+  if (typeof v === 'object' && 'sizes' in (v as object)) return `tensor of sizes [${(v as TensorLike).sizes}]`;
+  return JSON.stringify(v) ?? String(v);
+}

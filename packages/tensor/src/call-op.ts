@@ -1,0 +1,90 @@
+/**
+ * Calling an op by name with JS arguments, as the public API does: `torch.add(a, b, { alpha: 2 })`.
+ * The overload is resolved once per argument signature (kinds of the arguments and the option
+ * names) and cached, so that a hot call costs a Map lookup, not a walk over schemas.
+ */
+import { FloatScalar, type Overload, resolveOverload, splitOptions } from '@tsjit/ops';
+import { dispatch } from './dispatcher.js';
+import { opRegistry } from './registry.js';
+import { Tensor } from './tensor.js';
+
+const isTensor = (v: unknown): boolean => v instanceof Tensor;
+
+function kind(v: unknown): string {
+  if (v instanceof Tensor) return 'T';
+  switch (typeof v) {
+    case 'number':
+      return Number.isInteger(v) ? 'i' : 'f';
+    case 'boolean':
+      return 'b';
+    case 'string':
+      return 's';
+    case 'bigint':
+      return 'i';
+    case 'undefined':
+      return 'u';
+    case 'object':
+      if (v === null) return 'n';
+      if (v instanceof FloatScalar) return 'f';
+      if (Array.isArray(v)) {
+        let k = 'l';
+        for (const e of v) k += kind(e);
+        return `${k};`;
+      }
+      return `o{${Object.keys(v).join(',')}}`;
+    default:
+      return '?';
+  }
+}
+
+/** The overloads of a camelCase name, with a per-signature cache. */
+export class OpGroup {
+  readonly name: string;
+  readonly overloads: readonly Overload[];
+  readonly #cache = new Map<string, Overload>();
+
+  constructor(name: string, overloads: readonly Overload[]) {
+    this.name = name;
+    this.overloads = overloads;
+  }
+
+  resolve(args: readonly unknown[]): Overload {
+    let sig = '';
+    for (let i = 0; i < args.length; i++) sig += kind(args[i]);
+    let o = this.#cache.get(sig);
+    if (o === undefined) {
+      const [positional, keywords] = splitOptions(args, isTensor);
+      o = resolveOverload(this.overloads, positional, keywords, isTensor);
+      if (this.#cache.size < 256) this.#cache.set(sig, o);
+    }
+    return o;
+  }
+
+  call(args: readonly unknown[]): any {
+    const o = this.resolve(args);
+    const [positional, keywords] = splitOptions(args, isTensor);
+    return dispatch(o, o.bind(positional, keywords));
+  }
+}
+
+let groups: Map<string, OpGroup> | undefined;
+
+/** Every op by camelCase name (`add`, `add_`, `logSoftmax`). */
+export function opGroups(): Map<string, OpGroup> {
+  if (groups === undefined) {
+    groups = new Map();
+    for (const [name, list] of opRegistry().byCamelName()) groups.set(name, new OpGroup(name, list));
+  }
+  return groups;
+}
+
+export function opGroup(name: string): OpGroup {
+  const g = opGroups().get(name);
+  if (g === undefined) throw new TypeError(`no op named '${name}'`);
+  return g;
+}
+
+/** Calls the op `name` (camelCase) with positional arguments and an optional trailing options object. */
+export function callOp(name: string, args: readonly unknown[]): any {
+  return opGroup(name).call(args);
+}

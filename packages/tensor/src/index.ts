@@ -1,0 +1,18 @@
+export { callOp, OpGroup, opGroup, opGroups } from './call-op.js';
+export { activeModes, type DispatchMode, dispatch, pushMode, withMode } from './dispatcher.js';
+export { eagerContext } from './eager-context.js';
+export { opRegistry } from './registry.js';
+export { Storage } from './storage.js';
+export { Tensor } from './tensor.js';
+export { installTensorMethods } from './tensor-methods.js';
+export {
+  type Element,
+  fromArray,
+  type NestedArray,
+  readValues,
+  type TensorOptions,
+  type TypedArray,
+  tensor,
+  toNested,
+  writeValues,
+} from './values.js';

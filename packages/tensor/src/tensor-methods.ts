@@ -1,0 +1,51 @@
+/**
+ * Tensor's methods: data access (`item`, `toArray`, `tolist`) and one method per op of @tsjit/ops
+ * whose first argument is `Tensor self` (`x.add(y)`, `x.softmax(-1)`), calling through the dispatcher.
+ */
+import { OpError } from '@tsjit/ops';
+import { callOp, opGroups } from './call-op.js';
+import type { Tensor } from './tensor.js';
+import { type Element, type NestedArray, readValues, toNested } from './values.js';
+
+declare module './tensor.js' {
+  interface Tensor {
+    /** The value of a one-element tensor (int64 as a number; bool as a boolean). */
+    item(): number | boolean;
+    /** Nested arrays of the values (PyTorch's `tolist()`). */
+    toArray(): NestedArray;
+    tolist(): NestedArray;
+    /** Row-major values as a flat array. */
+    toFlatArray(): Element[];
+    /** Any op of @tsjit/ops with `Tensor self` first, by camelCase name. */
+    [op: string]: any;
+  }
+}
+
+/** Adds the data-access methods and one method per op with `Tensor self` first to Tensor's prototype. */
+export function installTensorMethods(cls: typeof Tensor): void {
+  const proto = cls.prototype as unknown as Record<string, unknown>;
+
+  proto.item = function item(this: Tensor): number | boolean {
+    if (this.numel() !== 1) {
+      throw new OpError(`a Tensor with ${this.numel()} elements cannot be converted to Scalar`);
+    }
+    return readValues(this)[0] as number | boolean;
+  };
+  proto.toArray = function toArray(this: Tensor): NestedArray {
+    return toNested(this);
+  };
+  proto.tolist = proto.toArray;
+  proto.toFlatArray = function toFlatArray(this: Tensor): Element[] {
+    return readValues(this);
+  };
+
+  // One method per op with `Tensor self` first.
+  for (const [name, group] of opGroups()) {
+    if (name in proto) continue;
+    const first = group.overloads[0]?.schema.arguments[0];
+    if (!first || first.name !== 'self' || first.type.kind !== 'TensorType') continue;
+    proto[name] = function method(this: Tensor, ...args: unknown[]) {
+      return callOp(name, [this, ...args]);
+    };
+  }
+}

@@ -1,0 +1,122 @@
+import { type DType, itemSize } from '@tsjit/kernels';
+import { helpers, OpError, type TensorLike } from '@tsjit/ops';
+import { Storage } from './storage.js';
+import { installTensorMethods } from './tensor-methods.js';
+
+const { contiguousStrides, numel: sizesNumel } = helpers;
+
+// Op methods are added on first construction: the op registry is only complete once every module
+// of this package has been evaluated, which is not yet the case while tensor.ts itself evaluates.
+let methodsInstalled = false;
+
+/**
+ * The eager tensor: a strided view (sizes, strides and offset in elements) of a Storage, with a
+ * dtype. Views share their base's storage (and so its version counter). Op methods (`add`,
+ * `softmax`, ...) come from @tsjit/ops through the dispatcher; see tensor-methods.ts.
+ */
+export class Tensor implements TensorLike {
+  storage: Storage;
+  readonly dtype: DType;
+  sizes: readonly number[];
+  strides: readonly number[];
+  offset: number;
+  /** Autograd state, owned by @tsjit/autodiff. */
+  requiresGrad = false;
+  grad: Tensor | null = null;
+  gradFn: unknown = null;
+  /** The tensor this one is a view of (null for a tensor that owns its storage). */
+  base: Tensor | null = null;
+
+  constructor(storage: Storage, dtype: DType, sizes: readonly number[], strides: readonly number[], offset: number) {
+    if (!methodsInstalled) {
+      methodsInstalled = true;
+      installTensorMethods(Tensor);
+    }
+    this.storage = storage;
+    this.dtype = dtype;
+    this.sizes = sizes;
+    this.strides = strides;
+    this.offset = offset;
+  }
+
+  /** A new contiguous tensor of zeros. */
+  static empty(sizes: readonly number[], dtype: DType, shared = false): Tensor {
+    const n = sizesNumel(sizes);
+    if (!Number.isSafeInteger(n) || n < 0) throw new OpError(`invalid tensor sizes [${sizes.join(', ')}]`);
+    return new Tensor(Storage.allocate(n * itemSize[dtype], shared), dtype, sizes, contiguousStrides(sizes), 0);
+  }
+
+  /** The storage's bytes (what the kernels read). */
+  get data(): Uint8Array {
+    return this.storage.bytes;
+  }
+
+  /** A view of this tensor's storage with other geometry. */
+  makeView(sizes: readonly number[], strides: readonly number[], offset: number): Tensor {
+    const v = new Tensor(this.storage, this.dtype, sizes, strides, offset);
+    v.base = this.base ?? this;
+    return v;
+  }
+
+  /** out= resizing: new contiguous geometry on a fresh storage. */
+  resizeStorage(sizes: readonly number[]): void {
+    const fresh = Tensor.empty(sizes, this.dtype);
+    this.storage = fresh.storage;
+    this.sizes = fresh.sizes;
+    this.strides = fresh.strides;
+    this.offset = 0;
+  }
+
+  get shape(): readonly number[] {
+    return this.sizes;
+  }
+
+  get ndim(): number {
+    return this.sizes.length;
+  }
+
+  /** The storage version (bumped by every in-place op on this tensor or a view of it). */
+  get version(): number {
+    return this.storage.version;
+  }
+
+  dim(): number {
+    return this.sizes.length;
+  }
+
+  numel(): number {
+    return sizesNumel(this.sizes);
+  }
+
+  size(): readonly number[];
+  size(dim: number): number;
+  size(dim?: number): number | readonly number[] {
+    if (dim === undefined) return this.sizes;
+    return this.sizes[helpers.normalizeDim(dim, this.sizes.length)];
+  }
+
+  stride(): readonly number[];
+  stride(dim: number): number;
+  stride(dim?: number): number | readonly number[] {
+    if (dim === undefined) return this.strides;
+    return this.strides[helpers.normalizeDim(dim, this.sizes.length)];
+  }
+
+  storageOffset(): number {
+    return this.offset;
+  }
+
+  isContiguous(): boolean {
+    return helpers.isContiguous(this);
+  }
+
+  isFloatingPoint(): boolean {
+    return (
+      this.dtype === 'float32' || this.dtype === 'float64' || this.dtype === 'float16' || this.dtype === 'bfloat16'
+    );
+  }
+
+  elementSize(): number {
+    return itemSize[this.dtype];
+  }
+}
