@@ -1,6 +1,3 @@
-export { add } from './aten/add.js';
-export { mul } from './aten/mul.js';
-export { relu } from './aten/relu.js';
 export {
   camel,
   type DerivativeContext,
