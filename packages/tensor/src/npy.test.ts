@@ -354,6 +354,28 @@ describe('parseNpy rejects malformed files', () => {
     const file = npyFile("{'descr': '<f8', 'fortran_order': False, 'shape': (4,), }", new Uint8Array(32));
     expect(parseNpy(file, { maxBytes: 32 }).sizes).toEqual([4]);
     expectNpyError(() => parseNpy(file, { maxBytes: 31 }), /needs 32 bytes of data, more than maxBytes \(31\)/);
-    expectNpyError(() => parseNpy(file, { maxHeaderSize: 50 }), /longer than maxHeaderSize \(50\)/);
+    expectNpyError(
+      () => parseNpy(file, { maxHeaderSize: 50 }),
+      /header \(118 characters\) is longer than maxHeaderSize \(50\)/,
+    );
+    expectNpyError(
+      () => parseNpy(file, { maxHeaderSize: 20 }),
+      /header \(118 bytes\) is longer than maxHeaderSize \(20 characters\)/,
+    );
+  });
+
+  it('rejects a huge version 2.0 header before decoding it', () => {
+    const file = npyFile(`{'descr': '<f8', 'fortran_order': False, 'shape': (4,), ${' '.repeat(50_000)}}`, [], 2);
+    expectNpyError(() => parseNpy(file), /header \(50100 bytes\) is longer than maxHeaderSize \(10000 characters\)/);
+  });
+
+  it.each([
+    [{ maxBytes: -1 }, /maxBytes must be a non-negative integer, got -1/],
+    [{ maxBytes: Number.POSITIVE_INFINITY }, /maxBytes must be a non-negative integer, got Infinity/],
+    [{ maxHeaderSize: 1.5 }, /maxHeaderSize must be a non-negative integer, got 1.5/],
+  ])('rejects the options %j with a RangeError', (options, message) => {
+    const file = serializeNpy({ dtype: 'uint8', sizes: [1], data: Uint8Array.of(1) });
+    expect(() => parseNpy(file, options)).toThrow(RangeError);
+    expect(() => parseNpy(file, options)).toThrow(message);
   });
 });

@@ -82,6 +82,14 @@ const KIND_NAMES: Readonly<Record<string, string>> = {
 export function parseNpy(bytes: Uint8Array, options: ParseNpyOptions = {}): NpyArray {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxHeaderSize = options.maxHeaderSize ?? DEFAULT_MAX_HEADER_SIZE;
+  for (const [name, value] of [
+    ['maxBytes', maxBytes],
+    ['maxHeaderSize', maxHeaderSize],
+  ] as const) {
+    if (!Number.isSafeInteger(value) || value < 0) {
+      throw new RangeError(`parseNpy: ${name} must be a non-negative integer, got ${value}`);
+    }
+  }
   if (bytes.length < MAGIC_LENGTH || MAGIC.some((b, i) => bytes[i] !== b)) {
     throw new NpyError('not a .npy file: it does not start with the magic string \\x93NUMPY');
   }
@@ -101,6 +109,14 @@ export function parseNpy(bytes: Uint8Array, options: ParseNpyOptions = {}): NpyA
   if (dataStart > bytes.length) {
     throw new NpyError(
       `the header length (${headerLength} bytes) runs past the end of the file (${bytes.length} bytes)`,
+    );
+  }
+  // A UTF-8 character takes at most 4 bytes: a header this long cannot pass the check below, and
+  // rejecting it here spares decoding megabytes of hostile text.
+  if (headerLength > 4 * maxHeaderSize) {
+    throw new NpyError(
+      `the header (${headerLength} bytes) is longer than maxHeaderSize (${maxHeaderSize} characters); ` +
+        'a header this large is not one numpy writes for a plain array',
     );
   }
   const headerBytes = bytes.subarray(headerStart, dataStart);
