@@ -1,6 +1,10 @@
 export { callOp, OpGroup, opGroup, opGroups } from './call-op.js';
 export { activeModes, type DispatchMode, dispatch, pushMode, withMode } from './dispatcher.js';
 export { eagerContext } from './eager-context.js';
+export { NpyError } from './errors/npy-error.js';
+export { DEFAULT_PRINT_OPTIONS, type FormatTensorInput, formatTensor, type PrintOptions } from './format.js';
+export { formatPythonFloat } from './format-python-float.js';
+export { type NpyArray, type ParseNpyOptions, parseNpy, serializeNpy } from './npy.js';
 export { opRegistry } from './registry.js';
 export { Storage } from './storage.js';
 export { Tensor } from './tensor.js';
