@@ -5,6 +5,8 @@ export { NpyError } from './errors/npy-error.js';
 export { DEFAULT_PRINT_OPTIONS, type FormatTensorInput, formatTensor, type PrintOptions } from './format.js';
 export { formatPythonFloat } from './format-python-float.js';
 export { type NpyArray, type ParseNpyOptions, parseNpy, serializeNpy } from './npy.js';
+export { fromNpy, toNpy } from './npy-tensor.js';
+export { getPrintOptions, setPrintOptions } from './print-options.js';
 export { opRegistry } from './registry.js';
 export { Storage } from './storage.js';
 export { Tensor } from './tensor.js';

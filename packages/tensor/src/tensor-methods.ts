@@ -4,6 +4,8 @@
  */
 import { OpError } from '@tsjit/ops';
 import { callOp, opGroups } from './call-op.js';
+import { formatTensor } from './format.js';
+import { getPrintOptions } from './print-options.js';
 import type { Tensor } from './tensor.js';
 import { type Element, type NestedArray, readValues, toNested } from './values.js';
 
@@ -16,6 +18,8 @@ declare module './tensor.js' {
     tolist(): NestedArray;
     /** Row-major values as a flat array. */
     toFlatArray(): Element[];
+    /** PyTorch's repr: `tensor([1., 2.])`. */
+    toString(): string;
     /** Any op of @tsjit/ops with `Tensor self` first, by camelCase name. */
     [op: string]: any;
   }
@@ -38,6 +42,21 @@ export function installTensorMethods(cls: typeof Tensor): void {
   proto.toFlatArray = function toFlatArray(this: Tensor): Element[] {
     return readValues(this);
   };
+  proto.toString = function toString(this: Tensor): string {
+    const gradFn = this.gradFn as { name?: string } | null;
+    return formatTensor(
+      {
+        dtype: this.dtype,
+        sizes: this.sizes,
+        values: readValues(this),
+        requiresGrad: this.requiresGrad,
+        gradFn: gradFn?.name,
+      },
+      getPrintOptions(),
+    );
+  };
+  // console.log and the REPL show the repr.
+  proto[Symbol.for('nodejs.util.inspect.custom') as unknown as string] = proto.toString;
 
   // One method per op with `Tensor self` first.
   for (const [name, group] of opGroups()) {

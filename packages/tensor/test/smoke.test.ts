@@ -36,3 +36,36 @@ describe('eager tensor', () => {
     );
   });
 });
+
+describe('tensor printing and .npy', () => {
+  it('prints like PyTorch', () => {
+    expect(String(tensor([1.5, 2, 3], { dtype: 'float32' }))).toBe('tensor([1.5000, 2.0000, 3.0000])');
+    expect(
+      String(
+        tensor([
+          [1, 2],
+          [3, 4],
+        ]),
+      ),
+    ).toBe('tensor([[1, 2],\n        [3, 4]])');
+    expect(String(tensor([1, 2], { dtype: 'float64' }))).toBe('tensor([1., 2.], dtype=torch.float64)');
+  });
+  it('round-trips a non-contiguous tensor through .npy', async () => {
+    const { fromNpy, toNpy } = await import('../src/index.js');
+    const t = tensor(
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      { dtype: 'float32' },
+    );
+    const tt = t.makeView([3, 2], [1, 3], 0);
+    const back = fromNpy(toNpy(tt));
+    expect(back.sizes).toEqual([3, 2]);
+    expect(back.toArray()).toEqual([
+      [1, 4],
+      [2, 5],
+      [3, 6],
+    ]);
+  });
+});
