@@ -37,33 +37,80 @@ function kind(v: unknown): string {
   }
 }
 
+/** A small code for arguments whose kind alone decides overload resolution; 0 for the others. */
+function simpleKind(v: unknown): number {
+  if (v instanceof Tensor) return 1;
+  switch (typeof v) {
+    case 'number':
+      return Number.isInteger(v) ? 2 : 3;
+    case 'boolean':
+      return 4;
+    case 'string':
+      return 5;
+    case 'undefined':
+      return 6;
+    case 'object':
+      return v === null ? 6 : v instanceof FloatScalar ? 3 : 0;
+    default:
+      return 0;
+  }
+}
+
+function isOptionsObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || v instanceof Tensor || v instanceof FloatScalar) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+const NO_KEYWORDS = undefined;
+
 /** The overloads of a camelCase name, with a per-signature cache. */
 export class OpGroup {
   readonly name: string;
   readonly overloads: readonly Overload[];
-  readonly #cache = new Map<string, Overload>();
+  readonly #byCode = new Map<number, Overload>();
+  readonly #byText = new Map<string, Overload>();
 
   constructor(name: string, overloads: readonly Overload[]) {
     this.name = name;
     this.overloads = overloads;
   }
 
+  /** The overload for these arguments (a trailing options object holds keyword arguments). */
   resolve(args: readonly unknown[]): Overload {
+    let code = args.length;
+    for (let i = 0; i < args.length; i++) {
+      const k = simpleKind(args[i]);
+      if (k === 0) return this.#resolveByText(args);
+      code = code * 8 + k;
+    }
+    let o = this.#byCode.get(code);
+    if (o === undefined) {
+      o = resolveOverload(this.overloads, args, NO_KEYWORDS, isTensor);
+      this.#byCode.set(code, o);
+    }
+    return o;
+  }
+
+  #resolveByText(args: readonly unknown[]): Overload {
     let sig = '';
     for (let i = 0; i < args.length; i++) sig += kind(args[i]);
-    let o = this.#cache.get(sig);
+    let o = this.#byText.get(sig);
     if (o === undefined) {
       const [positional, keywords] = splitOptions(args, isTensor);
       o = resolveOverload(this.overloads, positional, keywords, isTensor);
-      if (this.#cache.size < 256) this.#cache.set(sig, o);
+      if (this.#byText.size < 256) this.#byText.set(sig, o);
     }
     return o;
   }
 
   call(args: readonly unknown[]): any {
     const o = this.resolve(args);
-    const [positional, keywords] = splitOptions(args, isTensor);
-    return dispatch(o, o.bind(positional, keywords));
+    const n = args.length;
+    if (n > 0 && isOptionsObject(args[n - 1])) {
+      return dispatch(o, o.bind(args.slice(0, n - 1), args[n - 1] as Record<string, unknown>));
+    }
+    return dispatch(o, o.bind(args));
   }
 }
 

@@ -3,6 +3,28 @@
  * version counter that in-place ops bump: autograd uses it to detect a saved tensor that was
  * modified.
  */
+
+// Small storages are carved out of shared slabs, as Node's Buffer pool does: allocating an
+// ArrayBuffer costs about ten times more than a view of an existing one, and a tiny op must cost
+// no more than in PyTorch. A slab lives as long as any storage in it; storages above SMALL_LIMIT
+// get their own ArrayBuffer.
+const SLAB_BYTES = 64 * 1024;
+const SMALL_LIMIT = 1024;
+let slab: ArrayBuffer | null = null;
+let slabUsed = SLAB_BYTES;
+
+function smallBytes(byteLength: number): Uint8Array {
+  // 16-byte alignment: every dtype's elements are aligned, and SIMD loads of tiny tensors too.
+  const size = (byteLength + 15) & ~15;
+  if (slabUsed + size > SLAB_BYTES) {
+    slab = new ArrayBuffer(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const view = new Uint8Array(slab as ArrayBuffer, slabUsed, byteLength);
+  slabUsed += size;
+  return view;
+}
+
 export class Storage {
   readonly bytes: Uint8Array;
   version = 0;
@@ -11,9 +33,14 @@ export class Storage {
     this.bytes = bytes;
   }
 
-  /** A zeroed storage of `byteLength` bytes; `shared` puts it on a SharedArrayBuffer (workers see it). */
+  /**
+   * A zeroed storage of `byteLength` bytes; `shared` puts it on its own SharedArrayBuffer (worker
+   * threads see it without copying).
+   */
   static allocate(byteLength: number, shared = false): Storage {
-    return new Storage(new Uint8Array(shared ? new SharedArrayBuffer(byteLength) : new ArrayBuffer(byteLength)));
+    if (shared) return new Storage(new Uint8Array(new SharedArrayBuffer(byteLength)));
+    if (byteLength <= SMALL_LIMIT) return new Storage(smallBytes(byteLength));
+    return new Storage(new Uint8Array(new ArrayBuffer(byteLength)));
   }
 
   get isShared(): boolean {

@@ -3,7 +3,7 @@
  * whose first argument is `Tensor self` (`x.add(y)`, `x.softmax(-1)`), calling through the dispatcher.
  */
 import { OpError } from '@tsjit/ops';
-import { callOp, opGroups } from './call-op.js';
+import { opGroups } from './call-op.js';
 import { formatTensor } from './format.js';
 import { getPrintOptions } from './print-options.js';
 import type { Tensor } from './tensor.js';
@@ -64,7 +64,8 @@ export function installTensorMethods(cls: typeof Tensor): void {
     const first = group.overloads[0]?.schema.arguments[0];
     if (!first || first.name !== 'self' || first.type.kind !== 'TensorType') continue;
     proto[name] = function method(this: Tensor, ...args: unknown[]) {
-      return callOp(name, [this, ...args]);
+      args.unshift(this);
+      return group.call(args);
     };
   }
 }

@@ -15,7 +15,8 @@ import {
 } from '../core/dtypes.js';
 import { asTensor, broadcastShapes } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
-import type { OpContext, Scalar, TensorLike } from '../core/tensor-like.js';
+import { FloatScalar, type OpContext, type Scalar, type TensorLike } from '../core/tensor-like.js';
+import { tinyBinary } from './tiny-binary.js';
 
 export interface BinaryOptions {
   /** Integral and bool inputs compute in the default float dtype (true division, atan2). */
@@ -47,6 +48,19 @@ export function binaryCompute(
   alpha?: Scalar,
   roundingMode?: string | null,
 ): TensorLike {
+  if (
+    (alpha === undefined || alpha === 1) &&
+    roundingMode == null &&
+    typeof self === 'object' &&
+    typeof other === 'object' &&
+    !(self instanceof FloatScalar) &&
+    !(other instanceof FloatScalar) &&
+    self.dtype === other.dtype &&
+    !o.boolResult
+  ) {
+    const tiny = tinyBinary(ctx, kernel, self, other, self.dtype);
+    if (tiny !== null) return tiny;
+  }
   let dtype = binaryComputeDtype(self, other, o);
   if (kernel === 'div' && roundingMode == null && !isFloatingDtype(dtype)) dtype = DEFAULT_FLOAT;
   const a = asTensor(ctx, self, dtype);
