@@ -57,7 +57,8 @@ function simpleKind(v: unknown): number {
 }
 
 function isOptionsObject(v: unknown): v is Record<string, unknown> {
-  if (v === null || typeof v !== 'object' || Array.isArray(v) || v instanceof Tensor || v instanceof FloatScalar) return false;
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || v instanceof Tensor || v instanceof FloatScalar)
+    return false;
   const proto = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 }

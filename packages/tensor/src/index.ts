@@ -4,6 +4,7 @@ export { eagerContext } from './eager-context.js';
 export { NpyError } from './errors/npy-error.js';
 export { DEFAULT_PRINT_OPTIONS, type FormatTensorInput, formatTensor, type PrintOptions } from './format.js';
 export { formatPythonFloat } from './format-python-float.js';
+export type { OpFunctions, TensorOpMethods } from './generated/op-types.js';
 export { type NpyArray, type ParseNpyOptions, parseNpy, serializeNpy } from './npy.js';
 export { fromNpy, toNpy } from './npy-tensor.js';
 export { getPrintOptions, setPrintOptions } from './print-options.js';
@@ -11,6 +12,7 @@ export { opRegistry } from './registry.js';
 export { Storage } from './storage.js';
 export { Tensor } from './tensor.js';
 export { installTensorMethods } from './tensor-methods.js';
+export { torchOps } from './torch-ops.js';
 export {
   type Element,
   fromArray,

@@ -5,12 +5,13 @@
 import { OpError } from '@tsjit/ops';
 import { opGroups } from './call-op.js';
 import { formatTensor } from './format.js';
+import type { TensorOpMethods } from './generated/op-types.js';
 import { getPrintOptions } from './print-options.js';
 import type { Tensor } from './tensor.js';
 import { type Element, type NestedArray, readValues, toNested } from './values.js';
 
 declare module './tensor.js' {
-  interface Tensor {
+  interface Tensor extends TensorOpMethods {
     /** The value of a one-element tensor (int64 as a number; bool as a boolean). */
     item(): number | boolean;
     /** Nested arrays of the values (PyTorch's `tolist()`). */
@@ -20,8 +21,6 @@ declare module './tensor.js' {
     toFlatArray(): Element[];
     /** PyTorch's repr: `tensor([1., 2.])`. */
     toString(): string;
-    /** Any op of @tsjit/ops with `Tensor self` first, by camelCase name. */
-    [op: string]: any;
   }
 }
 

@@ -69,3 +69,15 @@ describe('tensor printing and .npy', () => {
     ]);
   });
 });
+
+describe('torchOps', () => {
+  it('calls ops as functions with keyword options', async () => {
+    const { torchOps } = await import('../src/index.js');
+    const a = tensor([1, 2], { dtype: 'float32' });
+    expect(torchOps.add(a, a, { alpha: 3 }).toArray()).toEqual([4, 8]);
+    const out = tensor([0, 0], { dtype: 'float32' });
+    torchOps.add(a, a, { out });
+    expect(out.toArray()).toEqual([2, 4]);
+    expect('relu' in torchOps).toBe(true);
+  });
+});

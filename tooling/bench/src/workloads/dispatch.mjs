@@ -19,7 +19,9 @@ export const dispatch = [
         },
         check() {
           const r = a.add(b);
-          return r.dtype === 'float32' && r.item() === 3 ? null : `tiny add: got ${r.toString()}, expected tensor([3.])`;
+          return r.dtype === 'float32' && r.item() === 3
+            ? null
+            : `tiny add: got ${r.toString()}, expected tensor([3.])`;
         },
       };
     },

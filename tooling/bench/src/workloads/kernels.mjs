@@ -272,7 +272,9 @@ export const kernels = [
         run: () => X.gelu(),
         check() {
           const Y = X.gelu();
-          const err = rowsCheck(Float32Array.from(Y.toFlatArray()), s, 64, 1024, (row) => row.map((v) => 0.5 * v * (1 + erf(v / Math.SQRT2))));
+          const err = rowsCheck(Float32Array.from(Y.toFlatArray()), s, 64, 1024, (row) =>
+            row.map((v) => 0.5 * v * (1 + erf(v / Math.SQRT2))),
+          );
           return within('gelu', err, 1e-5);
         },
       };
