@@ -3,7 +3,7 @@
 // has a derivative rule (or says why it has none); derivative rules and decompositions call only ops
 // that exist; every sampled overload exists. Prints the coverage (overloads with golden samples).
 // Reads the built @tsjit/ops (run `pnpm build` first).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -62,9 +62,17 @@ for (const op of allOps) {
     }
   }
 }
+// Every aten tensor op the public fixtures call (packages/ops/fixture-ops.txt, made by
+// tooling/fixtures/list_fixture_ops.py) must be defined.
+const fixtureOps = readFileSync(join(root, 'packages', 'ops', 'fixture-ops.txt'), 'utf8')
+  .split('\n')
+  .filter((l) => l && !l.startsWith('#'));
+const missing = fixtureOps.filter((name) => registry.overloads(`aten::${name}`).length === 0);
+if (missing.length)
+  problems.push(`ops called by the fixtures but not defined (${missing.length}): ${missing.join(' ')}`);
 const overloads = registry.allOverloads.length;
 console.log(
-  `check-ops: ${allOps.length} ops, ${overloads} overloads, ${sampled.size} overloads with golden samples, ${samples} samples`,
+  `check-ops: ${allOps.length} ops, ${overloads} overloads, ${sampled.size} overloads with golden samples, ${samples} samples, ${fixtureOps.length - missing.length}/${fixtureOps.length} fixture ops`,
 );
 if (problems.length) {
   for (const p of problems) console.error(`  ${p}`);

@@ -5,6 +5,7 @@ import { linalgOps } from './lists/linalg.js';
 import { lossesOps } from './lists/losses.js';
 import { nnOps } from './lists/nn.js';
 import { pointwiseOps } from './lists/pointwise.js';
+import { queriesOps } from './lists/queries.js';
 import { reductionsOps } from './lists/reductions.js';
 import { shapeOps } from './lists/shape.js';
 import { viewsOps } from './lists/views.js';
@@ -20,4 +21,5 @@ export const allOps: readonly Op[] = [
   ...nnOps,
   ...lossesOps,
   ...shapeOps,
+  ...queriesOps,
 ];

@@ -78,7 +78,9 @@ for (const op of allOps) {
       if (!overload || !eligible(op, overload, sample)) return;
       it(`${si}: ${sample.overload}`, () => {
         const positional = sample.args.map((a) => toFloat64(materialize(ctx, a)));
-        const keywords = sample.kwargs ? (toFloat64(materialize(ctx, sample.kwargs)) as Record<string, unknown>) : undefined;
+        const keywords = sample.kwargs
+          ? (toFloat64(materialize(ctx, sample.kwargs)) as Record<string, unknown>)
+          : undefined;
         const args = overload.bind(positional, keywords);
         const inputs = tensorInputs(args);
         if (inputs.length === 0) return;
@@ -86,7 +88,9 @@ for (const op of allOps) {
         const outputs = run();
         if (outputs.every((o) => o === null)) return;
         const sb = new SampleBuilder(`${op.name}/${si}/v`);
-        const weights = outputs.map((o) => (o ? Array.from({ length: helpers.numel(o.sizes) }, () => sb.random() * 2 - 1) : null));
+        const weights = outputs.map((o) =>
+          o ? Array.from({ length: helpers.numel(o.sizes) }, () => sb.random() * 2 - 1) : null,
+        );
         const grads = outputs.map((o, k) => (o ? tensorFromValues(ctx, weights[k]!, o.sizes, 'float64') : null));
         const result = overload.impl(overload.bind(positional, keywords), ctx, overload);
         const rule = op.derivativeFor(overload)!;
@@ -111,9 +115,10 @@ for (const op of allOps) {
             const lm = loss(run(), weights);
             setElement(t, i, x0);
             const numeric = (lp - lm) / (2 * eps);
-            expect(Math.abs(gv[i] - numeric), `d/d${name}[${i}]: rule ${gv[i]}, finite difference ${numeric}`).toBeLessThanOrEqual(
-              1e-4 + 1e-3 * Math.abs(numeric),
-            );
+            expect(
+              Math.abs(gv[i] - numeric),
+              `d/d${name}[${i}]: rule ${gv[i]}, finite difference ${numeric}`,
+            ).toBeLessThanOrEqual(1e-4 + 1e-3 * Math.abs(numeric));
           }
         }
       });

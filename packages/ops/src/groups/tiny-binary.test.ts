@@ -13,16 +13,29 @@ describe('tiny binary path', () => {
         for (let trial = 0; trial < 50; trial++) {
           const n = 1 + (trial % TINY_NUMEL);
           const pick = (i: number) =>
-            (trial + i) % 3 === 0 ? specials[(trial * 7 + i) % specials.length] : (Math.sin(trial * 31 + i) * 1e3) / (i + 1);
-          const a = tensorFromValues(ctx, Array.from({ length: n }, (_, i) => pick(i)), [n], dtype);
-          const b = tensorFromValues(ctx, Array.from({ length: n }, (_, i) => pick(i + 5)), [n], dtype);
+            (trial + i) % 3 === 0
+              ? specials[(trial * 7 + i) % specials.length]
+              : (Math.sin(trial * 31 + i) * 1e3) / (i + 1);
+          const a = tensorFromValues(
+            ctx,
+            Array.from({ length: n }, (_, i) => pick(i)),
+            [n],
+            dtype,
+          );
+          const b = tensorFromValues(
+            ctx,
+            Array.from({ length: n }, (_, i) => pick(i + 5)),
+            [n],
+            dtype,
+          );
           const tiny = tinyBinary(ctx, kernel, a, b, dtype);
           expect(tiny).not.toBeNull();
           const ref = PlainTensor.zeros([n], dtype);
           K.binary(kernel, ref, a, b);
           const got = tensorValues(ctx, tiny!);
           const want = tensorValues(ctx, ref);
-          for (let i = 0; i < n; i++) expect(Object.is(got[i], want[i]) || (Number.isNaN(got[i]) && Number.isNaN(want[i]))).toBe(true);
+          for (let i = 0; i < n; i++)
+            expect(Object.is(got[i], want[i]) || (Number.isNaN(got[i]) && Number.isNaN(want[i]))).toBe(true);
         }
       });
     }

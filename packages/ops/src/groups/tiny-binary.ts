@@ -34,7 +34,13 @@ function contiguousOf(t: TensorLike): boolean {
  * The result of `kernel(a, b)` when both are float32/float64 tensors of one dtype and the same
  * sizes, contiguous, with at most TINY_NUMEL elements; null otherwise (the caller uses the kernel).
  */
-export function tinyBinary(ctx: OpContext, kernel: string, a: TensorLike, b: TensorLike, dtype: DType): TensorLike | null {
+export function tinyBinary(
+  ctx: OpContext,
+  kernel: string,
+  a: TensorLike,
+  b: TensorLike,
+  dtype: DType,
+): TensorLike | null {
   if (kernel !== 'add' && kernel !== 'sub' && kernel !== 'mul' && kernel !== 'div') return null;
   if ((dtype !== 'float32' && dtype !== 'float64') || a.dtype !== dtype || b.dtype !== dtype) return null;
   const sizes = a.sizes;

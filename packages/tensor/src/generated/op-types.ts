@@ -10,13 +10,25 @@ export interface TensorOpMethods {
   add(other: Tensor, options: { alpha?: Scalar; out: Tensor }): Tensor;
   add_(other: Tensor, options?: { alpha?: Scalar }): Tensor;
   add_(other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
+  dim(): number;
+  elementSize(): number;
+  isComplex(): boolean;
+  isContiguous(): boolean;
+  isFloatingPoint(): boolean;
+  isNonzero(): boolean;
+  item(): Scalar;
   mul(other: Tensor): Tensor;
   mul(other: Scalar): Tensor;
   mul(other: Tensor, options: { out: Tensor }): Tensor;
   mul_(other: Tensor): Tensor;
   mul_(other: Scalar): Tensor;
+  numel(): number;
   relu(): Tensor;
   relu_(): Tensor;
+  size(dim: number): number;
+  size(): number[];
+  stride(dim: number): number;
+  stride(): number[];
 }
 
 /** Every op as a function (`torch.add(a, b)`), by camelCase name. */
@@ -26,11 +38,24 @@ export interface OpFunctions {
   add(self: Tensor, other: Tensor, options: { alpha?: Scalar; out: Tensor }): Tensor;
   add_(self: Tensor, other: Tensor, options?: { alpha?: Scalar }): Tensor;
   add_(self: Tensor, other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
+  dim(self: Tensor): number;
+  elementSize(self: Tensor): number;
+  isComplex(self: Tensor): boolean;
+  isContiguous(self: Tensor): boolean;
+  isFloatingPoint(self: Tensor): boolean;
+  isNonzero(self: Tensor): boolean;
+  item(self: Tensor): Scalar;
+  len(t: Tensor): number;
   mul(self: Tensor, other: Tensor): Tensor;
   mul(self: Tensor, other: Scalar): Tensor;
   mul(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
   mul_(self: Tensor, other: Tensor): Tensor;
   mul_(self: Tensor, other: Scalar): Tensor;
+  numel(self: Tensor): number;
   relu(self: Tensor): Tensor;
   relu_(self: Tensor): Tensor;
+  size(self: Tensor, dim: number): number;
+  size(self: Tensor): number[];
+  stride(self: Tensor, dim: number): number;
+  stride(self: Tensor): number[];
 }
