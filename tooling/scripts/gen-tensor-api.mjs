@@ -81,8 +81,10 @@ export async function generate() {
   function returnType(schema) {
     const rs = schema.returns.map((r) => tsType(r.type, r.realType));
     if (rs.length === 0) return 'void';
-    if (rs.length === 1) return rs[0].replace('[] | number', '[]');
-    return `[${rs.join(', ')}]`;
+    // Lists come back read-only (a tensor's own sizes may be returned as they are).
+    const ret = (t) => (t.endsWith('[] | number') ? `readonly ${t.replace('[] | number', '[]')}` : t.endsWith('[]') ? `readonly ${t}` : t);
+    if (rs.length === 1) return ret(rs[0]);
+    return `[${rs.map(ret).join(', ')}]`;
   }
 
   function signature(schema, skipSelf) {

@@ -26,9 +26,9 @@ export interface TensorOpMethods {
   relu(): Tensor;
   relu_(): Tensor;
   size(dim: number): number;
-  size(): number[];
+  size(): readonly number[];
   stride(dim: number): number;
-  stride(): number[];
+  stride(): readonly number[];
 }
 
 /** Every op as a function (`torch.add(a, b)`), by camelCase name. */
@@ -55,7 +55,7 @@ export interface OpFunctions {
   relu(self: Tensor): Tensor;
   relu_(self: Tensor): Tensor;
   size(self: Tensor, dim: number): number;
-  size(self: Tensor): number[];
+  size(self: Tensor): readonly number[];
   stride(self: Tensor, dim: number): number;
-  stride(self: Tensor): number[];
+  stride(self: Tensor): readonly number[];
 }
