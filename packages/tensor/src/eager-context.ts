@@ -20,6 +20,9 @@ export const eagerContext: OpContext = {
   empty(sizes: readonly number[], dtype: DType): TensorLike {
     return Tensor.empty(sizes, dtype);
   },
+  uninitialized(sizes: readonly number[], dtype: DType): TensorLike {
+    return Tensor.empty(sizes, dtype, false, true);
+  },
   view(base: TensorLike, sizes: readonly number[], strides: readonly number[], offset: number): TensorLike {
     return (base as Tensor).makeView(sizes, strides, offset);
   },

@@ -35,11 +35,17 @@ export class Storage {
 
   /**
    * A zeroed storage of `byteLength` bytes; `shared` puts it on its own SharedArrayBuffer (worker
-   * threads see it without copying).
+   * threads see it without copying). `uninitialized` skips zeroing a large storage (its bytes are
+   * whatever the allocator had): only for outputs a kernel overwrites entirely, where zeroing
+   * would cost as much as a fast kernel.
    */
-  static allocate(byteLength: number, shared = false): Storage {
+  static allocate(byteLength: number, shared = false, uninitialized = false): Storage {
     if (shared) return new Storage(new Uint8Array(new SharedArrayBuffer(byteLength)));
     if (byteLength <= SMALL_LIMIT) return new Storage(smallBytes(byteLength));
+    if (uninitialized) {
+      const b = Buffer.allocUnsafeSlow(byteLength);
+      return new Storage(new Uint8Array(b.buffer, b.byteOffset, byteLength));
+    }
     return new Storage(new Uint8Array(new ArrayBuffer(byteLength)));
   }
 

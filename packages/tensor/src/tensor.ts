@@ -39,11 +39,12 @@ export class Tensor implements TensorLike {
     this.offset = offset;
   }
 
-  /** A new contiguous tensor of zeros. */
-  static empty(sizes: readonly number[], dtype: DType, shared = false): Tensor {
+  /** A new contiguous tensor of zeros (unspecified contents with `uninitialized`: see Storage.allocate). */
+  static empty(sizes: readonly number[], dtype: DType, shared = false, uninitialized = false): Tensor {
     const n = sizesNumel(sizes);
     if (!Number.isSafeInteger(n) || n < 0) throw new OpError(`invalid tensor sizes [${sizes.join(', ')}]`);
-    return new Tensor(Storage.allocate(n * itemSize[dtype], shared), dtype, sizes, contiguousStrides(sizes), 0);
+    const storage = Storage.allocate(n * itemSize[dtype], shared, uninitialized);
+    return new Tensor(storage, dtype, sizes, contiguousStrides(sizes), 0);
   }
 
   /** The storage's bytes (what the kernels read). */

@@ -43,6 +43,11 @@ export interface Functions {
 export interface OpContext {
   /** A new contiguous tensor of zeros. */
   empty(sizes: readonly number[], dtype: DType): TensorLike;
+  /**
+   * A new contiguous tensor whose contents are unspecified (old bytes of the process): only for
+   * outputs a kernel overwrites entirely. It saves zeroing large outputs (torch.empty).
+   */
+  uninitialized(sizes: readonly number[], dtype: DType): TensorLike;
   /** A view of `base`'s storage with other geometry (offset and strides in elements). */
   view(base: TensorLike, sizes: readonly number[], strides: readonly number[], offset: number): TensorLike;
   isTensor(value: unknown): value is TensorLike;

@@ -75,7 +75,7 @@ export function binaryCompute(
     }
     throw new OpError(`"${kernel}_cpu" not implemented for '${cppDtypeName(dtype)}'`);
   }
-  const out = ctx.empty(sizes, o.boolResult ? 'bool' : outDtype);
+  const out = ctx.uninitialized(sizes, o.boolResult ? 'bool' : outDtype);
   const options: K.BinaryOptions = {};
   if (alpha !== undefined && alpha !== null) {
     if (!isFloatingDtype(dtype) && typeof alpha === 'number' && !Number.isInteger(alpha)) {

@@ -26,7 +26,7 @@ export function unaryCompute(
 ): TensorLike {
   const dtype = unaryComputeDtype(kernel, self.dtype);
   const x = toDtype(ctx, self, dtype);
-  const out = ctx.empty(x.sizes, K.unaryOutputDtype(kernel, dtype)!);
+  const out = ctx.uninitialized(x.sizes, K.unaryOutputDtype(kernel, dtype)!);
   K.unary(kernel, out, x, options);
   return out;
 }

@@ -34,6 +34,12 @@ export class PlainTensor implements TensorLike {
 export function plainContext(registry: OpRegistry): OpContext {
   const ctx: OpContext = {
     empty: (sizes, dtype) => PlainTensor.zeros(sizes, dtype),
+    // Filled with a NaN-ish byte pattern, so that an op relying on zeros here fails its goldens.
+    uninitialized: (sizes, dtype) => {
+      const t = PlainTensor.zeros(sizes, dtype);
+      t.data.fill(0xa5);
+      return t;
+    },
     view: (base, sizes, strides, offset) => new PlainTensor(base.data, base.dtype, sizes, strides, offset),
     isTensor: (v): v is TensorLike => v instanceof PlainTensor,
     bumpVersion: (t) => {
