@@ -82,7 +82,8 @@ export async function generate() {
     const rs = schema.returns.map((r) => tsType(r.type, r.realType));
     if (rs.length === 0) return 'void';
     // Lists come back read-only (a tensor's own sizes may be returned as they are).
-    const ret = (t) => (t.endsWith('[] | number') ? `readonly ${t.replace('[] | number', '[]')}` : t.endsWith('[]') ? `readonly ${t}` : t);
+    const ret = (t) =>
+      t.endsWith('[] | number') ? `readonly ${t.replace('[] | number', '[]')}` : t.endsWith('[]') ? `readonly ${t}` : t;
     if (rs.length === 1) return ret(rs[0]);
     return `[${rs.map(ret).join(', ')}]`;
   }
@@ -108,11 +109,33 @@ export async function generate() {
     return `(${params.join(', ')}): ${returnType(schema)}`;
   }
 
+  /** `view(...size: number[])`: the separate-ints form PyTorch accepts when an int list comes last. */
+  function varargsSignature(schema, skipSelf) {
+    const args = schema.arguments.slice(skipSelf ? 1 : 0);
+    const positional = args.filter((a) => !a.kwargOnly);
+    const last = positional[positional.length - 1];
+    if (!last || last.type.kind !== 'ListType') return null;
+    const element = last.type.elementType.kind;
+    if (element !== 'IntType' && element !== 'SymIntType') return null;
+    const params = positional.slice(0, -1).map((a) => `${ident(a.name)}: ${tsType(a.type, a.realType)}`);
+    if (positional.slice(0, -1).some((a) => a.hasDefault)) return null;
+    params.push(`...${ident(last.name)}: number[]`);
+    return `(${params.join(', ')}): ${returnType(schema)}`;
+  }
+  const withVarargs = (overloads, skipSelf) => {
+    const sigs = overloads.map((o) => signature(o.schema, skipSelf));
+    for (const o of overloads) {
+      const v = varargsSignature(o.schema, skipSelf);
+      if (v) sigs.push(v);
+    }
+    return [...new Set(sigs)];
+  };
+
   const methods = [];
   const functions = [];
   const groups = [...registry.byCamelName().entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [name, overloads] of groups) {
-    const fnSigs = [...new Set(overloads.map((o) => signature(o.schema, false)))];
+    const fnSigs = withVarargs(overloads, false);
     for (const s of fnSigs) functions.push(`  ${name}${s};`);
     const selfOverloads = overloads.filter(
       (o) => o.schema.arguments[0]?.name === 'self' && o.schema.arguments[0].type.kind === 'TensorType',
@@ -121,7 +144,7 @@ export async function generate() {
       selfOverloads.length &&
       selfOverloads.length === overloads.filter((o) => o.schema.arguments[0]?.name === 'self').length
     ) {
-      const mSigs = [...new Set(selfOverloads.map((o) => signature(o.schema, true)))];
+      const mSigs = withVarargs(selfOverloads, true);
       for (const s of mSigs) methods.push(`  ${name}${s};`);
     }
   }

@@ -32,7 +32,14 @@ export { bfloat16ToFloat, floatToBfloat16, floatToHalf, halfToFloat } from './co
 export * as helpers from './core/helpers.js';
 export { check, OpError, type PyErrorType } from './core/op-error.js';
 export { OpRegistry } from './core/registry.js';
-export { directFunctions, groupByName, matchesType, resolveOverload, splitOptions } from './core/resolve.js';
+export {
+  directFunctions,
+  groupByName,
+  matchesType,
+  resolveOverload,
+  resolveVarargs,
+  splitOptions,
+} from './core/resolve.js';
 export {
   encodeNumber,
   encodeSampleValue,

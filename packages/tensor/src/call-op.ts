@@ -3,7 +3,7 @@
  * The overload is resolved once per argument signature (kinds of the arguments and the option
  * names) and cached, so that a hot call costs a Map lookup, not a walk over schemas.
  */
-import { FloatScalar, type Overload, resolveOverload, splitOptions } from '@tsjit/ops';
+import { FloatScalar, type Overload, resolveOverload, resolveVarargs, splitOptions } from '@tsjit/ops';
 import { dispatch } from './dispatcher.js';
 import { opRegistry } from './registry.js';
 import { Tensor } from './tensor.js';
@@ -71,6 +71,7 @@ export class OpGroup {
   readonly overloads: readonly Overload[];
   readonly #byCode = new Map<number, Overload>();
   readonly #byText = new Map<string, Overload>();
+  readonly #varargs = new Set<string>();
 
   constructor(name: string, overloads: readonly Overload[]) {
     this.name = name;
@@ -106,13 +107,35 @@ export class OpGroup {
   }
 
   call(args: readonly unknown[]): any {
-    const o = this.resolve(args);
     const n = args.length;
+    if (this.#varargs.size && this.#varargs.has(signature(args))) return this.#callVarargs(args);
+    let o: Overload;
+    try {
+      o = this.resolve(args);
+    } catch (e) {
+      // x.view(2, 3): sizes as separate ints (cached per signature once it worked).
+      const r = this.#callVarargs(args, e);
+      this.#varargs.add(signature(args));
+      return r;
+    }
     if (n > 0 && isOptionsObject(args[n - 1])) {
       return dispatch(o, o.bind(args.slice(0, n - 1), args[n - 1] as Record<string, unknown>));
     }
     return dispatch(o, o.bind(args));
   }
+
+  #callVarargs(args: readonly unknown[], error?: unknown): any {
+    const [positional, keywords] = splitOptions(args, isTensor);
+    const r = resolveVarargs(this.overloads, positional, keywords, isTensor);
+    if (r === null) throw error ?? new TypeError(`${this.name}: no overload accepts these arguments`);
+    return dispatch(r.overload, r.overload.bind(r.positional, keywords));
+  }
+}
+
+function signature(args: readonly unknown[]): string {
+  let sig = '';
+  for (let i = 0; i < args.length; i++) sig += kind(args[i]);
+  return sig;
 }
 
 let groups: Map<string, OpGroup> | undefined;

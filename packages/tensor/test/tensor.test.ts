@@ -36,8 +36,29 @@ describe('creating tensors from JS data', () => {
     expect(() => tensor([1], { dtype: 'complex64' })).toThrow('unknown dtype complex64');
   });
   it('reads values back in every dtype', () => {
-    for (const dtype of ['float32', 'float64', 'float16', 'bfloat16', 'int64', 'int32', 'int16', 'int8', 'uint8'] as const) {
-      expect(tensor([[1, 2], [3, 4]], { dtype }).toArray()).toEqual([[1, 2], [3, 4]]);
+    for (const dtype of [
+      'float32',
+      'float64',
+      'float16',
+      'bfloat16',
+      'int64',
+      'int32',
+      'int16',
+      'int8',
+      'uint8',
+    ] as const) {
+      expect(
+        tensor(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          { dtype },
+        ).toArray(),
+      ).toEqual([
+        [1, 2],
+        [3, 4],
+      ]);
     }
     expect(tensor([true, false], { dtype: 'bool' }).toArray()).toEqual([true, false]);
     expect(tensor(5).toArray()).toBe(5);
@@ -67,13 +88,22 @@ describe('storage', () => {
 
 describe('views and versions', () => {
   it('a view shares storage and version counter with its base', () => {
-    const base = tensor([[1, 2, 3], [4, 5, 6]], { dtype: 'float32' });
+    const base = tensor(
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      { dtype: 'float32' },
+    );
     const t = base.makeView([3, 2], [1, 3], 0);
     expect(t.storage).toBe(base.storage);
     expect(t.base).toBe(base);
     expect(t.isContiguous()).toBe(false);
     t.add_(10);
-    expect(base.toArray()).toEqual([[11, 12, 13], [14, 15, 16]]);
+    expect(base.toArray()).toEqual([
+      [11, 12, 13],
+      [14, 15, 16],
+    ]);
     expect(base.version).toBe(1);
     expect(t.version).toBe(1);
   });
@@ -86,7 +116,10 @@ describe('views and versions', () => {
     expect(out.version).toBe(1);
   });
   it('size/stride/dim accessors', () => {
-    const t = tensor([[1, 2, 3], [4, 5, 6]]);
+    const t = tensor([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     expect(t.size()).toEqual([2, 3]);
     expect(t.size(-1)).toBe(3);
     expect(t.stride(0)).toBe(3);
@@ -108,7 +141,9 @@ describe('overload resolution from JS arguments', () => {
   });
   it('explains a call no overload accepts', () => {
     const a = tensor([1], { dtype: 'float32' });
-    expect(() => a.add('x' as never)).toThrow(/add\(\) received an invalid combination of arguments - got \(Tensor, str\)/);
+    expect(() => a.add('x' as never)).toThrow(
+      /add\(\) received an invalid combination of arguments - got \(Tensor, str\)/,
+    );
     expect(() => a.add(a, { beta: 1 } as never)).toThrow(/invalid combination/);
   });
 });

@@ -145,6 +145,35 @@ function describe(v: unknown, isTensor: IsTensor): string {
   return typeof v;
 }
 
+/**
+ * PyTorch's Python binding lets the sizes of `x.view(2, 3)`, `torch.zeros(2, 3)` or
+ * `x.permute(1, 0)` be passed as separate ints: when no overload accepts the arguments as they
+ * are, the trailing ints are packed into the list argument at their position. Returns the
+ * overload and the packed positional arguments, or null.
+ */
+export function resolveVarargs(
+  overloads: readonly Overload[],
+  positional: readonly unknown[],
+  keywords: Readonly<Record<string, unknown>> | undefined,
+  isTensor: IsTensor,
+): { overload: Overload; positional: unknown[] } | null {
+  for (const o of overloads) {
+    const list = o.schema.arguments;
+    for (let k = 0; k < positional.length - 1 && k < list.length; k++) {
+      const t = list[k].type;
+      if (t.kind !== 'ListType') continue;
+      const element = (t as unknown as { elementType: JitType }).elementType.kind;
+      if (element !== 'IntType' && element !== 'SymIntType') break;
+      const rest = positional.slice(k);
+      if (!rest.every((v) => typeof v === 'number' && Number.isInteger(v))) break;
+      const packed = [...positional.slice(0, k), rest];
+      if (overloadAccepts(o, packed, keywords, isTensor)) return { overload: o, positional: packed };
+      break;
+    }
+  }
+  return null;
+}
+
 /** Groups overloads by camelCase base name (`add`, `add_`, `logSoftmax`). */
 export function groupByName(overloads: Iterable<Overload>): Map<string, Overload[]> {
   const map = new Map<string, Overload[]>();
