@@ -7,7 +7,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   allOps,
-  FloatScalar,
   helpers,
   materialize,
   type Op,
@@ -125,4 +124,3 @@ for (const op of allOps) {
     });
   });
 }
-void FloatScalar;

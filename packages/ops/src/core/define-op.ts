@@ -1,5 +1,6 @@
 import { type Argument, type DefaultValue, type FunctionSchema, type JitType, parseSchema } from '@tsjit/ir';
 import { copyInto } from './helpers.js';
+import { OpError } from './op-error.js';
 import type { SampleFn } from './samples.js';
 import type { Functions, OpArgs, OpContext } from './tensor-like.js';
 
@@ -94,7 +95,10 @@ export class Overload {
     const args: OpArgs = {};
     const list = this.schema.arguments;
     if (positional.length > list.length) {
-      throw new TypeError(`${this.qualifiedName}() takes ${list.length} arguments but ${positional.length} were given`);
+      throw new OpError(
+        `${this.qualifiedName}() takes ${list.length} arguments but ${positional.length} were given`,
+        'TypeError',
+      );
     }
     for (let i = 0; i < list.length; i++) {
       let v: unknown = i < positional.length ? positional[i] : undefined;
@@ -102,7 +106,7 @@ export class Overload {
       if (v === undefined) {
         v = this.#defaults[i];
         if (v === undefined) {
-          throw new TypeError(`${this.qualifiedName}() missing value for argument '${list[i].name}'`);
+          throw new OpError(`${this.qualifiedName}() missing value for argument '${list[i].name}'`, 'TypeError');
         }
       }
       args[list[i].name] = v;
@@ -110,7 +114,7 @@ export class Overload {
     if (keywords !== undefined) {
       for (const k of Object.keys(keywords)) {
         if (!list.some((a) => a.name === k || camel(a.name) === k)) {
-          throw new TypeError(`${this.qualifiedName}() got an unexpected keyword argument '${k}'`);
+          throw new OpError(`${this.qualifiedName}() got an unexpected keyword argument '${k}'`, 'TypeError');
         }
       }
     }
