@@ -263,23 +263,42 @@ function deriveMutatingOverload(op: Op, schema: FunctionSchema, functional: read
   const inplace = outArgs.length === 0 && schema.arguments[0]?.isWrite === true;
   const inputs = schema.arguments.filter((a) => !(a.isWrite && a.kwargOnly));
   const signature = (args: readonly Argument[]) => args.map((a) => `${a.name}:${a.type.annotationStr()}`).join(',');
-  const want = signature(inputs.map((a) => a));
-  const target = functional.find(
-    (f) => signature(f.schema.arguments.filter((a) => !a.isWrite)) === want && !f.outNames.length && !f.inplace,
-  );
+  const want = signature(inputs);
+  const candidates = functional.filter((f) => !f.outNames.length && !f.inplace);
+  // The functional overload with the same arguments; else one that has them all and defaults for
+  // the rest (`zeros.out(size, *, out)` runs `zeros(size, *, dtype=None, ...)` with out's dtype).
+  const target =
+    candidates.find((f) => signature(f.schema.arguments.filter((a) => !a.isWrite)) === want) ??
+    candidates.find((f) => {
+      const fargs = f.schema.arguments;
+      const has = (a: Argument) => fargs.some((b) => b.name === a.name && b.type.annotationStr() === a.type.annotationStr());
+      const extraHaveDefaults = fargs.every((b) => b.hasDefault || inputs.some((a) => a.name === b.name));
+      return inputs.every(has) && extraHaveDefaults;
+    });
   if (target === undefined) {
     throw new TypeError(
       `${op.name}: no implementation for ${schema.operatorName} and no functional overload to derive it from`,
     );
   }
+  const exact = signature(target.schema.arguments.filter((a) => !a.isWrite)) === want;
+  const targetArgs = (args: OpArgs): OpArgs => {
+    if (exact) return args;
+    const out: OpArgs = {};
+    target.schema.arguments.forEach((a, i) => {
+      if (a.name in args) out[a.name] = args[a.name];
+      else if (a.name === 'dtype' && outArgs.length === 1) out.dtype = args[outArgs[0]].dtype;
+      else out[a.name] = target.defaultOf(i);
+    });
+    return out;
+  };
   const impl: ImplFn = inplace
     ? (args, ctx) => {
-        const result = target.impl(args, ctx, target);
+        const result = target.impl(targetArgs(args), ctx, target);
         copyInto(ctx, args.self, result, schema.operatorName, false);
         return args.self;
       }
     : (args, ctx) => {
-        const result = target.impl(args, ctx, target);
+        const result = target.impl(targetArgs(args), ctx, target);
         if (outArgs.length === 1) {
           copyInto(ctx, args[outArgs[0]], result, schema.operatorName, true);
           return args[outArgs[0]];
