@@ -1,0 +1,154 @@
+import { formatFloat, quoteString } from '../schema/default-value.js';
+import type { AttributeValue } from './attribute-value.js';
+import type { Graph } from './graph.js';
+import { irTypeString } from './ir-type-string.js';
+import { type IValue, ivalueKind } from './ivalue.js';
+import type { Node } from './node.js';
+import { tensorRepr } from './tensor-attribute.js';
+import type { Value } from './value.js';
+
+/**
+ * PyTorch's textual IR format (`str(graph)`):
+ *
+ *     graph(%x.1 : Tensor,
+ *           %c : bool):
+ *       %2 : int = prim::Constant[value=1]()
+ *       %3 : Tensor = prim::If(%c) # t.py:3:4
+ *         block0():
+ *           -> (%x.1)
+ *         block1():
+ *           -> (%x.1)
+ *       return (%3)
+ *
+ * Nodes with a `Subgraph` attribute print as `<kind>_<n>` and their graphs follow the return
+ * line as `with <kind>_<n> = graph(...)`.
+ */
+export function printGraph(graph: Graph): string {
+  const out: string[] = [];
+  const groups: Node[] = [];
+  out.push(`graph(${valuesWithTypes(graph.inputs, ',\n      ')}):\n`);
+  for (const node of graph.nodes()) printNodeInto(out, node, 1, groups);
+  out.push(`  return (${valueRefs(graph.outputs)})\n`);
+  groups.forEach((group, i) => {
+    out.push(`with ${group.kind}_${i} = ${printGraph(group.g('Subgraph'))}`);
+  });
+  return out.join('');
+}
+
+/** One node (and its blocks) at indentation level 0, as PyTorch's `operator<<` on a Node prints it. */
+export function printNode(node: Node): string {
+  const out: string[] = [];
+  printNodeInto(out, node, 0, undefined);
+  return out.join('');
+}
+
+function printNodeInto(out: string[], node: Node, level: number, groups: Node[] | undefined): void {
+  out.push(`${'  '.repeat(level)}${valuesWithTypes(node.outputs, ', ')} = `);
+  if (groups && node.hasAttribute('Subgraph')) {
+    out.push(`${node.kind}_${groups.length}`);
+    if (node.attributeNames().length > 1 && node.kind !== 'prim::DifferentiableGraph') {
+      out.push(attributesString(node, true));
+    }
+    groups.push(node);
+  } else {
+    out.push(node.kind);
+    if (node.hasAttributes()) out.push(attributesString(node, false));
+  }
+  out.push(`(${valueRefs(node.inputs)})`);
+  const range = node.sourceRange;
+  if (range) out.push(` # ${range.file}:${range.line}:${range.col}`);
+  out.push('\n');
+  node.blocks.forEach((block, i) => {
+    out.push(`${'  '.repeat(level + 1)}block${i}(${valuesWithTypes(block.inputs, ', ')}):\n`);
+    for (const nested of block.nodes()) printNodeInto(out, nested, level + 2, groups);
+    out.push(`${'  '.repeat(level + 2)}-> (${valueRefs(block.outputs)})\n`);
+  });
+}
+
+function valuesWithTypes(values: readonly Value[], delimiter: string): string {
+  return values.map((v) => `%${v.debugName()} : ${irTypeString(v.type)}`).join(delimiter);
+}
+
+function valueRefs(values: readonly Value[]): string {
+  return values.map((v) => `%${v.debugName()}`).join(', ');
+}
+
+function attributesString(node: Node, ignoreSubgraph: boolean): string {
+  const parts: string[] = [];
+  for (const name of node.attributeNames()) {
+    if (ignoreSubgraph && name === 'Subgraph') continue;
+    parts.push(`${name}=${attributeValueString(node.getAttribute(name) as AttributeValue)}`);
+  }
+  return `[${parts.join(', ')}]`;
+}
+
+/** An attribute's value as PyTorch prints it inside `[name=...]`. */
+export function attributeValueString(attribute: AttributeValue): string {
+  switch (attribute.kind) {
+    case 'i':
+      return String(attribute.value);
+    case 'f':
+      return formatIrFloat(attribute.value);
+    case 'c':
+      return formatComplex(attribute.value.re, attribute.value.im);
+    case 's':
+      return quoteString(attribute.value);
+    case 't':
+      return tensorRepr(attribute.value);
+    case 'is':
+      return `[${attribute.value.map(String).join(', ')}]`;
+    case 'fs':
+      return `[${attribute.value.map(formatIrFloat).join(', ')}]`;
+    case 'ss':
+      return `[${attribute.value.map(quoteString).join(', ')}]`;
+    case 'ts':
+      return '[<Tensors>]';
+    case 'g':
+      return '<Graph>';
+    case 'gs':
+      return '[<Graphs>]';
+    case 'ty':
+      return irTypeString(attribute.value);
+    case 'tys':
+      return `[${attribute.value.map(irTypeString).join(', ')}]`;
+    case 'ival':
+      return ivalueString(attribute.value);
+  }
+}
+
+/** A constant as PyTorch's IValue repr writes it: `None`, `True`, `1`, `2.`, `"s"`, `[1, 2]`, `(1, "a")`, `1.+2.j`. */
+export function ivalueString(value: IValue): string {
+  if (value === null) return 'None';
+  if (value === true) return 'True';
+  if (value === false) return 'False';
+  if (typeof value === 'string') return quoteString(value);
+  if (Array.isArray(value)) return `[${(value as readonly IValue[]).map(ivalueString).join(', ')}]`;
+  const tagged = value as Exclude<IValue, null | boolean | string | readonly IValue[]>;
+  switch (ivalueKind(tagged)) {
+    case 'int':
+      return String((tagged as { value: number | bigint }).value);
+    case 'float':
+      return formatIrFloat((tagged as { value: number }).value);
+    case 'complex': {
+      const { re, im } = tagged as { re: number; im: number };
+      return formatComplex(re, im);
+    }
+    case 'tuple': {
+      const items = (tagged as { items: readonly IValue[] }).items;
+      return items.length === 1 ? `(${ivalueString(items[0])},)` : `(${items.map(ivalueString).join(', ')})`;
+    }
+    case 'tensor':
+      return tensorRepr((tagged as { tensor: unknown }).tensor);
+    default:
+      return quoteString((tagged as { device: string }).device);
+  }
+}
+
+/** A double as PyTorch prints it in IR: `1.`, `-0.`, `0.10000000000000001`, `1e+20`, `inf`. */
+export function formatIrFloat(value: number): string {
+  return Object.is(value, -0) ? '-0.' : formatFloat(value);
+}
+
+function formatComplex(re: number, im: number): string {
+  return `${formatIrFloat(re)}${im >= 0 || Object.is(im, -0) ? '+' : '-'}${formatIrFloat(Math.abs(im))}j`;
+}
