@@ -134,7 +134,9 @@ export class Block {
     }
     for (const node of source.nodes()) {
       const copy = this.appendNode(this.graph.createClone(node, lookup, true));
-      node.outputs.forEach((output, i) => valueMap.set(output, copy.outputs[i]));
+      node.outputs.forEach((output, i) => {
+        valueMap.set(output, copy.outputs[i]);
+      });
     }
     for (const output of source.outputs) this.registerOutput(lookup(output));
   }

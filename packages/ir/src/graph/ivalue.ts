@@ -1,4 +1,4 @@
-import { type FloatValue, floatValue, type IntValue, intValue } from '../schema/default-value.js';
+import type { FloatValue, IntValue } from '../schema/default-value.js';
 
 /** A complex number constant (`1.5-2.j`). */
 export interface ComplexValue {
@@ -57,8 +57,6 @@ export function tensorValue(tensor: unknown): TensorValue {
 export function deviceValue(device: string): DeviceValue {
   return { kind: 'device', device };
 }
-
-export { floatValue, intValue };
 
 /** The tagged variant of an IValue, or undefined for null, booleans, strings and lists. */
 export function ivalueKind(value: IValue): 'int' | 'float' | 'complex' | 'tuple' | 'tensor' | 'device' | undefined {

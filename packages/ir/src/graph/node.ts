@@ -204,7 +204,9 @@ export class Node {
     if (other._outputs.length !== this._outputs.length) {
       throw new InternalError(`replaceAllUsesWith: ${this.kind} and ${other.kind} have different numbers of outputs`);
     }
-    this._outputs.forEach((v, i) => v.replaceAllUsesWith(other._outputs[i]));
+    this._outputs.forEach((v, i) => {
+      v.replaceAllUsesWith(other._outputs[i]);
+    });
   }
 
   // ---- blocks ----------------------------------------------------------------------------
@@ -465,7 +467,8 @@ export class Node {
   }
 
   #checkSameGraph(value: Value): void {
-    if (value.graph !== this.graph) throw new InternalError(`${this.kind}: input %${value.debugName()} is of another graph`);
+    if (value.graph !== this.graph)
+      throw new InternalError(`${this.kind}: input %${value.debugName()} is of another graph`);
     if (this._destroyed) throw new InternalError(`${this.kind} was destroyed`);
   }
 

@@ -1,4 +1,5 @@
 import { IRParseError } from '../errors/ir-parse-error.js';
+import { floatValue, intValue } from '../schema/default-value.js';
 import { ClassType } from '../types/class-type.js';
 import { DictType } from '../types/dict-type.js';
 import { FutureType } from '../types/future-type.js';
@@ -35,7 +36,7 @@ import { UnionType } from '../types/union-type.js';
 import type { AttributeValue } from './attribute-value.js';
 import type { Block } from './block.js';
 import { Graph } from './graph.js';
-import { complexValue, floatValue, type IValue, intValue, tensorValue, tupleValue } from './ivalue.js';
+import { complexValue, type IValue, tensorValue, tupleValue } from './ivalue.js';
 import type { Node } from './node.js';
 import { ParsedTensor } from './tensor-attribute.js';
 import type { Value } from './value.js';
@@ -100,7 +101,9 @@ class IRParser {
 
   constructor(text: string) {
     this.#text = text;
-    this.#groupKinds = new Set([...text.matchAll(/^with ([A-Za-z_]\w*::[A-Za-z_]\w*_[0-9]+) = graph\(/gm)].map((m) => m[1]));
+    this.#groupKinds = new Set(
+      [...text.matchAll(/^with ([A-Za-z_]\w*::[A-Za-z_]\w*_[0-9]+) = graph\(/gm)].map((m) => m[1]),
+    );
     let maxId = -1;
     for (const m of text.matchAll(/%([0-9]{1,15})(?![\w.])/g)) maxId = Math.max(maxId, Number(m[1]));
     this.#maxId = maxId;
@@ -261,7 +264,11 @@ class IRParser {
     const at = this.#pos;
     const name = this.#parseValueName();
     const value = scope.values.get(name);
-    if (!value) this.#fail(`value %${name} is not defined here (undefined, or defined in a block that does not enclose this use)`, at);
+    if (!value)
+      this.#fail(
+        `value %${name} is not defined here (undefined, or defined in a block that does not enclose this use)`,
+        at,
+      );
     return value;
   }
 
@@ -333,7 +340,11 @@ class IRParser {
       }
       case 'Future':
       case 'RRef': {
-        const close = this.#nextIf('[') ? ']' : (this.#expect('('), ')');
+        let close = ']';
+        if (!this.#nextIf('[')) {
+          this.#expect('(');
+          close = ')';
+        }
         const element = this.#parseType();
         this.#expect(close);
         return name === 'Future' ? FutureType.of(element) : RRefType.of(element);
@@ -389,7 +400,8 @@ class IRParser {
       const value = this.#parseIValue();
       return { kind: 't', value: (value as { tensor: unknown }).tensor };
     }
-    if (c !== undefined && /[A-Za-z_]/.test(c) && !this.#atConstantWord()) return { kind: 'ty', value: this.#parseType() };
+    if (c !== undefined && /[A-Za-z_]/.test(c) && !this.#atConstantWord())
+      return { kind: 'ty', value: this.#parseType() };
     const value = this.#parseIValue();
     if (typeof value === 'string') return { kind: 's', value };
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -448,11 +460,14 @@ class IRParser {
           }
         }
       }
-      if (trailingComma && items.length !== 1) this.#fail('a trailing comma is only written in a one-element tuple', at);
+      if (trailingComma && items.length !== 1)
+        this.#fail('a trailing comma is only written in a one-element tuple', at);
       if (items.length === 1 && !trailingComma) this.#fail("a one-element tuple is written '(x,)'", at);
       value = tupleValue(items);
     } else if (c === '{') {
-      const match = /^\{(-?(?:[0-9]+(?:\.[0-9]*)?(?:e[+-]?[0-9]+)?|inf|nan))\}/.exec(this.#text.slice(this.#pos, this.#pos + 64));
+      const match = /^\{(-?(?:[0-9]+(?:\.[0-9]*)?(?:e[+-]?[0-9]+)?|inf|nan))\}/.exec(
+        this.#text.slice(this.#pos, this.#pos + 64),
+      );
       if (!match) this.#fail("expected a one-element tensor such as '{3}' or '{2.5}'");
       this.#pos += match[0].length;
       const number = match[1];

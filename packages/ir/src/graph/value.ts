@@ -114,7 +114,8 @@ export class Value {
   /** Removes the use (user, offset); throws when it is not recorded. */
   _removeUse(user: Node, offset: number): void {
     const at = this._uses.findIndex((u) => u.user === user && u.offset === offset);
-    if (at < 0) throw new InternalError(`use list of %${this.debugName()} has no use by ${user.kind} at input ${offset}`);
+    if (at < 0)
+      throw new InternalError(`use list of %${this.debugName()} has no use by ${user.kind} at input ${offset}`);
     this._uses.splice(at, 1);
   }
   /** Renumbers the use (user, from) to (user, to), after an input was removed or inserted before it. */
