@@ -61,6 +61,10 @@ const FRAGMENTS = [
   '99999999999999999999',
   'é',
   '\u0000',
+  'annotate(List[int], ',
+  'annotate(Dict[str, Optional[int]],',
+  '{"a": 1}',
+  '[<Tensors>]',
   '((((',
   '[[[[',
 ];

@@ -1,5 +1,6 @@
 import { InternalError } from '../errors/internal-error.js';
 import { floatValue, intValue } from '../schema/default-value.js';
+import { DictType } from '../types/dict-type.js';
 import type { JitType } from '../types/jit-type.js';
 import { ListType } from '../types/list-type.js';
 import {
@@ -98,6 +99,17 @@ export function typeOf(value: IValue): JitType {
       return TensorType.get();
     case 'device':
       return DeviceObjType.get();
+    case 'dict': {
+      const entries = (tagged as { entries: readonly (readonly [IValue, IValue])[] }).entries;
+      if (entries.length === 0) throw new InternalError('the type of an empty dict constant must be given');
+      const [key, value] = entries[0].map(typeOf);
+      for (const [k, v] of entries) {
+        if (!typeOf(k).equals(key) || !typeOf(v).equals(value)) {
+          throw new InternalError('a dict constant needs keys of one type and values of one type (or give its type)');
+        }
+      }
+      return DictType.of(key, value);
+    }
     default:
       return TupleType.of((tagged as { items: readonly IValue[] }).items.map(typeOf));
   }

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { InternalError } from '../errors/internal-error.js';
 import { floatValue, intValue } from '../schema/default-value.js';
 import { parseSchema } from '../schema/parse-schema.js';
+import { DictType } from '../types/dict-type.js';
 import { ListType } from '../types/list-type.js';
-import { BoolType, IntType, NoneType, StringType } from '../types/simple-types.js';
+import { OptionalType } from '../types/optional-type.js';
+import { BoolType, FloatType, IntType, NoneType, StringType } from '../types/simple-types.js';
 import { TensorType } from '../types/tensor-type.js';
 import { Graph } from './graph.js';
-import { complexValue, deviceValue, tensorValue, tupleValue } from './ivalue.js';
+import { complexValue, deviceValue, dictValue, tensorValue, tupleValue } from './ivalue.js';
 import { lint } from './lint.js';
 import { Node } from './node.js';
 import { ParsedTensor } from './tensor-attribute.js';
@@ -115,6 +117,14 @@ describe('insertConstant', () => {
       '%0 : (int, str, NoneType, float[]) = prim::Constant[value=(1, "x", None, [2.])]()',
     ],
     ['one-element tuple', tupleValue([intValue(4)]), '%0 : (int) = prim::Constant[value=(4,)]()'],
+    [
+      'dict',
+      dictValue([
+        ['k', intValue(1)],
+        ['j', intValue(2)],
+      ]),
+      '%0 : Dict(str, int) = prim::Constant[value={"k": 1, "j": 2}]()',
+    ],
     ['opaque tensor', tensorValue({}), '%0 : Tensor = prim::Constant[value=<Tensor>]()'],
     [
       'tensor with irRepr',
@@ -137,6 +147,20 @@ describe('insertConstant', () => {
     const v = graph.insertConstant([], { type: ListType.of(IntType.get()) });
     expect(v.type.annotationStr()).toBe('int[]');
     expect(v.node.ival('value')).toEqual([]);
+    expect(v.node.toString()).toBe('%0 : int[] = prim::Constant[value=annotate(List[int], [])]()\n');
+  });
+
+  it('annotates lists and dicts whose type PyTorch cannot read from their members', () => {
+    const graph = new Graph();
+    const optional = ListType.of(OptionalType.of(IntType.get()));
+    expect(graph.insertConstant([null, intValue(1)], { type: optional }).node.toString()).toBe(
+      '%0 : int?[] = prim::Constant[value=annotate(List[Optional[int]], [None, 1])]()\n',
+    );
+    const dict = DictType.of(StringType.get(), FloatType.get());
+    expect(graph.insertConstant(dictValue([]), { type: dict }).node.toString()).toBe(
+      '%1 : Dict(str, float) = prim::Constant[value=annotate(Dict[str, float],{})]()\n',
+    );
+    expect(() => graph.insertConstant(dictValue([]))).toThrow(/empty dict/);
   });
 
   it('rejects a list of mixed element types', () => {

@@ -19,6 +19,12 @@ export interface TensorValue {
   readonly tensor: unknown;
 }
 
+/** A dict constant (`{"a": 1}`), its entries in insertion order. */
+export interface DictValue {
+  readonly kind: 'dict';
+  readonly entries: readonly (readonly [IValue, IValue])[];
+}
+
 /** A device constant (`torch.device("cpu")`); stored in a `prim::Constant` as its string. */
 export interface DeviceValue {
   readonly kind: 'device';
@@ -40,6 +46,7 @@ export type IValue =
   | TupleValue
   | TensorValue
   | DeviceValue
+  | DictValue
   | readonly IValue[];
 
 export function complexValue(re: number, im: number): ComplexValue {
@@ -50,6 +57,10 @@ export function tupleValue(items: readonly IValue[]): TupleValue {
   return { kind: 'tuple', items: Object.freeze([...items]) };
 }
 
+export function dictValue(entries: readonly (readonly [IValue, IValue])[]): DictValue {
+  return { kind: 'dict', entries: Object.freeze(entries.map(([k, v]) => Object.freeze([k, v] as const))) };
+}
+
 export function tensorValue(tensor: unknown): TensorValue {
   return { kind: 'tensor', tensor };
 }
@@ -58,8 +69,10 @@ export function deviceValue(device: string): DeviceValue {
   return { kind: 'device', device };
 }
 
+type TaggedKind = 'int' | 'float' | 'complex' | 'tuple' | 'tensor' | 'device' | 'dict';
+
 /** The tagged variant of an IValue, or undefined for null, booleans, strings and lists. */
-export function ivalueKind(value: IValue): 'int' | 'float' | 'complex' | 'tuple' | 'tensor' | 'device' | undefined {
+export function ivalueKind(value: IValue): TaggedKind | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  return (value as { kind: 'int' | 'float' | 'complex' | 'tuple' | 'tensor' | 'device' }).kind;
+  return (value as { kind: TaggedKind }).kind;
 }

@@ -36,7 +36,7 @@ import { UnionType } from '../types/union-type.js';
 import type { AttributeValue } from './attribute-value.js';
 import type { Block } from './block.js';
 import { Graph } from './graph.js';
-import { complexValue, type IValue, tensorValue, tupleValue } from './ivalue.js';
+import { complexValue, dictValue, type IValue, ivalueKind, tensorValue, tupleValue } from './ivalue.js';
 import type { Node } from './node.js';
 import { ParsedTensor } from './tensor-attribute.js';
 import type { Value } from './value.js';
@@ -81,6 +81,8 @@ const SIMPLE_TYPES: ReadonlyMap<string, JitType> = new Map<string, JitType>([
 
 /** Deeper nesting than this (blocks, types, constants) is rejected: hostile input must not overflow the stack. */
 const MAX_DEPTH = 128;
+
+const TENSOR_SCALAR = /^\{(-?(?:[0-9]+(?:\.[0-9]*)?(?:e[+-]?[0-9]+)?|inf|nan))\}/;
 
 const KIND_PATTERN = /^[A-Za-z_]\w*::[A-Za-z_]\w*$/;
 
@@ -396,12 +398,18 @@ class IRParser {
       this.#list(']', () => types.push(this.#parseType()));
       return { kind: 'tys', value: types };
     }
+    if (this.#text.startsWith('[<Tensors>]', this.#pos)) {
+      this.#pos += '[<Tensors>]'.length;
+      return { kind: 'ts', value: [] };
+    }
     if (c === '{' || c === '<') {
       const value = this.#parseIValue();
-      return { kind: 't', value: (value as { tensor: unknown }).tensor };
+      if (ivalueKind(value) === 'tensor') return { kind: 't', value: (value as { tensor: unknown }).tensor };
+      return { kind: 'ival', value };
     }
-    if (c !== undefined && /[A-Za-z_]/.test(c) && !this.#atConstantWord())
+    if (c !== undefined && /[A-Za-z_]/.test(c) && !this.#atConstantWord() && !this.#atAnnotate()) {
       return { kind: 'ty', value: this.#parseType() };
+    }
     const value = this.#parseIValue();
     if (typeof value === 'string') return { kind: 's', value };
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -427,6 +435,75 @@ class IRParser {
     return !constant;
   }
 
+  #atAnnotate(): boolean {
+    return this.#text.startsWith('annotate(', this.#pos);
+  }
+
+  #atTensorScalar(): boolean {
+    return TENSOR_SCALAR.test(this.#text.slice(this.#pos, this.#pos + 64));
+  }
+
+  /** A type as TorchScript code writes it (`List[Optional[int]]`, `Dict[str, Tensor]`), in `annotate(...)`. */
+  #parsePythonType(): JitType {
+    this.#enter();
+    this.#skipSpace();
+    const at = this.#pos;
+    const name = this.#parseQualifiedName();
+    let type: JitType;
+    const args = (): JitType[] => {
+      const list: JitType[] = [];
+      this.#expect('[');
+      if (this.#text.startsWith('()]', this.#pos)) {
+        this.#pos += 3;
+        return list;
+      }
+      this.#list(']', () => list.push(this.#parsePythonType()));
+      return list;
+    };
+    const one = (types: JitType[]): JitType => {
+      if (types.length !== 1) this.#fail(`${name}[...] takes one type`, at);
+      return types[0];
+    };
+    switch (name) {
+      case 'List':
+        type = ListType.of(one(args()));
+        break;
+      case 'Optional':
+        type = OptionalType.of(one(args()));
+        break;
+      case 'Future':
+        type = FutureType.of(one(args()));
+        break;
+      case 'Tuple':
+        type = TupleType.of(args());
+        break;
+      case 'Union': {
+        const members = args();
+        if (members.length === 0) this.#fail('a Union needs at least one type', at);
+        type = UnionType.of(members);
+        break;
+      }
+      case 'Dict': {
+        const kv = args();
+        if (kv.length !== 2 || !DictType.isValidKeyType(kv[0]))
+          this.#fail('expected Dict[K, V] with a valid key type', at);
+        type = DictType.of(kv[0], kv[1]);
+        break;
+      }
+      case 'number':
+        type = NumberType.get();
+        break;
+      default: {
+        const simple = SIMPLE_TYPES.get(name);
+        if (simple) type = simple;
+        else if (name.startsWith('__torch__.')) type = ClassType.named(name);
+        else this.#fail(`unknown type '${name}'`, at);
+      }
+    }
+    this.#depth--;
+    return type;
+  }
+
   #atConstantWord(): boolean {
     return /^(?:True|False|None|inf|nan)(?![\w.])/.test(this.#text.slice(this.#pos, this.#pos + 6));
   }
@@ -439,6 +516,17 @@ class IRParser {
     let value: IValue;
     if (c === '"' || c === "'") {
       value = this.#parseString();
+    } else if (this.#atAnnotate()) {
+      // `annotate(List[int], [])`: the type is the constant's output type, which the printer uses again.
+      this.#pos += 'annotate('.length;
+      this.#parsePythonType();
+      this.#expect(',');
+      value = this.#parseIValue();
+      this.#expect(')');
+    } else if (this.#text.startsWith('[<Tensors>]', this.#pos)) {
+      // PyTorch prints any list of tensors so; its contents are not in the text.
+      this.#pos += '[<Tensors>]'.length;
+      value = [];
     } else if (c === '[') {
       this.#pos++;
       const items: IValue[] = [];
@@ -464,11 +552,17 @@ class IRParser {
         this.#fail('a trailing comma is only written in a one-element tuple', at);
       if (items.length === 1 && !trailingComma) this.#fail("a one-element tuple is written '(x,)'", at);
       value = tupleValue(items);
+    } else if (c === '{' && !this.#atTensorScalar()) {
+      this.#pos++;
+      const entries: [IValue, IValue][] = [];
+      this.#list('}', () => {
+        const key = this.#parseIValue();
+        this.#expect(':');
+        entries.push([key, this.#parseIValue()]);
+      });
+      value = dictValue(entries);
     } else if (c === '{') {
-      const match = /^\{(-?(?:[0-9]+(?:\.[0-9]*)?(?:e[+-]?[0-9]+)?|inf|nan))\}/.exec(
-        this.#text.slice(this.#pos, this.#pos + 64),
-      );
-      if (!match) this.#fail("expected a one-element tensor such as '{3}' or '{2.5}'");
+      const match = TENSOR_SCALAR.exec(this.#text.slice(this.#pos, this.#pos + 64)) as RegExpExecArray;
       this.#pos += match[0].length;
       const number = match[1];
       value = tensorValue(

@@ -1,4 +1,9 @@
 import { formatFloat, quoteString } from '../schema/default-value.js';
+import type { DictType } from '../types/dict-type.js';
+import type { JitType } from '../types/jit-type.js';
+import type { ListType } from '../types/list-type.js';
+import type { OptionalType } from '../types/optional-type.js';
+import type { TupleType } from '../types/tuple-type.js';
 import type { AttributeValue } from './attribute-value.js';
 import type { Graph } from './graph.js';
 import { irTypeString } from './ir-type-string.js';
@@ -77,13 +82,16 @@ function attributesString(node: Node, ignoreSubgraph: boolean): string {
   const parts: string[] = [];
   for (const name of node.attributeNames()) {
     if (ignoreSubgraph && name === 'Subgraph') continue;
-    parts.push(`${name}=${attributeValueString(node.getAttribute(name) as AttributeValue)}`);
+    // A constant's list and dict values print with `annotate(...)` where PyTorch's do, which
+    // needs their type: the output's type stands in for the type PyTorch's IValue carries.
+    const type = node.kind === 'prim::Constant' && node.outputs.length === 1 ? node.outputs[0].type : undefined;
+    parts.push(`${name}=${attributeValueString(node.getAttribute(name) as AttributeValue, type)}`);
   }
   return `[${parts.join(', ')}]`;
 }
 
 /** An attribute's value as PyTorch prints it inside `[name=...]`. */
-export function attributeValueString(attribute: AttributeValue): string {
+export function attributeValueString(attribute: AttributeValue, type?: JitType): string {
   switch (attribute.kind) {
     case 'i':
       return String(attribute.value);
@@ -112,17 +120,33 @@ export function attributeValueString(attribute: AttributeValue): string {
     case 'tys':
       return `[${attribute.value.map(irTypeString).join(', ')}]`;
     case 'ival':
-      return ivalueString(attribute.value);
+      return ivalueString(attribute.value, type);
   }
 }
 
-/** A constant as PyTorch's IValue repr writes it: `None`, `True`, `1`, `2.`, `"s"`, `[1, 2]`, `(1, "a")`, `1.+2.j`. */
-export function ivalueString(value: IValue): string {
+/**
+ * A constant as PyTorch's IValue repr writes it: `None`, `True`, `1`, `2.`, `"s"`, `[1, 2]`,
+ * `(1, "a")`, `{"a": 1}`, `1.+2.j`. With its type, lists and dicts whose type cannot be read
+ * from their members (empty, or of Optional, Union, Scalar or Any elements) print as PyTorch
+ * prints them, `annotate(List[int], [])`, and a list of tensors as `[<Tensors>]`.
+ */
+export function ivalueString(value: IValue, type?: JitType): string {
+  let t = type;
+  if (t?.kind === 'OptionalType' && value !== null) t = (t as OptionalType).elementType;
   if (value === null) return 'None';
   if (value === true) return 'True';
   if (value === false) return 'False';
   if (typeof value === 'string') return quoteString(value);
-  if (Array.isArray(value)) return `[${(value as readonly IValue[]).map(ivalueString).join(', ')}]`;
+  if (Array.isArray(value)) {
+    const items = value as readonly IValue[];
+    const element = t?.kind === 'ListType' ? (t as ListType).elementType : undefined;
+    if (element?.kind === 'TensorType') return '[<Tensors>]';
+    const body = `[${items.map((v) => ivalueString(v, element)).join(', ')}]`;
+    if (t && element && (items.length === 0 || !inferableFromMembers(element))) {
+      return `annotate(${t.pythonStr()}, ${body})`;
+    }
+    return body;
+  }
   const tagged = value as Exclude<IValue, null | boolean | string | readonly IValue[]>;
   switch (ivalueKind(tagged)) {
     case 'int':
@@ -135,13 +159,31 @@ export function ivalueString(value: IValue): string {
     }
     case 'tuple': {
       const items = (tagged as { items: readonly IValue[] }).items;
-      return items.length === 1 ? `(${ivalueString(items[0])},)` : `(${items.map(ivalueString).join(', ')})`;
+      const types = t?.kind === 'TupleType' ? (t as TupleType).elements : undefined;
+      const printed = items.map((v, i) => ivalueString(v, types?.length === items.length ? types[i] : undefined));
+      return items.length === 1 ? `(${printed[0]},)` : `(${printed.join(', ')})`;
+    }
+    case 'dict': {
+      const entries = (tagged as { entries: readonly (readonly [IValue, IValue])[] }).entries;
+      const dict = t?.kind === 'DictType' ? (t as DictType) : undefined;
+      const body = `{${entries
+        .map(([k, v]) => `${ivalueString(k, dict?.keyType)}: ${ivalueString(v, dict?.valueType)}`)
+        .join(', ')}}`;
+      if (dict && (entries.length === 0 || !inferableFromMembers(dict.valueType))) {
+        return `annotate(${dict.pythonStr()},${body})`;
+      }
+      return body;
     }
     case 'tensor':
       return tensorRepr((tagged as { tensor: unknown }).tensor);
     default:
       return quoteString((tagged as { device: string }).device);
   }
+}
+
+/** Whether PyTorch reads a container's element type from its members (and so prints no annotation). */
+function inferableFromMembers(element: JitType): boolean {
+  return !['UnionType', 'OptionalType', 'NumberType', 'AnyType', 'InterfaceType'].includes(element.kind);
 }
 
 /** A double as PyTorch prints it in IR: `1.`, `-0.`, `0.10000000000000001`, `1e+20`, `inf`. */
