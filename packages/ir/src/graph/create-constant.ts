@@ -27,12 +27,12 @@ export type ConstantInput = IValue | number | bigint;
  */
 export function createConstant(graph: Graph, input: ConstantInput, type?: JitType): Node {
   const value = normalize(input);
+  // The type first: a constant whose type cannot be inferred must not leave a half-made node behind.
+  const outputType = type ?? typeOf(value);
   const node = graph.create('prim::Constant', [], 1);
   const output = node.output();
-  if (value === null) {
-    output.setType(type ?? NoneType.get());
-    return node;
-  }
+  output.setType(outputType);
+  if (value === null) return node;
   if (typeof value === 'boolean') {
     node.setI('value', value ? 1 : 0);
   } else if (typeof value === 'string') {
@@ -61,7 +61,6 @@ export function createConstant(graph: Graph, input: ConstantInput, type?: JitTyp
         node.setIval('value', value);
     }
   }
-  output.setType(type ?? typeOf(value));
   return node;
 }
 
