@@ -486,3 +486,39 @@ describe('attributes and schema hook', () => {
     }
   });
 });
+
+describe('cloning nodes within a graph', () => {
+  it('createClone maps inputs, copies blocks, and renames the original as PyTorch does', () => {
+    const { graph, ifNode, x, c } = sample();
+    ifNode.output().setDebugName('r');
+    const y = graph.addInput('y');
+    const copy = graph.createClone(ifNode, (v) => (v === x ? y : v));
+    graph.insertNode(copy);
+    expect(copy.kind).toBe('prim::If');
+    expect(copy.input(0)).toBe(c);
+    expect(copy.blocks.length).toBe(2);
+    expect(copy.blocks[0].outputs[0]).toBe(y);
+    // The nested value defined in the copied block is a new value; uses outside map through the function.
+    expect(copy.blocks[1].outputs[0]).toBe(ifNode.blocks[1].outputs[0]);
+    // The copy takes the name; the original is renamed with the next suffix.
+    expect(copy.output().debugName()).toBe('r');
+    expect(ifNode.output().debugName()).toBe('r.1');
+    lint(graph);
+  });
+
+  it('cloneFrom copies a block into an empty one, mapping outer values', () => {
+    const { graph, ifNode, add, x } = sample();
+    const inner = graph.withInsertPoint(ifNode.blocks[1], () => graph.insert('aten::relu', [add.output()]));
+    ifNode.blocks[1].replaceOutput(0, inner.output());
+    const loop = graph.withInsertPoint(ifNode, () => graph.insert('prim::Loop', [], 0));
+    const body = loop.addBlock();
+    const valueMap = new Map([[add.output(), x]]);
+    expect(() => body.cloneFrom(ifNode.blocks[1], new Map())).toThrow(/defined outside the copied block/);
+    const fresh = loop.addBlock();
+    fresh.cloneFrom(ifNode.blocks[1], valueMap);
+    const [relu] = [...fresh.nodes()];
+    expect(relu.kind).toBe('aten::relu');
+    expect(relu.input(0)).toBe(x);
+    expect(fresh.outputs[0]).toBe(relu.output());
+  });
+});
