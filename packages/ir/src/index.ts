@@ -22,7 +22,14 @@ export {
 export { lint } from './graph/lint.js';
 export { Node, type SchemaLookup } from './graph/node.js';
 export { parseIR } from './graph/parse-ir.js';
-export { attributeValueString, formatIrFloat, ivalueString, printGraph, printNode } from './graph/print-graph.js';
+export {
+  attributeValueString,
+  formatIrFloat,
+  ivalueString,
+  type PrintOptions,
+  printGraph,
+  printNode,
+} from './graph/print-graph.js';
 export type { SourceRange } from './graph/source-range.js';
 export { ParsedTensor, type TensorAttribute, tensorRepr } from './graph/tensor-attribute.js';
 export { type Use, Value } from './graph/value.js';

@@ -51,6 +51,13 @@ describe('Graph construction and printing', () => {
     lint(graph);
   });
 
+  it('leaves source ranges out on request', () => {
+    const { graph } = sample();
+    expect(graph.toString({ sourceRanges: false })).toContain('  %3 : Tensor = aten::add(%x.1, %x.1, %2)\n');
+    expect(graph.toString({ sourceRanges: false })).not.toContain('#');
+    expect(graph.toString()).toContain(' # t.py:3:10\n');
+  });
+
   it('prints a node on its own, with its blocks', () => {
     const { ifNode, add } = sample();
     expect(add.toString()).toBe(' %3 : Tensor = aten::add(%x.1, %x.1, %2) # t.py:3:10\n'.slice(1));

@@ -3,7 +3,7 @@ import type { JitType } from '../types/jit-type.js';
 import { Block } from './block.js';
 import { type ConstantInput, createConstant } from './create-constant.js';
 import { Node } from './node.js';
-import { printGraph, printNode } from './print-graph.js';
+import { type PrintOptions, printGraph, printNode } from './print-graph.js';
 import type { SourceRange } from './source-range.js';
 import type { Value } from './value.js';
 
@@ -166,9 +166,9 @@ export class Graph {
     return graph;
   }
 
-  /** The graph in PyTorch's textual IR format. */
-  toString(): string {
-    return printGraph(this);
+  /** The graph in PyTorch's textual IR format; `{ sourceRanges: false }` leaves out the `# file:line:col` comments. */
+  toString(options?: PrintOptions): string {
+    return printGraph(this, options);
   }
 
   // ---- internals -------------------------------------------------------------------------

@@ -28,26 +28,32 @@ import type { Value } from './value.js';
  * Nodes with a `Subgraph` attribute print as `<kind>_<n>` and their graphs follow the return
  * line as `with <kind>_<n> = graph(...)`.
  */
-export function printGraph(graph: Graph): string {
+export function printGraph(graph: Graph, options: PrintOptions = {}): string {
   const out: string[] = [];
   const groups: Node[] = [];
+  const ranges = options.sourceRanges ?? true;
   out.push(`graph(${valuesWithTypes(graph.inputs, ',\n      ')}):\n`);
-  for (const node of graph.nodes()) printNodeInto(out, node, 1, groups);
+  for (const node of graph.nodes()) printNodeInto(out, node, 1, groups, ranges);
   out.push(`  return (${valueRefs(graph.outputs)})\n`);
   groups.forEach((group, i) => {
-    out.push(`with ${group.kind}_${i} = ${printGraph(group.g('Subgraph'))}`);
+    out.push(`with ${group.kind}_${i} = ${printGraph(group.g('Subgraph'), options)}`);
   });
   return out.join('');
 }
 
+export interface PrintOptions {
+  /** Print `# file:line:col` after nodes that have a source range (default true, as `str(graph)` does). */
+  readonly sourceRanges?: boolean;
+}
+
 /** One node (and its blocks) at indentation level 0, as PyTorch's `operator<<` on a Node prints it. */
-export function printNode(node: Node): string {
+export function printNode(node: Node, options: PrintOptions = {}): string {
   const out: string[] = [];
-  printNodeInto(out, node, 0, undefined);
+  printNodeInto(out, node, 0, undefined, options.sourceRanges ?? true);
   return out.join('');
 }
 
-function printNodeInto(out: string[], node: Node, level: number, groups: Node[] | undefined): void {
+function printNodeInto(out: string[], node: Node, level: number, groups: Node[] | undefined, ranges: boolean): void {
   out.push(`${'  '.repeat(level)}${valuesWithTypes(node.outputs, ', ')} = `);
   if (groups && node.hasAttribute('Subgraph')) {
     out.push(`${node.kind}_${groups.length}`);
@@ -61,11 +67,11 @@ function printNodeInto(out: string[], node: Node, level: number, groups: Node[] 
   }
   out.push(`(${valueRefs(node.inputs)})`);
   const range = node.sourceRange;
-  if (range) out.push(` # ${range.file}:${range.line}:${range.col}`);
+  if (range && ranges) out.push(` # ${range.file}:${range.line}:${range.col}`);
   out.push('\n');
   node.blocks.forEach((block, i) => {
     out.push(`${'  '.repeat(level + 1)}block${i}(${valuesWithTypes(block.inputs, ', ')}):\n`);
-    for (const nested of block.nodes()) printNodeInto(out, nested, level + 2, groups);
+    for (const nested of block.nodes()) printNodeInto(out, nested, level + 2, groups, ranges);
     out.push(`${'  '.repeat(level + 2)}-> (${valueRefs(block.outputs)})\n`);
   });
 }
