@@ -222,6 +222,10 @@ describe('value names', () => {
     expect(b.debugName()).toBe('a');
     expect(a.debugName()).toBe(String(a.unique));
     expect(() => b.setDebugName('12')).toThrow(InternalError);
+    expect(() => b.setDebugName('a b')).toThrow(/invalid value name/);
+    expect(() => b.setDebugName('%q')).toThrow(/invalid value name/);
+    b.setDebugName('π.2');
+    expect(b.debugName()).toBe('π.2');
   });
 });
 
@@ -267,6 +271,11 @@ describe('mutation', () => {
     expect(neg.input(0)).toBe(x);
     expect(b0.outputs[0]).toBe(neg.output());
     lint(graph);
+    // Uses inside the blocks of the node itself are not after it (PyTorch's isAfter).
+    const y = graph.addInput('y');
+    x.replaceAllUsesAfterNodeWith(ifNode, y);
+    expect(b0.outputs[0]).toBe(neg.output());
+    expect(ifNode.blocks[1].outputs[0]).toBe(add.output());
   });
 
   it('destroy() refuses while outputs are used, then removes the node', () => {
@@ -345,6 +354,11 @@ describe('mutation', () => {
     expect(() => ifNode.moveBefore(b1.returnNode)).toThrow(/its own blocks/);
     expect(() => add.insertBefore(ifNode)).toThrow(/already in a block/);
     expect(() => graph.paramNode.moveAfter(add)).toThrow(/sentinel/);
+    // A refused move leaves the node where it was.
+    expect(() => add.moveBefore(graph.paramNode)).toThrow(/param node/);
+    expect(() => add.moveAfter(b1.returnNode)).toThrow(/return node/);
+    expect(add.inBlockList).toBe(true);
+    lint(graph);
   });
 
   it('answers isBefore/isAfter inside a block and across nested blocks', () => {

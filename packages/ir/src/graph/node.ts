@@ -244,12 +244,14 @@ export class Node {
 
   moveBefore(node: Node): this {
     this.#checkMovable(node);
+    if (node.isParamNode()) throw new InternalError('moveBefore: cannot move before a param node');
     this._removeFromList();
     return this.insertBefore(node);
   }
 
   moveAfter(node: Node): this {
     this.#checkMovable(node);
+    if (node.isReturnNode()) throw new InternalError('moveAfter: cannot move after a return node');
     this._removeFromList();
     return this.insertAfter(node);
   }
@@ -476,6 +478,9 @@ export class Node {
     if (!this.inBlockList) throw new InternalError(`cannot move ${this.kind}: it is not in a block`);
     if (this.isParamNode() || this.isReturnNode()) throw new InternalError(`cannot move the sentinel ${this.kind}`);
     if (target === this) throw new InternalError(`cannot move ${this.kind} next to itself`);
+    if (!target.inBlockList)
+      throw new InternalError(`cannot move ${this.kind} next to ${target.kind}: it is not in a block`);
+    if (target.graph !== this.graph) throw new InternalError(`cannot move ${this.kind} into another graph`);
     for (let block = target._owningBlock; block?.owningNode; block = block.owningNode._owningBlock) {
       if (block.owningNode === this) throw new InternalError(`cannot move ${this.kind} into one of its own blocks`);
     }

@@ -101,6 +101,11 @@ with prim::fork_1 = graph(%w : Tensor):
     expect(second.g('Subgraph').inputs[0].debugName()).toBe('w');
   });
 
+  it('reads kinds with dots and names with non-ASCII letters', () => {
+    const graph = roundTrip('graph(%é.1 : Tensor):\n  %1 : Tensor = aten::add.Tensor(%é.1)\n  return (%1)\n');
+    expect([...graph.nodes()][0].kind).toBe('aten::add.Tensor');
+  });
+
   it('reads class, NamedTuple, Union, Optional, Future and nested container types', () => {
     const text = `graph(%self : __torch__.m.Counter,
       %p : NamedTuple(x : int, y : float),

@@ -84,7 +84,7 @@ const MAX_DEPTH = 128;
 
 const TENSOR_SCALAR = /^\{(-?(?:[0-9]+(?:\.[0-9]*)?(?:e[+-]?[0-9]+)?|inf|nan))\}/;
 
-const KIND_PATTERN = /^[A-Za-z_]\w*::[A-Za-z_]\w*$/;
+const KIND_PATTERN = /^[A-Za-z_]\w*::[A-Za-z_][\w.]*$/;
 
 interface Scope {
   /** Values in scope by name, with the names defined in each open block to drop when it closes. */
@@ -104,10 +104,10 @@ class IRParser {
   constructor(text: string) {
     this.#text = text;
     this.#groupKinds = new Set(
-      [...text.matchAll(/^with ([A-Za-z_]\w*::[A-Za-z_]\w*_[0-9]+) = graph\(/gm)].map((m) => m[1]),
+      [...text.matchAll(/^with ([A-Za-z_]\w*::[A-Za-z_][\w.]*_[0-9]+) = graph\(/gm)].map((m) => m[1]),
     );
     let maxId = -1;
-    for (const m of text.matchAll(/%([0-9]{1,15})(?![\w.])/g)) maxId = Math.max(maxId, Number(m[1]));
+    for (const m of text.matchAll(/%([0-9]{1,15})(?![\p{L}\p{N}_.])/gu)) maxId = Math.max(maxId, Number(m[1]));
     this.#maxId = maxId;
   }
 
@@ -255,7 +255,7 @@ class IRParser {
 
   #parseValueName(): string {
     this.#expect('%');
-    const match = /^[A-Za-z0-9_.]+/.exec(this.#text.slice(this.#pos, this.#pos + 256));
+    const match = /^[\p{L}\p{N}_.]+/u.exec(this.#text.slice(this.#pos, this.#pos + 256));
     if (!match) this.#fail("expected a value name after '%'");
     this.#pos += match[0].length;
     return match[0];
@@ -655,7 +655,7 @@ class IRParser {
   // ---- lexical helpers -------------------------------------------------------------------
 
   #parseKindText(): string {
-    const match = /^[A-Za-z_]\w*::[A-Za-z_]\w*/.exec(this.#text.slice(this.#pos, this.#pos + 512));
+    const match = /^[A-Za-z_]\w*::[A-Za-z_][\w.]*/.exec(this.#text.slice(this.#pos, this.#pos + 512));
     if (!match) this.#fail('expected a node kind such as aten::add');
     this.#pos += match[0].length;
     return match[0];

@@ -69,10 +69,13 @@ export class Value {
    * Names the value. Names are unique in a graph with PyTorch's rule: when another value already
    * has the name, that other value is renamed to `name.<n>` with the next free suffix (a name that
    * already ends in `.<digits>` counts on from those digits). An empty name clears it. A name of
-   * digits only is rejected, since it would read as a unique id.
+   * digits only is rejected, since it would read as a unique id, and so is a name with characters
+   * other than letters, digits, '_' and '.', which the IR format cannot write.
    */
   setDebugName(name: string): this {
     if (/^[0-9]+$/.test(name)) throw new InternalError(`invalid value name '${name}': names of digits only are ids`);
+    // Only what the IR parser reads back after `%`: letters, digits, '_' and '.'.
+    if (!/^[\p{L}\p{N}_.]*$/u.test(name)) throw new InternalError(`invalid value name '${name}'`);
     this.graph._renameValue(this, name);
     return this;
   }
@@ -89,12 +92,12 @@ export class Value {
   }
 
   /**
-   * Like replaceAllUsesWith, but only for the uses that come after `node` in program order (uses
-   * in blocks nested in `node` included, as in PyTorch's replaceAllUsesAfterNodeWith).
+   * Like replaceAllUsesWith, but only for the uses by nodes after `node` in program order (as in
+   * PyTorch, uses by `node` itself and inside its blocks are not after it and stay).
    */
   replaceAllUsesAfterNodeWith(node: Node, newValue: Value): void {
     for (const use of [...this._uses]) {
-      if (use.user.isAfter(node) || isNestedIn(use.user, node)) use.user.replaceInput(use.offset, newValue);
+      if (use.user.isAfter(node)) use.user.replaceInput(use.offset, newValue);
     }
   }
 
@@ -124,13 +127,4 @@ export class Value {
     if (at < 0) throw new InternalError(`use list of %${this.debugName()} has no use by ${user.kind} at input ${from}`);
     this._uses[at] = { user, offset: to };
   }
-}
-
-function isNestedIn(user: Node, node: Node): boolean {
-  let block = user.owningBlock;
-  while (block?.owningNode) {
-    if (block.owningNode === node) return true;
-    block = block.owningNode.owningBlock;
-  }
-  return false;
 }
