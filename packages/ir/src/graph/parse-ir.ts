@@ -80,7 +80,7 @@ const SIMPLE_TYPES: ReadonlyMap<string, JitType> = new Map<string, JitType>([
 ]);
 
 /** Deeper nesting than this (blocks, types, constants) is rejected: hostile input must not overflow the stack. */
-const MAX_DEPTH = 128;
+const MAX_DEPTH = 256;
 
 const TENSOR_SCALAR = /^\{(-?(?:[0-9]+(?:\.[0-9]*)?(?:e[+-]?[0-9]+)?|inf|nan))\}/;
 
