@@ -1,6 +1,38 @@
 export { InternalError, invariant } from './errors/internal-error.js';
+export { IRParseError } from './errors/ir-parse-error.js';
 export { JitError } from './errors/jit-error.js';
 export { SchemaParseError } from './errors/schema-parse-error.js';
+export type { AttributeKind, AttributeValue } from './graph/attribute-value.js';
+export { Block } from './graph/block.js';
+export { type ConstantInput, createConstant, typeOf } from './graph/create-constant.js';
+export { Graph, type InsertPoint } from './graph/graph.js';
+export { irTypeString } from './graph/ir-type-string.js';
+export {
+  type ComplexValue,
+  complexValue,
+  type DeviceValue,
+  deviceValue,
+  type IValue,
+  ivalueKind,
+  type TensorValue,
+  type TupleValue,
+  tensorValue,
+  tupleValue,
+} from './graph/ivalue.js';
+export { lint } from './graph/lint.js';
+export { Node, type SchemaLookup } from './graph/node.js';
+export { parseIR } from './graph/parse-ir.js';
+export {
+  attributeValueString,
+  formatIrFloat,
+  ivalueString,
+  type PrintOptions,
+  printGraph,
+  printNode,
+} from './graph/print-graph.js';
+export type { SourceRange } from './graph/source-range.js';
+export { ParsedTensor, type TensorAttribute, tensorRepr } from './graph/tensor-attribute.js';
+export { type Use, Value } from './graph/value.js';
 export { AliasInfo } from './schema/alias-info.js';
 export { Argument, type ArgumentOptions } from './schema/argument.js';
 export {

@@ -1,0 +1,34 @@
+import type { FutureType } from '../types/future-type.js';
+import type { JitType } from '../types/jit-type.js';
+import type { ListType } from '../types/list-type.js';
+import type { OptionalType } from '../types/optional-type.js';
+import type { RRefType } from '../types/rref-type.js';
+import type { TupleType } from '../types/tuple-type.js';
+
+/**
+ * A type as PyTorch's IR printer writes it (c10's `operator<<` on Type): `int[]`, `Tensor?`,
+ * `(int, str)`, `NamedTuple(x : int, y : float)`, `Future[Tensor]`, and otherwise the schema
+ * spelling (`Dict(str, int)`, `Union(int, str)`, `__torch__.M`).
+ */
+export function irTypeString(type: JitType): string {
+  switch (type.kind) {
+    case 'ListType':
+      return `${irTypeString((type as ListType).elementType)}[]`;
+    case 'OptionalType':
+      return `${irTypeString((type as OptionalType).elementType)}?`;
+    case 'FutureType':
+      return `Future[${irTypeString((type as FutureType).elementType)}]`;
+    case 'RRefType':
+      return `RRef[${irTypeString((type as RRefType).elementType)}]`;
+    case 'TupleType': {
+      const tuple = type as TupleType;
+      const names = tuple.names;
+      if (names) {
+        return `NamedTuple(${tuple.elements.map((t, i) => `${names[i]} : ${irTypeString(t)}`).join(', ')})`;
+      }
+      return `(${tuple.elements.map(irTypeString).join(', ')})`;
+    }
+    default:
+      return type.annotationStr();
+  }
+}
