@@ -1,4 +1,39 @@
+import { argwhere } from '../aten/argwhere.js';
+import { gather } from '../aten/gather.js';
+import { index } from '../aten/index.js';
+import { indexAdd } from '../aten/index-add.js';
+import { indexCopy } from '../aten/index-copy.js';
+import { indexFill } from '../aten/index-fill.js';
+import { indexPut } from '../aten/index-put.js';
+import { indexPutImpl } from '../aten/index-put-impl.js';
+import { indexSelect } from '../aten/index-select.js';
+import { maskedFill } from '../aten/masked-fill.js';
+import { maskedScatter } from '../aten/masked-scatter.js';
+import { maskedSelect } from '../aten/masked-select.js';
+import { nonzero } from '../aten/nonzero.js';
+import { repeatInterleave } from '../aten/repeat-interleave.js';
+import { scatter } from '../aten/scatter.js';
+import { scatterAdd } from '../aten/scatter-add.js';
+import { take } from '../aten/take.js';
 import type { Op } from '../core/define-op.js';
 
 /** The indexing ops (see src/op-list.ts). */
-export const indexingOps: readonly Op[] = [];
+export const indexingOps: readonly Op[] = [
+  index,
+  indexPut,
+  indexPutImpl,
+  maskedFill,
+  maskedSelect,
+  maskedScatter,
+  gather,
+  scatter,
+  scatterAdd,
+  indexSelect,
+  indexAdd,
+  indexCopy,
+  indexFill,
+  take,
+  nonzero,
+  argwhere,
+  repeatInterleave,
+];
