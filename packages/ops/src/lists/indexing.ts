@@ -1,4 +1,6 @@
 import { argwhere } from '../aten/argwhere.js';
+import { copy } from '../aten/copy.js';
+import { fill } from '../aten/fill.js';
 import { gather } from '../aten/gather.js';
 import { index } from '../aten/index.js';
 import { indexAdd } from '../aten/index-add.js';
@@ -15,6 +17,10 @@ import { repeatInterleave } from '../aten/repeat-interleave.js';
 import { scatter } from '../aten/scatter.js';
 import { scatterAdd } from '../aten/scatter-add.js';
 import { take } from '../aten/take.js';
+import { to } from '../aten/to.js';
+import { toCopy } from '../aten/to-copy.js';
+import { typeAs } from '../aten/type-as.js';
+import { zero } from '../aten/zero.js';
 import type { Op } from '../core/define-op.js';
 
 /** The indexing ops (see src/op-list.ts). */
@@ -36,4 +42,10 @@ export const indexingOps: readonly Op[] = [
   nonzero,
   argwhere,
   repeatInterleave,
+  copy,
+  fill,
+  zero,
+  to,
+  typeAs,
+  toCopy,
 ];
