@@ -23,7 +23,7 @@ export const diag = defineOp({
     if (sizes.length === 1) return { self: F.diagonal(grad, diagonal) };
     const n = F.sizes(grad)[0] as number;
     const r0 = diagonal >= 0 ? 0 : -diagonal;
-    const c0 = diagonal >= 0 ? diagonal : 0;
+    const c0 = Math.max(diagonal, 0);
     const rows = F.arange(r0, r0 + n);
     const cols = F.arange(c0, c0 + n);
     return { self: F.indexPut(F.newZeros(grad, sizes), [rows, cols], grad, false) };

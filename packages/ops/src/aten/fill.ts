@@ -5,7 +5,7 @@ import { OpError } from '../core/op-error.js';
 import type { OpArgs, OpContext, TensorLike } from '../core/tensor-like.js';
 import { fillValue } from '../groups/indexing.js';
 
-function valueOf(ctx: OpContext, args: OpArgs): number {
+function fillNumber(ctx: OpContext, args: OpArgs): number {
   const v = args.value;
   if (ctx.isTensor(v)) {
     const t = v as TensorLike;
@@ -62,14 +62,14 @@ export const fill = defineOp({
 });
 
 function filled(ctx: OpContext, args: OpArgs): TensorLike {
-  const value = valueOf(ctx, args);
+  const value = fillNumber(ctx, args);
   const out = ctx.empty(args.self.sizes, args.self.dtype);
   K.fill(out, value);
   return out;
 }
 
 function fillSelf(ctx: OpContext, args: OpArgs): TensorLike {
-  K.fill(args.self, valueOf(ctx, args));
+  K.fill(args.self, fillNumber(ctx, args));
   ctx.bumpVersion(args.self);
   return args.self;
 }

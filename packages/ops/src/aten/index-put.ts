@@ -1,6 +1,12 @@
-import { defineOp } from '../core/define-op.js';
+import { type DerivativeRule, defineOp } from '../core/define-op.js';
 import type { Sample, SampleBuilder } from '../core/samples.js';
 import { advancedIndexPut, cloneOf } from '../groups/indexing.js';
+
+/** self: the gradient outside the written places (all of it when accumulating); values: the written places. */
+export const indexPutDerivative: DerivativeRule = (F, { grad, indices, values, accumulate }) => ({
+  self: accumulate ? grad : F.indexPut(grad, indices, F.zerosLike(values), false),
+  values: F.sumTo(F.index(grad, indices), F.sizes(values)),
+});
 
 /** x[indices] = values (accumulate: +=) with PyTorch's advanced indexing (see groups/indexing.ts). */
 export const indexPut = defineOp({
@@ -23,14 +29,6 @@ export const indexPut = defineOp({
   derivative: indexPutDerivative,
   samples: (S) => indexPutSamples(S, 'index_put'),
 });
-
-/** self: the gradient outside the written places (all of it when accumulating); values: the written places. */
-export function indexPutDerivative(F: any, { grad, self, indices, values, accumulate }: any): Record<string, any> {
-  return {
-    self: accumulate ? grad : F.indexPut(grad, indices, F.zerosLike(values), false),
-    values: F.sumTo(F.index(grad, indices), F.sizes(values)),
-  };
-}
 
 /** Samples shared with _index_put_impl (`name` is the functional base name). */
 export function indexPutSamples(S: SampleBuilder, name: string): Sample[] {

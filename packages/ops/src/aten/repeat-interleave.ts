@@ -71,7 +71,8 @@ export const repeatInterleave = defineOp({
     self_int: (F, { grad, self, repeats, dim }) => {
       const sizes: number[] = F.sizes(self);
       if (dim === null || dim === undefined || sizes.length === 0) {
-        return { self: F.reshape(F.sum(F.reshape(grad, [-1, repeats]), [1]), sizes) };
+        const n = sizes.reduce((a, b) => a * b, 1);
+        return { self: F.reshape(F.sum(F.reshape(grad, [n, repeats]), [1]), sizes) };
       }
       const d = dim < 0 ? dim + sizes.length : dim;
       const split = [...sizes.slice(0, d), sizes[d], repeats, ...sizes.slice(d + 1)];

@@ -2,7 +2,7 @@ import * as K from '@tsjit/kernels';
 import { defineOp } from '../core/define-op.js';
 import { formatSizes, numel } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
-import type { OpContext, TensorLike } from '../core/tensor-like.js';
+import type { Functions, OpContext, TensorLike } from '../core/tensor-like.js';
 
 /**
  * self tiled repeats[i] times along each dim (leading repeats add dims). The copy goes through a
@@ -43,7 +43,7 @@ export function repeatTensor(ctx: OpContext, self: TensorLike, repeats: readonly
 }
 
 /** The gradient of repeat: grad summed over the copies (split each dim into (repeat, size)). */
-export function repeatBackward(F: any, grad: any, self: any, repeats: readonly number[]): any {
+export function repeatBackward(F: Functions, grad: unknown, self: unknown, repeats: readonly number[]): unknown {
   const sizes = F.sizes(self) as number[];
   const lead = repeats.length - sizes.length;
   const padded = [...new Array<number>(lead).fill(1), ...sizes];

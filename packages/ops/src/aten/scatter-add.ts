@@ -1,9 +1,9 @@
 import * as K from '@tsjit/kernels';
 import { defineOp } from '../core/define-op.js';
-import type { OpArgs, OpContext, TensorLike } from '../core/tensor-like.js';
+import type { OpArgs, TensorLike } from '../core/tensor-like.js';
 import { checkGatherScatter, cloneOf, withIndexErrors } from '../groups/indexing.js';
 
-function addInto(ctx: OpContext, self: TensorLike, args: OpArgs): TensorLike {
+function addInto(self: TensorLike, args: OpArgs): TensorLike {
   checkGatherScatter('scatter_add', self, args.dim, args.index, args.src);
   withIndexErrors(() => K.scatterAdd(self, args.dim, args.index, args.src), 'RuntimeError');
   return self;
@@ -17,9 +17,9 @@ export const scatterAdd = defineOp({
     'aten::scatter_add_(Tensor(a!) self, int dim, Tensor index, Tensor src) -> Tensor(a!)',
   ],
   impl: {
-    scatter_add: (args, ctx) => addInto(ctx, cloneOf(ctx, args.self), args),
+    scatter_add: (args, ctx) => addInto(cloneOf(ctx, args.self), args),
     scatter_add_: (args, ctx) => {
-      addInto(ctx, args.self, args);
+      addInto(args.self, args);
       ctx.bumpVersion(args.self);
       return args.self;
     },

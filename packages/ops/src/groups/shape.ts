@@ -3,7 +3,7 @@ import * as K from '@tsjit/kernels';
 import { resultType } from '../core/dtypes.js';
 import { normalizeDim, toDtype } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
-import type { OpContext, TensorLike } from '../core/tensor-like.js';
+import type { Functions, OpContext, TensorLike } from '../core/tensor-like.js';
 
 /** PyTorch still skips 1-d empty tensors in cat whatever the other inputs' ranks ("legacy" empties). */
 export function isLegacyEmpty(t: TensorLike): boolean {
@@ -62,7 +62,13 @@ export function concatenate(ctx: OpContext, tensors: readonly TensorLike[], dim:
  * input's sizes when the input was first viewed at atleast_{n}d (n = 0: as is). Null for the
  * 1-d empties cat skips.
  */
-export function catGrads(F: any, grad: any, tensors: readonly any[], dim: number, atLeast: number): any[] {
+export function catGrads(
+  F: Functions,
+  grad: unknown,
+  tensors: readonly unknown[],
+  dim: number,
+  atLeast: number,
+): unknown[] {
   const ndim = F.sizes(grad).length;
   const d = dim < 0 ? dim + ndim : dim;
   let offset = 0;
