@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applySubscript, assignSubscript, type SubscriptItem } from '../src/groups/subscript.js';
 import {
@@ -153,5 +154,59 @@ describe('subscript aliasing', () => {
   it('rejects an item that is not a subscript item', () => {
     const x = arange([2]);
     expect(() => applySubscript(ctx, x, [{ kind: 'bogus' } as unknown as SubscriptItem])).toThrow(/unknown subscript/);
+  });
+});
+
+describe('subscript properties', () => {
+  const sizesArb = fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 0, maxLength: 3 });
+  const intTensor = fc
+    .array(fc.integer({ min: -4, max: 4 }), { minLength: 0, maxLength: 4 })
+    .map((v) => ({ kind: 'tensor' as const, value: tensorFromValues(ctx, v, [v.length], 'int64') }));
+  const maskTensor = fc
+    .array(fc.boolean(), { minLength: 0, maxLength: 4 })
+    .map((v) => ({ kind: 'tensor' as const, value: tensorFromValues(ctx, v, [v.length], 'bool') }));
+  const optionalInt = fc.option(fc.integer({ min: -5, max: 5 }), { nil: null });
+  const itemArb: fc.Arbitrary<SubscriptItem> = fc.oneof(
+    fc.integer({ min: -4, max: 4 }).map((value) => ({ kind: 'int' as const, value })),
+    fc.record({ kind: fc.constant('slice' as const), start: optionalInt, stop: optionalInt, step: optionalInt }),
+    fc.constant({ kind: 'none' as const }),
+    fc.constant({ kind: 'ellipsis' as const }),
+    intTensor,
+    maskTensor,
+  );
+
+  it('x[items] either succeeds or throws an OpError (never another error), and basic results are views', () => {
+    fc.assert(
+      fc.property(sizesArb, fc.array(itemArb, { maxLength: 5 }), (sizes, list) => {
+        const x = arange(sizes);
+        let result: TensorLike | undefined;
+        try {
+          result = applySubscript(ctx, x, list);
+        } catch (e) {
+          expect(OpError.isInstance(e), String(e)).toBe(true);
+          return;
+        }
+        const n = result.sizes.reduce((a, b) => a * b, 1);
+        expect(tensorValues(ctx, result)).toHaveLength(n);
+        if (!list.some((i) => i.kind === 'tensor')) expect(result.data).toBe(x.data);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('x[items] = v either succeeds or throws an OpError, and never resizes x', () => {
+    fc.assert(
+      fc.property(sizesArb, fc.array(itemArb, { maxLength: 4 }), fc.integer({ min: -9, max: 9 }), (sizes, list, v) => {
+        const x = arange(sizes);
+        try {
+          assignSubscript(ctx, x, list, v);
+        } catch (e) {
+          expect(OpError.isInstance(e), String(e)).toBe(true);
+          return;
+        }
+        expect(x.sizes).toEqual(sizes);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -13,6 +13,7 @@ import { maskedFill } from '../aten/masked-fill.js';
 import { maskedScatter } from '../aten/masked-scatter.js';
 import { maskedSelect } from '../aten/masked-select.js';
 import { nonzero } from '../aten/nonzero.js';
+import { nonzeroNumpy } from '../aten/nonzero-numpy.js';
 import { repeatInterleave } from '../aten/repeat-interleave.js';
 import { scatter } from '../aten/scatter.js';
 import { scatterAdd } from '../aten/scatter-add.js';
@@ -40,6 +41,7 @@ export const indexingOps: readonly Op[] = [
   indexFill,
   take,
   nonzero,
+  nonzeroNumpy,
   argwhere,
   repeatInterleave,
   copy,
