@@ -17,6 +17,7 @@ import { nonzeroNumpy } from '../aten/nonzero-numpy.js';
 import { repeatInterleave } from '../aten/repeat-interleave.js';
 import { scatter } from '../aten/scatter.js';
 import { scatterAdd } from '../aten/scatter-add.js';
+import { scatterReduce } from '../aten/scatter-reduce.js';
 import { take } from '../aten/take.js';
 import { to } from '../aten/to.js';
 import { toCopy } from '../aten/to-copy.js';
@@ -35,6 +36,7 @@ export const indexingOps: readonly Op[] = [
   gather,
   scatter,
   scatterAdd,
+  scatterReduce,
   indexSelect,
   indexAdd,
   indexCopy,
