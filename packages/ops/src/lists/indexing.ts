@@ -19,6 +19,7 @@ import { scatter } from '../aten/scatter.js';
 import { scatterAdd } from '../aten/scatter-add.js';
 import { scatterReduce } from '../aten/scatter-reduce.js';
 import { take } from '../aten/take.js';
+import { takeAlongDim } from '../aten/take-along-dim.js';
 import { to } from '../aten/to.js';
 import { toCopy } from '../aten/to-copy.js';
 import { typeAs } from '../aten/type-as.js';
@@ -42,6 +43,7 @@ export const indexingOps: readonly Op[] = [
   indexCopy,
   indexFill,
   take,
+  takeAlongDim,
   nonzero,
   nonzeroNumpy,
   argwhere,
