@@ -206,7 +206,7 @@ describe('subscript properties', () => {
         }
         expect(x.sizes).toEqual(sizes);
       }),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
   });
 });

@@ -1,6 +1,7 @@
 import { defineOp } from '../core/define-op.js';
+import { resultType } from '../core/dtypes.js';
 import type { Sample, SampleBuilder } from '../core/samples.js';
-import { catGrads, concatenate } from '../groups/shape.js';
+import { catGrads, catSizes, concatenate } from '../groups/shape.js';
 
 /** torch.cat: tensors joined along dim (dtypes promoted; 1-d empty tensors skipped as in PyTorch). */
 export const cat = defineOp({
@@ -9,6 +10,8 @@ export const cat = defineOp({
     'aten::cat.out(Tensor[] tensors, int dim=0, *, Tensor(a!) out) -> Tensor(a!)',
   ],
   impl: (args, ctx) => concatenate(ctx, args.tensors, args.dim),
+  // Only the functional overload: out= keeps out's dtype.
+  meta: { '': (args) => ({ sizes: catSizes(args.tensors, args.dim).sizes, dtype: resultType(args.tensors) }) },
   derivative: (F, { grad, tensors, dim }) => ({ tensors: catGrads(F, grad, tensors, dim, 0) }),
   samples: (S) => catSamples(S, 'cat'),
 });

@@ -48,6 +48,18 @@ export const diagEmbed = defineOp({
     'aten::diag_embed.out(Tensor self, int offset=0, int dim1=-2, int dim2=-1, *, Tensor(a!) out) -> Tensor(a!)',
   ],
   impl: (args, ctx) => embedDiagonal(ctx, args.self, args.offset, args.dim1, args.dim2),
+  meta: (args) => {
+    const nd = args.self.sizes.length + 1;
+    const d1 = normalizeDim(args.dim1, nd);
+    const d2 = normalizeDim(args.dim2, nd);
+    const m = (args.self.sizes.length ? args.self.sizes[nd - 2] : 1) + Math.abs(args.offset);
+    const batch: number[] = args.self.sizes.slice(0, -1);
+    let b = 0;
+    return {
+      sizes: Array.from({ length: nd }, (_, d) => (d === d1 || d === d2 ? m : batch[b++])),
+      dtype: args.self.dtype,
+    };
+  },
   derivative: (F, { grad, offset, dim1, dim2 }) => ({ self: F.diagonal(grad, offset, dim1, dim2) }),
   samples: (S) => [
     S.call('diag_embed', [S.randn([3])]),

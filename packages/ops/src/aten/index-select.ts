@@ -28,6 +28,12 @@ export const indexSelect = defineOp({
     // PyTorch keeps a 0-d self 0-d (every valid index selects its one element).
     return self.sizes.length === 0 ? cloneOf(ctx, self) : out;
   },
+  meta: (args) => {
+    const { self, index } = args;
+    const d = normalizeDim(args.dim, self.sizes.length);
+    const n = index.sizes.length ? index.sizes[0] : 1;
+    return { sizes: self.sizes.map((s: number, i: number) => (i === d ? n : s)), dtype: self.dtype };
+  },
   derivative: (F, { grad, self, dim, index }) => ({ self: F.indexAdd(F.zerosLike(self), dim, index, grad) }),
   samples: (S) => {
     const ix = (values: number[], dtype: 'int64' | 'int32' = 'int64') => S.of(values, [values.length], dtype);

@@ -62,6 +62,11 @@ export const repeat = defineOp({
     'aten::repeat.out(Tensor self, SymInt[] repeats, *, Tensor(a!) out) -> Tensor(a!)',
   ],
   impl: (args, ctx) => repeatTensor(ctx, args.self, Array.isArray(args.repeats) ? args.repeats : [args.repeats]),
+  meta: (args) => {
+    const repeats: number[] = Array.isArray(args.repeats) ? args.repeats : [args.repeats];
+    const lead = repeats.length - args.self.sizes.length;
+    return { sizes: repeats.map((r, i) => r * (i < lead ? 1 : args.self.sizes[i - lead])), dtype: args.self.dtype };
+  },
   derivative: (F, { grad, self, repeats }) => ({
     self: repeatBackward(F, grad, self, Array.isArray(repeats) ? repeats : [repeats]),
   }),

@@ -32,6 +32,13 @@ export const stack = defineOp({
     );
     return out;
   },
+  meta: {
+    '': (args) => {
+      const shape: readonly number[] = args.tensors[0]?.sizes ?? [];
+      const d = normalizeDim(args.dim, shape.length + 1);
+      return { sizes: [...shape.slice(0, d), args.tensors.length, ...shape.slice(d)], dtype: resultType(args.tensors) };
+    },
+  },
   derivative: (F, { grad, tensors, dim }) => {
     const d = dim < 0 ? dim + F.sizes(grad).length : dim;
     return { tensors: tensors.map((_: unknown, i: number) => F.select(grad, d, i)) };

@@ -24,7 +24,7 @@
  * when the registry has them, so that eager autograd records them; otherwise by `ctx.view`.
  */
 import { type DType, isScalar } from '../core/dtypes.js';
-import { expandTo } from '../core/helpers.js';
+import { expandTo, normalizeDim } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
 import type { OpContext, Scalar, TensorLike } from '../core/tensor-like.js';
 
@@ -126,6 +126,13 @@ function applySlicing(ctx: OpContext, x: TensorLike, items: readonly SubscriptIt
     indices.push(t);
   };
   for (const item of items) {
+    // Several ellipses can push dim past the view's dims: PyTorch's errors for that.
+    const rank = view.sizes.length;
+    if (item.kind === 'int' && dim >= rank) {
+      throw new OpError(`index ${item.value} is out of bounds for dimension ${dim} with size 0`, 'IndexError');
+    }
+    if (item.kind === 'slice' && dim >= rank) normalizeDim(dim, rank);
+    if (item.kind === 'none' && dim > rank) normalizeDim(dim, rank + 1);
     switch (item.kind) {
       case 'int':
         view = selectView(ctx, view, dim, item.value);
