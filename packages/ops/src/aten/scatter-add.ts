@@ -1,7 +1,7 @@
 import * as K from '@tsjit/kernels';
 import { defineOp } from '../core/define-op.js';
 import type { OpArgs, TensorLike } from '../core/tensor-like.js';
-import { checkGatherScatter, cloneOf, withIndexErrors } from '../groups/indexing.js';
+import { checkGatherScatter, cloneOf, padToSizes, withIndexErrors } from '../groups/indexing.js';
 
 function addInto(self: TensorLike, args: OpArgs): TensorLike {
   checkGatherScatter('scatter_add', self, args.dim, args.index, args.src);
@@ -25,7 +25,10 @@ export const scatterAdd = defineOp({
     },
   },
   meta: (args) => ({ sizes: args.self.sizes, dtype: args.self.dtype }),
-  derivative: (F, { grad, dim, index }) => ({ self: grad, src: F.gather(grad, dim, index) }),
+  derivative: (F, { grad, dim, index, src }) => ({
+    self: grad,
+    src: padToSizes(F, F.gather(grad, dim, index), F.sizes(src)),
+  }),
   samples: (S) => {
     const ix = (values: number[], sizes: number[]) => S.of(values, sizes, 'int64');
     return [

@@ -4,7 +4,7 @@ import { isFloatingDtype } from '../core/dtypes.js';
 import { contiguousStrides, numel } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
 import type { OpArgs, OpContext, TensorLike } from '../core/tensor-like.js';
-import { checkGatherScatter, cloneOf, int64Vector, withIndexErrors } from '../groups/indexing.js';
+import { checkGatherScatter, cloneOf, int64Vector, padToSizes, withIndexErrors } from '../groups/indexing.js';
 
 const REDUCTIONS = ['sum', 'prod', 'mean', 'amax', 'amin'];
 
@@ -142,7 +142,13 @@ function reduceInto(ctx: OpContext, out: TensorLike, args: OpArgs): TensorLike {
 }
 
 /** PyTorch 1.13's scatter_reduce_backward, rule by rule. */
-const derivative: DerivativeRule = (F, { grad, self, dim, index, src, reduce, include_self, result }) => {
+const derivative: DerivativeRule = (F, { grad, self, dim, index, src: fullSrc, reduce, include_self, result }) => {
+  // Only src's leading part (index's sizes) takes part; the rest gets zeros (padToSizes below).
+  let src = fullSrc;
+  const want = F.sizes(index) as number[];
+  (F.sizes(fullSrc) as number[]).forEach((n, d) => {
+    if (n !== want[d]) src = F.narrow(src, d, 0, want[d]);
+  });
   let gradSelf: unknown;
   let gradSrc: unknown;
   if (reduce === 'sum') {
@@ -179,7 +185,7 @@ const derivative: DerivativeRule = (F, { grad, self, dim, index, src, reduce, in
     gradSrc = F.mul(srcIsResult, F.gather(distributed, dim, index));
   }
   if (!include_self) gradSelf = F.scatter(gradSelf, dim, index, 0);
-  return { self: gradSelf, src: gradSrc };
+  return { self: gradSelf, src: padToSizes(F, gradSrc, F.sizes(fullSrc)) };
 };
 
 /** self with src reduced (sum, prod, mean, amax, amin) into the positions index names along dim. */

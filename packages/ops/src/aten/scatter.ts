@@ -3,7 +3,7 @@ import { defineOp } from '../core/define-op.js';
 import { scalarToNumber } from '../core/dtypes.js';
 import { OpError } from '../core/op-error.js';
 import type { OpArgs, OpContext, TensorLike } from '../core/tensor-like.js';
-import { checkGatherScatter, cloneOf, withIndexErrors } from '../groups/indexing.js';
+import { checkGatherScatter, cloneOf, padToSizes, withIndexErrors } from '../groups/indexing.js';
 
 function scatterInto(ctx: OpContext, self: TensorLike, args: OpArgs): TensorLike {
   const src = ctx.isTensor(args.src) ? (args.src as TensorLike) : undefined;
@@ -59,7 +59,10 @@ export const scatter = defineOp({
   },
   meta: (args) => ({ sizes: args.self.sizes, dtype: args.self.dtype }),
   derivative: {
-    src: (F, { grad, dim, index }) => ({ self: F.scatter(grad, dim, index, 0), src: F.gather(grad, dim, index) }),
+    src: (F, { grad, dim, index, src }) => ({
+      self: F.scatter(grad, dim, index, 0),
+      src: padToSizes(F, F.gather(grad, dim, index), F.sizes(src)),
+    }),
     value: (F, { grad, dim, index }) => ({ self: F.scatter(grad, dim, index, 0) }),
     reduce: notImplemented,
     value_reduce: notImplemented,

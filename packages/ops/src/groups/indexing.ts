@@ -7,7 +7,7 @@ import * as K from '@tsjit/kernels';
 import { cppDtypeName, type DType, isScalar, scalarToNumber } from '../core/dtypes.js';
 import { broadcastShapes, formatSizes, normalizeDim, numel, readNumbers, sameSizes } from '../core/helpers.js';
 import { OpError, type PyErrorType } from '../core/op-error.js';
-import type { OpContext, Scalar, TensorLike } from '../core/tensor-like.js';
+import type { Functions, OpContext, Scalar, TensorLike } from '../core/tensor-like.js';
 
 /**
  * Runs a kernel call and turns its data-dependent failure (an index out of range) into an OpError
@@ -289,4 +289,17 @@ export function checkGatherScatter(
     );
   }
   return d;
+}
+
+/**
+ * A gradient for `src` of a scatter: gather(grad, dim, index) has index's sizes; src may be larger
+ * (only its leading part is read), and its other elements get zeros (PyTorch's own rule stops at
+ * index's sizes, which its autograd then rejects).
+ */
+export function padToSizes(F: Functions, g: unknown, sizes: readonly number[]): unknown {
+  const have = F.sizes(g) as number[];
+  if (have.length !== sizes.length || have.every((n, i) => n === sizes[i])) return g;
+  const pad: number[] = [];
+  for (let d = sizes.length - 1; d >= 0; d--) pad.push(0, sizes[d] - have[d]);
+  return F.constantPadNd(g, pad);
 }
