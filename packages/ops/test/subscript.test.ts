@@ -162,6 +162,20 @@ describe('subscript properties', () => {
   const intTensor = fc
     .array(fc.integer({ min: -4, max: 4 }), { minLength: 0, maxLength: 4 })
     .map((v) => ({ kind: 'tensor' as const, value: tensorFromValues(ctx, v, [v.length], 'int64') }));
+  const intMatrix = fc
+    .tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 1, max: 2 }))
+    .chain(([a, b]) =>
+      fc
+        .array(fc.integer({ min: -3, max: 3 }), { minLength: a * b, maxLength: a * b })
+        .map((v) => ({ kind: 'tensor' as const, value: tensorFromValues(ctx, v, [a, b], 'int64') })),
+    );
+  const maskMatrix = fc
+    .tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }))
+    .chain(([a, b]) =>
+      fc
+        .array(fc.boolean(), { minLength: a * b, maxLength: a * b })
+        .map((v) => ({ kind: 'tensor' as const, value: tensorFromValues(ctx, v, [a, b], 'bool') })),
+    );
   const maskTensor = fc
     .array(fc.boolean(), { minLength: 0, maxLength: 4 })
     .map((v) => ({ kind: 'tensor' as const, value: tensorFromValues(ctx, v, [v.length], 'bool') }));
@@ -173,6 +187,8 @@ describe('subscript properties', () => {
     fc.constant({ kind: 'ellipsis' as const }),
     intTensor,
     maskTensor,
+    intMatrix,
+    maskMatrix,
   );
 
   it('x[items] either succeeds or throws an OpError (never another error), and basic results are views', () => {

@@ -20,6 +20,16 @@
  * A 0-d integer tensor item goes through aten::index (TorchScript's lowering) where Python eager
  * would select; both give the same values.
  *
+ * Example (TorchScript `y = x[0, 1:, None, idx]` and `x[mask] = 0`):
+ *
+ *   const y = applySubscript(ctx, x, [
+ *     { kind: 'int', value: 0 },
+ *     { kind: 'slice', start: 1 },
+ *     { kind: 'none' },
+ *     { kind: 'tensor', value: idx },
+ *   ]);   // select(0, 0) → slice(0, 1) → unsqueeze(1) → index([None, None, idx])
+ *   assignSubscript(ctx, x, [{ kind: 'tensor', value: mask }], 0);   // index_put_(x, [mask], tensor(0))
+ *
  * The views are made by the views family's ops (`ctx.F.select`, `ctx.F.slice`, `ctx.F.unsqueeze`)
  * when the registry has them, so that eager autograd records them; otherwise by `ctx.view`.
  */
