@@ -30,6 +30,8 @@ export function catSamples(S: SampleBuilder, name: string): Sample[] {
     S.call(name, [[S.ints([2, 3], -5, 5, 'int32'), S.ints([2, 3])]]),
     S.call(name, [[S.bools([2, 3]), S.t([2, 3], { dtype: 'uint8' })], -1]),
     S.call(name, [[S.ints([2]), S.t([2], { dtype: 'float64' }), S.randn([1])]]),
+    S.call(name, [[S.t([2], { dtype: 'float16' }), S.t([1], { dtype: 'bfloat16' })]]),
+    S.call(name, [[S.t([2], { dtype: 'int8' }), S.t([1], { dtype: 'uint8' })]]),
     S.call(name, [[S.expand(S.randn([1, 3]), [2, 3]), S.randn([1, 3])]]),
     S.error(name, [[]], 'expected a non-empty list of Tensors'),
     S.error(name, [[S.randn([])]], 'zero-dimensional tensor (at position 0) cannot be concatenated'),

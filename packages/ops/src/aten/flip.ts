@@ -28,6 +28,7 @@ export const flip = defineOp({
     S.call('flip', [S.randn([0, 2]), [0]]),
     S.call('flip', [S.ints([4]), [0]]),
     S.call('flip', [S.bools([2, 2]), [1]]),
+    S.call('flip', [S.t([2, 2], { dtype: 'bfloat16' }), [0, 1]]),
     S.error('flip', [S.randn([2, 3]), [0, 0]], 'dim 0 appears multiple times in the list of dims'),
     S.error('flip', [S.randn([2, 3]), [2]], 'Dimension out of range (expected to be in range of [-2, 1], but got 2)'),
     S.call('flip.out', [S.randn([2, 3]), [1]], { out: S.randn([0]) }),

@@ -27,6 +27,8 @@ export const gather = defineOp({
       S.call('gather', [S.randn([3, 4]), 1, ix([], [3, 0])]),
       S.call('gather', [S.ints([3, 4]), 0, ix([2, 2, 2, 2], [1, 4])]),
       S.call('gather', [S.bools([4]), 0, ix([3, 1], [2])]),
+      S.call('gather', [S.t([4], { dtype: 'float16' }), 0, ix([3, 1], [2])]),
+      S.call('gather', [S.t([4], { dtype: 'int8' }), 0, ix([0, 2], [2])]),
       S.call('gather', [S.randn([3, 4]), 1, S.expand(ix([1], [1, 1]), [3, 2])], { sparse_grad: false }),
       S.error(
         'gather',

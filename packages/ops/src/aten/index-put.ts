@@ -46,6 +46,7 @@ export function indexPutSamples(S: SampleBuilder, name: string): Sample[] {
     S.call(name, [S.ints([3, 4]), [ix([1, 1, 2])], S.ints([3, 4])], { accumulate: true }),
     S.call(name, [S.t([2, 2], { dtype: 'float64' }), [ix([], [0])], S.t([], { dtype: 'float64' })]),
     S.call(name, [S.bools([4]), [ix([1, 3])], S.bools([2])]),
+    S.call(name, [S.t([4], { dtype: 'float16' }), [ix([1, 1])], S.t([2], { dtype: 'float16' })], { accumulate: true }),
     S.error(name, [S.randn([3, 4]), [ix([3])], S.randn([4])], 'index 3 is out of bounds for dimension 0 with size 3'),
     S.error(
       name,

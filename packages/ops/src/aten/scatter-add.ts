@@ -36,6 +36,7 @@ export const scatterAdd = defineOp({
       S.call('scatter_add', [S.randn([3, 4], 'transposed'), 1, ix([3, 3, 3, 3], [2, 2]), S.randn([3, 4], 'strided')]),
       S.call('scatter_add', [S.randn([2, 3], 'offset'), -1, ix([0, 0, 0], [1, 3]), S.randn([2, 3])]),
       S.call('scatter_add', [S.ints([5]), 0, ix([4, 4, 0], [3]), S.ints([3])]),
+      S.call('scatter_add', [S.t([5], { dtype: 'int16' }), 0, ix([4, 4, 0], [3]), S.t([3], { dtype: 'int16' })]),
       S.call('scatter_add', [S.randn([]), 0, S.of([0], [], 'int64'), S.randn([])]),
       S.call('scatter_add', [S.randn([3, 2]), 0, ix([], [0, 2]), S.randn([0, 2])]),
       S.error(
