@@ -17,8 +17,9 @@
  *     for basic subscripts, aten::index_put_ for advanced ones; the value loses its leading
  *     size-1 dims first (PyTorch's `slicePrefix1sSize`), so `x[0] = t[None]` works.
  *
- * A 0-d integer tensor item goes through aten::index (TorchScript's lowering) where Python eager
- * would select; both give the same values.
+ * A 0-d integer tensor item goes through aten::index (TorchScript's lowering, which cannot know
+ * the rank) where Python eager would select; alone, both give the same values. A 0-d bool tensor
+ * is Python's `x[True]` / `x[False]`: a new dim of size 1 or 0 (aten::index cannot take it).
  *
  * Example (TorchScript `y = x[0, 1:, None, idx]` and `x[mask] = 0`):
  *
@@ -33,6 +34,7 @@
  * The views are made by the views family's ops (`ctx.F.select`, `ctx.F.slice`, `ctx.F.unsqueeze`)
  * when the registry has them, so that eager autograd records them; otherwise by `ctx.view`.
  */
+import * as K from '@tsjit/kernels';
 import { type DType, isScalar } from '../core/dtypes.js';
 import { expandTo, normalizeDim } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
@@ -123,6 +125,12 @@ function unsqueezeView(ctx: OpContext, t: TensorLike, dim: number): TensorLike {
   );
 }
 
+function tensorItemIsTrue(ctx: OpContext, t: TensorLike): boolean {
+  const flag = ctx.empty([], 'uint8');
+  K.copy(flag, t);
+  return flag.data[flag.offset] !== 0;
+}
+
 /** The basic part of a subscript as views, and the recorded tensor indices. */
 function applySlicing(ctx: OpContext, x: TensorLike, items: readonly SubscriptItem[]): Sliced {
   const ndim = x.sizes.length;
@@ -161,6 +169,15 @@ function applySlicing(ctx: OpContext, x: TensorLike, items: readonly SubscriptIt
       case 'tensor': {
         const t = item.value;
         if (!ctx.isTensor(t)) throw new OpError('a tensor subscript item needs a tensor', 'TypeError');
+        if (isMask(t) && t.sizes.length === 0) {
+          // A 0-d bool adds a dim of size 1, kept (True) or emptied (False), as in PyTorch.
+          view = unsqueezeView(ctx, view, dim);
+          const keep = tensorItemIsTrue(ctx, t);
+          const index = ctx.empty([keep ? 1 : 0], 'int64');
+          record(index);
+          dim++;
+          break;
+        }
         record(t);
         // PyTorch moves on by one dim even for a k-dim mask (the ellipsis count above uses k):
         // aten::index lets the mask entry cover its k dims.
