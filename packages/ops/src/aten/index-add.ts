@@ -32,20 +32,20 @@ function addInto(ctx: OpContext, self: TensorLike, args: OpArgs): TensorLike {
   }
   const slice = self.sizes.map((s, i) => (i === d ? n : s));
   if (source.sizes.length === self.sizes.length) broadcastShapes(slice, source.sizes);
-  const src = self.sizes.length === 0 ? source : source;
   withIndexErrors(
     () =>
       K.indexAdd(
         self,
         d,
         index.sizes.length ? index : ctx.view(index, [1], [0], index.offset),
-        src.sizes.length === self.sizes.length
-          ? src
+        // A 0-d source (PyTorch allows it for a single index) is read as the whole slice.
+        source.sizes.length === self.sizes.length
+          ? source
           : ctx.view(
-              src,
+              source,
               slice,
               slice.map(() => 0),
-              src.offset,
+              source.offset,
             ),
         scalarToNumber(args.alpha),
       ),
