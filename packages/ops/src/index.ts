@@ -60,6 +60,7 @@ export {
   type Scalar,
   type TensorLike,
 } from './core/tensor-like.js';
+export { applySubscript, assignSubscript, type SubscriptItem } from './groups/subscript.js';
 export { allOps } from './op-list.js';
 export { type CompareOptions, compareWithGolden } from './testing/compare.js';
 export { materialize, tensorFromValues, tensorValues } from './testing/materialize.js';
