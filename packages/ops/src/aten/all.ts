@@ -1,0 +1,30 @@
+import * as K from '@tsjit/kernels';
+import { defineOp } from '../core/define-op.js';
+import { reduceDims, reduceMeta, reduceWith } from '../groups/reduce.js';
+import { reduceSamples } from '../groups/reduce-samples.js';
+
+export const all = defineOp({
+  schemas: [
+    'aten::all(Tensor self) -> Tensor',
+    'aten::all.dim(Tensor self, int dim, bool keepdim=False) -> Tensor',
+    'aten::all.out(Tensor self, int dim, bool keepdim=False, *, Tensor(a!) out) -> Tensor(a!)',
+    'aten::all.all_out(Tensor self, *, Tensor(a!) out) -> Tensor(a!)',
+  ],
+  impl: (args, ctx) => {
+    const self = args.self;
+    // uint8 inputs keep uint8 (PyTorch's legacy behaviour), everything else gives bool.
+    const dtype = self.dtype === 'uint8' ? 'uint8' : 'bool';
+    const dims = reduceDims(args.dim === undefined ? null : [args.dim], self.sizes.length);
+    return reduceWith(ctx, K.all, self, dims, args.keepdim === true, dtype);
+  },
+  meta: reduceMeta((args) => (args.self.dtype === 'uint8' ? 'uint8' : 'bool')),
+  nondifferentiable: 'boolean output',
+  samples: (S) => [
+    ...reduceSamples(S, { all: 'all', dim: 'all.dim', intDim: true, dtypes: ['float64', 'int64', 'bool', 'uint8'], low: -1, high: 2 }),
+    S.call('all', [S.bools([2, 3])]),
+    S.call('all.dim', [S.of([1, 1, 1, 1, 0, 1], [2, 3], 'bool'), 1]),
+    S.call('all.dim', [S.of([0, Number.NaN, 0, 0], [2, 2]), 1]),
+    S.call('all.out', [S.bools([3, 4]), 1], { out: S.bools([3]) }),
+    S.call('all.all_out', [S.bools([3, 4])], { out: S.bools([]) }),
+  ],
+});

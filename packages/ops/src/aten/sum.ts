@@ -1,0 +1,39 @@
+import * as K from '@tsjit/kernels';
+import { defineOp } from '../core/define-op.js';
+import { toDtype } from '../core/helpers.js';
+import { accumulateDtype, expandReduced, reduceDims, reduceMeta, reduceWith } from '../groups/reduce.js';
+import { CODE, reduceSamples } from '../groups/reduce-samples.js';
+
+export const sum = defineOp({
+  schemas: [
+    'aten::sum.dim_IntList(Tensor self, int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor',
+    'aten::sum(Tensor self, *, ScalarType? dtype=None) -> Tensor',
+    'aten::sum.IntList_out(Tensor self, int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None, Tensor(a!) out) -> Tensor(a!)',
+    'aten::sum.out(Tensor self, *, ScalarType? dtype=None, Tensor(a!) out) -> Tensor(a!)',
+  ],
+  impl: (args, ctx) => {
+    const dtype = accumulateDtype(args.self, args.dtype);
+    // An explicit dtype converts the input before summing, as PyTorch does.
+    const x = args.dtype != null ? toDtype(ctx, args.self, dtype) : args.self;
+    return reduceWith(ctx, K.sum, x, reduceDims(args.dim, x.sizes.length), args.keepdim === true, dtype);
+  },
+  meta: reduceMeta((args) => accumulateDtype(args.self, args.dtype)),
+  derivative: (F, { grad, self, dim, keepdim }) => ({ self: expandReduced(F, grad, self, dim, keepdim === true) }),
+  samples: (S) => [
+    ...reduceSamples(S, {
+      all: 'sum',
+      dim: 'sum.dim_IntList',
+      dtypes: ['float64', 'int64', 'int32', 'bool', 'uint8', 'int8', 'float16'],
+    }),
+    S.call('sum.dim_IntList', [S.randn([2, 3]), null]),
+    S.call('sum.dim_IntList', [S.randn([2, 3]), null, true]),
+    S.call('sum', [S.ints([2, 3], -5, 5, 'int32')], { dtype: CODE.float64 }),
+    S.call('sum', [S.randn([2, 3])], { dtype: CODE.int64 }),
+    S.call('sum.dim_IntList', [S.bools([3, 4]), [1]], { dtype: CODE.int32 }),
+    S.call('sum.dim_IntList', [S.randn([3, 4]), [0], true], { dtype: CODE.float64 }),
+    S.call('sum.IntList_out', [S.randn([3, 4]), [1]], { out: S.randn([3]) }),
+    S.call('sum.IntList_out', [S.randn([3, 4]), [0], true], { out: S.randn([0]) }),
+    S.call('sum.out', [S.ints([3, 4])], { out: S.ints([]) }),
+    S.call('sum.out', [S.randn([3, 4])], { dtype: CODE.float64, out: S.t([], { dtype: 'float64' }) }),
+  ],
+});
