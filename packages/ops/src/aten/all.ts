@@ -20,7 +20,14 @@ export const all = defineOp({
   meta: reduceMeta((args) => (args.self.dtype === 'uint8' ? 'uint8' : 'bool')),
   nondifferentiable: 'boolean output',
   samples: (S) => [
-    ...reduceSamples(S, { all: 'all', dim: 'all.dim', intDim: true, dtypes: ['float64', 'int64', 'bool', 'uint8'], low: -1, high: 2 }),
+    ...reduceSamples(S, {
+      all: 'all',
+      dim: 'all.dim',
+      intDim: true,
+      dtypes: ['float64', 'int64', 'bool', 'uint8'],
+      low: -1,
+      high: 2,
+    }),
     S.call('all', [S.bools([2, 3])]),
     S.call('all.dim', [S.of([1, 1, 1, 1, 0, 1], [2, 3], 'bool'), 1]),
     S.call('all.dim', [S.of([0, Number.NaN, 0, 0], [2, 2]), 1]),

@@ -18,10 +18,19 @@ export const amax = defineOp({
     self: evenlyDistribute(F, grad, self, result, dim, keepdim === true),
   }),
   samples: (S) => [
-    ...reduceSamples(S, { all: 'amax', dim: 'amax', emptyReduces: false, dtypes: ['float64', 'int64', 'int32', 'bool', 'uint8', 'float16'] }),
+    ...reduceSamples(S, {
+      all: 'amax',
+      dim: 'amax',
+      emptyReduces: false,
+      dtypes: ['float64', 'int64', 'int32', 'bool', 'uint8', 'float16'],
+    }),
     S.call('amax', [S.of([1, Number.NaN, 3, 2, 5, 4], [2, 3]), [1]]),
     S.call('amax', [S.of([1, 3, 3, 2, 2, 0], [2, 3]), [1]]),
-    S.error('amax', [S.randn([0, 3])], "amax(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument."),
+    S.error(
+      'amax',
+      [S.randn([0, 3])],
+      "amax(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.",
+    ),
     S.error('amax', [S.randn([0, 3]), [0]], 'amax(): Expected reduction dim 0 to have non-zero size.'),
     S.call('amax.out', [S.randn([3, 4]), [1]], { out: S.randn([3]) }),
   ],

@@ -20,7 +20,14 @@ export const any = defineOp({
   meta: reduceMeta((args) => (args.self.dtype === 'uint8' ? 'uint8' : 'bool')),
   nondifferentiable: 'boolean output',
   samples: (S) => [
-    ...reduceSamples(S, { all: 'any', dim: 'any.dim', intDim: true, dtypes: ['float64', 'int64', 'bool', 'uint8'], low: -1, high: 2 }),
+    ...reduceSamples(S, {
+      all: 'any',
+      dim: 'any.dim',
+      intDim: true,
+      dtypes: ['float64', 'int64', 'bool', 'uint8'],
+      low: -1,
+      high: 2,
+    }),
     S.call('any', [S.bools([2, 3])]),
     S.call('any.dim', [S.of([0, 0, 0, 1, 0, 0], [2, 3], 'bool'), 1]),
     S.call('any.dim', [S.of([0, Number.NaN, 0, 0], [2, 2]), 1]),

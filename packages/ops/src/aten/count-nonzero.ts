@@ -34,7 +34,11 @@ export const countNonzero = defineOp({
     S.call('count_nonzero.dim_IntList', [S.bools([2, 3]), []]),
     S.call('count_nonzero.dim_IntList', [S.ints([0, 3]), [1]]),
     S.error('count_nonzero.dim_IntList', [S.ints([2, 3]), [1, 1]], 'dim 1 appears multiple times in the list of dims'),
-    S.error('count_nonzero', [S.ints([2, 3]), 2], 'Dimension out of range (expected to be in range of [-2, 1], but got 2)'),
+    S.error(
+      'count_nonzero',
+      [S.ints([2, 3]), 2],
+      'Dimension out of range (expected to be in range of [-2, 1], but got 2)',
+    ),
     S.call('count_nonzero.out', [S.ints([3, 4], -1, 2), 1], { out: S.ints([3]) }),
     S.call('count_nonzero.dim_IntList_out', [S.ints([3, 4], -1, 2), [0, 1]], { out: S.ints([]) }),
   ],

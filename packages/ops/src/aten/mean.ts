@@ -4,7 +4,7 @@ import { cppDtypeName, type DType, toDtype as dtypeArg, isFloatingDtype } from '
 import { toDtype } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
 import type { OpArgs } from '../core/tensor-like.js';
-import { expandReduced, reducedCount, reduceDims, reduceMeta, reduceWith } from '../groups/reduce.js';
+import { expandReduced, reduceDims, reducedCount, reduceMeta, reduceWith } from '../groups/reduce.js';
 import { CODE, reduceSamples } from '../groups/reduce-samples.js';
 
 function meanDtype(args: OpArgs): DType {
@@ -45,9 +45,19 @@ export const mean = defineOp({
     S.call('mean.dim', [S.randn([2, 3]), null]),
     S.call('mean', [S.ints([2, 3])], { dtype: CODE.float64 }),
     S.call('mean.dim', [S.ints([2, 3], -5, 5, 'int32'), [1]], { dtype: CODE.float32 }),
-    S.error('mean', [S.ints([2, 3])], 'mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: Long'),
-    S.error('mean.dim', [S.bools([2, 3]), [0]], 'Input dtype must be either a floating point or complex dtype. Got: Bool'),
-    S.error('mean', [S.randn([2, 3])], 'Optional dtype must be either a floating point or complex dtype. Got: Long', { dtype: CODE.int64 }),
+    S.error(
+      'mean',
+      [S.ints([2, 3])],
+      'mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: Long',
+    ),
+    S.error(
+      'mean.dim',
+      [S.bools([2, 3]), [0]],
+      'Input dtype must be either a floating point or complex dtype. Got: Bool',
+    ),
+    S.error('mean', [S.randn([2, 3])], 'Optional dtype must be either a floating point or complex dtype. Got: Long', {
+      dtype: CODE.int64,
+    }),
     S.call('mean.out', [S.randn([3, 4]), [1]], { out: S.randn([3]) }),
     S.call('mean.out', [S.randn([3, 4]), [0, 1], true], { out: S.randn([0]) }),
   ],

@@ -2,7 +2,15 @@ import * as K from '@tsjit/kernels';
 import { defineOp } from '../core/define-op.js';
 import { toDtype } from '../core/helpers.js';
 import type { Functions } from '../core/tensor-like.js';
-import { accumulateDtype, checkHalf, oneDim, reduceDims, reduceMeta, reduceWith, restoreReduced } from '../groups/reduce.js';
+import {
+  accumulateDtype,
+  checkHalf,
+  oneDim,
+  reduceDims,
+  reduceMeta,
+  reduceWith,
+  restoreReduced,
+} from '../groups/reduce.js';
 import { CODE, reduceSamples } from '../groups/reduce-samples.js';
 
 /**

@@ -82,4 +82,14 @@ export function reduceSamples(S: SampleBuilder, o: ReduceSampleOptions): Sample[
  * ScalarType codes for `dtype=` in samples: TorchScript passes dtypes as these ints, and the golden
  * generator hands them to PyTorch unchanged.
  */
-export const CODE = { uint8: 0, int8: 1, int16: 2, int32: 3, int64: 4, float16: 5, float32: 6, float64: 7, bool: 11 } as const;
+export const CODE = {
+  uint8: 0,
+  int8: 1,
+  int16: 2,
+  int32: 3,
+  int64: 4,
+  float16: 5,
+  float32: 6,
+  float64: 7,
+  bool: 11,
+} as const;

@@ -5,7 +5,7 @@
  */
 import type * as K from '@tsjit/kernels';
 import type { MetaFn } from '../core/define-op.js';
-import { type DType, isFloatingDtype, toDtype as dtypeArg } from '../core/dtypes.js';
+import { type DType, toDtype as dtypeArg, isFloatingDtype } from '../core/dtypes.js';
 import { normalizeDim, normalizeDims, numel } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
 import type { Functions, OpContext, TensorLike } from '../core/tensor-like.js';
@@ -75,7 +75,8 @@ export function checkNonEmpty(name: string, x: TensorLike, dims: readonly number
     );
   }
   for (const d of dims) {
-    if (x.sizes[d] === 0) throw new OpError(`${name}(): Expected reduction dim ${d} to have non-zero size.`, 'IndexError');
+    if (x.sizes[d] === 0)
+      throw new OpError(`${name}(): Expected reduction dim ${d} to have non-zero size.`, 'IndexError');
   }
 }
 

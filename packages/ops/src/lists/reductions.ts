@@ -5,12 +5,18 @@ import { any } from '../aten/any.js';
 import { argmax } from '../aten/argmax.js';
 import { argmin } from '../aten/argmin.js';
 import { countNonzero } from '../aten/count-nonzero.js';
+import { linalgVectorNorm } from '../aten/linalg-vector-norm.js';
 import { logsumexp } from '../aten/logsumexp.js';
 import { max } from '../aten/max.js';
 import { mean } from '../aten/mean.js';
 import { min } from '../aten/min.js';
+import { norm } from '../aten/norm.js';
 import { prod } from '../aten/prod.js';
+import { std } from '../aten/std.js';
+import { stdMean } from '../aten/std-mean.js';
 import { sum } from '../aten/sum.js';
+import { variance } from '../aten/var.js';
+import { varMean } from '../aten/var-mean.js';
 import type { Op } from '../core/define-op.js';
 
 /** The reductions ops (see src/op-list.ts). */
@@ -28,4 +34,10 @@ export const reductionsOps: readonly Op[] = [
   all,
   countNonzero,
   logsumexp,
+  norm,
+  linalgVectorNorm,
+  variance,
+  std,
+  varMean,
+  stdMean,
 ];
