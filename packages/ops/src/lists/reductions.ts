@@ -5,7 +5,13 @@ import { any } from '../aten/any.js';
 import { argmax } from '../aten/argmax.js';
 import { argmin } from '../aten/argmin.js';
 import { countNonzero } from '../aten/count-nonzero.js';
+import { cummax } from '../aten/cummax.js';
+import { cummaxminBackward } from '../aten/cummaxmin-backward.js';
+import { cummin } from '../aten/cummin.js';
+import { cumprod } from '../aten/cumprod.js';
+import { cumsum } from '../aten/cumsum.js';
 import { linalgVectorNorm } from '../aten/linalg-vector-norm.js';
+import { logcumsumexp } from '../aten/logcumsumexp.js';
 import { logsumexp } from '../aten/logsumexp.js';
 import { max } from '../aten/max.js';
 import { mean } from '../aten/mean.js';
@@ -40,4 +46,10 @@ export const reductionsOps: readonly Op[] = [
   std,
   varMean,
   stdMean,
+  cumsum,
+  cumprod,
+  logcumsumexp,
+  cummax,
+  cummin,
+  cummaxminBackward,
 ];

@@ -1,0 +1,14 @@
+import * as K from '@tsjit/kernels';
+import { defineOp } from '../core/define-op.js';
+import { cumExtreme, cumExtremeMeta, cumExtremeSamples } from '../groups/cum-extreme.js';
+
+export const cummax = defineOp({
+  schemas: [
+    'aten::cummax(Tensor self, int dim) -> (Tensor values, Tensor indices)',
+    'aten::cummax.out(Tensor self, int dim, *, Tensor(a!) values, Tensor(b!) indices) -> (Tensor(a!) values, Tensor(b!) indices)',
+  ],
+  impl: cumExtreme(K.cummax, 'cummax_cpu'),
+  meta: cumExtremeMeta,
+  derivative: (F, { grads, self, result, dim }) => ({ self: F.cummaxminBackward(grads[0], self, result[1], dim) }),
+  samples: (S) => cumExtremeSamples(S, 'cummax'),
+});
