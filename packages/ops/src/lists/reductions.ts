@@ -4,23 +4,31 @@ import { amin } from '../aten/amin.js';
 import { any } from '../aten/any.js';
 import { argmax } from '../aten/argmax.js';
 import { argmin } from '../aten/argmin.js';
+import { argsort } from '../aten/argsort.js';
 import { countNonzero } from '../aten/count-nonzero.js';
 import { cummax } from '../aten/cummax.js';
 import { cummaxminBackward } from '../aten/cummaxmin-backward.js';
 import { cummin } from '../aten/cummin.js';
 import { cumprod } from '../aten/cumprod.js';
 import { cumsum } from '../aten/cumsum.js';
+import { kthvalue } from '../aten/kthvalue.js';
 import { linalgVectorNorm } from '../aten/linalg-vector-norm.js';
 import { logcumsumexp } from '../aten/logcumsumexp.js';
 import { logsumexp } from '../aten/logsumexp.js';
 import { max } from '../aten/max.js';
 import { mean } from '../aten/mean.js';
+import { median } from '../aten/median.js';
 import { min } from '../aten/min.js';
+import { msort } from '../aten/msort.js';
+import { nanmedian } from '../aten/nanmedian.js';
 import { norm } from '../aten/norm.js';
 import { prod } from '../aten/prod.js';
+import { sort } from '../aten/sort.js';
 import { std } from '../aten/std.js';
 import { stdMean } from '../aten/std-mean.js';
 import { sum } from '../aten/sum.js';
+import { topk } from '../aten/topk.js';
+import { valueSelectingReductionBackward } from '../aten/value-selecting-reduction-backward.js';
 import { variance } from '../aten/var.js';
 import { varMean } from '../aten/var-mean.js';
 import type { Op } from '../core/define-op.js';
@@ -52,4 +60,12 @@ export const reductionsOps: readonly Op[] = [
   cummax,
   cummin,
   cummaxminBackward,
+  sort,
+  argsort,
+  msort,
+  topk,
+  kthvalue,
+  median,
+  nanmedian,
+  valueSelectingReductionBackward,
 ];
