@@ -28,6 +28,11 @@ import { std } from '../aten/std.js';
 import { stdMean } from '../aten/std-mean.js';
 import { sum } from '../aten/sum.js';
 import { topk } from '../aten/topk.js';
+import { unique } from '../aten/unique.js';
+import { uniqueConsecutive } from '../aten/unique-consecutive.js';
+import { uniqueDim } from '../aten/unique-dim.js';
+import { uniqueDimConsecutive } from '../aten/unique-dim-consecutive.js';
+import { unique2 } from '../aten/unique2.js';
 import { valueSelectingReductionBackward } from '../aten/value-selecting-reduction-backward.js';
 import { variance } from '../aten/var.js';
 import { varMean } from '../aten/var-mean.js';
@@ -68,4 +73,9 @@ export const reductionsOps: readonly Op[] = [
   median,
   nanmedian,
   valueSelectingReductionBackward,
+  unique2,
+  unique,
+  uniqueDim,
+  uniqueConsecutive,
+  uniqueDimConsecutive,
 ];
