@@ -78,3 +78,68 @@ export function nanmedianAlong(
   if (keepdim) return [values, indices];
   return [squeezeView(ctx, values, d), squeezeView(ctx, indices, d)];
 }
+
+/** t's elements [start, start + length) along `dim` (a view). */
+export function narrowView(ctx: OpContext, t: TensorLike, dim: number, start: number, length: number): TensorLike {
+  const sizes = [...t.sizes];
+  sizes[dim] = length;
+  return ctx.view(t, sizes, t.strides, t.offset + start * t.strides[dim]);
+}
+
+/**
+ * mode along `dim`: sort (stable), measure the runs of equal values, take the first longest run
+ * (the smallest of the most frequent values) and the input index of its last element (the last
+ * occurrence in the input, as PyTorch reports it).
+ */
+export function modeAlong(ctx: OpContext, self: TensorLike, dim: number, keepdim: boolean): [TensorLike, TensorLike] {
+  const nd = self.sizes.length;
+  const d = oneDim(dim, nd);
+  if (nd === 0) {
+    const values = ctx.empty([], self.dtype);
+    K.copy(values, self);
+    return [values, ctx.empty([], 'int64')];
+  }
+  const n = self.sizes[d];
+  if (n === 0) throw new OpError(`mode(): Expected reduction dim ${d} to have non-zero size.`, 'IndexError');
+  const kept = reducedSizes(self.sizes, [d], true);
+  let values = ctx.empty(kept, self.dtype);
+  let indices = ctx.empty(kept, 'int64');
+  if (numel(self.sizes) > 0) {
+    const sorted = ctx.empty(self.sizes, self.dtype);
+    const order = ctx.empty(self.sizes, 'int64');
+    K.sort(sorted, order, self, d, false);
+    const starts = ctx.empty(self.sizes, 'bool');
+    K.fill(narrowView(ctx, starts, d, 0, 1), 1);
+    if (n > 1) {
+      K.binary(
+        'ne',
+        narrowView(ctx, starts, d, 1, n - 1),
+        narrowView(ctx, sorted, d, 1, n - 1),
+        narrowView(ctx, sorted, d, 0, n - 1),
+      );
+    }
+    const one = scalarTensor(ctx, 1, 'int64');
+    const run = ctx.empty(self.sizes, 'int64');
+    K.cumsum(run, starts, d);
+    K.binary('sub', run, run, one);
+    const ones = ctx.empty(self.sizes, 'int64');
+    K.fill(ones, 1);
+    const lengths = ctx.empty(self.sizes, 'int64');
+    K.scatterAdd(lengths, d, run, ones);
+    const lengthAt = ctx.empty(self.sizes, 'int64');
+    K.gather(lengthAt, lengths, d, run);
+    const longest = ctx.empty(kept, 'int64');
+    const first = ctx.empty(kept, 'int64');
+    K.max(longest, first, lengthAt, d, true);
+    K.gather(values, sorted, d, first);
+    const last = ctx.empty(kept, 'int64');
+    K.binary('add', last, first, longest);
+    K.binary('sub', last, last, one);
+    K.gather(indices, order, d, last);
+  }
+  if (!keepdim) {
+    values = squeezeView(ctx, values, d);
+    indices = squeezeView(ctx, indices, d);
+  }
+  return [values, indices];
+}

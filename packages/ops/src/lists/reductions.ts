@@ -19,6 +19,7 @@ import { max } from '../aten/max.js';
 import { mean } from '../aten/mean.js';
 import { median } from '../aten/median.js';
 import { min } from '../aten/min.js';
+import { mode } from '../aten/mode.js';
 import { msort } from '../aten/msort.js';
 import { nanmedian } from '../aten/nanmedian.js';
 import { norm } from '../aten/norm.js';
@@ -78,4 +79,5 @@ export const reductionsOps: readonly Op[] = [
   uniqueDim,
   uniqueConsecutive,
   uniqueDimConsecutive,
+  mode,
 ];
