@@ -9,6 +9,9 @@ export const cummax = defineOp({
   ],
   impl: cumExtreme(K.cummax, 'cummax_cpu'),
   meta: cumExtremeMeta,
-  derivative: (F, { grads, self, result, dim }) => ({ self: F.cummaxminBackward(grads[0], self, result[1], dim) }),
+  // A 0-d input passes its gradient straight through (its dim is not even checked).
+  derivative: (F, { grads, self, result, dim }) => ({
+    self: F.sizes(self).length === 0 ? grads[0] : F.cummaxminBackward(grads[0], self, result[1], dim),
+  }),
   samples: (S) => cumExtremeSamples(S, 'cummax'),
 });
