@@ -1,5 +1,6 @@
 import * as K from '@tsjit/kernels';
 import { defineOp } from '../core/define-op.js';
+import { outImpl, sameAsInput, withOuts } from '../groups/outs.js';
 import { checkNonEmpty, evenlyDistribute, reduceDims, reduceMeta, reducesAll, reduceWith } from '../groups/reduce.js';
 import { reduceSamples } from '../groups/reduce-samples.js';
 
@@ -8,11 +9,15 @@ export const amax = defineOp({
     'aten::amax(Tensor self, int[1] dim=[], bool keepdim=False) -> Tensor',
     'aten::amax.out(Tensor self, int[1] dim=[], bool keepdim=False, *, Tensor(a!) out) -> Tensor(a!)',
   ],
-  impl: (args, ctx) => {
-    const dims = reduceDims(args.dim, args.self.sizes.length);
-    checkNonEmpty('amax', args.self, dims, reducesAll(args.dim));
-    return reduceWith(ctx, K.amax, args.self, dims, args.keepdim === true, args.self.dtype);
-  },
+  impl: withOuts(
+    [''],
+    (fn) => ({ 'amax.out': outImpl(fn, ['out'], sameAsInput) }),
+    (args, ctx) => {
+      const dims = reduceDims(args.dim, args.self.sizes.length);
+      checkNonEmpty('amax', args.self, dims, reducesAll(args.dim));
+      return reduceWith(ctx, K.amax, args.self, dims, args.keepdim === true, args.self.dtype);
+    },
+  ),
   meta: reduceMeta((args) => args.self.dtype),
   derivative: (F, { grad, self, result, dim, keepdim }) => ({
     self: evenlyDistribute(F, grad, self, result, dim, keepdim === true),
@@ -33,5 +38,13 @@ export const amax = defineOp({
     ),
     S.error('amax', [S.randn([0, 3]), [0]], 'amax(): Expected reduction dim 0 to have non-zero size.'),
     S.call('amax.out', [S.randn([3, 4]), [1]], { out: S.randn([3]) }),
+    S.error(
+      'amax.out',
+      [S.randn([3, 4]), [1]],
+      "Expected the dtype for input and out to match, but got Float for input's dtype and Double for out's dtype.",
+      {
+        out: S.t([3], { dtype: 'float64' }),
+      },
+    ),
   ],
 });

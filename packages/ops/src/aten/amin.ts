@@ -1,5 +1,6 @@
 import * as K from '@tsjit/kernels';
 import { defineOp } from '../core/define-op.js';
+import { outImpl, sameAsInput, withOuts } from '../groups/outs.js';
 import { checkNonEmpty, evenlyDistribute, reduceDims, reduceMeta, reducesAll, reduceWith } from '../groups/reduce.js';
 import { reduceSamples } from '../groups/reduce-samples.js';
 
@@ -8,11 +9,15 @@ export const amin = defineOp({
     'aten::amin(Tensor self, int[1] dim=[], bool keepdim=False) -> Tensor',
     'aten::amin.out(Tensor self, int[1] dim=[], bool keepdim=False, *, Tensor(a!) out) -> Tensor(a!)',
   ],
-  impl: (args, ctx) => {
-    const dims = reduceDims(args.dim, args.self.sizes.length);
-    checkNonEmpty('amin', args.self, dims, reducesAll(args.dim));
-    return reduceWith(ctx, K.amin, args.self, dims, args.keepdim === true, args.self.dtype);
-  },
+  impl: withOuts(
+    [''],
+    (fn) => ({ 'amin.out': outImpl(fn, ['out'], sameAsInput) }),
+    (args, ctx) => {
+      const dims = reduceDims(args.dim, args.self.sizes.length);
+      checkNonEmpty('amin', args.self, dims, reducesAll(args.dim));
+      return reduceWith(ctx, K.amin, args.self, dims, args.keepdim === true, args.self.dtype);
+    },
+  ),
   meta: reduceMeta((args) => args.self.dtype),
   derivative: (F, { grad, self, result, dim, keepdim }) => ({
     self: evenlyDistribute(F, grad, self, result, dim, keepdim === true),
@@ -33,5 +38,13 @@ export const amin = defineOp({
     ),
     S.error('amin', [S.randn([0, 3]), [0]], 'amin(): Expected reduction dim 0 to have non-zero size.'),
     S.call('amin.out', [S.randn([3, 4]), [1]], { out: S.randn([3]) }),
+    S.error(
+      'amin.out',
+      [S.randn([3, 4]), [1]],
+      "Expected the dtype for input and out to match, but got Float for input's dtype and Double for out's dtype.",
+      {
+        out: S.t([3], { dtype: 'float64' }),
+      },
+    ),
   ],
 });

@@ -1,5 +1,6 @@
 import * as K from '@tsjit/kernels';
 import { defineOp } from '../core/define-op.js';
+import { boolOut, outImpl, withOuts } from '../groups/outs.js';
 import { reduceDims, reduceMeta, reduceWith } from '../groups/reduce.js';
 import { reduceSamples } from '../groups/reduce-samples.js';
 
@@ -10,13 +11,20 @@ export const any = defineOp({
     'aten::any.out(Tensor self, int dim, bool keepdim=False, *, Tensor(a!) out) -> Tensor(a!)',
     'aten::any.all_out(Tensor self, *, Tensor(a!) out) -> Tensor(a!)',
   ],
-  impl: (args, ctx) => {
-    const self = args.self;
-    // uint8 inputs keep uint8 (PyTorch's legacy behaviour), everything else gives bool.
-    const dtype = self.dtype === 'uint8' ? 'uint8' : 'bool';
-    const dims = reduceDims(args.dim === undefined ? null : [args.dim], self.sizes.length);
-    return reduceWith(ctx, K.any, self, dims, args.keepdim === true, dtype);
-  },
+  impl: withOuts(
+    ['', 'dim'],
+    (fn) => ({
+      'any.out': outImpl(fn, ['out'], boolOut('any')),
+      'any.all_out': outImpl(fn, ['out'], boolOut('any')),
+    }),
+    (args, ctx) => {
+      const self = args.self;
+      // uint8 inputs keep uint8 (PyTorch's legacy behaviour), everything else gives bool.
+      const dtype = self.dtype === 'uint8' ? 'uint8' : 'bool';
+      const dims = reduceDims(args.dim === undefined ? null : [args.dim], self.sizes.length);
+      return reduceWith(ctx, K.any, self, dims, args.keepdim === true, dtype);
+    },
+  ),
   meta: reduceMeta((args) => (args.self.dtype === 'uint8' ? 'uint8' : 'bool')),
   nondifferentiable: 'boolean output',
   samples: (S) => [
@@ -33,5 +41,12 @@ export const any = defineOp({
     S.call('any.dim', [S.of([0, Number.NaN, 0, 0], [2, 2]), 1]),
     S.call('any.out', [S.bools([3, 4]), 1], { out: S.bools([3]) }),
     S.call('any.all_out', [S.bools([3, 4])], { out: S.bools([]) }),
+    S.call('any.all_out', [S.t([3, 4], { dtype: 'uint8', low: 0, high: 2 })], { out: S.t([], { dtype: 'uint8' }) }),
+    S.error('any.all_out', [S.randn([3, 4])], 'any only supports bool tensor for result, got: Long', {
+      out: S.ints([]),
+    }),
+    S.error('any.out', [S.randn([3, 4]), 0], 'any only supports bool tensor for result, got: Float', {
+      out: S.randn([4]),
+    }),
   ],
 });

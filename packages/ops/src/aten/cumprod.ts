@@ -1,6 +1,8 @@
 import * as K from '@tsjit/kernels';
 import { defineOp } from '../core/define-op.js';
 import type { Functions } from '../core/tensor-like.js';
+import { accumulateOutImpl, inplaceImpl, withOuts } from '../groups/outs.js';
+import { CODE } from '../groups/reduce-samples.js';
 import { accumulateScan, accumulateScanMeta, scanDim, scanSamples } from '../groups/scan.js';
 
 /**
@@ -26,7 +28,11 @@ export const cumprod = defineOp({
     'aten::cumprod.out(Tensor self, int dim, *, ScalarType? dtype=None, Tensor(a!) out) -> Tensor(a!)',
     'aten::cumprod_(Tensor(a!) self, int dim, *, ScalarType? dtype=None) -> Tensor(a!)',
   ],
-  impl: accumulateScan(K.cumprod, 'cumprod_out_cpu'),
+  impl: withOuts(
+    [''],
+    (fn) => ({ 'cumprod.out': accumulateOutImpl(fn), cumprod_: inplaceImpl(fn) }),
+    accumulateScan(K.cumprod, 'cumprod_out_cpu'),
+  ),
   meta: accumulateScanMeta('cumprod'),
   derivative: (F, { grad, self, dim }) => {
     const d = scanDim(F, self, dim);
@@ -41,6 +47,12 @@ export const cumprod = defineOp({
       dtypes: ['float64', 'int64', 'int32', 'bool', 'uint8', 'bfloat16'],
     }),
     S.call('cumprod', [S.of([2, 0, 3, 4, 0, 5]), 0]),
+    S.call('cumprod.out', [S.of([1.75, 1.75, -2.5]), 0], { out: S.ints([3]) }),
+    S.call('cumprod.out', [S.ints([2, 3]), 1], { out: S.t([2, 3], { dtype: 'float64' }) }),
+    S.error('cumprod.out', [S.randn([3]), 0], 'Expected out tensor to have dtype long int, but got float instead', {
+      dtype: CODE.int64,
+      out: S.randn([3]),
+    }),
     S.error('cumprod', [S.t([3], { dtype: 'float16' }), 0], `"cumprod_out_cpu" not implemented for 'Half'`),
   ],
 });

@@ -1,5 +1,7 @@
 import * as K from '@tsjit/kernels';
 import { defineOp } from '../core/define-op.js';
+import { accumulateOutImpl, inplaceImpl, withOuts } from '../groups/outs.js';
+import { CODE } from '../groups/reduce-samples.js';
 import { accumulateScan, accumulateScanMeta, reverseScan, scanDim, scanSamples } from '../groups/scan.js';
 
 export const cumsum = defineOp({
@@ -8,7 +10,11 @@ export const cumsum = defineOp({
     'aten::cumsum.out(Tensor self, int dim, *, ScalarType? dtype=None, Tensor(a!) out) -> Tensor(a!)',
     'aten::cumsum_(Tensor(a!) self, int dim, *, ScalarType? dtype=None) -> Tensor(a!)',
   ],
-  impl: accumulateScan(K.cumsum, 'cumsum_out_cpu'),
+  impl: withOuts(
+    [''],
+    (fn) => ({ 'cumsum.out': accumulateOutImpl(fn), cumsum_: inplaceImpl(fn) }),
+    accumulateScan(K.cumsum, 'cumsum_out_cpu'),
+  ),
   meta: accumulateScanMeta('cumsum'),
   // Each input reaches every later output: the gradient is the reverse cumulative sum.
   derivative: (F, { grad, self, dim }) => {
@@ -20,6 +26,12 @@ export const cumsum = defineOp({
       inplace: true,
       dtypeArg: true,
       dtypes: ['float64', 'int64', 'int32', 'bool', 'uint8', 'bfloat16'],
+    }),
+    S.call('cumsum.out', [S.of([1.75, 1.75, -2.5]), 0], { out: S.ints([3]) }),
+    S.call('cumsum.out', [S.ints([2, 3]), 1], { out: S.t([2, 3], { dtype: 'float64' }) }),
+    S.error('cumsum.out', [S.randn([3]), 0], 'Expected out tensor to have dtype long int, but got float instead', {
+      dtype: CODE.int64,
+      out: S.randn([3]),
     }),
     S.error('cumsum', [S.t([3], { dtype: 'float16' }), 0], `"cumsum_out_cpu" not implemented for 'Half'`),
   ],

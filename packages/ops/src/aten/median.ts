@@ -1,8 +1,34 @@
 import * as K from '@tsjit/kernels';
-import { defineOp } from '../core/define-op.js';
+import { defineOp, type ImplFn } from '../core/define-op.js';
 import { full, numel } from '../core/helpers.js';
+import { medianValues, outImpl } from '../groups/outs.js';
 import { checkNonEmpty, evenlyDistribute, oneDim, reducedSizes, selectedBackward } from '../groups/reduce.js';
 import { checkSortable, flatten } from '../groups/sorting.js';
+
+const run: Record<string, ImplFn> = {
+  // The lower median of all elements; NaN if there is one; NaN for an empty tensor.
+  '': (args, ctx) => {
+    const self = args.self;
+    checkSortable('median_cpu', self.dtype);
+    if (numel(self.sizes) === 0) return full(ctx, [], Number.NaN, self.dtype);
+    const values = ctx.empty([], self.dtype);
+    K.median(values, ctx.empty([], 'int64'), flatten(ctx, self), 0, false);
+    return values;
+  },
+  dim: (args, ctx) => {
+    const self = args.self;
+    const nd = self.sizes.length;
+    const d = oneDim(args.dim, nd);
+    const keepdim = args.keepdim === true;
+    checkSortable('median_out', self.dtype);
+    if (nd > 0) checkNonEmpty('median', self, [d], false);
+    const sizes = nd === 0 ? [] : reducedSizes(self.sizes, [d], keepdim);
+    const values = ctx.empty(sizes, self.dtype);
+    const indices = ctx.empty(sizes, 'int64');
+    K.median(values, indices, self, d, keepdim);
+    return [values, indices];
+  },
+};
 
 export const median = defineOp({
   schemas: [
@@ -12,28 +38,9 @@ export const median = defineOp({
     'aten::median.out(Tensor self, *, Tensor(a!) out) -> Tensor(a!)',
   ],
   impl: {
-    // The lower median of all elements; NaN if there is one; NaN for an empty tensor.
-    '': (args, ctx) => {
-      const self = args.self;
-      checkSortable('median_cpu', self.dtype);
-      if (numel(self.sizes) === 0) return full(ctx, [], Number.NaN, self.dtype);
-      const values = ctx.empty([], self.dtype);
-      K.median(values, ctx.empty([], 'int64'), flatten(ctx, self), 0, false);
-      return values;
-    },
-    dim: (args, ctx) => {
-      const self = args.self;
-      const nd = self.sizes.length;
-      const d = oneDim(args.dim, nd);
-      const keepdim = args.keepdim === true;
-      checkSortable('median_out', self.dtype);
-      if (nd > 0) checkNonEmpty('median', self, [d], false);
-      const sizes = nd === 0 ? [] : reducedSizes(self.sizes, [d], keepdim);
-      const values = ctx.empty(sizes, self.dtype);
-      const indices = ctx.empty(sizes, 'int64');
-      K.median(values, indices, self, d, keepdim);
-      return [values, indices];
-    },
+    ...run,
+    'median.out': outImpl(run[''], ['out']),
+    'median.dim_values': outImpl(run.dim, ['values', 'indices'], medianValues),
   },
   meta: {
     '': (args) => ({ sizes: [], dtype: args.self.dtype }),
@@ -82,6 +89,17 @@ export const median = defineOp({
         'median.dim',
         [S.randn([3]), 1],
         'Dimension out of range (expected to be in range of [-1, 0], but got 1)',
+      ),
+      S.call('median.out', [S.randn([2, 3])], { out: S.t([], { dtype: 'float64' }) }),
+      S.call('median.out', [S.randn([2, 3])], { out: S.ints([2]) }),
+      S.error(
+        'median.dim_values',
+        [S.randn([2, 3]), 1],
+        "Expected tensor for 'values' to have the same type as tensor for argument #2 'self'; but type torch.IntTensor does not equal torch.FloatTensor",
+        {
+          values: S.ints([2], -5, 5, 'int32'),
+          indices: S.ints([2]),
+        },
       ),
       S.call('median.out', [S.randn([3, 5])], { out: S.randn([]) }),
       S.call('median.dim_values', [S.randn([3, 5]), 1], { values: S.randn([3]), indices: S.ints([3]) }),

@@ -1,7 +1,23 @@
-import { defineOp } from '../core/define-op.js';
+import { defineOp, type ImplFn } from '../core/define-op.js';
 import { full, numel } from '../core/helpers.js';
+import { medianValues, outImpl } from '../groups/outs.js';
 import { evenlyDistribute, oneDim, reducedSizes, selectedBackward } from '../groups/reduce.js';
 import { checkSortable, flatten, nanmedianAlong } from '../groups/sorting.js';
+
+const run: Record<string, ImplFn> = {
+  // The lower median of the elements that are not NaN (NaN when there are none).
+  '': (args, ctx) => {
+    const self = args.self;
+    checkSortable('median_cpu', self.dtype);
+    if (numel(self.sizes) === 0) return full(ctx, [], Number.NaN, self.dtype);
+    const [values] = nanmedianAlong(ctx, flatten(ctx, self), 0, false);
+    return values;
+  },
+  dim: (args, ctx) => {
+    checkSortable('median_out', args.self.dtype);
+    return nanmedianAlong(ctx, args.self, args.dim, args.keepdim === true);
+  },
+};
 
 export const nanmedian = defineOp({
   schemas: [
@@ -11,18 +27,9 @@ export const nanmedian = defineOp({
     'aten::nanmedian.out(Tensor self, *, Tensor(a!) out) -> Tensor(a!)',
   ],
   impl: {
-    // The lower median of the elements that are not NaN (NaN when there are none).
-    '': (args, ctx) => {
-      const self = args.self;
-      checkSortable('median_cpu', self.dtype);
-      if (numel(self.sizes) === 0) return full(ctx, [], Number.NaN, self.dtype);
-      const [values] = nanmedianAlong(ctx, flatten(ctx, self), 0, false);
-      return values;
-    },
-    dim: (args, ctx) => {
-      checkSortable('median_out', args.self.dtype);
-      return nanmedianAlong(ctx, args.self, args.dim, args.keepdim === true);
-    },
+    ...run,
+    'nanmedian.out': outImpl(run[''], ['out']),
+    'nanmedian.dim_values': outImpl(run.dim, ['values', 'indices'], medianValues),
   },
   meta: {
     '': (args) => ({ sizes: [], dtype: args.self.dtype }),
@@ -72,6 +79,17 @@ export const nanmedian = defineOp({
         'nanmedian.dim',
         [S.randn([3]), 1],
         'Dimension out of range (expected to be in range of [-1, 0], but got 1)',
+      ),
+      S.call('nanmedian.out', [S.randn([2, 3])], { out: S.t([], { dtype: 'float64' }) }),
+      S.call('nanmedian.out', [S.randn([2, 3])], { out: S.ints([2]) }),
+      S.error(
+        'nanmedian.dim_values',
+        [S.randn([2, 3]), 1],
+        "Expected tensor for 'values' to have the same type as tensor for argument #2 'self'; but type torch.IntTensor does not equal torch.FloatTensor",
+        {
+          values: S.ints([2], -5, 5, 'int32'),
+          indices: S.ints([2]),
+        },
       ),
       S.call('nanmedian.out', [withNans()], { out: S.randn([]) }),
       S.call('nanmedian.dim_values', [withNans(), 1], { values: S.randn([3]), indices: S.ints([3]) }),

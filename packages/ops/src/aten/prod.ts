@@ -2,6 +2,7 @@ import * as K from '@tsjit/kernels';
 import { defineOp } from '../core/define-op.js';
 import { toDtype } from '../core/helpers.js';
 import type { Functions } from '../core/tensor-like.js';
+import { accumulateOutImpl, functionalMeta, outImpl, withOuts } from '../groups/outs.js';
 import {
   accumulateDtype,
   checkHalf,
@@ -35,14 +36,21 @@ export const prod = defineOp({
     'aten::prod.int_out(Tensor self, int dim, bool keepdim=False, *, ScalarType? dtype=None, Tensor(a!) out) -> Tensor(a!)',
     'aten::prod.out(Tensor self, *, ScalarType? dtype=None, Tensor(a!) out) -> Tensor(a!)',
   ],
-  impl: (args, ctx) => {
-    const dtype = accumulateDtype(args.self, args.dtype);
-    const x = args.dtype != null ? toDtype(ctx, args.self, dtype) : args.self;
-    checkHalf('prod_cpu', x.dtype, true);
-    const dims = args.dim === undefined ? reduceDims(null, x.sizes.length) : reduceDims([args.dim], x.sizes.length);
-    return reduceWith(ctx, K.prod, x, dims, args.keepdim === true, dtype);
-  },
-  meta: reduceMeta((args) => accumulateDtype(args.self, args.dtype)),
+  impl: withOuts(
+    ['', 'dim_int'],
+    (fn) => ({ 'prod.int_out': accumulateOutImpl(fn), 'prod.out': outImpl(fn, ['out']) }),
+    (args, ctx) => {
+      const dtype = accumulateDtype(args.self, args.dtype);
+      const x = args.dtype != null ? toDtype(ctx, args.self, dtype) : args.self;
+      checkHalf('prod_cpu', x.dtype, true);
+      const dims = args.dim === undefined ? reduceDims(null, x.sizes.length) : reduceDims([args.dim], x.sizes.length);
+      return reduceWith(ctx, K.prod, x, dims, args.keepdim === true, dtype);
+    },
+  ),
+  meta: functionalMeta(
+    ['', 'dim_int'],
+    reduceMeta((args) => accumulateDtype(args.self, args.dtype)),
+  ),
   derivative: {
     '': (F, { grad, self }) => {
       const sizes = F.sizes(self);
@@ -73,5 +81,12 @@ export const prod = defineOp({
     S.error('prod.dim_int', [S.t([3], { dtype: 'bfloat16' }), 0], `"prod_cpu" not implemented for 'BFloat16'`),
     S.call('prod.int_out', [S.randn([3, 4]), 1], { out: S.randn([3]) }),
     S.call('prod.out', [S.ints([3, 4], -2, 3)], { out: S.ints([]) }),
+    S.call('prod.out', [S.of([1.75, 2.5, -2.5])], { out: S.ints([]) }),
+    S.call('prod.int_out', [S.ints([3, 4], -2, 3), 0, true], { out: S.t([1, 4], { dtype: 'float64' }) }),
+    S.call('prod.int_out', [S.of([1.75, 2.5, -2.5]), 0], { out: S.ints([]) }),
+    S.error('prod.int_out', [S.randn([3]), 0], 'Expected out tensor to have dtype double, but got float instead', {
+      dtype: CODE.float64,
+      out: S.randn([]),
+    }),
   ],
 });

@@ -2,6 +2,7 @@ import * as K from '@tsjit/kernels';
 import { defineOp } from '../core/define-op.js';
 import { OpError } from '../core/op-error.js';
 import type { OpArgs, OpContext } from '../core/tensor-like.js';
+import { outImpl, strictDtype } from '../groups/outs.js';
 import { oneDim, selectedBackward } from '../groups/reduce.js';
 
 /** Sorted values and their int64 indices; the kernel's sort is stable, which PyTorch's CPU sort also is. */
@@ -14,6 +15,13 @@ export function sortImpl(args: OpArgs, ctx: OpContext) {
   return [values, indices];
 }
 
+function stableSortImpl(args: OpArgs, ctx: OpContext) {
+  if (args.stable === null || args.stable === undefined) {
+    throw new OpError('sort(): c10::optional<bool> for stable has to have value.');
+  }
+  return sortImpl(args, ctx);
+}
+
 export const sort = defineOp({
   schemas: [
     'aten::sort(Tensor self, int dim=-1, bool descending=False) -> (Tensor values, Tensor indices)',
@@ -23,12 +31,9 @@ export const sort = defineOp({
   ],
   impl: {
     '': sortImpl,
-    stable: (args, ctx) => {
-      if (args.stable === null || args.stable === undefined) {
-        throw new OpError('sort(): c10::optional<bool> for stable has to have value.');
-      }
-      return sortImpl(args, ctx);
-    },
+    'sort.values': outImpl(sortImpl, ['values', 'indices'], strictDtype),
+    'sort.values_stable': outImpl(stableSortImpl, ['values', 'indices'], strictDtype),
+    stable: stableSortImpl,
   },
   meta: (args) => [
     { sizes: args.self.sizes, dtype: args.self.dtype },
@@ -69,6 +74,14 @@ export const sort = defineOp({
       S.error('sort', [S.randn([2, 3]), 2], 'Dimension out of range (expected to be in range of [-2, 1], but got 2)'),
       S.call('sort.values', [S.randn([3, 4]), 1], { values: S.randn([3, 4]), indices: S.ints([3, 4]) }),
       S.call('sort.values_stable', [ties()], { stable: true, values: S.randn([0]), indices: S.ints([0]) }),
+      S.error('sort.values', [S.randn([3])], 'Expected out tensor to have dtype float, but got double instead', {
+        values: S.t([3], { dtype: 'float64' }),
+        indices: S.ints([3]),
+      }),
+      S.error('sort.values', [S.randn([3])], 'Expected out tensor to have dtype long int, but got int instead', {
+        values: S.randn([3]),
+        indices: S.ints([3], -5, 5, 'int32'),
+      }),
     ];
   },
 });

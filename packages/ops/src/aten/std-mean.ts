@@ -1,5 +1,6 @@
 import { defineOp } from '../core/define-op.js';
 import { momentDerivative, momentImpl, momentMeta, momentSamples } from '../groups/moments.js';
+import { functionalMeta, outImpl, withOuts } from '../groups/outs.js';
 
 export const stdMean = defineOp({
   schemas: [
@@ -8,8 +9,12 @@ export const stdMean = defineOp({
     'aten::std_mean.correction(Tensor self, int[1]? dim, *, int? correction, bool keepdim=False) -> (Tensor, Tensor)',
     'aten::std_mean.correction_out(Tensor self, int[1]? dim, *, int? correction, bool keepdim=False, Tensor(a!) out0, Tensor(b!) out1) -> (Tensor(a!), Tensor(b!))',
   ],
-  impl: momentImpl('std', true),
-  meta: momentMeta('std', true),
+  impl: withOuts(
+    ['', 'dim', 'correction'],
+    (fn) => ({ 'std_mean.correction_out': outImpl(fn, ['out0', 'out1']) }),
+    momentImpl('std', true),
+  ),
+  meta: functionalMeta(['', 'dim', 'correction'], momentMeta('std', true)),
   derivative: momentDerivative('std', true),
   samples: (S) => momentSamples(S, 'std_mean'),
 });

@@ -1,6 +1,7 @@
 import * as K from '@tsjit/kernels';
 import { defineOp } from '../core/define-op.js';
 import { toDtype } from '../core/helpers.js';
+import { accumulateOutImpl, functionalMeta, outImpl, withOuts } from '../groups/outs.js';
 import { accumulateDtype, expandReduced, reduceDims, reduceMeta, reduceWith } from '../groups/reduce.js';
 import { CODE, reduceSamples } from '../groups/reduce-samples.js';
 
@@ -11,13 +12,20 @@ export const sum = defineOp({
     'aten::sum.IntList_out(Tensor self, int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None, Tensor(a!) out) -> Tensor(a!)',
     'aten::sum.out(Tensor self, *, ScalarType? dtype=None, Tensor(a!) out) -> Tensor(a!)',
   ],
-  impl: (args, ctx) => {
-    const dtype = accumulateDtype(args.self, args.dtype);
-    // An explicit dtype converts the input before summing, as PyTorch does.
-    const x = args.dtype != null ? toDtype(ctx, args.self, dtype) : args.self;
-    return reduceWith(ctx, K.sum, x, reduceDims(args.dim, x.sizes.length), args.keepdim === true, dtype);
-  },
-  meta: reduceMeta((args) => accumulateDtype(args.self, args.dtype)),
+  impl: withOuts(
+    ['', 'dim_IntList'],
+    (fn) => ({ 'sum.IntList_out': accumulateOutImpl(fn), 'sum.out': outImpl(fn, ['out']) }),
+    (args, ctx) => {
+      const dtype = accumulateDtype(args.self, args.dtype);
+      // An explicit dtype converts the input before summing, as PyTorch does.
+      const x = args.dtype != null ? toDtype(ctx, args.self, dtype) : args.self;
+      return reduceWith(ctx, K.sum, x, reduceDims(args.dim, x.sizes.length), args.keepdim === true, dtype);
+    },
+  ),
+  meta: functionalMeta(
+    ['', 'dim_IntList'],
+    reduceMeta((args) => accumulateDtype(args.self, args.dtype)),
+  ),
   derivative: (F, { grad, self, dim, keepdim }) => ({ self: expandReduced(F, grad, self, dim, keepdim === true) }),
   samples: (S) => [
     ...reduceSamples(S, {
@@ -34,6 +42,15 @@ export const sum = defineOp({
     S.call('sum.IntList_out', [S.randn([3, 4]), [1]], { out: S.randn([3]) }),
     S.call('sum.IntList_out', [S.randn([3, 4]), [0], true], { out: S.randn([0]) }),
     S.call('sum.out', [S.ints([3, 4])], { out: S.ints([]) }),
+    S.call('sum.out', [S.of([1.75, 1.75, -2.5])], { out: S.ints([]) }),
+    S.call('sum.IntList_out', [S.ints([3, 4]), [1]], { out: S.t([3], { dtype: 'float64' }) }),
+    // The dim overload computes in out's dtype (converting the input first); the plain one casts the sum.
+    S.call('sum.IntList_out', [S.of([1.75, 1.75, -2.5]), [0]], { out: S.ints([]) }),
+    S.call('sum.out', [S.of([1.75, 1.75, -2.5])], { dtype: CODE.float64, out: S.randn([]) }),
+    S.error('sum.IntList_out', [S.randn([3]), [0]], 'Expected out tensor to have dtype double, but got float instead', {
+      dtype: CODE.float64,
+      out: S.randn([]),
+    }),
     S.call('sum.out', [S.randn([3, 4])], { dtype: CODE.float64, out: S.t([], { dtype: 'float64' }) }),
   ],
 });

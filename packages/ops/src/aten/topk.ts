@@ -1,6 +1,7 @@
 import * as K from '@tsjit/kernels';
 import { defineOp } from '../core/define-op.js';
 import { OpError } from '../core/op-error.js';
+import { outImpl, strictDtype, withOuts } from '../groups/outs.js';
 import { oneDim, selectedBackward } from '../groups/reduce.js';
 import { checkSortable } from '../groups/sorting.js';
 
@@ -14,19 +15,25 @@ export const topk = defineOp({
     'aten::topk.values(Tensor self, int k, int dim=-1, bool largest=True, bool sorted=True, *, Tensor(a!) values, Tensor(b!) indices) -> (Tensor(a!) values, Tensor(b!) indices)',
   ],
   // The kernel always returns the k elements in sorted order, a valid answer for sorted=False too.
-  impl: (args, ctx) => {
-    const self = args.self;
-    const d = oneDim(args.dim, self.sizes.length);
-    const n = self.sizes.length === 0 ? 1 : self.sizes[d];
-    const k = args.k;
-    if (k < 0 || k > n) throw new OpError('selected index k out of range');
-    checkSortable('topk_cpu', self.dtype);
-    const sizes = topkSizes(self, k, d);
-    const values = ctx.empty(sizes, self.dtype);
-    const indices = ctx.empty(sizes, 'int64');
-    K.topk(values, indices, self, k, d, args.largest !== false);
-    return [values, indices];
-  },
+  impl: withOuts(
+    [''],
+    (fn) => ({
+      'topk.values': outImpl(fn, ['values', 'indices'], strictDtype),
+    }),
+    (args, ctx) => {
+      const self = args.self;
+      const d = oneDim(args.dim, self.sizes.length);
+      const n = self.sizes.length === 0 ? 1 : self.sizes[d];
+      const k = args.k;
+      if (k < 0 || k > n) throw new OpError('selected index k out of range');
+      checkSortable('topk_cpu', self.dtype);
+      const sizes = topkSizes(self, k, d);
+      const values = ctx.empty(sizes, self.dtype);
+      const indices = ctx.empty(sizes, 'int64');
+      K.topk(values, indices, self, k, d, args.largest !== false);
+      return [values, indices];
+    },
+  ),
   meta: (args) => {
     const sizes = topkSizes(args.self, args.k, oneDim(args.dim, args.self.sizes.length));
     return [
@@ -66,5 +73,9 @@ export const topk = defineOp({
     S.error('topk', [S.randn([3, 4]), 1, 2], 'Dimension out of range (expected to be in range of [-2, 1], but got 2)'),
     S.call('topk.values', [S.randn([3, 5]), 2], { values: S.randn([3, 2]), indices: S.ints([3, 2]) }),
     S.call('topk.values', [S.randn([3, 5]), 2, 0], { values: S.randn([0]), indices: S.ints([0]) }),
+    S.error('topk.values', [S.randn([5]), 2], 'Expected out tensor to have dtype float, but got double instead', {
+      values: S.t([2], { dtype: 'float64' }),
+      indices: S.ints([2]),
+    }),
   ],
 });

@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { outImpl, withOuts } from '../groups/outs.js';
 import { uniqueElements, uniqueSlices, uniqueTriple } from '../groups/unique.js';
 
 export const uniqueConsecutive = defineOp({
@@ -6,14 +7,18 @@ export const uniqueConsecutive = defineOp({
     'aten::unique_consecutive(Tensor self, bool return_inverse=False, bool return_counts=False, int? dim=None) -> (Tensor, Tensor, Tensor)',
     'aten::unique_consecutive.out(Tensor self, bool return_inverse=False, bool return_counts=False, int? dim=None, *, Tensor(a!) out0, Tensor(b!) out1, Tensor(c!) out2) -> (Tensor(a!), Tensor(b!), Tensor(c!))',
   ],
-  impl: (args, ctx) => {
-    if (args.dim === null || args.dim === undefined) {
-      const r = uniqueElements(ctx, args.self, true);
-      return uniqueTriple(ctx, r, args.return_inverse === true, args.return_counts === true);
-    }
-    const r = uniqueSlices(ctx, args.self, args.dim, true);
-    return [r.values, r.inverse, r.counts];
-  },
+  impl: withOuts(
+    [''],
+    (fn) => ({ 'unique_consecutive.out': outImpl(fn, ['out0', 'out1', 'out2']) }),
+    (args, ctx) => {
+      if (args.dim === null || args.dim === undefined) {
+        const r = uniqueElements(ctx, args.self, true);
+        return uniqueTriple(ctx, r, args.return_inverse === true, args.return_counts === true);
+      }
+      const r = uniqueSlices(ctx, args.self, args.dim, true);
+      return [r.values, r.inverse, r.counts];
+    },
+  ),
   nondifferentiable: 'PyTorch has no derivative for unique',
   samples: (S) => {
     const runs = () => S.of([1, 1, 2, 2, 3, 1, 1, 2], [8], 'int64');

@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { outImpl, withOuts } from '../groups/outs.js';
 import { uniqueSlices } from '../groups/unique.js';
 
 /** torch.unique(dim=...): unique slices, always sorted; the inverse and counts are always computed. */
@@ -7,10 +8,14 @@ export const uniqueDim = defineOp({
     'aten::unique_dim(Tensor self, int dim, bool sorted=True, bool return_inverse=False, bool return_counts=False) -> (Tensor, Tensor, Tensor)',
     'aten::unique_dim.out(Tensor self, int dim, bool sorted=True, bool return_inverse=False, bool return_counts=False, *, Tensor(a!) out0, Tensor(b!) out1, Tensor(c!) out2) -> (Tensor(a!), Tensor(b!), Tensor(c!))',
   ],
-  impl: (args, ctx) => {
-    const r = uniqueSlices(ctx, args.self, args.dim, false);
-    return [r.values, r.inverse, r.counts];
-  },
+  impl: withOuts(
+    [''],
+    (fn) => ({ 'unique_dim.out': outImpl(fn, ['out0', 'out1', 'out2']) }),
+    (args, ctx) => {
+      const r = uniqueSlices(ctx, args.self, args.dim, false);
+      return [r.values, r.inverse, r.counts];
+    },
+  ),
   nondifferentiable: 'PyTorch has no derivative for unique',
   samples: (S) => {
     const rows = () => S.of([5, 1, 5, 1, 2, 2, 1, 5, 2, 2], [5, 2], 'int64');

@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { outImpl, withOuts } from '../groups/outs.js';
 import { uniqueElements } from '../groups/unique.js';
 
 /** The older torch.unique op (no counts). */
@@ -7,10 +8,14 @@ export const unique = defineOp({
     'aten::_unique(Tensor self, bool sorted=True, bool return_inverse=False) -> (Tensor, Tensor)',
     'aten::_unique.out(Tensor self, bool sorted=True, bool return_inverse=False, *, Tensor(a!) out0, Tensor(b!) out1) -> (Tensor(a!), Tensor(b!))',
   ],
-  impl: (args, ctx) => {
-    const r = uniqueElements(ctx, args.self, false);
-    return [r.values, args.return_inverse === true ? r.inverse : ctx.empty([0], 'int64')];
-  },
+  impl: withOuts(
+    [''],
+    (fn) => ({ '_unique.out': outImpl(fn, ['out0', 'out1']) }),
+    (args, ctx) => {
+      const r = uniqueElements(ctx, args.self, false);
+      return [r.values, args.return_inverse === true ? r.inverse : ctx.empty([0], 'int64')];
+    },
+  ),
   nondifferentiable: 'PyTorch has no derivative for unique',
   samples: (S) => {
     const ints = () => S.of([5, 1, 4, 1, 3, 9, 2, 5, 1, 4], [2, 5], 'int64');

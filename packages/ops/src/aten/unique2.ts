@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { outImpl, withOuts } from '../groups/outs.js';
 import { uniqueElements, uniqueTriple } from '../groups/unique.js';
 
 /** torch.unique without dim. The values come out sorted even for sorted=False (PyTorch allows both). */
@@ -7,11 +8,15 @@ export const unique2 = defineOp({
     'aten::_unique2(Tensor self, bool sorted=True, bool return_inverse=False, bool return_counts=False) -> (Tensor, Tensor, Tensor)',
     'aten::_unique2.out(Tensor self, bool sorted=True, bool return_inverse=False, bool return_counts=False, *, Tensor(a!) out0, Tensor(b!) out1, Tensor(c!) out2) -> (Tensor(a!), Tensor(b!), Tensor(c!))',
   ],
-  impl: (args, ctx) => {
-    const counts = args.return_counts === true;
-    // PyTorch computes the inverse whenever it counts, and returns it then too.
-    return uniqueTriple(ctx, uniqueElements(ctx, args.self, false), args.return_inverse === true || counts, counts);
-  },
+  impl: withOuts(
+    [''],
+    (fn) => ({ '_unique2.out': outImpl(fn, ['out0', 'out1', 'out2']) }),
+    (args, ctx) => {
+      const counts = args.return_counts === true;
+      // PyTorch computes the inverse whenever it counts, and returns it then too.
+      return uniqueTriple(ctx, uniqueElements(ctx, args.self, false), args.return_inverse === true || counts, counts);
+    },
+  ),
   nondifferentiable: 'PyTorch has no derivative for unique',
   samples: (S) => {
     const ints = () => S.of([5, 1, 4, 1, 3, 9, 2, 5, 1, 4], [2, 5], 'int64');
@@ -34,6 +39,7 @@ export const unique2 = defineOp({
       S.call('_unique2', [ints(), false, true, true], undefined, { check: 'meta' }),
       S.error('_unique2', [S.t([3], { dtype: 'float16' })], `"unique" not implemented for 'Half'`),
       S.call('_unique2.out', [ints(), true, true, true], { out0: S.ints([0]), out1: S.ints([0]), out2: S.ints([0]) }),
+      S.call('_unique2.out', [ints(), true, true, true], { out0: S.randn([0]), out1: S.ints([0]), out2: S.ints([0]) }),
     ];
   },
 });

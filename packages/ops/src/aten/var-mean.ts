@@ -1,5 +1,6 @@
 import { defineOp } from '../core/define-op.js';
 import { momentDerivative, momentImpl, momentMeta, momentSamples } from '../groups/moments.js';
+import { functionalMeta, outImpl, withOuts } from '../groups/outs.js';
 
 export const varMean = defineOp({
   schemas: [
@@ -8,8 +9,12 @@ export const varMean = defineOp({
     'aten::var_mean.correction(Tensor self, int[1]? dim, *, int? correction, bool keepdim=False) -> (Tensor, Tensor)',
     'aten::var_mean.correction_out(Tensor self, int[1]? dim, *, int? correction, bool keepdim=False, Tensor(a!) out0, Tensor(b!) out1) -> (Tensor(a!), Tensor(b!))',
   ],
-  impl: momentImpl('var', true),
-  meta: momentMeta('var', true),
+  impl: withOuts(
+    ['', 'dim', 'correction'],
+    (fn) => ({ 'var_mean.correction_out': outImpl(fn, ['out0', 'out1']) }),
+    momentImpl('var', true),
+  ),
+  meta: functionalMeta(['', 'dim', 'correction'], momentMeta('var', true)),
   derivative: momentDerivative('var', true),
   samples: (S) => momentSamples(S, 'var_mean'),
 });

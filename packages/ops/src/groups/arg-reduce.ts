@@ -55,5 +55,8 @@ export function argReduceSamples(S: SampleBuilder, name: 'argmax' | 'argmin'): S
     S.error(name, [S.randn([0, 3]), 0], `${name}(): Expected reduction dim 0 to have non-zero size.`),
     S.call(`${name}.out`, [S.randn([3, 4]), 1], { out: S.ints([3]) }),
     S.call(`${name}.out`, [S.randn([3, 4])], { out: S.ints([2]) }),
+    S.error(`${name}.out`, [S.randn([3, 4]), 1], 'Expected out tensor to have dtype long int, but got float instead', {
+      out: S.randn([3]),
+    }),
   ];
 }

@@ -39,5 +39,9 @@ export function cumExtremeSamples(S: SampleBuilder, name: 'cummax' | 'cummin'): 
     S.error(name, [S.t([3], { dtype: 'float16' }), 0], `"${name}_cpu" not implemented for 'Half'`),
     S.call(`${name}.out`, [S.randn([3, 4]), 1], { values: S.randn([3, 4]), indices: S.ints([3, 4]) }),
     S.call(`${name}.out`, [S.randn([3, 4]), 0], { values: S.randn([0]), indices: S.ints([0]) }),
+    S.error(`${name}.out`, [S.randn([3]), 0], 'expected scalar_type Float but found Int', {
+      values: S.ints([3], -5, 5, 'int32'),
+      indices: S.ints([3]),
+    }),
   ];
 }

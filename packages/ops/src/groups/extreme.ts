@@ -105,6 +105,24 @@ export function extremeSamples(S: SampleBuilder, name: 'max' | 'min', outNames: 
       [valuesName]: S.randn([0]),
       [indicesName]: S.ints([0]),
     }),
+    S.error(
+      `${name}.dim_${name}`,
+      [S.randn([3, 4]), 1],
+      'Expected out tensor to have dtype float, but got double instead',
+      {
+        [valuesName]: S.t([3], { dtype: 'float64' }),
+        [indicesName]: S.ints([3]),
+      },
+    ),
+    S.error(
+      `${name}.dim_${name}`,
+      [S.randn([3, 4]), 1],
+      'Expected out tensor to have dtype long int, but got int instead',
+      {
+        [valuesName]: S.randn([3]),
+        [indicesName]: S.ints([3], -5, 5, 'int32'),
+      },
+    ),
     // The binary overload (torch.maximum / torch.minimum).
     S.call(`${name}.other`, [S.randn([2, 3]), S.randn([2, 3])]),
     S.call(`${name}.other`, [S.randn([2, 3]), S.randn([3])]),

@@ -122,6 +122,8 @@ export function momentSamples(S: SampleBuilder, name: 'var' | 'std' | 'var_mean'
   if (name === 'var' || name === 'std') {
     samples.push(
       S.call(`${name}.out`, [S.randn([3, 4]), [1]], { out: S.randn([3]) }),
+      S.call(`${name}.out`, [S.randn([3, 4]), [1]], { out: S.t([3], { dtype: 'float64' }) }),
+      S.call(`${name}.correction_out`, [S.randn([3, 4]), [1]], { correction: 1, out: S.t([3], { dtype: 'float16' }) }),
       S.call(`${name}.correction_out`, [S.randn([3, 4]), [0]], { correction: 0, out: S.randn([0]) }),
     );
   } else {
