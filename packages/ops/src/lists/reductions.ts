@@ -1,6 +1,7 @@
 import { all } from '../aten/all.js';
 import { amax } from '../aten/amax.js';
 import { amin } from '../aten/amin.js';
+import { aminmax } from '../aten/aminmax.js';
 import { any } from '../aten/any.js';
 import { argmax } from '../aten/argmax.js';
 import { argmin } from '../aten/argmin.js';
@@ -21,7 +22,9 @@ import { median } from '../aten/median.js';
 import { min } from '../aten/min.js';
 import { mode } from '../aten/mode.js';
 import { msort } from '../aten/msort.js';
+import { nanmean } from '../aten/nanmean.js';
 import { nanmedian } from '../aten/nanmedian.js';
+import { nansum } from '../aten/nansum.js';
 import { norm } from '../aten/norm.js';
 import { prod } from '../aten/prod.js';
 import { sort } from '../aten/sort.js';
@@ -80,4 +83,7 @@ export const reductionsOps: readonly Op[] = [
   uniqueConsecutive,
   uniqueDimConsecutive,
   mode,
+  nansum,
+  nanmean,
+  aminmax,
 ];
