@@ -130,14 +130,12 @@ function build(c: Case, dtype: 'float64' | 'int64' = 'float64'): TensorLike {
   if (!c.transposed || c.sizes.length < 2) return t;
   // Store the transpose and view it back: same values, reversed strides.
   const rev = [...c.sizes].reverse();
-  const nd = c.sizes.length;
   const stored: number[] = new Array(c.data.length);
   forEachIndex(c.sizes, (idx, flat) => {
     stored[flatIndex(rev, [...idx].reverse())] = c.data[flat];
   });
   const base = tensor(stored, rev, dtype);
   return ctx.view(base, c.sizes, [...base.strides].reverse(), 0);
-  void nd;
 }
 
 function flatIndex(sizes: readonly number[], idx: readonly number[]): number {

@@ -2,6 +2,7 @@ import * as K from '@tsjit/kernels';
 import { defineOp } from '../core/define-op.js';
 import type { Functions } from '../core/tensor-like.js';
 import { accumulateOutImpl, inplaceImpl, withOuts } from '../groups/outs.js';
+import type { Value } from '../groups/reduce.js';
 import { CODE } from '../groups/reduce-samples.js';
 import { accumulateScan, accumulateScanMeta, scanDim, scanSamples } from '../groups/scan.js';
 
@@ -9,7 +10,7 @@ import { accumulateScan, accumulateScanMeta, scanDim, scanSamples } from '../gro
  * d out_j / d x_i = prod_{k <= j, k != i} x_k for j >= i. Built as an n x n table per row (x with
  * its diagonal replaced by ones, cumulated along the last dim), so that zeros in x need no division.
  */
-function cumprodBackward(F: Functions, g: any, x: any, dim: number): any {
+function cumprodBackward(F: Functions, g: Value, x: Value, dim: number): Value {
   const n = F.sizes(x)[dim];
   if (n === 0) return g;
   const xt = F.transpose(x, dim, -1);

@@ -3,19 +3,19 @@ import { defineOp } from '../core/define-op.js';
 import { cppDtypeName, isFloatingDtype } from '../core/dtypes.js';
 import { OpError } from '../core/op-error.js';
 import type { Functions } from '../core/tensor-like.js';
-import { checkHalf, oneDim } from '../groups/reduce.js';
+import { checkHalf, oneDim, type Value } from '../groups/reduce.js';
 import { reverseScan, scanDim, scanSamples } from '../groups/scan.js';
 
 /**
  * grad_i = sum_{j >= i} g_j exp(x_i - out_j), computed in log space with the positive and negative
  * parts of g apart (log of a negative number has no value); a huge negative log stands for log 0.
  */
-function logcumsumexpBackward(F: Functions, g: any, x: any, result: any, dim: number): any {
+function logcumsumexpBackward(F: Functions, g: Value, x: Value, result: Value, dim: number): Value {
   const logAbs = F.log(F.abs(g));
   const logZero = -1e30;
   const positive = F.where(F.gt(g, 0), logAbs, logZero);
   const negative = F.where(F.lt(g, 0), logAbs, logZero);
-  const part = (logG: any) =>
+  const part = (logG: Value) =>
     F.exp(
       F.add(
         reverseScan(F, F.sub(logG, result), dim, (u) => F.logcumsumexp(u, dim)),

@@ -1,10 +1,10 @@
 import { defineOp } from '../core/define-op.js';
-import type { OpArgs } from '../core/tensor-like.js';
+import type { OpArgs, OpContext } from '../core/tensor-like.js';
 import { normBackward, normCompute, normDtype, pOf } from '../groups/norms.js';
 import { reduceDims, reduceMeta } from '../groups/reduce.js';
 import { CODE } from '../groups/reduce-samples.js';
 
-function normImpl(args: OpArgs, ctx: any) {
+function normImpl(args: OpArgs, ctx: OpContext) {
   const dtype = normDtype(args.self, args.dtype);
   const dims = reduceDims(args.dim ?? null, args.self.sizes.length);
   return normCompute(ctx, args.self, pOf(args.p), dims, args.keepdim === true, dtype);

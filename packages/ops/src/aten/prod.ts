@@ -11,6 +11,7 @@ import {
   reduceMeta,
   reduceWith,
   restoreReduced,
+  type Value,
 } from '../groups/reduce.js';
 import { CODE, reduceSamples } from '../groups/reduce-samples.js';
 
@@ -18,7 +19,7 @@ import { CODE, reduceSamples } from '../groups/reduce-samples.js';
  * d prod / d x_i along `dim` is the product of the other elements: exclusive cumulative products
  * from the left and from the right, which stays right when x has zeros (no division by x).
  */
-function prodBackwardAlong(F: Functions, g: any, x: any, dim: number): any {
+function prodBackwardAlong(F: Functions, g: Value, x: Value, dim: number): Value {
   const sizes = F.sizes(x);
   const n = sizes[dim];
   if (n <= 1) return F.expand(g, [...sizes]);

@@ -8,7 +8,15 @@ import { isFloatingDtype } from '../core/dtypes.js';
 import { OpError } from '../core/op-error.js';
 import type { Sample, SampleBuilder } from '../core/samples.js';
 import type { Functions, OpArgs, OpContext, TensorLike } from '../core/tensor-like.js';
-import { type DimArg, reduceDims, reducedCount, reducedSizes, reduceWith, restoreReduced } from './reduce.js';
+import {
+  type DimArg,
+  reduceDims,
+  reducedCount,
+  reducedSizes,
+  reduceWith,
+  restoreReduced,
+  type Value,
+} from './reduce.js';
 import { reduceSamples } from './reduce-samples.js';
 
 /** The correction of any overload: `correction` (None → 1) or `unbiased` (true → 1). */
@@ -58,7 +66,7 @@ export function momentMeta(kind: 'var' | 'std', withMean: boolean): MetaFn {
 }
 
 /** d var / d x = 2 (x - mean) / (N - correction), the gradient restored over the reduced dims. */
-function varBackward(F: Functions, g: any, self: any, dim: DimArg, correction: number, keepdim: boolean): any {
+function varBackward(F: Functions, g: Value, self: Value, dim: DimArg, correction: number, keepdim: boolean): Value {
   const sizes = F.sizes(self);
   const dims = reduceDims(dim, sizes.length);
   const gr = restoreReduced(F, g, sizes, dim, keepdim);
@@ -67,12 +75,20 @@ function varBackward(F: Functions, g: any, self: any, dim: DimArg, correction: n
 }
 
 /** std = sqrt(var): the var gradient scaled by 1 / (2 std), zero where std is zero. */
-function stdBackward(F: Functions, g: any, self: any, result: any, dim: DimArg, correction: number, keepdim: boolean) {
+function stdBackward(
+  F: Functions,
+  g: Value,
+  self: Value,
+  result: Value,
+  dim: DimArg,
+  correction: number,
+  keepdim: boolean,
+) {
   const gv = F.maskedFill(F.div(g, F.mul(result, 2)), F.eq(result, 0), 0);
   return varBackward(F, gv, self, dim, correction, keepdim);
 }
 
-function meanBackward(F: Functions, g: any, self: any, dim: DimArg, keepdim: boolean): any {
+function meanBackward(F: Functions, g: Value, self: Value, dim: DimArg, keepdim: boolean): Value {
   const sizes = F.sizes(self);
   const spread = F.expand(restoreReduced(F, g, sizes, dim, keepdim), [...sizes]);
   return F.div(spread, reducedCount(sizes, dim));
@@ -86,7 +102,7 @@ export function momentDerivative(kind: 'var' | 'std', withMean: boolean): Deriva
     const c = correctionOf(args);
     const g0 = withMean ? grads[0] : args.grad;
     const first = withMean ? result[0] : result;
-    let total: any = null;
+    let total: Value = null;
     if (g0 !== null && g0 !== undefined) {
       total =
         kind === 'var' ? varBackward(F, g0, self, dim, c, keepdim) : stdBackward(F, g0, self, first, dim, c, keepdim);

@@ -4,7 +4,7 @@ import { cppDtypeName, type DType, toDtype as dtypeArg, isFloatingDtype, scalarT
 import { numel, toDtype } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
 import type { Functions, OpContext, Scalar, TensorLike } from '../core/tensor-like.js';
-import { type DimArg, reduceDims, reducedSizes, restoreReduced } from './reduce.js';
+import { type DimArg, reduceDims, reducedSizes, restoreReduced, type Value } from './reduce.js';
 
 export function pOf(p: Scalar | null | undefined): number {
   return p === null || p === undefined ? 2 : scalarToNumber(p);
@@ -105,13 +105,13 @@ export function vectorNormCompute(
  */
 export function normBackward(
   F: Functions,
-  g: any,
-  self: any,
+  g: Value,
+  self: Value,
   p: number,
-  result: any,
+  result: Value,
   dim: DimArg,
   keepdim: boolean,
-): any {
+): Value {
   const sizes = F.sizes(self);
   const gr = restoreReduced(F, g, sizes, dim, keepdim);
   const r = restoreReduced(F, result, sizes, dim, keepdim);
@@ -125,7 +125,7 @@ export function normBackward(
     return F.mul(F.mul(F.sgn(self), mask), F.div(gr, count));
   }
   const scale = F.maskedFill(F.div(gr, F.pow(r, p - 1)), F.eq(r, 0), 0);
-  let scaled: any;
+  let scaled: Value;
   if (p < 1) scaled = F.maskedFill(F.mul(F.sgn(self), F.pow(F.abs(self), p - 1)), F.eq(self, 0), 0);
   else if (p < 2) scaled = F.mul(F.sgn(self), F.pow(F.abs(self), p - 1));
   else scaled = F.mul(self, F.pow(F.abs(self), p - 2));

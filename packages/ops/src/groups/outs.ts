@@ -53,7 +53,7 @@ export function outImpl(functional: ImplFn, outNames: readonly string[], check?:
       const message = check?.(args[name], results[i], args, i);
       if (message) throw new OpError(message);
     });
-    outNames.forEach((name, i) => write(ctx, args[name], results[i]));
+    for (let i = 0; i < outNames.length; i++) write(ctx, args[outNames[i]], results[i]);
     return outNames.length === 1 ? args[outNames[0]] : outNames.map((name) => args[name]);
   };
 }

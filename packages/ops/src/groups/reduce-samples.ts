@@ -1,6 +1,6 @@
 /** Sample sets shared by the reductions: the shapes, layouts, dims and dtypes every reduction must get right. */
 import type { DType } from '@tsjit/kernels';
-import type { Sample, SampleBuilder } from '../core/samples.js';
+import type { Sample, SampleBuilder, SampleValue } from '../core/samples.js';
 
 export interface ReduceSampleOptions {
   /** Overload reducing everything (`sum`, `amax` with its default dim), if any. */
@@ -16,7 +16,7 @@ export interface ReduceSampleOptions {
   /** Empty inputs may be reduced over their zero-size dim (false for max-like ops: that is an error). */
   readonly emptyReduces?: boolean;
   /** Extra arguments after dim and keepdim (positional) for the dim overload. */
-  readonly kwargs?: Record<string, any>;
+  readonly kwargs?: Record<string, SampleValue>;
   /** dim=[] without keepdim fails in PyTorch 1.13 (logsumexp): sample it as an error. */
   readonly emptyAllQuirk?: boolean;
 }

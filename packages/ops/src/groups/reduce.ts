@@ -10,6 +10,9 @@ import { normalizeDim, normalizeDims, numel } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
 import type { Functions, OpContext, TensorLike } from '../core/tensor-like.js';
 
+/** A value of a derivative rule: an eager tensor, or an IR value when the rule is interpreted over a graph. */
+export type Value = ReturnType<Functions[string]>;
+
 /** A `dim` argument: an int, a list, or None. */
 export type DimArg = number | readonly number[] | null | undefined;
 
@@ -86,7 +89,7 @@ export function oneDim(dim: number, ndim: number): number {
 }
 
 /** meta for a reduction over `args.dim` (name configurable) with `args.keepdim`. */
-export function reduceMeta(dtypeOf: (args: Record<string, any>) => DType, dimName = 'dim'): MetaFn {
+export function reduceMeta(dtypeOf: (args: Record<string, Value>) => DType, dimName = 'dim'): MetaFn {
   return (args) => {
     const self = args.self as TensorLike;
     const dims = reduceDims(args[dimName], self.sizes.length);
@@ -98,7 +101,13 @@ export function reduceMeta(dtypeOf: (args: Record<string, any>) => DType, dimNam
 // Derivative helpers (written against F: they work for eager tensors and IR values alike)
 
 /** grad of a reduction with its reduced dims restored as size 1 (unsqueezed when keepdim was false). */
-export function restoreReduced(F: Functions, g: any, selfSizes: readonly number[], dim: DimArg, keepdim: boolean): any {
+export function restoreReduced(
+  F: Functions,
+  g: Value,
+  selfSizes: readonly number[],
+  dim: DimArg,
+  keepdim: boolean,
+): Value {
   if (keepdim || selfSizes.length === 0) return g;
   const dims = reduceDims(dim, selfSizes.length);
   return F.reshape(g, reducedSizes(selfSizes, dims, true));
@@ -113,7 +122,7 @@ export function reducedCount(selfSizes: readonly number[], dim: DimArg): number 
 }
 
 /** sum's backward: the gradient spread over the reduced dims. */
-export function expandReduced(F: Functions, g: any, self: any, dim: DimArg, keepdim: boolean): any {
+export function expandReduced(F: Functions, g: Value, self: Value, dim: DimArg, keepdim: boolean): Value {
   const sizes = F.sizes(self);
   return F.expand(restoreReduced(F, g, sizes, dim, keepdim), [...sizes]);
 }
@@ -122,7 +131,14 @@ export function expandReduced(F: Functions, g: any, self: any, dim: DimArg, keep
  * The gradient of a reduction that picks values (amax, max(), median()): split evenly among the
  * elements equal to the result (NaN results pick the NaN elements).
  */
-export function evenlyDistribute(F: Functions, g: any, self: any, result: any, dim: DimArg, keepdim: boolean): any {
+export function evenlyDistribute(
+  F: Functions,
+  g: Value,
+  self: Value,
+  result: Value,
+  dim: DimArg,
+  keepdim: boolean,
+): Value {
   const sizes = F.sizes(self);
   const r = restoreReduced(F, result, sizes, dim, keepdim);
   const gr = restoreReduced(F, g, sizes, dim, keepdim);
@@ -133,7 +149,14 @@ export function evenlyDistribute(F: Functions, g: any, self: any, result: any, d
 }
 
 /** The gradient of a value-selecting reduction along `dim` (max.dim, kthvalue, sort, topk). */
-export function selectedBackward(F: Functions, g: any, self: any, dim: number, indices: any, keepdim: boolean): any {
+export function selectedBackward(
+  F: Functions,
+  g: Value,
+  self: Value,
+  dim: number,
+  indices: Value,
+  keepdim: boolean,
+): Value {
   return F.valueSelectingReductionBackward(g, dim, indices, [...F.sizes(self)], keepdim);
 }
 

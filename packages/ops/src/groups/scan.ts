@@ -4,7 +4,7 @@ import type { ImplFn, MetaFn } from '../core/define-op.js';
 import { toDtype } from '../core/helpers.js';
 import type { Sample, SampleBuilder } from '../core/samples.js';
 import type { Functions } from '../core/tensor-like.js';
-import { accumulateDtype, checkHalf, oneDim } from './reduce.js';
+import { accumulateDtype, checkHalf, oneDim, type Value } from './reduce.js';
 import { CODE } from './reduce-samples.js';
 
 type ScanKernel = (out: K.Strided, x: K.Strided, dim: number) => void;
@@ -31,12 +31,12 @@ export function accumulateScanMeta(name: string): Record<string, MetaFn> {
 }
 
 /** t flipped along dim, scanned with `scan`, flipped back: the reverse (suffix) scan. */
-export function reverseScan(F: Functions, t: any, dim: number, scan: (u: any) => any): any {
+export function reverseScan(F: Functions, t: Value, dim: number, scan: (u: Value) => Value): Value {
   return F.flip(scan(F.flip(t, [dim])), [dim]);
 }
 
 /** The dim of a scan as the derivative rules need it (a 0-d tensor has none to scan). */
-export function scanDim(F: Functions, self: any, dim: number): number | null {
+export function scanDim(F: Functions, self: Value, dim: number): number | null {
   const nd = F.sizes(self).length;
   return nd === 0 ? null : oneDim(dim, nd);
 }
@@ -51,7 +51,7 @@ export function scanSamples(
   const t = (
     sizes: number[],
     layout: 'contiguous' | 'transposed' | 'strided' | 'offset' = 'contiguous',
-    dtype: any = 'float32',
+    dtype: Value = 'float32',
   ) => S.t(sizes, { dtype, layout, low, high });
   const samples: Sample[] = [
     S.call(name, [t([3, 4]), 1]),
