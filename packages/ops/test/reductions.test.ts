@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   allOps,
+  FloatScalar,
   OpError,
   OpRegistry,
   type PlainTensor,
@@ -95,6 +96,46 @@ describe('the backward ops', () => {
     const g = tensor([1, 2, 3], [3]);
     const r = F.cummaxminBackward(g, tensor([5, 1, 7], [3]), tensor([0, 0, 2], [3], 'int64'), 0);
     expect(values(r)).toEqual([3, 0, 3]);
+  });
+});
+
+describe('the list overloads', () => {
+  it('sorts lists in place (stable, reverse), as Python does, and returns None', () => {
+    const ints = [3, 1, 2];
+    expect(F.sort(ints)).toBeNull();
+    expect(ints).toEqual([1, 2, 3]);
+    const strs = ['b', 'a', 'C'];
+    F.sort(strs, true);
+    expect(strs).toEqual(['b', 'a', 'C']);
+    const tuples = [
+      [2, 'b'],
+      [1, 'z'],
+      [2, 'a'],
+    ];
+    registry.find('aten::sort.any')!.impl({ self: tuples, reverse: false }, ctx, registry.find('aten::sort.any')!);
+    expect(tuples).toEqual([
+      [1, 'z'],
+      [2, 'a'],
+      [2, 'b'],
+    ]);
+  });
+
+  it('sorts one-element tensors by value and rejects bigger ones', () => {
+    const a = tensor([3], []);
+    const b = tensor([1], []);
+    const list = [a, b];
+    F.sort(list);
+    expect(list[0]).toBe(b);
+    expect(() => F.sort([tensor([1, 2], [2]), tensor([0, 1], [2])])).toThrow(
+      'Boolean value of Tensor with more than one value is ambiguous',
+    );
+  });
+
+  it('keeps sum of floats a float', () => {
+    const r = F.sum([new FloatScalar(1), new FloatScalar(2)]);
+    expect(r).toBeInstanceOf(FloatScalar);
+    expect(r.value).toBe(3);
+    expect(F.sum([1, 2])).toBe(3);
   });
 });
 

@@ -1,5 +1,6 @@
 import * as K from '@tsjit/kernels';
 import { defineOp } from '../core/define-op.js';
+import { listAll } from '../groups/lists.js';
 import { boolOut, outImpl, withOuts } from '../groups/outs.js';
 import { reduceDims, reduceMeta, reduceWith } from '../groups/reduce.js';
 import { reduceSamples } from '../groups/reduce-samples.js';
@@ -10,12 +11,18 @@ export const all = defineOp({
     'aten::all.dim(Tensor self, int dim, bool keepdim=False) -> Tensor',
     'aten::all.out(Tensor self, int dim, bool keepdim=False, *, Tensor(a!) out) -> Tensor(a!)',
     'aten::all.all_out(Tensor self, *, Tensor(a!) out) -> Tensor(a!)',
+    'aten::all.int(int[] self) -> bool',
+    'aten::all.float(float[] self) -> bool',
+    'aten::all.bool(bool[] self) -> bool',
   ],
   impl: withOuts(
     ['', 'dim'],
     (fn) => ({
       'all.out': outImpl(fn, ['out'], boolOut('all')),
       'all.all_out': outImpl(fn, ['out'], boolOut('all')),
+      'all.int': listAll,
+      'all.float': listAll,
+      'all.bool': listAll,
     }),
     (args, ctx) => {
       const self = args.self;
@@ -48,5 +55,10 @@ export const all = defineOp({
     S.error('all.out', [S.randn([3, 4]), 0], 'all only supports bool tensor for result, got: Float', {
       out: S.randn([4]),
     }),
+    // The list overloads (Python's all() in TorchScript).
+    S.call('all.int', [[1, 0, 3]]),
+    S.call('all.int', [[]]),
+    S.call('all.float', [[S.float(1), S.float(-0.5)]]),
+    S.call('all.bool', [[true, true]]),
   ],
 });

@@ -1,5 +1,6 @@
 import * as K from '@tsjit/kernels';
 import { defineOp } from '../core/define-op.js';
+import { listAny } from '../groups/lists.js';
 import { boolOut, outImpl, withOuts } from '../groups/outs.js';
 import { reduceDims, reduceMeta, reduceWith } from '../groups/reduce.js';
 import { reduceSamples } from '../groups/reduce-samples.js';
@@ -10,12 +11,20 @@ export const any = defineOp({
     'aten::any(Tensor self) -> Tensor',
     'aten::any.out(Tensor self, int dim, bool keepdim=False, *, Tensor(a!) out) -> Tensor(a!)',
     'aten::any.all_out(Tensor self, *, Tensor(a!) out) -> Tensor(a!)',
+    'aten::any.str(str[] self) -> bool',
+    'aten::any.int(int[] self) -> bool',
+    'aten::any.float(float[] self) -> bool',
+    'aten::any.bool(bool[] self) -> bool',
   ],
   impl: withOuts(
     ['', 'dim'],
     (fn) => ({
       'any.out': outImpl(fn, ['out'], boolOut('any')),
       'any.all_out': outImpl(fn, ['out'], boolOut('any')),
+      'any.str': listAny,
+      'any.int': listAny,
+      'any.float': listAny,
+      'any.bool': listAny,
     }),
     (args, ctx) => {
       const self = args.self;
@@ -48,5 +57,11 @@ export const any = defineOp({
     S.error('any.out', [S.randn([3, 4]), 0], 'any only supports bool tensor for result, got: Float', {
       out: S.randn([4]),
     }),
+    // The list overloads (Python's any() in TorchScript).
+    S.call('any.str', [['', 'a']]),
+    S.call('any.str', [[]]),
+    S.call('any.int', [[0, 0, 3]]),
+    S.call('any.float', [[S.float(0), S.float(-0.5)]]),
+    S.call('any.bool', [[false, false]]),
   ],
 });

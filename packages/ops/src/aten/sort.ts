@@ -1,7 +1,8 @@
 import * as K from '@tsjit/kernels';
-import { defineOp } from '../core/define-op.js';
+import { type DerivativeRule, defineOp } from '../core/define-op.js';
 import { OpError } from '../core/op-error.js';
 import type { OpArgs, OpContext } from '../core/tensor-like.js';
+import { listSort } from '../groups/lists.js';
 import { outImpl, strictDtype } from '../groups/outs.js';
 import { oneDim, selectedBackward } from '../groups/reduce.js';
 
@@ -22,26 +23,43 @@ function stableSortImpl(args: OpArgs, ctx: OpContext) {
   return sortImpl(args, ctx);
 }
 
+const sortBackward: DerivativeRule = (F, { grads, self, result, dim }) => ({
+  self: F.sizes(self).length === 0 ? grads[0] : selectedBackward(F, grads[0], self, dim, result[1], true),
+});
+
 export const sort = defineOp({
   schemas: [
     'aten::sort(Tensor self, int dim=-1, bool descending=False) -> (Tensor values, Tensor indices)',
     'aten::sort.stable(Tensor self, *, bool? stable, int dim=-1, bool descending=False) -> (Tensor values, Tensor indices)',
     'aten::sort.values_stable(Tensor self, *, bool? stable, int dim=-1, bool descending=False, Tensor(a!) values, Tensor(b!) indices) -> (Tensor(a!) values, Tensor(b!) indices)',
     'aten::sort.values(Tensor self, int dim=-1, bool descending=False, *, Tensor(a!) values, Tensor(b!) indices) -> (Tensor(a!) values, Tensor(b!) indices)',
+    'aten::sort.int(int[](a!) self, bool reverse=False) -> ()',
+    'aten::sort.float(float[](a!) self, bool reverse=False) -> ()',
+    'aten::sort.Tensor(Tensor[](a!) self, bool reverse=False) -> ()',
+    'aten::sort.bool(bool[](a!) self, bool reverse=False) -> ()',
+    'aten::sort.str(str[](a!) self, bool reverse=False) -> ()',
+    'aten::sort.any(t[](a!) self, bool reverse=False) -> ()',
   ],
   impl: {
     '': sortImpl,
     'sort.values': outImpl(sortImpl, ['values', 'indices'], strictDtype),
     'sort.values_stable': outImpl(stableSortImpl, ['values', 'indices'], strictDtype),
     stable: stableSortImpl,
+    'sort.int': listSort,
+    'sort.float': listSort,
+    'sort.Tensor': listSort,
+    'sort.bool': listSort,
+    'sort.str': listSort,
+    'sort.any': listSort,
   },
   meta: (args) => [
     { sizes: args.self.sizes, dtype: args.self.dtype },
     { sizes: args.self.sizes, dtype: 'int64' },
   ],
-  derivative: (F, { grads, self, result, dim }) => ({
-    self: F.sizes(self).length === 0 ? grads[0] : selectedBackward(F, grads[0], self, dim, result[1], true),
-  }),
+  derivative: {
+    '': sortBackward,
+    stable: sortBackward,
+  },
   samples: (S) => {
     const nan = Number.NaN;
     const ties = () => S.of([3, 1, 2, 1, 0, 5, 4, 5, 2, 2, 2, 2], [3, 4]);
@@ -82,6 +100,12 @@ export const sort = defineOp({
         values: S.randn([3]),
         indices: S.ints([3], -5, 5, 'int32'),
       }),
+      // list.sort() in TorchScript: PyTorch sorts a copy when called from Python, so the goldens
+      // check the result (None); reductions.test.ts checks the sorted lists.
+      S.call('sort.int', [[3, 1, 2]]),
+      S.call('sort.float', [[S.float(2.5), S.float(-1)], true]),
+      S.call('sort.bool', [[true, false]]),
+      S.call('sort.str', [['b', 'a', 'C']]),
     ];
   },
 });

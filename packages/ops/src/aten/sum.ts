@@ -1,6 +1,7 @@
 import * as K from '@tsjit/kernels';
 import { defineOp } from '../core/define-op.js';
 import { toDtype } from '../core/helpers.js';
+import { listSum } from '../groups/lists.js';
 import { accumulateOutImpl, functionalMeta, outImpl, withOuts } from '../groups/outs.js';
 import { accumulateDtype, expandReduced, reduceDims, reduceMeta, reduceWith } from '../groups/reduce.js';
 import { CODE, reduceSamples } from '../groups/reduce-samples.js';
@@ -11,10 +12,19 @@ export const sum = defineOp({
     'aten::sum(Tensor self, *, ScalarType? dtype=None) -> Tensor',
     'aten::sum.IntList_out(Tensor self, int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None, Tensor(a!) out) -> Tensor(a!)',
     'aten::sum.out(Tensor self, *, ScalarType? dtype=None, Tensor(a!) out) -> Tensor(a!)',
+    'aten::sum.int(int[] self) -> int',
+    'aten::sum.float(float[] self) -> float',
+    'aten::sum.bool(bool[] self) -> int',
   ],
   impl: withOuts(
     ['', 'dim_IntList'],
-    (fn) => ({ 'sum.IntList_out': accumulateOutImpl(fn), 'sum.out': outImpl(fn, ['out']) }),
+    (fn) => ({
+      'sum.IntList_out': accumulateOutImpl(fn),
+      'sum.out': outImpl(fn, ['out']),
+      'sum.int': listSum(false),
+      'sum.float': listSum(true),
+      'sum.bool': listSum(false),
+    }),
     (args, ctx) => {
       const dtype = accumulateDtype(args.self, args.dtype);
       // An explicit dtype converts the input before summing, as PyTorch does.
@@ -26,7 +36,10 @@ export const sum = defineOp({
     ['', 'dim_IntList'],
     reduceMeta((args) => accumulateDtype(args.self, args.dtype)),
   ),
-  derivative: (F, { grad, self, dim, keepdim }) => ({ self: expandReduced(F, grad, self, dim, keepdim === true) }),
+  derivative: {
+    '': (F, { grad, self }) => ({ self: expandReduced(F, grad, self, null, false) }),
+    dim_IntList: (F, { grad, self, dim, keepdim }) => ({ self: expandReduced(F, grad, self, dim, keepdim === true) }),
+  },
   samples: (S) => [
     ...reduceSamples(S, {
       all: 'sum',
@@ -52,5 +65,10 @@ export const sum = defineOp({
       out: S.randn([]),
     }),
     S.call('sum.out', [S.randn([3, 4])], { dtype: CODE.float64, out: S.t([], { dtype: 'float64' }) }),
+    // The list overloads (Python's sum() in TorchScript).
+    S.call('sum.int', [[1, -2, 30]]),
+    S.call('sum.int', [[]]),
+    S.call('sum.float', [[S.float(1.5), S.float(2), S.float(-0.25)]]),
+    S.call('sum.bool', [[true, false, true]]),
   ],
 });
