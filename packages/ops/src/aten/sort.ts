@@ -106,6 +106,7 @@ export const sort = defineOp({
       S.call('sort.float', [[S.float(2.5), S.float(-1)], true]),
       S.call('sort.bool', [[true, false]]),
       S.call('sort.str', [['b', 'a', 'C']]),
+      S.call('sort.Tensor', [[S.randn([]), S.randn([]), S.ints([])], true]),
     ];
   },
 });

@@ -12,6 +12,7 @@ import { cummaxminBackward } from '../aten/cummaxmin-backward.js';
 import { cummin } from '../aten/cummin.js';
 import { cumprod } from '../aten/cumprod.js';
 import { cumsum } from '../aten/cumsum.js';
+import { frobeniusNorm } from '../aten/frobenius-norm.js';
 import { kthvalue } from '../aten/kthvalue.js';
 import { linalgVectorNorm } from '../aten/linalg-vector-norm.js';
 import { logcumsumexp } from '../aten/logcumsumexp.js';
@@ -86,4 +87,5 @@ export const reductionsOps: readonly Op[] = [
   nansum,
   nanmean,
   aminmax,
+  frobeniusNorm,
 ];
