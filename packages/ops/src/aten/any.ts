@@ -1,7 +1,7 @@
 import * as K from '@tsjit/kernels';
 import { defineOp } from '../core/define-op.js';
 import { listAny } from '../groups/lists.js';
-import { boolOut, outImpl, withOuts } from '../groups/outs.js';
+import { boolOut, functionalMeta, outImpl, withOuts } from '../groups/outs.js';
 import { reduceDims, reduceMeta, reduceWith } from '../groups/reduce.js';
 import { reduceSamples } from '../groups/reduce-samples.js';
 
@@ -34,7 +34,10 @@ export const any = defineOp({
       return reduceWith(ctx, K.any, self, dims, args.keepdim === true, dtype);
     },
   ),
-  meta: reduceMeta((args) => (args.self.dtype === 'uint8' ? 'uint8' : 'bool')),
+  meta: functionalMeta(
+    ['', 'dim'],
+    reduceMeta((args) => (args.self.dtype === 'uint8' ? 'uint8' : 'bool')),
+  ),
   nondifferentiable: 'boolean output',
   samples: (S) => [
     ...reduceSamples(S, {

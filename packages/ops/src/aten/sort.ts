@@ -3,7 +3,7 @@ import { type DerivativeRule, defineOp } from '../core/define-op.js';
 import { OpError } from '../core/op-error.js';
 import type { OpArgs, OpContext } from '../core/tensor-like.js';
 import { listSort } from '../groups/lists.js';
-import { outImpl, strictDtype } from '../groups/outs.js';
+import { functionalMeta, outImpl, strictDtype } from '../groups/outs.js';
 import { oneDim, selectedBackward } from '../groups/reduce.js';
 
 /** Sorted values and their int64 indices; the kernel's sort is stable, which PyTorch's CPU sort also is. */
@@ -52,10 +52,10 @@ export const sort = defineOp({
     'sort.str': listSort,
     'sort.any': listSort,
   },
-  meta: (args) => [
+  meta: functionalMeta(['', 'stable'], (args) => [
     { sizes: args.self.sizes, dtype: args.self.dtype },
     { sizes: args.self.sizes, dtype: 'int64' },
-  ],
+  ]),
   derivative: {
     '': sortBackward,
     stable: sortBackward,
