@@ -1,8 +1,8 @@
 import * as K from '@tsjit/kernels';
 import { defineOp } from '../core/define-op.js';
-import { numel } from '../core/helpers.js';
+import { contiguousStrides, numel } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
-import type { OpArgs } from '../core/tensor-like.js';
+import type { OpArgs, TensorLike } from '../core/tensor-like.js';
 import { checkHalf, oneDim, reducedSizes } from '../groups/reduce.js';
 
 function aminmaxSizes(args: OpArgs): number[] {
@@ -34,17 +34,11 @@ export const aminmax = defineOp({
     }
     const lo = ctx.empty(sizes, self.dtype);
     const hi = ctx.empty(sizes, self.dtype);
-    // The kernels write the reduced sizes; a view of the result geometry takes them.
+    // The kernels write the reduced sizes; keepdim (or a 0-d input's [1]) is the same storage.
     const reduced = d === null || self.sizes.length === 0 ? [] : reducedSizes(self.sizes, [d], false);
-    const view = (t: typeof lo) =>
-      ctx.view(
-        t,
-        reduced,
-        reduced.map((_, i, a) => a.slice(i + 1).reduce((x, y) => x * y, 1)),
-        0,
-      );
-    K.amin(view(lo), self, d === null ? null : [d], false);
-    K.amax(view(hi), self, d === null ? null : [d], false);
+    const flat = (t: TensorLike) => ctx.view(t, reduced, contiguousStrides(reduced), 0);
+    K.amin(flat(lo), self, d === null ? null : [d], false);
+    K.amax(flat(hi), self, d === null ? null : [d], false);
     return [lo, hi];
   },
   meta: (args) => {
