@@ -54,6 +54,18 @@ export const cumprod = defineOp({
       dtype: CODE.int64,
       out: S.randn([3]),
     }),
+    S.call('cumprod_', [S.randn([4]), 0], { dtype: CODE.float32 }),
+    S.error(
+      'cumprod_',
+      [S.randn([3]), 0],
+      'Bad in-place call: input tensor dtype float and output tensor dtype double should match',
+      {
+        dtype: CODE.float64,
+      },
+    ),
+    S.error('cumprod_', [S.bools([3]), 0], `"cumprod_out_cpu" not implemented for 'Bool'`),
+    S.error('cumprod', [S.bools([3]), 0], `"cumprod_out_cpu" not implemented for 'Bool'`, { dtype: CODE.bool }),
+    S.error('cumprod.out', [S.randn([3]), 0], `"cumprod_out_cpu" not implemented for 'Bool'`, { out: S.bools([3]) }),
     S.error('cumprod', [S.t([3], { dtype: 'float16' }), 0], `"cumprod_out_cpu" not implemented for 'Half'`),
   ],
 });

@@ -33,6 +33,18 @@ export const cumsum = defineOp({
       dtype: CODE.int64,
       out: S.randn([3]),
     }),
+    S.call('cumsum_', [S.randn([4]), 0], { dtype: CODE.float32 }),
+    S.error(
+      'cumsum_',
+      [S.randn([3]), 0],
+      'Bad in-place call: input tensor dtype float and output tensor dtype double should match',
+      {
+        dtype: CODE.float64,
+      },
+    ),
+    S.error('cumsum_', [S.bools([3]), 0], `"cumsum_out_cpu" not implemented for 'Bool'`),
+    S.error('cumsum', [S.bools([3]), 0], `"cumsum_out_cpu" not implemented for 'Bool'`, { dtype: CODE.bool }),
+    S.error('cumsum.out', [S.randn([3]), 0], `"cumsum_out_cpu" not implemented for 'Bool'`, { out: S.bools([3]) }),
     S.error('cumsum', [S.t([3], { dtype: 'float16' }), 0], `"cumsum_out_cpu" not implemented for 'Half'`),
   ],
 });

@@ -27,6 +27,11 @@ const CPP_TYPE: Readonly<Record<DType, string>> = {
 /** A check of one out tensor against the result it receives: PyTorch's message, or null. */
 export type OutCheck = (out: TensorLike, result: TensorLike, args: OpArgs, index: number) => string | null;
 
+/** PyTorch's C++ type name of a dtype (`long int`), as its out= and in-place checks print it. */
+export function cppTypeName(dtype: DType): string {
+  return CPP_TYPE[dtype];
+}
+
 export function expectedOutDtype(want: DType, got: DType): string {
   return `Expected out tensor to have dtype ${CPP_TYPE[want]}, but got ${CPP_TYPE[got]} instead`;
 }
@@ -75,10 +80,19 @@ export function accumulateOutImpl(functional: ImplFn): ImplFn {
   };
 }
 
-/** The in-place overload (`cumsum_`): the functional result written into self, in self's dtype. */
+/**
+ * The in-place overload of an accumulating scan (`cumsum_`): it computes in self's dtype, which
+ * `dtype=` may only repeat.
+ */
 export function inplaceImpl(functional: ImplFn): ImplFn {
   return (args, ctx, overload) => {
-    const result = functional(args, ctx, overload);
+    const self = args.self as TensorLike;
+    if (args.dtype !== null && args.dtype !== undefined && dtypeArg(args.dtype) !== self.dtype) {
+      throw new OpError(
+        `Bad in-place call: input tensor dtype ${CPP_TYPE[self.dtype]} and output tensor dtype ${CPP_TYPE[dtypeArg(args.dtype)]} should match`,
+      );
+    }
+    const result = functional({ ...args, dtype: self.dtype }, ctx, overload);
     copyInto(ctx, args.self, result, overload.qualifiedName, false);
     return args.self;
   };

@@ -2,6 +2,7 @@
 import type * as K from '@tsjit/kernels';
 import type { ImplFn, MetaFn } from '../core/define-op.js';
 import { toDtype } from '../core/helpers.js';
+import { OpError } from '../core/op-error.js';
 import type { Sample, SampleBuilder } from '../core/samples.js';
 import type { Functions } from '../core/tensor-like.js';
 import { accumulateDtype, checkHalf, oneDim, type Value } from './reduce.js';
@@ -15,6 +16,7 @@ export function accumulateScan(kernel: ScanKernel, cpuName: string): ImplFn {
     const dtype = accumulateDtype(args.self, args.dtype);
     const d = oneDim(args.dim, args.self.sizes.length);
     checkHalf(cpuName, dtype);
+    if (dtype === 'bool') throw new OpError(`"${cpuName}" not implemented for 'Bool'`);
     const x = args.dtype != null ? toDtype(ctx, args.self, dtype) : args.self;
     const out = ctx.empty(x.sizes, dtype);
     kernel(out, x, d);
