@@ -10,7 +10,7 @@ import { copyInto, sameSizes } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
 import type { OpArgs, OpContext, TensorLike } from '../core/tensor-like.js';
 
-/** The C++ type names PyTorch's out= dtype checks print. */
+/** The C++ type names PyTorch's out= and in-place dtype checks print (`long int`). */
 const CPP_TYPE: Readonly<Record<DType, string>> = {
   float32: 'float',
   float64: 'double',
@@ -26,11 +26,6 @@ const CPP_TYPE: Readonly<Record<DType, string>> = {
 
 /** A check of one out tensor against the result it receives: PyTorch's message, or null. */
 export type OutCheck = (out: TensorLike, result: TensorLike, args: OpArgs, index: number) => string | null;
-
-/** PyTorch's C++ type name of a dtype (`long int`), as its out= and in-place checks print it. */
-export function cppTypeName(dtype: DType): string {
-  return CPP_TYPE[dtype];
-}
 
 export function expectedOutDtype(want: DType, got: DType): string {
   return `Expected out tensor to have dtype ${CPP_TYPE[want]}, but got ${CPP_TYPE[got]} instead`;
