@@ -1,0 +1,34 @@
+import * as K from '@tsjit/kernels';
+import { defineOp } from '../core/define-op.js';
+import { diagonalGeometry, geometryOf, intList, viewOf } from '../groups/views.js';
+
+/** The gradient of diagonal: zeros of the input's sizes with grad written onto the diagonal. */
+export const diagonalBackward = defineOp({
+  schemas: [
+    'aten::diagonal_backward(Tensor grad_output, SymInt[] input_sizes, int offset, int dim1, int dim2) -> Tensor',
+    'aten::diagonal_backward.out(Tensor grad_output, SymInt[] input_sizes, int offset, int dim1, int dim2, *, Tensor(a!) out) -> Tensor(a!)',
+  ],
+  impl: ({ grad_output, input_sizes, offset, dim1, dim2 }, ctx) => {
+    const out = ctx.empty(intList(input_sizes), grad_output.dtype);
+    K.copy(viewOf(ctx, out, diagonalGeometry(geometryOf(out), offset, dim1, dim2)), grad_output);
+    return out;
+  },
+  meta: ({ grad_output, input_sizes }) => ({ sizes: intList(input_sizes), dtype: grad_output.dtype }),
+  derivative: (F, { grad, offset, dim1, dim2 }) => ({ grad_output: F.diagonal(grad, offset, dim1, dim2) }),
+  samples: (S) => [
+    S.call('diagonal_backward', [S.randn([3]), [3, 4], 0, 0, 1]),
+    S.call('diagonal_backward', [S.randn([3]), [3, 4], 1, 0, 1]),
+    S.call('diagonal_backward', [S.randn([2]), [3, 4], -1, 0, 1]),
+    S.call('diagonal_backward', [S.randn([3, 2], 'transposed'), [2, 3, 4], 0, 0, 2]),
+    S.call('diagonal_backward', [S.t([2], { dtype: 'int64' }), [2, 2], 0, 1, 0]),
+    S.call('diagonal_backward', [S.randn([0]), [3, 4], 5, 0, 1]),
+    S.error('diagonal_backward', [S.randn([3]), [3, 4], 0, 0, 0], 'diagonal dimensions cannot be identical 0, 0'),
+    S.call('diagonal_backward.out', [S.randn([2])], {
+      input_sizes: [2, 2],
+      offset: 0,
+      dim1: 0,
+      dim2: 1,
+      out: S.randn([2, 2]),
+    }),
+  ],
+});
