@@ -14,7 +14,10 @@ export const diagonalBackward = defineOp({
     return out;
   },
   meta: ({ grad_output, input_sizes }) => ({ sizes: intList(input_sizes), dtype: grad_output.dtype }),
-  derivative: (F, { grad, offset, dim1, dim2 }) => ({ grad_output: F.diagonal(grad, offset, dim1, dim2) }),
+  // grad_output may have been broadcast onto the diagonal.
+  derivative: (F, { grad, grad_output, offset, dim1, dim2 }) => ({
+    grad_output: F.sumTo(F.diagonal(grad, offset, dim1, dim2), F.sizes(grad_output)),
+  }),
   samples: (S) => [
     S.call('diagonal_backward', [S.randn([3]), [3, 4], 0, 0, 1]),
     S.call('diagonal_backward', [S.randn([3]), [3, 4], 1, 0, 1]),

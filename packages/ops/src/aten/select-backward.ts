@@ -14,7 +14,10 @@ export const selectBackward = defineOp({
     return out;
   },
   meta: ({ grad_output, input_sizes }) => ({ sizes: intList(input_sizes), dtype: grad_output.dtype }),
-  derivative: (F, { grad, dim, index }) => ({ grad_output: F.select(grad, dim, index) }),
+  // grad_output may have been broadcast into the slot.
+  derivative: (F, { grad, grad_output, dim, index }) => ({
+    grad_output: F.sumTo(F.select(grad, dim, index), F.sizes(grad_output)),
+  }),
   samples: (S) => [
     S.call('select_backward', [S.randn([4]), [3, 4], 0, 1]),
     S.call('select_backward', [S.randn([3]), [3, 4], 1, -1]),

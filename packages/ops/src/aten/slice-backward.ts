@@ -15,7 +15,10 @@ export const sliceBackward = defineOp({
     return out;
   },
   meta: ({ grad_output, input_sizes }) => ({ sizes: intList(input_sizes), dtype: grad_output.dtype }),
-  derivative: (F, { grad, dim, start, end, step }) => ({ grad_output: F.slice(grad, dim, start, end, step) }),
+  // grad_output may have been broadcast into the slice.
+  derivative: (F, { grad, grad_output, dim, start, end, step }) => ({
+    grad_output: F.sumTo(F.slice(grad, dim, start, end, step), F.sizes(grad_output)),
+  }),
   samples: (S) => [
     S.call('slice_backward', [S.randn([2, 4]), [5, 4], 0, 1, 3, 1]),
     S.call('slice_backward', [S.randn([3, 2]), [3, 7], 1, 1, 7, 3]),
