@@ -1,18 +1,5 @@
 import { defineOp } from '../core/define-op.js';
-import { check } from '../core/op-error.js';
-import { pieceMetas, piecesBackward, pieceViews, splitPieces, splitWithSizesPieces, wrapDim } from '../groups/views.js';
-
-/** chunk as PyTorch computes it: split(ceil(size / chunks)), except an empty dim gets `chunks` empty pieces. */
-function chunkPieces(sizes: readonly number[], chunks: number, dim: number): [number, number][] {
-  check(sizes.length > 0, () => 'chunk expects at least a 1-dimensional tensor');
-  check(chunks > 0, () => `chunk expects \`chunks\` to be greater than 0, got: ${chunks}`);
-  const dimSize = sizes[wrapDim(dim, sizes.length)];
-  const splitSize = Math.ceil(dimSize / chunks);
-  if (splitSize === 0 && dimSize === 0) {
-    return splitWithSizesPieces(sizes, new Array<number>(chunks).fill(0), dim);
-  }
-  return splitPieces(sizes, splitSize, dim);
-}
+import { chunkPieces, pieceMetas, piecesBackward, pieceViews } from '../groups/views.js';
 
 export const chunk = defineOp({
   schemas: ['aten::chunk(Tensor(a -> *) self, int chunks, int dim=0) -> Tensor(a)[]'],

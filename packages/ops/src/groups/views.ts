@@ -637,3 +637,58 @@ export function cloneTensor(ctx: OpContext, t: TensorLike, format: unknown): Ten
   }
   return copyWithStrides(ctx, t, formatStrides(g.sizes, f));
 }
+
+/** mT / mH / adjoint: the last two dims swapped, for matrices and batches of matrices. */
+export function matrixTransposeGeometry(t: Geometry, what: string): Geometry {
+  const nd = t.sizes.length;
+  // PyTorch lets a 0-d tensor through unchanged.
+  if (nd === 0) return { ...t };
+  check(nd >= 2, () => `${what} is only supported on matrices or batches of matrices. Got ${nd}-D tensor.`);
+  return transposeGeometry(t, -2, -1);
+}
+
+/** hsplit / vsplit / dsplit: tensor_split along a fixed dim, with an exact division for a section count. */
+export function directionalSplitPieces(
+  name: 'hsplit' | 'vsplit' | 'dsplit',
+  sizes: readonly number[],
+  sectionsOrIndices: number | readonly number[],
+): { dim: number; pieces: [number, number][] } {
+  const nd = sizes.length;
+  const minDims = name === 'hsplit' ? 1 : name === 'vsplit' ? 2 : 3;
+  check(
+    nd >= minDims,
+    () => `torch.${name} requires a tensor with at least ${minDims} dimension, but got a tensor with ${nd} dimensions!`,
+  );
+  const dim = name === 'hsplit' ? (nd === 1 ? 0 : 1) : name === 'vsplit' ? 0 : 2;
+  const size = sizes[dim];
+  if (typeof sectionsOrIndices === 'number') {
+    const sections = sectionsOrIndices;
+    check(
+      sections !== 0 && size % sections === 0,
+      () =>
+        `torch.${name} attempted to split along dimension ${dim}, but the size of the dimension ${size} is not divisible by the split_size ${sections}!`,
+    );
+    const n = size / sections;
+    return { dim, pieces: [...Array(sections).keys()].map((i): [number, number] => [i * n, n]) };
+  }
+  const pieces: [number, number][] = [];
+  let prev = 0;
+  for (const next of [...sectionsOrIndices, size]) {
+    const [s, e] = sliceBounds(size, prev, next);
+    pieces.push([s, e - s]);
+    prev = next;
+  }
+  return { dim, pieces };
+}
+
+/** chunk as PyTorch computes it: split(ceil(size / chunks)), except an empty dim gets `chunks` empty pieces. */
+export function chunkPieces(sizes: readonly number[], chunks: number, dim: number): [number, number][] {
+  check(sizes.length > 0, () => 'chunk expects at least a 1-dimensional tensor');
+  check(chunks > 0, () => `chunk expects \`chunks\` to be greater than 0, got: ${chunks}`);
+  const dimSize = sizes[wrapDim(dim, sizes.length)];
+  const splitSize = Math.ceil(dimSize / chunks);
+  if (splitSize === 0 && dimSize === 0) {
+    return splitWithSizesPieces(sizes, new Array<number>(chunks).fill(0), dim);
+  }
+  return splitPieces(sizes, splitSize, dim);
+}

@@ -1,3 +1,4 @@
+import { adjoint } from '../aten/adjoint.js';
 import { alias } from '../aten/alias.js';
 import { asStrided } from '../aten/as-strided.js';
 import { asStridedScatter } from '../aten/as-strided-scatter.js';
@@ -9,9 +10,14 @@ import { contiguous } from '../aten/contiguous.js';
 import { detach } from '../aten/detach.js';
 import { diagonal } from '../aten/diagonal.js';
 import { diagonalBackward } from '../aten/diagonal-backward.js';
+import { dsplit } from '../aten/dsplit.js';
 import { expand } from '../aten/expand.js';
 import { expandAs } from '../aten/expand-as.js';
 import { flatten } from '../aten/flatten.js';
+import { hsplit } from '../aten/hsplit.js';
+import { mH } from '../aten/m-h.js';
+import { mT } from '../aten/m-t.js';
+import { matrixH } from '../aten/matrix-h.js';
 import { moveaxis } from '../aten/moveaxis.js';
 import { movedim } from '../aten/movedim.js';
 import { narrow } from '../aten/narrow.js';
@@ -34,9 +40,14 @@ import { tensorSplit } from '../aten/tensor-split.js';
 import { transpose } from '../aten/transpose.js';
 import { unbind } from '../aten/unbind.js';
 import { unflatten } from '../aten/unflatten.js';
+import { unsafeChunk } from '../aten/unsafe-chunk.js';
+import { unsafeSplit } from '../aten/unsafe-split.js';
+import { unsafeSplitWithSizes } from '../aten/unsafe-split-with-sizes.js';
+import { unsafeView } from '../aten/unsafe-view.js';
 import { unsqueeze } from '../aten/unsqueeze.js';
 import { view } from '../aten/view.js';
 import { viewAs } from '../aten/view-as.js';
+import { vsplit } from '../aten/vsplit.js';
 import type { Op } from '../core/define-op.js';
 
 /** The views ops (see src/op-list.ts). */
@@ -50,6 +61,10 @@ export const viewsOps: readonly Op[] = [
   transpose,
   t,
   numpyT,
+  mT,
+  mH,
+  adjoint,
+  matrixH,
   movedim,
   moveaxis,
   swapaxes,
@@ -70,6 +85,13 @@ export const viewsOps: readonly Op[] = [
   chunk,
   unbind,
   tensorSplit,
+  hsplit,
+  vsplit,
+  dsplit,
+  unsafeSplit,
+  unsafeSplitWithSizes,
+  unsafeChunk,
+  unsafeView,
   asStrided,
   asStridedScatter,
   diagonal,
