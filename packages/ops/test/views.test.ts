@@ -150,6 +150,92 @@ describe('views share storage with PyTorch geometry', () => {
   });
 });
 
+describe('more PyTorch geometries (leading size-1 dims, 0-d, empty, transposed bases)', () => {
+  const z = (sizes: number[]) => PlainTensor.zeros(sizes, 'float32');
+  const cases: [string, () => [TensorLike, TensorLike], number[], number[], number][] = [
+    ['zeros(3).expand(1, 3)', () => ((b) => [b, F.expand(b, [1, 3])])(z([3])), [1, 3], [3, 1], 0],
+    ['zeros(3).expand(2, 1, 3)', () => ((b) => [b, F.expand(b, [2, 1, 3])])(z([3])), [2, 1, 3], [0, 3, 1], 0],
+    ['zeros(()).unsqueeze(0)', () => ((b) => [b, F.unsqueeze(b, 0)])(z([])), [1], [1], 0],
+    ['zeros(()).expand(1, 2)', () => ((b) => [b, F.expand(b, [1, 2])])(z([])), [1, 2], [0, 0], 0],
+    ['zeros(2, 1, 3, 1).squeeze()', () => ((b) => [b, F.squeeze(b)])(z([2, 1, 3, 1])), [2, 3], [3, 1], 0],
+    ['zeros(2, 1, 3, 1).squeeze(1)', () => ((b) => [b, F.squeeze(b, 1)])(z([2, 1, 3, 1])), [2, 3, 1], [3, 1, 1], 0],
+    [
+      'zeros(2, 1, 3, 1).squeeze(0)',
+      () => ((b) => [b, F.squeeze(b, 0)])(z([2, 1, 3, 1])),
+      [2, 1, 3, 1],
+      [3, 3, 1, 1],
+      0,
+    ],
+    ['zeros(3, 4).t().diagonal(1)', () => ((b) => [b, F.diagonal(F.t(b), 1)])(z([3, 4])), [2], [5], 4],
+    ['zeros(3, 4).t().select(1, 2)', () => ((b) => [b, F.select(F.t(b), 1, 2)])(z([3, 4])), [4], [1], 8],
+    [
+      'zeros(3, 4).t().unflatten(0, [2, 2])',
+      () => ((b) => [b, F.unflatten(F.t(b), 0, [2, 2])])(z([3, 4])),
+      [2, 2, 3],
+      [2, 1, 4],
+      0,
+    ],
+    ['zeros(0, 3).view(3, 0)', () => ((b) => [b, F.view(b, [3, 0])])(z([0, 3])), [3, 0], [1, 1], 0],
+    ['zeros(0, 3).t().view(-1)', () => ((b) => [b, F.view(F.t(b), [-1])])(z([0, 3])), [0], [1], 0],
+    ['zeros(5, 3)[4:2]', () => ((b) => [b, F.slice(b, 0, 4, 2, 1)])(z([5, 3])), [0, 3], [3, 1], 12],
+    ['zeros(4, 5)[:, 2:2**62]', () => ((b) => [b, F.slice(b, 1, 2, 2 ** 62, 1)])(z([4, 5])), [4, 3], [5, 1], 2],
+  ];
+  for (const [name, run, sizes, strides, offset] of cases) {
+    it(name, () => {
+      const [b, v] = run();
+      expectView(v, b, sizes, strides, offset);
+    });
+  }
+});
+
+describe('view ops on arbitrary arguments: a result or an OpError, never a crash', () => {
+  const dim = fc.integer({ min: -5, max: 5 });
+  const small = fc.integer({ min: -6, max: 8 });
+  const sizes = fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 4 });
+  const calls: [string, fc.Arbitrary<unknown[]>][] = [
+    ['view', fc.tuple(fc.array(small, { maxLength: 4 }))],
+    ['reshape', fc.tuple(fc.array(small, { maxLength: 4 }))],
+    ['permute', fc.tuple(fc.array(dim, { maxLength: 4 }))],
+    ['transpose', fc.tuple(dim, dim)],
+    ['expand', fc.tuple(fc.array(small, { maxLength: 5 }))],
+    ['squeeze', fc.tuple(dim)],
+    ['unsqueeze', fc.tuple(dim)],
+    ['flatten', fc.tuple(dim, dim)],
+    ['unflatten', fc.tuple(dim, fc.array(small, { maxLength: 3 }))],
+    ['narrow', fc.tuple(dim, small, small)],
+    ['select', fc.tuple(dim, small)],
+    ['slice', fc.tuple(dim, fc.option(small), fc.option(small), small)],
+    ['split', fc.tuple(small, dim)],
+    ['chunk', fc.tuple(small, dim)],
+    ['unbind', fc.tuple(dim)],
+    ['tensorSplit', fc.tuple(small, dim)],
+    ['diagonal', fc.tuple(small, dim, dim)],
+    ['movedim', fc.tuple(dim, dim)],
+    ['asStrided', fc.tuple(fc.array(small, { maxLength: 3 }), fc.array(small, { maxLength: 3 }), fc.option(small))],
+  ];
+  for (const [name, args] of calls) {
+    it(name, () => {
+      fc.assert(
+        fc.property(sizes, fc.boolean(), args, (s, transposed, a) => {
+          let t: TensorLike = PlainTensor.zeros(s, 'float32');
+          if (transposed && s.length >= 2) t = F.transpose(t, 0, -1);
+          try {
+            const r = F[name](t, ...(a as unknown[]).map((v) => (v === null ? null : v)));
+            for (const v of Array.isArray(r) ? r : [r]) {
+              // reshape and flatten copy when they must; every other op here returns views.
+              if (name !== 'reshape' && name !== 'flatten') expect(v.data).toBe(t.data);
+              expect(v.sizes.every((n: number) => Number.isInteger(n) && n >= 0)).toBe(true);
+            }
+          } catch (e) {
+            expect(OpError.isInstance(e), String(e)).toBe(true);
+          }
+        }),
+        { numRuns: 150 },
+      );
+    });
+  }
+});
+
 describe('writes through a view reach the base', () => {
   it('filling a selected row changes the base', () => {
     const a = base();
