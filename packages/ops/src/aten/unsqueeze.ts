@@ -11,7 +11,8 @@ export const unsqueeze = defineOp({
     unsqueeze_: ({ self, dim }, ctx) => setGeometry(ctx, self, unsqueezeGeometry(geometryOf(self), dim)),
   },
   meta: ({ self, dim }) => ({ sizes: unsqueezeGeometry(geometryOf(self), dim).sizes, dtype: self.dtype }),
-  derivative: (F, { grad, self }) => ({ self: F.reshape(grad, F.sizes(self)) }),
+  // Independent of self, whose geometry unsqueeze_ has already changed.
+  derivative: (F, { grad, dim }) => ({ self: F.squeeze(grad, dim) }),
   samples: (S) => [
     S.call('unsqueeze', [S.randn([2, 3]), 0]),
     S.call('unsqueeze', [S.randn([2, 3]), 1]),
