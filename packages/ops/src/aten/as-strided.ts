@@ -1,5 +1,6 @@
 import { defineOp } from '../core/define-op.js';
-import { asStridedGeometry, intArg, intList, setGeometry, viewOf } from '../groups/views.js';
+import { contiguousStrides } from '../core/helpers.js';
+import { asStridedGeometry, intArg, intList, setGeometry, stridedExtent, viewOf } from '../groups/views.js';
 
 const offsetArg = (v: unknown) => (v === null || v === undefined ? null : intArg(v));
 
@@ -15,12 +16,22 @@ export const asStrided = defineOp({
       setGeometry(ctx, self, asStridedGeometry(self, intList(size), intList(stride), offsetArg(storage_offset))),
   },
   meta: ({ self, size }) => ({ sizes: intList(size), dtype: self.dtype }),
-  // Scatters the gradient back through the same geometry (exact when the input is contiguous and the
-  // view does not overlap itself, which is how as_strided is used in practice).
+  // PyTorch's as_strided_backward for inputs that do not overlap themselves: every output element
+  // adds its gradient at its storage position (windows may overlap), and each input element reads
+  // the sum at its own position. Positions are relative to the lowest one used, so windows starting
+  // before the input are fine. Needs the input's strides (contiguous when not known).
   derivative: (F, { grad, self, size, stride, storage_offset }) => {
+    const inSizes: number[] = F.sizes(self);
+    const inStrides: number[] = Array.isArray(self.strides) ? self.strides : contiguousStrides(inSizes);
     const selfOffset = typeof self.offset === 'number' ? self.offset : 0;
-    const offset = storage_offset === null || storage_offset === undefined ? null : storage_offset - selfOffset;
-    return { self: F.asStridedScatter(F.zerosLike(self), grad, size, stride, offset) };
+    const outSizes = intList(size);
+    const outStrides = intList(stride);
+    const rel = storage_offset === null || storage_offset === undefined ? 0 : intArg(storage_offset) - selfOffset;
+    const shift = Math.max(0, -rel);
+    const n = Math.max(shift + rel + stridedExtent(outSizes, outStrides), shift + stridedExtent(inSizes, inStrides), 1);
+    const positions = F.asStrided(F.arange(n), outSizes, outStrides, shift + rel);
+    const sums = F.put(F.zeros([n], { dtype: grad.dtype }), positions, grad, true);
+    return { self: F.asStrided(sums, inSizes, inStrides, shift) };
   },
   samples: (S) => [
     S.call('as_strided', [S.randn([3, 4]), [2, 2], [1, 2]]),

@@ -692,3 +692,11 @@ export function chunkPieces(sizes: readonly number[], chunks: number, dim: numbe
   }
   return splitPieces(sizes, splitSize, dim);
 }
+
+/** How many storage elements a strided layout spans from its first element (0 when empty). */
+export function stridedExtent(sizes: readonly number[], strides: readonly number[]): number {
+  if (sizes.some((n) => n === 0)) return 0;
+  let extent = 1;
+  for (let d = 0; d < sizes.length; d++) extent += (sizes[d] - 1) * strides[d];
+  return extent;
+}
