@@ -47,5 +47,6 @@ export const dsplit = defineOp({
     S.call('dsplit.array', [S.randn([2, 4, 4]), []]),
     S.error('dsplit.int', [S.randn([3, 5, 3]), 2], 'torch.dsplit attempted to split along dimension'),
     S.error('dsplit.int', [S.randn([]), 1], 'torch.dsplit requires a tensor with at least'),
+    S.error('dsplit.int', [S.randn([2, 2, 2]), -1], 'number of sections must be larger than 0, got -1'),
   ],
 });

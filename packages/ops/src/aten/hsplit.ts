@@ -47,5 +47,6 @@ export const hsplit = defineOp({
     S.call('hsplit.array', [S.randn([2, 4, 4]), []]),
     S.error('hsplit.int', [S.randn([3, 5, 3]), 2], 'torch.hsplit attempted to split along dimension'),
     S.error('hsplit.int', [S.randn([]), 1], 'torch.hsplit requires a tensor with at least'),
+    S.error('hsplit.int', [S.randn([2, 2, 2]), -1], 'number of sections must be larger than 0, got -1'),
   ],
 });

@@ -47,5 +47,6 @@ export const vsplit = defineOp({
     S.call('vsplit.array', [S.randn([2, 4, 4]), []]),
     S.error('vsplit.int', [S.randn([3, 5, 3]), 2], 'torch.vsplit attempted to split along dimension'),
     S.error('vsplit.int', [S.randn([]), 1], 'torch.vsplit requires a tensor with at least'),
+    S.error('vsplit.int', [S.randn([2, 2, 2]), -1], 'number of sections must be larger than 0, got -1'),
   ],
 });

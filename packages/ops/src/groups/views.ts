@@ -7,7 +7,7 @@
 import type { DType } from '@tsjit/kernels';
 import * as K from '@tsjit/kernels';
 import { cppDtypeName } from '../core/dtypes.js';
-import { contiguousStrides, formatSizes, numel, torchTensorName } from '../core/helpers.js';
+import { broadcastShapes, contiguousStrides, formatSizes, numel, torchTensorName } from '../core/helpers.js';
 import { check, OpError } from '../core/op-error.js';
 import type { Functions, OpContext, TensorLike } from '../core/tensor-like.js';
 
@@ -663,6 +663,7 @@ export function directionalSplitPieces(
   const size = sizes[dim];
   if (typeof sectionsOrIndices === 'number') {
     const sections = sectionsOrIndices;
+    check(sections >= 0, () => `number of sections must be larger than 0, got ${sections}`);
     check(
       sections !== 0 && size % sections === 0,
       () =>
@@ -699,4 +700,22 @@ export function stridedExtent(sizes: readonly number[], strides: readonly number
   let extent = 1;
   for (let d = 0; d < sizes.length; d++) extent += (sizes[d] - 1) * strides[d];
   return extent;
+}
+
+/** A new zero tensor of sizes given as an argument (the *_backward ops), with PyTorch's check. */
+export function zerosOfSizes(ctx: OpContext, sizes: readonly number[], dtype: DType): TensorLike {
+  for (const n of sizes) {
+    check(n >= 0, () => `Trying to create tensor with negative dimension ${n}: ${formatSizes(sizes)}`);
+  }
+  return ctx.empty(sizes, dtype);
+}
+
+/** slot[...] = src[...] (src broadcast to the slot, as copy_ does), with PyTorch's message. */
+export function copyIntoSlot(slot: TensorLike, src: TensorLike): void {
+  const shape = broadcastShapes(slot.sizes, src.sizes);
+  check(
+    shape.length === slot.sizes.length && shape.every((n, d) => n === slot.sizes[d]),
+    () => `output with shape ${formatSizes(slot.sizes)} doesn't match the broadcast shape ${formatSizes(shape)}`,
+  );
+  if (numel(slot.sizes) > 0) K.copy(slot, src);
 }
