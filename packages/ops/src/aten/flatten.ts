@@ -5,10 +5,10 @@ import { reshapeTensor, wrapDim } from '../groups/views.js';
 
 function flatSizes(sizes: readonly number[], start: number, end: number): number[] | null {
   const nd = sizes.length;
-  if (nd === 0) return [1];
   const s = wrapDim(start, nd);
   const e = wrapDim(end, nd);
   check(s <= e, () => 'flatten() has invalid args: start_dim cannot come after end_dim');
+  if (nd === 0) return [1];
   if (s === e) return null;
   let n = 1;
   for (let d = s; d <= e; d++) n *= sizes[d];
@@ -38,6 +38,12 @@ export const flatten = defineOp({
     S.call('flatten.using_ints', [S.t([2, 2, 3], { dtype: 'int64', layout: 'strided' }), 0, 1]),
     S.call('flatten.using_ints', [S.randn([2, 3], 'offset')], { end_dim: 1 }),
     S.call('flatten.using_ints', [S.randn([])]),
+    S.call('flatten.using_ints', [S.randn([]), -1, 0]),
+    S.error(
+      'flatten.using_ints',
+      [S.randn([]), 1],
+      'Dimension out of range (expected to be in range of [-1, 0], but got 1)',
+    ),
     S.call('flatten.using_ints', [S.randn([2, 0, 3]), 1]),
     S.error(
       'flatten.using_ints',

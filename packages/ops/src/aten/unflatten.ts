@@ -4,6 +4,7 @@ import { check } from '../core/op-error.js';
 import { geometryOf, intList, viewGeometry, viewOf, wrapDim } from '../groups/views.js';
 
 function unflattenSizes(sizes: readonly number[], dim: number, split: readonly number[]): number[] {
+  check(sizes.length > 0, () => `Dimension specified as ${dim} but tensor has no dimensions`, 'IndexError');
   const d = wrapDim(dim, sizes.length);
   check(split.length > 0, () => 'unflatten: sizes must be non-empty');
   let n = 1;
@@ -16,6 +17,11 @@ function unflattenSizes(sizes: readonly number[], dim: number, split: readonly n
     } else n *= split[i];
   }
   const out = [...split];
+  check(
+    !(infer >= 0 && n === 0 && sizes[d] === 0),
+    () =>
+      `cannot reshape tensor of 0 elements into shape ${formatSizes(split)} because the unspecified dimension size -1 can be any value and is ambiguous`,
+  );
   if (infer >= 0 && n !== 0 && sizes[d] % n === 0) out[infer] = sizes[d] / n;
   else {
     check(
@@ -48,6 +54,10 @@ export const unflatten = defineOp({
       "unflatten: Provided sizes [2, 2] don't multiply up to the size of dim 1 (3) in the input tensor",
     ),
     S.error('unflatten.int', [S.randn([2, 3]), 1, []], 'unflatten: sizes must be non-empty'),
+    S.call('unflatten.int', [S.randn([2, 0]), 1, [2, -1]]),
+    S.error('unflatten.int', [S.randn([2, 0]), 1, [0, -1]], 'cannot reshape tensor of 0 elements into shape [0, -1]'),
+    S.error('unflatten.int', [S.randn([2, 3]), 1, [0, -1]], "unflatten: Provided sizes [0, -1] don't multiply up"),
+    S.error('unflatten.int', [S.randn([]), 0, [1]], 'Dimension specified as 0 but tensor has no dimensions'),
     S.error('unflatten.int', [S.randn([2, 3]), 2, [3]], 'Dimension out of range'),
     S.error('unflatten.int', [S.randn([2, 3]), 1, [2, -1]], "unflatten: Provided sizes [2, -1] don't multiply up"),
   ],
