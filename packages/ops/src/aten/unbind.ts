@@ -4,8 +4,10 @@ import type { TensorLike } from '../core/tensor-like.js';
 import { geometryOf, selectGeometry, viewOf, wrapDim } from '../groups/views.js';
 
 function unbindDim(self: TensorLike, dim: number): number {
-  check(self.sizes.length > 0, () => `Dimension specified as ${dim} but tensor has no dimensions`, 'IndexError');
-  return wrapDim(dim, self.sizes.length);
+  // PyTorch wraps the dim first (a 0-d tensor takes -1 and 0), then reports the wrapped dim.
+  const d = wrapDim(dim, self.sizes.length);
+  check(self.sizes.length > 0, () => `Dimension specified as ${d} but tensor has no dimensions`, 'IndexError');
+  return d;
 }
 
 export const unbind = defineOp({
@@ -39,6 +41,7 @@ export const unbind = defineOp({
     S.call('unbind.int', [S.randn([0, 2])]),
     S.call('unbind.int', [S.randn([2, 0]), 0]),
     S.error('unbind.int', [S.randn([])], 'Dimension specified as 0 but tensor has no dimensions'),
+    S.error('unbind.int', [S.randn([]), -1], 'Dimension specified as 0 but tensor has no dimensions'),
     S.error('unbind.int', [S.randn([2, 3]), 2], 'Dimension out of range'),
   ],
 });

@@ -4,8 +4,8 @@ import { check } from '../core/op-error.js';
 import { geometryOf, intList, viewGeometry, viewOf, wrapDim } from '../groups/views.js';
 
 function unflattenSizes(sizes: readonly number[], dim: number, split: readonly number[]): number[] {
-  check(sizes.length > 0, () => `Dimension specified as ${dim} but tensor has no dimensions`, 'IndexError');
   const d = wrapDim(dim, sizes.length);
+  check(sizes.length > 0, () => `Dimension specified as ${d} but tensor has no dimensions`, 'IndexError');
   check(split.length > 0, () => 'unflatten: sizes must be non-empty');
   let n = 1;
   let infer = -1;
@@ -57,7 +57,7 @@ export const unflatten = defineOp({
     S.call('unflatten.int', [S.randn([2, 0]), 1, [2, -1]]),
     S.error('unflatten.int', [S.randn([2, 0]), 1, [0, -1]], 'cannot reshape tensor of 0 elements into shape [0, -1]'),
     S.error('unflatten.int', [S.randn([2, 3]), 1, [0, -1]], "unflatten: Provided sizes [0, -1] don't multiply up"),
-    S.error('unflatten.int', [S.randn([]), 0, [1]], 'Dimension specified as 0 but tensor has no dimensions'),
+    S.error('unflatten.int', [S.randn([]), -1, [1]], 'Dimension specified as 0 but tensor has no dimensions'),
     S.error('unflatten.int', [S.randn([2, 3]), 2, [3]], 'Dimension out of range'),
     S.error('unflatten.int', [S.randn([2, 3]), 1, [2, -1]], "unflatten: Provided sizes [2, -1] don't multiply up"),
   ],
