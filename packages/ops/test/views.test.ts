@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import * as K from '@tsjit/kernels';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -400,5 +401,51 @@ describe('view errors', () => {
         },
       ),
     );
+  });
+});
+
+describe('random view-op calls agree with PyTorch (test/fixtures/view-ops.json.gz)', () => {
+  interface Geometry {
+    sizes: number[];
+    strides: number[];
+    offset: number;
+  }
+  interface Case {
+    op: string;
+    input: Geometry & { storage: number };
+    args: unknown[];
+    result?: Geometry | Geometry[];
+    aliases?: boolean;
+    error?: string;
+  }
+  const fixture = JSON.parse(
+    gunzipSync(readFileSync(join(import.meta.dirname, 'fixtures', 'view-ops.json.gz'))).toString('utf8'),
+  ) as {
+    cases: Case[];
+  };
+
+  it('has successes and errors', () => {
+    expect(fixture.cases.length).toBe(700);
+    expect(fixture.cases.filter((c) => c.error).length).toBeGreaterThan(50);
+  });
+
+  fixture.cases.forEach((c, i) => {
+    it(`${i}: ${c.op}([${c.input.sizes}] strides [${c.input.strides}] +${c.input.offset}, ${JSON.stringify(c.args)})`, () => {
+      const storage = PlainTensor.zeros([c.input.storage], 'float32');
+      const t = ctx.view(storage, c.input.sizes, c.input.strides, c.input.offset);
+      const overload = registry.find(`aten::${c.op}`);
+      expect(overload).toBeDefined();
+      const run = () => overload!.impl(overload!.bind([t, ...c.args]), ctx, overload!);
+      if (c.error !== undefined) {
+        expect(run).toThrow(OpError);
+        // PyTorch 1.13 overflows computing numel for expand(0-d, [-1, n]); ours names the -1.
+        if (!c.error.startsWith('numel: integer multiplication overflow')) expect(run).toThrow(c.error);
+        return;
+      }
+      const r = run();
+      const got = Array.isArray(r) ? (r as TensorLike[]).map(geo) : geo(r as TensorLike);
+      expect(got).toEqual(c.result);
+      for (const v of Array.isArray(r) ? r : [r]) expect((v as TensorLike).data === t.data).toBe(c.aliases);
+    });
   });
 });

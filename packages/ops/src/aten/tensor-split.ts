@@ -13,8 +13,8 @@ function checkSelf(self: TensorLike): void {
 }
 
 function sectionPieces(sizes: readonly number[], sections: number, dim: number): [number, number][] {
-  check(sections > 0, () => `number of sections must be larger than 0, got ${sections}`);
   const size = sizes[wrapDim(dim, sizes.length)];
+  check(sections > 0, () => `number of sections must be larger than 0, got ${sections}`);
   const base = Math.floor(size / sections);
   const extra = size % sections;
   const out: [number, number][] = [];

@@ -532,7 +532,7 @@ export function splitWithSizesPieces(
   check(
     total === dimSize,
     () =>
-      `split_with_sizes expects split_sizes to sum exactly to ${dimSize} (input tensor's size at dimension ${d}), but got split_sizes=${formatSizes(lengths)}`,
+      `split_with_sizes expects split_sizes to sum exactly to ${dimSize} (input tensor's size at dimension ${dim}), but got split_sizes=${formatSizes(lengths)}`,
   );
   const out: [number, number][] = [];
   let start = 0;
@@ -633,7 +633,7 @@ export function cloneTensor(ctx: OpContext, t: TensorLike, format: unknown): Ten
   const f = memoryFormat(format);
   const g = geometryOf(t);
   if (f === 'preserve') {
-    return copyWithStrides(ctx, t, isNonOverlappingAndDense(g) ? g.strides : contiguousStrides(g.sizes));
+    return copyWithStrides(ctx, t, isNonOverlappingAndDense(g) ? g.strides : inferDenseStrides(g.sizes, g.strides));
   }
   return copyWithStrides(ctx, t, formatStrides(g.sizes, f));
 }
@@ -718,4 +718,37 @@ export function copyIntoSlot(slot: TensorLike, src: TensorLike): void {
     () => `output with shape ${formatSizes(slot.sizes)} doesn't match the broadcast shape ${formatSizes(shape)}`,
   );
   if (numel(slot.sizes) > 0) K.copy(slot, src);
+}
+
+/**
+ * PyTorch's infer_dense_strides: dense strides whose dim order follows `strides` (what
+ * preserve_format gives a tensor that is not dense). Dims are ordered innermost first by stride,
+ * a smaller size first on equal strides, and a zero stride keeps the order it has.
+ */
+export function inferDenseStrides(sizes: readonly number[], strides: readonly number[]): number[] {
+  const nd = sizes.length;
+  const perm = [...Array(nd).keys()].reverse();
+  const compare = (a: number, b: number): number => {
+    if (strides[a] === 0 || strides[b] === 0) return 0;
+    if (strides[a] !== strides[b]) return strides[a] < strides[b] ? -1 : 1;
+    return sizes[a] > sizes[b] ? 1 : 0;
+  };
+  // PyTorch's insertion sort, whose "equal" answers do not stop the scan.
+  for (let i = 1; i < nd; i++) {
+    let j = i;
+    for (let k = i - 1; k >= 0; k--) {
+      const c = compare(perm[k], perm[j]);
+      if (c > 0) {
+        [perm[k], perm[j]] = [perm[j], perm[k]];
+        j = k;
+      } else if (c < 0) break;
+    }
+  }
+  const out = new Array<number>(nd);
+  let stride = 1;
+  for (const d of perm) {
+    out[d] = stride;
+    if (sizes[d] > 1) stride *= sizes[d];
+  }
+  return out;
 }
