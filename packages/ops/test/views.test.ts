@@ -425,7 +425,7 @@ describe('random view-op calls agree with PyTorch (test/fixtures/view-ops.json.g
   };
 
   it('has successes and errors', () => {
-    expect(fixture.cases.length).toBe(700);
+    expect(fixture.cases.length).toBe(1000);
     expect(fixture.cases.filter((c) => c.error).length).toBeGreaterThan(50);
   });
 
@@ -445,7 +445,9 @@ describe('random view-op calls agree with PyTorch (test/fixtures/view-ops.json.g
       const r = run();
       const got = Array.isArray(r) ? (r as TensorLike[]).map(geo) : geo(r as TensorLike);
       expect(got).toEqual(c.result);
-      for (const v of Array.isArray(r) ? r : [r]) expect((v as TensorLike).data === t.data).toBe(c.aliases);
+      if (c.aliases !== undefined) {
+        for (const v of Array.isArray(r) ? r : [r]) expect((v as TensorLike).data === t.data).toBe(c.aliases);
+      }
     });
   });
 });

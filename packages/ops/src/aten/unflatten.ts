@@ -27,7 +27,7 @@ function unflattenSizes(sizes: readonly number[], dim: number, split: readonly n
     check(
       infer < 0 && n === sizes[d],
       () =>
-        `unflatten: Provided sizes ${formatSizes(split)} don't multiply up to the size of dim ${dim} (${sizes[d]}) in the input tensor`,
+        `unflatten: Provided sizes ${formatSizes(split)} don't multiply up to the size of dim ${d} (${sizes[d]}) in the input tensor`,
     );
   }
   return [...sizes.slice(0, d), ...out, ...sizes.slice(d + 1)];

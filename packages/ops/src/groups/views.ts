@@ -443,10 +443,12 @@ export function viewDtypeGeometry(t: Geometry, from: DType, to: DType): Geometry
   const nd = t.sizes.length;
   check(nd > 0, () => `self.dim() cannot be 0 ${what}`);
   const last = nd - 1;
-  check(t.strides[last] === 1, () => `self.stride(-1) must be 1 ${what}, but got ${t.strides[last]}`);
   const sizes = [...t.sizes];
   const strides = [...t.strides];
+  const checkLastStride = () =>
+    check(t.strides[last] === 1, () => `self.stride(-1) must be 1 ${what}, but got ${t.strides[last]}`);
   if (a > b) {
+    checkLastStride();
     const r = a / b;
     for (let d = 0; d < nd; d++) {
       if (d === last) sizes[d] *= r;
@@ -456,6 +458,7 @@ export function viewDtypeGeometry(t: Geometry, from: DType, to: DType): Geometry
   }
   const r = b / a;
   check(sizes[last] % r === 0, () => `self.size(-1) must be divisible by ${r} ${what}, but got ${sizes[last]}`);
+  checkLastStride();
   check(t.offset % r === 0, () => `self.storage_offset() must be divisible by ${r} ${what}, but got ${t.offset}`);
   for (let d = 0; d < nd; d++) {
     if (d === last) sizes[d] /= r;
@@ -469,6 +472,8 @@ export function viewDtypeGeometry(t: Geometry, from: DType, to: DType): Geometry
 
 /** PyTorch's is_non_overlapping_and_dense: the elements exactly fill a block of memory. */
 export function isNonOverlappingAndDense(g: Geometry): boolean {
+  // PyTorch counts an empty tensor as contiguous, hence dense.
+  if (numel(g.sizes) === 0) return true;
   const nd = g.sizes.length;
   if (nd === 1) return g.sizes[0] < 2 || g.strides[0] === 1;
   const perm = [...Array(nd).keys()].sort((x, y) => {
