@@ -492,12 +492,15 @@ export function isNonOverlappingAndDense(g: Geometry): boolean {
 }
 
 /** dst[...] = src[...] for same-sized tensors (any layouts), with the copy kernel. */
-export function copyValues(ctx: OpContext, dst: TensorLike, src: TensorLike): void {
+function copyValues(ctx: OpContext, dst: TensorLike, src: TensorLike): void {
   void ctx;
   K.copy(dst, src);
 }
 
-/** Re-typed view: the same storage as another dtype (view.dtype). */
+/**
+ * view.dtype: gives a fresh view (made by ctx.view, which keeps the base's dtype) another dtype.
+ * The op contract has no dtype-changing view; the view was just created, so nothing else sees it.
+ */
 export function retype(t: TensorLike, dtype: DType): TensorLike {
   (t as { dtype: DType }).dtype = dtype;
   return t;
