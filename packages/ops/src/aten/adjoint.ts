@@ -1,0 +1,25 @@
+import { defineOp } from '../core/define-op.js';
+import { geometryOf, matrixTransposeGeometry, viewOf } from '../groups/views.js';
+
+/** The last two dims swapped (real tensors: no conjugation). */
+export const adjoint = defineOp({
+  schemas: ['aten::adjoint(Tensor(a) self) -> Tensor(a)'],
+  impl: ({ self }, ctx) => viewOf(ctx, self, matrixTransposeGeometry(geometryOf(self), 'tensor.adjoint()')),
+  meta: ({ self }) => ({
+    sizes: matrixTransposeGeometry(geometryOf(self), 'tensor.adjoint()').sizes,
+    dtype: self.dtype,
+  }),
+  derivative: (F, { grad }) => ({ self: F.sizes(grad).length < 2 ? grad : F.transpose(grad, -2, -1) }),
+  samples: (S) => [
+    S.call('adjoint', [S.randn([2, 3])]),
+    S.call('adjoint', [S.randn([2, 3, 4], 'transposed')]),
+    S.call('adjoint', [S.t([2, 1, 3], { dtype: 'int64', layout: 'offset' })]),
+    S.call('adjoint', [S.randn([0, 2])]),
+    S.error(
+      'adjoint',
+      [S.randn([3])],
+      'tensor.adjoint() is only supported on matrices or batches of matrices. Got 1-D tensor.',
+    ),
+    S.call('adjoint', [S.randn([])]),
+  ],
+});

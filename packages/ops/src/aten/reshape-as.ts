@@ -1,0 +1,16 @@
+import { defineOp } from '../core/define-op.js';
+import { reshapeTensor } from '../groups/views.js';
+
+export const reshapeAs = defineOp({
+  schemas: ['aten::reshape_as(Tensor(a) self, Tensor other) -> Tensor(a)'],
+  impl: ({ self, other }, ctx) => reshapeTensor(ctx, self, other.sizes),
+  meta: ({ self, other }) => ({ sizes: [...other.sizes], dtype: self.dtype }),
+  derivative: (F, { grad, self }) => ({ self: F.reshape(grad, F.sizes(self)) }),
+  samples: (S) => [
+    S.call('reshape_as', [S.randn([2, 3]), S.randn([3, 2])]),
+    S.call('reshape_as', [S.randn([2, 3], 'transposed'), S.t([6], { dtype: 'int64' })]),
+    S.call('reshape_as', [S.randn([]), S.randn([1, 1])]),
+    S.call('reshape_as', [S.randn([0, 2]), S.randn([2, 0])]),
+    S.error('reshape_as', [S.randn([2, 3]), S.randn([4])], "shape '[4]' is invalid for input of size 6"),
+  ],
+});
