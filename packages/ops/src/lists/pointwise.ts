@@ -8,16 +8,32 @@ import { arccosh } from '../aten/arccosh.js';
 import { arcsin } from '../aten/arcsin.js';
 import { arcsinh } from '../aten/arcsinh.js';
 import { arctan } from '../aten/arctan.js';
+import { arctan2 } from '../aten/arctan2.js';
 import { arctanh } from '../aten/arctanh.js';
 import { asin } from '../aten/asin.js';
 import { asinh } from '../aten/asinh.js';
 import { atan } from '../aten/atan.js';
+import { atan2 } from '../aten/atan2.js';
 import { atanh } from '../aten/atanh.js';
+import { bitwiseAnd } from '../aten/bitwise-and.js';
+import { bitwiseLeftShift } from '../aten/bitwise-left-shift.js';
 import { bitwiseNot } from '../aten/bitwise-not.js';
+import { bitwiseOr } from '../aten/bitwise-or.js';
+import { bitwiseRightShift } from '../aten/bitwise-right-shift.js';
+import { bitwiseXor } from '../aten/bitwise-xor.js';
 import { ceil } from '../aten/ceil.js';
+import { copysign } from '../aten/copysign.js';
 import { cos } from '../aten/cos.js';
 import { cosh } from '../aten/cosh.js';
 import { digamma } from '../aten/digamma.js';
+import { div } from '../aten/div.js';
+import { divide } from '../aten/divide.js';
+import { __and__ } from '../aten/dunder-and.js';
+import { __lshift__ } from '../aten/dunder-lshift.js';
+import { __or__ } from '../aten/dunder-or.js';
+import { __rshift__ } from '../aten/dunder-rshift.js';
+import { __xor__ } from '../aten/dunder-xor.js';
+import { eq } from '../aten/eq.js';
 import { erf } from '../aten/erf.js';
 import { erfc } from '../aten/erfc.js';
 import { erfinv } from '../aten/erfinv.js';
@@ -26,31 +42,57 @@ import { exp2 } from '../aten/exp2.js';
 import { expm1 } from '../aten/expm1.js';
 import { fix } from '../aten/fix.js';
 import { floor } from '../aten/floor.js';
+import { floorDivide } from '../aten/floor-divide.js';
+import { fmax } from '../aten/fmax.js';
+import { fmin } from '../aten/fmin.js';
+import { fmod } from '../aten/fmod.js';
 import { frac } from '../aten/frac.js';
+import { ge } from '../aten/ge.js';
+import { greater } from '../aten/greater.js';
+import { greaterEqual } from '../aten/greater-equal.js';
+import { gt } from '../aten/gt.js';
+import { hypot } from '../aten/hypot.js';
 import { isfinite } from '../aten/isfinite.js';
 import { isinf } from '../aten/isinf.js';
 import { isnan } from '../aten/isnan.js';
+import { le } from '../aten/le.js';
+import { less } from '../aten/less.js';
+import { lessEqual } from '../aten/less-equal.js';
 import { lgamma } from '../aten/lgamma.js';
 import { log } from '../aten/log.js';
 import { log1p } from '../aten/log1p.js';
 import { log2 } from '../aten/log2.js';
 import { log10 } from '../aten/log10.js';
+import { logicalAnd } from '../aten/logical-and.js';
 import { logicalNot } from '../aten/logical-not.js';
+import { logicalOr } from '../aten/logical-or.js';
+import { logicalXor } from '../aten/logical-xor.js';
+import { lt } from '../aten/lt.js';
+import { maximum } from '../aten/maximum.js';
+import { minimum } from '../aten/minimum.js';
 import { mul } from '../aten/mul.js';
+import { ne } from '../aten/ne.js';
 import { neg } from '../aten/neg.js';
 import { negative } from '../aten/negative.js';
+import { notEqual } from '../aten/not-equal.js';
 import { reciprocal } from '../aten/reciprocal.js';
 import { relu } from '../aten/relu.js';
+import { remainder } from '../aten/remainder.js';
 import { rsqrt } from '../aten/rsqrt.js';
+import { rsub } from '../aten/rsub.js';
 import { sgn } from '../aten/sgn.js';
 import { sigmoid } from '../aten/sigmoid.js';
 import { sign } from '../aten/sign.js';
 import { sin } from '../aten/sin.js';
 import { sinh } from '../aten/sinh.js';
 import { sqrt } from '../aten/sqrt.js';
+import { sub } from '../aten/sub.js';
+import { subtract } from '../aten/subtract.js';
 import { tan } from '../aten/tan.js';
 import { tanh } from '../aten/tanh.js';
+import { trueDivide } from '../aten/true-divide.js';
 import { trunc } from '../aten/trunc.js';
+import { xlogy } from '../aten/xlogy.js';
 import type { Op } from '../core/define-op.js';
 
 /** Pointwise unary and binary math, comparisons, logical and bitwise ops, where/clamp/lerp/pow. */
@@ -65,16 +107,32 @@ export const pointwiseOps: readonly Op[] = [
   arcsin,
   arcsinh,
   arctan,
+  arctan2,
   arctanh,
   asin,
   asinh,
   atan,
+  atan2,
   atanh,
+  bitwiseAnd,
+  bitwiseLeftShift,
   bitwiseNot,
+  bitwiseOr,
+  bitwiseRightShift,
+  bitwiseXor,
   ceil,
+  copysign,
   cos,
   cosh,
   digamma,
+  div,
+  divide,
+  __and__,
+  __lshift__,
+  __or__,
+  __rshift__,
+  __xor__,
+  eq,
   erf,
   erfc,
   erfinv,
@@ -82,30 +140,56 @@ export const pointwiseOps: readonly Op[] = [
   exp2,
   expm1,
   fix,
+  floorDivide,
   floor,
+  fmax,
+  fmin,
+  fmod,
   frac,
+  ge,
+  greaterEqual,
+  greater,
+  gt,
+  hypot,
   isfinite,
   isinf,
   isnan,
+  le,
+  lessEqual,
+  less,
   lgamma,
   log,
   log10,
   log1p,
   log2,
+  logicalAnd,
   logicalNot,
+  logicalOr,
+  logicalXor,
+  lt,
+  maximum,
+  minimum,
   mul,
+  ne,
   neg,
   negative,
+  notEqual,
   reciprocal,
   relu,
+  remainder,
   rsqrt,
+  rsub,
   sgn,
   sigmoid,
   sign,
   sin,
   sinh,
   sqrt,
+  sub,
+  subtract,
   tan,
   tanh,
+  trueDivide,
   trunc,
+  xlogy,
 ];
