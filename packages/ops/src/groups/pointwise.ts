@@ -17,7 +17,7 @@ import {
 } from '../core/dtypes.js';
 import { broadcastShapes, copyInto } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
-import type { OpContext, Scalar, TensorLike } from '../core/tensor-like.js';
+import { FloatScalar, type Functions, type OpContext, type Scalar, type TensorLike } from '../core/tensor-like.js';
 import { type BinaryOptions, binaryCompute, binaryComputeDtype } from './binary.js';
 import { unaryCompute, unaryComputeDtype } from './unary.js';
 
@@ -191,5 +191,60 @@ export function sameDtypeOutImpl(impl: ImplFn, outName = 'out'): ImplFn {
     }
     copyInto(ctx, out, result, o.qualifiedName, true);
     return out;
+  };
+}
+
+/** A Scalar argument's value, keeping a Python float a float (`2.0 - 1` stays `1.0`). */
+function scalarMinusOne(s: Scalar): Scalar {
+  return s instanceof FloatScalar ? new FloatScalar(s.value - 1) : scalarToNumber(s) - 1;
+}
+
+/**
+ * Gradients of pow (and float_power) for every overload: d/dself = exponent * self^(exponent-1)
+ * (zero where the exponent is 0), d/dexponent = result * log(self) (zero where self is 0 and the
+ * exponent is non-negative), as PyTorch's pow_backward_self / pow_backward_exponent.
+ */
+export function powGradients(
+  F: Functions,
+  grad: any,
+  self: TensorLike | Scalar,
+  exponent: TensorLike | Scalar,
+  result: any,
+): { self: any; exponent: any } {
+  let selfGrad: any = null;
+  if (F.isTensor(self)) {
+    if (F.isTensor(exponent)) {
+      const g = F.mul(F.mul(grad, exponent), F.pow(self, F.sub(exponent, 1)));
+      selfGrad = F.sumTo(F.where(F.eq(exponent, 0), 0, g), F.sizes(self));
+    } else if (scalarToNumber(exponent as Scalar) === 0) {
+      selfGrad = F.zerosLike(self);
+    } else {
+      selfGrad = F.mul(F.mul(grad, exponent), F.pow(self, scalarMinusOne(exponent as Scalar)));
+    }
+  }
+  let exponentGrad: any = null;
+  if (F.isTensor(exponent)) {
+    const g = F.mul(grad, result);
+    if (F.isTensor(self)) {
+      const zero = F.logicalAnd(F.eq(self, 0), F.ge(exponent, 0));
+      exponentGrad = F.sumTo(F.where(zero, 0, F.mul(g, F.log(self))), F.sizes(exponent));
+    } else {
+      const base = scalarToNumber(self as Scalar);
+      exponentGrad = base === 0 ? F.where(F.ge(exponent, 0), 0, F.mul(g, -Infinity)) : F.mul(g, Math.log(base));
+    }
+  }
+  return { self: selfGrad, exponent: exponentGrad };
+}
+
+/** The in-place form of such an op: self must already have the result's dtype. */
+export function sameDtypeInplaceImpl(impl: ImplFn): ImplFn {
+  return (args, ctx, o) => {
+    const result = impl(args, ctx, o) as TensorLike;
+    const self = args.self as TensorLike;
+    if (self.dtype !== result.dtype) {
+      throw new OpError(`Found dtype ${cppDtypeName(self.dtype)} but expected ${cppDtypeName(result.dtype)}`);
+    }
+    copyInto(ctx, self, result, o.qualifiedName, false);
+    return self;
   };
 }

@@ -41,6 +41,7 @@ import { exp } from '../aten/exp.js';
 import { exp2 } from '../aten/exp2.js';
 import { expm1 } from '../aten/expm1.js';
 import { fix } from '../aten/fix.js';
+import { floatPower } from '../aten/float-power.js';
 import { floor } from '../aten/floor.js';
 import { floorDivide } from '../aten/floor-divide.js';
 import { fmax } from '../aten/fmax.js';
@@ -75,6 +76,7 @@ import { ne } from '../aten/ne.js';
 import { neg } from '../aten/neg.js';
 import { negative } from '../aten/negative.js';
 import { notEqual } from '../aten/not-equal.js';
+import { pow } from '../aten/pow.js';
 import { reciprocal } from '../aten/reciprocal.js';
 import { relu } from '../aten/relu.js';
 import { remainder } from '../aten/remainder.js';
@@ -140,6 +142,7 @@ export const pointwiseOps: readonly Op[] = [
   exp2,
   expm1,
   fix,
+  floatPower,
   floorDivide,
   floor,
   fmax,
@@ -174,6 +177,7 @@ export const pointwiseOps: readonly Op[] = [
   neg,
   negative,
   notEqual,
+  pow,
   reciprocal,
   relu,
   remainder,
