@@ -22,6 +22,10 @@ import { bitwiseOr } from '../aten/bitwise-or.js';
 import { bitwiseRightShift } from '../aten/bitwise-right-shift.js';
 import { bitwiseXor } from '../aten/bitwise-xor.js';
 import { ceil } from '../aten/ceil.js';
+import { clamp } from '../aten/clamp.js';
+import { clampMax } from '../aten/clamp-max.js';
+import { clampMin } from '../aten/clamp-min.js';
+import { clip } from '../aten/clip.js';
 import { copysign } from '../aten/copysign.js';
 import { cos } from '../aten/cos.js';
 import { cosh } from '../aten/cosh.js';
@@ -94,6 +98,7 @@ import { tan } from '../aten/tan.js';
 import { tanh } from '../aten/tanh.js';
 import { trueDivide } from '../aten/true-divide.js';
 import { trunc } from '../aten/trunc.js';
+import { where } from '../aten/where.js';
 import { xlogy } from '../aten/xlogy.js';
 import type { Op } from '../core/define-op.js';
 
@@ -123,6 +128,10 @@ export const pointwiseOps: readonly Op[] = [
   bitwiseRightShift,
   bitwiseXor,
   ceil,
+  clampMax,
+  clampMin,
+  clamp,
+  clip,
   copysign,
   cos,
   cosh,
@@ -195,5 +204,6 @@ export const pointwiseOps: readonly Op[] = [
   tanh,
   trueDivide,
   trunc,
+  where,
   xlogy,
 ];
