@@ -3,6 +3,8 @@ import { absolute } from '../aten/absolute.js';
 import { acos } from '../aten/acos.js';
 import { acosh } from '../aten/acosh.js';
 import { add } from '../aten/add.js';
+import { addcdiv } from '../aten/addcdiv.js';
+import { addcmul } from '../aten/addcmul.js';
 import { arccos } from '../aten/arccos.js';
 import { arccosh } from '../aten/arccosh.js';
 import { arcsin } from '../aten/arcsin.js';
@@ -61,6 +63,7 @@ import { isfinite } from '../aten/isfinite.js';
 import { isinf } from '../aten/isinf.js';
 import { isnan } from '../aten/isnan.js';
 import { le } from '../aten/le.js';
+import { lerp } from '../aten/lerp.js';
 import { less } from '../aten/less.js';
 import { lessEqual } from '../aten/less-equal.js';
 import { lgamma } from '../aten/lgamma.js';
@@ -88,6 +91,7 @@ import { rsqrt } from '../aten/rsqrt.js';
 import { rsub } from '../aten/rsub.js';
 import { sgn } from '../aten/sgn.js';
 import { sigmoid } from '../aten/sigmoid.js';
+import { sigmoidBackward } from '../aten/sigmoid-backward.js';
 import { sign } from '../aten/sign.js';
 import { sin } from '../aten/sin.js';
 import { sinh } from '../aten/sinh.js';
@@ -96,6 +100,9 @@ import { sub } from '../aten/sub.js';
 import { subtract } from '../aten/subtract.js';
 import { tan } from '../aten/tan.js';
 import { tanh } from '../aten/tanh.js';
+import { tanhBackward } from '../aten/tanh-backward.js';
+import { threshold } from '../aten/threshold.js';
+import { thresholdBackward } from '../aten/threshold-backward.js';
 import { trueDivide } from '../aten/true-divide.js';
 import { trunc } from '../aten/trunc.js';
 import { where } from '../aten/where.js';
@@ -109,6 +116,8 @@ export const pointwiseOps: readonly Op[] = [
   acos,
   acosh,
   add,
+  addcdiv,
+  addcmul,
   arccos,
   arccosh,
   arcsin,
@@ -167,6 +176,7 @@ export const pointwiseOps: readonly Op[] = [
   isinf,
   isnan,
   le,
+  lerp,
   lessEqual,
   less,
   lgamma,
@@ -193,6 +203,7 @@ export const pointwiseOps: readonly Op[] = [
   rsqrt,
   rsub,
   sgn,
+  sigmoidBackward,
   sigmoid,
   sign,
   sin,
@@ -201,7 +212,10 @@ export const pointwiseOps: readonly Op[] = [
   sub,
   subtract,
   tan,
+  tanhBackward,
   tanh,
+  thresholdBackward,
+  threshold,
   trueDivide,
   trunc,
   where,
