@@ -248,3 +248,12 @@ export function sameDtypeInplaceImpl(impl: ImplFn): ImplFn {
     return self;
   };
 }
+
+/** The `out=` overload of a predicate whose PyTorch kernel only writes bool outputs (isposinf, signbit). */
+export function boolOutImpl(impl: ImplFn, name: string): ImplFn {
+  return (args, ctx, o) => {
+    if (args.out.dtype !== 'bool') throw new OpError(`${name} does not support non-boolean outputs.`);
+    copyInto(ctx, args.out, impl(args, ctx, o), o.qualifiedName, true);
+    return args.out;
+  };
+}

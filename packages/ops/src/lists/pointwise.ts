@@ -31,6 +31,7 @@ import { clip } from '../aten/clip.js';
 import { copysign } from '../aten/copysign.js';
 import { cos } from '../aten/cos.js';
 import { cosh } from '../aten/cosh.js';
+import { deg2rad } from '../aten/deg2rad.js';
 import { digamma } from '../aten/digamma.js';
 import { div } from '../aten/div.js';
 import { divide } from '../aten/divide.js';
@@ -62,6 +63,8 @@ import { hypot } from '../aten/hypot.js';
 import { isfinite } from '../aten/isfinite.js';
 import { isinf } from '../aten/isinf.js';
 import { isnan } from '../aten/isnan.js';
+import { isneginf } from '../aten/isneginf.js';
+import { isposinf } from '../aten/isposinf.js';
 import { le } from '../aten/le.js';
 import { lerp } from '../aten/lerp.js';
 import { less } from '../aten/less.js';
@@ -79,23 +82,29 @@ import { lt } from '../aten/lt.js';
 import { maximum } from '../aten/maximum.js';
 import { minimum } from '../aten/minimum.js';
 import { mul } from '../aten/mul.js';
+import { nanToNum } from '../aten/nan-to-num.js';
 import { ne } from '../aten/ne.js';
 import { neg } from '../aten/neg.js';
 import { negative } from '../aten/negative.js';
 import { notEqual } from '../aten/not-equal.js';
+import { positive } from '../aten/positive.js';
 import { pow } from '../aten/pow.js';
+import { rad2deg } from '../aten/rad2deg.js';
 import { reciprocal } from '../aten/reciprocal.js';
 import { relu } from '../aten/relu.js';
 import { remainder } from '../aten/remainder.js';
+import { round } from '../aten/round.js';
 import { rsqrt } from '../aten/rsqrt.js';
 import { rsub } from '../aten/rsub.js';
 import { sgn } from '../aten/sgn.js';
 import { sigmoid } from '../aten/sigmoid.js';
 import { sigmoidBackward } from '../aten/sigmoid-backward.js';
 import { sign } from '../aten/sign.js';
+import { signbit } from '../aten/signbit.js';
 import { sin } from '../aten/sin.js';
 import { sinh } from '../aten/sinh.js';
 import { sqrt } from '../aten/sqrt.js';
+import { square } from '../aten/square.js';
 import { sub } from '../aten/sub.js';
 import { subtract } from '../aten/subtract.js';
 import { tan } from '../aten/tan.js';
@@ -144,6 +153,7 @@ export const pointwiseOps: readonly Op[] = [
   copysign,
   cos,
   cosh,
+  deg2rad,
   digamma,
   div,
   divide,
@@ -175,6 +185,8 @@ export const pointwiseOps: readonly Op[] = [
   isfinite,
   isinf,
   isnan,
+  isneginf,
+  isposinf,
   le,
   lerp,
   lessEqual,
@@ -192,23 +204,29 @@ export const pointwiseOps: readonly Op[] = [
   maximum,
   minimum,
   mul,
+  nanToNum,
   ne,
   neg,
   negative,
   notEqual,
+  positive,
   pow,
+  rad2deg,
   reciprocal,
   relu,
   remainder,
+  round,
   rsqrt,
   rsub,
   sgn,
   sigmoidBackward,
   sigmoid,
   sign,
+  signbit,
   sin,
   sinh,
   sqrt,
+  square,
   sub,
   subtract,
   tan,
