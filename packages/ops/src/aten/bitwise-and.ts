@@ -27,6 +27,7 @@ export const bitwiseAnd = defineOp({
       inplaceScalar: 'bitwise_and_.Scalar',
       out: 'bitwise_and.Tensor_out',
       scalarOut: 'bitwise_and.Scalar_out',
+      scalarTensorOut: 'bitwise_and.Scalar_Tensor_out',
       errors: {
         float16: '"bitwise_and_cpu" not implemented for \'Half\'',
         bfloat16: '"bitwise_and_cpu" not implemented for \'BFloat16\'',

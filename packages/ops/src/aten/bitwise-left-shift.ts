@@ -27,6 +27,7 @@ export const bitwiseLeftShift = defineOp({
       inplaceScalar: 'bitwise_left_shift_.Tensor_Scalar',
       out: 'bitwise_left_shift.Tensor_out',
       scalarOut: 'bitwise_left_shift.Tensor_Scalar_out',
+      scalarTensorOut: 'bitwise_left_shift.Scalar_Tensor_out',
       errors: {
         float16: '"lshift_cpu" not implemented for \'Half\'',
         bfloat16: '"lshift_cpu" not implemented for \'BFloat16\'',

@@ -27,6 +27,7 @@ export const bitwiseOr = defineOp({
       inplaceScalar: 'bitwise_or_.Scalar',
       out: 'bitwise_or.Tensor_out',
       scalarOut: 'bitwise_or.Scalar_out',
+      scalarTensorOut: 'bitwise_or.Scalar_Tensor_out',
       errors: {
         float16: '"bitwise_or_cpu" not implemented for \'Half\'',
         bfloat16: '"bitwise_or_cpu" not implemented for \'BFloat16\'',

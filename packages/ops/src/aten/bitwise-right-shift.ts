@@ -27,6 +27,7 @@ export const bitwiseRightShift = defineOp({
       inplaceScalar: 'bitwise_right_shift_.Tensor_Scalar',
       out: 'bitwise_right_shift.Tensor_out',
       scalarOut: 'bitwise_right_shift.Tensor_Scalar_out',
+      scalarTensorOut: 'bitwise_right_shift.Scalar_Tensor_out',
       errors: {
         float16: '"rshift_cpu" not implemented for \'Half\'',
         bfloat16: '"rshift_cpu" not implemented for \'BFloat16\'',

@@ -27,6 +27,7 @@ export const bitwiseXor = defineOp({
       inplaceScalar: 'bitwise_xor_.Scalar',
       out: 'bitwise_xor.Tensor_out',
       scalarOut: 'bitwise_xor.Scalar_out',
+      scalarTensorOut: 'bitwise_xor.Scalar_Tensor_out',
       errors: {
         float16: '"bitwise_xor_cpu" not implemented for \'Half\'',
         bfloat16: '"bitwise_xor_cpu" not implemented for \'BFloat16\'',

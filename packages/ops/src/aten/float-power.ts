@@ -92,6 +92,7 @@ export const floatPower = defineOp({
     ),
     S.call('float_power.Tensor_Tensor_out', [S.randn([3]), S.randn([3])], { out: S.t([3], { dtype: 'float64' }) }),
     S.call('float_power.Scalar_out', [2, S.randn([3])], { out: S.t([0], { dtype: 'float64' }) }),
+    S.call('float_power.Tensor_Scalar_out', [S.ints([2, 3]), S.float(0.5)], { out: S.t([2, 3], { dtype: 'float64' }) }),
     S.error(
       'float_power.Tensor_Scalar_out',
       [S.randn([3]), 2],

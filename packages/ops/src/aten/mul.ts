@@ -23,6 +23,8 @@ export const mul = defineOp({
       dtypes: ['float64', 'int64', 'int32', 'bool', 'uint8', 'bfloat16'],
     }),
     S.call('mul_.Tensor', [S.randn([2, 3]), S.randn([3])]),
+    S.call('mul_.Scalar', [S.randn([2, 3], 'transposed'), S.float(-0.5)]),
+    S.call('mul_.Scalar', [S.ints([4]), 3]),
     S.call('mul.out', [S.randn([2, 3]), S.randn([3])], { out: S.randn([2, 3]) }),
   ],
 });

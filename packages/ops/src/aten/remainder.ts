@@ -32,6 +32,7 @@ export const remainder = defineOp({
       inplaceScalar: 'remainder_.Scalar',
       out: 'remainder.Tensor_out',
       scalarOut: 'remainder.Scalar_out',
+      scalarTensorOut: 'remainder.Scalar_Tensor_out',
       dtypes: ['float64', 'float16', 'bfloat16', 'int64', 'int32', 'uint8'],
       errors: { bool: '"remainder_cpu" not implemented for \'Bool\'' },
       nonzeroOther: true,

@@ -30,6 +30,7 @@ export const xlogy = defineOp({
       inplaceScalar: 'xlogy_.Scalar_Other',
       out: 'xlogy.OutTensor',
       scalarOut: 'xlogy.OutScalar_Other',
+      scalarTensorOut: 'xlogy.OutScalar_Self',
       dtypes: ['float64', 'float16', 'bfloat16', 'int64', 'int32', 'uint8', 'bool'],
       low: 0,
       high: 4,

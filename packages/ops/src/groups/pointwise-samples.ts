@@ -96,6 +96,8 @@ export interface BinaryFamilyOptions {
   readonly inplaceScalar?: string;
   readonly out?: string;
   readonly scalarOut?: string;
+  /** (Scalar self, Tensor other, *, out). */
+  readonly scalarTensorOut?: string;
   readonly dtypes?: readonly DType[];
   readonly errors?: Partial<Record<DType, string>>;
   readonly low?: number;
@@ -213,6 +215,8 @@ export function binaryFamilySamples(S: SampleBuilder, o: BinaryFamilyOptions): S
       S.call(o.out, [self([2, 3]), other()], { ...kw, out: S.t([0], { dtype: o.integral ? 'int64' : 'float64' }) }),
     );
   }
+  if (o.scalarTensorOut)
+    samples.push(S.call(o.scalarTensorOut, [3, other()], { ...kw, out: S.t([0], { dtype: 'float64' }) }));
   if (o.scalarOut) samples.push(S.call(o.scalarOut, [self([2, 3]), 2], { ...kw, out: S.randn([2, 3]) }));
   return samples;
 }
