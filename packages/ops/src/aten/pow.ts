@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import type { Sample, SampleBuilder } from '../core/samples.js';
 import {
   binaryMathImpl,
   binaryMathMeta,
@@ -6,9 +7,24 @@ import {
   sameDtypeInplaceImpl,
   sameDtypeOutImpl,
 } from '../groups/pointwise.js';
-import { binaryFamilySamples } from '../groups/pointwise-samples.js';
+import { binaryFamilySamples, withScalarSamples } from '../groups/pointwise-samples.js';
+import { withScalarMath } from '../groups/scalar-math.js';
 
 const rules = { power: true, kernelName: 'pow', otherName: 'exponent' };
+
+const scalarSamples = (S: SampleBuilder): Sample[] => [
+  S.call('pow.int', [3, -2]),
+  S.call('pow.int', [-2, 2]),
+  S.call('pow.int', [2, 10]),
+  S.call('pow.int_float', [3, S.float(-1.5)]),
+  S.call('pow.int_float', [-2, S.float(0.75)]),
+  S.call('pow.float_int', [S.float(2.5), -2]),
+  S.call('pow.float_int', [S.float(-1.5), 2]),
+  S.call('pow.float', [S.float(2.5), S.float(-1.5)]),
+  S.call('pow.float', [S.float(-1.5), S.float(0.75)]),
+  S.call('pow.Scalar_Scalar', [true, 2]),
+  S.error('pow.float', [S.float(0), S.float(-1)], '0.0 cannot be raised to a negative power'),
+];
 
 export const pow = defineOp({
   schemas: [
@@ -20,19 +36,29 @@ export const pow = defineOp({
     'aten::pow.Tensor_Tensor_out(Tensor self, Tensor exponent, *, Tensor(a!) out) -> Tensor(a!)',
     'aten::pow_.Scalar(Tensor(a!) self, Scalar exponent) -> Tensor(a!)',
     'aten::pow_.Tensor(Tensor(a!) self, Tensor exponent) -> Tensor(a!)',
+    'aten::pow.int(int a, int b) -> float',
+    'aten::pow.int_to_int(int a, int b) -> int',
+    'aten::pow.int_float(int a, float b) -> float',
+    'aten::pow.float_int(float a, int b) -> float',
+    'aten::pow.float(float a, float b) -> float',
+    'aten::pow.Scalar_Scalar(Scalar a, Scalar b) -> float',
   ],
-  impl: {
-    '': binaryMathImpl('pow', rules),
-    Tensor_Tensor: binaryMathImpl('pow', rules),
-    Tensor_Scalar: binaryMathImpl('pow', rules),
-    Scalar: binaryMathImpl('pow', rules),
-    // PyTorch's Tensor_Scalar kernel does not cast into out / self.
-    'pow.Tensor_Scalar_out': sameDtypeOutImpl(binaryMathImpl('pow', rules)),
-    'pow_.Scalar': sameDtypeInplaceImpl(binaryMathImpl('pow', rules)),
-  },
+  impl: withScalarMath(
+    'pow',
+    {
+      '': binaryMathImpl('pow', rules),
+      Tensor_Tensor: binaryMathImpl('pow', rules),
+      Tensor_Scalar: binaryMathImpl('pow', rules),
+      Scalar: binaryMathImpl('pow', rules),
+      // PyTorch's Tensor_Scalar kernel does not cast into out / self.
+      'pow.Tensor_Scalar_out': sameDtypeOutImpl(binaryMathImpl('pow', rules)),
+      'pow_.Scalar': sameDtypeInplaceImpl(binaryMathImpl('pow', rules)),
+    },
+    ['int', 'int_to_int', 'int_float', 'float_int', 'float', 'Scalar_Scalar'],
+  ),
   meta: binaryMathMeta('pow', rules),
   derivative: (F, { grad, self, exponent, result }) => powGradients(F, grad, self, exponent, result),
-  samples: (S) => {
+  samples: withScalarSamples((S) => {
     const base = binaryFamilySamples(S, {
       tensor: 'pow.Tensor_Tensor',
       scalar: 'pow.Tensor_Scalar',
@@ -81,5 +107,5 @@ export const pow = defineOp({
       S.call('pow.Tensor_Tensor_out', [S.randn([3]), S.randn([3])], { out: S.t([3], { dtype: 'float64' }) }),
       S.call('pow_.Tensor', [S.t([2, 3], { low: 0.5, high: 2 }), S.randn([3])]),
     ];
-  },
+  }, scalarSamples),
 });

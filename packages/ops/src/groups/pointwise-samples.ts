@@ -220,3 +220,11 @@ export function binaryFamilySamples(S: SampleBuilder, o: BinaryFamilyOptions): S
   if (o.scalarOut) samples.push(S.call(o.scalarOut, [self([2, 3]), 2], { ...kw, out: S.randn([2, 3]) }));
   return samples;
 }
+
+/** An op's samples followed by the samples of its scalar overloads. */
+export function withScalarSamples(
+  samples: (S: SampleBuilder) => Sample[],
+  scalar: (S: SampleBuilder) => Sample[],
+): (S: SampleBuilder) => Sample[] {
+  return (S) => [...samples(S), ...scalar(S)];
+}
