@@ -1,9 +1,9 @@
-import { defineOp } from '../core/define-op.js';
+import { defineOp, type ImplFn } from '../core/define-op.js';
 import { mutatingMeta, sameDtypeOutImpl } from '../groups/pointwise.js';
 import { clampGradients, clampSamples } from '../groups/pointwise-clamp.js';
 import { clampCompute, clampDtype, clampSizes } from '../groups/pointwise-ternary.js';
 
-const impl = (args: Record<string, any>, ctx: any) => clampCompute(ctx, args.self, args.min, args.max);
+const impl: ImplFn = (args, ctx) => clampCompute(ctx, args.self, args.min, args.max);
 
 export const clamp = defineOp({
   schemas: [

@@ -129,7 +129,7 @@ const UNARY_KERNEL: Record<string, K.UnaryOp> = {
 };
 
 // Ops whose Scalar overload keeps ints as ints (`add(Scalar, Scalar) -> Scalar` of two ints is an int).
-const INT_CLOSED = new Set(['add', 'sub', 'mul', 'remainder', 'neg', 'floor', 'ceil']);
+const INT_CLOSED = new Set(['add', 'sub', 'mul', 'remainder', 'floordiv', 'neg', 'floor', 'ceil']);
 
 function binaryScalar(op: string, a: Value, b: Value, intMath: boolean): number | bigint | boolean | string {
   if (typeof a === 'string' && typeof b === 'string' && op === 'add') return a + b;
@@ -154,6 +154,8 @@ function binaryScalar(op: string, a: Value, b: Value, intMath: boolean): number 
         return intResult(x * y);
       case 'remainder':
         return intResult(modInt(x, y));
+      case 'floordiv':
+        return intResult(floorDivInt(x, y));
       case 'pow':
         if (y < 0n) throw new OpError('Integers to negative integer powers are not allowed.');
         return intResult(x ** y);
@@ -171,6 +173,8 @@ function binaryScalar(op: string, a: Value, b: Value, intMath: boolean): number 
       return x / y;
     case 'remainder':
       return modFloat(x, y);
+    case 'floordiv':
+      return Math.floor(x / y);
     case 'fmod':
       return x % y;
     case 'pow':

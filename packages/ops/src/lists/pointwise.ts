@@ -51,6 +51,7 @@ import { fix } from '../aten/fix.js';
 import { floatPower } from '../aten/float-power.js';
 import { floor } from '../aten/floor.js';
 import { floorDivide } from '../aten/floor-divide.js';
+import { floordiv } from '../aten/floordiv.js';
 import { fmax } from '../aten/fmax.js';
 import { fmin } from '../aten/fmin.js';
 import { fmod } from '../aten/fmod.js';
@@ -173,6 +174,7 @@ export const pointwiseOps: readonly Op[] = [
   floatPower,
   floorDivide,
   floor,
+  floordiv,
   fmax,
   fmin,
   fmod,
