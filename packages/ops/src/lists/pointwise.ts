@@ -88,6 +88,7 @@ import { ne } from '../aten/ne.js';
 import { neg } from '../aten/neg.js';
 import { negative } from '../aten/negative.js';
 import { notEqual } from '../aten/not-equal.js';
+import { polygamma } from '../aten/polygamma.js';
 import { positive } from '../aten/positive.js';
 import { pow } from '../aten/pow.js';
 import { rad2deg } from '../aten/rad2deg.js';
@@ -211,6 +212,7 @@ export const pointwiseOps: readonly Op[] = [
   neg,
   negative,
   notEqual,
+  polygamma,
   positive,
   pow,
   rad2deg,
