@@ -1,6 +1,24 @@
-import { defineOp } from '../core/define-op.js';
+import * as K from '@tsjit/kernels';
+import { defineOp, type ImplFn } from '../core/define-op.js';
+import type { TensorLike } from '../core/tensor-like.js';
 import { mutatingMeta } from '../groups/pointwise.js';
 import { whereCompute, whereDtype, whereSizes } from '../groups/pointwise-ternary.js';
+
+const ternary: ImplFn = (args, ctx) => whereCompute(ctx, args.condition, args.self, args.other);
+
+/**
+ * where(condition) is condition.nonzero(as_tuple=True): one int64 index tensor per dim (views of
+ * the [n, ndim] nonzero result, as unbind(1) gives); a 0-d condition counts as one element.
+ */
+const nonzeroTuple: ImplFn = (args, ctx) => {
+  const c = args.condition as TensorLike;
+  const x = c.sizes.length === 0 ? ctx.view(c, [1], [1], c.offset) : c;
+  const count = K.nonzeroCount(x);
+  const ndim = x.sizes.length;
+  const indices = ctx.empty([count, ndim], 'int64');
+  K.nonzero(indices, x);
+  return Array.from({ length: ndim }, (_, d) => ctx.view(indices, [count], [ndim], d));
+};
 
 export const where = defineOp({
   schemas: [
@@ -9,8 +27,15 @@ export const where = defineOp({
     'aten::where.ScalarSelf(Tensor condition, Scalar self, Tensor other) -> Tensor',
     'aten::where.self_out(Tensor condition, Tensor self, Tensor other, *, Tensor(a!) out) -> Tensor(a!)',
     'aten::where.Scalar(Tensor condition, Scalar self, Scalar other) -> Tensor',
+    'aten::where(Tensor condition) -> Tensor[]',
   ],
-  impl: (args, ctx) => whereCompute(ctx, args.condition, args.self, args.other),
+  impl: {
+    self: ternary,
+    ScalarOther: ternary,
+    ScalarSelf: ternary,
+    Scalar: ternary,
+    '': nonzeroTuple,
+  },
   meta: mutatingMeta((args) => ({
     sizes: whereSizes(args.condition, args.self, args.other),
     dtype: whereDtype(args.self, args.other),
@@ -52,5 +77,12 @@ export const where = defineOp({
     S.call('where.Scalar', [S.bools([]), S.float(0.5), S.float(-0.5)]),
     S.call('where.self_out', [S.bools([2, 3]), S.randn([2, 3]), S.randn([3])], { out: S.randn([2, 3]) }),
     S.call('where.self_out', [S.bools([2, 3]), S.randn([2, 3]), S.randn([3])], { out: S.randn([0]) }),
+    S.call('where', [S.bools([2, 3])]),
+    S.call('where', [S.t([3, 4], { layout: 'transposed', low: -1, high: 2, dtype: 'int64' })]),
+    S.call('where', [S.of([0, 1.5, -0, Number.NaN, 2])]),
+    S.call('where', [S.bools([2, 1, 3])]),
+    S.call('where', [S.of([true], [], 'bool')]),
+    S.call('where', [S.of([false], [], 'bool')]),
+    S.call('where', [S.bools([0, 3])]),
   ],
 });
