@@ -239,9 +239,9 @@ export function scalarMathImpl(op: string): ImplFn {
   };
 }
 
-/** Whether an overload is one of the scalar ones (its arguments are `a`, `b`, not `self`). */
+/** Whether an overload is one of the scalar ones: their first argument is `a` (tensor ones: `self`). */
 export function isScalarOverload(o: Overload): boolean {
-  return !o.names.includes('self') && !o.names.includes('condition');
+  return o.names[0] === 'a';
 }
 
 /**
