@@ -18,6 +18,7 @@ const scalarSamples = (S: SampleBuilder): Sample[] => [
   S.call('add.str', ['abc', 'abd']),
   S.call('add.str', ['abd', '']),
   S.call('add', [true, 3]),
+  S.call('add.Scalar', [S.of([0, 1, 255], [3], 'uint8'), 300]),
 ];
 
 export const add = defineOp({

@@ -35,6 +35,8 @@ const scalarSamples = (S: SampleBuilder): Sample[] => [
   S.call('eq.bool_list', [[true, true], [false]]),
   S.call('eq.str_list', [['a'], ['a', 'b']]),
   S.call('eq.str_list', [['a', 'b'], ['b']]),
+  S.call('eq.Scalar', [S.of([0, 1, 255], [3], 'uint8'), -1]),
+  S.call('eq.Scalar', [S.of([0, 1, 255], [3], 'uint8'), S.float(255)]),
 ];
 
 export const eq = defineOp({

@@ -19,6 +19,7 @@ const scalarSamples = (S: SampleBuilder): Sample[] => [
   S.call('gt.str', ['abc', 'abd']),
   S.call('gt.str', ['abd', '']),
   S.call('gt', [true, 3]),
+  S.call('gt.Scalar', [S.of([0, 1, 255], [3], 'uint8'), 256]),
 ];
 
 export const gt = defineOp({

@@ -19,6 +19,7 @@ const scalarSamples = (S: SampleBuilder): Sample[] => [
   S.call('lt.str', ['abc', 'abd']),
   S.call('lt.str', ['abd', '']),
   S.call('lt', [true, 3]),
+  S.call('lt.Scalar', [S.of([0, 1, 255], [3], 'uint8'), -1]),
 ];
 
 export const lt = defineOp({

@@ -16,6 +16,7 @@ const scalarSamples = (S: SampleBuilder): Sample[] => [
   S.call('mul.float', [S.float(2.5), S.float(-1.5)]),
   S.call('mul.float', [S.float(-1.5), S.float(0.75)]),
   S.call('mul', [true, 3]),
+  S.call('mul.Scalar', [S.of([0, 1, 255], [3], 'uint8'), -1]),
 ];
 
 export const mul = defineOp({

@@ -16,6 +16,7 @@ const scalarSamples = (S: SampleBuilder): Sample[] => [
   S.call('neg.float', [S.float(0.5)]),
   S.call('neg.float', [S.float(-2.25)]),
   S.call('neg.Scalar', [true]),
+  S.call('neg', [S.of([-128, 127, 0], [3], 'int8')]),
 ];
 
 export const neg = defineOp({

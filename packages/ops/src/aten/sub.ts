@@ -17,6 +17,7 @@ const scalarSamples = (S: SampleBuilder): Sample[] => [
   S.call('sub.float', [S.float(2.5), S.float(-1.5)]),
   S.call('sub.float', [S.float(-1.5), S.float(0.75)]),
   S.call('sub', [true, 3]),
+  S.call('sub.Scalar', [S.of([0, 1, 255], [3], 'uint8'), 1]),
 ];
 
 export const sub = defineOp({
