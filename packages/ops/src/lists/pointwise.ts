@@ -37,6 +37,7 @@ import { div } from '../aten/div.js';
 import { divide } from '../aten/divide.js';
 import { __and__ } from '../aten/dunder-and.js';
 import { __lshift__ } from '../aten/dunder-lshift.js';
+import { __not__ } from '../aten/dunder-not.js';
 import { __or__ } from '../aten/dunder-or.js';
 import { __rshift__ } from '../aten/dunder-rshift.js';
 import { __xor__ } from '../aten/dunder-xor.js';
@@ -161,6 +162,7 @@ export const pointwiseOps: readonly Op[] = [
   divide,
   __and__,
   __lshift__,
+  __not__,
   __or__,
   __rshift__,
   __xor__,
