@@ -84,6 +84,7 @@ import { lt } from '../aten/lt.js';
 import { maximum } from '../aten/maximum.js';
 import { minimum } from '../aten/minimum.js';
 import { mul } from '../aten/mul.js';
+import { multiply } from '../aten/multiply.js';
 import { nanToNum } from '../aten/nan-to-num.js';
 import { ne } from '../aten/ne.js';
 import { neg } from '../aten/neg.js';
@@ -106,6 +107,16 @@ import { sign } from '../aten/sign.js';
 import { signbit } from '../aten/signbit.js';
 import { sin } from '../aten/sin.js';
 import { sinh } from '../aten/sinh.js';
+import { specialDigamma } from '../aten/special-digamma.js';
+import { specialErf } from '../aten/special-erf.js';
+import { specialErfc } from '../aten/special-erfc.js';
+import { specialErfinv } from '../aten/special-erfinv.js';
+import { specialExp2 } from '../aten/special-exp2.js';
+import { specialExpit } from '../aten/special-expit.js';
+import { specialExpm1 } from '../aten/special-expm1.js';
+import { specialGammaln } from '../aten/special-gammaln.js';
+import { specialLog1p } from '../aten/special-log1p.js';
+import { specialPsi } from '../aten/special-psi.js';
 import { sqrt } from '../aten/sqrt.js';
 import { square } from '../aten/square.js';
 import { sub } from '../aten/sub.js';
@@ -209,6 +220,7 @@ export const pointwiseOps: readonly Op[] = [
   maximum,
   minimum,
   mul,
+  multiply,
   nanToNum,
   ne,
   neg,
@@ -231,6 +243,16 @@ export const pointwiseOps: readonly Op[] = [
   signbit,
   sin,
   sinh,
+  specialDigamma,
+  specialErf,
+  specialErfc,
+  specialErfinv,
+  specialExp2,
+  specialExpit,
+  specialExpm1,
+  specialGammaln,
+  specialLog1p,
+  specialPsi,
   sqrt,
   square,
   sub,
