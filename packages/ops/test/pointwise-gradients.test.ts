@@ -17,13 +17,14 @@ import {
 const registry = new OpRegistry(allOps);
 const ctx = plainContext(registry);
 // zeros_like belongs to the creation family; until it is merged the rules get a stand-in.
-const F = 'zerosLike' in ctx.F
-  ? ctx.F
-  : {
-      ...ctx.F,
-      zerosLike: (t: TensorLike) =>
-        tensorFromValues(ctx, new Array(t.sizes.reduce((a, b) => a * b, 1)).fill(0), t.sizes, t.dtype),
-    };
+const F =
+  'zerosLike' in ctx.F
+    ? ctx.F
+    : {
+        ...ctx.F,
+        zerosLike: (t: TensorLike) =>
+          tensorFromValues(ctx, new Array(t.sizes.reduce((a, b) => a * b, 1)).fill(0), t.sizes, t.dtype),
+      };
 
 type Args = Record<string, unknown>;
 interface Case {
@@ -137,6 +138,9 @@ const UNARY: Case[] = [
   unary('fmod.Scalar', -2.9, -0.1, { other: 1.5 }),
   unary('copysign.Scalar', 0.2, 2, { other: -1 }),
   unary('xlogy.Scalar_Other', 0.2, 2, { other: 3 }),
+  unary('sinc', -2, 2),
+  unary('logit', 0.1, 0.9),
+  unary('logit', 0.05, 0.95, { eps: new FloatScalar(0.2) }),
   unary('lerp.Scalar', -2, 2, { end: tensor(spread(3, 1)), weight: 0.3 }),
   { overload: 'pow.Scalar', inputs: { exponent: spread(-2, 2) }, extra: { self: 2.5 } },
   { overload: 'xlogy.Scalar_Self', inputs: { other: spread(0.5, 3) }, extra: { self: 2 } },
@@ -164,6 +168,9 @@ const BINARY: Case[] = [
   binary('hypot', spread(-2, 2), spread(0.5, 3)),
   binary('copysign.Tensor', spread(0.3, 2), spread(1, -1)),
   binary('xlogy.Tensor', spread(-2, 2), spread(0.5, 3)),
+  binary('logaddexp', spread(-2, 2), spread(1, -1)),
+  binary('logaddexp2', spread(-2, 2), spread(1, -1)),
+  binary('ldexp.Tensor', spread(-2, 2), spread(1, -1)),
   { overload: 'pow.Tensor_Tensor', inputs: { self: spread(0.3, 3), exponent: spread(-2, 2) } },
   { overload: 'where.self', inputs: { self: spread(-2, 2), other: spread(1, -1) }, extra: { condition: null } },
   {

@@ -61,12 +61,14 @@ import { ge } from '../aten/ge.js';
 import { greater } from '../aten/greater.js';
 import { greaterEqual } from '../aten/greater-equal.js';
 import { gt } from '../aten/gt.js';
+import { heaviside } from '../aten/heaviside.js';
 import { hypot } from '../aten/hypot.js';
 import { isfinite } from '../aten/isfinite.js';
 import { isinf } from '../aten/isinf.js';
 import { isnan } from '../aten/isnan.js';
 import { isneginf } from '../aten/isneginf.js';
 import { isposinf } from '../aten/isposinf.js';
+import { ldexp } from '../aten/ldexp.js';
 import { le } from '../aten/le.js';
 import { lerp } from '../aten/lerp.js';
 import { less } from '../aten/less.js';
@@ -76,10 +78,13 @@ import { log } from '../aten/log.js';
 import { log1p } from '../aten/log1p.js';
 import { log2 } from '../aten/log2.js';
 import { log10 } from '../aten/log10.js';
+import { logaddexp } from '../aten/logaddexp.js';
+import { logaddexp2 } from '../aten/logaddexp2.js';
 import { logicalAnd } from '../aten/logical-and.js';
 import { logicalNot } from '../aten/logical-not.js';
 import { logicalOr } from '../aten/logical-or.js';
 import { logicalXor } from '../aten/logical-xor.js';
+import { logit } from '../aten/logit.js';
 import { lt } from '../aten/lt.js';
 import { maximum } from '../aten/maximum.js';
 import { minimum } from '../aten/minimum.js';
@@ -106,6 +111,7 @@ import { sigmoidBackward } from '../aten/sigmoid-backward.js';
 import { sign } from '../aten/sign.js';
 import { signbit } from '../aten/signbit.js';
 import { sin } from '../aten/sin.js';
+import { sinc } from '../aten/sinc.js';
 import { sinh } from '../aten/sinh.js';
 import { specialDigamma } from '../aten/special-digamma.js';
 import { specialErf } from '../aten/special-erf.js';
@@ -197,12 +203,14 @@ export const pointwiseOps: readonly Op[] = [
   greaterEqual,
   greater,
   gt,
+  heaviside,
   hypot,
   isfinite,
   isinf,
   isnan,
   isneginf,
   isposinf,
+  ldexp,
   le,
   lerp,
   lessEqual,
@@ -212,10 +220,13 @@ export const pointwiseOps: readonly Op[] = [
   log10,
   log1p,
   log2,
+  logaddexp,
+  logaddexp2,
   logicalAnd,
   logicalNot,
   logicalOr,
   logicalXor,
+  logit,
   lt,
   maximum,
   minimum,
@@ -242,6 +253,7 @@ export const pointwiseOps: readonly Op[] = [
   sign,
   signbit,
   sin,
+  sinc,
   sinh,
   specialDigamma,
   specialErf,
