@@ -1,5 +1,5 @@
 import { defineOp } from '../core/define-op.js';
-import { DEFAULT_FLOAT, isFloatingDtype, resultType } from '../core/dtypes.js';
+import { isFloatingDtype, resultType } from '../core/dtypes.js';
 import { broadcastShapes } from '../core/helpers.js';
 import { mutatingMeta, notImplemented } from '../groups/pointwise.js';
 
@@ -17,7 +17,7 @@ export const sigmoidBackward = defineOp({
   },
   meta: mutatingMeta((args) => ({
     sizes: broadcastShapes(args.grad_output.sizes, args.output.sizes),
-    dtype: resultType([args.grad_output, args.output]) ?? DEFAULT_FLOAT,
+    dtype: resultType([args.grad_output, args.output]),
   })),
   derivative: (F, { grad, grad_output, output }) => ({
     grad_output: F.sigmoidBackward(grad, output),
