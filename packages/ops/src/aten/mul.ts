@@ -1,6 +1,23 @@
 import { defineOp } from '../core/define-op.js';
+import type { Sample, SampleBuilder } from '../core/samples.js';
 import { binaryImpl, binaryMeta } from '../groups/binary.js';
+import { withScalarSamples } from '../groups/pointwise-samples.js';
 import { binarySamples } from '../groups/samples.js';
+import { withScalarMath } from '../groups/scalar-math.js';
+
+const scalarSamples = (S: SampleBuilder): Sample[] => [
+  S.call('mul.int', [7, -6]),
+  S.call('mul.int', [-6, 2]),
+  S.call('mul.int', [-9, 4]),
+  S.call('mul.int_float', [7, S.float(-1.5)]),
+  S.call('mul.int_float', [-6, S.float(0.75)]),
+  S.call('mul.float_int', [S.float(2.5), -6]),
+  S.call('mul.float_int', [S.float(-1.5), 2]),
+  S.call('mul.float', [S.float(2.5), S.float(-1.5)]),
+  S.call('mul.float', [S.float(-1.5), S.float(0.75)]),
+  S.call('mul', [true, 3]),
+  S.call('mul.Scalar', [S.of([0, 1, 255], [3], 'uint8'), -1]),
+];
 
 export const mul = defineOp({
   schemas: [
@@ -9,20 +26,30 @@ export const mul = defineOp({
     'aten::mul_.Tensor(Tensor(a!) self, Tensor other) -> Tensor(a!)',
     'aten::mul_.Scalar(Tensor(a!) self, Scalar other) -> Tensor(a!)',
     'aten::mul.out(Tensor self, Tensor other, *, Tensor(a!) out) -> Tensor(a!)',
+    'aten::mul.int(int a, int b) -> int',
+    'aten::mul.int_float(int a, float b) -> float',
+    'aten::mul.float_int(float a, int b) -> float',
+    'aten::mul.float(float a, float b) -> float',
+    'aten::mul(Scalar a, Scalar b) -> Scalar',
   ],
-  impl: binaryImpl('mul'),
+  impl: withScalarMath('mul', binaryImpl('mul'), ['int', 'int_float', 'float_int', 'float', '']),
   meta: binaryMeta(),
   derivative: (F, { grad, self, other }) => ({
     self: F.sumTo(F.mul(grad, other), F.sizes(self)),
     other: F.isTensor(other) ? F.sumTo(F.mul(grad, self), F.sizes(other)) : null,
   }),
-  samples: (S) => [
-    ...binarySamples(S, {
-      tensor: 'mul.Tensor',
-      scalar: 'mul.Scalar',
-      dtypes: ['float64', 'int64', 'int32', 'bool', 'uint8', 'bfloat16'],
-    }),
-    S.call('mul_.Tensor', [S.randn([2, 3]), S.randn([3])]),
-    S.call('mul.out', [S.randn([2, 3]), S.randn([3])], { out: S.randn([2, 3]) }),
-  ],
+  samples: withScalarSamples(
+    (S) => [
+      ...binarySamples(S, {
+        tensor: 'mul.Tensor',
+        scalar: 'mul.Scalar',
+        dtypes: ['float64', 'int64', 'int32', 'bool', 'uint8', 'bfloat16'],
+      }),
+      S.call('mul_.Tensor', [S.randn([2, 3]), S.randn([3])]),
+      S.call('mul_.Scalar', [S.randn([2, 3], 'transposed'), S.float(-0.5)]),
+      S.call('mul_.Scalar', [S.ints([4]), 3]),
+      S.call('mul.out', [S.randn([2, 3]), S.randn([3])], { out: S.randn([2, 3]) }),
+    ],
+    scalarSamples,
+  ),
 });

@@ -227,7 +227,10 @@ function buildOverloads(op: Op): Overload[] {
       const writes = schema.arguments.some((a) => a.isWrite);
       fn = writes ? undefined : impl;
     } else {
-      fn = impl[key] ?? (impl[schema.overloadName] as ImplFn | undefined);
+      // A mutating overload takes an impl only by its full key (`add_.Tensor`, `abs.out`): the
+      // functional impl of overload name `Tensor` must not run for `add_.Tensor` (it would not write).
+      const writes = schema.arguments.some((a) => a.isWrite);
+      fn = impl[key] ?? (writes ? undefined : (impl[schema.overloadName] as ImplFn | undefined));
       if (
         fn === undefined &&
         !schema.arguments.some((a) => a.isWrite) &&
