@@ -100,7 +100,8 @@ export async function generate() {
     }
     const keyword = args.filter((a) => a.kwargOnly || a.hasDefault);
     if (keyword.length) {
-      const required = keyword.some((a) => a.kwargOnly && !a.hasDefault);
+      // A required options object (a keyword-only `out`) cannot follow optional positionals in TS.
+      const required = keyword.some((a) => a.kwargOnly && !a.hasDefault) && !optionalStarted;
       const fields = keyword.map(
         (a) => `${camel(a.name)}${a.kwargOnly && !a.hasDefault ? '' : '?'}: ${tsType(a.type, a.realType)}`,
       );

@@ -227,10 +227,12 @@ function buildOverloads(op: Op): Overload[] {
       const writes = schema.arguments.some((a) => a.isWrite);
       fn = writes ? undefined : impl;
     } else {
-      // A mutating overload takes an impl only by its full key (`add_.Tensor`, `abs.out`): the
-      // functional impl of overload name `Tensor` must not run for `add_.Tensor` (it would not write).
+      // A mutating overload takes an impl by its full key (`add_.Tensor`, `abs.out`), or by its
+      // overload name when no functional overload shares that name (`_to_copy.out` ← `out`): the
+      // functional impl of `add.Tensor` must not run for `add_.Tensor` (it would not write).
       const writes = schema.arguments.some((a) => a.isWrite);
-      fn = impl[key] ?? (writes ? undefined : (impl[schema.overloadName] as ImplFn | undefined));
+      const shared = schemas.some((s) => s !== schema && s.overloadName === schema.overloadName && !s.arguments.some((a) => a.isWrite));
+      fn = impl[key] ?? (writes && shared ? undefined : (impl[schema.overloadName] as ImplFn | undefined));
       if (
         fn === undefined &&
         !schema.arguments.some((a) => a.isWrite) &&
