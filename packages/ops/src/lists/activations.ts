@@ -2,6 +2,7 @@ import { _logSoftmax } from '../aten/_log-softmax.js';
 import { _logSoftmaxBackwardData } from '../aten/_log-softmax-backward-data.js';
 import { _softmax } from '../aten/_softmax.js';
 import { _softmaxBackwardData } from '../aten/_softmax-backward-data.js';
+import { batchNorm } from '../aten/batch-norm.js';
 import { celu } from '../aten/celu.js';
 import { elu } from '../aten/elu.js';
 import { eluBackward } from '../aten/elu-backward.js';
@@ -9,6 +10,7 @@ import { gelu } from '../aten/gelu.js';
 import { geluBackward } from '../aten/gelu-backward.js';
 import { glu } from '../aten/glu.js';
 import { gluBackward } from '../aten/glu-backward.js';
+import { groupNorm } from '../aten/group-norm.js';
 import { hardshrink } from '../aten/hardshrink.js';
 import { hardshrinkBackward } from '../aten/hardshrink-backward.js';
 import { hardsigmoid } from '../aten/hardsigmoid.js';
@@ -17,6 +19,8 @@ import { hardswish } from '../aten/hardswish.js';
 import { hardswishBackward } from '../aten/hardswish-backward.js';
 import { hardtanh } from '../aten/hardtanh.js';
 import { hardtanhBackward } from '../aten/hardtanh-backward.js';
+import { instanceNorm } from '../aten/instance-norm.js';
+import { layerNorm } from '../aten/layer-norm.js';
 import { leakyRelu } from '../aten/leaky-relu.js';
 import { leakyReluBackward } from '../aten/leaky-relu-backward.js';
 import { logSigmoid } from '../aten/log-sigmoid.js';
@@ -27,6 +31,12 @@ import { logit } from '../aten/logit.js';
 import { logitBackward } from '../aten/logit-backward.js';
 import { mish } from '../aten/mish.js';
 import { mishBackward } from '../aten/mish-backward.js';
+import { nativeBatchNorm } from '../aten/native-batch-norm.js';
+import { nativeBatchNormBackward } from '../aten/native-batch-norm-backward.js';
+import { nativeGroupNorm } from '../aten/native-group-norm.js';
+import { nativeGroupNormBackward } from '../aten/native-group-norm-backward.js';
+import { nativeLayerNorm } from '../aten/native-layer-norm.js';
+import { nativeLayerNormBackward } from '../aten/native-layer-norm-backward.js';
 import { prelu } from '../aten/prelu.js';
 import { preluBackward } from '../aten/prelu-backward.js';
 import { relu6 } from '../aten/relu6.js';
@@ -84,4 +94,14 @@ export const activationsOps: readonly Op[] = [
   prelu,
   preluBackward,
   rrelu,
+  batchNorm,
+  nativeBatchNorm,
+  nativeBatchNormBackward,
+  layerNorm,
+  nativeLayerNorm,
+  nativeLayerNormBackward,
+  groupNorm,
+  nativeGroupNorm,
+  nativeGroupNormBackward,
+  instanceNorm,
 ];
