@@ -46,6 +46,7 @@ export function lossSamples(
   overload: string,
   kwargs: Record<string, any> = {},
   range: { low?: number; high?: number; tlow?: number; thigh?: number } = {},
+  mixed = true,
 ): Sample[] {
   const x = (
     sizes: number[],
@@ -57,7 +58,7 @@ export function lossSamples(
     layout: 'contiguous' | 'transposed' | 'strided' | 'offset' = 'contiguous',
     dtype: DType = 'float32',
   ) => S.t(sizes, { dtype, layout, low: range.tlow ?? range.low, high: range.thigh ?? range.high });
-  return [
+  const samples = [
     S.call(overload, [x([2, 5]), t([2, 5])], { ...kwargs }),
     S.call(overload, [x([2, 5]), t([2, 5])], { ...kwargs, reduction: 0 }),
     S.call(overload, [x([2, 5]), t([2, 5])], { ...kwargs, reduction: 2 }),
@@ -70,9 +71,14 @@ export function lossSamples(
       ...kwargs,
       reduction: 1,
     }),
-    S.call(overload, [x([3, 2], 'contiguous', 'float32'), t([3, 2], 'contiguous', 'float64')], {
-      ...kwargs,
-      reduction: 0,
-    }),
   ];
+  if (mixed) {
+    samples.push(
+      S.call(overload, [x([3, 2], 'contiguous', 'float32'), t([3, 2], 'contiguous', 'float64')], {
+        ...kwargs,
+        reduction: 0,
+      }),
+    );
+  }
+  return samples;
 }

@@ -1,6 +1,13 @@
+import { binaryCrossEntropy } from '../aten/binary-cross-entropy.js';
+import { binaryCrossEntropyWithLogits } from '../aten/binary-cross-entropy-with-logits.js';
+import { cosineEmbeddingLoss } from '../aten/cosine-embedding-loss.js';
+import { cosineSimilarity } from '../aten/cosine-similarity.js';
 import { crossEntropyLoss } from '../aten/cross-entropy-loss.js';
+import { hingeEmbeddingLoss } from '../aten/hinge-embedding-loss.js';
 import { huberLoss } from '../aten/huber-loss.js';
+import { klDiv } from '../aten/kl-div.js';
 import { l1Loss } from '../aten/l1-loss.js';
+import { marginRankingLoss } from '../aten/margin-ranking-loss.js';
 import { mseLoss } from '../aten/mse-loss.js';
 import { nllLoss } from '../aten/nll-loss.js';
 import { nllLossBackward } from '../aten/nll-loss-backward.js';
@@ -9,7 +16,11 @@ import { nllLossNd } from '../aten/nll-loss-nd.js';
 import { nllLoss2d } from '../aten/nll-loss2d.js';
 import { nllLoss2dBackward } from '../aten/nll-loss2d-backward.js';
 import { nllLoss2dForward } from '../aten/nll-loss2d-forward.js';
+import { pairwiseDistance } from '../aten/pairwise-distance.js';
+import { poissonNllLoss } from '../aten/poisson-nll-loss.js';
 import { smoothL1Loss } from '../aten/smooth-l1-loss.js';
+import { softMarginLoss } from '../aten/soft-margin-loss.js';
+import { tripletMarginLoss } from '../aten/triplet-margin-loss.js';
 import type { Op } from '../core/define-op.js';
 
 /** Loss functions (and the nll backward ops), distances and similarities (see src/op-list.ts). */
@@ -26,4 +37,15 @@ export const lossesOps: readonly Op[] = [
   nllLoss2dBackward,
   nllLossNd,
   crossEntropyLoss,
+  binaryCrossEntropy,
+  binaryCrossEntropyWithLogits,
+  klDiv,
+  cosineSimilarity,
+  pairwiseDistance,
+  softMarginLoss,
+  marginRankingLoss,
+  hingeEmbeddingLoss,
+  cosineEmbeddingLoss,
+  tripletMarginLoss,
+  poissonNllLoss,
 ];
