@@ -3,10 +3,14 @@ import { binaryCrossEntropyWithLogits } from '../aten/binary-cross-entropy-with-
 import { cosineEmbeddingLoss } from '../aten/cosine-embedding-loss.js';
 import { cosineSimilarity } from '../aten/cosine-similarity.js';
 import { crossEntropyLoss } from '../aten/cross-entropy-loss.js';
+import { gru } from '../aten/gru.js';
+import { gruCell } from '../aten/gru-cell.js';
 import { hingeEmbeddingLoss } from '../aten/hinge-embedding-loss.js';
 import { huberLoss } from '../aten/huber-loss.js';
 import { klDiv } from '../aten/kl-div.js';
 import { l1Loss } from '../aten/l1-loss.js';
+import { lstm } from '../aten/lstm.js';
+import { lstmCell } from '../aten/lstm-cell.js';
 import { marginRankingLoss } from '../aten/margin-ranking-loss.js';
 import { mseLoss } from '../aten/mse-loss.js';
 import { nllLoss } from '../aten/nll-loss.js';
@@ -18,6 +22,10 @@ import { nllLoss2dBackward } from '../aten/nll-loss2d-backward.js';
 import { nllLoss2dForward } from '../aten/nll-loss2d-forward.js';
 import { pairwiseDistance } from '../aten/pairwise-distance.js';
 import { poissonNllLoss } from '../aten/poisson-nll-loss.js';
+import { rnnRelu } from '../aten/rnn-relu.js';
+import { rnnReluCell } from '../aten/rnn-relu-cell.js';
+import { rnnTanh } from '../aten/rnn-tanh.js';
+import { rnnTanhCell } from '../aten/rnn-tanh-cell.js';
 import { smoothL1Loss } from '../aten/smooth-l1-loss.js';
 import { softMarginLoss } from '../aten/soft-margin-loss.js';
 import { tripletMarginLoss } from '../aten/triplet-margin-loss.js';
@@ -48,4 +56,13 @@ export const lossesOps: readonly Op[] = [
   cosineEmbeddingLoss,
   tripletMarginLoss,
   poissonNllLoss,
+  // recurrent layers and cells
+  lstm,
+  gru,
+  rnnTanh,
+  rnnRelu,
+  lstmCell,
+  gruCell,
+  rnnTanhCell,
+  rnnReluCell,
 ];
