@@ -1,3 +1,4 @@
+import { _scaledDotProductAttention } from '../aten/_scaled-dot-product-attention.js';
 import { binaryCrossEntropy } from '../aten/binary-cross-entropy.js';
 import { binaryCrossEntropyWithLogits } from '../aten/binary-cross-entropy-with-logits.js';
 import { cosineEmbeddingLoss } from '../aten/cosine-embedding-loss.js';
@@ -65,4 +66,6 @@ export const lossesOps: readonly Op[] = [
   gruCell,
   rnnTanhCell,
   rnnReluCell,
+  // attention
+  _scaledDotProductAttention,
 ];
