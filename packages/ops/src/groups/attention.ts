@@ -97,3 +97,66 @@ export function attentionGradsF(F: any, gOut: any, gAttn: any, query: any, key: 
     scores: dScores,
   };
 }
+
+/** x [..., E] @ w[rows]^T + b[rows] for the rows [start, start + n) of a packed projection. */
+function project(c: Calc, x: T, w: T, b: T | null, start: number, n: number): T {
+  const e = x.sizes[x.sizes.length - 1];
+  const lead = x.sizes.slice(0, -1);
+  const x2 = c.reshape(x, [numel(lead), e]);
+  let y = c.matmul(x2, c.transpose(c.narrow(w, 0, start, n), 0, 1));
+  if (b != null) y = c.add(y, c.narrow(b, 0, start, n));
+  return c.reshape(y, [...lead, n]);
+}
+
+/**
+ * PyTorch's fast-path multi-head attention (batch-first [B, L, E] inputs, packed in-projection):
+ * returns [output, weights] with weights averaged over heads, per head, or null.
+ */
+export function nativeMultiHeadAttention(
+  ctx: OpContext,
+  query: T,
+  key: T,
+  value: T,
+  embedDim: number,
+  numHead: number,
+  qkvWeight: T,
+  qkvBias: T | null,
+  projWeight: T,
+  projBias: T | null,
+  mask: T | null,
+  needWeights: boolean,
+  averageWeights: boolean,
+  maskType: number | null,
+): [T, T | null] {
+  if (query.sizes.length !== 3) throw new OpError(`expected 3-D \`query\`, got ${query.sizes.length}-D tensor`);
+  if (embedDim % numHead !== 0) throw new OpError('`embed_dim` must divide evenly by `num_heads`');
+  const same = (a: T, b: T) => a.sizes.length === b.sizes.length && a.sizes.every((n, i) => n === b.sizes[i]);
+  if (!same(query, key) || !same(query, value)) throw new OpError('expected `query`/`key`/`value` shapes to match');
+  const dtype = requireFloating(query.dtype, 'addmm_impl_cpu_');
+  const c = new Calc(ctx, dtype);
+  const [b, l] = query.sizes;
+  const e = embedDim;
+  const hd = e / numHead;
+  const heads = (t: T) => c.transpose(c.reshape(t, [b, l, numHead, hd]), 1, 2);
+  const q = heads(project(c, query, qkvWeight, qkvBias, 0, e));
+  const k = heads(project(c, key, qkvWeight, qkvBias, e, e));
+  const v = heads(project(c, value, qkvWeight, qkvBias, 2 * e, e));
+  let keep: T;
+  let allowed: T | null = null;
+  if (mask != null) {
+    if (maskType == null) throw new OpError('Mask Type should be defined');
+    if (mask.sizes[0] !== b) {
+      throw new OpError('Expected attn_mask->sizes()[0] == batch_size to be true, but got false.');
+    }
+    // A key-padding mask [B, S]: True (or non-zero) keys are left out.
+    const masked = mask.dtype === 'bool' ? mask : c.cmp('ne', mask, 0);
+    keep = ctx.view(masked, [b, 1, 1, l], [masked.strides[0], 0, 0, masked.strides[1]], masked.offset);
+    allowed = ctx.empty(keep.sizes, 'bool');
+    K.unary('logical_not', allowed, keep);
+  }
+  const [ctxOut, attn] = scaledDotProductAttention(ctx, q, k, v, allowed, 0, false);
+  const merged = c.reshape(c.copy(c.transpose(ctxOut, 1, 2)), [b, l, e]);
+  const out = project(c, merged, projWeight, projBias, 0, e);
+  if (!needWeights) return [out, null];
+  return [out, averageWeights ? c.mean(attn, [1]) : attn];
+}

@@ -1,3 +1,4 @@
+import { _nativeMultiHeadAttention } from '../aten/_native-multi-head-attention.js';
 import { _scaledDotProductAttention } from '../aten/_scaled-dot-product-attention.js';
 import { binaryCrossEntropy } from '../aten/binary-cross-entropy.js';
 import { binaryCrossEntropyWithLogits } from '../aten/binary-cross-entropy-with-logits.js';
@@ -68,4 +69,5 @@ export const lossesOps: readonly Op[] = [
   rnnReluCell,
   // attention
   _scaledDotProductAttention,
+  _nativeMultiHeadAttention,
 ];
