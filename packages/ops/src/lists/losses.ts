@@ -1,5 +1,6 @@
 import { _nativeMultiHeadAttention } from '../aten/_native-multi-head-attention.js';
 import { _scaledDotProductAttention } from '../aten/_scaled-dot-product-attention.js';
+import { _transformerEncoderLayerFwd } from '../aten/_transformer-encoder-layer-fwd.js';
 import { binaryCrossEntropy } from '../aten/binary-cross-entropy.js';
 import { binaryCrossEntropyWithLogits } from '../aten/binary-cross-entropy-with-logits.js';
 import { cosineEmbeddingLoss } from '../aten/cosine-embedding-loss.js';
@@ -70,4 +71,5 @@ export const lossesOps: readonly Op[] = [
   // attention
   _scaledDotProductAttention,
   _nativeMultiHeadAttention,
+  _transformerEncoderLayerFwd,
 ];
