@@ -14,37 +14,24 @@ export const binaryCrossEntropyWithLogits = defineOp({
     if (a.weight != null) loss = c.mul(loss, a.weight);
     return loss;
   }),
+  // weight and pos_weight are not differentiable in PyTorch 1.13 (it refuses inputs that require grad).
   derivative: (F, { grad, self, target, weight, pos_weight, reduction }) => {
     const n = reduction === 1 ? self.sizes.reduce((p: number, s: number) => p * s, 1) : 1;
     let g = reduction === 1 ? F.div(grad, n) : grad;
     if (weight != null) g = F.mul(g, weight);
     const s = F.sigmoid(self);
-    // softplus(-x) = -log_sigmoid(x)
-    const sp = F.neg(F.logSigmoid(self));
-    let ds: any;
-    let dt: any;
-    let dpw = null;
     if (pos_weight == null) {
-      ds = F.sub(s, target);
-      dt = F.neg(self);
-    } else {
-      const lw = F.add(F.mul(F.sub(pos_weight, 1), target), 1);
-      ds = F.sub(F.mul(lw, s), F.mul(pos_weight, target));
-      dt = F.add(F.neg(self), F.mul(F.sub(pos_weight, 1), sp));
-      dpw = F.sumTo(F.mul(F.mul(target, sp), g), F.sizes(pos_weight));
+      return {
+        self: F.sumTo(F.mul(F.sub(s, target), g), F.sizes(self)),
+        target: F.sumTo(F.mul(F.neg(self), g), F.sizes(target)),
+      };
     }
-    let dw = null;
-    if (weight != null) {
-      const lw = pos_weight == null ? sp : F.mul(F.add(F.mul(F.sub(pos_weight, 1), target), 1), sp);
-      const unweighted = F.add(F.mul(F.rsub(target, 1), self), lw);
-      dw = F.sumTo(F.mul(unweighted, reduction === 1 ? F.div(grad, n) : grad), F.sizes(weight));
-    }
-    return {
-      self: F.sumTo(F.mul(ds, g), F.sizes(self)),
-      target: F.sumTo(F.mul(dt, g), F.sizes(target)),
-      weight: dw,
-      pos_weight: dpw,
-    };
+    // softplus(-x) = -log_sigmoid(x); lw = 1 + (pw - 1) t
+    const sp = F.neg(F.logSigmoid(self));
+    const lw = F.add(F.mul(F.sub(pos_weight, 1), target), 1);
+    const ds = F.sub(F.mul(lw, s), F.mul(pos_weight, target));
+    const dt = F.add(F.neg(self), F.mul(F.sub(pos_weight, 1), sp));
+    return { self: F.sumTo(F.mul(ds, g), F.sizes(self)), target: F.sumTo(F.mul(dt, g), F.sizes(target)) };
   },
   samples: (S) => [
     ...lossSamples(S, 'binary_cross_entropy_with_logits', {}, { tlow: 0, thigh: 1 }),

@@ -1,9 +1,10 @@
 /** Scaled dot-product attention on kernels (batched gemm + softmax), shared by the attention ops. */
+
 import * as K from '@tsjit/kernels';
 import { cppDtypeName } from '../core/dtypes.js';
 import { numel } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
-import type { OpContext, TensorLike } from '../core/tensor-like.js';
+import type { Functions, OpContext, TensorLike } from '../core/tensor-like.js';
 import { requireFloating } from './activation.js';
 import { Calc } from './nn-math.js';
 
@@ -81,7 +82,7 @@ export function scaledDotProductAttention(
  * Gradients of attention for a rule, given the attention weights: { query, key, value, scores }
  * where scores is the gradient of the additive mask.
  */
-export function attentionGradsF(F: any, gOut: any, gAttn: any, query: any, key: any, value: any, attn: any): any {
+export function attentionGradsF(F: Functions, gOut: any, gAttn: any, query: any, key: any, value: any, attn: any): any {
   const e = query.sizes[query.sizes.length - 1];
   const scale = 1 / Math.sqrt(e);
   const nd = attn.sizes.length;

@@ -1,7 +1,8 @@
 /** p-norm distances and their gradients (pairwise_distance, triplet_margin_loss, cdist). */
+
 import * as K from '@tsjit/kernels';
 import { broadcastShapes, normalizeDim } from '../core/helpers.js';
-import type { TensorLike } from '../core/tensor-like.js';
+import type { Functions, TensorLike } from '../core/tensor-like.js';
 import type { Calc } from './nn-math.js';
 
 type T = TensorLike;
@@ -32,7 +33,7 @@ export function pairwiseDistance(c: Calc, x1: T, x2: T, p: number, eps: number, 
  * g (keepdim-shaped) * d |d|^(p-2) / n^(p-1), 0 where the norm is 0; inf-norms split evenly among
  * the maximal entries.
  */
-export function pNormGrad(F: any, g: any, d: any, n: any, p: number): any {
+export function pNormGrad(F: Functions, g: any, d: any, n: any, p: number): any {
   if (p === 0) return F.zerosLike(d);
   if (p === 1) return F.mul(F.sign(d), g);
   if (p === Number.POSITIVE_INFINITY || p === Number.NEGATIVE_INFINITY) {

@@ -1,9 +1,10 @@
 /** nll_loss and its 2-d / n-d forms on kernels: gather the target's log-probabilities, weight, reduce. */
+
 import * as K from '@tsjit/kernels';
 import { cppDtypeName, type DType } from '../core/dtypes.js';
 import { contiguous, formatSizes, numel, readNumbers } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
-import type { OpContext, TensorLike } from '../core/tensor-like.js';
+import type { Functions, OpContext, TensorLike } from '../core/tensor-like.js';
 import { requireFloating } from './activation.js';
 import { Calc } from './nn-math.js';
 

@@ -3,10 +3,11 @@
  * kernels (gemm, unary, binary) step by step; the derivative rules recompute the forward with ops
  * and run back-propagation through time with the cell gradients below.
  */
+
 import * as K from '@tsjit/kernels';
 import { numel } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
-import type { OpContext, TensorLike } from '../core/tensor-like.js';
+import type { Functions, OpContext, TensorLike } from '../core/tensor-like.js';
 import { requireFloating } from './activation.js';
 import { Calc } from './nn-math.js';
 
@@ -261,14 +262,19 @@ export function cellBackwardF(
   };
 }
 
-const addOpt = (F: any, a: any, b: any) => (a == null ? b : b == null ? a : F.add(a, b));
+const addOpt = (F: Functions, a: any, b: any) => (a == null ? b : b == null ? a : F.add(a, b));
 
 /**
  * Back-propagation through time for the sequence ops, with ops: recomputes each layer's forward,
  * then walks the steps backwards. grads = [dOutput, dH_n, (dC_n)]. Dropout is not replayed (the
  * rule covers train=False or dropout=0, as the eval models that TorchScript exports).
  */
-export function rnnBackwardF(F: any, kind: CellKind, a: any, grads: any[]): { input: any; hx: any[]; params: any[] } {
+export function rnnBackwardF(
+  F: Functions,
+  kind: CellKind,
+  a: any,
+  grads: any[],
+): { input: any; hx: any[]; params: any[] } {
   const { input, hx, params, has_biases: hasBiases, num_layers: numLayers, bidirectional, batch_first: batchFirst } = a;
   const dirs = bidirectional ? 2 : 1;
   const x0 = batchFirst ? F.transpose(input, 0, 1) : input;
