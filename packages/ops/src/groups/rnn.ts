@@ -352,3 +352,171 @@ export function rnnBackwardF(
   if (kind === 'lstm') dHx.push(F.stack(dC0, 0));
   return { input: dInput, hx: dHx, params: dParams };
 }
+
+/**
+ * The packed-sequence overloads (lstm.data, ...): data [sum(batch_sizes), I]; at step t the first
+ * batch_sizes[t] sequences are active. Returns [output data, h_n] (and c_n).
+ */
+export function rnnForwardPacked(
+  ctx: OpContext,
+  kind: CellKind,
+  a: Omit<RnnArgs, 'batchFirst'>,
+  batchSizes: readonly number[],
+): T[] {
+  const { input, hx, params, hasBiases, numLayers, bidirectional } = a;
+  const dirs = bidirectional ? 2 : 1;
+  if (params.length !== numLayers * dirs * (hasBiases ? 4 : 2)) {
+    throw new OpError('got an incorrect number of RNN parameters');
+  }
+  const dtype = cellDtype(input, [...hx, ...params]) as any;
+  const c = new Calc(ctx, dtype);
+  const total = input.sizes[0];
+  const batch = batchSizes[0] ?? 0;
+  const hidden = params[1].sizes[1];
+  const offsets: number[] = [];
+  let acc = 0;
+  for (const bs of batchSizes) {
+    offsets.push(acc);
+    acc += bs;
+  }
+  if (acc !== total) throw new OpError(`Expected the packed input to have ${acc} rows, got ${total}`);
+  let layerInput: T = input;
+  const hN = c.empty([numLayers * dirs, batch, hidden]);
+  const cN = kind === 'lstm' ? c.empty([numLayers * dirs, batch, hidden]) : null;
+  for (let l = 0; l < numLayers; l++) {
+    const out = c.empty([total, dirs * hidden]);
+    for (let d = 0; d < dirs; d++) {
+      const [wIh, wHh, bIh, bHh] = layerParams(params, hasBiases, dirs, l, d);
+      const k = l * dirs + d;
+      const h = c.copy(select0(ctx, hx[0], k));
+      const cell = kind === 'lstm' ? c.copy(select0(ctx, hx[1], k)) : null;
+      for (let s = 0; s < batchSizes.length; s++) {
+        const t = d === 0 ? s : batchSizes.length - 1 - s;
+        const bs = batchSizes[t];
+        const xt = c.narrow(layerInput, 0, offsets[t], bs);
+        const hRows = c.narrow(h, 0, 0, bs);
+        const cRows = cell == null ? null : c.narrow(cell, 0, 0, bs);
+        const next = cellStep(c, kind, xt, hRows, cRows, wIh, wHh, bIh, bHh);
+        K.copy(hRows, next[0]);
+        if (cRows) K.copy(cRows, next[1]);
+        K.copy(c.narrow(c.narrow(out, 0, offsets[t], bs), 1, d * hidden, hidden), next[0]);
+      }
+      K.copy(select0(ctx, hN, k), h);
+      if (cN) K.copy(select0(ctx, cN, k), cell!);
+    }
+    layerInput = out;
+    if (a.train && a.dropout > 0 && l < numLayers - 1 && numel(out.sizes) > 0) {
+      const keep = ctx.empty(out.sizes, 'float64');
+      const view = new Float64Array(keep.data.buffer, keep.data.byteOffset, numel(out.sizes));
+      for (let i = 0; i < view.length; i++) view[i] = Math.random() >= a.dropout ? 1 / (1 - a.dropout) : 0;
+      layerInput = c.mul(out, keep);
+    }
+  }
+  return cN ? [layerInput, hN, cN] : [layerInput, hN];
+}
+
+/** BPTT for the packed overloads, with ops (see rnnBackwardF). */
+export function rnnBackwardPackedF(
+  F: Functions,
+  kind: CellKind,
+  a: any,
+  batchSizes: readonly number[],
+  grads: any[],
+): { data: any; hx: any[]; params: any[] } {
+  const { data, hx, params, has_biases: hasBiases, num_layers: numLayers, bidirectional } = a;
+  const dirs = bidirectional ? 2 : 1;
+  const hidden = params[1].sizes[1];
+  const steps = batchSizes.length;
+  const offsets: number[] = [];
+  let acc = 0;
+  for (const bs of batchSizes) {
+    offsets.push(acc);
+    acc += bs;
+  }
+  const batch = batchSizes[0];
+  const layers: any[] = [];
+  let layerInput = data;
+  for (let l = 0; l < numLayers; l++) {
+    const perDir: any[] = [];
+    const outs: any[] = [];
+    for (let d = 0; d < dirs; d++) {
+      const [wIh, wHh, bIh, bHh] = layerParams(params, hasBiases, dirs, l, d);
+      const k = l * dirs + d;
+      // Per-row states: a list of [1, H] rows so that inactive rows keep their value.
+      let h = F.select(hx[0], 0, k);
+      let cell = kind === 'lstm' ? F.select(hx[1], 0, k) : null;
+      const saved: any[] = new Array(steps);
+      const hs: any[] = new Array(steps);
+      for (let s = 0; s < steps; s++) {
+        const t = d === 0 ? s : steps - 1 - s;
+        const bs = batchSizes[t];
+        const xt = F.narrow(layerInput, 0, offsets[t], bs);
+        const hRows = F.narrow(h, 0, 0, bs);
+        const cRows = cell == null ? null : F.narrow(cell, 0, 0, bs);
+        const st = cellForwardF(F, kind, xt, hRows, cRows, wIh, wHh, bIh, bHh);
+        saved[t] = { saved: st, x: xt, h: hRows, cell: cRows, hPrev: h, cPrev: cell };
+        const rest = (v: any) => F.narrow(v, 0, bs, batch - bs);
+        h = bs === batch ? st.h : F.cat([st.h, rest(h)], 0);
+        if (kind === 'lstm') cell = bs === batch ? st.c : F.cat([st.c, rest(cell)], 0);
+        hs[t] = st.h;
+      }
+      perDir.push({ saved, weights: [wIh, wHh] });
+      outs.push(F.cat(hs, 0));
+    }
+    layers.push(perDir);
+    layerInput = dirs === 1 ? outs[0] : F.cat(outs, 1);
+  }
+  const dParams: any[] = params.map(() => null);
+  const dH0: any[] = [];
+  const dC0: any[] = [];
+  let dOut = grads[0];
+  for (let l = numLayers - 1; l >= 0; l--) {
+    const perDir = layers[l];
+    const dIn: any[] = new Array(steps).fill(null);
+    for (let d = 0; d < dirs; d++) {
+      const k = l * dirs + d;
+      const [wIh, wHh] = perDir[d].weights;
+      // Full-batch state gradients [B, H], rows beyond the active ones passing through untouched.
+      let dh = grads[1] == null ? F.zerosLike(F.select(hx[0], 0, k)) : F.select(grads[1], 0, k);
+      let dc =
+        kind === 'lstm' ? (grads[2] == null ? F.zerosLike(F.select(hx[1], 0, k)) : F.select(grads[2], 0, k)) : null;
+      const per = hasBiases ? 4 : 2;
+      const at = k * per;
+      for (let s = steps - 1; s >= 0; s--) {
+        const t = d === 0 ? s : steps - 1 - s;
+        const bs = batchSizes[t];
+        const st = perDir[d].saved[t];
+        let dhRows = F.narrow(dh, 0, 0, bs);
+        if (dOut != null) dhRows = F.add(dhRows, F.narrow(F.narrow(dOut, 0, offsets[t], bs), 1, d * hidden, hidden));
+        const dcRows = dc == null ? null : F.narrow(dc, 0, 0, bs);
+        const g = cellBackwardF(F, kind, st.saved, st.x, st.h, st.cell, wIh, wHh, dhRows, dcRows);
+        dIn[t] = addOpt(F, dIn[t], g.x);
+        dParams[at] = addOpt(F, dParams[at], g.wIh);
+        dParams[at + 1] = addOpt(F, dParams[at + 1], g.wHh);
+        if (hasBiases) {
+          dParams[at + 2] = addOpt(F, dParams[at + 2], g.bIh);
+          dParams[at + 3] = addOpt(F, dParams[at + 3], g.bHh);
+        }
+        const rest = (v: any) => F.narrow(v, 0, bs, batch - bs);
+        dh = bs === batch ? g.h : F.cat([g.h, rest(dh)], 0);
+        if (dc != null) dc = bs === batch ? g.c : F.cat([g.c, rest(dc)], 0);
+      }
+      dH0[k] = dh;
+      dC0[k] = dc;
+    }
+    dOut = F.cat(dIn, 0);
+  }
+  const dHx = [F.stack(dH0, 0)];
+  if (kind === 'lstm') dHx.push(F.stack(dC0, 0));
+  return { data: dOut, hx: dHx, params: dParams };
+}
+
+/** batch_sizes (an int64 CPU tensor, as PyTorch requires) as numbers. */
+export function batchSizesOf(t: T): number[] {
+  if (t.dtype !== 'int64') throw new OpError(`expected scalar type Long but found ${t.dtype}`);
+  const n = numel(t.sizes);
+  const out: number[] = [];
+  const view = new BigInt64Array(t.data.buffer, t.data.byteOffset, t.offset + (n - 1) * (t.strides[0] ?? 1) + 1);
+  for (let i = 0; i < n; i++) out.push(Number(view[t.offset + i * (t.strides[0] ?? 1)]));
+  return out;
+}
