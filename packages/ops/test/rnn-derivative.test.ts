@@ -111,8 +111,8 @@ describe('recurrent derivative rules (BPTT) against PyTorch autograd', () => {
       const g = rule(F, { ...args, grad: grads[0], grads, result });
       close(k.packed ? g.data : g.input, k.grad_input, 'input');
       const gh = k.kind === 'lstm' ? g.hx : [g.hx];
-      k.grad_hx.forEach((e: Flat, i: number) => close(gh[i], e, `hx[${i}]`));
-      k.grad_params.forEach((e: Flat, i: number) => close(g.params[i], e, `params[${i}]`));
+      for (const [i, e] of (k.grad_hx as Flat[]).entries()) close(gh[i], e, `hx[${i}]`);
+      for (const [i, e] of (k.grad_params as Flat[]).entries()) close(g.params[i], e, `params[${i}]`);
     });
   }
 });
