@@ -3,6 +3,7 @@ import { _scaledDotProductAttention } from '../aten/_scaled-dot-product-attentio
 import { _transformerEncoderLayerFwd } from '../aten/_transformer-encoder-layer-fwd.js';
 import { binaryCrossEntropy } from '../aten/binary-cross-entropy.js';
 import { binaryCrossEntropyWithLogits } from '../aten/binary-cross-entropy-with-logits.js';
+import { cdist } from '../aten/cdist.js';
 import { cosineEmbeddingLoss } from '../aten/cosine-embedding-loss.js';
 import { cosineSimilarity } from '../aten/cosine-similarity.js';
 import { crossEntropyLoss } from '../aten/cross-entropy-loss.js';
@@ -53,6 +54,7 @@ export const lossesOps: readonly Op[] = [
   klDiv,
   cosineSimilarity,
   pairwiseDistance,
+  cdist,
   softMarginLoss,
   marginRankingLoss,
   hingeEmbeddingLoss,
