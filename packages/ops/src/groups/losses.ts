@@ -82,3 +82,64 @@ export function lossSamples(
   }
   return samples;
 }
+
+/**
+ * The backward ops of the elementwise losses: grad_input = scale * local(x, t) * grad_output with
+ * scale 1 / numel for the mean; grad_input has the broadcast shape of self and target.
+ */
+export function lossBackward(
+  kernelName: string,
+  local: (c: Calc, x: T, t: T, args: OpArgs) => T,
+  tensors: readonly string[] = ['grad_output', 'self', 'target'],
+): { impl: ImplFn; meta: MetaFn } {
+  const dtypeOf = (a: OpArgs): DType =>
+    requireFloating(
+      tensors.map((n) => a[n].dtype).reduce((p: DType, d: DType) => promoteTypes(p, d)),
+      kernelName,
+    );
+  const sizesOf = (a: OpArgs) => broadcastShapes(a.self.sizes, a.target.sizes, a[tensors[0]].sizes);
+  return {
+    impl: (a, ctx) => {
+      const c = new Calc(ctx, dtypeOf(a));
+      const sizes = sizesOf(a);
+      const n = a.reduction === 1 ? sizes.reduce((p, s) => p * s, 1) : 1;
+      const g = c.mul(c.t(a[tensors[0]]), 1 / n);
+      const out = c.mul(local(c, c.t(a.self), c.t(a.target), a), g);
+      return out.sizes.length === sizes.length ? out : c.add(out, c.full(sizes, 0));
+    },
+    meta: (a) => ({ sizes: sizesOf(a), dtype: dtypeOf(a) }),
+  };
+}
+
+/** Samples of a loss backward op: every reduction, non-contiguous, 0-d, float64. */
+export function lossBackwardSamples(
+  S: SampleBuilder,
+  overload: string,
+  rest: readonly any[] = [],
+  tRange: { low?: number; high?: number } = {},
+  xRange: { low?: number; high?: number } = {},
+): Sample[] {
+  const x = (
+    sizes: number[],
+    layout: 'contiguous' | 'transposed' | 'strided' | 'offset' = 'contiguous',
+    dtype: DType = 'float32',
+  ) => S.t(sizes, { dtype, layout, ...xRange });
+  const t = (
+    sizes: number[],
+    layout: 'contiguous' | 'transposed' | 'strided' | 'offset' = 'contiguous',
+    dtype: DType = 'float32',
+  ) => S.t(sizes, { dtype, layout, ...tRange });
+  return [
+    S.call(overload, [S.randn([]), x([2, 3]), t([2, 3]), 1, ...rest]),
+    S.call(overload, [S.randn([2, 3]), x([2, 3], 'transposed'), t([2, 3]), 0, ...rest]),
+    S.call(overload, [S.randn([]), x([2, 3]), t([2, 3], 'strided'), 2, ...rest]),
+    S.call(overload, [S.randn([]), x([]), t([]), 1, ...rest]),
+    S.call(overload, [
+      S.t([], { dtype: 'float64' }),
+      x([4], 'contiguous', 'float64'),
+      t([4], 'contiguous', 'float64'),
+      1,
+      ...rest,
+    ]),
+  ];
+}

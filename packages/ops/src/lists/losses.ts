@@ -2,6 +2,7 @@ import { _nativeMultiHeadAttention } from '../aten/_native-multi-head-attention.
 import { _scaledDotProductAttention } from '../aten/_scaled-dot-product-attention.js';
 import { _transformerEncoderLayerFwd } from '../aten/_transformer-encoder-layer-fwd.js';
 import { binaryCrossEntropy } from '../aten/binary-cross-entropy.js';
+import { binaryCrossEntropyBackward } from '../aten/binary-cross-entropy-backward.js';
 import { binaryCrossEntropyWithLogits } from '../aten/binary-cross-entropy-with-logits.js';
 import { cdist } from '../aten/cdist.js';
 import { cosineEmbeddingLoss } from '../aten/cosine-embedding-loss.js';
@@ -11,12 +12,14 @@ import { gru } from '../aten/gru.js';
 import { gruCell } from '../aten/gru-cell.js';
 import { hingeEmbeddingLoss } from '../aten/hinge-embedding-loss.js';
 import { huberLoss } from '../aten/huber-loss.js';
+import { huberLossBackward } from '../aten/huber-loss-backward.js';
 import { klDiv } from '../aten/kl-div.js';
 import { l1Loss } from '../aten/l1-loss.js';
 import { lstm } from '../aten/lstm.js';
 import { lstmCell } from '../aten/lstm-cell.js';
 import { marginRankingLoss } from '../aten/margin-ranking-loss.js';
 import { mseLoss } from '../aten/mse-loss.js';
+import { mseLossBackward } from '../aten/mse-loss-backward.js';
 import { nllLoss } from '../aten/nll-loss.js';
 import { nllLossBackward } from '../aten/nll-loss-backward.js';
 import { nllLossForward } from '../aten/nll-loss-forward.js';
@@ -31,7 +34,9 @@ import { rnnReluCell } from '../aten/rnn-relu-cell.js';
 import { rnnTanh } from '../aten/rnn-tanh.js';
 import { rnnTanhCell } from '../aten/rnn-tanh-cell.js';
 import { smoothL1Loss } from '../aten/smooth-l1-loss.js';
+import { smoothL1LossBackward } from '../aten/smooth-l1-loss-backward.js';
 import { softMarginLoss } from '../aten/soft-margin-loss.js';
+import { softMarginLossBackward } from '../aten/soft-margin-loss-backward.js';
 import { tripletMarginLoss } from '../aten/triplet-margin-loss.js';
 import type { Op } from '../core/define-op.js';
 
@@ -49,6 +54,11 @@ export const lossesOps: readonly Op[] = [
   nllLoss2dBackward,
   nllLossNd,
   crossEntropyLoss,
+  mseLossBackward,
+  smoothL1LossBackward,
+  huberLossBackward,
+  softMarginLossBackward,
+  binaryCrossEntropyBackward,
   binaryCrossEntropy,
   binaryCrossEntropyWithLogits,
   klDiv,
