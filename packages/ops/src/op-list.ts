@@ -1,4 +1,5 @@
 import type { Op } from './core/define-op.js';
+import { activationsOps } from './lists/activations.js';
 import { creationOps } from './lists/creation.js';
 import { indexingOps } from './lists/indexing.js';
 import { linalgOps } from './lists/linalg.js';
@@ -20,6 +21,7 @@ export const allOps: readonly Op[] = [
   ...linalgOps,
   ...nnOps,
   ...lossesOps,
+  ...activationsOps,
   ...shapeOps,
   ...queriesOps,
 ];

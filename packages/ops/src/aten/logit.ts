@@ -1,20 +1,6 @@
-import { defineOp, type ImplFn } from '../core/define-op.js';
-import { scalarToNumber } from '../core/dtypes.js';
-import { toDtype } from '../core/helpers.js';
-import { mutatingMeta } from '../groups/pointwise.js';
-import { floatUnaryDtype } from '../groups/pointwise-composite.js';
-import { unaryFamilySamples } from '../groups/pointwise-samples.js';
-
-// log(z / (1 - z)) with z = x clamped to [eps, 1 - eps] when eps is given.
-const compute: ImplFn = (args, ctx) => {
-  const F = ctx.F;
-  let z = toDtype(ctx, args.self, floatUnaryDtype(args.self, 'logit_cpu'));
-  if (args.eps != null) {
-    const eps = scalarToNumber(args.eps);
-    z = F.clamp(z, eps, 1 - eps);
-  }
-  return F.log(F.div(z, F.rsub(z, 1)));
-};
+import { defineOp } from '../core/define-op.js';
+import { DEFAULT_FLOAT, isFloatingDtype } from '../core/dtypes.js';
+import { Calc, num } from '../groups/nn-math.js';
 
 export const logit = defineOp({
   schemas: [
@@ -22,29 +8,30 @@ export const logit = defineOp({
     'aten::logit.out(Tensor self, float? eps=None, *, Tensor(a!) out) -> Tensor(a!)',
     'aten::logit_(Tensor(a!) self, float? eps=None) -> Tensor(a!)',
   ],
-  impl: compute,
-  meta: mutatingMeta((args) => ({ sizes: args.self.sizes, dtype: floatUnaryDtype(args.self, 'logit_cpu') })),
-  // grad / (x (1 - x)); with eps, zero outside [eps, 1 - eps]; without, NaN outside [0, 1].
-  derivative: (F, { grad, self, eps }) => {
-    const d = F.div(grad, F.mul(self, F.rsub(self, 1)));
-    if (eps == null) return { self: F.where(F.logicalOr(F.lt(self, 0), F.gt(self, 1)), Number.NaN, d) };
-    const e = typeof eps === 'object' ? eps.value : eps;
-    return { self: F.where(F.logicalOr(F.lt(self, e), F.gt(self, 1 - e)), 0, d) };
+  // Integer inputs promote to the default float dtype; eps clamps x to [eps, 1 - eps] first.
+  impl: (args, ctx) => {
+    const c = new Calc(ctx, isFloatingDtype(args.self.dtype) ? args.self.dtype : DEFAULT_FLOAT);
+    let x = c.t(args.self);
+    if (args.eps != null) x = c.clamp(x, num(args.eps), 1 - num(args.eps));
+    return c.un('log', c.div(x, c.sub(1, x)));
   },
+  meta: (args) => ({
+    sizes: args.self.sizes,
+    dtype: isFloatingDtype(args.self.dtype) ? args.self.dtype : DEFAULT_FLOAT,
+  }),
+  derivative: (F, { grad, self, eps }) => ({ self: F.logitBackward(grad, self, eps) }),
   samples: (S) => [
-    ...unaryFamilySamples(S, {
-      name: 'logit',
-      inplace: true,
-      out: true,
-      floatResult: true,
-      low: 0.05,
-      high: 0.95,
-      dtypes: ['float64', 'bfloat16', 'int64', 'uint8', 'bool'],
-      errors: { float16: '"logit_cpu" not implemented for \'Half\'' },
-    }),
-    S.call('logit', [S.of([0, 0.3, 1, -0.5, 1.5, 0.5])], { eps: S.float(0.1) }),
-    S.call('logit', [S.of([0, 0.3, 1, -0.5, 1.5, 0.5])], { eps: S.float(0) }),
-    S.call('logit', [S.t([2, 3], { dtype: 'float64', low: 0, high: 1 }), S.float(1e-6)]),
-    S.call('logit_', [S.of([0, 0.3, 1])], { eps: S.float(0.25) }),
+    S.call('logit', [S.t([2, 5], { low: 0, high: 1 })]),
+    S.call('logit', [S.t([3, 4], { low: 0, high: 1, layout: 'transposed' })]),
+    S.call('logit', [S.t([2, 3], { low: 0, high: 1, layout: 'strided' })]),
+    S.call('logit', [S.t([], { low: 0, high: 1 })]),
+    S.call('logit', [S.randn([0, 2])]),
+    S.call('logit', [S.t([4], { low: 0, high: 1, dtype: 'float64' })]),
+    S.call('logit', [S.of([-0.5, 0, 0.01, 0.5, 1, 1.5])]),
+    S.call('logit', [S.of([-0.5, 0, 0.01, 0.5, 1, 1.5]), S.float(0.1)]),
+    S.call('logit', [S.of([0, 1], [2], 'int64'), S.float(0.25)]),
+    S.call('logit_', [S.t([3, 2], { low: 0, high: 1, layout: 'transposed' }), S.float(0.05)]),
+    S.error('logit_', [S.of([0, 1], [2], 'int64')], "result type Float can't be cast to the desired output type Long"),
+    S.call('logit.out', [S.t([2, 3], { low: 0, high: 1 })], { out: S.randn([2, 3]) }),
   ],
 });

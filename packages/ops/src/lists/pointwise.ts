@@ -84,7 +84,6 @@ import { logicalAnd } from '../aten/logical-and.js';
 import { logicalNot } from '../aten/logical-not.js';
 import { logicalOr } from '../aten/logical-or.js';
 import { logicalXor } from '../aten/logical-xor.js';
-import { logit } from '../aten/logit.js';
 import { lt } from '../aten/lt.js';
 import { maximum } from '../aten/maximum.js';
 import { minimum } from '../aten/minimum.js';
@@ -226,7 +225,6 @@ export const pointwiseOps: readonly Op[] = [
   logicalNot,
   logicalOr,
   logicalXor,
-  logit,
   lt,
   maximum,
   minimum,
