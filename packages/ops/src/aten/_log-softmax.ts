@@ -8,7 +8,7 @@ export const _logSoftmax = defineOp({
   ],
   impl: (args, ctx) => softmaxForward(ctx, true, args.self, args.dim, null, args.half_to_float),
   meta: (args) => ({ sizes: args.self.sizes, dtype: args.self.dtype }),
-  derivative: (F, { grad, result, self, dim }) => ({ self: F.LogSoftmaxBackwardData(grad, result, dim, self.dtype) }),
+  derivative: (F, { grad, result, self, dim }) => ({ self: F._logSoftmaxBackwardData(grad, result, dim, self.dtype) }),
   samples: (S) => [
     S.call('_log_softmax', [S.randn([2, 5]), 1, false]),
     S.call('_log_softmax', [S.randn([3, 4], 'transposed'), 0, false]),

@@ -9,7 +9,7 @@ export const _softmaxBackwardData = defineOp({
   ...softmaxBackwardImpl(false),
   // gI = y (g - sum(g y)): d/dg = this op; d/dy = G (g - sum(g y)) - g sum(G y)
   derivative: (F, { grad, grad_output, output, dim, input_dtype }) => ({
-    grad_output: F.SoftmaxBackwardData(grad, output, dim, input_dtype),
+    grad_output: F._softmaxBackwardData(grad, output, dim, input_dtype),
     output: F.sub(
       F.mul(grad, F.sub(grad_output, F.sum(F.mul(grad_output, output), [dim], true))),
       F.mul(grad_output, F.sum(F.mul(grad, output), [dim], true)),

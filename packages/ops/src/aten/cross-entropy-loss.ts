@@ -103,7 +103,7 @@ export const crossEntropyLoss = defineOp({
       const G = F.neg(F.mul(tw, r));
       const lw = wb == null ? logp : F.mul(logp, wb);
       return {
-        self: F.LogSoftmaxBackwardData(G, logp, cd, self.dtype),
+        self: F._logSoftmaxBackwardData(G, logp, cd, self.dtype),
         target: F.mul(F.neg(F.mul(lw, r)), 1 - ls),
       };
     }
@@ -124,7 +124,7 @@ export const crossEntropyLoss = defineOp({
       const Gs = F.neg(wb == null ? F.expand(masked, self.sizes) : F.mul(masked, wb));
       G = F.add(F.mul(G, 1 - ls), F.mul(Gs, ls / classes));
     }
-    return { self: F.LogSoftmaxBackwardData(G, logp, cd, self.dtype) };
+    return { self: F._logSoftmaxBackwardData(G, logp, cd, self.dtype) };
   },
   samples: (S) => {
     const t = S.of([0, 1, 3], [3], 'int64');

@@ -11,7 +11,7 @@ export const softmax = defineOp({
   meta: (args) => ({ sizes: args.self.sizes, dtype: args.dtype == null ? args.self.dtype : toDtype(args.dtype) }),
   // F names of `_softmax_backward_data` drop the leading underscore (camel case of the base name).
   derivative: (F, { grad, result, self, dim }) => {
-    const g = F.SoftmaxBackwardData(grad, result, dim, result.dtype);
+    const g = F._softmaxBackwardData(grad, result, dim, result.dtype);
     return { self: result.dtype === self.dtype ? g : F.to(g, self.dtype) };
   },
   samples: (S) => [

@@ -127,9 +127,13 @@ function lookupKeyword(keywords: Readonly<Record<string, unknown>>, name: string
   return v !== undefined ? v : keywords[camel(name)];
 }
 
-/** snake_case → camelCase (`rounding_mode` → `roundingMode`; `add_` stays `add_`). */
+/**
+ * snake_case → camelCase: `rounding_mode` → `roundingMode`, `_softmax_backward_data` →
+ * `_softmaxBackwardData`; leading and trailing underscores stay (`add_`, `__and__`, `_to_copy` →
+ * `_toCopy`).
+ */
 export function camel(name: string): string {
-  return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  return name.replace(/(?<=[A-Za-z0-9])_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
 /** A schema default as the value an impl receives: ints and floats as numbers, None as null. */

@@ -90,7 +90,7 @@ export function attentionGradsF(F: Functions, gOut: any, gAttn: any, query: any,
   let dAttn = gOut == null ? null : F.matmul(gOut, F.transpose(value, nd - 2, nd - 1));
   if (gAttn != null) dAttn = dAttn == null ? gAttn : F.add(dAttn, gAttn);
   if (dAttn == null) return { query: null, key: null, value: null, scores: null };
-  const dScores = F.SoftmaxBackwardData(dAttn, attn, -1, attn.dtype);
+  const dScores = F._softmaxBackwardData(dAttn, attn, -1, attn.dtype);
   return {
     query: F.mul(F.matmul(dScores, key), scale),
     key: F.mul(F.matmul(F.transpose(dScores, nd - 2, nd - 1), query), scale),
