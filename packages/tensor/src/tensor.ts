@@ -41,8 +41,8 @@ export class Tensor implements TensorLike {
 
   /** A new contiguous tensor of zeros (unspecified contents with `uninitialized`: see Storage.allocate). */
   static empty(sizes: readonly number[], dtype: DType, shared = false, uninitialized = false): Tensor {
+    helpers.checkNewSizes(sizes);
     const n = sizesNumel(sizes);
-    if (!Number.isSafeInteger(n) || n < 0) throw new OpError(`invalid tensor sizes [${sizes.join(', ')}]`);
     const storage = Storage.allocate(n * itemSize[dtype], shared, uninitialized);
     return new Tensor(storage, dtype, sizes, contiguousStrides(sizes), 0);
   }

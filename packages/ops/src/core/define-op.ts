@@ -235,7 +235,9 @@ function buildOverloads(op: Op): Overload[] {
       // overload name when no functional overload shares that name (`_to_copy.out` ← `out`): the
       // functional impl of `add.Tensor` must not run for `add_.Tensor` (it would not write).
       const writes = schema.arguments.some((a) => a.isWrite);
-      const shared = schemas.some((s) => s !== schema && s.overloadName === schema.overloadName && !s.arguments.some((a) => a.isWrite));
+      const shared = schemas.some(
+        (s) => s !== schema && s.overloadName === schema.overloadName && !s.arguments.some((a) => a.isWrite),
+      );
       fn = impl[key] ?? (writes && shared ? undefined : (impl[schema.overloadName] as ImplFn | undefined));
       if (
         fn === undefined &&
@@ -280,7 +282,8 @@ function deriveMutatingOverload(op: Op, schema: FunctionSchema, functional: read
     candidates.find((f) => signature(f.schema.arguments.filter((a) => !a.isWrite)) === want) ??
     candidates.find((f) => {
       const fargs = f.schema.arguments;
-      const has = (a: Argument) => fargs.some((b) => b.name === a.name && b.type.annotationStr() === a.type.annotationStr());
+      const has = (a: Argument) =>
+        fargs.some((b) => b.name === a.name && b.type.annotationStr() === a.type.annotationStr());
       const extraHaveDefaults = fargs.every((b) => b.hasDefault || inputs.some((a) => a.name === b.name));
       return inputs.every(has) && extraHaveDefaults;
     });

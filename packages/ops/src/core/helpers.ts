@@ -13,6 +13,21 @@ export function numel(sizes: readonly number[]): number {
   return n;
 }
 
+/**
+ * Sizes for a new tensor, checked as PyTorch checks them ("Trying to create tensor with negative
+ * dimension -1: [-1, 3]"); also rejects non-integers and element counts past 2^53.
+ */
+export function checkNewSizes(sizes: readonly number[]): void {
+  let n = 1;
+  for (let i = 0; i < sizes.length; i++) {
+    const d = sizes[i];
+    if (!Number.isInteger(d)) throw new OpError(`sizes must be integers, got [${sizes.join(', ')}]`, 'TypeError');
+    if (d < 0) throw new OpError(`Trying to create tensor with negative dimension ${d}: [${sizes.join(', ')}]`);
+    n *= d;
+  }
+  if (!Number.isSafeInteger(n)) throw new OpError(`tensor of sizes [${sizes.join(', ')}] is too large`);
+}
+
 export function contiguousStrides(sizes: readonly number[]): number[] {
   const strides = new Array<number>(sizes.length);
   let s = 1;

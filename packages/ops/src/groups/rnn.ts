@@ -110,6 +110,43 @@ export function layerParams(params: readonly any[], hasBiases: boolean, dirs: nu
 }
 
 /**
+ * The checks PyTorch makes before running a recurrent op: the parameter count for the layers and
+ * directions, 2-d weights, and the hidden states' shapes (num_layers * directions, batch, hidden).
+ */
+function checkRnn(
+  kind: CellKind,
+  input: T,
+  hx: readonly T[],
+  params: readonly any[],
+  numLayers: number,
+  dirs: number,
+  hasBiases: boolean,
+  batch: number,
+): void {
+  if (!Number.isInteger(numLayers) || numLayers < 1 || params.length !== numLayers * dirs * (hasBiases ? 4 : 2)) {
+    throw new OpError('got an incorrect number of RNN parameters');
+  }
+  for (let i = 0; i < params.length; i++) {
+    const want = hasBiases && i % 4 >= 2 ? 1 : 2;
+    if (params[i].sizes.length !== want)
+      throw new OpError(`RNN parameter ${i} must have ${want} dimensions, got ${params[i].sizes.length}`);
+  }
+  const states = kind === 'lstm' ? 2 : 1;
+  if (hx.length !== states)
+    throw new OpError(kind === 'lstm' ? 'lstm expects two hidden states' : `${kind} expects one hidden state`);
+  const hidden = params[1].sizes[1];
+  const expected = [numLayers * dirs, batch, hidden];
+  for (let i = 0; i < hx.length; i++) {
+    const h = hx[i];
+    const ok = h.sizes.length === 3 && h.sizes.every((n: number, k: number) => n === expected[k]);
+    if (!ok) {
+      throw new OpError(`Expected hidden size (${expected.join(', ')}), got [${h.sizes.join(', ')}]`);
+    }
+  }
+  void input;
+}
+
+/**
  * The full-sequence op (lstm.input, gru.input, rnn_tanh.input, rnn_relu.input) on kernels: returns
  * [output, h_n] (and c_n for the LSTM).
  */
@@ -122,9 +159,7 @@ export function rnnForward(ctx: OpContext, kind: CellKind, a: RnnArgs): T[] {
     );
   }
   const dirs = bidirectional ? 2 : 1;
-  if (params.length !== numLayers * dirs * (hasBiases ? 4 : 2)) {
-    throw new OpError('got an incorrect number of RNN parameters');
-  }
+  checkRnn(kind, input, hx, params, numLayers, dirs, hasBiases, input.sizes[batchFirst ? 0 : 1]);
   const dtype = cellDtype(input, [...hx, ...params]) as any;
   const c = new Calc(ctx, dtype);
   const x0 = batchFirst ? c.transpose(input, 0, 1) : input;
@@ -365,9 +400,11 @@ export function rnnForwardPacked(
 ): T[] {
   const { input, hx, params, hasBiases, numLayers, bidirectional } = a;
   const dirs = bidirectional ? 2 : 1;
-  if (params.length !== numLayers * dirs * (hasBiases ? 4 : 2)) {
-    throw new OpError('got an incorrect number of RNN parameters');
+  if (input.sizes.length !== 2) throw new OpError(`packed input must be 2-D, got ${input.sizes.length}-D`);
+  if (batchSizes.some((b, i) => !(b > 0) || (i > 0 && b > batchSizes[i - 1]))) {
+    throw new OpError('batch_sizes must be positive and non-increasing');
   }
+  checkRnn(kind, input, hx, params, numLayers, dirs, hasBiases, batchSizes[0] ?? 0);
   const dtype = cellDtype(input, [...hx, ...params]) as any;
   const c = new Calc(ctx, dtype);
   const total = input.sizes[0];
@@ -514,6 +551,7 @@ export function rnnBackwardPackedF(
 /** batch_sizes (an int64 CPU tensor, as PyTorch requires) as numbers. */
 export function batchSizesOf(t: T): number[] {
   if (t.dtype !== 'int64') throw new OpError(`expected scalar type Long but found ${t.dtype}`);
+  if (t.sizes.length !== 1) throw new OpError(`batch_sizes must be a 1-D tensor, got ${t.sizes.length}-D`);
   const n = numel(t.sizes);
   const out: number[] = [];
   const view = new BigInt64Array(t.data.buffer, t.data.byteOffset, t.offset + (n - 1) * (t.strides[0] ?? 1) + 1);

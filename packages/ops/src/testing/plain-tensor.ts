@@ -1,5 +1,5 @@
 import { type DType, itemSize } from '@tsjit/kernels';
-import { contiguousStrides, numel } from '../core/helpers.js';
+import { checkNewSizes, contiguousStrides, numel } from '../core/helpers.js';
 import type { OpRegistry } from '../core/registry.js';
 import { directFunctions } from '../core/resolve.js';
 import type { OpContext, TensorLike } from '../core/tensor-like.js';
@@ -25,6 +25,7 @@ export class PlainTensor implements TensorLike {
   }
 
   static zeros(sizes: readonly number[], dtype: DType): PlainTensor {
+    checkNewSizes(sizes);
     const bytes = new Uint8Array(numel(sizes) * itemSize[dtype]);
     return new PlainTensor(bytes, dtype, sizes, contiguousStrides(sizes), 0);
   }

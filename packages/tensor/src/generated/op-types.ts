@@ -5,18 +5,74 @@ import type { Tensor } from '../tensor.js';
 
 /** One method per op whose first argument is `Tensor self`. */
 export interface TensorOpMethods {
-  IndexPutImpl(indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, unsafe?: boolean, options?: { accumulate?: boolean; unsafe?: boolean }): Tensor;
-  IndexPutImpl(indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, unsafe?: boolean, options?: { accumulate?: boolean; unsafe?: boolean; out: Tensor }): Tensor;
-  IndexPutImpl_(indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, unsafe?: boolean, options?: { accumulate?: boolean; unsafe?: boolean }): Tensor;
-  IndexPutImpl_(indices: Tensor[], values: Tensor, accumulate?: boolean, unsafe?: boolean, options?: { accumulate?: boolean; unsafe?: boolean }): Tensor;
+  IndexPutImpl(
+    indices: (Tensor | null)[],
+    values: Tensor,
+    accumulate?: boolean,
+    unsafe?: boolean,
+    options?: { accumulate?: boolean; unsafe?: boolean },
+  ): Tensor;
+  IndexPutImpl(
+    indices: (Tensor | null)[],
+    values: Tensor,
+    accumulate?: boolean,
+    unsafe?: boolean,
+    options?: { accumulate?: boolean; unsafe?: boolean; out: Tensor },
+  ): Tensor;
+  IndexPutImpl_(
+    indices: (Tensor | null)[],
+    values: Tensor,
+    accumulate?: boolean,
+    unsafe?: boolean,
+    options?: { accumulate?: boolean; unsafe?: boolean },
+  ): Tensor;
+  IndexPutImpl_(
+    indices: Tensor[],
+    values: Tensor,
+    accumulate?: boolean,
+    unsafe?: boolean,
+    options?: { accumulate?: boolean; unsafe?: boolean },
+  ): Tensor;
   ReshapeAlias(size: number[] | number, stride: number[] | number): Tensor;
   ReshapeAlias(size: number[] | number, ...stride: number[]): Tensor;
-  ToCopy(options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; nonBlocking?: boolean; memoryFormat?: string | number | null }): Tensor;
+  ToCopy(options?: {
+    dtype?: DType | null;
+    layout?: string | number | null;
+    device?: string | null;
+    pinMemory?: boolean | null;
+    nonBlocking?: boolean;
+    memoryFormat?: string | number | null;
+  }): Tensor;
   ToCopy(options: { nonBlocking?: boolean; memoryFormat?: string | number | null; out: Tensor }): Tensor;
-  Unique(sorted?: boolean, returnInverse?: boolean, options?: { sorted?: boolean; returnInverse?: boolean }): [Tensor, Tensor];
-  Unique(sorted?: boolean, returnInverse?: boolean, options?: { sorted?: boolean; returnInverse?: boolean; out0: Tensor; out1: Tensor }): [Tensor, Tensor];
-  Unique2(sorted?: boolean, returnInverse?: boolean, returnCounts?: boolean, options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean }): [Tensor, Tensor, Tensor];
-  Unique2(sorted?: boolean, returnInverse?: boolean, returnCounts?: boolean, options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean; out0: Tensor; out1: Tensor; out2: Tensor }): [Tensor, Tensor, Tensor];
+  Unique(
+    sorted?: boolean,
+    returnInverse?: boolean,
+    options?: { sorted?: boolean; returnInverse?: boolean },
+  ): [Tensor, Tensor];
+  Unique(
+    sorted?: boolean,
+    returnInverse?: boolean,
+    options?: { sorted?: boolean; returnInverse?: boolean; out0: Tensor; out1: Tensor },
+  ): [Tensor, Tensor];
+  Unique2(
+    sorted?: boolean,
+    returnInverse?: boolean,
+    returnCounts?: boolean,
+    options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean },
+  ): [Tensor, Tensor, Tensor];
+  Unique2(
+    sorted?: boolean,
+    returnInverse?: boolean,
+    returnCounts?: boolean,
+    options?: {
+      sorted?: boolean;
+      returnInverse?: boolean;
+      returnCounts?: boolean;
+      out0: Tensor;
+      out1: Tensor;
+      out2: Tensor;
+    },
+  ): [Tensor, Tensor, Tensor];
   UnsafeView(size: number[] | number): Tensor;
   UnsafeView(size: number[] | number, options: { out: Tensor }): Tensor;
   UnsafeView(...size: number[]): Tensor;
@@ -28,23 +84,61 @@ export interface TensorOpMethods {
   adjoint(): Tensor;
   alias(): Tensor;
   amax(dim?: number[] | number, keepdim?: boolean, options?: { dim?: number[] | number; keepdim?: boolean }): Tensor;
-  amax(dim?: number[] | number, keepdim?: boolean, options?: { dim?: number[] | number; keepdim?: boolean; out: Tensor }): Tensor;
+  amax(
+    dim?: number[] | number,
+    keepdim?: boolean,
+    options?: { dim?: number[] | number; keepdim?: boolean; out: Tensor },
+  ): Tensor;
   amin(dim?: number[] | number, keepdim?: boolean, options?: { dim?: number[] | number; keepdim?: boolean }): Tensor;
-  amin(dim?: number[] | number, keepdim?: boolean, options?: { dim?: number[] | number; keepdim?: boolean; out: Tensor }): Tensor;
+  amin(
+    dim?: number[] | number,
+    keepdim?: boolean,
+    options?: { dim?: number[] | number; keepdim?: boolean; out: Tensor },
+  ): Tensor;
   aminmax(options?: { dim?: number | null; keepdim?: boolean }): [Tensor, Tensor];
   aminmax(options: { dim?: number | null; keepdim?: boolean; min: Tensor; max: Tensor }): [Tensor, Tensor];
   argmax(dim?: number | null, keepdim?: boolean, options?: { dim?: number | null; keepdim?: boolean }): Tensor;
-  argmax(dim?: number | null, keepdim?: boolean, options?: { dim?: number | null; keepdim?: boolean; out: Tensor }): Tensor;
+  argmax(
+    dim?: number | null,
+    keepdim?: boolean,
+    options?: { dim?: number | null; keepdim?: boolean; out: Tensor },
+  ): Tensor;
   argmin(dim?: number | null, keepdim?: boolean, options?: { dim?: number | null; keepdim?: boolean }): Tensor;
-  argmin(dim?: number | null, keepdim?: boolean, options?: { dim?: number | null; keepdim?: boolean; out: Tensor }): Tensor;
+  argmin(
+    dim?: number | null,
+    keepdim?: boolean,
+    options?: { dim?: number | null; keepdim?: boolean; out: Tensor },
+  ): Tensor;
   argsort(dim?: number, descending?: boolean, options?: { dim?: number; descending?: boolean }): Tensor;
   argsort(options: { stable: boolean; dim?: number; descending?: boolean }): Tensor;
   argsort(options: { stable: boolean; dim?: number; descending?: boolean; out: Tensor }): Tensor;
   argwhere(): Tensor;
-  asStrided(size: number[] | number, stride: number[] | number, storageOffset?: number | null, options?: { storageOffset?: number | null }): Tensor;
-  asStridedScatter(src: Tensor, size: number[] | number, stride: number[] | number, storageOffset?: number | null, options?: { storageOffset?: number | null }): Tensor;
-  asStridedScatter(src: Tensor, size: number[] | number, stride: number[] | number, storageOffset?: number | null, options?: { storageOffset?: number | null; out: Tensor }): Tensor;
-  asStrided_(size: number[] | number, stride: number[] | number, storageOffset?: number | null, options?: { storageOffset?: number | null }): Tensor;
+  asStrided(
+    size: number[] | number,
+    stride: number[] | number,
+    storageOffset?: number | null,
+    options?: { storageOffset?: number | null },
+  ): Tensor;
+  asStridedScatter(
+    src: Tensor,
+    size: number[] | number,
+    stride: number[] | number,
+    storageOffset?: number | null,
+    options?: { storageOffset?: number | null },
+  ): Tensor;
+  asStridedScatter(
+    src: Tensor,
+    size: number[] | number,
+    stride: number[] | number,
+    storageOffset?: number | null,
+    options?: { storageOffset?: number | null; out: Tensor },
+  ): Tensor;
+  asStrided_(
+    size: number[] | number,
+    stride: number[] | number,
+    storageOffset?: number | null,
+    options?: { storageOffset?: number | null },
+  ): Tensor;
   broadcastTo(size: number[] | number): Tensor;
   broadcastTo(...size: number[]): Tensor;
   chunk(chunks: number, dim?: number, options?: { dim?: number }): readonly Tensor[];
@@ -75,9 +169,24 @@ export interface TensorOpMethods {
   detach_(): Tensor;
   diag(diagonal?: number, options?: { diagonal?: number }): Tensor;
   diag(diagonal?: number, options?: { diagonal?: number; out: Tensor }): Tensor;
-  diagEmbed(offset?: number, dim1?: number, dim2?: number, options?: { offset?: number; dim1?: number; dim2?: number }): Tensor;
-  diagEmbed(offset?: number, dim1?: number, dim2?: number, options?: { offset?: number; dim1?: number; dim2?: number; out: Tensor }): Tensor;
-  diagonal(offset?: number, dim1?: number, dim2?: number, options?: { offset?: number; dim1?: number; dim2?: number }): Tensor;
+  diagEmbed(
+    offset?: number,
+    dim1?: number,
+    dim2?: number,
+    options?: { offset?: number; dim1?: number; dim2?: number },
+  ): Tensor;
+  diagEmbed(
+    offset?: number,
+    dim1?: number,
+    dim2?: number,
+    options?: { offset?: number; dim1?: number; dim2?: number; out: Tensor },
+  ): Tensor;
+  diagonal(
+    offset?: number,
+    dim1?: number,
+    dim2?: number,
+    options?: { offset?: number; dim1?: number; dim2?: number },
+  ): Tensor;
   dim(): number;
   dsplit(sections: number): readonly Tensor[];
   dsplit(indices: number[] | number): readonly Tensor[];
@@ -121,10 +230,25 @@ export interface TensorOpMethods {
   indexFill(dim: number, index: Tensor, value: Tensor, options: { out: Tensor }): Tensor;
   indexFill_(dim: number, index: Tensor, value: Scalar): Tensor;
   indexFill_(dim: number, index: Tensor, value: Tensor): Tensor;
-  indexPut(indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean }): Tensor;
-  indexPut(indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean; out: Tensor }): Tensor;
+  indexPut(
+    indices: (Tensor | null)[],
+    values: Tensor,
+    accumulate?: boolean,
+    options?: { accumulate?: boolean },
+  ): Tensor;
+  indexPut(
+    indices: (Tensor | null)[],
+    values: Tensor,
+    accumulate?: boolean,
+    options?: { accumulate?: boolean; out: Tensor },
+  ): Tensor;
   indexPut(indices: Tensor[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean }): Tensor;
-  indexPut_(indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean }): Tensor;
+  indexPut_(
+    indices: (Tensor | null)[],
+    values: Tensor,
+    accumulate?: boolean,
+    options?: { accumulate?: boolean },
+  ): Tensor;
   indexPut_(indices: Tensor[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean }): Tensor;
   indexSelect(dim: number, index: Tensor): Tensor;
   indexSelect(dim: number, index: Tensor, options: { out: Tensor }): Tensor;
@@ -134,9 +258,24 @@ export interface TensorOpMethods {
   isNonzero(): boolean;
   item(): Scalar;
   kthvalue(k: number, dim?: number, keepdim?: boolean, options?: { dim?: number; keepdim?: boolean }): [Tensor, Tensor];
-  kthvalue(k: number, dim?: number, keepdim?: boolean, options?: { dim?: number; keepdim?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
-  linalgVectorNorm(ord?: Scalar, dim?: number[] | number | null, keepdim?: boolean, options?: { ord?: Scalar; dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
-  linalgVectorNorm(ord?: Scalar, dim?: number[] | number | null, keepdim?: boolean, options?: { ord?: Scalar; dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
+  kthvalue(
+    k: number,
+    dim?: number,
+    keepdim?: boolean,
+    options?: { dim?: number; keepdim?: boolean; values: Tensor; indices: Tensor },
+  ): [Tensor, Tensor];
+  linalgVectorNorm(
+    ord?: Scalar,
+    dim?: number[] | number | null,
+    keepdim?: boolean,
+    options?: { ord?: Scalar; dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null },
+  ): Tensor;
+  linalgVectorNorm(
+    ord?: Scalar,
+    dim?: number[] | number | null,
+    keepdim?: boolean,
+    options?: { ord?: Scalar; dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor },
+  ): Tensor;
   logcumsumexp(dim: number): Tensor;
   logcumsumexp(dim: number, options: { out: Tensor }): Tensor;
   logsumexp(dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean }): Tensor;
@@ -158,22 +297,42 @@ export interface TensorOpMethods {
   max(other: Tensor): Tensor;
   max(): Tensor;
   max(dim: number, keepdim?: boolean, options?: { keepdim?: boolean }): [Tensor, Tensor];
-  max(dim: number, keepdim?: boolean, options?: { keepdim?: boolean; max: Tensor; maxValues: Tensor }): [Tensor, Tensor];
+  max(
+    dim: number,
+    keepdim?: boolean,
+    options?: { keepdim?: boolean; max: Tensor; maxValues: Tensor },
+  ): [Tensor, Tensor];
   max(other: Tensor, options: { out: Tensor }): Tensor;
   mean(options?: { dtype?: DType | null }): Tensor;
   mean(dim: number[] | number | null, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
-  mean(dim: number[] | number | null, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
+  mean(
+    dim: number[] | number | null,
+    keepdim?: boolean,
+    options?: { keepdim?: boolean; dtype?: DType | null; out: Tensor },
+  ): Tensor;
   median(): Tensor;
   median(dim: number, keepdim?: boolean, options?: { keepdim?: boolean }): [Tensor, Tensor];
-  median(dim: number, keepdim?: boolean, options?: { keepdim?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
+  median(
+    dim: number,
+    keepdim?: boolean,
+    options?: { keepdim?: boolean; values: Tensor; indices: Tensor },
+  ): [Tensor, Tensor];
   median(options: { out: Tensor }): Tensor;
   min(other: Tensor): Tensor;
   min(): Tensor;
   min(dim: number, keepdim?: boolean, options?: { keepdim?: boolean }): [Tensor, Tensor];
-  min(dim: number, keepdim?: boolean, options?: { keepdim?: boolean; min: Tensor; minIndices: Tensor }): [Tensor, Tensor];
+  min(
+    dim: number,
+    keepdim?: boolean,
+    options?: { keepdim?: boolean; min: Tensor; minIndices: Tensor },
+  ): [Tensor, Tensor];
   min(other: Tensor, options: { out: Tensor }): Tensor;
   mode(dim?: number, keepdim?: boolean, options?: { dim?: number; keepdim?: boolean }): [Tensor, Tensor];
-  mode(dim?: number, keepdim?: boolean, options?: { dim?: number; keepdim?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
+  mode(
+    dim?: number,
+    keepdim?: boolean,
+    options?: { dim?: number; keepdim?: boolean; values: Tensor; indices: Tensor },
+  ): [Tensor, Tensor];
   moveaxis(source: number, destination: number): Tensor;
   moveaxis(source: number[] | number, destination: number[] | number): Tensor;
   moveaxis(source: number[] | number, ...destination: number[]): Tensor;
@@ -187,14 +346,34 @@ export interface TensorOpMethods {
   mul(other: Tensor, options: { out: Tensor }): Tensor;
   mul_(other: Tensor): Tensor;
   mul_(other: Scalar): Tensor;
-  nanmean(dim?: number[] | number | null, keepdim?: boolean, options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
-  nanmean(dim?: number[] | number | null, keepdim?: boolean, options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
+  nanmean(
+    dim?: number[] | number | null,
+    keepdim?: boolean,
+    options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null },
+  ): Tensor;
+  nanmean(
+    dim?: number[] | number | null,
+    keepdim?: boolean,
+    options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor },
+  ): Tensor;
   nanmedian(): Tensor;
   nanmedian(dim: number, keepdim?: boolean, options?: { keepdim?: boolean }): [Tensor, Tensor];
-  nanmedian(dim: number, keepdim?: boolean, options?: { keepdim?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
+  nanmedian(
+    dim: number,
+    keepdim?: boolean,
+    options?: { keepdim?: boolean; values: Tensor; indices: Tensor },
+  ): [Tensor, Tensor];
   nanmedian(options: { out: Tensor }): Tensor;
-  nansum(dim?: number[] | number | null, keepdim?: boolean, options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
-  nansum(dim?: number[] | number | null, keepdim?: boolean, options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
+  nansum(
+    dim?: number[] | number | null,
+    keepdim?: boolean,
+    options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null },
+  ): Tensor;
+  nansum(
+    dim?: number[] | number | null,
+    keepdim?: boolean,
+    options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor },
+  ): Tensor;
   narrow(dim: number, start: number, length: number): Tensor;
   narrow(dim: number, start: Tensor, length: number): Tensor;
   nonzero(): Tensor;
@@ -204,7 +383,12 @@ export interface TensorOpMethods {
   norm(p: Scalar | null, dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean }): Tensor;
   norm(p: Scalar | null, dim: number[] | number, keepdim: boolean, options: { dtype: DType }): Tensor;
   norm(p: Scalar | null, dim: number[] | number, keepdim: boolean, options: { dtype: DType; out: Tensor }): Tensor;
-  norm(p: Scalar | null, dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean; out: Tensor }): Tensor;
+  norm(
+    p: Scalar | null,
+    dim: number[] | number,
+    keepdim?: boolean,
+    options?: { keepdim?: boolean; out: Tensor },
+  ): Tensor;
   norm(p: Scalar | null, options: { dtype: DType }): Tensor;
   norm(p: Scalar | null, options: { dtype: DType; out: Tensor }): Tensor;
   norm(p?: Scalar, options?: { p?: Scalar; out: Tensor }): Tensor;
@@ -221,13 +405,25 @@ export interface TensorOpMethods {
   repeat(repeats: number[] | number): Tensor;
   repeat(repeats: number[] | number, options: { out: Tensor }): Tensor;
   repeat(...repeats: number[]): Tensor;
-  repeatInterleave(repeats: Tensor, dim?: number | null, options?: { dim?: number | null; outputSize?: number | null }): Tensor;
-  repeatInterleave(repeats: number, dim?: number | null, options?: { dim?: number | null; outputSize?: number | null }): Tensor;
+  repeatInterleave(
+    repeats: Tensor,
+    dim?: number | null,
+    options?: { dim?: number | null; outputSize?: number | null },
+  ): Tensor;
+  repeatInterleave(
+    repeats: number,
+    dim?: number | null,
+    options?: { dim?: number | null; outputSize?: number | null },
+  ): Tensor;
   reshape(shape: number[] | number): Tensor;
   reshape(...shape: number[]): Tensor;
   reshapeAs(other: Tensor): Tensor;
   roll(shifts: number[] | number, dims?: number[] | number, options?: { dims?: number[] | number }): Tensor;
-  roll(shifts: number[] | number, dims?: number[] | number, options?: { dims?: number[] | number; out: Tensor }): Tensor;
+  roll(
+    shifts: number[] | number,
+    dims?: number[] | number,
+    options?: { dims?: number[] | number; out: Tensor },
+  ): Tensor;
   roll(shifts: number[] | number, ...dims: number[]): Tensor;
   scatter(dim: number, index: Tensor, value: Scalar): Tensor;
   scatter(dim: number, index: Tensor, src: Tensor): Tensor;
@@ -241,7 +437,13 @@ export interface TensorOpMethods {
   scatterAdd(dim: number, index: Tensor, src: Tensor, options: { out: Tensor }): Tensor;
   scatterAdd_(dim: number, index: Tensor, src: Tensor): Tensor;
   scatterReduce(dim: number, index: Tensor, src: Tensor, reduce: string, options?: { includeSelf?: boolean }): Tensor;
-  scatterReduce(dim: number, index: Tensor, src: Tensor, reduce: string, options: { includeSelf?: boolean; out: Tensor }): Tensor;
+  scatterReduce(
+    dim: number,
+    index: Tensor,
+    src: Tensor,
+    reduce: string,
+    options: { includeSelf?: boolean; out: Tensor },
+  ): Tensor;
   scatterReduce_(dim: number, index: Tensor, src: Tensor, reduce: string, options?: { includeSelf?: boolean }): Tensor;
   scatter_(dim: number, index: Tensor, src: Tensor): Tensor;
   scatter_(dim: number, index: Tensor, value: Scalar): Tensor;
@@ -250,7 +452,13 @@ export interface TensorOpMethods {
   select(dim: number, index: number): Tensor;
   size(dim: number): number;
   size(): readonly number[];
-  slice(dim?: number, start?: number | null, end?: number | null, step?: number, options?: { dim?: number; start?: number | null; end?: number | null; step?: number }): Tensor;
+  slice(
+    dim?: number,
+    start?: number | null,
+    end?: number | null,
+    step?: number,
+    options?: { dim?: number; start?: number | null; end?: number | null; step?: number },
+  ): Tensor;
   split(splitSize: number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   split(splitSize: number[] | number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   split(splitSizes: number[] | number, dim?: number, options?: { dim?: number }): readonly Tensor[];
@@ -260,14 +468,32 @@ export interface TensorOpMethods {
   squeeze_(): Tensor;
   squeeze_(dim: number): Tensor;
   std(unbiased?: boolean, options?: { unbiased?: boolean }): Tensor;
-  std(dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean }): Tensor;
+  std(
+    dim: number[] | number | null,
+    unbiased?: boolean,
+    keepdim?: boolean,
+    options?: { unbiased?: boolean; keepdim?: boolean },
+  ): Tensor;
   std(dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean }): Tensor;
-  std(dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean; out: Tensor }): Tensor;
+  std(
+    dim: number[] | number | null,
+    unbiased?: boolean,
+    keepdim?: boolean,
+    options?: { unbiased?: boolean; keepdim?: boolean; out: Tensor },
+  ): Tensor;
   std(dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean; out: Tensor }): Tensor;
   stdMean(unbiased?: boolean, options?: { unbiased?: boolean }): [Tensor, Tensor];
-  stdMean(dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean }): [Tensor, Tensor];
+  stdMean(
+    dim: number[] | number | null,
+    unbiased?: boolean,
+    keepdim?: boolean,
+    options?: { unbiased?: boolean; keepdim?: boolean },
+  ): [Tensor, Tensor];
   stdMean(dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean }): [Tensor, Tensor];
-  stdMean(dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean; out0: Tensor; out1: Tensor }): [Tensor, Tensor];
+  stdMean(
+    dim: number[] | number | null,
+    options: { correction: number | null; keepdim?: boolean; out0: Tensor; out1: Tensor },
+  ): [Tensor, Tensor];
   stride(dim: number): number;
   stride(): readonly number[];
   swapaxes(axis0: number, axis1: number): Tensor;
@@ -285,15 +511,65 @@ export interface TensorOpMethods {
   tensorSplit(tensorIndicesOrSections: Tensor, dim?: number, options?: { dim?: number }): readonly Tensor[];
   tile(dims: number[] | number): Tensor;
   tile(...dims: number[]): Tensor;
-  to(device: string, dtype: DType, nonBlocking?: boolean, copy?: boolean, memoryFormat?: string | number | null, options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null }): Tensor;
-  to(dtype: DType, nonBlocking?: boolean, copy?: boolean, memoryFormat?: string | number | null, options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null }): Tensor;
-  to(other: Tensor, nonBlocking?: boolean, copy?: boolean, memoryFormat?: string | number | null, options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null }): Tensor;
-  to(options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null }): Tensor;
-  to(device: string | null, dtype?: number | null, nonBlocking?: boolean, copy?: boolean, options?: { dtype?: number | null; nonBlocking?: boolean; copy?: boolean }): Tensor;
-  to(dtype?: number | null, nonBlocking?: boolean, copy?: boolean, options?: { dtype?: number | null; nonBlocking?: boolean; copy?: boolean }): Tensor;
+  to(
+    device: string,
+    dtype: DType,
+    nonBlocking?: boolean,
+    copy?: boolean,
+    memoryFormat?: string | number | null,
+    options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null },
+  ): Tensor;
+  to(
+    dtype: DType,
+    nonBlocking?: boolean,
+    copy?: boolean,
+    memoryFormat?: string | number | null,
+    options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null },
+  ): Tensor;
+  to(
+    other: Tensor,
+    nonBlocking?: boolean,
+    copy?: boolean,
+    memoryFormat?: string | number | null,
+    options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null },
+  ): Tensor;
+  to(options?: {
+    dtype?: DType | null;
+    layout?: string | number | null;
+    device?: string | null;
+    pinMemory?: boolean | null;
+    nonBlocking?: boolean;
+    copy?: boolean;
+    memoryFormat?: string | number | null;
+  }): Tensor;
+  to(
+    device: string | null,
+    dtype?: number | null,
+    nonBlocking?: boolean,
+    copy?: boolean,
+    options?: { dtype?: number | null; nonBlocking?: boolean; copy?: boolean },
+  ): Tensor;
+  to(
+    dtype?: number | null,
+    nonBlocking?: boolean,
+    copy?: boolean,
+    options?: { dtype?: number | null; nonBlocking?: boolean; copy?: boolean },
+  ): Tensor;
   to(nonBlocking?: boolean, copy?: boolean, options?: { nonBlocking?: boolean; copy?: boolean }): Tensor;
-  topk(k: number, dim?: number, largest?: boolean, sorted?: boolean, options?: { dim?: number; largest?: boolean; sorted?: boolean }): [Tensor, Tensor];
-  topk(k: number, dim?: number, largest?: boolean, sorted?: boolean, options?: { dim?: number; largest?: boolean; sorted?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
+  topk(
+    k: number,
+    dim?: number,
+    largest?: boolean,
+    sorted?: boolean,
+    options?: { dim?: number; largest?: boolean; sorted?: boolean },
+  ): [Tensor, Tensor];
+  topk(
+    k: number,
+    dim?: number,
+    largest?: boolean,
+    sorted?: boolean,
+    options?: { dim?: number; largest?: boolean; sorted?: boolean; values: Tensor; indices: Tensor },
+  ): [Tensor, Tensor];
   transpose(dim0: number, dim1: number): Tensor;
   transpose_(dim0: number, dim1: number): Tensor;
   tril(diagonal?: number, options?: { diagonal?: number }): Tensor;
@@ -306,26 +582,90 @@ export interface TensorOpMethods {
   unbind(dim?: number, options?: { dim?: number }): readonly Tensor[];
   unflatten(dim: number, sizes: number[] | number): Tensor;
   unflatten(dim: number, ...sizes: number[]): Tensor;
-  uniqueConsecutive(returnInverse?: boolean, returnCounts?: boolean, dim?: number | null, options?: { returnInverse?: boolean; returnCounts?: boolean; dim?: number | null }): [Tensor, Tensor, Tensor];
-  uniqueConsecutive(returnInverse?: boolean, returnCounts?: boolean, dim?: number | null, options?: { returnInverse?: boolean; returnCounts?: boolean; dim?: number | null; out0: Tensor; out1: Tensor; out2: Tensor }): [Tensor, Tensor, Tensor];
-  uniqueDim(dim: number, sorted?: boolean, returnInverse?: boolean, returnCounts?: boolean, options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean }): [Tensor, Tensor, Tensor];
-  uniqueDim(dim: number, sorted?: boolean, returnInverse?: boolean, returnCounts?: boolean, options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean; out0: Tensor; out1: Tensor; out2: Tensor }): [Tensor, Tensor, Tensor];
-  uniqueDimConsecutive(dim: number, returnInverse?: boolean, returnCounts?: boolean, options?: { returnInverse?: boolean; returnCounts?: boolean }): [Tensor, Tensor, Tensor];
-  uniqueDimConsecutive(dim: number, returnInverse?: boolean, returnCounts?: boolean, options?: { returnInverse?: boolean; returnCounts?: boolean; out0: Tensor; out1: Tensor; out2: Tensor }): [Tensor, Tensor, Tensor];
+  uniqueConsecutive(
+    returnInverse?: boolean,
+    returnCounts?: boolean,
+    dim?: number | null,
+    options?: { returnInverse?: boolean; returnCounts?: boolean; dim?: number | null },
+  ): [Tensor, Tensor, Tensor];
+  uniqueConsecutive(
+    returnInverse?: boolean,
+    returnCounts?: boolean,
+    dim?: number | null,
+    options?: {
+      returnInverse?: boolean;
+      returnCounts?: boolean;
+      dim?: number | null;
+      out0: Tensor;
+      out1: Tensor;
+      out2: Tensor;
+    },
+  ): [Tensor, Tensor, Tensor];
+  uniqueDim(
+    dim: number,
+    sorted?: boolean,
+    returnInverse?: boolean,
+    returnCounts?: boolean,
+    options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean },
+  ): [Tensor, Tensor, Tensor];
+  uniqueDim(
+    dim: number,
+    sorted?: boolean,
+    returnInverse?: boolean,
+    returnCounts?: boolean,
+    options?: {
+      sorted?: boolean;
+      returnInverse?: boolean;
+      returnCounts?: boolean;
+      out0: Tensor;
+      out1: Tensor;
+      out2: Tensor;
+    },
+  ): [Tensor, Tensor, Tensor];
+  uniqueDimConsecutive(
+    dim: number,
+    returnInverse?: boolean,
+    returnCounts?: boolean,
+    options?: { returnInverse?: boolean; returnCounts?: boolean },
+  ): [Tensor, Tensor, Tensor];
+  uniqueDimConsecutive(
+    dim: number,
+    returnInverse?: boolean,
+    returnCounts?: boolean,
+    options?: { returnInverse?: boolean; returnCounts?: boolean; out0: Tensor; out1: Tensor; out2: Tensor },
+  ): [Tensor, Tensor, Tensor];
   unsafeChunk(chunks: number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   unsafeSplit(splitSize: number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   unsafeSplitWithSizes(splitSizes: number[] | number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   unsqueeze(dim: number): Tensor;
   unsqueeze_(dim: number): Tensor;
   var(unbiased?: boolean, options?: { unbiased?: boolean }): Tensor;
-  var(dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean }): Tensor;
+  var(
+    dim: number[] | number | null,
+    unbiased?: boolean,
+    keepdim?: boolean,
+    options?: { unbiased?: boolean; keepdim?: boolean },
+  ): Tensor;
   var(dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean }): Tensor;
-  var(dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean; out: Tensor }): Tensor;
+  var(
+    dim: number[] | number | null,
+    unbiased?: boolean,
+    keepdim?: boolean,
+    options?: { unbiased?: boolean; keepdim?: boolean; out: Tensor },
+  ): Tensor;
   var(dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean; out: Tensor }): Tensor;
   varMean(unbiased?: boolean, options?: { unbiased?: boolean }): [Tensor, Tensor];
-  varMean(dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean }): [Tensor, Tensor];
+  varMean(
+    dim: number[] | number | null,
+    unbiased?: boolean,
+    keepdim?: boolean,
+    options?: { unbiased?: boolean; keepdim?: boolean },
+  ): [Tensor, Tensor];
   varMean(dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean }): [Tensor, Tensor];
-  varMean(dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean; out0: Tensor; out1: Tensor }): [Tensor, Tensor];
+  varMean(
+    dim: number[] | number | null,
+    options: { correction: number | null; keepdim?: boolean; out0: Tensor; out1: Tensor },
+  ): [Tensor, Tensor];
   view(size: number[] | number): Tensor;
   view(dtype: DType): Tensor;
   view(...size: number[]): Tensor;
@@ -340,18 +680,85 @@ export interface TensorOpMethods {
 
 /** Every op as a function (`torch.add(a, b)`), by camelCase name. */
 export interface OpFunctions {
-  IndexPutImpl(self: Tensor, indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, unsafe?: boolean, options?: { accumulate?: boolean; unsafe?: boolean }): Tensor;
-  IndexPutImpl(self: Tensor, indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, unsafe?: boolean, options?: { accumulate?: boolean; unsafe?: boolean; out: Tensor }): Tensor;
-  IndexPutImpl_(self: Tensor, indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, unsafe?: boolean, options?: { accumulate?: boolean; unsafe?: boolean }): Tensor;
-  IndexPutImpl_(self: Tensor, indices: Tensor[], values: Tensor, accumulate?: boolean, unsafe?: boolean, options?: { accumulate?: boolean; unsafe?: boolean }): Tensor;
+  IndexPutImpl(
+    self: Tensor,
+    indices: (Tensor | null)[],
+    values: Tensor,
+    accumulate?: boolean,
+    unsafe?: boolean,
+    options?: { accumulate?: boolean; unsafe?: boolean },
+  ): Tensor;
+  IndexPutImpl(
+    self: Tensor,
+    indices: (Tensor | null)[],
+    values: Tensor,
+    accumulate?: boolean,
+    unsafe?: boolean,
+    options?: { accumulate?: boolean; unsafe?: boolean; out: Tensor },
+  ): Tensor;
+  IndexPutImpl_(
+    self: Tensor,
+    indices: (Tensor | null)[],
+    values: Tensor,
+    accumulate?: boolean,
+    unsafe?: boolean,
+    options?: { accumulate?: boolean; unsafe?: boolean },
+  ): Tensor;
+  IndexPutImpl_(
+    self: Tensor,
+    indices: Tensor[],
+    values: Tensor,
+    accumulate?: boolean,
+    unsafe?: boolean,
+    options?: { accumulate?: boolean; unsafe?: boolean },
+  ): Tensor;
   ReshapeAlias(self: Tensor, size: number[] | number, stride: number[] | number): Tensor;
   ReshapeAlias(self: Tensor, size: number[] | number, ...stride: number[]): Tensor;
-  ToCopy(self: Tensor, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; nonBlocking?: boolean; memoryFormat?: string | number | null }): Tensor;
+  ToCopy(
+    self: Tensor,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+      nonBlocking?: boolean;
+      memoryFormat?: string | number | null;
+    },
+  ): Tensor;
   ToCopy(self: Tensor, options: { nonBlocking?: boolean; memoryFormat?: string | number | null; out: Tensor }): Tensor;
-  Unique(self: Tensor, sorted?: boolean, returnInverse?: boolean, options?: { sorted?: boolean; returnInverse?: boolean }): [Tensor, Tensor];
-  Unique(self: Tensor, sorted?: boolean, returnInverse?: boolean, options?: { sorted?: boolean; returnInverse?: boolean; out0: Tensor; out1: Tensor }): [Tensor, Tensor];
-  Unique2(self: Tensor, sorted?: boolean, returnInverse?: boolean, returnCounts?: boolean, options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean }): [Tensor, Tensor, Tensor];
-  Unique2(self: Tensor, sorted?: boolean, returnInverse?: boolean, returnCounts?: boolean, options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean; out0: Tensor; out1: Tensor; out2: Tensor }): [Tensor, Tensor, Tensor];
+  Unique(
+    self: Tensor,
+    sorted?: boolean,
+    returnInverse?: boolean,
+    options?: { sorted?: boolean; returnInverse?: boolean },
+  ): [Tensor, Tensor];
+  Unique(
+    self: Tensor,
+    sorted?: boolean,
+    returnInverse?: boolean,
+    options?: { sorted?: boolean; returnInverse?: boolean; out0: Tensor; out1: Tensor },
+  ): [Tensor, Tensor];
+  Unique2(
+    self: Tensor,
+    sorted?: boolean,
+    returnInverse?: boolean,
+    returnCounts?: boolean,
+    options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean },
+  ): [Tensor, Tensor, Tensor];
+  Unique2(
+    self: Tensor,
+    sorted?: boolean,
+    returnInverse?: boolean,
+    returnCounts?: boolean,
+    options?: {
+      sorted?: boolean;
+      returnInverse?: boolean;
+      returnCounts?: boolean;
+      out0: Tensor;
+      out1: Tensor;
+      out2: Tensor;
+    },
+  ): [Tensor, Tensor, Tensor];
   UnsafeView(self: Tensor, size: number[] | number): Tensor;
   UnsafeView(self: Tensor, size: number[] | number, options: { out: Tensor }): Tensor;
   UnsafeView(self: Tensor, ...size: number[]): Tensor;
@@ -370,12 +777,35 @@ export interface OpFunctions {
   all(self: number[]): boolean;
   all(self: boolean[]): boolean;
   all(...self: number[]): boolean;
-  amax(self: Tensor, dim?: number[] | number, keepdim?: boolean, options?: { dim?: number[] | number; keepdim?: boolean }): Tensor;
-  amax(self: Tensor, dim?: number[] | number, keepdim?: boolean, options?: { dim?: number[] | number; keepdim?: boolean; out: Tensor }): Tensor;
-  amin(self: Tensor, dim?: number[] | number, keepdim?: boolean, options?: { dim?: number[] | number; keepdim?: boolean }): Tensor;
-  amin(self: Tensor, dim?: number[] | number, keepdim?: boolean, options?: { dim?: number[] | number; keepdim?: boolean; out: Tensor }): Tensor;
+  amax(
+    self: Tensor,
+    dim?: number[] | number,
+    keepdim?: boolean,
+    options?: { dim?: number[] | number; keepdim?: boolean },
+  ): Tensor;
+  amax(
+    self: Tensor,
+    dim?: number[] | number,
+    keepdim?: boolean,
+    options?: { dim?: number[] | number; keepdim?: boolean; out: Tensor },
+  ): Tensor;
+  amin(
+    self: Tensor,
+    dim?: number[] | number,
+    keepdim?: boolean,
+    options?: { dim?: number[] | number; keepdim?: boolean },
+  ): Tensor;
+  amin(
+    self: Tensor,
+    dim?: number[] | number,
+    keepdim?: boolean,
+    options?: { dim?: number[] | number; keepdim?: boolean; out: Tensor },
+  ): Tensor;
   aminmax(self: Tensor, options?: { dim?: number | null; keepdim?: boolean }): [Tensor, Tensor];
-  aminmax(self: Tensor, options: { dim?: number | null; keepdim?: boolean; min: Tensor; max: Tensor }): [Tensor, Tensor];
+  aminmax(
+    self: Tensor,
+    options: { dim?: number | null; keepdim?: boolean; min: Tensor; max: Tensor },
+  ): [Tensor, Tensor];
   any(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean }): Tensor;
   any(self: Tensor): Tensor;
   any(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean; out: Tensor }): Tensor;
@@ -385,18 +815,64 @@ export interface OpFunctions {
   any(self: number[]): boolean;
   any(self: boolean[]): boolean;
   any(...self: number[]): boolean;
-  argmax(self: Tensor, dim?: number | null, keepdim?: boolean, options?: { dim?: number | null; keepdim?: boolean }): Tensor;
-  argmax(self: Tensor, dim?: number | null, keepdim?: boolean, options?: { dim?: number | null; keepdim?: boolean; out: Tensor }): Tensor;
-  argmin(self: Tensor, dim?: number | null, keepdim?: boolean, options?: { dim?: number | null; keepdim?: boolean }): Tensor;
-  argmin(self: Tensor, dim?: number | null, keepdim?: boolean, options?: { dim?: number | null; keepdim?: boolean; out: Tensor }): Tensor;
+  argmax(
+    self: Tensor,
+    dim?: number | null,
+    keepdim?: boolean,
+    options?: { dim?: number | null; keepdim?: boolean },
+  ): Tensor;
+  argmax(
+    self: Tensor,
+    dim?: number | null,
+    keepdim?: boolean,
+    options?: { dim?: number | null; keepdim?: boolean; out: Tensor },
+  ): Tensor;
+  argmin(
+    self: Tensor,
+    dim?: number | null,
+    keepdim?: boolean,
+    options?: { dim?: number | null; keepdim?: boolean },
+  ): Tensor;
+  argmin(
+    self: Tensor,
+    dim?: number | null,
+    keepdim?: boolean,
+    options?: { dim?: number | null; keepdim?: boolean; out: Tensor },
+  ): Tensor;
   argsort(self: Tensor, dim?: number, descending?: boolean, options?: { dim?: number; descending?: boolean }): Tensor;
   argsort(self: Tensor, options: { stable: boolean; dim?: number; descending?: boolean }): Tensor;
   argsort(self: Tensor, options: { stable: boolean; dim?: number; descending?: boolean; out: Tensor }): Tensor;
   argwhere(self: Tensor): Tensor;
-  asStrided(self: Tensor, size: number[] | number, stride: number[] | number, storageOffset?: number | null, options?: { storageOffset?: number | null }): Tensor;
-  asStridedScatter(self: Tensor, src: Tensor, size: number[] | number, stride: number[] | number, storageOffset?: number | null, options?: { storageOffset?: number | null }): Tensor;
-  asStridedScatter(self: Tensor, src: Tensor, size: number[] | number, stride: number[] | number, storageOffset?: number | null, options?: { storageOffset?: number | null; out: Tensor }): Tensor;
-  asStrided_(self: Tensor, size: number[] | number, stride: number[] | number, storageOffset?: number | null, options?: { storageOffset?: number | null }): Tensor;
+  asStrided(
+    self: Tensor,
+    size: number[] | number,
+    stride: number[] | number,
+    storageOffset?: number | null,
+    options?: { storageOffset?: number | null },
+  ): Tensor;
+  asStridedScatter(
+    self: Tensor,
+    src: Tensor,
+    size: number[] | number,
+    stride: number[] | number,
+    storageOffset?: number | null,
+    options?: { storageOffset?: number | null },
+  ): Tensor;
+  asStridedScatter(
+    self: Tensor,
+    src: Tensor,
+    size: number[] | number,
+    stride: number[] | number,
+    storageOffset?: number | null,
+    options?: { storageOffset?: number | null; out: Tensor },
+  ): Tensor;
+  asStrided_(
+    self: Tensor,
+    size: number[] | number,
+    stride: number[] | number,
+    storageOffset?: number | null,
+    options?: { storageOffset?: number | null },
+  ): Tensor;
   broadcastTensors(tensors: Tensor[]): readonly Tensor[];
   broadcastTo(self: Tensor, size: number[] | number): Tensor;
   broadcastTo(self: Tensor, ...size: number[]): Tensor;
@@ -433,11 +909,42 @@ export interface OpFunctions {
   detach_(self: Tensor): Tensor;
   diag(self: Tensor, diagonal?: number, options?: { diagonal?: number }): Tensor;
   diag(self: Tensor, diagonal?: number, options?: { diagonal?: number; out: Tensor }): Tensor;
-  diagEmbed(self: Tensor, offset?: number, dim1?: number, dim2?: number, options?: { offset?: number; dim1?: number; dim2?: number }): Tensor;
-  diagEmbed(self: Tensor, offset?: number, dim1?: number, dim2?: number, options?: { offset?: number; dim1?: number; dim2?: number; out: Tensor }): Tensor;
-  diagonal(self: Tensor, offset?: number, dim1?: number, dim2?: number, options?: { offset?: number; dim1?: number; dim2?: number }): Tensor;
-  diagonalBackward(gradOutput: Tensor, inputSizes: number[] | number, offset: number, dim1: number, dim2: number): Tensor;
-  diagonalBackward(gradOutput: Tensor, inputSizes: number[] | number, offset: number, dim1: number, dim2: number, options: { out: Tensor }): Tensor;
+  diagEmbed(
+    self: Tensor,
+    offset?: number,
+    dim1?: number,
+    dim2?: number,
+    options?: { offset?: number; dim1?: number; dim2?: number },
+  ): Tensor;
+  diagEmbed(
+    self: Tensor,
+    offset?: number,
+    dim1?: number,
+    dim2?: number,
+    options?: { offset?: number; dim1?: number; dim2?: number; out: Tensor },
+  ): Tensor;
+  diagonal(
+    self: Tensor,
+    offset?: number,
+    dim1?: number,
+    dim2?: number,
+    options?: { offset?: number; dim1?: number; dim2?: number },
+  ): Tensor;
+  diagonalBackward(
+    gradOutput: Tensor,
+    inputSizes: number[] | number,
+    offset: number,
+    dim1: number,
+    dim2: number,
+  ): Tensor;
+  diagonalBackward(
+    gradOutput: Tensor,
+    inputSizes: number[] | number,
+    offset: number,
+    dim1: number,
+    dim2: number,
+    options: { out: Tensor },
+  ): Tensor;
   dim(self: Tensor): number;
   dsplit(self: Tensor, sections: number): readonly Tensor[];
   dsplit(self: Tensor, indices: number[] | number): readonly Tensor[];
@@ -462,7 +969,12 @@ export interface OpFunctions {
   flipud(self: Tensor): Tensor;
   frobeniusNorm(self: Tensor): Tensor;
   frobeniusNorm(self: Tensor, dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean }): Tensor;
-  frobeniusNorm(self: Tensor, dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean; out: Tensor }): Tensor;
+  frobeniusNorm(
+    self: Tensor,
+    dim: number[] | number,
+    keepdim?: boolean,
+    options?: { keepdim?: boolean; out: Tensor },
+  ): Tensor;
   gather(self: Tensor, dim: number, index: Tensor, options?: { sparseGrad?: boolean }): Tensor;
   gather(self: Tensor, dim: number, index: Tensor, options: { sparseGrad?: boolean; out: Tensor }): Tensor;
   hsplit(self: Tensor, sections: number): readonly Tensor[];
@@ -485,11 +997,41 @@ export interface OpFunctions {
   indexFill(self: Tensor, dim: number, index: Tensor, value: Tensor, options: { out: Tensor }): Tensor;
   indexFill_(self: Tensor, dim: number, index: Tensor, value: Scalar): Tensor;
   indexFill_(self: Tensor, dim: number, index: Tensor, value: Tensor): Tensor;
-  indexPut(self: Tensor, indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean }): Tensor;
-  indexPut(self: Tensor, indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean; out: Tensor }): Tensor;
-  indexPut(self: Tensor, indices: Tensor[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean }): Tensor;
-  indexPut_(self: Tensor, indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean }): Tensor;
-  indexPut_(self: Tensor, indices: Tensor[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean }): Tensor;
+  indexPut(
+    self: Tensor,
+    indices: (Tensor | null)[],
+    values: Tensor,
+    accumulate?: boolean,
+    options?: { accumulate?: boolean },
+  ): Tensor;
+  indexPut(
+    self: Tensor,
+    indices: (Tensor | null)[],
+    values: Tensor,
+    accumulate?: boolean,
+    options?: { accumulate?: boolean; out: Tensor },
+  ): Tensor;
+  indexPut(
+    self: Tensor,
+    indices: Tensor[],
+    values: Tensor,
+    accumulate?: boolean,
+    options?: { accumulate?: boolean },
+  ): Tensor;
+  indexPut_(
+    self: Tensor,
+    indices: (Tensor | null)[],
+    values: Tensor,
+    accumulate?: boolean,
+    options?: { accumulate?: boolean },
+  ): Tensor;
+  indexPut_(
+    self: Tensor,
+    indices: Tensor[],
+    values: Tensor,
+    accumulate?: boolean,
+    options?: { accumulate?: boolean },
+  ): Tensor;
   indexSelect(self: Tensor, dim: number, index: Tensor): Tensor;
   indexSelect(self: Tensor, dim: number, index: Tensor, options: { out: Tensor }): Tensor;
   isComplex(self: Tensor): boolean;
@@ -497,15 +1039,44 @@ export interface OpFunctions {
   isFloatingPoint(self: Tensor): boolean;
   isNonzero(self: Tensor): boolean;
   item(self: Tensor): Scalar;
-  kthvalue(self: Tensor, k: number, dim?: number, keepdim?: boolean, options?: { dim?: number; keepdim?: boolean }): [Tensor, Tensor];
-  kthvalue(self: Tensor, k: number, dim?: number, keepdim?: boolean, options?: { dim?: number; keepdim?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
+  kthvalue(
+    self: Tensor,
+    k: number,
+    dim?: number,
+    keepdim?: boolean,
+    options?: { dim?: number; keepdim?: boolean },
+  ): [Tensor, Tensor];
+  kthvalue(
+    self: Tensor,
+    k: number,
+    dim?: number,
+    keepdim?: boolean,
+    options?: { dim?: number; keepdim?: boolean; values: Tensor; indices: Tensor },
+  ): [Tensor, Tensor];
   len(t: Tensor): number;
-  linalgVectorNorm(self: Tensor, ord?: Scalar, dim?: number[] | number | null, keepdim?: boolean, options?: { ord?: Scalar; dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
-  linalgVectorNorm(self: Tensor, ord?: Scalar, dim?: number[] | number | null, keepdim?: boolean, options?: { ord?: Scalar; dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
+  linalgVectorNorm(
+    self: Tensor,
+    ord?: Scalar,
+    dim?: number[] | number | null,
+    keepdim?: boolean,
+    options?: { ord?: Scalar; dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null },
+  ): Tensor;
+  linalgVectorNorm(
+    self: Tensor,
+    ord?: Scalar,
+    dim?: number[] | number | null,
+    keepdim?: boolean,
+    options?: { ord?: Scalar; dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor },
+  ): Tensor;
   logcumsumexp(self: Tensor, dim: number): Tensor;
   logcumsumexp(self: Tensor, dim: number, options: { out: Tensor }): Tensor;
   logsumexp(self: Tensor, dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean }): Tensor;
-  logsumexp(self: Tensor, dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean; out: Tensor }): Tensor;
+  logsumexp(
+    self: Tensor,
+    dim: number[] | number,
+    keepdim?: boolean,
+    options?: { keepdim?: boolean; out: Tensor },
+  ): Tensor;
   mH(self: Tensor): Tensor;
   mT(self: Tensor): Tensor;
   maskedFill(self: Tensor, mask: Tensor, value: Scalar): Tensor;
@@ -523,22 +1094,52 @@ export interface OpFunctions {
   max(self: Tensor, other: Tensor): Tensor;
   max(self: Tensor): Tensor;
   max(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean }): [Tensor, Tensor];
-  max(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean; max: Tensor; maxValues: Tensor }): [Tensor, Tensor];
+  max(
+    self: Tensor,
+    dim: number,
+    keepdim?: boolean,
+    options?: { keepdim?: boolean; max: Tensor; maxValues: Tensor },
+  ): [Tensor, Tensor];
   max(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
   mean(self: Tensor, options?: { dtype?: DType | null }): Tensor;
-  mean(self: Tensor, dim: number[] | number | null, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
-  mean(self: Tensor, dim: number[] | number | null, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
+  mean(
+    self: Tensor,
+    dim: number[] | number | null,
+    keepdim?: boolean,
+    options?: { keepdim?: boolean; dtype?: DType | null },
+  ): Tensor;
+  mean(
+    self: Tensor,
+    dim: number[] | number | null,
+    keepdim?: boolean,
+    options?: { keepdim?: boolean; dtype?: DType | null; out: Tensor },
+  ): Tensor;
   median(self: Tensor): Tensor;
   median(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean }): [Tensor, Tensor];
-  median(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
+  median(
+    self: Tensor,
+    dim: number,
+    keepdim?: boolean,
+    options?: { keepdim?: boolean; values: Tensor; indices: Tensor },
+  ): [Tensor, Tensor];
   median(self: Tensor, options: { out: Tensor }): Tensor;
   min(self: Tensor, other: Tensor): Tensor;
   min(self: Tensor): Tensor;
   min(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean }): [Tensor, Tensor];
-  min(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean; min: Tensor; minIndices: Tensor }): [Tensor, Tensor];
+  min(
+    self: Tensor,
+    dim: number,
+    keepdim?: boolean,
+    options?: { keepdim?: boolean; min: Tensor; minIndices: Tensor },
+  ): [Tensor, Tensor];
   min(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
   mode(self: Tensor, dim?: number, keepdim?: boolean, options?: { dim?: number; keepdim?: boolean }): [Tensor, Tensor];
-  mode(self: Tensor, dim?: number, keepdim?: boolean, options?: { dim?: number; keepdim?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
+  mode(
+    self: Tensor,
+    dim?: number,
+    keepdim?: boolean,
+    options?: { dim?: number; keepdim?: boolean; values: Tensor; indices: Tensor },
+  ): [Tensor, Tensor];
   moveaxis(self: Tensor, source: number, destination: number): Tensor;
   moveaxis(self: Tensor, source: number[] | number, destination: number[] | number): Tensor;
   moveaxis(self: Tensor, source: number[] | number, ...destination: number[]): Tensor;
@@ -552,24 +1153,67 @@ export interface OpFunctions {
   mul(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
   mul_(self: Tensor, other: Tensor): Tensor;
   mul_(self: Tensor, other: Scalar): Tensor;
-  nanmean(self: Tensor, dim?: number[] | number | null, keepdim?: boolean, options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
-  nanmean(self: Tensor, dim?: number[] | number | null, keepdim?: boolean, options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
+  nanmean(
+    self: Tensor,
+    dim?: number[] | number | null,
+    keepdim?: boolean,
+    options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null },
+  ): Tensor;
+  nanmean(
+    self: Tensor,
+    dim?: number[] | number | null,
+    keepdim?: boolean,
+    options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor },
+  ): Tensor;
   nanmedian(self: Tensor): Tensor;
   nanmedian(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean }): [Tensor, Tensor];
-  nanmedian(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
+  nanmedian(
+    self: Tensor,
+    dim: number,
+    keepdim?: boolean,
+    options?: { keepdim?: boolean; values: Tensor; indices: Tensor },
+  ): [Tensor, Tensor];
   nanmedian(self: Tensor, options: { out: Tensor }): Tensor;
-  nansum(self: Tensor, dim?: number[] | number | null, keepdim?: boolean, options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
-  nansum(self: Tensor, dim?: number[] | number | null, keepdim?: boolean, options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
+  nansum(
+    self: Tensor,
+    dim?: number[] | number | null,
+    keepdim?: boolean,
+    options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null },
+  ): Tensor;
+  nansum(
+    self: Tensor,
+    dim?: number[] | number | null,
+    keepdim?: boolean,
+    options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor },
+  ): Tensor;
   narrow(self: Tensor, dim: number, start: number, length: number): Tensor;
   narrow(self: Tensor, dim: number, start: Tensor, length: number): Tensor;
   nonzero(self: Tensor): Tensor;
   nonzero(self: Tensor, options: { out: Tensor }): Tensor;
   nonzeroNumpy(self: Tensor): readonly Tensor[];
   norm(self: Tensor, p?: Scalar, options?: { p?: Scalar }): Tensor;
-  norm(self: Tensor, p: Scalar | null, dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean }): Tensor;
+  norm(
+    self: Tensor,
+    p: Scalar | null,
+    dim: number[] | number,
+    keepdim?: boolean,
+    options?: { keepdim?: boolean },
+  ): Tensor;
   norm(self: Tensor, p: Scalar | null, dim: number[] | number, keepdim: boolean, options: { dtype: DType }): Tensor;
-  norm(self: Tensor, p: Scalar | null, dim: number[] | number, keepdim: boolean, options: { dtype: DType; out: Tensor }): Tensor;
-  norm(self: Tensor, p: Scalar | null, dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean; out: Tensor }): Tensor;
+  norm(
+    self: Tensor,
+    p: Scalar | null,
+    dim: number[] | number,
+    keepdim: boolean,
+    options: { dtype: DType; out: Tensor },
+  ): Tensor;
+  norm(
+    self: Tensor,
+    p: Scalar | null,
+    dim: number[] | number,
+    keepdim?: boolean,
+    options?: { keepdim?: boolean; out: Tensor },
+  ): Tensor;
   norm(self: Tensor, p: Scalar | null, options: { dtype: DType }): Tensor;
   norm(self: Tensor, p: Scalar | null, options: { dtype: DType; out: Tensor }): Tensor;
   norm(self: Tensor, p?: Scalar, options?: { p?: Scalar; out: Tensor }): Tensor;
@@ -579,7 +1223,12 @@ export interface OpFunctions {
   permute(self: Tensor, ...dims: number[]): Tensor;
   prod(self: Tensor, options?: { dtype?: DType | null }): Tensor;
   prod(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
-  prod(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
+  prod(
+    self: Tensor,
+    dim: number,
+    keepdim?: boolean,
+    options?: { keepdim?: boolean; dtype?: DType | null; out: Tensor },
+  ): Tensor;
   prod(self: Tensor, options: { dtype?: DType | null; out: Tensor }): Tensor;
   relu(self: Tensor): Tensor;
   relu_(self: Tensor): Tensor;
@@ -587,14 +1236,34 @@ export interface OpFunctions {
   repeat(self: Tensor, repeats: number[] | number, options: { out: Tensor }): Tensor;
   repeat(self: Tensor, ...repeats: number[]): Tensor;
   repeatInterleave(repeats: Tensor, options?: { outputSize?: number | null }): Tensor;
-  repeatInterleave(self: Tensor, repeats: Tensor, dim?: number | null, options?: { dim?: number | null; outputSize?: number | null }): Tensor;
-  repeatInterleave(self: Tensor, repeats: number, dim?: number | null, options?: { dim?: number | null; outputSize?: number | null }): Tensor;
+  repeatInterleave(
+    self: Tensor,
+    repeats: Tensor,
+    dim?: number | null,
+    options?: { dim?: number | null; outputSize?: number | null },
+  ): Tensor;
+  repeatInterleave(
+    self: Tensor,
+    repeats: number,
+    dim?: number | null,
+    options?: { dim?: number | null; outputSize?: number | null },
+  ): Tensor;
   repeatInterleave(repeats: Tensor, options: { outputSize?: number | null; out: Tensor }): Tensor;
   reshape(self: Tensor, shape: number[] | number): Tensor;
   reshape(self: Tensor, ...shape: number[]): Tensor;
   reshapeAs(self: Tensor, other: Tensor): Tensor;
-  roll(self: Tensor, shifts: number[] | number, dims?: number[] | number, options?: { dims?: number[] | number }): Tensor;
-  roll(self: Tensor, shifts: number[] | number, dims?: number[] | number, options?: { dims?: number[] | number; out: Tensor }): Tensor;
+  roll(
+    self: Tensor,
+    shifts: number[] | number,
+    dims?: number[] | number,
+    options?: { dims?: number[] | number },
+  ): Tensor;
+  roll(
+    self: Tensor,
+    shifts: number[] | number,
+    dims?: number[] | number,
+    options?: { dims?: number[] | number; out: Tensor },
+  ): Tensor;
   roll(self: Tensor, shifts: number[] | number, ...dims: number[]): Tensor;
   scatter(self: Tensor, dim: number, index: Tensor, value: Scalar): Tensor;
   scatter(self: Tensor, dim: number, index: Tensor, src: Tensor): Tensor;
@@ -607,25 +1276,87 @@ export interface OpFunctions {
   scatterAdd(self: Tensor, dim: number, index: Tensor, src: Tensor): Tensor;
   scatterAdd(self: Tensor, dim: number, index: Tensor, src: Tensor, options: { out: Tensor }): Tensor;
   scatterAdd_(self: Tensor, dim: number, index: Tensor, src: Tensor): Tensor;
-  scatterReduce(self: Tensor, dim: number, index: Tensor, src: Tensor, reduce: string, options?: { includeSelf?: boolean }): Tensor;
-  scatterReduce(self: Tensor, dim: number, index: Tensor, src: Tensor, reduce: string, options: { includeSelf?: boolean; out: Tensor }): Tensor;
-  scatterReduce_(self: Tensor, dim: number, index: Tensor, src: Tensor, reduce: string, options?: { includeSelf?: boolean }): Tensor;
+  scatterReduce(
+    self: Tensor,
+    dim: number,
+    index: Tensor,
+    src: Tensor,
+    reduce: string,
+    options?: { includeSelf?: boolean },
+  ): Tensor;
+  scatterReduce(
+    self: Tensor,
+    dim: number,
+    index: Tensor,
+    src: Tensor,
+    reduce: string,
+    options: { includeSelf?: boolean; out: Tensor },
+  ): Tensor;
+  scatterReduce_(
+    self: Tensor,
+    dim: number,
+    index: Tensor,
+    src: Tensor,
+    reduce: string,
+    options?: { includeSelf?: boolean },
+  ): Tensor;
   scatter_(self: Tensor, dim: number, index: Tensor, src: Tensor): Tensor;
   scatter_(self: Tensor, dim: number, index: Tensor, value: Scalar): Tensor;
   scatter_(self: Tensor, dim: number, index: Tensor, src: Tensor, options: { reduce: string }): Tensor;
   scatter_(self: Tensor, dim: number, index: Tensor, value: Scalar, options: { reduce: string }): Tensor;
   select(self: Tensor, dim: number, index: number): Tensor;
   selectBackward(gradOutput: Tensor, inputSizes: number[] | number, dim: number, index: number): Tensor;
-  selectBackward(gradOutput: Tensor, inputSizes: number[] | number, dim: number, index: number, options: { out: Tensor }): Tensor;
+  selectBackward(
+    gradOutput: Tensor,
+    inputSizes: number[] | number,
+    dim: number,
+    index: number,
+    options: { out: Tensor },
+  ): Tensor;
   size(self: Tensor, dim: number): number;
   size(self: Tensor): readonly number[];
-  slice(self: Tensor, dim?: number, start?: number | null, end?: number | null, step?: number, options?: { dim?: number; start?: number | null; end?: number | null; step?: number }): Tensor;
-  sliceBackward(gradOutput: Tensor, inputSizes: number[] | number, dim: number, start: number, end: number, step: number): Tensor;
-  sliceBackward(gradOutput: Tensor, inputSizes: number[] | number, dim: number, start: number, end: number, step: number, options: { out: Tensor }): Tensor;
-  sort(self: Tensor, dim?: number, descending?: boolean, options?: { dim?: number; descending?: boolean }): [Tensor, Tensor];
+  slice(
+    self: Tensor,
+    dim?: number,
+    start?: number | null,
+    end?: number | null,
+    step?: number,
+    options?: { dim?: number; start?: number | null; end?: number | null; step?: number },
+  ): Tensor;
+  sliceBackward(
+    gradOutput: Tensor,
+    inputSizes: number[] | number,
+    dim: number,
+    start: number,
+    end: number,
+    step: number,
+  ): Tensor;
+  sliceBackward(
+    gradOutput: Tensor,
+    inputSizes: number[] | number,
+    dim: number,
+    start: number,
+    end: number,
+    step: number,
+    options: { out: Tensor },
+  ): Tensor;
+  sort(
+    self: Tensor,
+    dim?: number,
+    descending?: boolean,
+    options?: { dim?: number; descending?: boolean },
+  ): [Tensor, Tensor];
   sort(self: Tensor, options: { stable: boolean | null; dim?: number; descending?: boolean }): [Tensor, Tensor];
-  sort(self: Tensor, options: { stable: boolean | null; dim?: number; descending?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
-  sort(self: Tensor, dim?: number, descending?: boolean, options?: { dim?: number; descending?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
+  sort(
+    self: Tensor,
+    options: { stable: boolean | null; dim?: number; descending?: boolean; values: Tensor; indices: Tensor },
+  ): [Tensor, Tensor];
+  sort(
+    self: Tensor,
+    dim?: number,
+    descending?: boolean,
+    options?: { dim?: number; descending?: boolean; values: Tensor; indices: Tensor },
+  ): [Tensor, Tensor];
   sort(self: number[] | number, reverse?: boolean, options?: { reverse?: boolean }): void;
   sort(self: number[], reverse?: boolean, options?: { reverse?: boolean }): void;
   sort(self: Tensor[], reverse?: boolean, options?: { reverse?: boolean }): void;
@@ -635,7 +1366,12 @@ export interface OpFunctions {
   split(self: Tensor, splitSize: number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   split(self: Tensor, splitSize: number[] | number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   split(self: Tensor, splitSizes: number[] | number, dim?: number, options?: { dim?: number }): readonly Tensor[];
-  splitWithSizes(self: Tensor, splitSizes: number[] | number, dim?: number, options?: { dim?: number }): readonly Tensor[];
+  splitWithSizes(
+    self: Tensor,
+    splitSizes: number[] | number,
+    dim?: number,
+    options?: { dim?: number },
+  ): readonly Tensor[];
   squeeze(self: Tensor): Tensor;
   squeeze(self: Tensor, dim: number): Tensor;
   squeeze_(self: Tensor): Tensor;
@@ -643,19 +1379,59 @@ export interface OpFunctions {
   stack(tensors: Tensor[], dim?: number, options?: { dim?: number }): Tensor;
   stack(tensors: Tensor[], dim?: number, options?: { dim?: number; out: Tensor }): Tensor;
   std(self: Tensor, unbiased?: boolean, options?: { unbiased?: boolean }): Tensor;
-  std(self: Tensor, dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean }): Tensor;
+  std(
+    self: Tensor,
+    dim: number[] | number | null,
+    unbiased?: boolean,
+    keepdim?: boolean,
+    options?: { unbiased?: boolean; keepdim?: boolean },
+  ): Tensor;
   std(self: Tensor, dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean }): Tensor;
-  std(self: Tensor, dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean; out: Tensor }): Tensor;
-  std(self: Tensor, dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean; out: Tensor }): Tensor;
+  std(
+    self: Tensor,
+    dim: number[] | number | null,
+    unbiased?: boolean,
+    keepdim?: boolean,
+    options?: { unbiased?: boolean; keepdim?: boolean; out: Tensor },
+  ): Tensor;
+  std(
+    self: Tensor,
+    dim: number[] | number | null,
+    options: { correction: number | null; keepdim?: boolean; out: Tensor },
+  ): Tensor;
   stdMean(self: Tensor, unbiased?: boolean, options?: { unbiased?: boolean }): [Tensor, Tensor];
-  stdMean(self: Tensor, dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean }): [Tensor, Tensor];
-  stdMean(self: Tensor, dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean }): [Tensor, Tensor];
-  stdMean(self: Tensor, dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean; out0: Tensor; out1: Tensor }): [Tensor, Tensor];
+  stdMean(
+    self: Tensor,
+    dim: number[] | number | null,
+    unbiased?: boolean,
+    keepdim?: boolean,
+    options?: { unbiased?: boolean; keepdim?: boolean },
+  ): [Tensor, Tensor];
+  stdMean(
+    self: Tensor,
+    dim: number[] | number | null,
+    options: { correction: number | null; keepdim?: boolean },
+  ): [Tensor, Tensor];
+  stdMean(
+    self: Tensor,
+    dim: number[] | number | null,
+    options: { correction: number | null; keepdim?: boolean; out0: Tensor; out1: Tensor },
+  ): [Tensor, Tensor];
   stride(self: Tensor, dim: number): number;
   stride(self: Tensor): readonly number[];
-  sum(self: Tensor, dim: number[] | number | null, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
+  sum(
+    self: Tensor,
+    dim: number[] | number | null,
+    keepdim?: boolean,
+    options?: { keepdim?: boolean; dtype?: DType | null },
+  ): Tensor;
   sum(self: Tensor, options?: { dtype?: DType | null }): Tensor;
-  sum(self: Tensor, dim: number[] | number | null, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
+  sum(
+    self: Tensor,
+    dim: number[] | number | null,
+    keepdim?: boolean,
+    options?: { keepdim?: boolean; dtype?: DType | null; out: Tensor },
+  ): Tensor;
   sum(self: Tensor, options: { dtype?: DType | null; out: Tensor }): Tensor;
   sum(self: number[] | number): number;
   sum(self: number[]): number;
@@ -670,21 +1446,91 @@ export interface OpFunctions {
   take(self: Tensor, index: Tensor): Tensor;
   take(self: Tensor, index: Tensor, options: { out: Tensor }): Tensor;
   takeAlongDim(self: Tensor, indices: Tensor, dim?: number | null, options?: { dim?: number | null }): Tensor;
-  takeAlongDim(self: Tensor, indices: Tensor, dim?: number | null, options?: { dim?: number | null; out: Tensor }): Tensor;
+  takeAlongDim(
+    self: Tensor,
+    indices: Tensor,
+    dim?: number | null,
+    options?: { dim?: number | null; out: Tensor },
+  ): Tensor;
   tensorSplit(self: Tensor, sections: number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   tensorSplit(self: Tensor, indices: number[] | number, dim?: number, options?: { dim?: number }): readonly Tensor[];
-  tensorSplit(self: Tensor, tensorIndicesOrSections: Tensor, dim?: number, options?: { dim?: number }): readonly Tensor[];
+  tensorSplit(
+    self: Tensor,
+    tensorIndicesOrSections: Tensor,
+    dim?: number,
+    options?: { dim?: number },
+  ): readonly Tensor[];
   tile(self: Tensor, dims: number[] | number): Tensor;
   tile(self: Tensor, ...dims: number[]): Tensor;
-  to(self: Tensor, device: string, dtype: DType, nonBlocking?: boolean, copy?: boolean, memoryFormat?: string | number | null, options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null }): Tensor;
-  to(self: Tensor, dtype: DType, nonBlocking?: boolean, copy?: boolean, memoryFormat?: string | number | null, options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null }): Tensor;
-  to(self: Tensor, other: Tensor, nonBlocking?: boolean, copy?: boolean, memoryFormat?: string | number | null, options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null }): Tensor;
-  to(self: Tensor, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null }): Tensor;
-  to(self: Tensor, device: string | null, dtype?: number | null, nonBlocking?: boolean, copy?: boolean, options?: { dtype?: number | null; nonBlocking?: boolean; copy?: boolean }): Tensor;
-  to(self: Tensor, dtype?: number | null, nonBlocking?: boolean, copy?: boolean, options?: { dtype?: number | null; nonBlocking?: boolean; copy?: boolean }): Tensor;
+  to(
+    self: Tensor,
+    device: string,
+    dtype: DType,
+    nonBlocking?: boolean,
+    copy?: boolean,
+    memoryFormat?: string | number | null,
+    options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null },
+  ): Tensor;
+  to(
+    self: Tensor,
+    dtype: DType,
+    nonBlocking?: boolean,
+    copy?: boolean,
+    memoryFormat?: string | number | null,
+    options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null },
+  ): Tensor;
+  to(
+    self: Tensor,
+    other: Tensor,
+    nonBlocking?: boolean,
+    copy?: boolean,
+    memoryFormat?: string | number | null,
+    options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null },
+  ): Tensor;
+  to(
+    self: Tensor,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+      nonBlocking?: boolean;
+      copy?: boolean;
+      memoryFormat?: string | number | null;
+    },
+  ): Tensor;
+  to(
+    self: Tensor,
+    device: string | null,
+    dtype?: number | null,
+    nonBlocking?: boolean,
+    copy?: boolean,
+    options?: { dtype?: number | null; nonBlocking?: boolean; copy?: boolean },
+  ): Tensor;
+  to(
+    self: Tensor,
+    dtype?: number | null,
+    nonBlocking?: boolean,
+    copy?: boolean,
+    options?: { dtype?: number | null; nonBlocking?: boolean; copy?: boolean },
+  ): Tensor;
   to(self: Tensor, nonBlocking?: boolean, copy?: boolean, options?: { nonBlocking?: boolean; copy?: boolean }): Tensor;
-  topk(self: Tensor, k: number, dim?: number, largest?: boolean, sorted?: boolean, options?: { dim?: number; largest?: boolean; sorted?: boolean }): [Tensor, Tensor];
-  topk(self: Tensor, k: number, dim?: number, largest?: boolean, sorted?: boolean, options?: { dim?: number; largest?: boolean; sorted?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
+  topk(
+    self: Tensor,
+    k: number,
+    dim?: number,
+    largest?: boolean,
+    sorted?: boolean,
+    options?: { dim?: number; largest?: boolean; sorted?: boolean },
+  ): [Tensor, Tensor];
+  topk(
+    self: Tensor,
+    k: number,
+    dim?: number,
+    largest?: boolean,
+    sorted?: boolean,
+    options?: { dim?: number; largest?: boolean; sorted?: boolean; values: Tensor; indices: Tensor },
+  ): [Tensor, Tensor];
   transpose(self: Tensor, dim0: number, dim1: number): Tensor;
   transpose_(self: Tensor, dim0: number, dim1: number): Tensor;
   tril(self: Tensor, diagonal?: number, options?: { diagonal?: number }): Tensor;
@@ -697,27 +1543,120 @@ export interface OpFunctions {
   unbind(self: Tensor, dim?: number, options?: { dim?: number }): readonly Tensor[];
   unflatten(self: Tensor, dim: number, sizes: number[] | number): Tensor;
   unflatten(self: Tensor, dim: number, ...sizes: number[]): Tensor;
-  uniqueConsecutive(self: Tensor, returnInverse?: boolean, returnCounts?: boolean, dim?: number | null, options?: { returnInverse?: boolean; returnCounts?: boolean; dim?: number | null }): [Tensor, Tensor, Tensor];
-  uniqueConsecutive(self: Tensor, returnInverse?: boolean, returnCounts?: boolean, dim?: number | null, options?: { returnInverse?: boolean; returnCounts?: boolean; dim?: number | null; out0: Tensor; out1: Tensor; out2: Tensor }): [Tensor, Tensor, Tensor];
-  uniqueDim(self: Tensor, dim: number, sorted?: boolean, returnInverse?: boolean, returnCounts?: boolean, options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean }): [Tensor, Tensor, Tensor];
-  uniqueDim(self: Tensor, dim: number, sorted?: boolean, returnInverse?: boolean, returnCounts?: boolean, options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean; out0: Tensor; out1: Tensor; out2: Tensor }): [Tensor, Tensor, Tensor];
-  uniqueDimConsecutive(self: Tensor, dim: number, returnInverse?: boolean, returnCounts?: boolean, options?: { returnInverse?: boolean; returnCounts?: boolean }): [Tensor, Tensor, Tensor];
-  uniqueDimConsecutive(self: Tensor, dim: number, returnInverse?: boolean, returnCounts?: boolean, options?: { returnInverse?: boolean; returnCounts?: boolean; out0: Tensor; out1: Tensor; out2: Tensor }): [Tensor, Tensor, Tensor];
+  uniqueConsecutive(
+    self: Tensor,
+    returnInverse?: boolean,
+    returnCounts?: boolean,
+    dim?: number | null,
+    options?: { returnInverse?: boolean; returnCounts?: boolean; dim?: number | null },
+  ): [Tensor, Tensor, Tensor];
+  uniqueConsecutive(
+    self: Tensor,
+    returnInverse?: boolean,
+    returnCounts?: boolean,
+    dim?: number | null,
+    options?: {
+      returnInverse?: boolean;
+      returnCounts?: boolean;
+      dim?: number | null;
+      out0: Tensor;
+      out1: Tensor;
+      out2: Tensor;
+    },
+  ): [Tensor, Tensor, Tensor];
+  uniqueDim(
+    self: Tensor,
+    dim: number,
+    sorted?: boolean,
+    returnInverse?: boolean,
+    returnCounts?: boolean,
+    options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean },
+  ): [Tensor, Tensor, Tensor];
+  uniqueDim(
+    self: Tensor,
+    dim: number,
+    sorted?: boolean,
+    returnInverse?: boolean,
+    returnCounts?: boolean,
+    options?: {
+      sorted?: boolean;
+      returnInverse?: boolean;
+      returnCounts?: boolean;
+      out0: Tensor;
+      out1: Tensor;
+      out2: Tensor;
+    },
+  ): [Tensor, Tensor, Tensor];
+  uniqueDimConsecutive(
+    self: Tensor,
+    dim: number,
+    returnInverse?: boolean,
+    returnCounts?: boolean,
+    options?: { returnInverse?: boolean; returnCounts?: boolean },
+  ): [Tensor, Tensor, Tensor];
+  uniqueDimConsecutive(
+    self: Tensor,
+    dim: number,
+    returnInverse?: boolean,
+    returnCounts?: boolean,
+    options?: { returnInverse?: boolean; returnCounts?: boolean; out0: Tensor; out1: Tensor; out2: Tensor },
+  ): [Tensor, Tensor, Tensor];
   unsafeChunk(self: Tensor, chunks: number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   unsafeSplit(self: Tensor, splitSize: number, dim?: number, options?: { dim?: number }): readonly Tensor[];
-  unsafeSplitWithSizes(self: Tensor, splitSizes: number[] | number, dim?: number, options?: { dim?: number }): readonly Tensor[];
+  unsafeSplitWithSizes(
+    self: Tensor,
+    splitSizes: number[] | number,
+    dim?: number,
+    options?: { dim?: number },
+  ): readonly Tensor[];
   unsqueeze(self: Tensor, dim: number): Tensor;
   unsqueeze_(self: Tensor, dim: number): Tensor;
-  valueSelectingReductionBackward(grad: Tensor, dim: number, indices: Tensor, sizes: number[] | number, keepdim: boolean): Tensor;
+  valueSelectingReductionBackward(
+    grad: Tensor,
+    dim: number,
+    indices: Tensor,
+    sizes: number[] | number,
+    keepdim: boolean,
+  ): Tensor;
   var(self: Tensor, unbiased?: boolean, options?: { unbiased?: boolean }): Tensor;
-  var(self: Tensor, dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean }): Tensor;
+  var(
+    self: Tensor,
+    dim: number[] | number | null,
+    unbiased?: boolean,
+    keepdim?: boolean,
+    options?: { unbiased?: boolean; keepdim?: boolean },
+  ): Tensor;
   var(self: Tensor, dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean }): Tensor;
-  var(self: Tensor, dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean; out: Tensor }): Tensor;
-  var(self: Tensor, dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean; out: Tensor }): Tensor;
+  var(
+    self: Tensor,
+    dim: number[] | number | null,
+    unbiased?: boolean,
+    keepdim?: boolean,
+    options?: { unbiased?: boolean; keepdim?: boolean; out: Tensor },
+  ): Tensor;
+  var(
+    self: Tensor,
+    dim: number[] | number | null,
+    options: { correction: number | null; keepdim?: boolean; out: Tensor },
+  ): Tensor;
   varMean(self: Tensor, unbiased?: boolean, options?: { unbiased?: boolean }): [Tensor, Tensor];
-  varMean(self: Tensor, dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean }): [Tensor, Tensor];
-  varMean(self: Tensor, dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean }): [Tensor, Tensor];
-  varMean(self: Tensor, dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean; out0: Tensor; out1: Tensor }): [Tensor, Tensor];
+  varMean(
+    self: Tensor,
+    dim: number[] | number | null,
+    unbiased?: boolean,
+    keepdim?: boolean,
+    options?: { unbiased?: boolean; keepdim?: boolean },
+  ): [Tensor, Tensor];
+  varMean(
+    self: Tensor,
+    dim: number[] | number | null,
+    options: { correction: number | null; keepdim?: boolean },
+  ): [Tensor, Tensor];
+  varMean(
+    self: Tensor,
+    dim: number[] | number | null,
+    options: { correction: number | null; keepdim?: boolean; out0: Tensor; out1: Tensor },
+  ): [Tensor, Tensor];
   view(self: Tensor, size: number[] | number): Tensor;
   view(self: Tensor, dtype: DType): Tensor;
   view(self: Tensor, ...size: number[]): Tensor;
