@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { scalarToNumber as num } from '../core/dtypes.js';
 import { dropoutCompute, dropoutDerivative, dropoutInPlace } from '../groups/dropout.js';
 
 export const alphaDropout = defineOp({
@@ -7,8 +8,8 @@ export const alphaDropout = defineOp({
     'aten::alpha_dropout_(Tensor(a!) self, float p, bool train) -> Tensor(a!)',
   ],
   impl: {
-    alpha_dropout: (args, ctx) => dropoutCompute(ctx, args.input, args.p, args.train, 'alpha'),
-    alpha_dropout_: (args, ctx) => dropoutInPlace(ctx, args.self, args.p, args.train, 'alpha'),
+    alpha_dropout: (args, ctx) => dropoutCompute(ctx, args.input, num(args.p), args.train, 'alpha'),
+    alpha_dropout_: (args, ctx) => dropoutInPlace(ctx, args.self, num(args.p), args.train, 'alpha'),
   },
   meta: { alpha_dropout: (args) => ({ sizes: args.input.sizes, dtype: args.input.dtype }) },
   derivative: dropoutDerivative('alpha'),

@@ -1,5 +1,5 @@
 import { defineOp } from '../core/define-op.js';
-import { cppDtypeName, isFloatingDtype } from '../core/dtypes.js';
+import { cppDtypeName, isFloatingDtype, scalarToNumber as num } from '../core/dtypes.js';
 import { generatorOf } from '../core/generator.js';
 import { expandTo, numel, readNumbers } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
@@ -34,7 +34,7 @@ export const bernoulli = defineOp({
   ],
   impl: {
     '': (args, ctx) => bernoulliTensor(ctx, args.self, args.self, args.generator),
-    p: (args, ctx) => bernoulliScalar(ctx, args.self, args.p, args.generator),
+    p: (args, ctx) => bernoulliScalar(ctx, args.self, num(args.p), args.generator),
     Tensor: (args, ctx) => bernoulliTensor(ctx, args.self, args.p, args.generator),
   },
   meta: {

@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { scalarToNumber as num } from '../core/dtypes.js';
 import { dropoutCompute, dropoutDerivative, dropoutInPlace } from '../groups/dropout.js';
 
 export const dropout = defineOp({
@@ -7,8 +8,8 @@ export const dropout = defineOp({
     'aten::dropout_(Tensor(a!) self, float p, bool train) -> Tensor(a!)',
   ],
   impl: {
-    dropout: (args, ctx) => dropoutCompute(ctx, args.input, args.p, args.train, 'plain'),
-    dropout_: (args, ctx) => dropoutInPlace(ctx, args.self, args.p, args.train, 'plain'),
+    dropout: (args, ctx) => dropoutCompute(ctx, args.input, num(args.p), args.train, 'plain'),
+    dropout_: (args, ctx) => dropoutInPlace(ctx, args.self, num(args.p), args.train, 'plain'),
   },
   meta: { dropout: (args) => ({ sizes: args.input.sizes, dtype: args.input.dtype }) },
   derivative: dropoutDerivative('plain'),

@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { scalarToNumber as num } from '../core/dtypes.js';
 import { generatorOf } from '../core/generator.js';
 import { numel } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
@@ -12,7 +13,7 @@ export const exponential_ = defineOp({
   impl: {
     exponential_: (args, ctx) => {
       const self = args.self as TensorLike;
-      const lambd = args.lambd as number;
+      const lambd = num(args.lambd);
       if (!(lambd >= 0))
         throw new OpError(`exponential_ expects lambda >= 0.0, but found lambda=${formatFloat(lambd)}`);
       checkFloating(self.dtype, 'exponential_cpu');

@@ -12,7 +12,7 @@ function logspaceTensor(ctx: OpContext, args: OpArgs, dtype: DType): TensorLike 
     args.steps,
     isFloatingDtype(dtype) ? dtype : 'float64',
   );
-  const values = exponents.map((x) => args.base ** x);
+  const values = exponents.map((x) => scalarToNumber(args.base) ** x);
   if (!isFloatingDtype(dtype)) for (let i = 0; i < values.length; i++) values[i] = Math.trunc(values[i]);
   return tensorOfValues(ctx, [values.length], dtype, values);
 }

@@ -1,5 +1,6 @@
 import * as K from '@tsjit/kernels';
 import { defineOp } from '../core/define-op.js';
+import { scalarToNumber as num } from '../core/dtypes.js';
 import { defaultGenerator } from '../core/generator.js';
 import { numel, toDtype } from '../core/helpers.js';
 import type { TensorLike } from '../core/tensor-like.js';
@@ -12,7 +13,7 @@ export const nativeDropout = defineOp({
   schemas: ['aten::native_dropout(Tensor input, float p, bool? train) -> (Tensor, Tensor)'],
   impl: (args, ctx) => {
     const input = args.input as TensorLike;
-    const p = args.p as number;
+    const p = num(args.p);
     checkP(p);
     // PyTorch returns an empty mask of the input's dtype for an empty input.
     if (numel(input.sizes) === 0) return [ctx.empty(input.sizes, input.dtype), ctx.empty(input.sizes, input.dtype)];
@@ -41,7 +42,7 @@ export const nativeDropout = defineOp({
     { sizes: args.input.sizes, dtype: args.input.sizes.includes(0) ? args.input.dtype : 'bool' },
   ],
   derivative: (F, { grad, result, p, train }) => ({
-    input: train === false ? grad : F.nativeDropoutBackward(grad, result[1], p === 1 ? 0 : 1 / (1 - p)),
+    input: train === false ? grad : F.nativeDropoutBackward(grad, result[1], num(p) === 1 ? 0 : 1 / (1 - num(p))),
   }),
   samples: (S) => [
     S.call('native_dropout', [S.randn([4, 5]), 0.5, true], undefined, { check: 'meta' }),
@@ -58,7 +59,7 @@ export const nativeDropoutBackward = defineOp({
     const g = args.grad_output as TensorLike;
     const out = ctx.empty(g.sizes, g.dtype);
     const scale = ctx.empty([], g.dtype);
-    K.fill(scale, args.scale);
+    K.fill(scale, num(args.scale));
     K.binary('mul', out, g, toDtype(ctx, args.mask, g.dtype));
     K.binary('mul', out, out, scale);
     return out;

@@ -1,6 +1,6 @@
 import * as K from '@tsjit/kernels';
 import { defineOp } from '../core/define-op.js';
-import { DEFAULT_FLOAT } from '../core/dtypes.js';
+import { DEFAULT_FLOAT, isScalar, scalarToNumber as num } from '../core/dtypes.js';
 import { generatorOf } from '../core/generator.js';
 import { broadcastShapes, copyInto, expandTo, itemNumber, numel, scalarTensor, toDtype } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
@@ -38,6 +38,9 @@ function normalTensors(
   return out;
 }
 
+// `float` arguments may arrive as FloatScalar (a Python float that is integral).
+const numOrTensor = (v: any) => (isScalar(v) ? num(v) : v);
+
 const zerosFor = (F: any, t: any) => (F.isTensor(t) ? F.zerosLike(t) : null);
 
 export const normal = defineOp({
@@ -54,28 +57,28 @@ export const normal = defineOp({
     'aten::normal_(Tensor(a!) self, float mean=0., float std=1., *, Generator? generator=None) -> Tensor(a!)',
   ],
   impl: {
-    Tensor_float: (args, ctx) => normalTensors(ctx, args.mean, args.std, args.generator),
-    float_Tensor: (args, ctx) => normalTensors(ctx, args.mean, args.std, args.generator),
-    Tensor_Tensor: (args, ctx) => normalTensors(ctx, args.mean, args.std, args.generator),
+    Tensor_float: (args, ctx) => normalTensors(ctx, numOrTensor(args.mean), numOrTensor(args.std), args.generator),
+    float_Tensor: (args, ctx) => normalTensors(ctx, numOrTensor(args.mean), numOrTensor(args.std), args.generator),
+    Tensor_Tensor: (args, ctx) => normalTensors(ctx, numOrTensor(args.mean), numOrTensor(args.std), args.generator),
     float_float: (args, ctx) => {
       const out = ctx.empty(sizeList(args.size), factoryDtype(args, DEFAULT_FLOAT));
-      return normalInto(ctx, out, args.mean, args.std, generatorOf(args.generator));
+      return normalInto(ctx, out, num(args.mean), num(args.std), generatorOf(args.generator));
     },
     float_float_out: (args, ctx: OpContext) => {
       const out = args.out as TensorLike;
       const r = ctx.empty(sizeList(args.size), out.dtype);
-      normalInto(ctx, r, args.mean, args.std, generatorOf(args.generator));
+      normalInto(ctx, r, num(args.mean), num(args.std), generatorOf(args.generator));
       copyInto(ctx, out, r, 'normal.float_float_out', true);
       return out;
     },
     out: (args: OpArgs, ctx: OpContext) => {
       const out = args.out as TensorLike;
       const r = ctx.empty(args.self.sizes, out.dtype);
-      normalInto(ctx, r, args.mean, args.std, generatorOf(args.generator));
+      normalInto(ctx, r, num(args.mean), num(args.std), generatorOf(args.generator));
       copyInto(ctx, out, r, 'normal.out', true);
       return out;
     },
-    normal_: (args, ctx) => normalInto(ctx, args.self, args.mean, args.std, generatorOf(args.generator)),
+    normal_: (args, ctx) => normalInto(ctx, args.self, num(args.mean), num(args.std), generatorOf(args.generator)),
   },
   meta: {
     Tensor_float: (args) => ({ sizes: args.mean.sizes, dtype: args.mean.dtype }),

@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { scalarToNumber as num } from '../core/dtypes.js';
 import { generatorOf } from '../core/generator.js';
 import { numel } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
@@ -12,8 +13,8 @@ export const uniform_ = defineOp({
     uniform_: (args, ctx) => {
       const self = args.self as TensorLike;
       checkFloating(self.dtype, 'check_uniform_bounds');
-      const from = args.from as number;
-      const to = args.to as number;
+      const from = num(args.from);
+      const to = num(args.to);
       if (!(from <= to)) {
         throw new OpError(
           `uniform_ expects to return a [from, to) range, but found from=${formatFloat(from)} > to=${formatFloat(to)}`,

@@ -10,7 +10,7 @@
  * PyTorch gives grad / (1 - p). `native_dropout` returns its mask and has the exact rule.
  */
 import * as K from '@tsjit/kernels';
-import { isFloatingDtype } from '../core/dtypes.js';
+import { isFloatingDtype, scalarToNumber } from '../core/dtypes.js';
 import { defaultGenerator } from '../core/generator.js';
 import { numel } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
@@ -99,7 +99,8 @@ export function dropoutInPlace(
 
 /** The derivative rule of dropout-like ops (see the module comment). */
 export function dropoutDerivative(kind: DropoutKind) {
-  return (F: any, { grad, result, p, train }: any) => {
+  return (F: any, { grad, result, p: pArg, train }: any) => {
+    const p = scalarToNumber(pArg);
     if (!train || p === 0) return { input: grad, self: grad };
     if (p === 1) return { input: F.mul(grad, 0), self: F.mul(grad, 0) };
     let g: any;
