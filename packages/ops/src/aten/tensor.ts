@@ -23,10 +23,10 @@ export function tensorFromList(ctx: OpContext, data: readonly unknown[], dtype: 
   const walk = (v: unknown, dim: number): void => {
     if (dim < sizes.length) {
       if (!Array.isArray(v)) {
-        throw new OpError(`Expected sequence of length ${sizes[dim]} at dim ${dim} (got a scalar)`, 'ValueError');
+        throw new OpError(`expected sequence of length ${sizes[dim]} at dim ${dim} (got a scalar)`, 'ValueError');
       }
       if (v.length !== sizes[dim]) {
-        throw new OpError(`Expected sequence of length ${sizes[dim]} at dim ${dim} (got ${v.length})`, 'ValueError');
+        throw new OpError(`expected sequence of length ${sizes[dim]} at dim ${dim} (got ${v.length})`, 'ValueError');
       }
       for (const e of v) walk(e, dim + 1);
       return;
@@ -41,7 +41,8 @@ export function tensorFromList(ctx: OpContext, data: readonly unknown[], dtype: 
     flat.push(scalarToNumber(v));
   };
   walk(data, 0);
-  const target = dtype ?? kind;
+  // An empty list has the default float dtype.
+  const target = dtype ?? (flat.length === 0 ? DEFAULT_FLOAT : kind);
   if (bigints !== null && target === 'int64') {
     const all: bigint[] = [];
     const collect = (v: unknown): void => {
