@@ -106,7 +106,11 @@ describe('einsum', () => {
           // A label's size is the largest of its dims (a label given only as size 1 has size 1).
           for (const l of sizes.keys()) {
             let n = 1;
-            terms.forEach((t, k) => t.forEach((x, d) => x === l && (n = Math.max(n, operands[k].sizes[d]))));
+            terms.forEach((t, k) => {
+              t.forEach((x, d) => {
+                if (x === l) n = Math.max(n, operands[k].sizes[d]);
+              });
+            });
             sizes.set(l, n);
           }
           const eq = `${terms.map((t) => t.join('')).join(',')}${explicit ? `->${output.join('')}` : ''}`;
@@ -120,7 +124,9 @@ describe('einsum', () => {
           );
           expect([...r.sizes]).toEqual(output.map((l) => sizes.get(l)));
           const got = values(r);
-          got.forEach((v, i) => expect(v).toBeCloseTo(want[i], 9));
+          got.forEach((v, i) => {
+            expect(v).toBeCloseTo(want[i], 9);
+          });
         },
       ),
       { numRuns: 150 },
@@ -143,7 +149,9 @@ describe('einsum', () => {
           try {
             const plan = planEinsum(eq, dims);
             expect(plan.inputs.length).toBe(dims.length);
-            plan.inputs.forEach((labels, k) => expect(labels.length).toBe(dims[k]));
+            plan.inputs.forEach((labels, k) => {
+              expect(labels.length).toBe(dims[k]);
+            });
           } catch (e) {
             expect(OpError.isInstance(e)).toBe(true);
           }

@@ -276,9 +276,13 @@ describe('dropout', () => {
     const [y, mask] = seeded(23, () => call('native_dropout', [x, 0.5, true]));
     expect(mask.dtype).toBe('bool');
     const m = values(mask);
-    values(y).forEach((v, i) => expect(v).toBe(m[i] ? (i + 1) * 2 : 0));
+    values(y).forEach((v, i) => {
+      expect(v).toBe(m[i] ? (i + 1) * 2 : 0);
+    });
     const g = values(call('native_dropout_backward', [tensor(new Array(100).fill(1)), mask, 2]));
-    g.forEach((v, i) => expect(v).toBe(m[i] * 2));
+    g.forEach((v, i) => {
+      expect(v).toBe(m[i] * 2);
+    });
   });
 });
 
