@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planEinsum } from '../src/groups/einsum.js';
+import { einsumGradients, planEinsum } from '../src/groups/einsum.js';
 import {
   allOps,
   OpError,
@@ -238,4 +238,77 @@ describe('matmul', () => {
     expect(r.dtype).toBe('int64');
     expect(values(r)).toEqual([2 ** 41 + 21, 2 ** 20 - 3 * 2 ** 20, -(2 ** 42) + 35, -(2 ** 21) - 5 * 2 ** 20]);
   });
+});
+
+describe('einsum derivative rule', () => {
+  // Rules with no broadcasting need only einsum, eye and ones (F.sumTo is then the identity).
+  const equations: [string, number[][]][] = [
+    [
+      'ij,jk->ik',
+      [
+        [2, 3],
+        [3, 2],
+      ],
+    ],
+    ['ii->i', [[3, 3]]],
+    [
+      'iij,jk->ik',
+      [
+        [2, 2, 3],
+        [3, 2],
+      ],
+    ],
+    ['ij->', [[2, 3]]],
+    ['i,j->ij', [[2], [3]]],
+    ['ij->j', [[2, 3]]],
+    [
+      'bij,bjk->bik',
+      [
+        [2, 2, 3],
+        [2, 3, 2],
+      ],
+    ],
+    [
+      '...ij,...jk->...ik',
+      [
+        [2, 2, 3],
+        [2, 3, 2],
+      ],
+    ],
+    [
+      'ijk,ikl,lm->jm',
+      [
+        [2, 3, 2],
+        [2, 2, 3],
+        [3, 2],
+      ],
+    ],
+    ['iji->j', [[2, 3, 2]]],
+  ];
+  for (const [eq, shapes] of equations) {
+    it(`matches finite differences for ${eq}`, () => {
+      const data = shapes.map((s, k) =>
+        Array.from({ length: s.reduce((a, b) => a * b, 1) }, (_, i) => Math.sin(i * 1.3 + k) * 2),
+      );
+      const make = (d: number[][]) => d.map((v, k) => tensorFromValues(ctx, v, shapes[k], 'float64'));
+      const out = F.einsum(eq, make(data));
+      const w = Array.from({ length: Math.max(1, values(out).length) }, (_, i) => Math.cos(i * 0.7));
+      const weight = tensorFromValues(ctx, w, [...out.sizes], 'float64');
+      const loss = (d: number[][]) => values(F.einsum(eq, make(d))).reduce((a, v, i) => a + v * w[i], 0);
+      const grads = einsumGradients(F, eq, make(data), weight);
+      const eps = 1e-6;
+      shapes.forEach((_, k) => {
+        const g = values(grads[k]);
+        expect([...grads[k].sizes]).toEqual(shapes[k]);
+        data[k].forEach((x, i) => {
+          const plus = data.map((v) => [...v]);
+          const minus = data.map((v) => [...v]);
+          plus[k][i] = x + eps;
+          minus[k][i] = x - eps;
+          const numeric = (loss(plus) - loss(minus)) / (2 * eps);
+          expect(g[i]).toBeCloseTo(numeric, 5);
+        });
+      });
+    });
+  }
 });
