@@ -86,6 +86,14 @@ const CASES: Record<string, { run: () => TensorLike | number[]; rtol?: number; a
     run: () => seeded(0, () => call('exponential_', [tensor([0, 0, 0, 0], [4], 'float64'), 2])),
     rtol: 1e-15,
   },
+  multinomial_no_replacement: {
+    run: () => seeded(0, () => call('multinomial', [tensor([0.1, 0.2, 0.3, 0.15, 0.25, 1, 0, 2, 3, 0.5], [2, 5]), 3])),
+  },
+  multinomial_one: { run: () => seeded(6, () => call('multinomial', [tensor([0.2, 0.5, 0.3]), 1, true])) },
+  multinomial_replacement: { run: () => seeded(1, () => call('multinomial', [tensor([0.1, 0.2, 0.7]), 10, true])) },
+  multinomial_replacement_f64: {
+    run: () => seeded(2, () => call('multinomial', [tensor([1, 2, 3, 0, 5, 1], [2, 3], 'float64'), 6, true])),
+  },
   sequence: {
     run: () =>
       seeded(5, () =>

@@ -12,6 +12,7 @@ import { full } from '../aten/full.js';
 import { fullLike } from '../aten/full-like.js';
 import { linspace } from '../aten/linspace.js';
 import { logspace } from '../aten/logspace.js';
+import { multinomial } from '../aten/multinomial.js';
 import { nativeDropout, nativeDropoutBackward } from '../aten/native-dropout.js';
 import { newEmpty } from '../aten/new-empty.js';
 import { newFull } from '../aten/new-full.js';
@@ -71,4 +72,5 @@ export const creationOps: readonly Op[] = [
   alphaDropout,
   nativeDropout,
   nativeDropoutBackward,
+  multinomial,
 ];
