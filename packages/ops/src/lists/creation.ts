@@ -7,6 +7,7 @@ import { empty } from '../aten/empty.js';
 import { emptyLike } from '../aten/empty-like.js';
 import { exponential_ } from '../aten/exponential.js';
 import { eye } from '../aten/eye.js';
+import { featureAlphaDropout } from '../aten/feature-alpha-dropout.js';
 import { featureDropout } from '../aten/feature-dropout.js';
 import { full } from '../aten/full.js';
 import { fullLike } from '../aten/full-like.js';
@@ -70,6 +71,7 @@ export const creationOps: readonly Op[] = [
   dropout,
   featureDropout,
   alphaDropout,
+  featureAlphaDropout,
   nativeDropout,
   nativeDropoutBackward,
   multinomial,

@@ -8,6 +8,7 @@ import { dot } from '../aten/dot.js';
 import { einsum } from '../aten/einsum.js';
 import { ger } from '../aten/ger.js';
 import { kron } from '../aten/kron.js';
+import { linalgMatrixPower } from '../aten/linalg-matrix-power.js';
 import { linear } from '../aten/linear.js';
 import { matmul } from '../aten/matmul.js';
 import { matrixPower } from '../aten/matrix-power.js';
@@ -40,4 +41,5 @@ export const linalgOps: readonly Op[] = [
   kron,
   trace,
   matrixPower,
+  linalgMatrixPower,
 ];
