@@ -34,6 +34,11 @@ function call(overload: string, args: unknown[], kwargs?: Record<string, unknown
 const values = (t: TensorLike) => tensorValues(ctx, t);
 const tensor = (vals: number[], sizes: number[] = [vals.length], dtype: any = 'float32') =>
   tensorFromValues(ctx, vals, sizes, dtype);
+/** zeros(sizes).t(): a transposed view of a contiguous 2-d tensor. */
+const transposed = (sizes: [number, number], dtype: any) => {
+  const base = tensorFromValues(ctx, new Array(sizes[0] * sizes[1]).fill(0), sizes, dtype);
+  return ctx.view(base, [sizes[1], sizes[0]], [1, sizes[1]], 0);
+};
 const seeded = <T>(seed: number, fn: () => T): T => {
   manualSeed(seed);
   return fn();
@@ -82,6 +87,12 @@ const CASES: Record<string, { run: () => TensorLike | number[]; rtol?: number; a
   },
   alpha_dropout: { run: () => seeded(0, () => call('alpha_dropout', [tensor(new Array(6).fill(1)), 0.5, true])) },
   uniform_: { run: () => seeded(0, () => call('uniform_', [tensor([0, 0, 0]), -2, 5])) },
+  uniform_transposed: {
+    run: () => seeded(0, () => call('uniform_', [transposed([3, 2], 'float32')])),
+  },
+  normal_transposed_f64: {
+    run: () => seeded(1, () => call('normal_', [transposed([3, 2], 'float64')])),
+  },
   exponential_f64: {
     run: () => seeded(0, () => call('exponential_', [tensor([0, 0, 0, 0], [4], 'float64'), 2])),
     rtol: 1e-15,

@@ -4,8 +4,7 @@ import { generatorOf } from '../core/generator.js';
 import { numel } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
 import type { TensorLike } from '../core/tensor-like.js';
-import { writeValues } from '../groups/factory.js';
-import { checkFloating, formatFloat } from '../groups/random.js';
+import { checkFloating, formatFloat, writeInMemoryOrder } from '../groups/random.js';
 
 // exponential_distribution<double>: -log(1 - u) / lambda for a uniform double u.
 export const exponential_ = defineOp({
@@ -21,7 +20,7 @@ export const exponential_ = defineOp({
       const n = numel(self.sizes);
       const values = new Float64Array(n);
       for (let i = 0; i < n; i++) values[i] = (-1 / lambd) * Math.log1p(-gen.uniformDouble());
-      writeValues(ctx, self, values);
+      writeInMemoryOrder(ctx, self, values);
       return self;
     },
   },

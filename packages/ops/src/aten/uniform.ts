@@ -4,8 +4,7 @@ import { generatorOf } from '../core/generator.js';
 import { numel } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
 import type { TensorLike } from '../core/tensor-like.js';
-import { writeValues } from '../groups/factory.js';
-import { checkFloating, formatFloat, uniformValues } from '../groups/random.js';
+import { checkFloating, formatFloat, uniformValues, writeInMemoryOrder } from '../groups/random.js';
 
 export const uniform_ = defineOp({
   schemas: ['aten::uniform_(Tensor(a!) self, float from=0., float to=1., *, Generator? generator=None) -> Tensor(a!)'],
@@ -20,7 +19,11 @@ export const uniform_ = defineOp({
           `uniform_ expects to return a [from, to) range, but found from=${formatFloat(from)} > to=${formatFloat(to)}`,
         );
       }
-      writeValues(ctx, self, uniformValues(generatorOf(args.generator), numel(self.sizes), self.dtype, from, to));
+      writeInMemoryOrder(
+        ctx,
+        self,
+        uniformValues(generatorOf(args.generator), numel(self.sizes), self.dtype, from, to),
+      );
       return self;
     },
   },

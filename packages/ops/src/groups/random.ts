@@ -4,9 +4,9 @@
  * here in JS (the generator is inherently sequential) and written with the copy kernel.
  *
  * Known differences: PyTorch's AVX2 float32 `normal_` for 16+ contiguous elements uses vectorised
- * log/sin/cos approximations (our values differ in the last bits); in-place fills of
- * non-contiguous tensors draw in our row-major order, where PyTorch's TensorIterator may walk
- * memory order.
+ * log/sin/cos approximations (our values differ in the last bits). In-place fills of
+ * non-contiguous tensors draw in memory order (dims by decreasing stride), as PyTorch's
+ * TensorIterator walks them.
  */
 import { cppDtypeName, type DType, isFloatingDtype } from '../core/dtypes.js';
 import type { Generator } from '../core/generator.js';
@@ -106,7 +106,7 @@ export function formatFloat(x: number): string {
 export function normalInto(ctx: OpContext, t: TensorLike, mean: number, std: number, gen: Generator): TensorLike {
   checkFloating(t.dtype, 'normal_kernel_cpu');
   checkStd(std);
-  writeValues(ctx, t, normalValues(gen, numel(t.sizes), t.dtype, mean, std, isContiguous(t)));
+  writeInMemoryOrder(ctx, t, normalValues(gen, numel(t.sizes), t.dtype, mean, std, isContiguous(t)));
   return t;
 }
 
@@ -159,4 +159,22 @@ export function bernoulliTensorValues(gen: Generator, probs: Float64Array, pDtyp
     out[i] = u < p ? 1 : 0;
   }
   return out;
+}
+
+/** Writes draws into t in memory order: its dims sorted by decreasing stride (a stable sort). */
+export function writeInMemoryOrder(ctx: OpContext, t: TensorLike, values: Float64Array | BigInt64Array): void {
+  const order = t.sizes
+    .map((_, i) => i)
+    .sort((a, b) => {
+      if (t.sizes[a] === 1 || t.sizes[b] === 1) return 0;
+      return t.strides[b] - t.strides[a];
+    });
+  const view = ctx.view(
+    t,
+    order.map((d) => t.sizes[d]),
+    order.map((d) => t.strides[d]),
+    t.offset,
+  );
+  writeValues(ctx, view, values);
+  if (view !== t) ctx.bumpVersion(t);
 }
