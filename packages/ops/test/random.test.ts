@@ -93,6 +93,22 @@ const CASES: Record<string, { run: () => TensorLike | number[]; rtol?: number; a
   normal_transposed_f64: {
     run: () => seeded(1, () => call('normal_', [transposed([3, 2], 'float64')])),
   },
+  bernoulli_transposed: {
+    run: () => seeded(2, () => call('bernoulli_.float', [transposed([3, 2], 'float32'), 0.5])),
+  },
+  bernoulli_tensor_transposed: {
+    run: () =>
+      seeded(3, () =>
+        call('bernoulli_.Tensor', [transposed([3, 2], 'float32'), tensor([0.2, 0.9, 0.5, 0.6, 0.1, 0.4], [2, 3])]),
+      ),
+  },
+  dropout_transposed: {
+    run: () =>
+      seeded(4, () => {
+        const base = tensor([1, 2, 3, 4, 5, 6], [3, 2]);
+        return call('dropout', [ctx.view(base, [2, 3], [1, 2], 0), 0.5, true]);
+      }),
+  },
   exponential_f64: {
     run: () => seeded(0, () => call('exponential_', [tensor([0, 0, 0, 0], [4], 'float64'), 2])),
     rtol: 1e-15,

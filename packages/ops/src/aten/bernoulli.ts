@@ -5,7 +5,13 @@ import { expandTo, numel, readNumbers } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
 import type { OpContext, TensorLike } from '../core/tensor-like.js';
 import { tensorOfValues } from '../groups/factory.js';
-import { bernoulliScalarValues, bernoulliTensorValues } from '../groups/random.js';
+import {
+  bernoulliScalarValues,
+  bernoulliTensorValues,
+  memoryOrder,
+  permuted,
+  writeInMemoryOrder,
+} from '../groups/random.js';
 
 /** 0/1 draws of self's sizes and dtype with probabilities p (broadcast to self). */
 function bernoulliTensor(ctx: OpContext, self: TensorLike, p: TensorLike, generator: unknown): TensorLike {
@@ -19,6 +25,17 @@ function bernoulliTensor(ctx: OpContext, self: TensorLike, p: TensorLike, genera
 function bernoulliScalar(ctx: OpContext, self: TensorLike, p: number, generator: unknown): TensorLike {
   const values = bernoulliScalarValues(generatorOf(generator), numel(self.sizes), p);
   return tensorOfValues(ctx, self.sizes, self.dtype, values);
+}
+
+// In place: draws in self's memory order (p read in the same order), as PyTorch.
+function bernoulliTensorInPlace(ctx: OpContext, self: TensorLike, p: TensorLike, generator: unknown): TensorLike {
+  if (!isFloatingDtype(p.dtype)) {
+    throw new OpError(`"bernoulli_tensor_cpu_p_" not implemented for '${cppDtypeName(p.dtype)}'`);
+  }
+  const order = memoryOrder(self);
+  const probs = Float64Array.from(readNumbers(ctx, permuted(ctx, expandTo(ctx, p, self.sizes), order)));
+  writeInMemoryOrder(ctx, self, bernoulliTensorValues(generatorOf(generator), probs, p.dtype));
+  return self;
 }
 
 export const bernoulli = defineOp({
@@ -36,6 +53,12 @@ export const bernoulli = defineOp({
     '': (args, ctx) => bernoulliTensor(ctx, args.self, args.self, args.generator),
     p: (args, ctx) => bernoulliScalar(ctx, args.self, num(args.p), args.generator),
     Tensor: (args, ctx) => bernoulliTensor(ctx, args.self, args.p, args.generator),
+    'bernoulli_.Tensor': (args, ctx) => bernoulliTensorInPlace(ctx, args.self, args.p, args.generator),
+    'bernoulli_.float': (args, ctx) => {
+      const self = args.self as TensorLike;
+      writeInMemoryOrder(ctx, self, bernoulliScalarValues(generatorOf(args.generator), numel(self.sizes), num(args.p)));
+      return self;
+    },
   },
   meta: {
     '': (args) => ({ sizes: args.self.sizes, dtype: args.self.dtype }),

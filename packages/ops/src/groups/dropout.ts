@@ -56,6 +56,7 @@ export function dropoutCompute(
   }
   const noiseSizes = feature ? input.sizes.map((n, i) => (i < 2 ? n : 1)) : input.sizes;
   const draws = bernoulliScalarValues(defaultGenerator, numel(noiseSizes), 1 - p);
+  // PyTorch's noise is contiguous (empty_like with the legacy contiguous format): drawn row-major.
   const noise = tensorOfValues(ctx, noiseSizes, input.dtype, draws);
   const noiseView = ctx.view(
     noise,

@@ -161,20 +161,36 @@ export function bernoulliTensorValues(gen: Generator, probs: Float64Array, pDtyp
   return out;
 }
 
-/** Writes draws into t in memory order: its dims sorted by decreasing stride (a stable sort). */
-export function writeInMemoryOrder(ctx: OpContext, t: TensorLike, values: Float64Array | BigInt64Array): void {
-  const order = t.sizes
+/** t's dims in memory order: sorted by decreasing stride (stable; size-1 dims stay put). */
+export function memoryOrder(t: TensorLike): number[] {
+  return t.sizes
     .map((_, i) => i)
     .sort((a, b) => {
       if (t.sizes[a] === 1 || t.sizes[b] === 1) return 0;
       return t.strides[b] - t.strides[a];
     });
-  const view = ctx.view(
+}
+
+/** A view of t with its dims in `order`. */
+export function permuted(ctx: OpContext, t: TensorLike, order: readonly number[]): TensorLike {
+  return ctx.view(
     t,
     order.map((d) => t.sizes[d]),
     order.map((d) => t.strides[d]),
     t.offset,
   );
-  writeValues(ctx, view, values);
-  if (view !== t) ctx.bumpVersion(t);
+}
+
+/**
+ * Writes draws into t in the order PyTorch's TensorIterator walks it: memory order of t (or of
+ * `like`, a tensor of the same sizes whose layout decides, as for empty_like noise).
+ */
+export function writeInMemoryOrder(
+  ctx: OpContext,
+  t: TensorLike,
+  values: Float64Array | BigInt64Array,
+  like: TensorLike = t,
+): void {
+  writeValues(ctx, permuted(ctx, t, memoryOrder(like)), values);
+  ctx.bumpVersion(t);
 }
