@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as K from '@tsjit/kernels';
 import { describe, expect, it } from 'vitest';
 import {
   allOps,
@@ -325,5 +326,56 @@ describe('samples use Python floats where PyTorch needs them', () => {
   it('normal accepts a FloatScalar mean', () => {
     const v = seeded(0, () => values(call('normal.float_float', [new FloatScalar(0), 0, [2]])));
     expect(v).toEqual([0, 0]);
+  });
+});
+
+describe('dropout derivative rules', () => {
+  // ne and div belong to the pointwise family: stand-ins on the binary kernel (scalar other).
+  const G = { ...ctx.F };
+  const binaryScalar = (op: 'ne' | 'div', bool: boolean) => (x: TensorLike, v: number) => {
+    const s = tensorFromValues(ctx, [v], [], x.dtype);
+    const out = ctx.empty(x.sizes, bool ? 'bool' : x.dtype);
+    K.binary(op, out, x, s);
+    return out;
+  };
+  G.ne = binaryScalar('ne', true);
+  G.div = binaryScalar('div', false);
+
+  const rule = (name: string) => {
+    const o = registry.find(`aten::${name}`);
+    if (!o) throw new Error(name);
+    return (args: Record<string, unknown>) => o.op.derivativeFor(o)?.(G, args as never) as Record<string, TensorLike>;
+  };
+
+  it('dropout passes grad / (1 - p) where an element was kept, 0 where dropped', () => {
+    const x = tensor(Array.from({ length: 200 }, (_, i) => (i % 7) - 3.5));
+    const y = seeded(30, () => call('dropout', [x, 0.3, true]));
+    const grad = tensor(Array.from({ length: 200 }, (_, i) => i / 10));
+    const g = values(rule('dropout')({ grad, grads: [grad], result: y, input: x, p: 0.3, train: true }).input);
+    const ys = values(y);
+    g.forEach((v, i) => {
+      expect(v).toBeCloseTo(ys[i] === 0 ? 0 : i / 10 / 0.7, 5);
+    });
+    expect(rule('dropout')({ grad, grads: [grad], result: x, input: x, p: 0.3, train: false }).input).toBe(grad);
+  });
+
+  it('alpha dropout passes a * grad where an element was kept', () => {
+    const x = tensor(Array.from({ length: 200 }, (_, i) => (i % 5) + 0.5));
+    const p = 0.4;
+    const y = values(seeded(31, () => call('alpha_dropout', [x, p, true])));
+    const alpha = 1.7580993408473766;
+    const a = 1 / Math.sqrt((alpha * alpha * p + 1) * (1 - p));
+    const dropped = Math.fround(-Math.fround(alpha * a) + Math.fround(alpha * a * p));
+    const grad = tensor(new Array(200).fill(1));
+    const yt = tensor(y);
+    const g = values(rule('alpha_dropout')({ grad, grads: [grad], result: yt, input: x, p, train: true }).input);
+    let kept = 0;
+    g.forEach((v, i) => {
+      const isKept = y[i] !== dropped;
+      if (isKept) kept++;
+      expect(v).toBeCloseTo(isKept ? a : 0, 5);
+    });
+    expect(kept).toBeGreaterThan(80);
+    expect(kept).toBeLessThan(160);
   });
 });

@@ -98,6 +98,16 @@ export function dropoutInPlace(
   return self;
 }
 
+/**
+ * What alpha dropout writes for a dropped element, rounded as the impl computes it:
+ * (0 - 1) * (alpha * a) + alpha * a * p in the tensor's dtype.
+ */
+export function droppedValue(dtype: string | undefined, p: number): number {
+  const a = 1 / Math.sqrt((ALPHA * ALPHA * p + 1) * (1 - p));
+  const r = dtype === 'float32' ? Math.fround : (x: number) => x;
+  return r(-r(ALPHA * a) + r(ALPHA * a * p));
+}
+
 /** The derivative rule of dropout-like ops (see the module comment). */
 export function dropoutDerivative(kind: DropoutKind) {
   return (F: any, { grad, result, p: pArg, train }: any) => {
@@ -107,7 +117,7 @@ export function dropoutDerivative(kind: DropoutKind) {
     let g: any;
     if (kind === 'alpha' || kind === 'feature_alpha') {
       const a = 1 / Math.sqrt((ALPHA * ALPHA * p + 1) * (1 - p));
-      g = F.mul(F.mul(grad, F.ne(result, ALPHA * a * (p - 1))), a);
+      g = F.mul(F.mul(grad, F.ne(result, droppedValue(result?.dtype, p))), a);
     } else {
       g = F.div(F.mul(grad, F.ne(result, 0)), 1 - p);
     }
