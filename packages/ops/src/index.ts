@@ -28,6 +28,15 @@ export {
   torchDtypeName,
 } from './core/dtypes.js';
 export { addFunctionHelpers } from './core/function-helpers.js';
+export {
+  DEFAULT_SEED,
+  defaultGenerator,
+  Generator,
+  type GeneratorState,
+  generatorOf,
+  initialSeed,
+  manualSeed,
+} from './core/generator.js';
 export { bfloat16ToFloat, floatToBfloat16, floatToHalf, halfToFloat } from './core/half.js';
 export * as helpers from './core/helpers.js';
 export { check, OpError, type PyErrorType } from './core/op-error.js';

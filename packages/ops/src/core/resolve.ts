@@ -54,6 +54,7 @@ export function matchesType(type: JitType, v: unknown, isTensor: IsTensor, realK
     case 'ScalarTypeType':
       return typeof v === 'string' || typeof v === 'number';
     case 'AnyType':
+    case 'VarType':
       return true;
     default:
       return false;
