@@ -289,7 +289,7 @@ const calls: ((x: TensorLike, dim: number, dims: number[], keepdim: boolean, k: 
   (x, d, _dims, keepdim) => F.median(x, d, keepdim),
   (x, d, _dims, keepdim) => F.nanmedian(x, d, keepdim),
   (x, d, _dims, keepdim) => F.mode(x, d, keepdim),
-  (x, _d, _dims, sorted) => F.Unique2(x, sorted, true, true),
+  (x, _d, _dims, sorted) => F._unique2(x, sorted, true, true),
   (x, d) => F.uniqueDim(x, d, true, true, true),
   (x, d, _dims, inverse) => F.uniqueConsecutive(x, inverse, true, d),
 ];

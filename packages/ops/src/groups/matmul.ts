@@ -46,6 +46,8 @@ export function mergeLeading(ctx: OpContext, t: TensorLike, n: number): TensorLi
   const rest = t.sizes.slice(n);
   const restStrides = t.strides.slice(n);
   const total = numel(lead);
+  // An empty tensor has no elements to address: any strides do.
+  if (numel(t.sizes) === 0) return ctx.view(t, [total, ...rest], [1, ...restStrides], t.offset);
   let stride = 0;
   let expected: number | null = null;
   for (let d = n - 1; d >= 0; d--) {
