@@ -49,7 +49,7 @@ function loss(outputs: (TensorLike | null)[], weights: (number[] | null)[]): num
 }
 
 function eligible(op: Op, overload: Overload, sample: Sample): boolean {
-  if (sample.error || sample.check === 'meta') return false;
+  if (sample.error || sample.check === 'meta' || sample.noGradcheck) return false;
   if (overload.inplace || overload.outNames.length) return false;
   return op.derivativeFor(overload) !== undefined;
 }
@@ -70,10 +70,13 @@ function setElement(t: TensorLike, i: number, value: number): void {
 
 for (const op of allOps) {
   if (op.definition.derivative === undefined) continue;
+  const samples = op.definition.samples(new SampleBuilder(op.name));
+  const findOverload = (sample: Sample) =>
+    registry.find(sample.overload.includes('::') ? sample.overload : `aten::${sample.overload}`);
+  if (!samples.some((s) => findOverload(s) && eligible(op, findOverload(s)!, s))) continue;
   describe(op.name, () => {
-    const samples = op.definition.samples(new SampleBuilder(op.name));
     samples.forEach((sample, si) => {
-      const overload = registry.find(sample.overload.includes('::') ? sample.overload : `aten::${sample.overload}`);
+      const overload = findOverload(sample);
       if (!overload || !eligible(op, overload, sample)) return;
       it(`${si}: ${sample.overload}`, () => {
         const positional = sample.args.map((a) => toFloat64(materialize(ctx, a)));
@@ -87,10 +90,13 @@ for (const op of allOps) {
         const outputs = run();
         if (outputs.every((o) => o === null)) return;
         const sb = new SampleBuilder(`${op.name}/${si}/v`);
-        const weights = outputs.map((o) =>
-          o ? Array.from({ length: helpers.numel(o.sizes) }, () => sb.random() * 2 - 1) : null,
+        const differentiable = op.definition.outputDifferentiability;
+        const weights = outputs.map((o, k) =>
+          o && (differentiable === undefined || differentiable[k])
+            ? Array.from({ length: helpers.numel(o.sizes) }, () => sb.random() * 2 - 1)
+            : null,
         );
-        const grads = outputs.map((o, k) => (o ? tensorFromValues(ctx, weights[k]!, o.sizes, 'float64') : null));
+        const grads = outputs.map((o, k) => (o && weights[k] ? tensorFromValues(ctx, weights[k]!, o.sizes, 'float64') : null));
         const result = overload.impl(overload.bind(positional, keywords), ctx, overload);
         const rule = op.derivativeFor(overload)!;
         const analytic = rule(ctx.F, { ...args, grad: grads[0], grads, result });
@@ -106,6 +112,7 @@ for (const op of allOps) {
           expect([...(g as TensorLike).sizes], `gradient of ${name}: sizes`).toEqual([...t.sizes]);
           const gv = tensorValues(ctx, g as TensorLike);
           const eps = 1e-6;
+          const l0 = loss(outputs, weights);
           for (let i = 0; i < Math.min(n, MAX_ELEMENTS_PER_INPUT); i++) {
             const x0 = tensorValues(ctx, t)[i];
             setElement(t, i, x0 + eps);
@@ -114,6 +121,12 @@ for (const op of allOps) {
             const lm = loss(run(), weights);
             setElement(t, i, x0);
             const numeric = (lp - lm) / (2 * eps);
+            // Where the loss is not finite around x, or its one-sided slopes differ (a kink: relu at
+            // 0, a tie in max or sort), there is no derivative to check; PyTorch's rules pick a side.
+            if (!Number.isFinite(numeric) || !Number.isFinite(lp) || !Number.isFinite(lm)) continue;
+            const right = (lp - l0) / eps;
+            const left = (l0 - lm) / eps;
+            if (Math.abs(right - left) > 1e-3 * (1 + Math.abs(numeric))) continue;
             expect(
               Math.abs(gv[i] - numeric),
               `d/d${name}[${i}]: rule ${gv[i]}, finite difference ${numeric}`,

@@ -43,6 +43,11 @@ export interface OpDefinition {
   readonly derivative?: PerOverload<DerivativeRule>;
   /** Why the op has no derivative ("integer output", "comparison", "random"), instead of a rule. */
   readonly nondifferentiable?: string;
+  /**
+   * Which outputs carry gradients, for ops with several (PyTorch's `output_differentiability`):
+   * native_layer_norm's mean and rstd do not. Default: every floating output.
+   */
+  readonly outputDifferentiability?: readonly boolean[];
   /** Test samples, run against PyTorch's goldens. */
   readonly samples: SampleFn;
 }

@@ -39,6 +39,11 @@ export interface Sample {
   readonly error?: string;
   /** 'value' (default) compares values; 'meta' only sizes and dtype (random ops). */
   readonly check?: 'value' | 'meta';
+  /**
+   * Why the numerical gradient check does not apply to this sample (e.g. duplicate indices in a
+   * scatter, where PyTorch's rule deliberately gives every duplicate a gradient).
+   */
+  readonly noGradcheck?: string;
   /** Also compare these arguments after the call (in-place ops on inputs other than self). */
   readonly compareArgs?: readonly number[];
 }
