@@ -1,0 +1,354 @@
+/**
+ * Convolutions (forward and backward) on the conv / convTranspose kernels, with PyTorch's argument
+ * checks. The backward pass is itself made of convolutions: the input gradient is the adjoint
+ * convolution, the weight gradient a convolution of the input with the output gradient (batch as
+ * the reduction channel, stride and dilation swapped).
+ */
+import * as K from '@tsjit/kernels';
+import { formatSizes, numel } from '../core/helpers.js';
+import { OpError } from '../core/op-error.js';
+import type { OpArgs, OpContext, TensorLike } from '../core/tensor-like.js';
+import { isFloating, kernel, narrowView, permuteView, squeezeView, sumAllBut, unsqueezeView } from './nn.js';
+
+export interface ConvParams {
+  stride: number[];
+  padding: number[];
+  dilation: number[];
+  transposed: boolean;
+  outputPadding: number[];
+  groups: number;
+}
+
+function list(v: number | readonly number[]): number[] {
+  return Array.isArray(v) ? [...(v as number[])] : [v as number];
+}
+
+/** Per-dim parameter (a single value repeats), with PyTorch's message for a wrong length. */
+function perDim(name: string, v: number | readonly number[], nd: number): number[] {
+  const l = list(v);
+  if (l.length === 1) return new Array<number>(nd).fill(l[0]);
+  if (l.length !== nd) {
+    throw new OpError(
+      `expected ${name} to be a single integer value or a list of ${nd} values to match the convolution dimensions, but got ${name}=${formatSizes(l)}`,
+    );
+  }
+  return l;
+}
+
+export function convParams(args: OpArgs, nd: number): ConvParams {
+  return {
+    stride: perDim('stride', args.stride, nd),
+    padding: perDim('padding', args.padding, nd),
+    dilation: perDim('dilation', args.dilation, nd),
+    transposed: !!args.transposed,
+    outputPadding: perDim('output_padding', args.output_padding ?? 0, nd),
+    groups: args.groups,
+  };
+}
+
+function checkDtypes(input: TensorLike, weight: TensorLike, bias: TensorLike | null): void {
+  if (input.dtype !== weight.dtype) {
+    throw new OpError(`expected scalar type ${scalarName(input.dtype)} but found ${scalarName(weight.dtype)}`);
+  }
+  if (bias && bias.dtype !== input.dtype) {
+    throw new OpError(`expected scalar type ${scalarName(input.dtype)} but found ${scalarName(bias.dtype)}`);
+  }
+  if (!isFloating(input.dtype)) {
+    throw new OpError(`"slow_conv2d_cpu" not implemented for '${scalarName(input.dtype)}'`);
+  }
+}
+
+const SCALAR: Record<string, string> = {
+  float32: 'Float',
+  float64: 'Double',
+  float16: 'Half',
+  bfloat16: 'BFloat16',
+  int64: 'Long',
+  int32: 'Int',
+  int16: 'Short',
+  int8: 'Char',
+  uint8: 'Byte',
+  bool: 'Bool',
+};
+function scalarName(d: string): string {
+  return SCALAR[d] ?? d;
+}
+
+/** torch.convolution: batched input [N, C, *spatial] only. */
+export function convolution(
+  ctx: OpContext,
+  input: TensorLike,
+  weight: TensorLike,
+  bias: TensorLike | null,
+  p: ConvParams,
+): TensorLike {
+  const nd = weight.sizes.length - 2;
+  if (weight.sizes.length < 3) {
+    throw new OpError(`weight should have at least three dimensions`);
+  }
+  if (input.sizes.length !== weight.sizes.length) {
+    throw new OpError(
+      `Expected ${weight.sizes.length}-dimensional input for ${weight.sizes.length}-dimensional weight ${formatSizes(weight.sizes)}, but got ${input.sizes.length}-dimensional input of size ${formatSizes(input.sizes)} instead`,
+    );
+  }
+  checkDtypes(input, weight, bias);
+  const opts = {
+    stride: p.stride,
+    padding: p.padding,
+    dilation: p.dilation,
+    groups: p.groups,
+    outputPadding: p.outputPadding,
+  };
+  void nd;
+  const sizes = kernel(() =>
+    p.transposed ? K.convTransposeOutputSizes(input, weight, opts) : K.convOutputSizes(input, weight, opts),
+  );
+  const out = ctx.empty(sizes, input.dtype);
+  kernel(() => (p.transposed ? K.convTranspose : K.conv)(out, input, weight, bias, opts));
+  return out;
+}
+
+/** conv1d/2d/3d and conv_transpose1d/2d/3d: unbatched [C, *spatial] inputs run as a batch of one. */
+export function convNd(
+  ctx: OpContext,
+  name: string,
+  nd: number,
+  input: TensorLike,
+  weight: TensorLike,
+  bias: TensorLike | null,
+  p: ConvParams,
+): TensorLike {
+  const r = input.sizes.length;
+  if (r !== nd + 1 && r !== nd + 2) {
+    throw new OpError(
+      `Expected ${nd + 1}D (unbatched) or ${nd + 2}D (batched) input to ${name}, but got input of size: ${formatSizes(input.sizes)}`,
+    );
+  }
+  if (r === nd + 1) {
+    const out = convolution(ctx, unsqueezeView(ctx, input, 0), weight, bias, p);
+    return squeezeView(ctx, out, 0);
+  }
+  return convolution(ctx, input, weight, bias, p);
+}
+
+/** conv{nd}d with padding='same' | 'valid' (PyTorch pads the right side by one when the total is odd). */
+export function convPaddingString(
+  ctx: OpContext,
+  name: string,
+  nd: number,
+  input: TensorLike,
+  weight: TensorLike,
+  bias: TensorLike | null,
+  args: OpArgs,
+): TensorLike {
+  const stride = perDim('stride', args.stride, nd);
+  const dilation = perDim('dilation', args.dilation, nd);
+  const mode = args.padding as string;
+  const base = { stride, dilation, transposed: false, outputPadding: new Array(nd).fill(0), groups: args.groups };
+  if (mode === 'valid') return convNd(ctx, name, nd, input, weight, bias, { ...base, padding: new Array(nd).fill(0) });
+  if (mode !== 'same') throw new OpError(`Invalid padding string: '${mode}'`);
+  if (stride.some((s) => s !== 1)) throw new OpError("padding='same' is not supported for strided convolutions");
+  const ks = weight.sizes.slice(2);
+  const total = ks.map((k, i) => dilation[i] * (k - 1));
+  const left = total.map((t) => Math.floor(t / 2));
+  if (total.every((t) => t % 2 === 0) || input.sizes.length < nd) {
+    return convNd(ctx, name, nd, input, weight, bias, { ...base, padding: left });
+  }
+  const padded = padRight(
+    ctx,
+    input,
+    total.map((t) => t % 2),
+  );
+  return convNd(ctx, name, nd, padded, weight, bias, { ...base, padding: left });
+}
+
+/** x with `extra[i]` zeros appended to each of its last extra.length dims. */
+function padRight(ctx: OpContext, x: TensorLike, extra: readonly number[]): TensorLike {
+  const r = x.sizes.length;
+  const nd = extra.length;
+  const sizes = x.sizes.map((s, d) => (d >= r - nd ? s + extra[d - (r - nd)] : s));
+  const out = ctx.empty(sizes, x.dtype);
+  let v = out;
+  for (let d = r - nd; d < r; d++) v = narrowView(ctx, v, d, 0, x.sizes[d]);
+  if (numel(x.sizes)) K.copy(v, x);
+  return out;
+}
+
+/**
+ * aten::convolution_backward: (grad_input, grad_weight, grad_bias), each null unless asked for by
+ * output_mask.
+ */
+export function convolutionBackward(
+  ctx: OpContext,
+  gradOut: TensorLike,
+  input: TensorLike,
+  weight: TensorLike,
+  biasSizes: readonly number[] | null,
+  p: ConvParams,
+  mask: readonly boolean[],
+): (TensorLike | null)[] {
+  const nd = weight.sizes.length - 2;
+  checkDtypes(input, weight, null);
+  if (gradOut.dtype !== input.dtype) {
+    throw new OpError(
+      `expected grad_output to have dtype ${scalarName(input.dtype)}, got ${scalarName(gradOut.dtype)}`,
+    );
+  }
+  const opts = {
+    stride: p.stride,
+    padding: p.padding,
+    dilation: p.dilation,
+    groups: p.groups,
+    outputPadding: p.outputPadding,
+  };
+  const expected = kernel(() =>
+    p.transposed ? K.convTransposeOutputSizes(input, weight, opts) : K.convOutputSizes(input, weight, opts),
+  );
+  if (gradOut.sizes.length !== expected.length || gradOut.sizes.some((s, i) => s !== expected[i])) {
+    throw new OpError(
+      `Expected grad_output of size ${formatSizes(expected)}, but got grad_output of size ${formatSizes(gradOut.sizes)}`,
+    );
+  }
+  const spatialIn = input.sizes.slice(2);
+  const ks = weight.sizes.slice(2);
+  let gradInput: TensorLike | null = null;
+  let gradWeight: TensorLike | null = null;
+  let gradBias: TensorLike | null = null;
+  if (mask[0]) {
+    if (!p.transposed) {
+      // The adjoint of a strided convolution is the transposed one; output_padding restores the
+      // input rows the forward pass never reached.
+      const op = spatialIn.map(
+        (s, i) => s - ((gradOut.sizes[2 + i] - 1) * p.stride[i] - 2 * p.padding[i] + p.dilation[i] * (ks[i] - 1) + 1),
+      );
+      gradInput = convolution(ctx, gradOut, weight, null, { ...p, transposed: true, outputPadding: op });
+    } else {
+      const g = convolution(ctx, gradOut, weight, null, { ...p, transposed: false });
+      let v = g;
+      for (let i = 0; i < nd; i++) v = narrowView(ctx, v, 2 + i, 0, spatialIn[i]);
+      gradInput = v === g ? g : clone(ctx, v);
+    }
+  }
+  if (mask[1]) gradWeight = weightGrad(ctx, gradOut, input, weight, p);
+  if (mask[2]) {
+    gradBias = sumAllBut(ctx, gradOut, 1);
+    if (biasSizes && numel(biasSizes) !== gradBias.sizes[0]) {
+      throw new OpError(`bias_sizes ${formatSizes(biasSizes)} do not match the output channels ${gradBias.sizes[0]}`);
+    }
+  }
+  return [gradInput, gradWeight, gradBias];
+}
+
+function clone(ctx: OpContext, t: TensorLike): TensorLike {
+  const out = ctx.empty(t.sizes, t.dtype);
+  K.copy(out, t);
+  return out;
+}
+
+/**
+ * The weight gradient, one group at a time: with the batch as the reduction channel,
+ * gw[co, ci, k] = sum_n,o go[n, co, o] * x[n, ci, o * stride + k * dilation - padding] is a
+ * convolution of x (as [ci, n, ...]) with go (as [co, n, ...]) using stride := dilation and
+ * dilation := stride. For transposed convolutions x and go swap roles.
+ */
+function weightGrad(
+  ctx: OpContext,
+  gradOut: TensorLike,
+  input: TensorLike,
+  weight: TensorLike,
+  p: ConvParams,
+): TensorLike {
+  const nd = weight.sizes.length - 2;
+  const G = p.groups;
+  const ks = weight.sizes.slice(2);
+  const gw = ctx.empty(weight.sizes, weight.dtype);
+  if (numel(weight.sizes) === 0) return gw;
+  // data: the tensor whose channels index weight dim 1 (x, or go when transposed); filt: weight dim 0.
+  const data = p.transposed ? gradOut : input;
+  const filt = p.transposed ? input : gradOut;
+  const cData = data.sizes[1] / G;
+  const cFilt = filt.sizes[1] / G;
+  const perm = [1, 0, ...Array.from({ length: nd }, (_, i) => 2 + i)];
+  for (let g = 0; g < G; g++) {
+    const dg = permuteView(ctx, narrowView(ctx, data, 1, g * cData, cData), perm);
+    const fg = permuteView(ctx, narrowView(ctx, filt, 1, g * cFilt, cFilt), perm);
+    // The wanted [cFilt, cData, k] block of the weight: rows of dim 0 of this group.
+    const target = narrowView(ctx, gw, 0, g * cFilt, cFilt);
+    if (data.sizes[0] === 0) continue;
+    const r = convolution(ctx, dg, fg, null, {
+      stride: p.dilation,
+      padding: p.padding,
+      dilation: p.stride,
+      transposed: false,
+      outputPadding: new Array(nd).fill(0),
+      groups: 1,
+    });
+    // r is [cData, cFilt, K'] with K' >= k: the extra taps fall outside the kernel.
+    let v = r;
+    for (let i = 0; i < nd; i++) v = narrowView(ctx, v, 2 + i, 0, ks[i]);
+    // Non-transposed weights are [Cout, Cin/G, k]: Cout comes from go (filt) and Cin from x (data).
+    // Transposed weights are [Cin, Cout/G, k]: Cin from x (filt) and Cout from go (data).
+    K.copy(target, permuteView(ctx, v, perm));
+  }
+  return gw;
+}
+
+/**
+ * The derivative of every convolution op: convolution_backward on the batched form (unbatched
+ * inputs get a batch dim of one around it).
+ */
+export function convRule(
+  F: import('../core/tensor-like.js').Functions,
+  c: Record<string, any>,
+  transposed: boolean,
+  paddingOverride?: number[],
+): Record<string, any> {
+  const { grad, input, weight, bias } = c;
+  const wd = F.sizes(weight).length;
+  const nd = wd - 2;
+  const unbatched = F.sizes(input).length === wd - 1;
+  const x = unbatched ? F.unsqueeze(input, 0) : input;
+  const g = unbatched ? F.unsqueeze(grad, 0) : grad;
+  const zeros = new Array<number>(nd).fill(0);
+  const [gi, gw, gb] = F.convolutionBackward(
+    g,
+    x,
+    weight,
+    bias != null ? F.sizes(bias) : null,
+    c.stride,
+    paddingOverride ?? c.padding,
+    c.dilation,
+    transposed,
+    transposed ? c.output_padding : zeros,
+    c.groups,
+    [true, true, bias != null],
+  );
+  return { input: unbatched ? F.squeeze(gi, 0) : gi, weight: gw, bias: bias != null ? gb : null };
+}
+
+/** The derivative of conv{nd}d.padding: 'same' with an odd total pads the input's right side first. */
+export function convPaddingRule(
+  F: import('../core/tensor-like.js').Functions,
+  c: Record<string, any>,
+): Record<string, any> {
+  const { input, weight } = c;
+  const ks: number[] = F.sizes(weight).slice(2);
+  const nd = ks.length;
+  const dil = perDim('dilation', c.dilation, nd);
+  if (c.padding === 'valid') return convRule(F, c, false, new Array<number>(nd).fill(0));
+  const total = ks.map((k, i) => dil[i] * (k - 1));
+  const left = total.map((t) => Math.floor(t / 2));
+  if (total.every((t) => t % 2 === 0)) return convRule(F, c, false, left);
+  const pads: number[] = [];
+  for (let i = nd - 1; i >= 0; i--) pads.push(0, total[i] % 2);
+  const padded = F.constantPadNd(input, pads, 0);
+  const r = convRule(F, { ...c, input: padded }, false, left);
+  return {
+    ...r,
+    input: F.constantPadNd(
+      r.input,
+      pads.map((v) => -v),
+      0,
+    ),
+  };
+}
