@@ -11,12 +11,12 @@ import { OpError } from '../core/op-error.js';
 import type { OpContext, TensorLike } from '../core/tensor-like.js';
 
 /** Runs a kernel, turning its argument errors into RuntimeError-kind OpErrors (message without the kernel's prefix). */
-export function kernel<T>(fn: () => T): T {
+export function kernel<T>(fn: () => T, keepPrefix = false): T {
   try {
     return fn();
   } catch (e) {
     if (e instanceof K.KernelError && (e as { code?: string }).code === 'ERR_TSJIT_KERNEL_ARGUMENT') {
-      const m = /^[\w-]+: ([\s\S]*)$/.exec(e.message);
+      const m = keepPrefix ? null : /^[\w-]+: ([\s\S]*)$/.exec(e.message);
       throw new OpError(m ? m[1] : e.message);
     }
     throw e;

@@ -1,0 +1,22 @@
+import { defineOp } from '../core/define-op.js';
+import {
+  adaptiveAvgPool,
+  adaptiveAvgPoolBackward,
+  adaptiveMaxPool,
+  avgPool,
+  avgPoolBackward,
+  maxPool,
+  maxPoolBackward,
+} from '../groups/pool.js';
+import { adaptive1dRule, adaptiveMax1dRule, gatherRule, maxPool1dRule, maxPoolRule } from '../groups/pool-rules.js';
+import { adaptiveSamples, avgPoolSamples, maxPoolSamples } from '../groups/pool-samples.js';
+
+export const adaptiveAvgPool2d = defineOp({
+  schemas: [
+    'aten::adaptive_avg_pool2d(Tensor self, SymInt[2] output_size) -> Tensor',
+    'aten::adaptive_avg_pool2d.out(Tensor self, SymInt[2] output_size, *, Tensor(a!) out) -> Tensor(a!)',
+  ],
+  impl: (a, ctx) => adaptiveAvgPool(ctx, 2, a.self, a.output_size),
+  derivative: (F, c) => ({ self: F.AdaptiveAvgPool2dBackward(c.grad, c.self) }),
+  samples: (S) => adaptiveSamples(S, 'adaptive_avg_pool2d', 2),
+});

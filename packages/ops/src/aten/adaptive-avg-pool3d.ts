@@ -1,0 +1,22 @@
+import { defineOp } from '../core/define-op.js';
+import {
+  adaptiveAvgPool,
+  adaptiveAvgPoolBackward,
+  adaptiveMaxPool,
+  avgPool,
+  avgPoolBackward,
+  maxPool,
+  maxPoolBackward,
+} from '../groups/pool.js';
+import { adaptive1dRule, adaptiveMax1dRule, gatherRule, maxPool1dRule, maxPoolRule } from '../groups/pool-rules.js';
+import { adaptiveSamples, avgPoolSamples, maxPoolSamples } from '../groups/pool-samples.js';
+
+export const adaptiveAvgPool3d = defineOp({
+  schemas: [
+    'aten::adaptive_avg_pool3d(Tensor self, int[3] output_size) -> Tensor',
+    'aten::adaptive_avg_pool3d.out(Tensor self, int[3] output_size, *, Tensor(a!) out) -> Tensor(a!)',
+  ],
+  impl: (a, ctx) => adaptiveAvgPool(ctx, 3, a.self, a.output_size),
+  derivative: (F, c) => ({ self: F.AdaptiveAvgPool3dBackward(c.grad, c.self) }),
+  samples: (S) => adaptiveSamples(S, 'adaptive_avg_pool3d', 3),
+});

@@ -1,0 +1,19 @@
+import { defineOp } from '../core/define-op.js';
+import {
+  adaptiveAvgPool,
+  adaptiveAvgPoolBackward,
+  adaptiveMaxPool,
+  avgPool,
+  avgPoolBackward,
+  maxPool,
+  maxPoolBackward,
+} from '../groups/pool.js';
+import { adaptive1dRule, adaptiveMax1dRule, gatherRule, maxPool1dRule, maxPoolRule } from '../groups/pool-rules.js';
+import { adaptiveSamples, avgPoolSamples, maxPoolSamples } from '../groups/pool-samples.js';
+
+export const adaptiveMaxPool1d = defineOp({
+  schemas: ['aten::adaptive_max_pool1d(Tensor self, int[1] output_size) -> (Tensor, Tensor)'],
+  impl: (a, ctx) => adaptiveMaxPool(ctx, 1, a.self, a.output_size),
+  derivative: (F, c) => adaptiveMax1dRule(F, c),
+  samples: (S) => [...adaptiveSamples(S, 'adaptive_max_pool1d', 1)],
+});

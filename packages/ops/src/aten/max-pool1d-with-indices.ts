@@ -1,0 +1,21 @@
+import { defineOp } from '../core/define-op.js';
+import {
+  adaptiveAvgPool,
+  adaptiveAvgPoolBackward,
+  adaptiveMaxPool,
+  avgPool,
+  avgPoolBackward,
+  maxPool,
+  maxPoolBackward,
+} from '../groups/pool.js';
+import { adaptive1dRule, adaptiveMax1dRule, gatherRule, maxPool1dRule, maxPoolRule } from '../groups/pool-rules.js';
+import { adaptiveSamples, avgPoolSamples, maxPoolSamples } from '../groups/pool-samples.js';
+
+export const maxPool1dWithIndices = defineOp({
+  schemas: [
+    'aten::max_pool1d_with_indices(Tensor self, int[1] kernel_size, int[1] stride=[], int[1] padding=[0], int[1] dilation=[1], bool ceil_mode=False) -> (Tensor, Tensor)',
+  ],
+  impl: (a, ctx) => maxPool(ctx, 1, a.self, a),
+  derivative: (F, c) => maxPool1dRule(F, c, c.result[1]),
+  samples: (S) => [...maxPoolSamples(S, 'max_pool1d_with_indices', 1)],
+});
