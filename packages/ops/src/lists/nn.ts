@@ -3,6 +3,16 @@ import { _adaptiveAvgPool2dBackward } from '../aten/_adaptive-avg-pool2d-backwar
 import { _adaptiveAvgPool3d } from '../aten/_adaptive-avg-pool3d.js';
 import { _adaptiveAvgPool3dBackward } from '../aten/_adaptive-avg-pool3d-backward.js';
 import { _convolution } from '../aten/_convolution.js';
+import { _upsampleBicubic2dAa } from '../aten/_upsample-bicubic2d-aa.js';
+import { _upsampleBicubic2dAaBackward } from '../aten/_upsample-bicubic2d-aa-backward.js';
+import { _upsampleBilinear2dAa } from '../aten/_upsample-bilinear2d-aa.js';
+import { _upsampleBilinear2dAaBackward } from '../aten/_upsample-bilinear2d-aa-backward.js';
+import { _upsampleNearestExact1d } from '../aten/_upsample-nearest-exact1d.js';
+import { _upsampleNearestExact1dBackward } from '../aten/_upsample-nearest-exact1d-backward.js';
+import { _upsampleNearestExact2d } from '../aten/_upsample-nearest-exact2d.js';
+import { _upsampleNearestExact2dBackward } from '../aten/_upsample-nearest-exact2d-backward.js';
+import { _upsampleNearestExact3d } from '../aten/_upsample-nearest-exact3d.js';
+import { _upsampleNearestExact3dBackward } from '../aten/_upsample-nearest-exact3d-backward.js';
 import { adaptiveAvgPool1d } from '../aten/adaptive-avg-pool1d.js';
 import { adaptiveAvgPool2d } from '../aten/adaptive-avg-pool2d.js';
 import { adaptiveAvgPool3d } from '../aten/adaptive-avg-pool3d.js';
@@ -32,6 +42,20 @@ import { maxPool2dWithIndicesBackward } from '../aten/max-pool2d-with-indices-ba
 import { maxPool3d } from '../aten/max-pool3d.js';
 import { maxPool3dWithIndices } from '../aten/max-pool3d-with-indices.js';
 import { maxPool3dWithIndicesBackward } from '../aten/max-pool3d-with-indices-backward.js';
+import { upsampleBicubic2d } from '../aten/upsample-bicubic2d.js';
+import { upsampleBicubic2dBackward } from '../aten/upsample-bicubic2d-backward.js';
+import { upsampleBilinear2d } from '../aten/upsample-bilinear2d.js';
+import { upsampleBilinear2dBackward } from '../aten/upsample-bilinear2d-backward.js';
+import { upsampleLinear1d } from '../aten/upsample-linear1d.js';
+import { upsampleLinear1dBackward } from '../aten/upsample-linear1d-backward.js';
+import { upsampleNearest1d } from '../aten/upsample-nearest1d.js';
+import { upsampleNearest1dBackward } from '../aten/upsample-nearest1d-backward.js';
+import { upsampleNearest2d } from '../aten/upsample-nearest2d.js';
+import { upsampleNearest2dBackward } from '../aten/upsample-nearest2d-backward.js';
+import { upsampleNearest3d } from '../aten/upsample-nearest3d.js';
+import { upsampleNearest3dBackward } from '../aten/upsample-nearest3d-backward.js';
+import { upsampleTrilinear3d } from '../aten/upsample-trilinear3d.js';
+import { upsampleTrilinear3dBackward } from '../aten/upsample-trilinear3d-backward.js';
 import type { Op } from '../core/define-op.js';
 
 /** The nn ops (see src/op-list.ts). */
@@ -70,4 +94,28 @@ export const nnOps: readonly Op[] = [
   _adaptiveAvgPool3dBackward,
   adaptiveMaxPool3d,
   adaptiveMaxPool3dBackward,
+  upsampleNearest1d,
+  upsampleNearest1dBackward,
+  upsampleNearest2d,
+  upsampleNearest2dBackward,
+  upsampleNearest3d,
+  upsampleNearest3dBackward,
+  upsampleLinear1d,
+  upsampleLinear1dBackward,
+  upsampleBilinear2d,
+  upsampleBilinear2dBackward,
+  upsampleBicubic2d,
+  upsampleBicubic2dBackward,
+  upsampleTrilinear3d,
+  upsampleTrilinear3dBackward,
+  _upsampleNearestExact1d,
+  _upsampleNearestExact1dBackward,
+  _upsampleNearestExact2d,
+  _upsampleNearestExact2dBackward,
+  _upsampleNearestExact3d,
+  _upsampleNearestExact3dBackward,
+  _upsampleBilinear2dAa,
+  _upsampleBilinear2dAaBackward,
+  _upsampleBicubic2dAa,
+  _upsampleBicubic2dAaBackward,
 ];
