@@ -26,6 +26,7 @@ import { avgPool2d } from '../aten/avg-pool2d.js';
 import { avgPool2dBackward } from '../aten/avg-pool2d-backward.js';
 import { avgPool3d } from '../aten/avg-pool3d.js';
 import { avgPool3dBackward } from '../aten/avg-pool3d-backward.js';
+import { constantPadNd } from '../aten/constant-pad-nd.js';
 import { convTranspose1d } from '../aten/conv-transpose1d.js';
 import { convTranspose2d } from '../aten/conv-transpose2d.js';
 import { convTranspose3d } from '../aten/conv-transpose3d.js';
@@ -42,6 +43,19 @@ import { maxPool2dWithIndicesBackward } from '../aten/max-pool2d-with-indices-ba
 import { maxPool3d } from '../aten/max-pool3d.js';
 import { maxPool3dWithIndices } from '../aten/max-pool3d-with-indices.js';
 import { maxPool3dWithIndicesBackward } from '../aten/max-pool3d-with-indices-backward.js';
+import { pad } from '../aten/pad.js';
+import { reflectionPad1d } from '../aten/reflection-pad1d.js';
+import { reflectionPad1dBackward } from '../aten/reflection-pad1d-backward.js';
+import { reflectionPad2d } from '../aten/reflection-pad2d.js';
+import { reflectionPad2dBackward } from '../aten/reflection-pad2d-backward.js';
+import { reflectionPad3d } from '../aten/reflection-pad3d.js';
+import { reflectionPad3dBackward } from '../aten/reflection-pad3d-backward.js';
+import { replicationPad1d } from '../aten/replication-pad1d.js';
+import { replicationPad1dBackward } from '../aten/replication-pad1d-backward.js';
+import { replicationPad2d } from '../aten/replication-pad2d.js';
+import { replicationPad2dBackward } from '../aten/replication-pad2d-backward.js';
+import { replicationPad3d } from '../aten/replication-pad3d.js';
+import { replicationPad3dBackward } from '../aten/replication-pad3d-backward.js';
 import { upsampleBicubic2d } from '../aten/upsample-bicubic2d.js';
 import { upsampleBicubic2dBackward } from '../aten/upsample-bicubic2d-backward.js';
 import { upsampleBilinear2d } from '../aten/upsample-bilinear2d.js';
@@ -118,4 +132,18 @@ export const nnOps: readonly Op[] = [
   _upsampleBilinear2dAaBackward,
   _upsampleBicubic2dAa,
   _upsampleBicubic2dAaBackward,
+  reflectionPad1d,
+  reflectionPad1dBackward,
+  reflectionPad2d,
+  reflectionPad2dBackward,
+  reflectionPad3d,
+  reflectionPad3dBackward,
+  replicationPad1d,
+  replicationPad1dBackward,
+  replicationPad2d,
+  replicationPad2dBackward,
+  replicationPad3d,
+  replicationPad3dBackward,
+  constantPadNd,
+  pad,
 ];
