@@ -26,6 +26,8 @@ import { avgPool2d } from '../aten/avg-pool2d.js';
 import { avgPool2dBackward } from '../aten/avg-pool2d-backward.js';
 import { avgPool3d } from '../aten/avg-pool3d.js';
 import { avgPool3dBackward } from '../aten/avg-pool3d-backward.js';
+import { channelShuffle } from '../aten/channel-shuffle.js';
+import { col2im } from '../aten/col2im.js';
 import { constantPadNd } from '../aten/constant-pad-nd.js';
 import { convTranspose1d } from '../aten/conv-transpose1d.js';
 import { convTranspose2d } from '../aten/conv-transpose2d.js';
@@ -35,6 +37,10 @@ import { conv2d } from '../aten/conv2d.js';
 import { conv3d } from '../aten/conv3d.js';
 import { convolution } from '../aten/convolution.js';
 import { convolutionBackward } from '../aten/convolution-backward.js';
+import { embedding } from '../aten/embedding.js';
+import { embeddingBackward } from '../aten/embedding-backward.js';
+import { embeddingDenseBackward } from '../aten/embedding-dense-backward.js';
+import { im2col } from '../aten/im2col.js';
 import { maxPool1d } from '../aten/max-pool1d.js';
 import { maxPool1dWithIndices } from '../aten/max-pool1d-with-indices.js';
 import { maxPool2d } from '../aten/max-pool2d.js';
@@ -43,7 +49,11 @@ import { maxPool2dWithIndicesBackward } from '../aten/max-pool2d-with-indices-ba
 import { maxPool3d } from '../aten/max-pool3d.js';
 import { maxPool3dWithIndices } from '../aten/max-pool3d-with-indices.js';
 import { maxPool3dWithIndicesBackward } from '../aten/max-pool3d-with-indices-backward.js';
+import { maxUnpool2d } from '../aten/max-unpool2d.js';
+import { oneHot } from '../aten/one-hot.js';
 import { pad } from '../aten/pad.js';
+import { pixelShuffle } from '../aten/pixel-shuffle.js';
+import { pixelUnshuffle } from '../aten/pixel-unshuffle.js';
 import { reflectionPad1d } from '../aten/reflection-pad1d.js';
 import { reflectionPad1dBackward } from '../aten/reflection-pad1d-backward.js';
 import { reflectionPad2d } from '../aten/reflection-pad2d.js';
@@ -146,4 +156,14 @@ export const nnOps: readonly Op[] = [
   replicationPad3dBackward,
   constantPadNd,
   pad,
+  pixelShuffle,
+  pixelUnshuffle,
+  channelShuffle,
+  embedding,
+  embeddingBackward,
+  embeddingDenseBackward,
+  oneHot,
+  maxUnpool2d,
+  im2col,
+  col2im,
 ];
