@@ -3,6 +3,7 @@ import { _adaptiveAvgPool2dBackward } from '../aten/_adaptive-avg-pool2d-backwar
 import { _adaptiveAvgPool3d } from '../aten/_adaptive-avg-pool3d.js';
 import { _adaptiveAvgPool3dBackward } from '../aten/_adaptive-avg-pool3d-backward.js';
 import { _convolution } from '../aten/_convolution.js';
+import { _embeddingBag } from '../aten/_embedding-bag.js';
 import { _upsampleBicubic2dAa } from '../aten/_upsample-bicubic2d-aa.js';
 import { _upsampleBicubic2dAaBackward } from '../aten/_upsample-bicubic2d-aa-backward.js';
 import { _upsampleBilinear2dAa } from '../aten/_upsample-bilinear2d-aa.js';
@@ -39,6 +40,7 @@ import { convolution } from '../aten/convolution.js';
 import { convolutionBackward } from '../aten/convolution-backward.js';
 import { embedding } from '../aten/embedding.js';
 import { embeddingBackward } from '../aten/embedding-backward.js';
+import { embeddingBag } from '../aten/embedding-bag.js';
 import { embeddingDenseBackward } from '../aten/embedding-dense-backward.js';
 import { im2col } from '../aten/im2col.js';
 import { maxPool1d } from '../aten/max-pool1d.js';
@@ -166,4 +168,6 @@ export const nnOps: readonly Op[] = [
   maxUnpool2d,
   im2col,
   col2im,
+  embeddingBag,
+  _embeddingBag,
 ];
