@@ -180,3 +180,106 @@ export function checkPaddingIdx(weight: TensorLike, p: number | null): number {
   }
   return p < 0 ? p + V : p;
 }
+
+/** The dense weight gradient of embedding_bag (offset2bag is rebuilt from offsets when the forward pass left it empty). */
+export function embeddingBagDenseBackward(
+  ctx: OpContext,
+  grad: TensorLike,
+  indices: TensorLike,
+  offsets: TensorLike | null,
+  offset2bag: TensorLike,
+  maxIndices: TensorLike,
+  numWeights: number,
+  scaleByFreq: boolean,
+  mode: number,
+  psw: TensorLike | null,
+  paddingIdx: number,
+): TensorLike {
+  const idx = readNumbers(ctx, indices);
+  const n = idx.length;
+  const D = grad.sizes[1];
+  const out = ctx.empty([numWeights, D], grad.dtype);
+  const bagOf = bagsOf(ctx, n, offset2bag, offsets);
+  const nb = grad.sizes[0];
+  const counts = new Array<number>(nb).fill(0);
+  for (let i = 0; i < n; i++) if (idx[i] !== paddingIdx && bagOf[i] >= 0 && bagOf[i] < nb) counts[bagOf[i]]++;
+  if (n === 0 || D === 0) return out;
+  if (mode === 2) {
+    const keep = counts.map((c, b) => (c > 0 ? b : -1)).filter((b) => b >= 0);
+    if (!keep.length) return out;
+    const g = ctx.empty([keep.length, D], grad.dtype);
+    K.indexSelect(g, grad, 0, indexTensor(ctx, keep));
+    const mi = ctx.empty([keep.length, D], 'int64');
+    K.indexSelect(mi, maxIndices.dtype === 'int64' ? maxIndices : toInt64(ctx, maxIndices), 0, indexTensor(ctx, keep));
+    kernel(() => K.scatterAdd(out, 0, mi, g));
+    return out;
+  }
+  const freq = new Map<number, number>();
+  if (scaleByFreq) {
+    // PyTorch 1.13's CPU kernel divides the rows of the g-th distinct index (ascending) by the count
+    // of sorted_indices[g] rather than by its own count; reproduced for identical results.
+    const counts = new Map<number, number>();
+    for (const i of idx) counts.set(i, (counts.get(i) ?? 0) + 1);
+    const sorted = [...idx].sort((a, b) => a - b);
+    const distinct = [...counts.keys()].sort((a, b) => a - b);
+    distinct.forEach((v, g) => freq.set(v, counts.get(sorted[g]) ?? 1));
+  }
+  const f = idx.map((v, i) => {
+    if (v === paddingIdx) return 0;
+    let s = 1;
+    if (mode === 1) s /= counts[bagOf[i]];
+    if (scaleByFreq) s /= freq.get(v) ?? 1;
+    return s;
+  });
+  const rows = ctx.empty([n, D], grad.dtype);
+  K.indexSelect(rows, grad, 0, indexTensor(ctx, bagOf));
+  const factor = ctx.empty([n], grad.dtype);
+  const f64 = ctx.empty([n], 'float64');
+  new Float64Array(f64.data.buffer, f64.data.byteOffset, n).set(f);
+  K.copy(factor, f64);
+  K.binary('mul', rows, rows, ctx.view(factor, [n, D], [1, 0], factor.offset));
+  if (psw) K.binary('mul', rows, rows, ctx.view(psw, [n, D], [psw.strides[0], 0], psw.offset));
+  kernel(() => K.indexAdd(out, 0, indexTensor(ctx, idx), rows));
+  return out;
+}
+
+function toInt64(ctx: OpContext, t: TensorLike): TensorLike {
+  const out = ctx.empty(t.sizes, 'int64');
+  K.copy(out, t);
+  return out;
+}
+
+function bagsOf(ctx: OpContext, n: number, offset2bag: TensorLike, offsets: TensorLike | null): number[] {
+  if (offset2bag.sizes.length === 1 && offset2bag.sizes[0] === n) return readNumbers(ctx, offset2bag);
+  if (!offsets) throw new OpError('embedding_bag backward: offset2bag is empty and no offsets were given');
+  return offset2bagOf(readNumbers(ctx, offsets), n);
+}
+
+/** d out / d per_sample_weights[i] = <grad[bag(i)], weight[indices[i]]> (0 for padding entries). */
+export function embeddingBagPerSampleWeightsBackward(
+  ctx: OpContext,
+  grad: TensorLike,
+  weight: TensorLike,
+  indices: TensorLike,
+  offsets: TensorLike,
+  offset2bag: TensorLike,
+  mode: number,
+  paddingIdx: number,
+): TensorLike {
+  if (mode !== 0) throw new OpError("embedding_bag_backward: per_sample_weights only supported for mode='sum'");
+  const idx = readNumbers(ctx, indices);
+  const n = idx.length;
+  const D = grad.sizes[1];
+  const out = ctx.empty([n], grad.dtype);
+  if (n === 0) return out;
+  const bagOf = bagsOf(ctx, n, offset2bag, offsets);
+  const g = ctx.empty([n, D], grad.dtype);
+  K.indexSelect(g, grad, 0, indexTensor(ctx, bagOf));
+  const w = ctx.empty([n, D], grad.dtype);
+  K.indexSelect(w, weight, 0, indexTensor(ctx, idx));
+  K.binary('mul', g, g, w);
+  K.sum(out, g, [1], false);
+  const pads = idx.map((v, i) => (v === paddingIdx ? i : -1)).filter((i) => i >= 0);
+  if (pads.length) K.indexFill(out, 0, indexTensor(ctx, pads), 0);
+  return out;
+}

@@ -4,6 +4,9 @@ import { _adaptiveAvgPool3d } from '../aten/_adaptive-avg-pool3d.js';
 import { _adaptiveAvgPool3dBackward } from '../aten/_adaptive-avg-pool3d-backward.js';
 import { _convolution } from '../aten/_convolution.js';
 import { _embeddingBag } from '../aten/_embedding-bag.js';
+import { _embeddingBagBackward } from '../aten/_embedding-bag-backward.js';
+import { _embeddingBagDenseBackward } from '../aten/_embedding-bag-dense-backward.js';
+import { _embeddingBagPerSampleWeightsBackward } from '../aten/_embedding-bag-per-sample-weights-backward.js';
 import { _upsampleBicubic2dAa } from '../aten/_upsample-bicubic2d-aa.js';
 import { _upsampleBicubic2dAaBackward } from '../aten/_upsample-bicubic2d-aa-backward.js';
 import { _upsampleBilinear2dAa } from '../aten/_upsample-bilinear2d-aa.js';
@@ -170,4 +173,7 @@ export const nnOps: readonly Op[] = [
   col2im,
   embeddingBag,
   _embeddingBag,
+  _embeddingBagBackward,
+  _embeddingBagDenseBackward,
+  _embeddingBagPerSampleWeightsBackward,
 ];
