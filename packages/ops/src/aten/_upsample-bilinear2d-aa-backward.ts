@@ -56,6 +56,12 @@ export const _upsampleBilinear2dAaBackward = defineOp({
       2.5,
     ]),
     S.call('_upsample_bilinear2d_aa_backward', [S.randn([2, 2, 1, 1]), [1, 1], [2, 2, 3, 4], true]),
+    S.call('_upsample_bilinear2d_aa_backward.grad_input', [S.randn([2, 2, 5, 4]), [5, 4], [2, 2, 3, 4], false], {
+      grad_input: S.randn([0]),
+    }),
+    S.call('_upsample_bilinear2d_aa_backward.vec_out', [S.randn([2, 2, 5, 4]), [5, 4], [2, 2, 3, 4], false, null], {
+      out: S.randn([0]),
+    }),
     S.error(
       '_upsample_bilinear2d_aa_backward',
       [S.randn([2, 2, 4, 4]), [5, 4], [2, 2, 3, 4], false],

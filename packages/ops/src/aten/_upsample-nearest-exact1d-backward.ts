@@ -33,6 +33,12 @@ export const _upsampleNearestExact1dBackward = defineOp({
     S.call('_upsample_nearest_exact1d_backward', [S.randn([2, 2, 5]), [5], [2, 2, 3]]),
     S.call('_upsample_nearest_exact1d_backward', [S.t([2, 2, 7], { dtype: 'float64' }), [7], [2, 2, 3], 2.5]),
     S.call('_upsample_nearest_exact1d_backward', [S.randn([2, 2, 1]), [1], [2, 2, 3]]),
+    S.call('_upsample_nearest_exact1d_backward.grad_input', [S.randn([2, 2, 5]), [5], [2, 2, 3]], {
+      grad_input: S.randn([0]),
+    }),
+    S.call('_upsample_nearest_exact1d_backward.vec_out', [S.randn([2, 2, 5]), [5], [2, 2, 3], null], {
+      out: S.randn([0]),
+    }),
     S.error(
       '_upsample_nearest_exact1d_backward',
       [S.randn([2, 2, 4]), [5], [2, 2, 3]],

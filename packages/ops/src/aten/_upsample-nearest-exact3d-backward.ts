@@ -52,6 +52,12 @@ export const _upsampleNearestExact3dBackward = defineOp({
       2.5,
     ]),
     S.call('_upsample_nearest_exact3d_backward', [S.randn([2, 2, 1, 1, 1]), [1, 1, 1], [2, 2, 3, 4, 2]]),
+    S.call('_upsample_nearest_exact3d_backward.grad_input', [S.randn([2, 2, 5, 4, 3]), [5, 4, 3], [2, 2, 3, 4, 2]], {
+      grad_input: S.randn([0]),
+    }),
+    S.call('_upsample_nearest_exact3d_backward.vec_out', [S.randn([2, 2, 5, 4, 3]), [5, 4, 3], [2, 2, 3, 4, 2], null], {
+      out: S.randn([0]),
+    }),
     S.error(
       '_upsample_nearest_exact3d_backward',
       [S.randn([2, 2, 4, 4, 4]), [5, 4, 3], [2, 2, 3, 4, 2]],

@@ -18,5 +18,8 @@ export const adaptiveAvgPool2d = defineOp({
   ],
   impl: (a, ctx) => adaptiveAvgPool(ctx, 2, a.self, a.output_size),
   derivative: (F, c) => ({ self: F.AdaptiveAvgPool2dBackward(c.grad, c.self) }),
-  samples: (S) => adaptiveSamples(S, 'adaptive_avg_pool2d', 2),
+  samples: (S) => [
+    ...adaptiveSamples(S, 'adaptive_avg_pool2d', 2),
+    S.call('adaptive_avg_pool2d.out', [S.randn([1, 2, 4, 4]), [2, 2]], { out: S.randn([0]) }),
+  ],
 });

@@ -18,5 +18,8 @@ export const adaptiveAvgPool3d = defineOp({
   ],
   impl: (a, ctx) => adaptiveAvgPool(ctx, 3, a.self, a.output_size),
   derivative: (F, c) => ({ self: F.AdaptiveAvgPool3dBackward(c.grad, c.self) }),
-  samples: (S) => adaptiveSamples(S, 'adaptive_avg_pool3d', 3),
+  samples: (S) => [
+    ...adaptiveSamples(S, 'adaptive_avg_pool3d', 3),
+    S.call('adaptive_avg_pool3d.out', [S.randn([1, 2, 4, 4, 4]), [2, 2, 2]], { out: S.randn([0]) }),
+  ],
 });

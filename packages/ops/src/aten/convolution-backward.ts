@@ -21,6 +21,23 @@ export const convolutionBackward = defineOp({
   samples: (S) => {
     const all = [true, true, true];
     return [
+      S.call(
+        'convolution_backward.out',
+        [
+          S.randn([1, 2, 2, 2]),
+          S.randn([1, 3, 3, 3]),
+          S.randn([2, 3, 2, 2]),
+          [2],
+          [1, 1],
+          [0, 0],
+          [1, 1],
+          false,
+          [0, 0],
+          1,
+          all,
+        ],
+        { out0: S.randn([0]), out1: S.randn([0]), out2: S.randn([0]) },
+      ),
       S.call('convolution_backward', [
         S.randn([2, 2, 2, 2]),
         S.randn([2, 3, 4, 4]),

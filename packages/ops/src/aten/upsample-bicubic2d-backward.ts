@@ -42,6 +42,12 @@ export const upsampleBicubic2dBackward = defineOp({
       2.5,
     ]),
     S.call('upsample_bicubic2d_backward', [S.randn([2, 2, 1, 1]), [1, 1], [2, 2, 3, 4], true]),
+    S.call('upsample_bicubic2d_backward.grad_input', [S.randn([2, 2, 5, 4]), [5, 4], [2, 2, 3, 4], false], {
+      grad_input: S.randn([0]),
+    }),
+    S.call('upsample_bicubic2d_backward.vec_out', [S.randn([2, 2, 5, 4]), [5, 4], [2, 2, 3, 4], false, null], {
+      out: S.randn([0]),
+    }),
     S.error(
       'upsample_bicubic2d_backward',
       [S.randn([2, 2, 4, 4]), [5, 4], [2, 2, 3, 4], false],

@@ -33,6 +33,12 @@ export const upsampleNearest2dBackward = defineOp({
     S.call('upsample_nearest2d_backward', [S.randn([2, 2, 5, 4]), [5, 4], [2, 2, 3, 4]]),
     S.call('upsample_nearest2d_backward', [S.t([2, 2, 7, 5], { dtype: 'float64' }), [7, 5], [2, 2, 3, 4], 2.5, 2.5]),
     S.call('upsample_nearest2d_backward', [S.randn([2, 2, 1, 1]), [1, 1], [2, 2, 3, 4]]),
+    S.call('upsample_nearest2d_backward.grad_input', [S.randn([2, 2, 5, 4]), [5, 4], [2, 2, 3, 4]], {
+      grad_input: S.randn([0]),
+    }),
+    S.call('upsample_nearest2d_backward.vec_out', [S.randn([2, 2, 5, 4]), [5, 4], [2, 2, 3, 4], null], {
+      out: S.randn([0]),
+    }),
     S.error(
       'upsample_nearest2d_backward',
       [S.randn([2, 2, 4, 4]), [5, 4], [2, 2, 3, 4]],

@@ -55,6 +55,14 @@ export const upsampleTrilinear3dBackward = defineOp({
       2.5,
     ]),
     S.call('upsample_trilinear3d_backward', [S.randn([2, 2, 1, 1, 1]), [1, 1, 1], [2, 2, 3, 4, 2], true]),
+    S.call('upsample_trilinear3d_backward.grad_input', [S.randn([2, 2, 5, 4, 3]), [5, 4, 3], [2, 2, 3, 4, 2], false], {
+      grad_input: S.randn([0]),
+    }),
+    S.call(
+      'upsample_trilinear3d_backward.vec_out',
+      [S.randn([2, 2, 5, 4, 3]), [5, 4, 3], [2, 2, 3, 4, 2], false, null],
+      { out: S.randn([0]) },
+    ),
     S.error(
       'upsample_trilinear3d_backward',
       [S.randn([2, 2, 4, 4, 4]), [5, 4, 3], [2, 2, 3, 4, 2], false],

@@ -24,6 +24,16 @@ export function embeddingBagSamples(S: SampleBuilder, op: 'embedding_bag' | '_em
   }
   samples.push(S.call(op, [w(), idx(), offs([0, 3]), false, 0, false, S.randn([8])]));
   samples.push(S.call(op, [w(), S.ints([0]), offs([0, 0]), false, 1]));
+  if (op === '_embedding_bag') {
+    samples.push(
+      S.call('_embedding_bag.out', [S.t([6, 3], { dtype: 'float64' }), idx(), offs([0, 3]), false, 2], {
+        out0: S.randn([0]),
+        out1: S.ints([0]),
+        out2: S.ints([0]),
+        out3: S.ints([0]),
+      }),
+    );
+  }
   if (op === 'embedding_bag') samples.push(S.call(pad, [w(), idx(), offs([0, 4]), false, 1, false, null, false, -1]));
   samples.push(S.error(op, [w(), idx(), offs([1, 3]), false, 1], 'offsets[0] has to be 0'));
   samples.push(
