@@ -1,5 +1,5 @@
 import { defineOp } from '../core/define-op.js';
-import { maxUnpool2d as run } from '../groups/embedding.js';
+import { maxUnpool } from '../groups/embedding.js';
 
 export const maxUnpool2d = defineOp({
   schemas: [
@@ -7,7 +7,7 @@ export const maxUnpool2d = defineOp({
     'aten::max_unpool2d.out(Tensor self, Tensor indices, int[2] output_size, *, Tensor(a!) out) -> Tensor(a!)',
   ],
   impl: (a, ctx) =>
-    run(ctx, a.self, a.indices, Array.isArray(a.output_size) ? a.output_size : [a.output_size, a.output_size]),
+    maxUnpool(ctx, 2, a.self, a.indices, Array.isArray(a.output_size) ? a.output_size : [a.output_size, a.output_size]),
   derivative: (F, { grad, self, indices }) => ({
     self: F.reshape(F.gather(F.flatten(grad, -2), -1, F.flatten(indices, -2)), F.sizes(self)),
   }),

@@ -93,9 +93,10 @@ export function oneHot(ctx: OpContext, x: TensorLike, numClasses: number): Tenso
   return out;
 }
 
-/** max_unpool2d: values written (not summed) at their flat indices within each output plane. */
-export function maxUnpool2d(
+/** max_unpool2d / max_unpool3d: values written (not summed) at their flat indices within each output plane. */
+export function maxUnpool(
   ctx: OpContext,
+  nd: 2 | 3,
   x: TensorLike,
   indices: TensorLike,
   outputSize: readonly number[],
@@ -103,32 +104,39 @@ export function maxUnpool2d(
   if (indices.dtype !== 'int64') {
     throw new OpError(`elements in indices should be type int64 but got: ${scalarName(indices.dtype)}`);
   }
-  if (outputSize.length !== 2) {
+  if (outputSize.length !== nd) {
     throw new OpError(
-      `There should be exactly two elements (height, width) in output_size, but got ${outputSize.length} elements.`,
+      nd === 2
+        ? `There should be exactly two elements (height, width) in output_size, but got ${outputSize.length} elements.`
+        : `There should be exactly three elements (depth, height, width) in output_size, but got ${outputSize.length} elements.`,
     );
   }
   const r = x.sizes.length;
-  if (r !== 3 && r !== 4) {
-    throw new OpError(`Input to max_unpooling2d should be a 3d or 4d Tensor, but got a tensor with ${r} dimensions.`);
+  if (r !== nd + 1 && r !== nd + 2) {
+    throw new OpError(
+      nd === 2
+        ? `Input to max_unpooling2d should be a 3d or 4d Tensor, but got a tensor with ${r} dimensions.`
+        : `Input to max_unpooling3d should be a 4d or 5d Tensor, but got a tensor with ${r} dimensions.`,
+    );
   }
   if (indices.sizes.length !== r || indices.sizes.some((s, i) => s !== x.sizes[i])) {
     throw new OpError(
       `Expected shape of indices to be same as that of the input tensor (${formatSizes(x.sizes)}) but got indices tensor with shape: ${formatSizes(indices.sizes)}`,
     );
   }
-  const [oh, ow] = outputSize;
-  const lead = x.sizes.slice(0, r - 2);
-  const out = ctx.empty([...lead, oh, ow], x.dtype);
+  const lead = x.sizes.slice(0, r - nd);
+  const out = ctx.empty([...lead, ...outputSize], x.dtype);
   const planes = numel(lead);
-  const inPlane = x.sizes[r - 2] * x.sizes[r - 1];
+  const inPlane = numel(x.sizes.slice(r - nd));
+  const outPlane = numel(outputSize);
   if (planes === 0 || inPlane === 0) return out;
-  const ov = ctx.view(out, [planes, oh * ow], [oh * ow, 1], out.offset);
+  const ov = ctx.view(out, [planes, outPlane], [outPlane, 1], out.offset);
   try {
     kernel(() => K.scatter(ov, 1, reshape(ctx, indices, [planes, inPlane]), reshape(ctx, x, [planes, inPlane])));
   } catch (e) {
     if (e instanceof K.KernelError && e.code === 'ERR_TSJIT_INDEX_OUT_OF_RANGE') {
-      throw new OpError(`Found an invalid max index (output volumes are of size ${oh}x${ow})`);
+      const bad = readNumbers(ctx, indices).find((v) => v < 0 || v >= outPlane);
+      throw new OpError(`Found an invalid max index: ${bad} (output volumes are of size ${outputSize.join('x')}`);
     }
     throw e;
   }

@@ -6,6 +6,7 @@ import { _convolution } from '../aten/_convolution.js';
 import { _embeddingBag } from '../aten/_embedding-bag.js';
 import { _embeddingBagBackward } from '../aten/_embedding-bag-backward.js';
 import { _embeddingBagDenseBackward } from '../aten/_embedding-bag-dense-backward.js';
+import { _embeddingBagForwardOnly } from '../aten/_embedding-bag-forward-only.js';
 import { _embeddingBagPerSampleWeightsBackward } from '../aten/_embedding-bag-per-sample-weights-backward.js';
 import { _upsampleBicubic2dAa } from '../aten/_upsample-bicubic2d-aa.js';
 import { _upsampleBicubic2dAaBackward } from '../aten/_upsample-bicubic2d-aa-backward.js';
@@ -55,6 +56,7 @@ import { maxPool3d } from '../aten/max-pool3d.js';
 import { maxPool3dWithIndices } from '../aten/max-pool3d-with-indices.js';
 import { maxPool3dWithIndicesBackward } from '../aten/max-pool3d-with-indices-backward.js';
 import { maxUnpool2d } from '../aten/max-unpool2d.js';
+import { maxUnpool3d } from '../aten/max-unpool3d.js';
 import { oneHot } from '../aten/one-hot.js';
 import { pad } from '../aten/pad.js';
 import { pixelShuffle } from '../aten/pixel-shuffle.js';
@@ -176,4 +178,6 @@ export const nnOps: readonly Op[] = [
   _embeddingBagBackward,
   _embeddingBagDenseBackward,
   _embeddingBagPerSampleWeightsBackward,
+  maxUnpool3d,
+  _embeddingBagForwardOnly,
 ];
