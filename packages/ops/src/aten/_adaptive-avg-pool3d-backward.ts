@@ -1,15 +1,5 @@
 import { defineOp } from '../core/define-op.js';
-import {
-  adaptiveAvgPool,
-  adaptiveAvgPoolBackward,
-  adaptiveMaxPool,
-  avgPool,
-  avgPoolBackward,
-  maxPool,
-  maxPoolBackward,
-} from '../groups/pool.js';
-import { adaptive1dRule, adaptiveMax1dRule, gatherRule, maxPool1dRule, maxPoolRule } from '../groups/pool-rules.js';
-import { adaptiveSamples, avgPoolSamples, maxPoolSamples } from '../groups/pool-samples.js';
+import { adaptiveAvgPoolBackward } from '../groups/pool.js';
 
 export const _adaptiveAvgPool3dBackward = defineOp({
   schemas: [

@@ -1,15 +1,7 @@
 import { defineOp } from '../core/define-op.js';
-import {
-  adaptiveAvgPool,
-  adaptiveAvgPoolBackward,
-  adaptiveMaxPool,
-  avgPool,
-  avgPoolBackward,
-  maxPool,
-  maxPoolBackward,
-} from '../groups/pool.js';
-import { adaptive1dRule, adaptiveMax1dRule, gatherRule, maxPool1dRule, maxPoolRule } from '../groups/pool-rules.js';
-import { adaptiveSamples, avgPoolSamples, maxPoolSamples } from '../groups/pool-samples.js';
+import { adaptiveMaxPool } from '../groups/pool.js';
+import { adaptiveMax1dRule } from '../groups/pool-rules.js';
+import { adaptiveSamples } from '../groups/pool-samples.js';
 
 export const adaptiveMaxPool1d = defineOp({
   schemas: ['aten::adaptive_max_pool1d(Tensor self, int[1] output_size) -> (Tensor, Tensor)'],

@@ -1,15 +1,6 @@
 import { defineOp } from '../core/define-op.js';
-import {
-  adaptiveAvgPool,
-  adaptiveAvgPoolBackward,
-  adaptiveMaxPool,
-  avgPool,
-  avgPoolBackward,
-  maxPool,
-  maxPoolBackward,
-} from '../groups/pool.js';
-import { adaptive1dRule, adaptiveMax1dRule, gatherRule, maxPool1dRule, maxPoolRule } from '../groups/pool-rules.js';
-import { adaptiveSamples, avgPoolSamples, maxPoolSamples } from '../groups/pool-samples.js';
+import { adaptiveMaxPool } from '../groups/pool.js';
+import { adaptiveSamples } from '../groups/pool-samples.js';
 
 export const adaptiveMaxPool3d = defineOp({
   schemas: [

@@ -1,22 +1,7 @@
 import { defineOp } from '../core/define-op.js';
-import {
-  adaptiveAvgPool,
-  adaptiveAvgPoolBackward,
-  adaptiveMaxPool,
-  avgPool,
-  avgPoolBackward,
-  maxPool,
-  maxPoolBackward,
-} from '../groups/pool.js';
-import {
-  adaptive1dRule,
-  adaptiveMax1dRule,
-  gatherRule,
-  maxPool1dRule,
-  maxPoolRule,
-  one,
-} from '../groups/pool-rules.js';
-import { adaptiveSamples, avgPoolSamples, maxPoolSamples } from '../groups/pool-samples.js';
+import { avgPool } from '../groups/pool.js';
+import { one } from '../groups/pool-rules.js';
+import { avgPoolSamples } from '../groups/pool-samples.js';
 
 export const avgPool1d = defineOp({
   schemas: [

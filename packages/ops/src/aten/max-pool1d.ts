@@ -1,16 +1,7 @@
 import { defineOp } from '../core/define-op.js';
-import {
-  adaptiveAvgPool,
-  adaptiveAvgPoolBackward,
-  adaptiveMaxPool,
-  avgPool,
-  avgPoolBackward,
-  maxPool,
-  maxPool1dOnly,
-  maxPoolBackward,
-} from '../groups/pool.js';
-import { adaptive1dRule, adaptiveMax1dRule, gatherRule, maxPool1dRule, maxPoolRule } from '../groups/pool-rules.js';
-import { adaptiveSamples, avgPoolSamples, maxPoolSamples } from '../groups/pool-samples.js';
+import { maxPool1dOnly } from '../groups/pool.js';
+import { maxPool1dRule } from '../groups/pool-rules.js';
+import { maxPoolSamples } from '../groups/pool-samples.js';
 
 export const maxPool1d = defineOp({
   schemas: [

@@ -222,7 +222,9 @@ export function embeddingBagDenseBackward(
     for (const i of idx) counts.set(i, (counts.get(i) ?? 0) + 1);
     const sorted = [...idx].sort((a, b) => a - b);
     const distinct = [...counts.keys()].sort((a, b) => a - b);
-    distinct.forEach((v, g) => freq.set(v, counts.get(sorted[g]) ?? 1));
+    distinct.forEach((v, g) => {
+      freq.set(v, counts.get(sorted[g]) ?? 1);
+    });
   }
   const f = idx.map((v, i) => {
     if (v === paddingIdx) return 0;
