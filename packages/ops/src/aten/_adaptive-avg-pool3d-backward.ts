@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { gradInputMeta } from '../groups/nn-meta.js';
 import { adaptiveAvgPoolBackward } from '../groups/pool.js';
 
 export const _adaptiveAvgPool3dBackward = defineOp({
@@ -7,6 +8,7 @@ export const _adaptiveAvgPool3dBackward = defineOp({
     'aten::_adaptive_avg_pool3d_backward.out(Tensor grad_output, Tensor self, *, Tensor(a!) out) -> Tensor(a!)',
   ],
   impl: (a, ctx) => adaptiveAvgPoolBackward(ctx, 3, a.grad_output, a.self),
+  meta: (a) => gradInputMeta(a.self, a.grad_output),
   derivative: (F, c) => ({ grad_output: F.AdaptiveAvgPool3d(c.grad, F.sizes(c.grad_output).slice(-3)) }),
   samples: (S) => [
     S.call('_adaptive_avg_pool3d_backward', [S.randn([1, 2, 3, 3, 3]), S.randn([1, 2, 5, 5, 5])]),

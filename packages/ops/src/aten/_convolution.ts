@@ -1,5 +1,6 @@
 import { defineOp } from '../core/define-op.js';
 import { convParams, convRule, convolution as run } from '../groups/conv.js';
+import { convMeta } from '../groups/nn-meta.js';
 
 /** What TorchScript archives of nn.ConvNd modules call; benchmark/deterministic/cudnn flags do not matter on CPU. */
 export const _convolution = defineOp({
@@ -9,6 +10,7 @@ export const _convolution = defineOp({
     'aten::_convolution.out(Tensor input, Tensor weight, Tensor? bias, int[] stride, int[] padding, int[] dilation, bool transposed, int[] output_padding, int groups, bool benchmark, bool deterministic, bool cudnn_enabled, bool allow_tf32, *, Tensor(a!) out) -> Tensor(a!)',
   ],
   impl: (a, ctx) => run(ctx, a.input, a.weight, a.bias, convParams(a, Math.max(a.weight.sizes.length - 2, 1))),
+  meta: (a) => convMeta(a, null, false),
   derivative: (F, c) => convRule(F, c, c.transposed),
   samples: (S) => {
     const flags = [false, false, true, true];

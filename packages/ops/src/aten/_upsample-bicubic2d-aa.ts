@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { upsampleMeta } from '../groups/nn-meta.js';
 import { plainSpec, upsample, vecSpec } from '../groups/upsample.js';
 
 export const _upsampleBicubic2dAa = defineOp({
@@ -13,6 +14,7 @@ export const _upsampleBicubic2dAa = defineOp({
       upsample(ctx, 'cubic-aa', 2, a.input, vecSpec(2, a.input.sizes, a.output_size, a.scale_factors), a.align_corners),
     '': (a, ctx) => upsample(ctx, 'cubic-aa', 2, a.self, plainSpec(2, a.output_size, a), a.align_corners),
   },
+  meta: { vec: (a) => upsampleMeta(2, a, true), '': (a) => upsampleMeta(2, a, false) },
   derivative: {
     vec: (F, c) => ({
       input: F.UpsampleBicubic2dAaBackward(c.grad, c.output_size, F.sizes(c.input), c.align_corners, c.scale_factors),

@@ -30,6 +30,7 @@ export const _upsampleBilinear2dAaBackward = defineOp({
         a.align_corners,
       ),
   },
+  meta: (a) => ({ sizes: [...a.input_size], dtype: a.grad_output.dtype }),
   derivative: {
     vec: (F, c) => ({ grad_output: F.UpsampleBilinear2dAa(c.grad, c.output_size, c.align_corners, c.scale_factors) }),
     '': (F, c) => ({

@@ -22,6 +22,7 @@ export const _upsampleNearestExact1dBackward = defineOp({
     '': (a, ctx) =>
       upsampleBackward(ctx, 'nearest-exact', 1, a.grad_output, a.input_size, plainSpec(1, a.output_size, a), false),
   },
+  meta: (a) => ({ sizes: [...a.input_size], dtype: a.grad_output.dtype }),
   derivative: {
     vec: (F, c) => ({ grad_output: F.UpsampleNearestExact1d(c.grad, c.output_size, c.scale_factors) }),
     '': (F, c) => ({ grad_output: F.UpsampleNearestExact1d(c.grad, c.output_size, c.scales) }),

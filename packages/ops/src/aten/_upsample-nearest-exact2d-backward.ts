@@ -22,6 +22,7 @@ export const _upsampleNearestExact2dBackward = defineOp({
     '': (a, ctx) =>
       upsampleBackward(ctx, 'nearest-exact', 2, a.grad_output, a.input_size, plainSpec(2, a.output_size, a), false),
   },
+  meta: (a) => ({ sizes: [...a.input_size], dtype: a.grad_output.dtype }),
   derivative: {
     vec: (F, c) => ({ grad_output: F.UpsampleNearestExact2d(c.grad, c.output_size, c.scale_factors) }),
     '': (F, c) => ({ grad_output: F.UpsampleNearestExact2d(c.grad, c.output_size, c.scales_h, c.scales_w) }),

@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { upsampleMeta } from '../groups/nn-meta.js';
 import { plainSpec, upsample, vecSpec } from '../groups/upsample.js';
 
 export const _upsampleNearestExact2d = defineOp({
@@ -13,6 +14,7 @@ export const _upsampleNearestExact2d = defineOp({
       upsample(ctx, 'nearest-exact', 2, a.input, vecSpec(2, a.input.sizes, a.output_size, a.scale_factors), false),
     '': (a, ctx) => upsample(ctx, 'nearest-exact', 2, a.self, plainSpec(2, a.output_size, a), false),
   },
+  meta: { vec: (a) => upsampleMeta(2, a, true), '': (a) => upsampleMeta(2, a, false) },
   derivative: {
     vec: (F, c) => ({
       input: F.UpsampleNearestExact2dBackward(c.grad, c.output_size, F.sizes(c.input), c.scale_factors),

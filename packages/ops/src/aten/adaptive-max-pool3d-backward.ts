@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { gradInputMeta } from '../groups/nn-meta.js';
 import { maxPoolBackward } from '../groups/pool.js';
 import { gatherRule } from '../groups/pool-rules.js';
 
@@ -8,6 +9,7 @@ export const adaptiveMaxPool3dBackward = defineOp({
     'aten::adaptive_max_pool3d_backward.grad_input(Tensor grad_output, Tensor self, Tensor indices, *, Tensor(a!) grad_input) -> Tensor(a!)',
   ],
   impl: (a, ctx) => maxPoolBackward(ctx, 3, a.grad_output, a.self, a.indices, null),
+  meta: (a) => gradInputMeta(a.self, a.grad_output),
   derivative: (F, c) => gatherRule(F, c, 3),
   samples: (S) => [
     S.call('adaptive_max_pool3d_backward', [

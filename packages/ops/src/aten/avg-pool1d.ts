@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { avgPoolMeta } from '../groups/nn-meta.js';
 import { avgPool } from '../groups/pool.js';
 import { one } from '../groups/pool-rules.js';
 import { avgPoolSamples } from '../groups/pool-samples.js';
@@ -8,6 +9,7 @@ export const avgPool1d = defineOp({
     'aten::avg_pool1d(Tensor self, int[1] kernel_size, int[1] stride=[], int[1] padding=[0], bool ceil_mode=False, bool count_include_pad=True) -> Tensor',
   ],
   impl: (a, ctx) => avgPool(ctx, 1, a.self, a),
+  meta: (a) => avgPoolMeta(1, a),
   derivative: (F, c) => ({
     self: F.squeeze(
       F.avgPool2dBackward(

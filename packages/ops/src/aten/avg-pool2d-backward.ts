@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { gradInputMeta } from '../groups/nn-meta.js';
 import { avgPoolBackward } from '../groups/pool.js';
 
 export const avgPool2dBackward = defineOp({
@@ -7,6 +8,7 @@ export const avgPool2dBackward = defineOp({
     'aten::avg_pool2d_backward.grad_input(Tensor grad_output, Tensor self, int[2] kernel_size, int[2] stride, int[2] padding, bool ceil_mode, bool count_include_pad, int? divisor_override, *, Tensor(a!) grad_input) -> Tensor(a!)',
   ],
   impl: (a, ctx) => avgPoolBackward(ctx, 2, a.grad_output, a.self, a),
+  meta: (a) => gradInputMeta(a.self, a.grad_output),
   derivative: (F, c) => ({
     grad_output: F.avgPool2d(
       c.grad,

@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { avgPoolMeta } from '../groups/nn-meta.js';
 import { avgPool } from '../groups/pool.js';
 import { avgPoolSamples } from '../groups/pool-samples.js';
 
@@ -8,6 +9,7 @@ export const avgPool2d = defineOp({
     'aten::avg_pool2d.out(Tensor self, int[2] kernel_size, int[2] stride=[], int[2] padding=0, bool ceil_mode=False, bool count_include_pad=True, int? divisor_override=None, *, Tensor(a!) out) -> Tensor(a!)',
   ],
   impl: (a, ctx) => avgPool(ctx, 2, a.self, a),
+  meta: (a) => avgPoolMeta(2, a),
   derivative: (F, c) => ({
     self: F.avgPool2dBackward(
       c.grad,

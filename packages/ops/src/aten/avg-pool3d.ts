@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { avgPoolMeta } from '../groups/nn-meta.js';
 import { avgPool } from '../groups/pool.js';
 import { avgPoolSamples } from '../groups/pool-samples.js';
 
@@ -8,6 +9,7 @@ export const avgPool3d = defineOp({
     'aten::avg_pool3d.out(Tensor self, int[3] kernel_size, int[3] stride=[], int[3] padding=0, bool ceil_mode=False, bool count_include_pad=True, int? divisor_override=None, *, Tensor(a!) out) -> Tensor(a!)',
   ],
   impl: (a, ctx) => avgPool(ctx, 3, a.self, a),
+  meta: (a) => avgPoolMeta(3, a),
   derivative: (F, c) => ({
     self: F.avgPool3dBackward(
       c.grad,

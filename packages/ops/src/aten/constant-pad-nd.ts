@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { padMeta } from '../groups/nn-meta.js';
 import { constantPad } from '../groups/pad.js';
 
 export const constantPadNd = defineOp({
@@ -7,6 +8,7 @@ export const constantPadNd = defineOp({
     'aten::constant_pad_nd.out(Tensor self, int[] pad, Scalar value=0, *, Tensor(a!) out) -> Tensor(a!)',
   ],
   impl: (a, ctx) => constantPad(ctx, a.self, a.pad, a.value),
+  meta: (a) => padMeta(a.self, a.pad),
   derivative: (F, { grad, pad }) => ({
     self: F.constantPadNd(
       grad,

@@ -12,6 +12,7 @@ export const convTranspose1d = defineOp({
     S.call('conv_transpose1d', [S.randn([2, 5]), S.randn([2, 2, 2])]),
     S.call('conv_transpose1d', [S.randn([2, 2, 4], 'transposed'), S.randn([2, 2, 2], 'offset')]),
     S.call('conv_transpose1d', [S.t([1, 2, 3], { dtype: 'float64' }), S.t([2, 2, 2], { dtype: 'float64' })]),
+    S.call('conv_transpose1d', [S.ints([1, 2, 3]), S.ints([2, 2, 2]), null, 2]),
     S.error(
       'conv_transpose1d',
       [S.randn([1, 2, 5]), S.randn([2, 3, 3]), null, 2, 0, 2],

@@ -21,6 +21,8 @@ export const conv2d = defineOp({
     S.call('conv2d.padding', [S.randn([1, 2, 4, 5]), S.randn([2, 2, 2, 3])], { padding: 'same' }),
     S.call('conv2d.padding', [S.randn([2, 4, 4]), S.randn([2, 2, 2, 2]), null, 1, 'same', [2, 1]]),
     S.call('conv2d.padding', [S.randn([1, 2, 4, 4]), S.randn([3, 2, 3, 3])], { padding: 'valid' }),
+    S.call('conv2d', [S.ints([1, 2, 3, 3]), S.ints([2, 2, 2, 1]), S.ints([2])], { padding: [1, 0] }),
+    S.call('conv2d', [S.ints([1, 2, 3, 3], -5, 5, 'int32'), S.ints([2, 1, 2, 2], -5, 5, 'int32')], { groups: 2 }),
     S.error(
       'conv2d',
       [S.randn([1, 4, 5, 5]), S.randn([8, 3, 3, 3])],

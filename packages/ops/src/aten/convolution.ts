@@ -1,5 +1,6 @@
 import { defineOp } from '../core/define-op.js';
 import { convParams, convRule, convolution as run } from '../groups/conv.js';
+import { convMeta } from '../groups/nn-meta.js';
 
 export const convolution = defineOp({
   schemas: [
@@ -7,6 +8,7 @@ export const convolution = defineOp({
     'aten::convolution.out(Tensor input, Tensor weight, Tensor? bias, int[] stride, int[] padding, int[] dilation, bool transposed, int[] output_padding, int groups, *, Tensor(a!) out) -> Tensor(a!)',
   ],
   impl: (a, ctx) => run(ctx, a.input, a.weight, a.bias, convParams(a, Math.max(a.weight.sizes.length - 2, 1))),
+  meta: (a) => convMeta(a, null, false),
   derivative: (F, c) => convRule(F, c, c.transposed),
   samples: (S) => [
     S.call('convolution', [

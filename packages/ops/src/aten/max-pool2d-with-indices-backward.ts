@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { gradInputMeta } from '../groups/nn-meta.js';
 import { maxPool, maxPoolBackward } from '../groups/pool.js';
 import { gatherRule } from '../groups/pool-rules.js';
 
@@ -8,6 +9,7 @@ export const maxPool2dWithIndicesBackward = defineOp({
     'aten::max_pool2d_with_indices_backward.grad_input(Tensor grad_output, Tensor self, int[2] kernel_size, int[2] stride, int[2] padding, int[2] dilation, bool ceil_mode, Tensor indices, *, Tensor(a!) grad_input) -> Tensor(a!)',
   ],
   impl: (a, ctx) => maxPoolBackward(ctx, 2, a.grad_output, a.self, a.indices, maxPool(ctx, 2, a.self, a)[0].sizes),
+  meta: (a) => gradInputMeta(a.self, a.grad_output),
   derivative: (F, c) => gatherRule(F, c, 2),
   samples: (S) => {
     const x = S.randn([1, 2, 4, 4]);

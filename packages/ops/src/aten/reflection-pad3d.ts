@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { padMeta } from '../groups/nn-meta.js';
 import { checkPad, gatherPad } from '../groups/pad.js';
 
 export const reflectionPad3d = defineOp({
@@ -10,6 +11,7 @@ export const reflectionPad3d = defineOp({
     checkPad('reflect', 3, a.self, a.padding);
     return gatherPad(ctx, 'reflect', a.self, a.padding);
   },
+  meta: (a) => padMeta(a.self, a.padding),
   derivative: (F, { grad, self, padding }) => ({ self: F.reflectionPad3dBackward(grad, self, padding) }),
   samples: (S) => [
     S.call('reflection_pad3d', [S.randn([1, 2, 3, 4, 3]), [1, 2, 2, 0, 1, 1]]),

@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { gradInputMeta } from '../groups/nn-meta.js';
 import { checkPad, gatherPadBackward } from '../groups/pad.js';
 
 export const replicationPad1dBackward = defineOp({
@@ -10,6 +11,7 @@ export const replicationPad1dBackward = defineOp({
     checkPad('replicate', 1, a.self, a.padding);
     return gatherPadBackward(ctx, 'replicate', a.grad_output, a.self, a.padding);
   },
+  meta: (a) => gradInputMeta(a.self, a.grad_output),
   derivative: (F, { grad, padding }) => ({ grad_output: F.replicationPad1d(grad, padding) }),
   samples: (S) => [
     S.call('replication_pad1d_backward', [S.randn([1, 2, 7]), S.randn([1, 2, 4]), [1, 2]]),

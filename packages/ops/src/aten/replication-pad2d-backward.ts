@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { gradInputMeta } from '../groups/nn-meta.js';
 import { checkPad, gatherPadBackward } from '../groups/pad.js';
 
 export const replicationPad2dBackward = defineOp({
@@ -10,6 +11,7 @@ export const replicationPad2dBackward = defineOp({
     checkPad('replicate', 2, a.self, a.padding);
     return gatherPadBackward(ctx, 'replicate', a.grad_output, a.self, a.padding);
   },
+  meta: (a) => gradInputMeta(a.self, a.grad_output),
   derivative: (F, { grad, padding }) => ({ grad_output: F.replicationPad2d(grad, padding) }),
   samples: (S) => [
     S.call('replication_pad2d_backward', [S.randn([1, 2, 5, 7]), S.randn([1, 2, 3, 4]), [1, 2, 2, 0]]),

@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { padMeta } from '../groups/nn-meta.js';
 import { checkPad, gatherPad } from '../groups/pad.js';
 
 export const replicationPad2d = defineOp({
@@ -10,6 +11,7 @@ export const replicationPad2d = defineOp({
     checkPad('replicate', 2, a.self, a.padding);
     return gatherPad(ctx, 'replicate', a.self, a.padding);
   },
+  meta: (a) => padMeta(a.self, a.padding),
   derivative: (F, { grad, self, padding }) => ({ self: F.replicationPad2dBackward(grad, self, padding) }),
   samples: (S) => [
     S.call('replication_pad2d', [S.randn([1, 2, 3, 4]), [1, 2, 2, 0]]),

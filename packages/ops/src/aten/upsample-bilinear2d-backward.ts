@@ -22,6 +22,7 @@ export const upsampleBilinear2dBackward = defineOp({
     '': (a, ctx) =>
       upsampleBackward(ctx, 'linear', 2, a.grad_output, a.input_size, plainSpec(2, a.output_size, a), a.align_corners),
   },
+  meta: (a) => ({ sizes: [...a.input_size], dtype: a.grad_output.dtype }),
   derivative: {
     vec: (F, c) => ({ grad_output: F.upsampleBilinear2d(c.grad, c.output_size, c.align_corners, c.scale_factors) }),
     '': (F, c) => ({

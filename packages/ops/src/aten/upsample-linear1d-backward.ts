@@ -22,6 +22,7 @@ export const upsampleLinear1dBackward = defineOp({
     '': (a, ctx) =>
       upsampleBackward(ctx, 'linear', 1, a.grad_output, a.input_size, plainSpec(1, a.output_size, a), a.align_corners),
   },
+  meta: (a) => ({ sizes: [...a.input_size], dtype: a.grad_output.dtype }),
   derivative: {
     vec: (F, c) => ({ grad_output: F.upsampleLinear1d(c.grad, c.output_size, c.align_corners, c.scale_factors) }),
     '': (F, c) => ({ grad_output: F.upsampleLinear1d(c.grad, c.output_size, c.align_corners, c.scales) }),

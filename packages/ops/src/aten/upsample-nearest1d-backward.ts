@@ -22,6 +22,7 @@ export const upsampleNearest1dBackward = defineOp({
     '': (a, ctx) =>
       upsampleBackward(ctx, 'nearest', 1, a.grad_output, a.input_size, plainSpec(1, a.output_size, a), false),
   },
+  meta: (a) => ({ sizes: [...a.input_size], dtype: a.grad_output.dtype }),
   derivative: {
     vec: (F, c) => ({ grad_output: F.upsampleNearest1d(c.grad, c.output_size, c.scale_factors) }),
     '': (F, c) => ({ grad_output: F.upsampleNearest1d(c.grad, c.output_size, c.scales) }),

@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { upsampleMeta } from '../groups/nn-meta.js';
 import { plainSpec, upsample, vecSpec } from '../groups/upsample.js';
 
 export const upsampleNearest2d = defineOp({
@@ -13,6 +14,7 @@ export const upsampleNearest2d = defineOp({
       upsample(ctx, 'nearest', 2, a.input, vecSpec(2, a.input.sizes, a.output_size, a.scale_factors), false),
     '': (a, ctx) => upsample(ctx, 'nearest', 2, a.self, plainSpec(2, a.output_size, a), false),
   },
+  meta: { vec: (a) => upsampleMeta(2, a, true), '': (a) => upsampleMeta(2, a, false) },
   derivative: {
     vec: (F, c) => ({ input: F.upsampleNearest2dBackward(c.grad, c.output_size, F.sizes(c.input), c.scale_factors) }),
     '': (F, c) => ({
@@ -50,5 +52,10 @@ export const upsampleNearest2d = defineOp({
       'It is expected input_size equals to 4, but got size 3',
     ),
     S.call('upsample_nearest2d.vec', [S.t([1, 2, 3, 3], { dtype: 'uint8' }), [5, 4], null]),
+    S.error(
+      'upsample_nearest2d.vec',
+      [S.ints([1, 2, 3, 3]), [5, 4], null],
+      '"compute_indices_weights_nearest" not implemented for \'Long\'',
+    ),
   ],
 });

@@ -22,6 +22,7 @@ export const upsampleNearest3dBackward = defineOp({
     '': (a, ctx) =>
       upsampleBackward(ctx, 'nearest', 3, a.grad_output, a.input_size, plainSpec(3, a.output_size, a), false),
   },
+  meta: (a) => ({ sizes: [...a.input_size], dtype: a.grad_output.dtype }),
   derivative: {
     vec: (F, c) => ({ grad_output: F.upsampleNearest3d(c.grad, c.output_size, c.scale_factors) }),
     '': (F, c) => ({ grad_output: F.upsampleNearest3d(c.grad, c.output_size, c.scales_d, c.scales_h, c.scales_w) }),

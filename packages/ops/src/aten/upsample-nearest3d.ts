@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { upsampleMeta } from '../groups/nn-meta.js';
 import { plainSpec, upsample, vecSpec } from '../groups/upsample.js';
 
 export const upsampleNearest3d = defineOp({
@@ -13,6 +14,7 @@ export const upsampleNearest3d = defineOp({
       upsample(ctx, 'nearest', 3, a.input, vecSpec(3, a.input.sizes, a.output_size, a.scale_factors), false),
     '': (a, ctx) => upsample(ctx, 'nearest', 3, a.self, plainSpec(3, a.output_size, a), false),
   },
+  meta: { vec: (a) => upsampleMeta(3, a, true), '': (a) => upsampleMeta(3, a, false) },
   derivative: {
     vec: (F, c) => ({ input: F.upsampleNearest3dBackward(c.grad, c.output_size, F.sizes(c.input), c.scale_factors) }),
     '': (F, c) => ({

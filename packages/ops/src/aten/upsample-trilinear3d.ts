@@ -1,4 +1,5 @@
 import { defineOp } from '../core/define-op.js';
+import { upsampleMeta } from '../groups/nn-meta.js';
 import { plainSpec, upsample, vecSpec } from '../groups/upsample.js';
 
 export const upsampleTrilinear3d = defineOp({
@@ -13,6 +14,7 @@ export const upsampleTrilinear3d = defineOp({
       upsample(ctx, 'linear', 3, a.input, vecSpec(3, a.input.sizes, a.output_size, a.scale_factors), a.align_corners),
     '': (a, ctx) => upsample(ctx, 'linear', 3, a.self, plainSpec(3, a.output_size, a), a.align_corners),
   },
+  meta: { vec: (a) => upsampleMeta(3, a, true), '': (a) => upsampleMeta(3, a, false) },
   derivative: {
     vec: (F, c) => ({
       input: F.upsampleTrilinear3dBackward(c.grad, c.output_size, F.sizes(c.input), c.align_corners, c.scale_factors),

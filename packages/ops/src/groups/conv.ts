@@ -53,9 +53,16 @@ function checkDtypes(input: TensorLike, weight: TensorLike, bias: TensorLike | n
   if (bias && bias.dtype !== input.dtype) {
     throw new OpError(`expected scalar type ${scalarName(input.dtype)} but found ${scalarName(bias.dtype)}`);
   }
-  if (!isFloating(input.dtype)) {
+  if (input.dtype === 'bool') {
     throw new OpError(`"slow_conv2d_cpu" not implemented for '${scalarName(input.dtype)}'`);
   }
+}
+
+/** A copy of t in float64 (integer convolutions run exactly in float64 and convert back). */
+function asFloat64(ctx: OpContext, t: TensorLike): TensorLike {
+  const out = ctx.empty(t.sizes, 'float64');
+  if (numel(t.sizes)) K.copy(out, t);
+  return out;
 }
 
 const SCALAR: Record<string, string> = {
@@ -104,6 +111,16 @@ export function convolution(
     p.transposed ? K.convTransposeOutputSizes(input, weight, opts) : K.convOutputSizes(input, weight, opts),
   );
   const out = ctx.empty(sizes, input.dtype);
+  if (!isFloating(input.dtype)) {
+    // PyTorch convolves integer tensors too; products of small ints are exact in float64.
+    const o64 = ctx.empty(sizes, 'float64');
+    const b64 = bias ? asFloat64(ctx, bias) : null;
+    kernel(() =>
+      (p.transposed ? K.convTranspose : K.conv)(o64, asFloat64(ctx, input), asFloat64(ctx, weight), b64, opts),
+    );
+    if (numel(sizes)) K.copy(out, o64);
+    return out;
+  }
   kernel(() => (p.transposed ? K.convTranspose : K.conv)(out, input, weight, bias, opts));
   return out;
 }

@@ -39,11 +39,22 @@ export function avgOptions(a: OpArgs): K.AvgPoolOptions {
   };
 }
 
+/** PyTorch 1.13's CPU dtype support per pooling kernel (and the kernel names its messages use). */
+const KERNEL_NAMES: Record<string, string> = {
+  max_pool1d: 'max_pool1d_impl',
+  max_pool3d: 'max_pool3d_with_indices_cpu',
+  adaptive_avg_pool3d: 'adaptive_avg_pool3d_cpu',
+  adaptive_max_pool3d: 'adaptive_max_pool3d_cpu',
+  avg_pool2d: 'avg_pool2d_out_frame',
+  avg_pool3d: 'avg_pool3d_out_frame',
+};
 function checkDtype(op: string, x: TensorLike, avg: boolean): void {
-  const ok = avg
-    ? ['float32', 'float64', 'float16', 'bfloat16', 'int64'].includes(x.dtype)
-    : x.dtype !== 'bool' && x.dtype !== 'float16';
-  if (!ok) throw new OpError(`"${op}" not implemented for '${scalarName(x.dtype)}'`);
+  const floats = ['float32', 'float64', 'bfloat16'];
+  const ok =
+    floats.includes(x.dtype) ||
+    (avg && op.startsWith('avg_pool') && x.dtype === 'int64') ||
+    (op === 'adaptive_avg_pool3d' && x.dtype === 'float16');
+  if (!ok) throw new OpError(`"${KERNEL_NAMES[op] ?? op}" not implemented for '${scalarName(x.dtype)}'`);
 }
 
 const SCALAR: Record<string, string> = {

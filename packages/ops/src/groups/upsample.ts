@@ -181,11 +181,9 @@ export function upsample(
     const fn = mode.startsWith('cubic') ? 'compute_indices_weights_cubic' : 'compute_indices_weights_linear';
     throw new OpError(`"${mode.endsWith('aa') ? `${fn}_aa` : fn}" not implemented for '${scalarName(x.dtype)}'`);
   }
-  if (
-    nearest &&
-    (x.dtype === 'bool' || x.dtype === 'int64' || x.dtype === 'int32' || x.dtype === 'int16' || x.dtype === 'int8')
-  ) {
-    throw new OpError(`"upsample_nearest${nd}d_out_frame" not implemented for '${scalarName(x.dtype)}'`);
+  if (nearest && !['uint8', 'float32', 'float64', 'bfloat16'].includes(x.dtype)) {
+    const kname = nd === 3 ? 'upsample_nearest3d_channels_last' : 'compute_indices_weights_nearest';
+    throw new OpError(`"${kname}" not implemented for '${scalarName(x.dtype)}'`);
   }
   let y = x;
   if (numel(x.sizes) === 0) return ctx.empty([...x.sizes.slice(0, 2), ...spec.outSpatial], x.dtype);
