@@ -28,12 +28,11 @@ function ints(values: number[], sizes = [values.length]): TensorLike {
   return tensorFromValues(ctx, values, sizes, 'int64');
 }
 
-function call(key: string, args: unknown[]): { out: TensorLike; result: unknown; bound: Record<string, unknown> } {
+function call(key: string, args: unknown[]): { result: unknown; bound: Record<string, unknown> } {
   const o = registry.find(`aten::${key}`);
   if (!o) throw new Error(`no overload ${key}`);
   const bound = o.bind(args);
-  const result = o.impl(bound, ctx, o);
-  return { out: (Array.isArray(result) ? result[0] : result) as TensorLike, result, bound };
+  return { result: o.impl(bound, ctx, o), bound };
 }
 
 function dot(a: number[], b: number[]): number {
@@ -45,12 +44,19 @@ function dot(a: number[], b: number[]): number {
 /** Checks the rule's gradient of every input named in `wrt` (positional index) against central differences. */
 function gradcheck(key: string, args: unknown[], wrt: Record<string, number>): void {
   const o = registry.find(`aten::${key}`)!;
-  const { out, result, bound } = call(key, args);
-  const v = t([...out.sizes]);
+  const { result, bound } = call(key, args);
+  // One random cotangent per tensor result: the objective is sum_k <result_k, v_k>.
+  const outs = (Array.isArray(result) ? result : [result]) as (TensorLike | null)[];
+  const vs = outs.map((r) => (r ? t([...r.sizes]) : null));
   const rule = o.op.derivativeFor(o)!;
   expect(rule, `${key} has a derivative rule`).toBeDefined();
-  const grads = rule(ctx.F, { ...bound, grad: v, grads: [v], result });
-  const vv = tensorValues(ctx, v);
+  const grads = rule(ctx.F, { ...bound, grad: vs[0], grads: vs, result });
+  const vv = vs.map((v) => (v ? tensorValues(ctx, v) : []));
+  const objective = () => {
+    const r = call(key, args).result;
+    const list = (Array.isArray(r) ? r : [r]) as (TensorLike | null)[];
+    return list.reduce((acc, x, k) => acc + (x ? dot(tensorValues(ctx, x), vv[k]) : 0), 0);
+  };
   const h = 1e-6;
   for (const [name, pos] of Object.entries(wrt)) {
     const x = args[pos] as TensorLike;
@@ -60,9 +66,9 @@ function gradcheck(key: string, args: unknown[], wrt: Record<string, number>): v
     for (let i = 0; i < data.length; i++) {
       const keep = data[i];
       data[i] = keep + h;
-      const plus = dot(tensorValues(ctx, call(key, args).out), vv);
+      const plus = objective();
       data[i] = keep - h;
-      const minus = dot(tensorValues(ctx, call(key, args).out), vv);
+      const minus = objective();
       data[i] = keep;
       const numeric = (plus - minus) / (2 * h);
       expect(Math.abs(analytic[i] - numeric), `${key} d/d${name}[${i}]: ${analytic[i]} vs ${numeric}`).toBeLessThan(
@@ -150,6 +156,19 @@ describe('nn derivative rules (finite differences)', () => {
     });
     gradcheck('embedding_bag.padding_idx', [t([6, 3]), idx(), offs(), false, 1, false, null, false, 2], { weight: 0 });
     gradcheck('embedding_bag', [t([6, 3]), idx(), ints([0, 3, 8]), false, 2, false, null, true], { weight: 0 });
+  });
+  it('convolution_backward (double backward), plain and transposed', () => {
+    const all = [true, true, true];
+    gradcheck(
+      'convolution_backward',
+      [t([1, 4, 3, 3]), t([1, 4, 4, 4]), t([4, 2, 2, 2]), [4], [2, 1], [1, 0], [1, 1], false, [0, 0], 2, all],
+      { grad_output: 0, input: 1, weight: 2 },
+    );
+    gradcheck(
+      'convolution_backward',
+      [t([1, 3, 6]), t([1, 2, 3]), t([2, 3, 2]), [3], [2], [1], [2], true, [1], 1, all],
+      { grad_output: 0, input: 1, weight: 2 },
+    );
   });
   it('backward ops are linear in grad_output (their own derivative rules)', () => {
     gradcheck('avg_pool2d_backward', [t([1, 1, 3, 3]), t([1, 1, 5, 5]), [3, 3], [2, 2], [1, 1], true, false, null], {

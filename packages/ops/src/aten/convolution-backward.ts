@@ -1,5 +1,5 @@
 import { defineOp } from '../core/define-op.js';
-import { convParams, convolutionBackward as run } from '../groups/conv.js';
+import { convBackwardRule, convParams, convolutionBackward as run } from '../groups/conv.js';
 
 export const convolutionBackward = defineOp({
   schemas: [
@@ -16,8 +16,7 @@ export const convolutionBackward = defineOp({
       convParams(a, Math.max(a.weight.sizes.length - 2, 1)),
       a.output_mask,
     ),
-  // Double backward (gradients of gradients) is not supported yet.
-  nondifferentiable: 'double backward of convolution is not implemented',
+  derivative: (F, c) => convBackwardRule(F, c),
   samples: (S) => {
     const all = [true, true, true];
     return [

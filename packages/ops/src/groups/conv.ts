@@ -369,3 +369,28 @@ export function convPaddingRule(
     ),
   };
 }
+
+/**
+ * The derivative of convolution_backward (double backward). Its results are bilinear in
+ * (grad_output, input, weight): grad_input = J_x^T go (depends on weight), grad_weight = J_w^T go
+ * (depends on input), grad_bias = sum(go). With ggI / ggW / ggb the gradients of those results:
+ * d/d grad_output = conv(ggI, weight) + conv(input, ggW) + ggb; d/d input = the input gradient of
+ * conv(input, ggW) at go; d/d weight = the weight gradient of conv(ggI, weight) at go.
+ */
+export function convBackwardRule(
+  F: import('../core/tensor-like.js').Functions,
+  c: Record<string, any>,
+): Record<string, any> {
+  const [ggI, ggW, ggb] = c.grads;
+  const { grad_output: go, input, weight } = c;
+  const params = [c.stride, c.padding, c.dilation, c.transposed, c.output_padding, c.groups];
+  let gGo = null;
+  if (ggI != null) gGo = F.convolution(ggI, weight, null, ...params);
+  if (ggW != null || ggb != null) {
+    const t = F.convolution(input, ggW ?? F.mul(weight, 0), ggb ?? null, ...params);
+    gGo = gGo == null ? t : F.add(gGo, t);
+  }
+  const gInput = ggW != null ? F.convolutionBackward(go, input, ggW, null, ...params, [true, false, false])[0] : null;
+  const gWeight = ggI != null ? F.convolutionBackward(go, ggI, weight, null, ...params, [false, true, false])[1] : null;
+  return { grad_output: gGo, input: gInput, weight: gWeight };
+}
