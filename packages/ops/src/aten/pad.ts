@@ -8,6 +8,8 @@ export const pad = defineOp({
   samples: (S) => [
     S.call('pad', [S.randn([2, 3]), [1, 2]]),
     S.call('pad', [S.randn([2, 3]), [1, 2]], { mode: 'constant', value: 2.5 }),
+    S.call('pad', [S.ints([2, 3]), [1, 0, 0, 1]], { mode: 'constant', value: S.float(2) }),
+    S.call('pad', [S.randn([1, 2, 3]), [1, 1]], { mode: 'replicate', value: S.float(0) }),
     S.call('pad', [S.randn([2, 3]), [1, 1]], { mode: 'reflect' }),
     S.call('pad', [S.randn([1, 2, 3]), [1, 1, 1, 1]], { mode: 'reflect' }),
     S.call('pad', [S.randn([1, 2, 3, 3]), [1, 2, 0, 1]], { mode: 'replicate' }),

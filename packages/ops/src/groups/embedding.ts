@@ -249,3 +249,42 @@ export function col2im(
   if (numel(src.sizes)) K.copy(narrowView(ctx, narrowView(ctx, dst4, 2, 0, hh), 3, 0, ww), src);
   return out;
 }
+
+/**
+ * embedding_renorm: rows of `self` named by `indices` whose norm_type-norm exceeds max_norm are
+ * scaled to max_norm / (norm + 1e-7) (on a copy; the in-place overload writes it back).
+ */
+export function embeddingRenorm(
+  ctx: OpContext,
+  self: TensorLike,
+  indices: TensorLike,
+  maxNorm: number,
+  normType: number,
+): TensorLike {
+  if (self.sizes.length !== 2) throw new OpError(`embedding_renorm: self must be 2-D, got ${self.sizes.length}-D`);
+  checkIndices(indices, 'embedding_renorm_');
+  const out = ctx.empty(self.sizes, self.dtype);
+  if (numel(self.sizes)) K.copy(out, self);
+  const [V, D] = self.sizes;
+  const uniq = [...new Set(readNumbers(ctx, indices))].sort((a, b) => a - b);
+  if (uniq.some((i) => i < 0 || i >= V)) throw new OpError('index out of range in self', 'IndexError');
+  if (!uniq.length || D === 0) return out;
+  const u = uniq.length;
+  const idx = ctx.empty([u], 'int64');
+  const view = new BigInt64Array(idx.data.buffer, idx.data.byteOffset, u);
+  uniq.forEach((v, i) => {
+    view[i] = BigInt(v);
+  });
+  const rows = ctx.empty([u, D], self.dtype);
+  K.indexSelect(rows, out, 0, idx);
+  const norms = ctx.empty([u], self.dtype);
+  kernel(() => K.norm(norms, rows, normType, [1], false));
+  const scale = readNumbers(ctx, norms).map((n) => (n > maxNorm ? maxNorm / (n + 1e-7) : 1));
+  const s64 = ctx.empty([u], 'float64');
+  new Float64Array(s64.data.buffer, s64.data.byteOffset, u).set(scale);
+  const s = ctx.empty([u], self.dtype);
+  K.copy(s, s64);
+  K.binary('mul', rows, rows, ctx.view(s, [u, D], [1, 0], s.offset));
+  K.indexCopy(out, 0, idx, rows);
+  return out;
+}

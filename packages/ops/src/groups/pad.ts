@@ -7,7 +7,7 @@ import * as K from '@tsjit/kernels';
 import { scalarToNumber } from '../core/dtypes.js';
 import { formatSizes, numel } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
-import type { Functions, OpContext, Scalar, TensorLike } from '../core/tensor-like.js';
+import type { FloatScalar, Functions, OpContext, Scalar, TensorLike } from '../core/tensor-like.js';
 import { narrowView, reshape, scatterAlong, selectAlong } from './nn.js';
 import { scalarName } from './pool.js';
 
@@ -150,11 +150,12 @@ export function padDispatch(
   x: TensorLike,
   pad: readonly number[],
   mode: string,
-  value: number | null,
+  value: number | FloatScalar | null,
 ): TensorLike {
   const r = x.sizes.length;
   if (pad.length % 2 !== 0) throw new OpError('Padding length must be divisible by 2');
   if (pad.length > r * 2) throw new OpError('Padding length too large');
+  if (value != null) value = scalarToNumber(value);
   if (mode === 'constant') return constantPad(ctx, x, pad, value ?? 0);
   if (mode !== 'reflect' && mode !== 'replicate' && mode !== 'circular') {
     throw new OpError(`Unrecognised padding mode ${mode}`, 'NotImplementedError');

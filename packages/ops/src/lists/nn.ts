@@ -46,6 +46,7 @@ import { embedding } from '../aten/embedding.js';
 import { embeddingBackward } from '../aten/embedding-backward.js';
 import { embeddingBag } from '../aten/embedding-bag.js';
 import { embeddingDenseBackward } from '../aten/embedding-dense-backward.js';
+import { embeddingRenorm_ } from '../aten/embedding-renorm.js';
 import { im2col } from '../aten/im2col.js';
 import { maxPool1d } from '../aten/max-pool1d.js';
 import { maxPool1dWithIndices } from '../aten/max-pool1d-with-indices.js';
@@ -180,4 +181,5 @@ export const nnOps: readonly Op[] = [
   _embeddingBagPerSampleWeightsBackward,
   maxUnpool3d,
   _embeddingBagForwardOnly,
+  embeddingRenorm_,
 ];
