@@ -4,10 +4,11 @@
  * index_add); linear, cubic and the antialiased filters are a small [out, in] weight matrix per
  * spatial dim applied with gemm (their backward pass applies the transposed matrices).
  */
+import * as K from '@tsjit/kernels';
 import { formatSizes, numel } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
 import type { OpArgs, OpContext, TensorLike } from '../core/tensor-like.js';
-import { applyAlong, isFloating, reshape, scatterAlong, selectAlong, transposeMatrix } from './nn.js';
+import { applyAlong, isFloating, kernel, reshape, scatterAlong, selectAlong, transposeMatrix } from './nn.js';
 import { scalarName } from './pool.js';
 
 export type UpsampleMode = 'nearest' | 'nearest-exact' | 'linear' | 'cubic' | 'linear-aa' | 'cubic-aa';
@@ -99,6 +100,13 @@ function num(v: unknown): number {
   return typeof v === 'object' && v !== null ? Number((v as { value: number }).value) : Number(v);
 }
 
+const NATIVE: Partial<Record<UpsampleMode, K.UpsampleMode>> = {
+  linear: 'bilinear',
+  cubic: 'bicubic',
+  nearest: 'nearest',
+  'nearest-exact': 'nearest-exact',
+};
+
 const LETTERS = [['W'], ['H', 'W'], ['D', 'H', 'W']];
 
 /** Validates the input and the output sizes with PyTorch's messages. */
@@ -187,6 +195,20 @@ export function upsample(
   }
   let y = x;
   if (numel(x.sizes) === 0) return ctx.empty([...x.sizes.slice(0, 2), ...spec.outSpatial], x.dtype);
+  const native = NATIVE[mode];
+  const [sh, sw] = spec.scales;
+  if (nd === 2 && native && (sh == null) === (sw == null)) {
+    // The native 2-d kernel computes PyTorch's formulas directly (faster than two resampling products).
+    const out = ctx.empty([...x.sizes.slice(0, 2), ...spec.outSpatial], x.dtype);
+    kernel(() =>
+      K.upsample2d(out, x, {
+        mode: native,
+        alignCorners: native === 'bilinear' || native === 'bicubic' ? alignCorners : null,
+        scaleFactors: sh == null ? null : [sh, sw as number],
+      }),
+    );
+    return out;
+  }
   for (let i = 0; i < nd; i++) {
     const d = 2 + i;
     const inSize = x.sizes[d];
