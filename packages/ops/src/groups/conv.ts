@@ -263,10 +263,10 @@ function clone(ctx: OpContext, t: TensorLike): TensorLike {
 }
 
 /**
- * The weight gradient, one group at a time: with the batch as the reduction channel,
- * gw[co, ci, k] = sum_n,o go[n, co, o] * x[n, ci, o * stride + k * dilation - padding] is a
- * convolution of x (as [ci, n, ...]) with go (as [co, n, ...]) using stride := dilation and
- * dilation := stride. For transposed convolutions x and go swap roles.
+ * The weight gradient as one matrix product per group: unfold the tensor whose channels index
+ * weight dim 1 ("data": x, or go for transposed convolutions) into [C * kk, positions] columns
+ * (a convolution with a one-hot kernel), then gw[filt channel, data channel * kk + tap] =
+ * filt[filt channel, positions] @ columns^T, summed over the batch by folding it into the positions.
  */
 function weightGrad(
   ctx: OpContext,
@@ -278,36 +278,53 @@ function weightGrad(
   const nd = weight.sizes.length - 2;
   const G = p.groups;
   const ks = weight.sizes.slice(2);
+  const kk = numel(ks);
   const gw = ctx.empty(weight.sizes, weight.dtype);
-  if (numel(weight.sizes) === 0) return gw;
-  // data: the tensor whose channels index weight dim 1 (x, or go when transposed); filt: weight dim 0.
+  if (numel(weight.sizes) === 0 || input.sizes[0] === 0) return gw;
   const data = p.transposed ? gradOut : input;
   const filt = p.transposed ? input : gradOut;
+  const N = data.sizes[0];
   const cData = data.sizes[1] / G;
   const cFilt = filt.sizes[1] / G;
-  const perm = [1, 0, ...Array.from({ length: nd }, (_, i) => 2 + i)];
+  const filtSpatial = filt.sizes.slice(2);
+  const L = numel(filtSpatial);
+  // Unfolded data: [N, C * kk, *positions] with as many positions as filt has (a transposed
+  // convolution's unfold can run past them: those taps fall outside).
+  let cols = unfold(ctx, data, ks, p);
+  for (let i = 0; i < nd; i++) cols = narrowView(ctx, cols, 2 + i, 0, filtSpatial[i]);
   for (let g = 0; g < G; g++) {
-    const dg = permuteView(ctx, narrowView(ctx, data, 1, g * cData, cData), perm);
-    const fg = permuteView(ctx, narrowView(ctx, filt, 1, g * cFilt, cFilt), perm);
-    // The wanted [cFilt, cData, k] block of the weight: rows of dim 0 of this group.
-    const target = narrowView(ctx, gw, 0, g * cFilt, cFilt);
-    if (data.sizes[0] === 0) continue;
-    const r = convolution(ctx, dg, fg, null, {
-      stride: p.dilation,
-      padding: p.padding,
-      dilation: p.stride,
-      transposed: false,
-      outputPadding: new Array(nd).fill(0),
-      groups: 1,
-    });
-    // r is [cData, cFilt, K'] with K' >= k: the extra taps fall outside the kernel.
-    let v = r;
-    for (let i = 0; i < nd; i++) v = narrowView(ctx, v, 2 + i, 0, ks[i]);
-    // Non-transposed weights are [Cout, Cin/G, k]: Cout comes from go (filt) and Cin from x (data).
-    // Transposed weights are [Cin, Cout/G, k]: Cin from x (filt) and Cout from go (data).
-    K.copy(target, permuteView(ctx, v, perm));
+    // [c, N, *positions] copies, viewed as [c, N * L] matrices.
+    const a = batchInner(ctx, narrowView(ctx, filt, 1, g * cFilt, cFilt), cFilt, N * L);
+    const b = batchInner(ctx, narrowView(ctx, cols, 1, g * cData * kk, cData * kk), cData * kk, N * L);
+    const target = ctx.view(gw, [cFilt, cData * kk], [cData * kk, 1], gw.offset + g * cFilt * cData * kk);
+    kernel(() => K.gemm(target, a, ctx.view(b, [N * L, cData * kk], [1, N * L], b.offset)));
   }
   return gw;
+}
+
+/** t [N, c, *s] as a contiguous [c, N * prod(s)] matrix. */
+function batchInner(ctx: OpContext, t: TensorLike, c: number, cols: number): TensorLike {
+  const perm = [1, 0, ...t.sizes.slice(2).map((_, i) => 2 + i)];
+  const v = permuteView(ctx, t, perm);
+  const out = ctx.empty(v.sizes, t.dtype);
+  if (numel(v.sizes)) K.copy(out, v);
+  return ctx.view(out, [c, cols], [cols, 1], out.offset);
+}
+
+/** [N, C, *s] -> [N, C * kk, *positions]: every kernel tap of every channel (a grouped one-hot convolution). */
+function unfold(ctx: OpContext, x: TensorLike, ks: readonly number[], p: ConvParams): TensorLike {
+  const C = x.sizes[1];
+  const kk = numel(ks);
+  const w = ctx.empty([C * kk, 1, ...ks], x.dtype);
+  if (C * kk) K.fill(ctx.view(w, [C, kk], [kk * kk, kk + 1], w.offset), 1);
+  return convolution(ctx, x, w, null, {
+    stride: p.stride,
+    padding: p.padding,
+    dilation: p.dilation,
+    transposed: false,
+    outputPadding: new Array(ks.length).fill(0),
+    groups: C,
+  });
 }
 
 /**
