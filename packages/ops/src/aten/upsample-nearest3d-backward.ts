@@ -1,0 +1,61 @@
+import { defineOp } from '../core/define-op.js';
+import { plainSpec, upsampleBackward, vecSpec } from '../groups/upsample.js';
+
+export const upsampleNearest3dBackward = defineOp({
+  schemas: [
+    'aten::upsample_nearest3d_backward.vec(Tensor grad_output, SymInt[]? output_size, SymInt[] input_size, float[]? scale_factors) -> Tensor',
+    'aten::upsample_nearest3d_backward(Tensor grad_output, SymInt[3] output_size, SymInt[5] input_size, float? scales_d=None, float? scales_h=None, float? scales_w=None) -> Tensor',
+    'aten::upsample_nearest3d_backward.grad_input(Tensor grad_output, SymInt[3] output_size, SymInt[5] input_size, float? scales_d=None, float? scales_h=None, float? scales_w=None, *, Tensor(a!) grad_input) -> Tensor(a!)',
+    'aten::upsample_nearest3d_backward.vec_out(Tensor grad_output, SymInt[]? output_size, SymInt[] input_size, float[]? scale_factors, *, Tensor(a!) out) -> Tensor(a!)',
+  ],
+  impl: {
+    vec: (a, ctx) =>
+      upsampleBackward(
+        ctx,
+        'nearest',
+        3,
+        a.grad_output,
+        a.input_size,
+        vecSpec(3, a.input_size, a.output_size, a.scale_factors),
+        false,
+      ),
+    '': (a, ctx) =>
+      upsampleBackward(ctx, 'nearest', 3, a.grad_output, a.input_size, plainSpec(3, a.output_size, a), false),
+  },
+  meta: (a) => ({ sizes: [...a.input_size], dtype: a.grad_output.dtype }),
+  derivative: {
+    vec: (F, c) => ({ grad_output: F.upsampleNearest3d(c.grad, c.output_size, c.scale_factors) }),
+    '': (F, c) => ({ grad_output: F.upsampleNearest3d(c.grad, c.output_size, c.scales_d, c.scales_h, c.scales_w) }),
+  },
+  samples: (S) => [
+    S.call('upsample_nearest3d_backward.vec', [S.randn([2, 2, 5, 4, 3]), [5, 4, 3], [2, 2, 3, 4, 2], null]),
+    S.call('upsample_nearest3d_backward.vec', [S.randn([2, 2, 7, 6, 4]), null, [2, 2, 3, 4, 2], [2.5, 1.5, 2.0]]),
+    S.call('upsample_nearest3d_backward.vec', [
+      S.randn([2, 2, 2, 2, 2], 'transposed'),
+      [2, 2, 2],
+      [2, 2, 3, 4, 2],
+      null,
+    ]),
+    S.call('upsample_nearest3d_backward', [S.randn([2, 2, 5, 4, 3]), [5, 4, 3], [2, 2, 3, 4, 2]]),
+    S.call('upsample_nearest3d_backward', [
+      S.t([2, 2, 7, 5, 6], { dtype: 'float64' }),
+      [7, 5, 6],
+      [2, 2, 3, 4, 2],
+      2.5,
+      2.5,
+      2.5,
+    ]),
+    S.call('upsample_nearest3d_backward', [S.randn([2, 2, 1, 1, 1]), [1, 1, 1], [2, 2, 3, 4, 2]]),
+    S.call('upsample_nearest3d_backward.grad_input', [S.randn([2, 2, 5, 4, 3]), [5, 4, 3], [2, 2, 3, 4, 2]], {
+      grad_input: S.randn([0]),
+    }),
+    S.call('upsample_nearest3d_backward.vec_out', [S.randn([2, 2, 5, 4, 3]), [5, 4, 3], [2, 2, 3, 4, 2], null], {
+      out: S.randn([0]),
+    }),
+    S.error(
+      'upsample_nearest3d_backward',
+      [S.randn([2, 2, 4, 4, 4]), [5, 4, 3], [2, 2, 3, 4, 2]],
+      'Expected grad_output to have the same shape as output',
+    ),
+  ],
+});
