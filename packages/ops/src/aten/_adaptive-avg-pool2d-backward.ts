@@ -9,7 +9,7 @@ export const _adaptiveAvgPool2dBackward = defineOp({
   ],
   impl: (a, ctx) => adaptiveAvgPoolBackward(ctx, 2, a.grad_output, a.self),
   meta: (a) => gradInputMeta(a.self, a.grad_output),
-  derivative: (F, c) => ({ grad_output: F.AdaptiveAvgPool2d(c.grad, F.sizes(c.grad_output).slice(-2)) }),
+  derivative: (F, c) => ({ grad_output: F._adaptiveAvgPool2d(c.grad, F.sizes(c.grad_output).slice(-2)) }),
   samples: (S) => [
     S.call('_adaptive_avg_pool2d_backward', [S.randn([1, 2, 3, 3]), S.randn([1, 2, 5, 5])]),
     S.call('_adaptive_avg_pool2d_backward', [S.randn([2, 4, 4], 'transposed'), S.randn([2, 3, 3])]),

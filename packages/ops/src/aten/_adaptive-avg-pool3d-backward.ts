@@ -9,7 +9,7 @@ export const _adaptiveAvgPool3dBackward = defineOp({
   ],
   impl: (a, ctx) => adaptiveAvgPoolBackward(ctx, 3, a.grad_output, a.self),
   meta: (a) => gradInputMeta(a.self, a.grad_output),
-  derivative: (F, c) => ({ grad_output: F.AdaptiveAvgPool3d(c.grad, F.sizes(c.grad_output).slice(-3)) }),
+  derivative: (F, c) => ({ grad_output: F._adaptiveAvgPool3d(c.grad, F.sizes(c.grad_output).slice(-3)) }),
   samples: (S) => [
     S.call('_adaptive_avg_pool3d_backward', [S.randn([1, 2, 3, 3, 3]), S.randn([1, 2, 5, 5, 5])]),
     S.call('_adaptive_avg_pool3d_backward', [S.randn([2, 4, 4, 4], 'transposed'), S.randn([2, 3, 3, 3])]),

@@ -24,7 +24,7 @@ export const _embeddingBag = defineOp({
   derivative: (F, c) => {
     const [, offset2bag, bagSize, maxIndices] = c.result;
     return {
-      weight: F.EmbeddingBagBackward(
+      weight: F._embeddingBagBackward(
         c.grad,
         c.indices,
         c.offsets,
@@ -41,7 +41,7 @@ export const _embeddingBag = defineOp({
       per_sample_weights:
         c.per_sample_weights == null
           ? null
-          : F.EmbeddingBagPerSampleWeightsBackward(
+          : F._embeddingBagPerSampleWeightsBackward(
               c.grad,
               c.weight,
               c.indices,

@@ -32,9 +32,9 @@ export const _upsampleBicubic2dAaBackward = defineOp({
   },
   meta: (a) => ({ sizes: [...a.input_size], dtype: a.grad_output.dtype }),
   derivative: {
-    vec: (F, c) => ({ grad_output: F.UpsampleBicubic2dAa(c.grad, c.output_size, c.align_corners, c.scale_factors) }),
+    vec: (F, c) => ({ grad_output: F._upsampleBicubic2dAa(c.grad, c.output_size, c.align_corners, c.scale_factors) }),
     '': (F, c) => ({
-      grad_output: F.UpsampleBicubic2dAa(c.grad, c.output_size, c.align_corners, c.scales_h, c.scales_w),
+      grad_output: F._upsampleBicubic2dAa(c.grad, c.output_size, c.align_corners, c.scales_h, c.scales_w),
     }),
   },
   samples: (S) => [

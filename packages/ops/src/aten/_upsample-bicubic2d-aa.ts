@@ -17,10 +17,10 @@ export const _upsampleBicubic2dAa = defineOp({
   meta: { vec: (a) => upsampleMeta(2, a, true), '': (a) => upsampleMeta(2, a, false) },
   derivative: {
     vec: (F, c) => ({
-      input: F.UpsampleBicubic2dAaBackward(c.grad, c.output_size, F.sizes(c.input), c.align_corners, c.scale_factors),
+      input: F._upsampleBicubic2dAaBackward(c.grad, c.output_size, F.sizes(c.input), c.align_corners, c.scale_factors),
     }),
     '': (F, c) => ({
-      self: F.UpsampleBicubic2dAaBackward(
+      self: F._upsampleBicubic2dAaBackward(
         c.grad,
         c.output_size,
         F.sizes(c.self),

@@ -24,10 +24,10 @@ export const _upsampleBilinear2dAa = defineOp({
   meta: { vec: (a) => upsampleMeta(2, a, true), '': (a) => upsampleMeta(2, a, false) },
   derivative: {
     vec: (F, c) => ({
-      input: F.UpsampleBilinear2dAaBackward(c.grad, c.output_size, F.sizes(c.input), c.align_corners, c.scale_factors),
+      input: F._upsampleBilinear2dAaBackward(c.grad, c.output_size, F.sizes(c.input), c.align_corners, c.scale_factors),
     }),
     '': (F, c) => ({
-      self: F.UpsampleBilinear2dAaBackward(
+      self: F._upsampleBilinear2dAaBackward(
         c.grad,
         c.output_size,
         F.sizes(c.self),

@@ -24,8 +24,8 @@ export const _upsampleNearestExact1dBackward = defineOp({
   },
   meta: (a) => ({ sizes: [...a.input_size], dtype: a.grad_output.dtype }),
   derivative: {
-    vec: (F, c) => ({ grad_output: F.UpsampleNearestExact1d(c.grad, c.output_size, c.scale_factors) }),
-    '': (F, c) => ({ grad_output: F.UpsampleNearestExact1d(c.grad, c.output_size, c.scales) }),
+    vec: (F, c) => ({ grad_output: F._upsampleNearestExact1d(c.grad, c.output_size, c.scale_factors) }),
+    '': (F, c) => ({ grad_output: F._upsampleNearestExact1d(c.grad, c.output_size, c.scales) }),
   },
   samples: (S) => [
     S.call('_upsample_nearest_exact1d_backward.vec', [S.randn([2, 2, 5]), [5], [2, 2, 3], null]),

@@ -17,9 +17,9 @@ export const _upsampleNearestExact1d = defineOp({
   meta: { vec: (a) => upsampleMeta(1, a, true), '': (a) => upsampleMeta(1, a, false) },
   derivative: {
     vec: (F, c) => ({
-      input: F.UpsampleNearestExact1dBackward(c.grad, c.output_size, F.sizes(c.input), c.scale_factors),
+      input: F._upsampleNearestExact1dBackward(c.grad, c.output_size, F.sizes(c.input), c.scale_factors),
     }),
-    '': (F, c) => ({ self: F.UpsampleNearestExact1dBackward(c.grad, c.output_size, F.sizes(c.self), c.scales) }),
+    '': (F, c) => ({ self: F._upsampleNearestExact1dBackward(c.grad, c.output_size, F.sizes(c.self), c.scales) }),
   },
   samples: (S) => [
     S.call('_upsample_nearest_exact1d.vec', [S.randn([1, 2, 3]), [5], null]),

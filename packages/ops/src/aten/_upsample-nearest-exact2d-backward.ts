@@ -24,8 +24,8 @@ export const _upsampleNearestExact2dBackward = defineOp({
   },
   meta: (a) => ({ sizes: [...a.input_size], dtype: a.grad_output.dtype }),
   derivative: {
-    vec: (F, c) => ({ grad_output: F.UpsampleNearestExact2d(c.grad, c.output_size, c.scale_factors) }),
-    '': (F, c) => ({ grad_output: F.UpsampleNearestExact2d(c.grad, c.output_size, c.scales_h, c.scales_w) }),
+    vec: (F, c) => ({ grad_output: F._upsampleNearestExact2d(c.grad, c.output_size, c.scale_factors) }),
+    '': (F, c) => ({ grad_output: F._upsampleNearestExact2d(c.grad, c.output_size, c.scales_h, c.scales_w) }),
   },
   samples: (S) => [
     S.call('_upsample_nearest_exact2d_backward.vec', [S.randn([2, 2, 5, 4]), [5, 4], [2, 2, 3, 4], null]),

@@ -17,10 +17,10 @@ export const _upsampleNearestExact2d = defineOp({
   meta: { vec: (a) => upsampleMeta(2, a, true), '': (a) => upsampleMeta(2, a, false) },
   derivative: {
     vec: (F, c) => ({
-      input: F.UpsampleNearestExact2dBackward(c.grad, c.output_size, F.sizes(c.input), c.scale_factors),
+      input: F._upsampleNearestExact2dBackward(c.grad, c.output_size, F.sizes(c.input), c.scale_factors),
     }),
     '': (F, c) => ({
-      self: F.UpsampleNearestExact2dBackward(c.grad, c.output_size, F.sizes(c.self), c.scales_h, c.scales_w),
+      self: F._upsampleNearestExact2dBackward(c.grad, c.output_size, F.sizes(c.self), c.scales_h, c.scales_w),
     }),
   },
   samples: (S) => [

@@ -24,9 +24,9 @@ export const _upsampleNearestExact3dBackward = defineOp({
   },
   meta: (a) => ({ sizes: [...a.input_size], dtype: a.grad_output.dtype }),
   derivative: {
-    vec: (F, c) => ({ grad_output: F.UpsampleNearestExact3d(c.grad, c.output_size, c.scale_factors) }),
+    vec: (F, c) => ({ grad_output: F._upsampleNearestExact3d(c.grad, c.output_size, c.scale_factors) }),
     '': (F, c) => ({
-      grad_output: F.UpsampleNearestExact3d(c.grad, c.output_size, c.scales_d, c.scales_h, c.scales_w),
+      grad_output: F._upsampleNearestExact3d(c.grad, c.output_size, c.scales_d, c.scales_h, c.scales_w),
     }),
   },
   samples: (S) => [

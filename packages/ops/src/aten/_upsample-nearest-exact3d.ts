@@ -17,10 +17,10 @@ export const _upsampleNearestExact3d = defineOp({
   meta: { vec: (a) => upsampleMeta(3, a, true), '': (a) => upsampleMeta(3, a, false) },
   derivative: {
     vec: (F, c) => ({
-      input: F.UpsampleNearestExact3dBackward(c.grad, c.output_size, F.sizes(c.input), c.scale_factors),
+      input: F._upsampleNearestExact3dBackward(c.grad, c.output_size, F.sizes(c.input), c.scale_factors),
     }),
     '': (F, c) => ({
-      self: F.UpsampleNearestExact3dBackward(
+      self: F._upsampleNearestExact3dBackward(
         c.grad,
         c.output_size,
         F.sizes(c.self),

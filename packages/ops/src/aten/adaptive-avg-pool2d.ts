@@ -10,7 +10,7 @@ export const adaptiveAvgPool2d = defineOp({
   ],
   impl: (a, ctx) => adaptiveAvgPool(ctx, 2, a.self, a.output_size),
   meta: (a) => adaptiveMeta(2, a, 'adaptive_avg_pool2d', false),
-  derivative: (F, c) => ({ self: F.AdaptiveAvgPool2dBackward(c.grad, c.self) }),
+  derivative: (F, c) => ({ self: F._adaptiveAvgPool2dBackward(c.grad, c.self) }),
   samples: (S) => [
     ...adaptiveSamples(S, 'adaptive_avg_pool2d', 2),
     S.error(

@@ -10,7 +10,7 @@ export const adaptiveAvgPool3d = defineOp({
   ],
   impl: (a, ctx) => adaptiveAvgPool(ctx, 3, a.self, a.output_size),
   meta: (a) => adaptiveMeta(3, a, 'adaptive_avg_pool3d', false),
-  derivative: (F, c) => ({ self: F.AdaptiveAvgPool3dBackward(c.grad, c.self) }),
+  derivative: (F, c) => ({ self: F._adaptiveAvgPool3dBackward(c.grad, c.self) }),
   samples: (S) => [
     ...adaptiveSamples(S, 'adaptive_avg_pool3d', 3),
     S.call('adaptive_avg_pool3d.out', [S.randn([1, 2, 4, 4, 4]), [2, 2, 2]], { out: S.randn([0]) }),

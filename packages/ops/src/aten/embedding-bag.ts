@@ -31,7 +31,7 @@ export const embeddingBag = defineOp({
     const pad = c.padding_idx == null ? -1 : c.padding_idx < 0 ? c.padding_idx + F.sizes(c.weight)[0] : c.padding_idx;
     const [, offset2bag, bagSize, maxIndices] = c.result;
     return {
-      weight: F.EmbeddingBagBackward(
+      weight: F._embeddingBagBackward(
         c.grad,
         c.indices,
         c.offsets,
@@ -48,7 +48,7 @@ export const embeddingBag = defineOp({
       per_sample_weights:
         c.per_sample_weights == null
           ? null
-          : F.EmbeddingBagPerSampleWeightsBackward(c.grad, c.weight, c.indices, c.offsets, offset2bag, c.mode, pad),
+          : F._embeddingBagPerSampleWeightsBackward(c.grad, c.weight, c.indices, c.offsets, offset2bag, c.mode, pad),
     };
   },
   samples: (S) => embeddingBagSamples(S, 'embedding_bag'),

@@ -41,7 +41,7 @@ export function gatherRule(F: Functions, c: Ctx, nd: number): Ctx {
 }
 
 export function adaptive1dRule(F: Functions, c: Ctx): Ctx {
-  return { self: F.squeeze(F.AdaptiveAvgPool2dBackward(F.unsqueeze(c.grad, -2), F.unsqueeze(c.self, -2)), -2) };
+  return { self: F.squeeze(F._adaptiveAvgPool2dBackward(F.unsqueeze(c.grad, -2), F.unsqueeze(c.self, -2)), -2) };
 }
 
 export function adaptiveMax1dRule(F: Functions, c: Ctx): Ctx {
