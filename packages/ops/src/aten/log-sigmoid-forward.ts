@@ -3,6 +3,8 @@ import { requireFloating } from '../groups/activation.js';
 import { Calc } from '../groups/nn-math.js';
 
 export const logSigmoidForward = defineOp({
+  // Only the first output carries a gradient (the statistics are saved for backward), as in PyTorch.
+  outputDifferentiability: [true, false],
   schemas: [
     'aten::log_sigmoid_forward(Tensor self) -> (Tensor output, Tensor buffer)',
     'aten::log_sigmoid_forward.output(Tensor self, *, Tensor(a!) output, Tensor(b!) buffer) -> (Tensor(a!), Tensor(b!))',

@@ -3,6 +3,8 @@ import { num } from '../groups/nn-math.js';
 import { batchNormForward } from '../groups/norm.js';
 
 export const nativeBatchNorm = defineOp({
+  // Only the first output carries a gradient (the statistics are saved for backward), as in PyTorch.
+  outputDifferentiability: [true, false, false],
   schemas: [
     'aten::native_batch_norm(Tensor input, Tensor? weight, Tensor? bias, Tensor? running_mean, Tensor? running_var, bool training, float momentum, float eps) -> (Tensor, Tensor, Tensor)',
     'aten::native_batch_norm.out(Tensor input, Tensor? weight, Tensor? bias, Tensor? running_mean, Tensor? running_var, bool training, float momentum, float eps, *, Tensor(a!) out, Tensor(b!) save_mean, Tensor(c!) save_invstd) -> (Tensor(a!), Tensor(b!), Tensor(c!))',

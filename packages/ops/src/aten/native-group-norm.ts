@@ -3,6 +3,8 @@ import { num } from '../groups/nn-math.js';
 import { groupNormForward } from '../groups/norm.js';
 
 export const nativeGroupNorm = defineOp({
+  // Only the first output carries a gradient (the statistics are saved for backward), as in PyTorch.
+  outputDifferentiability: [true, false, false],
   schemas: [
     'aten::native_group_norm(Tensor input, Tensor? weight, Tensor? bias, SymInt N, SymInt C, SymInt HxW, int group, float eps) -> (Tensor, Tensor, Tensor)',
     'aten::native_group_norm.out(Tensor input, Tensor? weight, Tensor? bias, SymInt N, SymInt C, SymInt HxW, int group, float eps, *, Tensor(a!) out0, Tensor(b!) out1, Tensor(c!) out2) -> (Tensor(a!), Tensor(b!), Tensor(c!))',

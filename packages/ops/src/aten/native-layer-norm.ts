@@ -3,6 +3,8 @@ import { num } from '../groups/nn-math.js';
 import { layerNormForward } from '../groups/norm.js';
 
 export const nativeLayerNorm = defineOp({
+  // Only the first output carries a gradient (the statistics are saved for backward), as in PyTorch.
+  outputDifferentiability: [true, false, false],
   schemas: [
     'aten::native_layer_norm(Tensor input, SymInt[] normalized_shape, Tensor? weight, Tensor? bias, float eps) -> (Tensor, Tensor, Tensor)',
     'aten::native_layer_norm.out(Tensor input, SymInt[] normalized_shape, Tensor? weight, Tensor? bias, float eps, *, Tensor(a!) out0, Tensor(b!) out1, Tensor(c!) out2) -> (Tensor(a!), Tensor(b!), Tensor(c!))',
