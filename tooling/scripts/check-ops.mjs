@@ -67,12 +67,18 @@ for (const op of allOps) {
 const fixtureOps = readFileSync(join(root, 'packages', 'ops', 'fixture-ops.txt'), 'utf8')
   .split('\n')
   .filter((l) => l && !l.startsWith('#'));
-const missing = fixtureOps.filter((name) => registry.overloads(`aten::${name}`).length === 0);
+// Ops that need something a later layer provides; each says what and where.
+const DEFERRED = {
+  quantized_lstm:
+    'takes quantized packed-parameter objects (__torch__.torch.classes.rnn.CellParamsBase) that only the archive loader creates (issue 6)',
+};
+const missing = fixtureOps.filter((name) => !(name in DEFERRED) && registry.overloads(`aten::${name}`).length === 0);
+const deferred = fixtureOps.filter((name) => name in DEFERRED && registry.overloads(`aten::${name}`).length === 0);
 if (missing.length)
   problems.push(`ops called by the fixtures but not defined (${missing.length}): ${missing.join(' ')}`);
 const overloads = registry.allOverloads.length;
 console.log(
-  `check-ops: ${allOps.length} ops, ${overloads} overloads, ${sampled.size} overloads with golden samples, ${samples} samples, ${fixtureOps.length - missing.length}/${fixtureOps.length} fixture ops`,
+  `check-ops: ${allOps.length} ops, ${overloads} overloads, ${sampled.size} overloads with golden samples, ${samples} samples, ${fixtureOps.length - missing.length - deferred.length}/${fixtureOps.length} fixture ops${deferred.length ? ` (deferred: ${deferred.map((d) => `${d}: ${DEFERRED[d]}`).join('; ')})` : ''}`,
 );
 if (problems.length) {
   for (const p of problems) console.error(`  ${p}`);

@@ -142,8 +142,8 @@ export async function generate() {
       (o) => o.schema.arguments[0]?.name === 'self' && o.schema.arguments[0].type.kind === 'TensorType',
     );
     if (
-      selfOverloads.length &&
-      selfOverloads.length === overloads.filter((o) => o.schema.arguments[0]?.name === 'self').length
+      // a method where some overload takes `Tensor self` first (sum also has `sum.int(int[] self)`)
+      selfOverloads.length > 0
     ) {
       const mSigs = withVarargs(selfOverloads, true);
       for (const s of mSigs) methods.push(`  ${name}${s};`);

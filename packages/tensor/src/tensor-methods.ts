@@ -60,8 +60,11 @@ export function installTensorMethods(cls: typeof Tensor): void {
   // One method per op with `Tensor self` first.
   for (const [name, group] of opGroups()) {
     if (name in proto) continue;
-    const first = group.overloads[0]?.schema.arguments[0];
-    if (!first || first.name !== 'self' || first.type.kind !== 'TensorType') continue;
+    const isMethod = group.overloads.some((o) => {
+      const first = o.schema.arguments[0];
+      return first !== undefined && first.name === 'self' && first.type.kind === 'TensorType';
+    });
+    if (!isMethod) continue;
     proto[name] = function method(this: Tensor, ...args: unknown[]) {
       args.unshift(this);
       return group.call(args);

@@ -81,3 +81,49 @@ describe('torchOps', () => {
     expect('relu' in torchOps).toBe(true);
   });
 });
+
+describe('the eager API over the whole op library', () => {
+  it('takes sizes as separate ints and as lists', async () => {
+    const { torchOps } = await import('../src/index.js');
+    const x = torchOps.arange(6);
+    expect(x.view(2, 3).sizes).toEqual([2, 3]);
+    expect(x.view([3, 2]).sizes).toEqual([3, 2]);
+    expect(x.view(2, 3).permute(1, 0).toArray()).toEqual([
+      [0, 3],
+      [1, 4],
+      [2, 5],
+    ]);
+    expect(torchOps.zeros(2, 3).sizes).toEqual([2, 3]);
+    expect(torchOps.zeros([2, 3], { dtype: 'int32' }).dtype).toBe('int32');
+  });
+  it('runs a small network eagerly and matches hand-computed values', async () => {
+    const { torchOps } = await import('../src/index.js');
+    const x = tensor(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      { dtype: 'float32' },
+    );
+    const w = tensor(
+      [
+        [1, 0],
+        [0, -1],
+      ],
+      { dtype: 'float32' },
+    );
+    const y = torchOps.linear(x, w).relu().softmax(-1);
+    const e = Math.exp(1);
+    expect(y.toArray()).toEqual([
+      [Math.fround(e / (e + 1)), Math.fround(1 / (e + 1))],
+      [Math.fround(Math.exp(3) / (Math.exp(3) + 1)), Math.fround(1 / (Math.exp(3) + 1))],
+    ]);
+    expect(x.sum().item()).toBe(10);
+    expect(x.max(1)[1].toArray()).toEqual([1, 1]);
+  });
+  it('reports PyTorch errors from deep inside ops', () => {
+    const a = tensor([[1, 2, 3]], { dtype: 'float32' });
+    expect(() => a.matmul(a)).toThrow('mat1 and mat2 shapes cannot be multiplied (1x3 and 1x3)');
+    expect(() => a.view(4)).toThrow("shape '[4]' is invalid for input of size 3");
+  });
+});

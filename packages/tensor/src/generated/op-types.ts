@@ -5,37 +5,71 @@ import type { Tensor } from '../tensor.js';
 
 /** One method per op whose first argument is `Tensor self`. */
 export interface TensorOpMethods {
-  IndexPutImpl(
+  __and__(other: Scalar): Tensor;
+  __and__(other: Tensor): Tensor;
+  __iand__(other: Tensor): Tensor;
+  __iand__(other: Scalar): Tensor;
+  __ilshift__(other: Tensor): Tensor;
+  __ilshift__(other: Scalar): Tensor;
+  __ior__(other: Tensor): Tensor;
+  __ior__(other: Scalar): Tensor;
+  __irshift__(other: Tensor): Tensor;
+  __irshift__(other: Scalar): Tensor;
+  __ixor__(other: Tensor): Tensor;
+  __ixor__(other: Scalar): Tensor;
+  __lshift__(other: Tensor): Tensor;
+  __lshift__(other: Scalar): Tensor;
+  __lshift__(other: Scalar, options: { out: Tensor }): Tensor;
+  __lshift__(other: Tensor, options: { out: Tensor }): Tensor;
+  __or__(other: Tensor): Tensor;
+  __or__(other: Scalar): Tensor;
+  __rshift__(other: Tensor): Tensor;
+  __rshift__(other: Scalar): Tensor;
+  __rshift__(other: Scalar, options: { out: Tensor }): Tensor;
+  __rshift__(other: Tensor, options: { out: Tensor }): Tensor;
+  __xor__(other: Tensor): Tensor;
+  __xor__(other: Scalar): Tensor;
+  _adaptiveAvgPool2d(outputSize: number[] | number): Tensor;
+  _adaptiveAvgPool2d(outputSize: number[] | number, options: { out: Tensor }): Tensor;
+  _adaptiveAvgPool2d(...outputSize: number[]): Tensor;
+  _adaptiveAvgPool3d(outputSize: number[] | number): Tensor;
+  _adaptiveAvgPool3d(outputSize: number[] | number, options: { out: Tensor }): Tensor;
+  _adaptiveAvgPool3d(...outputSize: number[]): Tensor;
+  _indexPutImpl(
     indices: (Tensor | null)[],
     values: Tensor,
     accumulate?: boolean,
     unsafe?: boolean,
     options?: { accumulate?: boolean; unsafe?: boolean },
   ): Tensor;
-  IndexPutImpl(
+  _indexPutImpl(
     indices: (Tensor | null)[],
     values: Tensor,
     accumulate?: boolean,
     unsafe?: boolean,
     options?: { accumulate?: boolean; unsafe?: boolean; out: Tensor },
   ): Tensor;
-  IndexPutImpl_(
+  _indexPutImpl_(
     indices: (Tensor | null)[],
     values: Tensor,
     accumulate?: boolean,
     unsafe?: boolean,
     options?: { accumulate?: boolean; unsafe?: boolean },
   ): Tensor;
-  IndexPutImpl_(
+  _indexPutImpl_(
     indices: Tensor[],
     values: Tensor,
     accumulate?: boolean,
     unsafe?: boolean,
     options?: { accumulate?: boolean; unsafe?: boolean },
   ): Tensor;
-  ReshapeAlias(size: number[] | number, stride: number[] | number): Tensor;
-  ReshapeAlias(size: number[] | number, ...stride: number[]): Tensor;
-  ToCopy(options?: {
+  _logSoftmax(dim: number, halfToFloat: boolean): Tensor;
+  _logSoftmax(dim: number, halfToFloat: boolean, options: { out: Tensor }): Tensor;
+  _reshapeAlias(size: number[] | number, stride: number[] | number): Tensor;
+  _reshapeAlias(size: number[] | number, ...stride: number[]): Tensor;
+  _softmax(dim: number, halfToFloat: boolean): Tensor;
+  _softmax(dim: number, halfToFloat: boolean, options: { out: Tensor }): Tensor;
+  _toCopy(options?: {
     dtype?: DType | null;
     layout?: string | number | null;
     device?: string | null;
@@ -43,24 +77,24 @@ export interface TensorOpMethods {
     nonBlocking?: boolean;
     memoryFormat?: string | number | null;
   }): Tensor;
-  ToCopy(options: { nonBlocking?: boolean; memoryFormat?: string | number | null; out: Tensor }): Tensor;
-  Unique(
+  _toCopy(options: { nonBlocking?: boolean; memoryFormat?: string | number | null; out: Tensor }): Tensor;
+  _unique(
     sorted?: boolean,
     returnInverse?: boolean,
     options?: { sorted?: boolean; returnInverse?: boolean },
   ): [Tensor, Tensor];
-  Unique(
+  _unique(
     sorted?: boolean,
     returnInverse?: boolean,
     options?: { sorted?: boolean; returnInverse?: boolean; out0: Tensor; out1: Tensor },
   ): [Tensor, Tensor];
-  Unique2(
+  _unique2(
     sorted?: boolean,
     returnInverse?: boolean,
     returnCounts?: boolean,
     options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean },
   ): [Tensor, Tensor, Tensor];
-  Unique2(
+  _unique2(
     sorted?: boolean,
     returnInverse?: boolean,
     returnCounts?: boolean,
@@ -73,16 +107,128 @@ export interface TensorOpMethods {
       out2: Tensor;
     },
   ): [Tensor, Tensor, Tensor];
-  UnsafeView(size: number[] | number): Tensor;
-  UnsafeView(size: number[] | number, options: { out: Tensor }): Tensor;
-  UnsafeView(...size: number[]): Tensor;
+  _unsafeView(size: number[] | number): Tensor;
+  _unsafeView(size: number[] | number, options: { out: Tensor }): Tensor;
+  _unsafeView(...size: number[]): Tensor;
+  _upsampleBicubic2dAa(
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  _upsampleBicubic2dAa(
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
+  ): Tensor;
+  _upsampleBilinear2dAa(
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  _upsampleBilinear2dAa(
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
+  ): Tensor;
+  _upsampleNearestExact1d(
+    outputSize: number[] | number,
+    scales?: number | null,
+    options?: { scales?: number | null },
+  ): Tensor;
+  _upsampleNearestExact1d(
+    outputSize: number[] | number,
+    scales?: number | null,
+    options?: { scales?: number | null; out: Tensor },
+  ): Tensor;
+  _upsampleNearestExact2d(
+    outputSize: number[] | number,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  _upsampleNearestExact2d(
+    outputSize: number[] | number,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
+  ): Tensor;
+  _upsampleNearestExact3d(
+    outputSize: number[] | number,
+    scalesD?: number | null,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  _upsampleNearestExact3d(
+    outputSize: number[] | number,
+    scalesD?: number | null,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out: Tensor },
+  ): Tensor;
+  abs(): Tensor;
+  abs(options: { out: Tensor }): Tensor;
+  abs_(): Tensor;
+  absolute(): Tensor;
+  absolute(options: { out: Tensor }): Tensor;
+  absolute_(): Tensor;
+  acos(): Tensor;
+  acos(options: { out: Tensor }): Tensor;
+  acos_(): Tensor;
+  acosh(): Tensor;
+  acosh(options: { out: Tensor }): Tensor;
+  acosh_(): Tensor;
+  adaptiveAvgPool1d(outputSize: number[] | number): Tensor;
+  adaptiveAvgPool1d(...outputSize: number[]): Tensor;
+  adaptiveAvgPool2d(outputSize: number[] | number): Tensor;
+  adaptiveAvgPool2d(outputSize: number[] | number, options: { out: Tensor }): Tensor;
+  adaptiveAvgPool2d(...outputSize: number[]): Tensor;
+  adaptiveAvgPool3d(outputSize: number[] | number): Tensor;
+  adaptiveAvgPool3d(outputSize: number[] | number, options: { out: Tensor }): Tensor;
+  adaptiveAvgPool3d(...outputSize: number[]): Tensor;
+  adaptiveMaxPool1d(outputSize: number[] | number): [Tensor, Tensor];
+  adaptiveMaxPool1d(...outputSize: number[]): [Tensor, Tensor];
+  adaptiveMaxPool2d(outputSize: number[] | number): [Tensor, Tensor];
+  adaptiveMaxPool2d(outputSize: number[] | number, options: { out: Tensor; indices: Tensor }): [Tensor, Tensor];
+  adaptiveMaxPool2d(...outputSize: number[]): [Tensor, Tensor];
+  adaptiveMaxPool3d(outputSize: number[] | number): [Tensor, Tensor];
+  adaptiveMaxPool3d(outputSize: number[] | number, options: { out: Tensor; indices: Tensor }): [Tensor, Tensor];
+  adaptiveMaxPool3d(...outputSize: number[]): [Tensor, Tensor];
   add(other: Tensor, options?: { alpha?: Scalar }): Tensor;
   add(other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
   add(other: Tensor, options: { alpha?: Scalar; out: Tensor }): Tensor;
   add_(other: Tensor, options?: { alpha?: Scalar }): Tensor;
   add_(other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
+  addbmm(batch1: Tensor, batch2: Tensor, options?: { beta?: Scalar; alpha?: Scalar }): Tensor;
+  addbmm(batch1: Tensor, batch2: Tensor, options: { beta?: Scalar; alpha?: Scalar; out: Tensor }): Tensor;
+  addbmm_(batch1: Tensor, batch2: Tensor, options?: { beta?: Scalar; alpha?: Scalar }): Tensor;
+  addcdiv(tensor1: Tensor, tensor2: Tensor, options?: { value?: Scalar }): Tensor;
+  addcdiv(tensor1: Tensor, tensor2: Tensor, options: { value?: Scalar; out: Tensor }): Tensor;
+  addcdiv_(tensor1: Tensor, tensor2: Tensor, options?: { value?: Scalar }): Tensor;
+  addcmul(tensor1: Tensor, tensor2: Tensor, options?: { value?: Scalar }): Tensor;
+  addcmul(tensor1: Tensor, tensor2: Tensor, options: { value?: Scalar; out: Tensor }): Tensor;
+  addcmul_(tensor1: Tensor, tensor2: Tensor, options?: { value?: Scalar }): Tensor;
+  addmm(mat1: Tensor, mat2: Tensor, options?: { beta?: Scalar; alpha?: Scalar }): Tensor;
+  addmm(mat1: Tensor, mat2: Tensor, options: { beta?: Scalar; alpha?: Scalar; out: Tensor }): Tensor;
+  addmm_(mat1: Tensor, mat2: Tensor, options?: { beta?: Scalar; alpha?: Scalar }): Tensor;
+  addmv(mat: Tensor, vec: Tensor, options?: { beta?: Scalar; alpha?: Scalar }): Tensor;
+  addmv(mat: Tensor, vec: Tensor, options: { beta?: Scalar; alpha?: Scalar; out: Tensor }): Tensor;
+  addmv_(mat: Tensor, vec: Tensor, options?: { beta?: Scalar; alpha?: Scalar }): Tensor;
   adjoint(): Tensor;
   alias(): Tensor;
+  all(): Tensor;
+  all(dim: number, keepdim?: boolean, options?: { keepdim?: boolean }): Tensor;
+  all(dim: number, keepdim?: boolean, options?: { keepdim?: boolean; out: Tensor }): Tensor;
+  all(options: { out: Tensor }): Tensor;
+  alphaDropout_(p: number, train: boolean): Tensor;
   amax(dim?: number[] | number, keepdim?: boolean, options?: { dim?: number[] | number; keepdim?: boolean }): Tensor;
   amax(
     dim?: number[] | number,
@@ -97,6 +243,31 @@ export interface TensorOpMethods {
   ): Tensor;
   aminmax(options?: { dim?: number | null; keepdim?: boolean }): [Tensor, Tensor];
   aminmax(options: { dim?: number | null; keepdim?: boolean; min: Tensor; max: Tensor }): [Tensor, Tensor];
+  any(dim: number, keepdim?: boolean, options?: { keepdim?: boolean }): Tensor;
+  any(): Tensor;
+  any(dim: number, keepdim?: boolean, options?: { keepdim?: boolean; out: Tensor }): Tensor;
+  any(options: { out: Tensor }): Tensor;
+  arccos(): Tensor;
+  arccos(options: { out: Tensor }): Tensor;
+  arccos_(): Tensor;
+  arccosh(): Tensor;
+  arccosh(options: { out: Tensor }): Tensor;
+  arccosh_(): Tensor;
+  arcsin(): Tensor;
+  arcsin(options: { out: Tensor }): Tensor;
+  arcsin_(): Tensor;
+  arcsinh(): Tensor;
+  arcsinh(options: { out: Tensor }): Tensor;
+  arcsinh_(): Tensor;
+  arctan(): Tensor;
+  arctan(options: { out: Tensor }): Tensor;
+  arctan2(other: Tensor): Tensor;
+  arctan2(other: Tensor, options: { out: Tensor }): Tensor;
+  arctan2_(other: Tensor): Tensor;
+  arctan_(): Tensor;
+  arctanh(): Tensor;
+  arctanh(options: { out: Tensor }): Tensor;
+  arctanh_(): Tensor;
   argmax(dim?: number | null, keepdim?: boolean, options?: { dim?: number | null; keepdim?: boolean }): Tensor;
   argmax(
     dim?: number | null,
@@ -139,22 +310,276 @@ export interface TensorOpMethods {
     storageOffset?: number | null,
     options?: { storageOffset?: number | null },
   ): Tensor;
+  asin(): Tensor;
+  asin(options: { out: Tensor }): Tensor;
+  asin_(): Tensor;
+  asinh(): Tensor;
+  asinh(options: { out: Tensor }): Tensor;
+  asinh_(): Tensor;
+  atan(): Tensor;
+  atan(options: { out: Tensor }): Tensor;
+  atan2(other: Tensor): Tensor;
+  atan2(other: Tensor, options: { out: Tensor }): Tensor;
+  atan2_(other: Tensor): Tensor;
+  atan_(): Tensor;
+  atanh(): Tensor;
+  atanh(options: { out: Tensor }): Tensor;
+  atanh_(): Tensor;
+  avgPool1d(
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    ceilMode?: boolean,
+    countIncludePad?: boolean,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      ceilMode?: boolean;
+      countIncludePad?: boolean;
+    },
+  ): Tensor;
+  avgPool2d(
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    ceilMode?: boolean,
+    countIncludePad?: boolean,
+    divisorOverride?: number | null,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      ceilMode?: boolean;
+      countIncludePad?: boolean;
+      divisorOverride?: number | null;
+    },
+  ): Tensor;
+  avgPool2d(
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    ceilMode?: boolean,
+    countIncludePad?: boolean,
+    divisorOverride?: number | null,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      ceilMode?: boolean;
+      countIncludePad?: boolean;
+      divisorOverride?: number | null;
+      out: Tensor;
+    },
+  ): Tensor;
+  avgPool3d(
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    ceilMode?: boolean,
+    countIncludePad?: boolean,
+    divisorOverride?: number | null,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      ceilMode?: boolean;
+      countIncludePad?: boolean;
+      divisorOverride?: number | null;
+    },
+  ): Tensor;
+  avgPool3d(
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    ceilMode?: boolean,
+    countIncludePad?: boolean,
+    divisorOverride?: number | null,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      ceilMode?: boolean;
+      countIncludePad?: boolean;
+      divisorOverride?: number | null;
+      out: Tensor;
+    },
+  ): Tensor;
+  baddbmm(batch1: Tensor, batch2: Tensor, options?: { beta?: Scalar; alpha?: Scalar }): Tensor;
+  baddbmm(batch1: Tensor, batch2: Tensor, options: { beta?: Scalar; alpha?: Scalar; out: Tensor }): Tensor;
+  baddbmm_(batch1: Tensor, batch2: Tensor, options?: { beta?: Scalar; alpha?: Scalar }): Tensor;
+  bernoulli(options?: { generator?: unknown | null }): Tensor;
+  bernoulli(options: { generator?: unknown | null; out: Tensor }): Tensor;
+  bernoulli(p: number, options?: { generator?: unknown | null }): Tensor;
+  bernoulli(p: Tensor, options?: { generator?: unknown | null }): Tensor;
+  bernoulli(p: Tensor, options: { generator?: unknown | null; out: Tensor }): Tensor;
+  bernoulli(p?: number, options?: { p?: number; generator?: unknown | null; out: Tensor }): Tensor;
+  bernoulli_(p: Tensor, options?: { generator?: unknown | null }): Tensor;
+  bernoulli_(p?: number, options?: { p?: number; generator?: unknown | null }): Tensor;
+  binaryCrossEntropy(
+    target: Tensor,
+    weight?: Tensor | null,
+    reduction?: number,
+    options?: { weight?: Tensor | null; reduction?: number },
+  ): Tensor;
+  binaryCrossEntropy(
+    target: Tensor,
+    weight?: Tensor | null,
+    reduction?: number,
+    options?: { weight?: Tensor | null; reduction?: number; out: Tensor },
+  ): Tensor;
+  binaryCrossEntropyWithLogits(
+    target: Tensor,
+    weight?: Tensor | null,
+    posWeight?: Tensor | null,
+    reduction?: number,
+    options?: { weight?: Tensor | null; posWeight?: Tensor | null; reduction?: number },
+  ): Tensor;
+  binaryCrossEntropyWithLogits(
+    target: Tensor,
+    weight?: Tensor | null,
+    posWeight?: Tensor | null,
+    reduction?: number,
+    options?: { weight?: Tensor | null; posWeight?: Tensor | null; reduction?: number; out: Tensor },
+  ): Tensor;
+  bitwiseAnd(other: Tensor): Tensor;
+  bitwiseAnd(other: Scalar): Tensor;
+  bitwiseAnd(other: Tensor, options: { out: Tensor }): Tensor;
+  bitwiseAnd(other: Scalar, options: { out: Tensor }): Tensor;
+  bitwiseAnd_(other: Tensor): Tensor;
+  bitwiseAnd_(other: Scalar): Tensor;
+  bitwiseLeftShift(other: Tensor): Tensor;
+  bitwiseLeftShift(other: Scalar): Tensor;
+  bitwiseLeftShift(other: Tensor, options: { out: Tensor }): Tensor;
+  bitwiseLeftShift(other: Scalar, options: { out: Tensor }): Tensor;
+  bitwiseLeftShift_(other: Tensor): Tensor;
+  bitwiseLeftShift_(other: Scalar): Tensor;
+  bitwiseNot(): Tensor;
+  bitwiseNot(options: { out: Tensor }): Tensor;
+  bitwiseNot_(): Tensor;
+  bitwiseOr(other: Tensor): Tensor;
+  bitwiseOr(other: Scalar): Tensor;
+  bitwiseOr(other: Tensor, options: { out: Tensor }): Tensor;
+  bitwiseOr(other: Scalar, options: { out: Tensor }): Tensor;
+  bitwiseOr_(other: Tensor): Tensor;
+  bitwiseOr_(other: Scalar): Tensor;
+  bitwiseRightShift(other: Tensor): Tensor;
+  bitwiseRightShift(other: Scalar): Tensor;
+  bitwiseRightShift(other: Tensor, options: { out: Tensor }): Tensor;
+  bitwiseRightShift(other: Scalar, options: { out: Tensor }): Tensor;
+  bitwiseRightShift_(other: Tensor): Tensor;
+  bitwiseRightShift_(other: Scalar): Tensor;
+  bitwiseXor(other: Tensor): Tensor;
+  bitwiseXor(other: Scalar): Tensor;
+  bitwiseXor(other: Tensor, options: { out: Tensor }): Tensor;
+  bitwiseXor(other: Scalar, options: { out: Tensor }): Tensor;
+  bitwiseXor_(other: Tensor): Tensor;
+  bitwiseXor_(other: Scalar): Tensor;
+  bmm(mat2: Tensor): Tensor;
+  bmm(mat2: Tensor, options: { out: Tensor }): Tensor;
   broadcastTo(size: number[] | number): Tensor;
   broadcastTo(...size: number[]): Tensor;
+  ceil(): Tensor;
+  ceil(options: { out: Tensor }): Tensor;
+  ceil_(): Tensor;
+  celu(alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
+  celu(alpha?: Scalar, options?: { alpha?: Scalar; out: Tensor }): Tensor;
+  celu_(alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
+  channelShuffle(groups: number): Tensor;
+  channelShuffle(groups: number, options: { out: Tensor }): Tensor;
   chunk(chunks: number, dim?: number, options?: { dim?: number }): readonly Tensor[];
+  clamp(min?: Scalar | null, max?: Scalar | null, options?: { min?: Scalar | null; max?: Scalar | null }): Tensor;
+  clamp(min?: Tensor | null, max?: Tensor | null, options?: { min?: Tensor | null; max?: Tensor | null }): Tensor;
+  clamp(
+    min?: Scalar | null,
+    max?: Scalar | null,
+    options?: { min?: Scalar | null; max?: Scalar | null; out: Tensor },
+  ): Tensor;
+  clamp(
+    min?: Tensor | null,
+    max?: Tensor | null,
+    options?: { min?: Tensor | null; max?: Tensor | null; out: Tensor },
+  ): Tensor;
+  clampMax(max: Scalar): Tensor;
+  clampMax(max: Tensor): Tensor;
+  clampMax(max: Scalar, options: { out: Tensor }): Tensor;
+  clampMax(max: Tensor, options: { out: Tensor }): Tensor;
+  clampMax_(max: Scalar): Tensor;
+  clampMax_(max: Tensor): Tensor;
+  clampMin(min: Scalar): Tensor;
+  clampMin(min: Tensor): Tensor;
+  clampMin(min: Scalar, options: { out: Tensor }): Tensor;
+  clampMin(min: Tensor, options: { out: Tensor }): Tensor;
+  clampMin_(min: Scalar): Tensor;
+  clampMin_(min: Tensor): Tensor;
+  clamp_(min?: Scalar | null, max?: Scalar | null, options?: { min?: Scalar | null; max?: Scalar | null }): Tensor;
+  clamp_(min?: Tensor | null, max?: Tensor | null, options?: { min?: Tensor | null; max?: Tensor | null }): Tensor;
+  clip(min?: Scalar | null, max?: Scalar | null, options?: { min?: Scalar | null; max?: Scalar | null }): Tensor;
+  clip(min?: Tensor | null, max?: Tensor | null, options?: { min?: Tensor | null; max?: Tensor | null }): Tensor;
+  clip(
+    min?: Scalar | null,
+    max?: Scalar | null,
+    options?: { min?: Scalar | null; max?: Scalar | null; out: Tensor },
+  ): Tensor;
+  clip(
+    min?: Tensor | null,
+    max?: Tensor | null,
+    options?: { min?: Tensor | null; max?: Tensor | null; out: Tensor },
+  ): Tensor;
+  clip_(min?: Scalar | null, max?: Scalar | null, options?: { min?: Scalar | null; max?: Scalar | null }): Tensor;
+  clip_(min?: Tensor | null, max?: Tensor | null, options?: { min?: Tensor | null; max?: Tensor | null }): Tensor;
   clone(options?: { memoryFormat?: string | number | null }): Tensor;
   clone(options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
+  col2im(
+    outputSize: number[] | number,
+    kernelSize: number[] | number,
+    dilation: number[] | number,
+    padding: number[] | number,
+    stride: number[] | number,
+  ): Tensor;
+  col2im(
+    outputSize: number[] | number,
+    kernelSize: number[] | number,
+    dilation: number[] | number,
+    padding: number[] | number,
+    stride: number[] | number,
+    options: { out: Tensor },
+  ): Tensor;
+  col2im(
+    outputSize: number[] | number,
+    kernelSize: number[] | number,
+    dilation: number[] | number,
+    padding: number[] | number,
+    ...stride: number[]
+  ): Tensor;
+  constantPadNd(pad: number[] | number, value?: Scalar, options?: { value?: Scalar }): Tensor;
+  constantPadNd(pad: number[] | number, value?: Scalar, options?: { value?: Scalar; out: Tensor }): Tensor;
   contiguous(options?: { memoryFormat?: string | number }): Tensor;
   copy(src: Tensor, nonBlocking?: boolean, options?: { nonBlocking?: boolean }): Tensor;
   copy(src: Tensor, nonBlocking?: boolean, options?: { nonBlocking?: boolean; out: Tensor }): Tensor;
   copy_(src: Tensor, nonBlocking?: boolean, options?: { nonBlocking?: boolean }): Tensor;
   copy_(other: Tensor): Tensor;
   copy_(other: number): Tensor;
+  copysign(other: Tensor): Tensor;
+  copysign(other: Tensor, options: { out: Tensor }): Tensor;
+  copysign(other: Scalar): Tensor;
+  copysign(other: Scalar, options: { out: Tensor }): Tensor;
+  copysign_(other: Tensor): Tensor;
+  copysign_(other: Scalar): Tensor;
+  cos(): Tensor;
+  cos(options: { out: Tensor }): Tensor;
+  cos_(): Tensor;
+  cosh(): Tensor;
+  cosh(options: { out: Tensor }): Tensor;
+  cosh_(): Tensor;
   countNonzero(dim?: number | null, options?: { dim?: number | null }): Tensor;
   countNonzero(dim?: number | null, options?: { dim?: number | null; out: Tensor }): Tensor;
   countNonzero(dim: number[] | number): Tensor;
   countNonzero(dim: number[] | number, options: { out: Tensor }): Tensor;
   countNonzero(...dim: number[]): Tensor;
+  crossEntropyLoss(
+    target: Tensor,
+    weight?: Tensor | null,
+    reduction?: number,
+    ignoreIndex?: number,
+    labelSmoothing?: number,
+    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number; labelSmoothing?: number },
+  ): Tensor;
   cummax(dim: number): [Tensor, Tensor];
   cummax(dim: number, options: { values: Tensor; indices: Tensor }): [Tensor, Tensor];
   cummin(dim: number): [Tensor, Tensor];
@@ -165,6 +590,9 @@ export interface TensorOpMethods {
   cumsum(dim: number, options?: { dtype?: DType | null }): Tensor;
   cumsum(dim: number, options: { dtype?: DType | null; out: Tensor }): Tensor;
   cumsum_(dim: number, options?: { dtype?: DType | null }): Tensor;
+  deg2rad(): Tensor;
+  deg2rad(options: { out: Tensor }): Tensor;
+  deg2rad_(): Tensor;
   detach(): Tensor;
   detach_(): Tensor;
   diag(diagonal?: number, options?: { diagonal?: number }): Tensor;
@@ -187,34 +615,244 @@ export interface TensorOpMethods {
     dim2?: number,
     options?: { offset?: number; dim1?: number; dim2?: number },
   ): Tensor;
+  digamma(): Tensor;
+  digamma(options: { out: Tensor }): Tensor;
+  digamma_(): Tensor;
   dim(): number;
+  div(other: Tensor): Tensor;
+  div(other: Scalar): Tensor;
+  div(other: Tensor, options: { roundingMode: string | null }): Tensor;
+  div(other: Scalar, options: { roundingMode: string | null }): Tensor;
+  div(other: Tensor, options: { out: Tensor }): Tensor;
+  div(other: Tensor, options: { roundingMode: string | null; out: Tensor }): Tensor;
+  div(other: Scalar, options: { out: Tensor }): Tensor;
+  div(other: Scalar, options: { roundingMode: string | null; out: Tensor }): Tensor;
+  div_(other: Tensor): Tensor;
+  div_(other: Scalar): Tensor;
+  div_(other: Tensor, options: { roundingMode: string | null }): Tensor;
+  div_(other: Scalar, options: { roundingMode: string | null }): Tensor;
+  divide(other: Tensor): Tensor;
+  divide(other: Scalar): Tensor;
+  divide(other: Tensor, options: { roundingMode: string | null }): Tensor;
+  divide(other: Scalar, options: { roundingMode: string | null }): Tensor;
+  divide(other: Tensor, options: { out: Tensor }): Tensor;
+  divide(other: Tensor, options: { roundingMode: string | null; out: Tensor }): Tensor;
+  divide_(other: Tensor): Tensor;
+  divide_(other: Tensor, options: { roundingMode: string | null }): Tensor;
+  divide_(other: Scalar, options: { roundingMode: string | null }): Tensor;
+  divide_(other: Scalar): Tensor;
+  dot(tensor: Tensor): Tensor;
+  dot(tensor: Tensor, options: { out: Tensor }): Tensor;
+  dropout_(p: number, train: boolean): Tensor;
   dsplit(sections: number): readonly Tensor[];
   dsplit(indices: number[] | number): readonly Tensor[];
   dsplit(...indices: number[]): readonly Tensor[];
   elementSize(): number;
+  elu(
+    alpha?: Scalar,
+    scale?: Scalar,
+    inputScale?: Scalar,
+    options?: { alpha?: Scalar; scale?: Scalar; inputScale?: Scalar },
+  ): Tensor;
+  elu(
+    alpha?: Scalar,
+    scale?: Scalar,
+    inputScale?: Scalar,
+    options?: { alpha?: Scalar; scale?: Scalar; inputScale?: Scalar; out: Tensor },
+  ): Tensor;
+  elu_(
+    alpha?: Scalar,
+    scale?: Scalar,
+    inputScale?: Scalar,
+    options?: { alpha?: Scalar; scale?: Scalar; inputScale?: Scalar },
+  ): Tensor;
+  embeddingRenorm(indices: Tensor, maxNorm: number, normType: number): Tensor;
+  embeddingRenorm(indices: Tensor, maxNorm: number, normType: number, options: { out: Tensor }): Tensor;
+  embeddingRenorm_(indices: Tensor, maxNorm: number, normType: number): Tensor;
+  emptyLike(options?: {
+    dtype?: DType | null;
+    layout?: string | number | null;
+    device?: string | null;
+    pinMemory?: boolean | null;
+    memoryFormat?: string | number | null;
+  }): Tensor;
+  emptyLike(options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
+  eq(other: Tensor): Tensor;
+  eq(other: Scalar): Tensor;
+  eq(other: Scalar, options: { out: Tensor }): Tensor;
+  eq(other: Tensor, options: { out: Tensor }): Tensor;
+  eq_(other: Scalar): Tensor;
+  eq_(other: Tensor): Tensor;
+  erf(): Tensor;
+  erf(options: { out: Tensor }): Tensor;
+  erf_(): Tensor;
+  erfc(): Tensor;
+  erfc(options: { out: Tensor }): Tensor;
+  erfc_(): Tensor;
+  erfinv(): Tensor;
+  erfinv(options: { out: Tensor }): Tensor;
+  erfinv_(): Tensor;
+  exp(): Tensor;
+  exp(options: { out: Tensor }): Tensor;
+  exp2(): Tensor;
+  exp2(options: { out: Tensor }): Tensor;
+  exp2_(): Tensor;
+  exp_(): Tensor;
   expand(size: number[] | number, options?: { implicit?: boolean }): Tensor;
   expand(...size: number[]): Tensor;
   expandAs(other: Tensor): Tensor;
+  expm1(): Tensor;
+  expm1(options: { out: Tensor }): Tensor;
+  expm1_(): Tensor;
+  exponential_(lambd?: number, options?: { lambd?: number; generator?: unknown | null }): Tensor;
+  featureAlphaDropout_(p: number, train: boolean): Tensor;
+  featureDropout_(p: number, train: boolean): Tensor;
   fill(value: Scalar): Tensor;
   fill(value: Scalar, options: { out: Tensor }): Tensor;
   fill(value: Tensor): Tensor;
   fill(value: Tensor, options: { out: Tensor }): Tensor;
   fill_(value: Scalar): Tensor;
   fill_(value: Tensor): Tensor;
+  fix(): Tensor;
+  fix(options: { out: Tensor }): Tensor;
+  fix_(): Tensor;
   flatten(startDim?: number, endDim?: number, options?: { startDim?: number; endDim?: number }): Tensor;
   flip(dims: number[] | number): Tensor;
   flip(dims: number[] | number, options: { out: Tensor }): Tensor;
   flip(...dims: number[]): Tensor;
   fliplr(): Tensor;
   flipud(): Tensor;
+  floatPower(exponent: Tensor): Tensor;
+  floatPower(exponent: Scalar): Tensor;
+  floatPower(exponent: Tensor, options: { out: Tensor }): Tensor;
+  floatPower(exponent: Scalar, options: { out: Tensor }): Tensor;
+  floatPower_(exponent: Tensor): Tensor;
+  floatPower_(exponent: Scalar): Tensor;
+  floor(): Tensor;
+  floor(options: { out: Tensor }): Tensor;
+  floorDivide(other: Tensor): Tensor;
+  floorDivide(other: Scalar): Tensor;
+  floorDivide(other: Tensor, options: { out: Tensor }): Tensor;
+  floorDivide_(other: Scalar): Tensor;
+  floorDivide_(other: Tensor): Tensor;
+  floor_(): Tensor;
+  fmax(other: Tensor): Tensor;
+  fmax(other: Tensor, options: { out: Tensor }): Tensor;
+  fmin(other: Tensor): Tensor;
+  fmin(other: Tensor, options: { out: Tensor }): Tensor;
+  fmod(other: Tensor): Tensor;
+  fmod(other: Scalar): Tensor;
+  fmod(other: Tensor, options: { out: Tensor }): Tensor;
+  fmod(other: Scalar, options: { out: Tensor }): Tensor;
+  fmod_(other: Tensor): Tensor;
+  fmod_(other: Scalar): Tensor;
+  frac(): Tensor;
+  frac(options: { out: Tensor }): Tensor;
+  frac_(): Tensor;
   frobeniusNorm(): Tensor;
   frobeniusNorm(dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean }): Tensor;
   frobeniusNorm(dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean; out: Tensor }): Tensor;
+  fullLike(
+    fillValue: Scalar,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+      memoryFormat?: string | number | null;
+    },
+  ): Tensor;
+  fullLike(fillValue: Scalar, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
   gather(dim: number, index: Tensor, options?: { sparseGrad?: boolean }): Tensor;
   gather(dim: number, index: Tensor, options: { sparseGrad?: boolean; out: Tensor }): Tensor;
+  ge(other: Tensor): Tensor;
+  ge(other: Scalar): Tensor;
+  ge(other: Scalar, options: { out: Tensor }): Tensor;
+  ge(other: Tensor, options: { out: Tensor }): Tensor;
+  ge_(other: Scalar): Tensor;
+  ge_(other: Tensor): Tensor;
+  gelu(options?: { approximate?: string }): Tensor;
+  gelu(options: { approximate?: string; out: Tensor }): Tensor;
+  gelu_(options?: { approximate?: string }): Tensor;
+  ger(vec2: Tensor): Tensor;
+  ger(vec2: Tensor, options: { out: Tensor }): Tensor;
+  glu(dim?: number, options?: { dim?: number }): Tensor;
+  glu(dim?: number, options?: { dim?: number; out: Tensor }): Tensor;
+  greater(other: Tensor): Tensor;
+  greater(other: Scalar): Tensor;
+  greater(other: Scalar, options: { out: Tensor }): Tensor;
+  greater(other: Tensor, options: { out: Tensor }): Tensor;
+  greaterEqual(other: Tensor): Tensor;
+  greaterEqual(other: Scalar): Tensor;
+  greaterEqual(other: Scalar, options: { out: Tensor }): Tensor;
+  greaterEqual(other: Tensor, options: { out: Tensor }): Tensor;
+  greaterEqual_(other: Scalar): Tensor;
+  greaterEqual_(other: Tensor): Tensor;
+  greater_(other: Scalar): Tensor;
+  greater_(other: Tensor): Tensor;
+  gt(other: Tensor): Tensor;
+  gt(other: Scalar): Tensor;
+  gt(other: Scalar, options: { out: Tensor }): Tensor;
+  gt(other: Tensor, options: { out: Tensor }): Tensor;
+  gt_(other: Scalar): Tensor;
+  gt_(other: Tensor): Tensor;
+  hardshrink(lambd?: Scalar, options?: { lambd?: Scalar }): Tensor;
+  hardshrink(lambd?: Scalar, options?: { lambd?: Scalar; out: Tensor }): Tensor;
+  hardsigmoid(): Tensor;
+  hardsigmoid(options: { out: Tensor }): Tensor;
+  hardsigmoid_(): Tensor;
+  hardswish(): Tensor;
+  hardswish(options: { out: Tensor }): Tensor;
+  hardswish_(): Tensor;
+  hardtanh(minVal?: Scalar, maxVal?: Scalar, options?: { minVal?: Scalar; maxVal?: Scalar }): Tensor;
+  hardtanh(minVal?: Scalar, maxVal?: Scalar, options?: { minVal?: Scalar; maxVal?: Scalar; out: Tensor }): Tensor;
+  hardtanh_(minVal?: Scalar, maxVal?: Scalar, options?: { minVal?: Scalar; maxVal?: Scalar }): Tensor;
+  heaviside(values: Tensor): Tensor;
+  heaviside(values: Tensor, options: { out: Tensor }): Tensor;
+  heaviside_(values: Tensor): Tensor;
+  hingeEmbeddingLoss(
+    target: Tensor,
+    margin?: number,
+    reduction?: number,
+    options?: { margin?: number; reduction?: number },
+  ): Tensor;
   hsplit(sections: number): readonly Tensor[];
   hsplit(indices: number[] | number): readonly Tensor[];
   hsplit(...indices: number[]): readonly Tensor[];
+  huberLoss(
+    target: Tensor,
+    reduction?: number,
+    delta?: number,
+    options?: { reduction?: number; delta?: number },
+  ): Tensor;
+  huberLoss(
+    target: Tensor,
+    reduction?: number,
+    delta?: number,
+    options?: { reduction?: number; delta?: number; out: Tensor },
+  ): Tensor;
+  hypot(other: Tensor): Tensor;
+  hypot(other: Tensor, options: { out: Tensor }): Tensor;
+  hypot_(other: Tensor): Tensor;
+  im2col(
+    kernelSize: number[] | number,
+    dilation: number[] | number,
+    padding: number[] | number,
+    stride: number[] | number,
+  ): Tensor;
+  im2col(
+    kernelSize: number[] | number,
+    dilation: number[] | number,
+    padding: number[] | number,
+    stride: number[] | number,
+    options: { out: Tensor },
+  ): Tensor;
+  im2col(
+    kernelSize: number[] | number,
+    dilation: number[] | number,
+    padding: number[] | number,
+    ...stride: number[]
+  ): Tensor;
   index(indices: (Tensor | null)[]): Tensor;
   index(indices: (Tensor | null)[], options: { out: Tensor }): Tensor;
   index(indices: Tensor[]): Tensor;
@@ -256,7 +894,19 @@ export interface TensorOpMethods {
   isContiguous(): boolean;
   isFloatingPoint(): boolean;
   isNonzero(): boolean;
+  isfinite(): Tensor;
+  isinf(): Tensor;
+  isinf(options: { out: Tensor }): Tensor;
+  isnan(): Tensor;
+  isnan(options: { out: Tensor }): Tensor;
+  isneginf(): Tensor;
+  isneginf(options: { out: Tensor }): Tensor;
+  isposinf(): Tensor;
+  isposinf(options: { out: Tensor }): Tensor;
   item(): Scalar;
+  klDiv(target: Tensor, reduction?: number, options?: { reduction?: number; logTarget?: boolean }): Tensor;
+  kron(other: Tensor): Tensor;
+  kron(other: Tensor, options: { out: Tensor }): Tensor;
   kthvalue(k: number, dim?: number, keepdim?: boolean, options?: { dim?: number; keepdim?: boolean }): [Tensor, Tensor];
   kthvalue(
     k: number,
@@ -264,6 +914,42 @@ export interface TensorOpMethods {
     keepdim?: boolean,
     options?: { dim?: number; keepdim?: boolean; values: Tensor; indices: Tensor },
   ): [Tensor, Tensor];
+  l1Loss(target: Tensor, reduction?: number, options?: { reduction?: number }): Tensor;
+  ldexp(other: Tensor): Tensor;
+  ldexp(other: Tensor, options: { out: Tensor }): Tensor;
+  ldexp_(other: Tensor): Tensor;
+  le(other: Tensor): Tensor;
+  le(other: Scalar): Tensor;
+  le(other: Scalar, options: { out: Tensor }): Tensor;
+  le(other: Tensor, options: { out: Tensor }): Tensor;
+  le_(other: Scalar): Tensor;
+  le_(other: Tensor): Tensor;
+  leakyRelu(negativeSlope?: Scalar, options?: { negativeSlope?: Scalar }): Tensor;
+  leakyRelu(negativeSlope?: Scalar, options?: { negativeSlope?: Scalar; out: Tensor }): Tensor;
+  leakyRelu_(negativeSlope?: Scalar, options?: { negativeSlope?: Scalar }): Tensor;
+  lerp(end: Tensor, weight: Scalar): Tensor;
+  lerp(end: Tensor, weight: Tensor): Tensor;
+  lerp(end: Tensor, weight: Scalar, options: { out: Tensor }): Tensor;
+  lerp(end: Tensor, weight: Tensor, options: { out: Tensor }): Tensor;
+  lerp_(end: Tensor, weight: Scalar): Tensor;
+  lerp_(end: Tensor, weight: Tensor): Tensor;
+  less(other: Tensor): Tensor;
+  less(other: Scalar): Tensor;
+  less(other: Scalar, options: { out: Tensor }): Tensor;
+  less(other: Tensor, options: { out: Tensor }): Tensor;
+  lessEqual(other: Tensor): Tensor;
+  lessEqual(other: Scalar): Tensor;
+  lessEqual(other: Scalar, options: { out: Tensor }): Tensor;
+  lessEqual(other: Tensor, options: { out: Tensor }): Tensor;
+  lessEqual_(other: Scalar): Tensor;
+  lessEqual_(other: Tensor): Tensor;
+  less_(other: Scalar): Tensor;
+  less_(other: Tensor): Tensor;
+  lgamma(): Tensor;
+  lgamma(options: { out: Tensor }): Tensor;
+  lgamma_(): Tensor;
+  linalgMatrixPower(n: number): Tensor;
+  linalgMatrixPower(n: number, options: { out: Tensor }): Tensor;
   linalgVectorNorm(
     ord?: Scalar,
     dim?: number[] | number | null,
@@ -276,10 +962,53 @@ export interface TensorOpMethods {
     keepdim?: boolean,
     options?: { ord?: Scalar; dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor },
   ): Tensor;
+  log(): Tensor;
+  log(options: { out: Tensor }): Tensor;
+  log10(): Tensor;
+  log10(options: { out: Tensor }): Tensor;
+  log10_(): Tensor;
+  log1p(): Tensor;
+  log1p(options: { out: Tensor }): Tensor;
+  log1p_(): Tensor;
+  log2(): Tensor;
+  log2(options: { out: Tensor }): Tensor;
+  log2_(): Tensor;
+  logSigmoid(): Tensor;
+  logSigmoid(options: { out: Tensor }): Tensor;
+  logSigmoidForward(): [Tensor, Tensor];
+  logSigmoidForward(options: { output: Tensor; buffer: Tensor }): [Tensor, Tensor];
+  logSoftmax(dim: number, dtype?: DType | null, options?: { dtype?: DType | null }): Tensor;
+  logSoftmax(dim: number, dtype?: DType | null, options?: { dtype?: DType | null; out: Tensor }): Tensor;
+  log_(): Tensor;
+  logaddexp(other: Tensor): Tensor;
+  logaddexp(other: Tensor, options: { out: Tensor }): Tensor;
+  logaddexp2(other: Tensor): Tensor;
+  logaddexp2(other: Tensor, options: { out: Tensor }): Tensor;
   logcumsumexp(dim: number): Tensor;
   logcumsumexp(dim: number, options: { out: Tensor }): Tensor;
+  logicalAnd(other: Tensor): Tensor;
+  logicalAnd(other: Tensor, options: { out: Tensor }): Tensor;
+  logicalAnd_(other: Tensor): Tensor;
+  logicalNot(): Tensor;
+  logicalNot(options: { out: Tensor }): Tensor;
+  logicalNot_(): Tensor;
+  logicalOr(other: Tensor): Tensor;
+  logicalOr(other: Tensor, options: { out: Tensor }): Tensor;
+  logicalOr_(other: Tensor): Tensor;
+  logicalXor(other: Tensor): Tensor;
+  logicalXor(other: Tensor, options: { out: Tensor }): Tensor;
+  logicalXor_(other: Tensor): Tensor;
+  logit(eps?: number | null, options?: { eps?: number | null }): Tensor;
+  logit(eps?: number | null, options?: { eps?: number | null; out: Tensor }): Tensor;
+  logit_(eps?: number | null, options?: { eps?: number | null }): Tensor;
   logsumexp(dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean }): Tensor;
   logsumexp(dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean; out: Tensor }): Tensor;
+  lt(other: Tensor): Tensor;
+  lt(other: Scalar): Tensor;
+  lt(other: Scalar, options: { out: Tensor }): Tensor;
+  lt(other: Tensor, options: { out: Tensor }): Tensor;
+  lt_(other: Scalar): Tensor;
+  lt_(other: Tensor): Tensor;
   mH(): Tensor;
   mT(): Tensor;
   maskedFill(mask: Tensor, value: Scalar): Tensor;
@@ -293,6 +1022,10 @@ export interface TensorOpMethods {
   maskedScatter_(mask: Tensor, source: Tensor): Tensor;
   maskedSelect(mask: Tensor): Tensor;
   maskedSelect(mask: Tensor, options: { out: Tensor }): Tensor;
+  matmul(other: Tensor): Tensor;
+  matmul(other: Tensor, options: { out: Tensor }): Tensor;
+  matrixPower(n: number): Tensor;
+  matrixPower(n: number, options: { out: Tensor }): Tensor;
   matrix_H(): Tensor;
   max(other: Tensor): Tensor;
   max(): Tensor;
@@ -303,6 +1036,133 @@ export interface TensorOpMethods {
     options?: { keepdim?: boolean; max: Tensor; maxValues: Tensor },
   ): [Tensor, Tensor];
   max(other: Tensor, options: { out: Tensor }): Tensor;
+  maxPool1d(
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    dilation?: number[] | number,
+    ceilMode?: boolean,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      dilation?: number[] | number;
+      ceilMode?: boolean;
+    },
+  ): Tensor;
+  maxPool1dWithIndices(
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    dilation?: number[] | number,
+    ceilMode?: boolean,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      dilation?: number[] | number;
+      ceilMode?: boolean;
+    },
+  ): [Tensor, Tensor];
+  maxPool2d(
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    dilation?: number[] | number,
+    ceilMode?: boolean,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      dilation?: number[] | number;
+      ceilMode?: boolean;
+    },
+  ): Tensor;
+  maxPool2dWithIndices(
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    dilation?: number[] | number,
+    ceilMode?: boolean,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      dilation?: number[] | number;
+      ceilMode?: boolean;
+    },
+  ): [Tensor, Tensor];
+  maxPool2dWithIndices(
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    dilation?: number[] | number,
+    ceilMode?: boolean,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      dilation?: number[] | number;
+      ceilMode?: boolean;
+      out: Tensor;
+      indices: Tensor;
+    },
+  ): [Tensor, Tensor];
+  maxPool3d(
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    dilation?: number[] | number,
+    ceilMode?: boolean,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      dilation?: number[] | number;
+      ceilMode?: boolean;
+    },
+  ): Tensor;
+  maxPool3dWithIndices(
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    dilation?: number[] | number,
+    ceilMode?: boolean,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      dilation?: number[] | number;
+      ceilMode?: boolean;
+    },
+  ): [Tensor, Tensor];
+  maxPool3dWithIndices(
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    dilation?: number[] | number,
+    ceilMode?: boolean,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      dilation?: number[] | number;
+      ceilMode?: boolean;
+      out: Tensor;
+      indices: Tensor;
+    },
+  ): [Tensor, Tensor];
+  maxUnpool2d(indices: Tensor, outputSize: number[] | number): Tensor;
+  maxUnpool2d(indices: Tensor, outputSize: number[] | number, options: { out: Tensor }): Tensor;
+  maxUnpool2d(indices: Tensor, ...outputSize: number[]): Tensor;
+  maxUnpool3d(
+    indices: Tensor,
+    outputSize: number[] | number,
+    stride: number[] | number,
+    padding: number[] | number,
+  ): Tensor;
+  maxUnpool3d(
+    indices: Tensor,
+    outputSize: number[] | number,
+    stride: number[] | number,
+    padding: number[] | number,
+    options: { out: Tensor },
+  ): Tensor;
+  maxUnpool3d(indices: Tensor, outputSize: number[] | number, stride: number[] | number, ...padding: number[]): Tensor;
+  maximum(other: Tensor): Tensor;
+  maximum(other: Tensor, options: { out: Tensor }): Tensor;
   mean(options?: { dtype?: DType | null }): Tensor;
   mean(dim: number[] | number | null, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
   mean(
@@ -327,6 +1187,13 @@ export interface TensorOpMethods {
     options?: { keepdim?: boolean; min: Tensor; minIndices: Tensor },
   ): [Tensor, Tensor];
   min(other: Tensor, options: { out: Tensor }): Tensor;
+  minimum(other: Tensor): Tensor;
+  minimum(other: Tensor, options: { out: Tensor }): Tensor;
+  mish(): Tensor;
+  mish(options: { out: Tensor }): Tensor;
+  mish_(): Tensor;
+  mm(mat2: Tensor): Tensor;
+  mm(mat2: Tensor, options: { out: Tensor }): Tensor;
   mode(dim?: number, keepdim?: boolean, options?: { dim?: number; keepdim?: boolean }): [Tensor, Tensor];
   mode(
     dim?: number,
@@ -339,6 +1206,8 @@ export interface TensorOpMethods {
   movedim(source: number, destination: number): Tensor;
   movedim(source: number[] | number, destination: number[] | number): Tensor;
   movedim(source: number[] | number, ...destination: number[]): Tensor;
+  mseLoss(target: Tensor, reduction?: number, options?: { reduction?: number }): Tensor;
+  mseLoss(target: Tensor, reduction?: number, options?: { reduction?: number; out: Tensor }): Tensor;
   msort(): Tensor;
   msort(options: { out: Tensor }): Tensor;
   mul(other: Tensor): Tensor;
@@ -346,6 +1215,41 @@ export interface TensorOpMethods {
   mul(other: Tensor, options: { out: Tensor }): Tensor;
   mul_(other: Tensor): Tensor;
   mul_(other: Scalar): Tensor;
+  multinomial(
+    numSamples: number,
+    replacement?: boolean,
+    options?: { replacement?: boolean; generator?: unknown | null },
+  ): Tensor;
+  multinomial(
+    numSamples: number,
+    replacement?: boolean,
+    options?: { replacement?: boolean; generator?: unknown | null; out: Tensor },
+  ): Tensor;
+  multiply(other: Tensor): Tensor;
+  multiply(other: Scalar): Tensor;
+  multiply(other: Tensor, options: { out: Tensor }): Tensor;
+  multiply_(other: Tensor): Tensor;
+  multiply_(other: Scalar): Tensor;
+  mv(vec: Tensor): Tensor;
+  mv(vec: Tensor, options: { out: Tensor }): Tensor;
+  nanToNum(
+    nan?: number | null,
+    posinf?: number | null,
+    neginf?: number | null,
+    options?: { nan?: number | null; posinf?: number | null; neginf?: number | null },
+  ): Tensor;
+  nanToNum(
+    nan?: number | null,
+    posinf?: number | null,
+    neginf?: number | null,
+    options?: { nan?: number | null; posinf?: number | null; neginf?: number | null; out: Tensor },
+  ): Tensor;
+  nanToNum_(
+    nan?: number | null,
+    posinf?: number | null,
+    neginf?: number | null,
+    options?: { nan?: number | null; posinf?: number | null; neginf?: number | null },
+  ): Tensor;
   nanmean(
     dim?: number[] | number | null,
     keepdim?: boolean,
@@ -376,6 +1280,113 @@ export interface TensorOpMethods {
   ): Tensor;
   narrow(dim: number, start: number, length: number): Tensor;
   narrow(dim: number, start: Tensor, length: number): Tensor;
+  ne(other: Tensor): Tensor;
+  ne(other: Scalar): Tensor;
+  ne(other: Scalar, options: { out: Tensor }): Tensor;
+  ne(other: Tensor, options: { out: Tensor }): Tensor;
+  ne_(other: Scalar): Tensor;
+  ne_(other: Tensor): Tensor;
+  neg(): Tensor;
+  neg(options: { out: Tensor }): Tensor;
+  neg_(): Tensor;
+  negative(): Tensor;
+  negative(options: { out: Tensor }): Tensor;
+  negative_(): Tensor;
+  newEmpty(
+    size: number[] | number,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  newEmpty(size: number[] | number, options: { out: Tensor }): Tensor;
+  newEmpty(...size: number[]): Tensor;
+  newFull(
+    size: number[] | number,
+    fillValue: Scalar,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  newFull(size: number[] | number, fillValue: Scalar, options: { out: Tensor }): Tensor;
+  newOnes(
+    size: number[] | number,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  newOnes(size: number[] | number, options: { out: Tensor }): Tensor;
+  newOnes(...size: number[]): Tensor;
+  newZeros(
+    size: number[] | number,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  newZeros(size: number[] | number, options: { out: Tensor }): Tensor;
+  newZeros(...size: number[]): Tensor;
+  nllLoss(
+    target: Tensor,
+    weight?: Tensor | null,
+    reduction?: number,
+    ignoreIndex?: number,
+    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number },
+  ): Tensor;
+  nllLoss(
+    target: Tensor,
+    weight?: Tensor | null,
+    reduction?: number,
+    ignoreIndex?: number,
+    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number; out: Tensor },
+  ): Tensor;
+  nllLoss2d(
+    target: Tensor,
+    weight?: Tensor | null,
+    reduction?: number,
+    ignoreIndex?: number,
+    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number },
+  ): Tensor;
+  nllLoss2d(
+    target: Tensor,
+    weight?: Tensor | null,
+    reduction?: number,
+    ignoreIndex?: number,
+    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number; out: Tensor },
+  ): Tensor;
+  nllLoss2dForward(target: Tensor, weight: Tensor | null, reduction: number, ignoreIndex: number): [Tensor, Tensor];
+  nllLoss2dForward(
+    target: Tensor,
+    weight: Tensor | null,
+    reduction: number,
+    ignoreIndex: number,
+    options: { output: Tensor; totalWeight: Tensor },
+  ): [Tensor, Tensor];
+  nllLossForward(target: Tensor, weight: Tensor | null, reduction: number, ignoreIndex: number): [Tensor, Tensor];
+  nllLossForward(
+    target: Tensor,
+    weight: Tensor | null,
+    reduction: number,
+    ignoreIndex: number,
+    options: { output: Tensor; totalWeight: Tensor },
+  ): [Tensor, Tensor];
+  nllLossNd(
+    target: Tensor,
+    weight?: Tensor | null,
+    reduction?: number,
+    ignoreIndex?: number,
+    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number },
+  ): Tensor;
   nonzero(): Tensor;
   nonzero(options: { out: Tensor }): Tensor;
   nonzeroNumpy(): readonly Tensor[];
@@ -392,16 +1403,121 @@ export interface TensorOpMethods {
   norm(p: Scalar | null, options: { dtype: DType }): Tensor;
   norm(p: Scalar | null, options: { dtype: DType; out: Tensor }): Tensor;
   norm(p?: Scalar, options?: { p?: Scalar; out: Tensor }): Tensor;
+  normal(
+    mean?: number,
+    std?: number,
+    options?: { mean?: number; std?: number; generator?: unknown | null; out: Tensor },
+  ): Tensor;
+  normal_(mean?: number, std?: number, options?: { mean?: number; std?: number; generator?: unknown | null }): Tensor;
+  notEqual(other: Tensor): Tensor;
+  notEqual(other: Scalar): Tensor;
+  notEqual(other: Scalar, options: { out: Tensor }): Tensor;
+  notEqual(other: Tensor, options: { out: Tensor }): Tensor;
+  notEqual_(other: Scalar): Tensor;
+  notEqual_(other: Tensor): Tensor;
   numel(): number;
   numpy_T(): Tensor;
+  oneHot(numClasses?: number, options?: { numClasses?: number }): Tensor;
+  onesLike(options?: {
+    dtype?: DType | null;
+    layout?: string | number | null;
+    device?: string | null;
+    pinMemory?: boolean | null;
+    memoryFormat?: string | number | null;
+  }): Tensor;
+  onesLike(options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
+  outer(vec2: Tensor): Tensor;
+  outer(vec2: Tensor, options: { out: Tensor }): Tensor;
+  pad(
+    pad: number[] | number,
+    mode?: string,
+    value?: number | null,
+    options?: { mode?: string; value?: number | null },
+  ): Tensor;
   permute(dims: number[] | number): Tensor;
   permute(...dims: number[]): Tensor;
+  pixelShuffle(upscaleFactor: number): Tensor;
+  pixelShuffle(upscaleFactor: number, options: { out: Tensor }): Tensor;
+  pixelUnshuffle(downscaleFactor: number): Tensor;
+  pixelUnshuffle(downscaleFactor: number, options: { out: Tensor }): Tensor;
+  polygamma_(n: number): Tensor;
+  positive(): Tensor;
+  pow(exponent: Tensor): Tensor;
+  pow(exponent: Scalar): Tensor;
+  pow(exponent: Scalar, options: { out: Tensor }): Tensor;
+  pow(exponent: Tensor, options: { out: Tensor }): Tensor;
+  pow_(exponent: Scalar): Tensor;
+  pow_(exponent: Tensor): Tensor;
+  prelu(weight: Tensor): Tensor;
+  prelu(weight: Tensor, options: { out: Tensor }): Tensor;
   prod(options?: { dtype?: DType | null }): Tensor;
   prod(dim: number, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
   prod(dim: number, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
   prod(options: { dtype?: DType | null; out: Tensor }): Tensor;
+  rad2deg(): Tensor;
+  rad2deg(options: { out: Tensor }): Tensor;
+  rad2deg_(): Tensor;
+  randLike(options?: {
+    dtype?: DType | null;
+    layout?: string | number | null;
+    device?: string | null;
+    pinMemory?: boolean | null;
+    memoryFormat?: string | number | null;
+  }): Tensor;
+  randLike(options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
+  randintLike(
+    high: number,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+      memoryFormat?: string | number | null;
+    },
+  ): Tensor;
+  randintLike(
+    low: number,
+    high: number,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+      memoryFormat?: string | number | null;
+    },
+  ): Tensor;
+  randintLike(high: number, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
+  randintLike(low: number, high: number, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
+  randnLike(options?: {
+    dtype?: DType | null;
+    layout?: string | number | null;
+    device?: string | null;
+    pinMemory?: boolean | null;
+    memoryFormat?: string | number | null;
+  }): Tensor;
+  randnLike(options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
+  reciprocal(): Tensor;
+  reciprocal(options: { out: Tensor }): Tensor;
+  reciprocal_(): Tensor;
+  reflectionPad1d(padding: number[] | number): Tensor;
+  reflectionPad1d(padding: number[] | number, options: { out: Tensor }): Tensor;
+  reflectionPad1d(...padding: number[]): Tensor;
+  reflectionPad2d(padding: number[] | number): Tensor;
+  reflectionPad2d(padding: number[] | number, options: { out: Tensor }): Tensor;
+  reflectionPad2d(...padding: number[]): Tensor;
+  reflectionPad3d(padding: number[] | number): Tensor;
+  reflectionPad3d(padding: number[] | number, options: { out: Tensor }): Tensor;
+  reflectionPad3d(...padding: number[]): Tensor;
   relu(): Tensor;
+  relu6(): Tensor;
+  relu6_(): Tensor;
   relu_(): Tensor;
+  remainder(other: Tensor): Tensor;
+  remainder(other: Scalar): Tensor;
+  remainder(other: Tensor, options: { out: Tensor }): Tensor;
+  remainder(other: Scalar, options: { out: Tensor }): Tensor;
+  remainder_(other: Tensor): Tensor;
+  remainder_(other: Scalar): Tensor;
   repeat(repeats: number[] | number): Tensor;
   repeat(repeats: number[] | number, options: { out: Tensor }): Tensor;
   repeat(...repeats: number[]): Tensor;
@@ -415,6 +1531,15 @@ export interface TensorOpMethods {
     dim?: number | null,
     options?: { dim?: number | null; outputSize?: number | null },
   ): Tensor;
+  replicationPad1d(padding: number[] | number): Tensor;
+  replicationPad1d(padding: number[] | number, options: { out: Tensor }): Tensor;
+  replicationPad1d(...padding: number[]): Tensor;
+  replicationPad2d(padding: number[] | number): Tensor;
+  replicationPad2d(padding: number[] | number, options: { out: Tensor }): Tensor;
+  replicationPad2d(...padding: number[]): Tensor;
+  replicationPad3d(padding: number[] | number): Tensor;
+  replicationPad3d(padding: number[] | number, options: { out: Tensor }): Tensor;
+  replicationPad3d(...padding: number[]): Tensor;
   reshape(shape: number[] | number): Tensor;
   reshape(...shape: number[]): Tensor;
   reshapeAs(other: Tensor): Tensor;
@@ -425,6 +1550,33 @@ export interface TensorOpMethods {
     options?: { dims?: number[] | number; out: Tensor },
   ): Tensor;
   roll(shifts: number[] | number, ...dims: number[]): Tensor;
+  round(): Tensor;
+  round(options: { decimals: number }): Tensor;
+  round(options: { out: Tensor }): Tensor;
+  round(options: { decimals: number; out: Tensor }): Tensor;
+  round_(): Tensor;
+  round_(options: { decimals: number }): Tensor;
+  rrelu(
+    lower?: Scalar,
+    upper?: Scalar,
+    training?: boolean,
+    generator?: unknown | null,
+    options?: { lower?: Scalar; upper?: Scalar; training?: boolean; generator?: unknown | null },
+  ): Tensor;
+  rrelu_(
+    lower?: Scalar,
+    upper?: Scalar,
+    training?: boolean,
+    generator?: unknown | null,
+    options?: { lower?: Scalar; upper?: Scalar; training?: boolean; generator?: unknown | null },
+  ): Tensor;
+  rsqrt(): Tensor;
+  rsqrt(options: { out: Tensor }): Tensor;
+  rsqrt_(): Tensor;
+  rsub(other: Tensor, options?: { alpha?: Scalar }): Tensor;
+  rsub(other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
+  rsub(other: Tensor, options: { alpha?: Scalar; out: Tensor }): Tensor;
+  rsub(other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar; out: Tensor }): Tensor;
   scatter(dim: number, index: Tensor, value: Scalar): Tensor;
   scatter(dim: number, index: Tensor, src: Tensor): Tensor;
   scatter(dim: number, index: Tensor, src: Tensor, options: { reduce: string }): Tensor;
@@ -450,6 +1602,31 @@ export interface TensorOpMethods {
   scatter_(dim: number, index: Tensor, src: Tensor, options: { reduce: string }): Tensor;
   scatter_(dim: number, index: Tensor, value: Scalar, options: { reduce: string }): Tensor;
   select(dim: number, index: number): Tensor;
+  selu(): Tensor;
+  selu_(): Tensor;
+  sgn(): Tensor;
+  sgn(options: { out: Tensor }): Tensor;
+  sgn_(): Tensor;
+  sigmoid(): Tensor;
+  sigmoid(options: { out: Tensor }): Tensor;
+  sigmoid_(): Tensor;
+  sign(): Tensor;
+  sign(options: { out: Tensor }): Tensor;
+  sign_(): Tensor;
+  signbit(): Tensor;
+  signbit(options: { out: Tensor }): Tensor;
+  silu(): Tensor;
+  silu(options: { out: Tensor }): Tensor;
+  silu_(): Tensor;
+  sin(): Tensor;
+  sin(options: { out: Tensor }): Tensor;
+  sin_(): Tensor;
+  sinc(): Tensor;
+  sinc(options: { out: Tensor }): Tensor;
+  sinc_(): Tensor;
+  sinh(): Tensor;
+  sinh(options: { out: Tensor }): Tensor;
+  sinh_(): Tensor;
   size(dim: number): number;
   size(): readonly number[];
   slice(
@@ -459,10 +1636,70 @@ export interface TensorOpMethods {
     step?: number,
     options?: { dim?: number; start?: number | null; end?: number | null; step?: number },
   ): Tensor;
+  smoothL1Loss(
+    target: Tensor,
+    reduction?: number,
+    beta?: number,
+    options?: { reduction?: number; beta?: number },
+  ): Tensor;
+  smoothL1Loss(
+    target: Tensor,
+    reduction?: number,
+    beta?: number,
+    options?: { reduction?: number; beta?: number; out: Tensor },
+  ): Tensor;
+  softMarginLoss(target: Tensor, reduction?: number, options?: { reduction?: number }): Tensor;
+  softMarginLoss(target: Tensor, reduction?: number, options?: { reduction?: number; out: Tensor }): Tensor;
+  softmax(dim: number, dtype?: DType | null, options?: { dtype?: DType | null }): Tensor;
+  softmax(dim: number, dtype?: DType | null, options?: { dtype?: DType | null; out: Tensor }): Tensor;
+  softplus(beta?: Scalar, threshold?: Scalar, options?: { beta?: Scalar; threshold?: Scalar }): Tensor;
+  softplus(beta?: Scalar, threshold?: Scalar, options?: { beta?: Scalar; threshold?: Scalar; out: Tensor }): Tensor;
+  softshrink(lambd?: Scalar, options?: { lambd?: Scalar }): Tensor;
+  softshrink(lambd?: Scalar, options?: { lambd?: Scalar; out: Tensor }): Tensor;
+  sort(dim?: number, descending?: boolean, options?: { dim?: number; descending?: boolean }): [Tensor, Tensor];
+  sort(options: { stable: boolean | null; dim?: number; descending?: boolean }): [Tensor, Tensor];
+  sort(options: {
+    stable: boolean | null;
+    dim?: number;
+    descending?: boolean;
+    values: Tensor;
+    indices: Tensor;
+  }): [Tensor, Tensor];
+  sort(
+    dim?: number,
+    descending?: boolean,
+    options?: { dim?: number; descending?: boolean; values: Tensor; indices: Tensor },
+  ): [Tensor, Tensor];
+  specialDigamma(): Tensor;
+  specialDigamma(options: { out: Tensor }): Tensor;
+  specialErf(): Tensor;
+  specialErf(options: { out: Tensor }): Tensor;
+  specialErfc(): Tensor;
+  specialErfc(options: { out: Tensor }): Tensor;
+  specialErfinv(): Tensor;
+  specialErfinv(options: { out: Tensor }): Tensor;
+  specialExp2(): Tensor;
+  specialExp2(options: { out: Tensor }): Tensor;
+  specialExpit(): Tensor;
+  specialExpit(options: { out: Tensor }): Tensor;
+  specialExpm1(): Tensor;
+  specialExpm1(options: { out: Tensor }): Tensor;
+  specialGammaln(): Tensor;
+  specialGammaln(options: { out: Tensor }): Tensor;
+  specialLog1p(): Tensor;
+  specialLog1p(options: { out: Tensor }): Tensor;
+  specialPsi(): Tensor;
+  specialPsi(options: { out: Tensor }): Tensor;
   split(splitSize: number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   split(splitSize: number[] | number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   split(splitSizes: number[] | number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   splitWithSizes(splitSizes: number[] | number, dim?: number, options?: { dim?: number }): readonly Tensor[];
+  sqrt(): Tensor;
+  sqrt(options: { out: Tensor }): Tensor;
+  sqrt_(): Tensor;
+  square(): Tensor;
+  square(options: { out: Tensor }): Tensor;
+  square_(): Tensor;
   squeeze(): Tensor;
   squeeze(dim: number): Tensor;
   squeeze_(): Tensor;
@@ -496,6 +1733,25 @@ export interface TensorOpMethods {
   ): [Tensor, Tensor];
   stride(dim: number): number;
   stride(): readonly number[];
+  sub(other: Tensor, options?: { alpha?: Scalar }): Tensor;
+  sub(other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
+  sub(other: Tensor, options: { alpha?: Scalar; out: Tensor }): Tensor;
+  sub(other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar; out: Tensor }): Tensor;
+  sub_(other: Tensor, options?: { alpha?: Scalar }): Tensor;
+  sub_(other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
+  subtract(other: Tensor, options?: { alpha?: Scalar }): Tensor;
+  subtract(other: Tensor, options: { alpha?: Scalar; out: Tensor }): Tensor;
+  subtract(other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
+  subtract_(other: Tensor, options?: { alpha?: Scalar }): Tensor;
+  subtract_(other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
+  sum(dim: number[] | number | null, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
+  sum(options?: { dtype?: DType | null }): Tensor;
+  sum(
+    dim: number[] | number | null,
+    keepdim?: boolean,
+    options?: { keepdim?: boolean; dtype?: DType | null; out: Tensor },
+  ): Tensor;
+  sum(options: { dtype?: DType | null; out: Tensor }): Tensor;
   swapaxes(axis0: number, axis1: number): Tensor;
   swapaxes_(axis0: number, axis1: number): Tensor;
   swapdims(dim0: number, dim1: number): Tensor;
@@ -506,9 +1762,21 @@ export interface TensorOpMethods {
   take(index: Tensor, options: { out: Tensor }): Tensor;
   takeAlongDim(indices: Tensor, dim?: number | null, options?: { dim?: number | null }): Tensor;
   takeAlongDim(indices: Tensor, dim?: number | null, options?: { dim?: number | null; out: Tensor }): Tensor;
+  tan(): Tensor;
+  tan(options: { out: Tensor }): Tensor;
+  tan_(): Tensor;
+  tanh(): Tensor;
+  tanh(options: { out: Tensor }): Tensor;
+  tanh_(): Tensor;
   tensorSplit(sections: number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   tensorSplit(indices: number[] | number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   tensorSplit(tensorIndicesOrSections: Tensor, dim?: number, options?: { dim?: number }): readonly Tensor[];
+  tensordot(other: Tensor, dimsSelf: number[] | number, dimsOther: number[] | number): Tensor;
+  tensordot(other: Tensor, dimsSelf: number[] | number, dimsOther: number[] | number, options: { out: Tensor }): Tensor;
+  tensordot(other: Tensor, dimsSelf: number[] | number, ...dimsOther: number[]): Tensor;
+  threshold(threshold: Scalar, value: Scalar): Tensor;
+  threshold(threshold: Scalar, value: Scalar, options: { out: Tensor }): Tensor;
+  threshold_(threshold: Scalar, value: Scalar): Tensor;
   tile(dims: number[] | number): Tensor;
   tile(...dims: number[]): Tensor;
   to(
@@ -570,6 +1838,8 @@ export interface TensorOpMethods {
     sorted?: boolean,
     options?: { dim?: number; largest?: boolean; sorted?: boolean; values: Tensor; indices: Tensor },
   ): [Tensor, Tensor];
+  trace(): Tensor;
+  trace(options: { out: Tensor }): Tensor;
   transpose(dim0: number, dim1: number): Tensor;
   transpose_(dim0: number, dim1: number): Tensor;
   tril(diagonal?: number, options?: { diagonal?: number }): Tensor;
@@ -578,10 +1848,19 @@ export interface TensorOpMethods {
   triu(diagonal?: number, options?: { diagonal?: number }): Tensor;
   triu(diagonal?: number, options?: { diagonal?: number; out: Tensor }): Tensor;
   triu_(diagonal?: number, options?: { diagonal?: number }): Tensor;
+  trueDivide(other: Tensor): Tensor;
+  trueDivide(other: Scalar): Tensor;
+  trueDivide(other: Tensor, options: { out: Tensor }): Tensor;
+  trueDivide_(other: Tensor): Tensor;
+  trueDivide_(other: Scalar): Tensor;
+  trunc(): Tensor;
+  trunc(options: { out: Tensor }): Tensor;
+  trunc_(): Tensor;
   typeAs(other: Tensor): Tensor;
   unbind(dim?: number, options?: { dim?: number }): readonly Tensor[];
   unflatten(dim: number, sizes: number[] | number): Tensor;
   unflatten(dim: number, ...sizes: number[]): Tensor;
+  uniform_(from?: number, to?: number, options?: { from?: number; to?: number; generator?: unknown | null }): Tensor;
   uniqueConsecutive(
     returnInverse?: boolean,
     returnCounts?: boolean,
@@ -639,6 +1918,98 @@ export interface TensorOpMethods {
   unsafeSplitWithSizes(splitSizes: number[] | number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   unsqueeze(dim: number): Tensor;
   unsqueeze_(dim: number): Tensor;
+  upsampleBicubic2d(
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  upsampleBicubic2d(
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
+  ): Tensor;
+  upsampleBilinear2d(
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  upsampleBilinear2d(
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
+  ): Tensor;
+  upsampleLinear1d(
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scales?: number | null,
+    options?: { scales?: number | null },
+  ): Tensor;
+  upsampleLinear1d(
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scales?: number | null,
+    options?: { scales?: number | null; out: Tensor },
+  ): Tensor;
+  upsampleNearest1d(
+    outputSize: number[] | number,
+    scales?: number | null,
+    options?: { scales?: number | null },
+  ): Tensor;
+  upsampleNearest1d(
+    outputSize: number[] | number,
+    scales?: number | null,
+    options?: { scales?: number | null; out: Tensor },
+  ): Tensor;
+  upsampleNearest2d(
+    outputSize: number[] | number,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  upsampleNearest2d(
+    outputSize: number[] | number,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
+  ): Tensor;
+  upsampleNearest3d(
+    outputSize: number[] | number,
+    scalesD?: number | null,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  upsampleNearest3d(
+    outputSize: number[] | number,
+    scalesD?: number | null,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out: Tensor },
+  ): Tensor;
+  upsampleTrilinear3d(
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scalesD?: number | null,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  upsampleTrilinear3d(
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scalesD?: number | null,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out: Tensor },
+  ): Tensor;
   var(unbiased?: boolean, options?: { unbiased?: boolean }): Tensor;
   var(
     dim: number[] | number | null,
@@ -666,6 +2037,8 @@ export interface TensorOpMethods {
     dim: number[] | number | null,
     options: { correction: number | null; keepdim?: boolean; out0: Tensor; out1: Tensor },
   ): [Tensor, Tensor];
+  vdot(other: Tensor): Tensor;
+  vdot(other: Tensor, options: { out: Tensor }): Tensor;
   view(size: number[] | number): Tensor;
   view(dtype: DType): Tensor;
   view(...size: number[]): Tensor;
@@ -673,14 +2046,261 @@ export interface TensorOpMethods {
   vsplit(sections: number): readonly Tensor[];
   vsplit(indices: number[] | number): readonly Tensor[];
   vsplit(...indices: number[]): readonly Tensor[];
+  xlogy(other: Tensor): Tensor;
+  xlogy(other: Scalar): Tensor;
+  xlogy(other: Tensor, options: { out: Tensor }): Tensor;
+  xlogy(other: Scalar, options: { out: Tensor }): Tensor;
+  xlogy_(other: Tensor): Tensor;
+  xlogy_(other: Scalar): Tensor;
   zero(): Tensor;
   zero(options: { out: Tensor }): Tensor;
   zero_(): Tensor;
+  zerosLike(options?: {
+    dtype?: DType | null;
+    layout?: string | number | null;
+    device?: string | null;
+    pinMemory?: boolean | null;
+    memoryFormat?: string | number | null;
+  }): Tensor;
+  zerosLike(options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
 }
 
 /** Every op as a function (`torch.add(a, b)`), by camelCase name. */
 export interface OpFunctions {
-  IndexPutImpl(
+  __and__(self: Tensor, other: Scalar): Tensor;
+  __and__(self: Tensor, other: Tensor): Tensor;
+  __and__(a: boolean, b: boolean): boolean;
+  __and__(a: number, b: number): number;
+  __iand__(self: Tensor, other: Tensor): Tensor;
+  __iand__(self: Tensor, other: Scalar): Tensor;
+  __ilshift__(self: Tensor, other: Tensor): Tensor;
+  __ilshift__(self: Tensor, other: Scalar): Tensor;
+  __ior__(self: Tensor, other: Tensor): Tensor;
+  __ior__(self: Tensor, other: Scalar): Tensor;
+  __irshift__(self: Tensor, other: Tensor): Tensor;
+  __irshift__(self: Tensor, other: Scalar): Tensor;
+  __ixor__(self: Tensor, other: Tensor): Tensor;
+  __ixor__(self: Tensor, other: Scalar): Tensor;
+  __lshift__(self: Tensor, other: Tensor): Tensor;
+  __lshift__(self: Tensor, other: Scalar): Tensor;
+  __lshift__(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
+  __lshift__(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  __lshift__(a: number, b: number): number;
+  __not__(self: boolean): boolean;
+  __or__(self: Tensor, other: Tensor): Tensor;
+  __or__(self: Tensor, other: Scalar): Tensor;
+  __or__(a: boolean, b: boolean): boolean;
+  __or__(a: number, b: number): number;
+  __rshift__(self: Tensor, other: Tensor): Tensor;
+  __rshift__(self: Tensor, other: Scalar): Tensor;
+  __rshift__(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
+  __rshift__(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  __rshift__(a: number, b: number): number;
+  __xor__(self: Tensor, other: Tensor): Tensor;
+  __xor__(self: Tensor, other: Scalar): Tensor;
+  __xor__(a: boolean, b: boolean): boolean;
+  __xor__(a: number, b: number): number;
+  _adaptiveAvgPool2d(self: Tensor, outputSize: number[] | number): Tensor;
+  _adaptiveAvgPool2d(self: Tensor, outputSize: number[] | number, options: { out: Tensor }): Tensor;
+  _adaptiveAvgPool2d(self: Tensor, ...outputSize: number[]): Tensor;
+  _adaptiveAvgPool2dBackward(gradOutput: Tensor, self: Tensor): Tensor;
+  _adaptiveAvgPool2dBackward(gradOutput: Tensor, self: Tensor, options: { out: Tensor }): Tensor;
+  _adaptiveAvgPool3d(self: Tensor, outputSize: number[] | number): Tensor;
+  _adaptiveAvgPool3d(self: Tensor, outputSize: number[] | number, options: { out: Tensor }): Tensor;
+  _adaptiveAvgPool3d(self: Tensor, ...outputSize: number[]): Tensor;
+  _adaptiveAvgPool3dBackward(gradOutput: Tensor, self: Tensor): Tensor;
+  _adaptiveAvgPool3dBackward(gradOutput: Tensor, self: Tensor, options: { out: Tensor }): Tensor;
+  _convolution(
+    input: Tensor,
+    weight: Tensor,
+    bias: Tensor | null,
+    stride: number[] | number,
+    padding: number[] | number,
+    dilation: number[] | number,
+    transposed: boolean,
+    outputPadding: number[] | number,
+    groups: number,
+    benchmark: boolean,
+    deterministic: boolean,
+    cudnnEnabled: boolean,
+    allowTf32: boolean,
+  ): Tensor;
+  _convolution(
+    input: Tensor,
+    weight: Tensor,
+    bias: Tensor | null,
+    stride: number[] | number,
+    padding: number[] | number,
+    dilation: number[] | number,
+    transposed: boolean,
+    outputPadding: number[] | number,
+    groups: number,
+    benchmark: boolean,
+    deterministic: boolean,
+    cudnnEnabled: boolean,
+  ): Tensor;
+  _convolution(
+    input: Tensor,
+    weight: Tensor,
+    bias: Tensor | null,
+    stride: number[] | number,
+    padding: number[] | number,
+    dilation: number[] | number,
+    transposed: boolean,
+    outputPadding: number[] | number,
+    groups: number,
+    benchmark: boolean,
+    deterministic: boolean,
+    cudnnEnabled: boolean,
+    allowTf32: boolean,
+    options: { out: Tensor },
+  ): Tensor;
+  _embeddingBag(
+    weight: Tensor,
+    indices: Tensor,
+    offsets: Tensor,
+    scaleGradByFreq?: boolean,
+    mode?: number,
+    sparse?: boolean,
+    perSampleWeights?: Tensor | null,
+    includeLastOffset?: boolean,
+    paddingIdx?: number,
+    options?: {
+      scaleGradByFreq?: boolean;
+      mode?: number;
+      sparse?: boolean;
+      perSampleWeights?: Tensor | null;
+      includeLastOffset?: boolean;
+      paddingIdx?: number;
+    },
+  ): [Tensor, Tensor, Tensor, Tensor];
+  _embeddingBag(
+    weight: Tensor,
+    indices: Tensor,
+    offsets: Tensor,
+    scaleGradByFreq?: boolean,
+    mode?: number,
+    sparse?: boolean,
+    perSampleWeights?: Tensor | null,
+    includeLastOffset?: boolean,
+    paddingIdx?: number,
+    options?: {
+      scaleGradByFreq?: boolean;
+      mode?: number;
+      sparse?: boolean;
+      perSampleWeights?: Tensor | null;
+      includeLastOffset?: boolean;
+      paddingIdx?: number;
+      out0: Tensor;
+      out1: Tensor;
+      out2: Tensor;
+      out3: Tensor;
+    },
+  ): [Tensor, Tensor, Tensor, Tensor];
+  _embeddingBagBackward(
+    grad: Tensor,
+    indices: Tensor,
+    offsets: Tensor,
+    offset2bag: Tensor,
+    bagSize: Tensor,
+    maximumIndices: Tensor,
+    numWeights: number,
+    scaleGradByFreq: boolean,
+    mode: number,
+    sparse: boolean,
+    perSampleWeights: Tensor | null,
+    paddingIdx?: number,
+    options?: { paddingIdx?: number },
+  ): Tensor;
+  _embeddingBagDenseBackward(
+    grad: Tensor,
+    indices: Tensor,
+    offset2bag: Tensor,
+    bagSize: Tensor,
+    maximumIndices: Tensor,
+    numWeights: number,
+    scaleGradByFreq: boolean,
+    mode: number,
+    perSampleWeights: Tensor | null,
+    paddingIdx?: number,
+    options?: { paddingIdx?: number },
+  ): Tensor;
+  _embeddingBagDenseBackward(
+    grad: Tensor,
+    indices: Tensor,
+    offset2bag: Tensor,
+    bagSize: Tensor,
+    maximumIndices: Tensor,
+    numWeights: number,
+    scaleGradByFreq: boolean,
+    mode: number,
+    perSampleWeights: Tensor | null,
+    paddingIdx?: number,
+    options?: { paddingIdx?: number; out: Tensor },
+  ): Tensor;
+  _embeddingBagForwardOnly(
+    weight: Tensor,
+    indices: Tensor,
+    offsets: Tensor,
+    scaleGradByFreq?: boolean,
+    mode?: number,
+    sparse?: boolean,
+    perSampleWeights?: Tensor | null,
+    includeLastOffset?: boolean,
+    paddingIdx?: number,
+    options?: {
+      scaleGradByFreq?: boolean;
+      mode?: number;
+      sparse?: boolean;
+      perSampleWeights?: Tensor | null;
+      includeLastOffset?: boolean;
+      paddingIdx?: number;
+    },
+  ): [Tensor, Tensor, Tensor, Tensor];
+  _embeddingBagForwardOnly(
+    weight: Tensor,
+    indices: Tensor,
+    offsets: Tensor,
+    scaleGradByFreq?: boolean,
+    mode?: number,
+    sparse?: boolean,
+    perSampleWeights?: Tensor | null,
+    includeLastOffset?: boolean,
+    paddingIdx?: number,
+    options?: {
+      scaleGradByFreq?: boolean;
+      mode?: number;
+      sparse?: boolean;
+      perSampleWeights?: Tensor | null;
+      includeLastOffset?: boolean;
+      paddingIdx?: number;
+      out0: Tensor;
+      out1: Tensor;
+      out2: Tensor;
+      out3: Tensor;
+    },
+  ): [Tensor, Tensor, Tensor, Tensor];
+  _embeddingBagPerSampleWeightsBackward(
+    grad: Tensor,
+    weight: Tensor,
+    indices: Tensor,
+    offsets: Tensor,
+    offset2bag: Tensor,
+    mode: number,
+    paddingIdx?: number,
+    options?: { paddingIdx?: number },
+  ): Tensor;
+  _embeddingBagPerSampleWeightsBackward(
+    grad: Tensor,
+    weight: Tensor,
+    indices: Tensor,
+    offsets: Tensor,
+    offset2bag: Tensor,
+    mode: number,
+    paddingIdx?: number,
+    options?: { paddingIdx?: number; out: Tensor },
+  ): Tensor;
+  _indexPutImpl(
     self: Tensor,
     indices: (Tensor | null)[],
     values: Tensor,
@@ -688,7 +2308,7 @@ export interface OpFunctions {
     unsafe?: boolean,
     options?: { accumulate?: boolean; unsafe?: boolean },
   ): Tensor;
-  IndexPutImpl(
+  _indexPutImpl(
     self: Tensor,
     indices: (Tensor | null)[],
     values: Tensor,
@@ -696,7 +2316,7 @@ export interface OpFunctions {
     unsafe?: boolean,
     options?: { accumulate?: boolean; unsafe?: boolean; out: Tensor },
   ): Tensor;
-  IndexPutImpl_(
+  _indexPutImpl_(
     self: Tensor,
     indices: (Tensor | null)[],
     values: Tensor,
@@ -704,7 +2324,7 @@ export interface OpFunctions {
     unsafe?: boolean,
     options?: { accumulate?: boolean; unsafe?: boolean },
   ): Tensor;
-  IndexPutImpl_(
+  _indexPutImpl_(
     self: Tensor,
     indices: Tensor[],
     values: Tensor,
@@ -712,9 +2332,78 @@ export interface OpFunctions {
     unsafe?: boolean,
     options?: { accumulate?: boolean; unsafe?: boolean },
   ): Tensor;
-  ReshapeAlias(self: Tensor, size: number[] | number, stride: number[] | number): Tensor;
-  ReshapeAlias(self: Tensor, size: number[] | number, ...stride: number[]): Tensor;
-  ToCopy(
+  _logSoftmax(self: Tensor, dim: number, halfToFloat: boolean): Tensor;
+  _logSoftmax(self: Tensor, dim: number, halfToFloat: boolean, options: { out: Tensor }): Tensor;
+  _logSoftmaxBackwardData(gradOutput: Tensor, output: Tensor, dim: number, inputDtype: DType): Tensor;
+  _logSoftmaxBackwardData(
+    gradOutput: Tensor,
+    output: Tensor,
+    dim: number,
+    inputDtype: DType,
+    options: { out: Tensor },
+  ): Tensor;
+  _nativeMultiHeadAttention(
+    query: Tensor,
+    key: Tensor,
+    value: Tensor,
+    embedDim: number,
+    numHead: number,
+    qkvWeight: Tensor,
+    qkvBias: Tensor,
+    projWeight: Tensor,
+    projBias: Tensor,
+    mask?: Tensor | null,
+    needWeights?: boolean,
+    averageAttnWeights?: boolean,
+    maskType?: number | null,
+    options?: { mask?: Tensor | null; needWeights?: boolean; averageAttnWeights?: boolean; maskType?: number | null },
+  ): [Tensor, Tensor];
+  _nativeMultiHeadAttention(
+    query: Tensor,
+    key: Tensor,
+    value: Tensor,
+    embedDim: number,
+    numHead: number,
+    qkvWeight: Tensor,
+    qkvBias: Tensor,
+    projWeight: Tensor,
+    projBias: Tensor,
+    mask?: Tensor | null,
+    needWeights?: boolean,
+    averageAttnWeights?: boolean,
+    maskType?: number | null,
+    options?: {
+      mask?: Tensor | null;
+      needWeights?: boolean;
+      averageAttnWeights?: boolean;
+      maskType?: number | null;
+      out0: Tensor;
+      out1: Tensor;
+    },
+  ): [Tensor, Tensor];
+  _reshapeAlias(self: Tensor, size: number[] | number, stride: number[] | number): Tensor;
+  _reshapeAlias(self: Tensor, size: number[] | number, ...stride: number[]): Tensor;
+  _scaledDotProductAttention(
+    query: Tensor,
+    key: Tensor,
+    value: Tensor,
+    attnMask?: Tensor | null,
+    dropoutP?: number,
+    needAttnWeights?: boolean,
+    isCausal?: boolean,
+    options?: { attnMask?: Tensor | null; dropoutP?: number; needAttnWeights?: boolean; isCausal?: boolean },
+  ): [Tensor, Tensor];
+  _softmax(self: Tensor, dim: number, halfToFloat: boolean): Tensor;
+  _softmax(self: Tensor, dim: number, halfToFloat: boolean, options: { out: Tensor }): Tensor;
+  _softmaxBackwardData(gradOutput: Tensor, output: Tensor, dim: number, inputDtype: DType): Tensor;
+  _softmaxBackwardData(
+    gradOutput: Tensor,
+    output: Tensor,
+    dim: number,
+    inputDtype: DType,
+    options: { gradInput: Tensor },
+  ): Tensor;
+  _toCopy(
     self: Tensor,
     options?: {
       dtype?: DType | null;
@@ -725,27 +2414,73 @@ export interface OpFunctions {
       memoryFormat?: string | number | null;
     },
   ): Tensor;
-  ToCopy(self: Tensor, options: { nonBlocking?: boolean; memoryFormat?: string | number | null; out: Tensor }): Tensor;
-  Unique(
+  _toCopy(self: Tensor, options: { nonBlocking?: boolean; memoryFormat?: string | number | null; out: Tensor }): Tensor;
+  _transformerEncoderLayerFwd(
+    src: Tensor,
+    embedDim: number,
+    numHeads: number,
+    qkvWeight: Tensor,
+    qkvBias: Tensor,
+    projWeight: Tensor,
+    projBias: Tensor,
+    useGelu: boolean,
+    normFirst: boolean,
+    eps: number,
+    normWeight1: Tensor,
+    normBias1: Tensor,
+    normWeight2: Tensor,
+    normBias2: Tensor,
+    ffnWeight1: Tensor,
+    ffnBias1: Tensor,
+    ffnWeight2: Tensor,
+    ffnBias2: Tensor,
+    mask?: Tensor | null,
+    maskType?: number | null,
+    options?: { mask?: Tensor | null; maskType?: number | null },
+  ): Tensor;
+  _transformerEncoderLayerFwd(
+    src: Tensor,
+    embedDim: number,
+    numHeads: number,
+    qkvWeight: Tensor,
+    qkvBias: Tensor,
+    projWeight: Tensor,
+    projBias: Tensor,
+    useGelu: boolean,
+    normFirst: boolean,
+    eps: number,
+    normWeight1: Tensor,
+    normBias1: Tensor,
+    normWeight2: Tensor,
+    normBias2: Tensor,
+    ffnWeight1: Tensor,
+    ffnBias1: Tensor,
+    ffnWeight2: Tensor,
+    ffnBias2: Tensor,
+    mask?: Tensor | null,
+    maskType?: number | null,
+    options?: { mask?: Tensor | null; maskType?: number | null; out: Tensor },
+  ): Tensor;
+  _unique(
     self: Tensor,
     sorted?: boolean,
     returnInverse?: boolean,
     options?: { sorted?: boolean; returnInverse?: boolean },
   ): [Tensor, Tensor];
-  Unique(
+  _unique(
     self: Tensor,
     sorted?: boolean,
     returnInverse?: boolean,
     options?: { sorted?: boolean; returnInverse?: boolean; out0: Tensor; out1: Tensor },
   ): [Tensor, Tensor];
-  Unique2(
+  _unique2(
     self: Tensor,
     sorted?: boolean,
     returnInverse?: boolean,
     returnCounts?: boolean,
     options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean },
   ): [Tensor, Tensor, Tensor];
-  Unique2(
+  _unique2(
     self: Tensor,
     sorted?: boolean,
     returnInverse?: boolean,
@@ -759,14 +2494,350 @@ export interface OpFunctions {
       out2: Tensor;
     },
   ): [Tensor, Tensor, Tensor];
-  UnsafeView(self: Tensor, size: number[] | number): Tensor;
-  UnsafeView(self: Tensor, size: number[] | number, options: { out: Tensor }): Tensor;
-  UnsafeView(self: Tensor, ...size: number[]): Tensor;
+  _unsafeView(self: Tensor, size: number[] | number): Tensor;
+  _unsafeView(self: Tensor, size: number[] | number, options: { out: Tensor }): Tensor;
+  _unsafeView(self: Tensor, ...size: number[]): Tensor;
+  _upsampleBicubic2dAa(
+    input: Tensor,
+    outputSize: number[] | number | null,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+  ): Tensor;
+  _upsampleBicubic2dAa(
+    self: Tensor,
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  _upsampleBicubic2dAa(
+    input: Tensor,
+    outputSize: number[] | number | null,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
+  _upsampleBicubic2dAa(
+    self: Tensor,
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
+  ): Tensor;
+  _upsampleBicubic2dAaBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+  ): Tensor;
+  _upsampleBicubic2dAaBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  _upsampleBicubic2dAaBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null; gradInput: Tensor },
+  ): Tensor;
+  _upsampleBicubic2dAaBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
+  _upsampleBilinear2dAa(
+    input: Tensor,
+    outputSize: number[] | number | null,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+  ): Tensor;
+  _upsampleBilinear2dAa(
+    self: Tensor,
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  _upsampleBilinear2dAa(
+    input: Tensor,
+    outputSize: number[] | number | null,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
+  _upsampleBilinear2dAa(
+    self: Tensor,
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
+  ): Tensor;
+  _upsampleBilinear2dAaBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+  ): Tensor;
+  _upsampleBilinear2dAaBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  _upsampleBilinear2dAaBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null; gradInput: Tensor },
+  ): Tensor;
+  _upsampleBilinear2dAaBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
+  _upsampleNearestExact1d(input: Tensor, outputSize: number[] | number | null, scaleFactors: number[] | null): Tensor;
+  _upsampleNearestExact1d(
+    self: Tensor,
+    outputSize: number[] | number,
+    scales?: number | null,
+    options?: { scales?: number | null },
+  ): Tensor;
+  _upsampleNearestExact1d(
+    input: Tensor,
+    outputSize: number[] | number | null,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
+  _upsampleNearestExact1d(
+    self: Tensor,
+    outputSize: number[] | number,
+    scales?: number | null,
+    options?: { scales?: number | null; out: Tensor },
+  ): Tensor;
+  _upsampleNearestExact1dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    scaleFactors: number[] | null,
+  ): Tensor;
+  _upsampleNearestExact1dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    scales?: number | null,
+    options?: { scales?: number | null },
+  ): Tensor;
+  _upsampleNearestExact1dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    scales?: number | null,
+    options?: { scales?: number | null; gradInput: Tensor },
+  ): Tensor;
+  _upsampleNearestExact1dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
+  _upsampleNearestExact2d(input: Tensor, outputSize: number[] | number | null, scaleFactors: number[] | null): Tensor;
+  _upsampleNearestExact2d(
+    self: Tensor,
+    outputSize: number[] | number,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  _upsampleNearestExact2d(
+    input: Tensor,
+    outputSize: number[] | number | null,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
+  _upsampleNearestExact2d(
+    self: Tensor,
+    outputSize: number[] | number,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
+  ): Tensor;
+  _upsampleNearestExact2dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    scaleFactors: number[] | null,
+  ): Tensor;
+  _upsampleNearestExact2dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  _upsampleNearestExact2dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null; gradInput: Tensor },
+  ): Tensor;
+  _upsampleNearestExact2dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
+  _upsampleNearestExact3d(input: Tensor, outputSize: number[] | number | null, scaleFactors: number[] | null): Tensor;
+  _upsampleNearestExact3d(
+    self: Tensor,
+    outputSize: number[] | number,
+    scalesD?: number | null,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  _upsampleNearestExact3d(
+    input: Tensor,
+    outputSize: number[] | number | null,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
+  _upsampleNearestExact3d(
+    self: Tensor,
+    outputSize: number[] | number,
+    scalesD?: number | null,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out: Tensor },
+  ): Tensor;
+  _upsampleNearestExact3dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    scaleFactors: number[] | null,
+  ): Tensor;
+  _upsampleNearestExact3dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    scalesD?: number | null,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  _upsampleNearestExact3dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    scalesD?: number | null,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; gradInput: Tensor },
+  ): Tensor;
+  _upsampleNearestExact3dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
+  abs(self: Tensor): Tensor;
+  abs(self: Tensor, options: { out: Tensor }): Tensor;
+  abs_(self: Tensor): Tensor;
+  absolute(self: Tensor): Tensor;
+  absolute(self: Tensor, options: { out: Tensor }): Tensor;
+  absolute_(self: Tensor): Tensor;
+  acos(self: Tensor): Tensor;
+  acos(self: Tensor, options: { out: Tensor }): Tensor;
+  acos(a: number): number;
+  acos(a: Scalar): Scalar;
+  acos_(self: Tensor): Tensor;
+  acosh(self: Tensor): Tensor;
+  acosh(self: Tensor, options: { out: Tensor }): Tensor;
+  acosh(a: number): number;
+  acosh(a: Scalar): Scalar;
+  acosh_(self: Tensor): Tensor;
+  adaptiveAvgPool1d(self: Tensor, outputSize: number[] | number): Tensor;
+  adaptiveAvgPool1d(self: Tensor, ...outputSize: number[]): Tensor;
+  adaptiveAvgPool2d(self: Tensor, outputSize: number[] | number): Tensor;
+  adaptiveAvgPool2d(self: Tensor, outputSize: number[] | number, options: { out: Tensor }): Tensor;
+  adaptiveAvgPool2d(self: Tensor, ...outputSize: number[]): Tensor;
+  adaptiveAvgPool3d(self: Tensor, outputSize: number[] | number): Tensor;
+  adaptiveAvgPool3d(self: Tensor, outputSize: number[] | number, options: { out: Tensor }): Tensor;
+  adaptiveAvgPool3d(self: Tensor, ...outputSize: number[]): Tensor;
+  adaptiveMaxPool1d(self: Tensor, outputSize: number[] | number): [Tensor, Tensor];
+  adaptiveMaxPool1d(self: Tensor, ...outputSize: number[]): [Tensor, Tensor];
+  adaptiveMaxPool2d(self: Tensor, outputSize: number[] | number): [Tensor, Tensor];
+  adaptiveMaxPool2d(
+    self: Tensor,
+    outputSize: number[] | number,
+    options: { out: Tensor; indices: Tensor },
+  ): [Tensor, Tensor];
+  adaptiveMaxPool2d(self: Tensor, ...outputSize: number[]): [Tensor, Tensor];
+  adaptiveMaxPool2dBackward(gradOutput: Tensor, self: Tensor, indices: Tensor): Tensor;
+  adaptiveMaxPool2dBackward(gradOutput: Tensor, self: Tensor, indices: Tensor, options: { gradInput: Tensor }): Tensor;
+  adaptiveMaxPool3d(self: Tensor, outputSize: number[] | number): [Tensor, Tensor];
+  adaptiveMaxPool3d(
+    self: Tensor,
+    outputSize: number[] | number,
+    options: { out: Tensor; indices: Tensor },
+  ): [Tensor, Tensor];
+  adaptiveMaxPool3d(self: Tensor, ...outputSize: number[]): [Tensor, Tensor];
+  adaptiveMaxPool3dBackward(gradOutput: Tensor, self: Tensor, indices: Tensor): Tensor;
+  adaptiveMaxPool3dBackward(gradOutput: Tensor, self: Tensor, indices: Tensor, options: { gradInput: Tensor }): Tensor;
   add(self: Tensor, other: Tensor, options?: { alpha?: Scalar }): Tensor;
   add(self: Tensor, other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
   add(self: Tensor, other: Tensor, options: { alpha?: Scalar; out: Tensor }): Tensor;
+  add(a: number, b: number): number;
+  add(a: string, b: string): string;
+  add(a: Scalar, b: Scalar): Scalar;
   add_(self: Tensor, other: Tensor, options?: { alpha?: Scalar }): Tensor;
   add_(self: Tensor, other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
+  addbmm(self: Tensor, batch1: Tensor, batch2: Tensor, options?: { beta?: Scalar; alpha?: Scalar }): Tensor;
+  addbmm(self: Tensor, batch1: Tensor, batch2: Tensor, options: { beta?: Scalar; alpha?: Scalar; out: Tensor }): Tensor;
+  addbmm_(self: Tensor, batch1: Tensor, batch2: Tensor, options?: { beta?: Scalar; alpha?: Scalar }): Tensor;
+  addcdiv(self: Tensor, tensor1: Tensor, tensor2: Tensor, options?: { value?: Scalar }): Tensor;
+  addcdiv(self: Tensor, tensor1: Tensor, tensor2: Tensor, options: { value?: Scalar; out: Tensor }): Tensor;
+  addcdiv_(self: Tensor, tensor1: Tensor, tensor2: Tensor, options?: { value?: Scalar }): Tensor;
+  addcmul(self: Tensor, tensor1: Tensor, tensor2: Tensor, options?: { value?: Scalar }): Tensor;
+  addcmul(self: Tensor, tensor1: Tensor, tensor2: Tensor, options: { value?: Scalar; out: Tensor }): Tensor;
+  addcmul_(self: Tensor, tensor1: Tensor, tensor2: Tensor, options?: { value?: Scalar }): Tensor;
+  addmm(self: Tensor, mat1: Tensor, mat2: Tensor, options?: { beta?: Scalar; alpha?: Scalar }): Tensor;
+  addmm(self: Tensor, mat1: Tensor, mat2: Tensor, options: { beta?: Scalar; alpha?: Scalar; out: Tensor }): Tensor;
+  addmm_(self: Tensor, mat1: Tensor, mat2: Tensor, options?: { beta?: Scalar; alpha?: Scalar }): Tensor;
+  addmv(self: Tensor, mat: Tensor, vec: Tensor, options?: { beta?: Scalar; alpha?: Scalar }): Tensor;
+  addmv(self: Tensor, mat: Tensor, vec: Tensor, options: { beta?: Scalar; alpha?: Scalar; out: Tensor }): Tensor;
+  addmv_(self: Tensor, mat: Tensor, vec: Tensor, options?: { beta?: Scalar; alpha?: Scalar }): Tensor;
   adjoint(self: Tensor): Tensor;
   alias(self: Tensor): Tensor;
   all(self: Tensor): Tensor;
@@ -777,6 +2848,8 @@ export interface OpFunctions {
   all(self: number[]): boolean;
   all(self: boolean[]): boolean;
   all(...self: number[]): boolean;
+  alphaDropout(input: Tensor, p: number, train: boolean): Tensor;
+  alphaDropout_(self: Tensor, p: number, train: boolean): Tensor;
   amax(
     self: Tensor,
     dim?: number[] | number,
@@ -815,6 +2888,60 @@ export interface OpFunctions {
   any(self: number[]): boolean;
   any(self: boolean[]): boolean;
   any(...self: number[]): boolean;
+  arange(
+    end: Scalar,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  arange(
+    start: Scalar,
+    end: Scalar,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  arange(
+    start: Scalar,
+    end: Scalar,
+    step?: Scalar,
+    options?: {
+      step?: Scalar;
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  arange(start: Scalar, end: Scalar, step?: Scalar, options?: { step?: Scalar; out: Tensor }): Tensor;
+  arange(end: Scalar, options: { out: Tensor }): Tensor;
+  arccos(self: Tensor): Tensor;
+  arccos(self: Tensor, options: { out: Tensor }): Tensor;
+  arccos_(self: Tensor): Tensor;
+  arccosh(self: Tensor): Tensor;
+  arccosh(self: Tensor, options: { out: Tensor }): Tensor;
+  arccosh_(self: Tensor): Tensor;
+  arcsin(self: Tensor): Tensor;
+  arcsin(self: Tensor, options: { out: Tensor }): Tensor;
+  arcsin_(self: Tensor): Tensor;
+  arcsinh(self: Tensor): Tensor;
+  arcsinh(self: Tensor, options: { out: Tensor }): Tensor;
+  arcsinh_(self: Tensor): Tensor;
+  arctan(self: Tensor): Tensor;
+  arctan(self: Tensor, options: { out: Tensor }): Tensor;
+  arctan2(self: Tensor, other: Tensor): Tensor;
+  arctan2(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  arctan2_(self: Tensor, other: Tensor): Tensor;
+  arctan_(self: Tensor): Tensor;
+  arctanh(self: Tensor): Tensor;
+  arctanh(self: Tensor, options: { out: Tensor }): Tensor;
+  arctanh_(self: Tensor): Tensor;
   argmax(
     self: Tensor,
     dim?: number | null,
@@ -873,27 +3000,678 @@ export interface OpFunctions {
     storageOffset?: number | null,
     options?: { storageOffset?: number | null },
   ): Tensor;
+  asTensor(t: number, options?: { dtype?: DType | null; device?: string | null }): Tensor;
+  asTensor(t: boolean, options?: { dtype?: DType | null; device?: string | null }): Tensor;
+  asTensor(data: Tensor, options?: { dtype?: DType | null; device?: string | null }): Tensor;
+  asTensor(data: unknown[], options?: { dtype?: DType | null; device?: string | null }): Tensor;
+  asin(self: Tensor): Tensor;
+  asin(self: Tensor, options: { out: Tensor }): Tensor;
+  asin(a: number): number;
+  asin(a: Scalar): Scalar;
+  asin_(self: Tensor): Tensor;
+  asinh(self: Tensor): Tensor;
+  asinh(self: Tensor, options: { out: Tensor }): Tensor;
+  asinh(a: number): number;
+  asinh(a: Scalar): Scalar;
+  asinh_(self: Tensor): Tensor;
+  atan(self: Tensor): Tensor;
+  atan(self: Tensor, options: { out: Tensor }): Tensor;
+  atan(a: number): number;
+  atan(a: Scalar): Scalar;
+  atan2(self: Tensor, other: Tensor): Tensor;
+  atan2(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  atan2(a: number, b: number): number;
+  atan2(a: Scalar, b: Scalar): number;
+  atan2_(self: Tensor, other: Tensor): Tensor;
+  atan_(self: Tensor): Tensor;
+  atanh(self: Tensor): Tensor;
+  atanh(self: Tensor, options: { out: Tensor }): Tensor;
+  atanh(a: number): number;
+  atanh(a: Scalar): Scalar;
+  atanh_(self: Tensor): Tensor;
+  avgPool1d(
+    self: Tensor,
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    ceilMode?: boolean,
+    countIncludePad?: boolean,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      ceilMode?: boolean;
+      countIncludePad?: boolean;
+    },
+  ): Tensor;
+  avgPool2d(
+    self: Tensor,
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    ceilMode?: boolean,
+    countIncludePad?: boolean,
+    divisorOverride?: number | null,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      ceilMode?: boolean;
+      countIncludePad?: boolean;
+      divisorOverride?: number | null;
+    },
+  ): Tensor;
+  avgPool2d(
+    self: Tensor,
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    ceilMode?: boolean,
+    countIncludePad?: boolean,
+    divisorOverride?: number | null,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      ceilMode?: boolean;
+      countIncludePad?: boolean;
+      divisorOverride?: number | null;
+      out: Tensor;
+    },
+  ): Tensor;
+  avgPool2dBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    kernelSize: number[] | number,
+    stride: number[] | number,
+    padding: number[] | number,
+    ceilMode: boolean,
+    countIncludePad: boolean,
+    divisorOverride: number | null,
+  ): Tensor;
+  avgPool2dBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    kernelSize: number[] | number,
+    stride: number[] | number,
+    padding: number[] | number,
+    ceilMode: boolean,
+    countIncludePad: boolean,
+    divisorOverride: number | null,
+    options: { gradInput: Tensor },
+  ): Tensor;
+  avgPool3d(
+    self: Tensor,
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    ceilMode?: boolean,
+    countIncludePad?: boolean,
+    divisorOverride?: number | null,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      ceilMode?: boolean;
+      countIncludePad?: boolean;
+      divisorOverride?: number | null;
+    },
+  ): Tensor;
+  avgPool3d(
+    self: Tensor,
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    ceilMode?: boolean,
+    countIncludePad?: boolean,
+    divisorOverride?: number | null,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      ceilMode?: boolean;
+      countIncludePad?: boolean;
+      divisorOverride?: number | null;
+      out: Tensor;
+    },
+  ): Tensor;
+  avgPool3dBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    kernelSize: number[] | number,
+    stride: number[] | number,
+    padding: number[] | number,
+    ceilMode: boolean,
+    countIncludePad: boolean,
+    divisorOverride: number | null,
+  ): Tensor;
+  avgPool3dBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    kernelSize: number[] | number,
+    stride: number[] | number,
+    padding: number[] | number,
+    ceilMode: boolean,
+    countIncludePad: boolean,
+    divisorOverride: number | null,
+    options: { gradInput: Tensor },
+  ): Tensor;
+  baddbmm(self: Tensor, batch1: Tensor, batch2: Tensor, options?: { beta?: Scalar; alpha?: Scalar }): Tensor;
+  baddbmm(
+    self: Tensor,
+    batch1: Tensor,
+    batch2: Tensor,
+    options: { beta?: Scalar; alpha?: Scalar; out: Tensor },
+  ): Tensor;
+  baddbmm_(self: Tensor, batch1: Tensor, batch2: Tensor, options?: { beta?: Scalar; alpha?: Scalar }): Tensor;
+  batchNorm(
+    input: Tensor,
+    weight: Tensor | null,
+    bias: Tensor | null,
+    runningMean: Tensor | null,
+    runningVar: Tensor | null,
+    training: boolean,
+    momentum: number,
+    eps: number,
+    cudnnEnabled: boolean,
+  ): Tensor;
+  bernoulli(self: Tensor, options?: { generator?: unknown | null }): Tensor;
+  bernoulli(self: Tensor, options: { generator?: unknown | null; out: Tensor }): Tensor;
+  bernoulli(self: Tensor, p: number, options?: { generator?: unknown | null }): Tensor;
+  bernoulli(self: Tensor, p: Tensor, options?: { generator?: unknown | null }): Tensor;
+  bernoulli(self: Tensor, p: Tensor, options: { generator?: unknown | null; out: Tensor }): Tensor;
+  bernoulli(self: Tensor, p?: number, options?: { p?: number; generator?: unknown | null; out: Tensor }): Tensor;
+  bernoulli_(self: Tensor, p: Tensor, options?: { generator?: unknown | null }): Tensor;
+  bernoulli_(self: Tensor, p?: number, options?: { p?: number; generator?: unknown | null }): Tensor;
+  bilinear(
+    input1: Tensor,
+    input2: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    options?: { bias?: Tensor | null },
+  ): Tensor;
+  binaryCrossEntropy(
+    self: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    reduction?: number,
+    options?: { weight?: Tensor | null; reduction?: number },
+  ): Tensor;
+  binaryCrossEntropy(
+    self: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    reduction?: number,
+    options?: { weight?: Tensor | null; reduction?: number; out: Tensor },
+  ): Tensor;
+  binaryCrossEntropyBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    reduction?: number,
+    options?: { weight?: Tensor | null; reduction?: number },
+  ): Tensor;
+  binaryCrossEntropyBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    reduction?: number,
+    options?: { weight?: Tensor | null; reduction?: number; gradInput: Tensor },
+  ): Tensor;
+  binaryCrossEntropyWithLogits(
+    self: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    posWeight?: Tensor | null,
+    reduction?: number,
+    options?: { weight?: Tensor | null; posWeight?: Tensor | null; reduction?: number },
+  ): Tensor;
+  binaryCrossEntropyWithLogits(
+    self: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    posWeight?: Tensor | null,
+    reduction?: number,
+    options?: { weight?: Tensor | null; posWeight?: Tensor | null; reduction?: number; out: Tensor },
+  ): Tensor;
+  bitwiseAnd(self: Tensor, other: Tensor): Tensor;
+  bitwiseAnd(self: Tensor, other: Scalar): Tensor;
+  bitwiseAnd(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  bitwiseAnd(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
+  bitwiseAnd(self: Scalar, other: Tensor): Tensor;
+  bitwiseAnd(self: Scalar, other: Tensor, options: { out: Tensor }): Tensor;
+  bitwiseAnd_(self: Tensor, other: Tensor): Tensor;
+  bitwiseAnd_(self: Tensor, other: Scalar): Tensor;
+  bitwiseLeftShift(self: Tensor, other: Tensor): Tensor;
+  bitwiseLeftShift(self: Tensor, other: Scalar): Tensor;
+  bitwiseLeftShift(self: Scalar, other: Tensor): Tensor;
+  bitwiseLeftShift(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  bitwiseLeftShift(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
+  bitwiseLeftShift(self: Scalar, other: Tensor, options: { out: Tensor }): Tensor;
+  bitwiseLeftShift_(self: Tensor, other: Tensor): Tensor;
+  bitwiseLeftShift_(self: Tensor, other: Scalar): Tensor;
+  bitwiseNot(self: Tensor): Tensor;
+  bitwiseNot(self: Tensor, options: { out: Tensor }): Tensor;
+  bitwiseNot_(self: Tensor): Tensor;
+  bitwiseOr(self: Tensor, other: Tensor): Tensor;
+  bitwiseOr(self: Tensor, other: Scalar): Tensor;
+  bitwiseOr(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  bitwiseOr(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
+  bitwiseOr(self: Scalar, other: Tensor): Tensor;
+  bitwiseOr(self: Scalar, other: Tensor, options: { out: Tensor }): Tensor;
+  bitwiseOr_(self: Tensor, other: Tensor): Tensor;
+  bitwiseOr_(self: Tensor, other: Scalar): Tensor;
+  bitwiseRightShift(self: Tensor, other: Tensor): Tensor;
+  bitwiseRightShift(self: Tensor, other: Scalar): Tensor;
+  bitwiseRightShift(self: Scalar, other: Tensor): Tensor;
+  bitwiseRightShift(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  bitwiseRightShift(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
+  bitwiseRightShift(self: Scalar, other: Tensor, options: { out: Tensor }): Tensor;
+  bitwiseRightShift_(self: Tensor, other: Tensor): Tensor;
+  bitwiseRightShift_(self: Tensor, other: Scalar): Tensor;
+  bitwiseXor(self: Tensor, other: Tensor): Tensor;
+  bitwiseXor(self: Tensor, other: Scalar): Tensor;
+  bitwiseXor(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  bitwiseXor(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
+  bitwiseXor(self: Scalar, other: Tensor): Tensor;
+  bitwiseXor(self: Scalar, other: Tensor, options: { out: Tensor }): Tensor;
+  bitwiseXor_(self: Tensor, other: Tensor): Tensor;
+  bitwiseXor_(self: Tensor, other: Scalar): Tensor;
+  bmm(self: Tensor, mat2: Tensor): Tensor;
+  bmm(self: Tensor, mat2: Tensor, options: { out: Tensor }): Tensor;
   broadcastTensors(tensors: Tensor[]): readonly Tensor[];
   broadcastTo(self: Tensor, size: number[] | number): Tensor;
   broadcastTo(self: Tensor, ...size: number[]): Tensor;
   cat(tensors: Tensor[], dim?: number, options?: { dim?: number }): Tensor;
   cat(tensors: Tensor[], dim?: number, options?: { dim?: number; out: Tensor }): Tensor;
+  cdist(
+    x1: Tensor,
+    x2: Tensor,
+    p?: number,
+    computeMode?: number | null,
+    options?: { p?: number; computeMode?: number | null },
+  ): Tensor;
+  ceil(self: Tensor): Tensor;
+  ceil(self: Tensor, options: { out: Tensor }): Tensor;
+  ceil(a: number): number;
+  ceil(a: Scalar): Scalar;
+  ceil_(self: Tensor): Tensor;
+  celu(self: Tensor, alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
+  celu(self: Tensor, alpha?: Scalar, options?: { alpha?: Scalar; out: Tensor }): Tensor;
+  celu_(self: Tensor, alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
+  channelShuffle(self: Tensor, groups: number): Tensor;
+  channelShuffle(self: Tensor, groups: number, options: { out: Tensor }): Tensor;
   chunk(self: Tensor, chunks: number, dim?: number, options?: { dim?: number }): readonly Tensor[];
+  clamp(
+    self: Tensor,
+    min?: Scalar | null,
+    max?: Scalar | null,
+    options?: { min?: Scalar | null; max?: Scalar | null },
+  ): Tensor;
+  clamp(
+    self: Tensor,
+    min?: Tensor | null,
+    max?: Tensor | null,
+    options?: { min?: Tensor | null; max?: Tensor | null },
+  ): Tensor;
+  clamp(
+    self: Tensor,
+    min?: Scalar | null,
+    max?: Scalar | null,
+    options?: { min?: Scalar | null; max?: Scalar | null; out: Tensor },
+  ): Tensor;
+  clamp(
+    self: Tensor,
+    min?: Tensor | null,
+    max?: Tensor | null,
+    options?: { min?: Tensor | null; max?: Tensor | null; out: Tensor },
+  ): Tensor;
+  clampMax(self: Tensor, max: Scalar): Tensor;
+  clampMax(self: Tensor, max: Tensor): Tensor;
+  clampMax(self: Tensor, max: Scalar, options: { out: Tensor }): Tensor;
+  clampMax(self: Tensor, max: Tensor, options: { out: Tensor }): Tensor;
+  clampMax_(self: Tensor, max: Scalar): Tensor;
+  clampMax_(self: Tensor, max: Tensor): Tensor;
+  clampMin(self: Tensor, min: Scalar): Tensor;
+  clampMin(self: Tensor, min: Tensor): Tensor;
+  clampMin(self: Tensor, min: Scalar, options: { out: Tensor }): Tensor;
+  clampMin(self: Tensor, min: Tensor, options: { out: Tensor }): Tensor;
+  clampMin_(self: Tensor, min: Scalar): Tensor;
+  clampMin_(self: Tensor, min: Tensor): Tensor;
+  clamp_(
+    self: Tensor,
+    min?: Scalar | null,
+    max?: Scalar | null,
+    options?: { min?: Scalar | null; max?: Scalar | null },
+  ): Tensor;
+  clamp_(
+    self: Tensor,
+    min?: Tensor | null,
+    max?: Tensor | null,
+    options?: { min?: Tensor | null; max?: Tensor | null },
+  ): Tensor;
+  clip(
+    self: Tensor,
+    min?: Scalar | null,
+    max?: Scalar | null,
+    options?: { min?: Scalar | null; max?: Scalar | null },
+  ): Tensor;
+  clip(
+    self: Tensor,
+    min?: Tensor | null,
+    max?: Tensor | null,
+    options?: { min?: Tensor | null; max?: Tensor | null },
+  ): Tensor;
+  clip(
+    self: Tensor,
+    min?: Scalar | null,
+    max?: Scalar | null,
+    options?: { min?: Scalar | null; max?: Scalar | null; out: Tensor },
+  ): Tensor;
+  clip(
+    self: Tensor,
+    min?: Tensor | null,
+    max?: Tensor | null,
+    options?: { min?: Tensor | null; max?: Tensor | null; out: Tensor },
+  ): Tensor;
+  clip_(
+    self: Tensor,
+    min?: Scalar | null,
+    max?: Scalar | null,
+    options?: { min?: Scalar | null; max?: Scalar | null },
+  ): Tensor;
+  clip_(
+    self: Tensor,
+    min?: Tensor | null,
+    max?: Tensor | null,
+    options?: { min?: Tensor | null; max?: Tensor | null },
+  ): Tensor;
   clone(self: Tensor, options?: { memoryFormat?: string | number | null }): Tensor;
   clone(self: Tensor, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
+  col2im(
+    self: Tensor,
+    outputSize: number[] | number,
+    kernelSize: number[] | number,
+    dilation: number[] | number,
+    padding: number[] | number,
+    stride: number[] | number,
+  ): Tensor;
+  col2im(
+    self: Tensor,
+    outputSize: number[] | number,
+    kernelSize: number[] | number,
+    dilation: number[] | number,
+    padding: number[] | number,
+    stride: number[] | number,
+    options: { out: Tensor },
+  ): Tensor;
+  col2im(
+    self: Tensor,
+    outputSize: number[] | number,
+    kernelSize: number[] | number,
+    dilation: number[] | number,
+    padding: number[] | number,
+    ...stride: number[]
+  ): Tensor;
   concat(tensors: Tensor[], dim?: number, options?: { dim?: number }): Tensor;
   concat(tensors: Tensor[], dim?: number, options?: { dim?: number; out: Tensor }): Tensor;
+  constantPadNd(self: Tensor, pad: number[] | number, value?: Scalar, options?: { value?: Scalar }): Tensor;
+  constantPadNd(
+    self: Tensor,
+    pad: number[] | number,
+    value?: Scalar,
+    options?: { value?: Scalar; out: Tensor },
+  ): Tensor;
   contiguous(self: Tensor, options?: { memoryFormat?: string | number }): Tensor;
+  conv1d(
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    dilation?: number[] | number,
+    groups?: number,
+    options?: {
+      bias?: Tensor | null;
+      stride?: number[] | number;
+      padding?: number[] | number;
+      dilation?: number[] | number;
+      groups?: number;
+    },
+  ): Tensor;
+  conv1d(
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number[] | number,
+    padding?: string,
+    dilation?: number[] | number,
+    groups?: number,
+    options?: {
+      bias?: Tensor | null;
+      stride?: number[] | number;
+      padding?: string;
+      dilation?: number[] | number;
+      groups?: number;
+    },
+  ): Tensor;
+  conv2d(
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    dilation?: number[] | number,
+    groups?: number,
+    options?: {
+      bias?: Tensor | null;
+      stride?: number[] | number;
+      padding?: number[] | number;
+      dilation?: number[] | number;
+      groups?: number;
+    },
+  ): Tensor;
+  conv2d(
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number[] | number,
+    padding?: string,
+    dilation?: number[] | number,
+    groups?: number,
+    options?: {
+      bias?: Tensor | null;
+      stride?: number[] | number;
+      padding?: string;
+      dilation?: number[] | number;
+      groups?: number;
+    },
+  ): Tensor;
+  conv3d(
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    dilation?: number[] | number,
+    groups?: number,
+    options?: {
+      bias?: Tensor | null;
+      stride?: number[] | number;
+      padding?: number[] | number;
+      dilation?: number[] | number;
+      groups?: number;
+    },
+  ): Tensor;
+  conv3d(
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number[] | number,
+    padding?: string,
+    dilation?: number[] | number,
+    groups?: number,
+    options?: {
+      bias?: Tensor | null;
+      stride?: number[] | number;
+      padding?: string;
+      dilation?: number[] | number;
+      groups?: number;
+    },
+  ): Tensor;
+  convTranspose1d(
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    outputPadding?: number[] | number,
+    groups?: number,
+    dilation?: number[] | number,
+    options?: {
+      bias?: Tensor | null;
+      stride?: number[] | number;
+      padding?: number[] | number;
+      outputPadding?: number[] | number;
+      groups?: number;
+      dilation?: number[] | number;
+    },
+  ): Tensor;
+  convTranspose2d(
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    outputPadding?: number[] | number,
+    groups?: number,
+    dilation?: number[] | number,
+    options?: {
+      bias?: Tensor | null;
+      stride?: number[] | number;
+      padding?: number[] | number;
+      outputPadding?: number[] | number;
+      groups?: number;
+      dilation?: number[] | number;
+    },
+  ): Tensor;
+  convTranspose3d(
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    outputPadding?: number[] | number,
+    groups?: number,
+    dilation?: number[] | number,
+    options?: {
+      bias?: Tensor | null;
+      stride?: number[] | number;
+      padding?: number[] | number;
+      outputPadding?: number[] | number;
+      groups?: number;
+      dilation?: number[] | number;
+    },
+  ): Tensor;
+  convolution(
+    input: Tensor,
+    weight: Tensor,
+    bias: Tensor | null,
+    stride: number[] | number,
+    padding: number[] | number,
+    dilation: number[] | number,
+    transposed: boolean,
+    outputPadding: number[] | number,
+    groups: number,
+  ): Tensor;
+  convolution(
+    input: Tensor,
+    weight: Tensor,
+    bias: Tensor | null,
+    stride: number[] | number,
+    padding: number[] | number,
+    dilation: number[] | number,
+    transposed: boolean,
+    outputPadding: number[] | number,
+    groups: number,
+    options: { out: Tensor },
+  ): Tensor;
+  convolutionBackward(
+    gradOutput: Tensor,
+    input: Tensor,
+    weight: Tensor,
+    biasSizes: number[] | number | null,
+    stride: number[] | number,
+    padding: number[] | number,
+    dilation: number[] | number,
+    transposed: boolean,
+    outputPadding: number[] | number,
+    groups: number,
+    outputMask: boolean[],
+  ): [Tensor, Tensor, Tensor];
+  convolutionBackward(
+    gradOutput: Tensor,
+    input: Tensor,
+    weight: Tensor,
+    biasSizes: number[] | number | null,
+    stride: number[] | number,
+    padding: number[] | number,
+    dilation: number[] | number,
+    transposed: boolean,
+    outputPadding: number[] | number,
+    groups: number,
+    outputMask: boolean[],
+    options: { out0: Tensor; out1: Tensor; out2: Tensor },
+  ): [Tensor, Tensor, Tensor];
   copy(self: Tensor, src: Tensor, nonBlocking?: boolean, options?: { nonBlocking?: boolean }): Tensor;
   copy(self: Tensor, src: Tensor, nonBlocking?: boolean, options?: { nonBlocking?: boolean; out: Tensor }): Tensor;
   copy_(self: Tensor, src: Tensor, nonBlocking?: boolean, options?: { nonBlocking?: boolean }): Tensor;
   copy_(self: Tensor, other: Tensor): Tensor;
   copy_(self: Tensor, other: number): Tensor;
+  copysign(self: Tensor, other: Tensor): Tensor;
+  copysign(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  copysign(self: Tensor, other: Scalar): Tensor;
+  copysign(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
+  copysign(a: number, b: number): number;
+  copysign(a: Scalar, b: Scalar): number;
+  copysign_(self: Tensor, other: Tensor): Tensor;
+  copysign_(self: Tensor, other: Scalar): Tensor;
+  cos(self: Tensor): Tensor;
+  cos(self: Tensor, options: { out: Tensor }): Tensor;
+  cos(a: number): number;
+  cos(a: Scalar): Scalar;
+  cos_(self: Tensor): Tensor;
+  cosh(self: Tensor): Tensor;
+  cosh(self: Tensor, options: { out: Tensor }): Tensor;
+  cosh(a: number): number;
+  cosh(a: Scalar): Scalar;
+  cosh_(self: Tensor): Tensor;
+  cosineEmbeddingLoss(
+    input1: Tensor,
+    input2: Tensor,
+    target: Tensor,
+    margin?: number,
+    reduction?: number,
+    options?: { margin?: number; reduction?: number },
+  ): Tensor;
+  cosineSimilarity(
+    x1: Tensor,
+    x2: Tensor,
+    dim?: number,
+    eps?: number,
+    options?: { dim?: number; eps?: number },
+  ): Tensor;
   countNonzero(self: Tensor, dim?: number | null, options?: { dim?: number | null }): Tensor;
   countNonzero(self: Tensor, dim?: number | null, options?: { dim?: number | null; out: Tensor }): Tensor;
   countNonzero(self: Tensor, dim: number[] | number): Tensor;
   countNonzero(self: Tensor, dim: number[] | number, options: { out: Tensor }): Tensor;
   countNonzero(self: Tensor, ...dim: number[]): Tensor;
+  crossEntropyLoss(
+    self: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    reduction?: number,
+    ignoreIndex?: number,
+    labelSmoothing?: number,
+    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number; labelSmoothing?: number },
+  ): Tensor;
   cummax(self: Tensor, dim: number): [Tensor, Tensor];
   cummax(self: Tensor, dim: number, options: { values: Tensor; indices: Tensor }): [Tensor, Tensor];
   cummaxminBackward(grad: Tensor, input: Tensor, indices: Tensor, dim: number): Tensor;
@@ -905,6 +3683,9 @@ export interface OpFunctions {
   cumsum(self: Tensor, dim: number, options?: { dtype?: DType | null }): Tensor;
   cumsum(self: Tensor, dim: number, options: { dtype?: DType | null; out: Tensor }): Tensor;
   cumsum_(self: Tensor, dim: number, options?: { dtype?: DType | null }): Tensor;
+  deg2rad(self: Tensor): Tensor;
+  deg2rad(self: Tensor, options: { out: Tensor }): Tensor;
+  deg2rad_(self: Tensor): Tensor;
   detach(self: Tensor): Tensor;
   detach_(self: Tensor): Tensor;
   diag(self: Tensor, diagonal?: number, options?: { diagonal?: number }): Tensor;
@@ -945,28 +3726,296 @@ export interface OpFunctions {
     dim2: number,
     options: { out: Tensor },
   ): Tensor;
+  digamma(self: Tensor): Tensor;
+  digamma(self: Tensor, options: { out: Tensor }): Tensor;
+  digamma_(self: Tensor): Tensor;
   dim(self: Tensor): number;
+  div(self: Tensor, other: Tensor): Tensor;
+  div(self: Tensor, other: Scalar): Tensor;
+  div(self: Tensor, other: Tensor, options: { roundingMode: string | null }): Tensor;
+  div(self: Tensor, other: Scalar, options: { roundingMode: string | null }): Tensor;
+  div(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  div(self: Tensor, other: Tensor, options: { roundingMode: string | null; out: Tensor }): Tensor;
+  div(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
+  div(self: Tensor, other: Scalar, options: { roundingMode: string | null; out: Tensor }): Tensor;
+  div(a: number, b: number): number;
+  div(a: Scalar, b: Scalar): number;
+  div_(self: Tensor, other: Tensor): Tensor;
+  div_(self: Tensor, other: Scalar): Tensor;
+  div_(self: Tensor, other: Tensor, options: { roundingMode: string | null }): Tensor;
+  div_(self: Tensor, other: Scalar, options: { roundingMode: string | null }): Tensor;
+  divide(self: Tensor, other: Tensor): Tensor;
+  divide(self: Tensor, other: Scalar): Tensor;
+  divide(self: Tensor, other: Tensor, options: { roundingMode: string | null }): Tensor;
+  divide(self: Tensor, other: Scalar, options: { roundingMode: string | null }): Tensor;
+  divide(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  divide(self: Tensor, other: Tensor, options: { roundingMode: string | null; out: Tensor }): Tensor;
+  divide_(self: Tensor, other: Tensor): Tensor;
+  divide_(self: Tensor, other: Tensor, options: { roundingMode: string | null }): Tensor;
+  divide_(self: Tensor, other: Scalar, options: { roundingMode: string | null }): Tensor;
+  divide_(self: Tensor, other: Scalar): Tensor;
+  dot(self: Tensor, tensor: Tensor): Tensor;
+  dot(self: Tensor, tensor: Tensor, options: { out: Tensor }): Tensor;
+  dropout(input: Tensor, p: number, train: boolean): Tensor;
+  dropout_(self: Tensor, p: number, train: boolean): Tensor;
   dsplit(self: Tensor, sections: number): readonly Tensor[];
   dsplit(self: Tensor, indices: number[] | number): readonly Tensor[];
   dsplit(self: Tensor, ...indices: number[]): readonly Tensor[];
   dstack(tensors: Tensor[]): Tensor;
   dstack(tensors: Tensor[], options: { out: Tensor }): Tensor;
+  einsum(equation: string, tensors: Tensor[], options?: { path?: number[] | number | null }): Tensor;
   elementSize(self: Tensor): number;
+  elu(
+    self: Tensor,
+    alpha?: Scalar,
+    scale?: Scalar,
+    inputScale?: Scalar,
+    options?: { alpha?: Scalar; scale?: Scalar; inputScale?: Scalar },
+  ): Tensor;
+  elu(
+    self: Tensor,
+    alpha?: Scalar,
+    scale?: Scalar,
+    inputScale?: Scalar,
+    options?: { alpha?: Scalar; scale?: Scalar; inputScale?: Scalar; out: Tensor },
+  ): Tensor;
+  eluBackward(
+    gradOutput: Tensor,
+    alpha: Scalar,
+    scale: Scalar,
+    inputScale: Scalar,
+    isResult: boolean,
+    selfOrResult: Tensor,
+  ): Tensor;
+  eluBackward(
+    gradOutput: Tensor,
+    alpha: Scalar,
+    scale: Scalar,
+    inputScale: Scalar,
+    isResult: boolean,
+    selfOrResult: Tensor,
+    options: { gradInput: Tensor },
+  ): Tensor;
+  elu_(
+    self: Tensor,
+    alpha?: Scalar,
+    scale?: Scalar,
+    inputScale?: Scalar,
+    options?: { alpha?: Scalar; scale?: Scalar; inputScale?: Scalar },
+  ): Tensor;
+  embedding(
+    weight: Tensor,
+    indices: Tensor,
+    paddingIdx?: number,
+    scaleGradByFreq?: boolean,
+    sparse?: boolean,
+    options?: { paddingIdx?: number; scaleGradByFreq?: boolean; sparse?: boolean },
+  ): Tensor;
+  embedding(
+    weight: Tensor,
+    indices: Tensor,
+    paddingIdx?: number,
+    scaleGradByFreq?: boolean,
+    sparse?: boolean,
+    options?: { paddingIdx?: number; scaleGradByFreq?: boolean; sparse?: boolean; out: Tensor },
+  ): Tensor;
+  embeddingBackward(
+    grad: Tensor,
+    indices: Tensor,
+    numWeights: number,
+    paddingIdx: number,
+    scaleGradByFreq: boolean,
+    sparse: boolean,
+  ): Tensor;
+  embeddingBag(
+    weight: Tensor,
+    indices: Tensor,
+    offsets: Tensor,
+    scaleGradByFreq?: boolean,
+    mode?: number,
+    sparse?: boolean,
+    perSampleWeights?: Tensor | null,
+    includeLastOffset?: boolean,
+    options?: {
+      scaleGradByFreq?: boolean;
+      mode?: number;
+      sparse?: boolean;
+      perSampleWeights?: Tensor | null;
+      includeLastOffset?: boolean;
+    },
+  ): [Tensor, Tensor, Tensor, Tensor];
+  embeddingBag(
+    weight: Tensor,
+    indices: Tensor,
+    offsets: Tensor,
+    scaleGradByFreq: boolean,
+    mode: number,
+    sparse: boolean,
+    perSampleWeights: Tensor | null,
+    includeLastOffset: boolean,
+    paddingIdx: number | null,
+  ): [Tensor, Tensor, Tensor, Tensor];
+  embeddingDenseBackward(
+    gradOutput: Tensor,
+    indices: Tensor,
+    numWeights: number,
+    paddingIdx: number,
+    scaleGradByFreq: boolean,
+  ): Tensor;
+  embeddingDenseBackward(
+    gradOutput: Tensor,
+    indices: Tensor,
+    numWeights: number,
+    paddingIdx: number,
+    scaleGradByFreq: boolean,
+    options: { out: Tensor },
+  ): Tensor;
+  embeddingRenorm(self: Tensor, indices: Tensor, maxNorm: number, normType: number): Tensor;
+  embeddingRenorm(self: Tensor, indices: Tensor, maxNorm: number, normType: number, options: { out: Tensor }): Tensor;
+  embeddingRenorm_(self: Tensor, indices: Tensor, maxNorm: number, normType: number): Tensor;
+  empty(
+    size: number[] | number,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+      memoryFormat?: string | number | null;
+    },
+  ): Tensor;
+  empty(size: number[] | number, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
+  empty(...size: number[]): Tensor;
+  emptyLike(
+    self: Tensor,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+      memoryFormat?: string | number | null;
+    },
+  ): Tensor;
+  emptyLike(self: Tensor, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
+  eq(self: Tensor, other: Tensor): Tensor;
+  eq(self: Tensor, other: Scalar): Tensor;
+  eq(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
+  eq(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  eq(a: boolean, b: boolean): boolean;
+  eq(a: number, b: number): boolean;
+  eq(a: string, b: string): boolean;
+  eq(a: Scalar, b: Scalar): boolean;
+  eq(a: number[] | number, b: number[] | number): boolean;
+  eq(a: number[], b: number[]): boolean;
+  eq(a: boolean[], b: boolean[]): boolean;
+  eq(a: string[], b: string[]): boolean;
+  eq(a: number[] | number, ...b: number[]): boolean;
+  eq_(self: Tensor, other: Scalar): Tensor;
+  eq_(self: Tensor, other: Tensor): Tensor;
+  erf(self: Tensor): Tensor;
+  erf(self: Tensor, options: { out: Tensor }): Tensor;
+  erf(a: number): number;
+  erf(a: Scalar): Scalar;
+  erf_(self: Tensor): Tensor;
+  erfc(self: Tensor): Tensor;
+  erfc(self: Tensor, options: { out: Tensor }): Tensor;
+  erfc(a: number): number;
+  erfc(a: Scalar): Scalar;
+  erfc_(self: Tensor): Tensor;
+  erfinv(self: Tensor): Tensor;
+  erfinv(self: Tensor, options: { out: Tensor }): Tensor;
+  erfinv_(self: Tensor): Tensor;
+  exp(self: Tensor): Tensor;
+  exp(self: Tensor, options: { out: Tensor }): Tensor;
+  exp(a: number): number;
+  exp(a: Scalar): Scalar;
+  exp2(self: Tensor): Tensor;
+  exp2(self: Tensor, options: { out: Tensor }): Tensor;
+  exp2_(self: Tensor): Tensor;
+  exp_(self: Tensor): Tensor;
   expand(self: Tensor, size: number[] | number, options?: { implicit?: boolean }): Tensor;
   expand(self: Tensor, ...size: number[]): Tensor;
   expandAs(self: Tensor, other: Tensor): Tensor;
+  expm1(self: Tensor): Tensor;
+  expm1(self: Tensor, options: { out: Tensor }): Tensor;
+  expm1(a: number): number;
+  expm1(a: Scalar): Scalar;
+  expm1_(self: Tensor): Tensor;
+  exponential_(self: Tensor, lambd?: number, options?: { lambd?: number; generator?: unknown | null }): Tensor;
+  eye(
+    n: number,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  eye(
+    n: number,
+    m: number,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  eye(n: number, options: { out: Tensor }): Tensor;
+  eye(n: number, m: number, options: { out: Tensor }): Tensor;
+  featureAlphaDropout(input: Tensor, p: number, train: boolean): Tensor;
+  featureAlphaDropout_(self: Tensor, p: number, train: boolean): Tensor;
+  featureDropout(input: Tensor, p: number, train: boolean): Tensor;
+  featureDropout_(self: Tensor, p: number, train: boolean): Tensor;
   fill(self: Tensor, value: Scalar): Tensor;
   fill(self: Tensor, value: Scalar, options: { out: Tensor }): Tensor;
   fill(self: Tensor, value: Tensor): Tensor;
   fill(self: Tensor, value: Tensor, options: { out: Tensor }): Tensor;
   fill_(self: Tensor, value: Scalar): Tensor;
   fill_(self: Tensor, value: Tensor): Tensor;
+  fix(self: Tensor): Tensor;
+  fix(self: Tensor, options: { out: Tensor }): Tensor;
+  fix_(self: Tensor): Tensor;
   flatten(self: Tensor, startDim?: number, endDim?: number, options?: { startDim?: number; endDim?: number }): Tensor;
   flip(self: Tensor, dims: number[] | number): Tensor;
   flip(self: Tensor, dims: number[] | number, options: { out: Tensor }): Tensor;
   flip(self: Tensor, ...dims: number[]): Tensor;
   fliplr(self: Tensor): Tensor;
   flipud(self: Tensor): Tensor;
+  floatPower(self: Tensor, exponent: Tensor): Tensor;
+  floatPower(self: Tensor, exponent: Scalar): Tensor;
+  floatPower(self: Tensor, exponent: Tensor, options: { out: Tensor }): Tensor;
+  floatPower(self: Scalar, exponent: Tensor): Tensor;
+  floatPower(self: Scalar, exponent: Tensor, options: { out: Tensor }): Tensor;
+  floatPower(self: Tensor, exponent: Scalar, options: { out: Tensor }): Tensor;
+  floatPower_(self: Tensor, exponent: Tensor): Tensor;
+  floatPower_(self: Tensor, exponent: Scalar): Tensor;
+  floor(self: Tensor): Tensor;
+  floor(self: Tensor, options: { out: Tensor }): Tensor;
+  floor(a: number): number;
+  floor(a: Scalar): Scalar;
+  floorDivide(self: Tensor, other: Tensor): Tensor;
+  floorDivide(self: Tensor, other: Scalar): Tensor;
+  floorDivide(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  floorDivide_(self: Tensor, other: Scalar): Tensor;
+  floorDivide_(self: Tensor, other: Tensor): Tensor;
+  floor_(self: Tensor): Tensor;
+  floordiv(a: number, b: number): number;
+  floordiv(a: Scalar, b: Scalar): Scalar;
+  fmax(self: Tensor, other: Tensor): Tensor;
+  fmax(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  fmin(self: Tensor, other: Tensor): Tensor;
+  fmin(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  fmod(self: Tensor, other: Tensor): Tensor;
+  fmod(self: Tensor, other: Scalar): Tensor;
+  fmod(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  fmod(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
+  fmod(a: number, b: number): number;
+  fmod(a: Scalar, b: Scalar): number;
+  fmod_(self: Tensor, other: Tensor): Tensor;
+  fmod_(self: Tensor, other: Scalar): Tensor;
+  frac(self: Tensor): Tensor;
+  frac(self: Tensor, options: { out: Tensor }): Tensor;
+  frac_(self: Tensor): Tensor;
   frobeniusNorm(self: Tensor): Tensor;
   frobeniusNorm(self: Tensor, dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean }): Tensor;
   frobeniusNorm(
@@ -975,13 +4024,205 @@ export interface OpFunctions {
     keepdim?: boolean,
     options?: { keepdim?: boolean; out: Tensor },
   ): Tensor;
+  full(
+    size: number[] | number,
+    fillValue: Scalar,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  full(size: number[] | number, fillValue: Scalar, options: { out: Tensor }): Tensor;
+  fullLike(
+    self: Tensor,
+    fillValue: Scalar,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+      memoryFormat?: string | number | null;
+    },
+  ): Tensor;
+  fullLike(self: Tensor, fillValue: Scalar, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
   gather(self: Tensor, dim: number, index: Tensor, options?: { sparseGrad?: boolean }): Tensor;
   gather(self: Tensor, dim: number, index: Tensor, options: { sparseGrad?: boolean; out: Tensor }): Tensor;
+  ge(self: Tensor, other: Tensor): Tensor;
+  ge(self: Tensor, other: Scalar): Tensor;
+  ge(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
+  ge(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  ge(a: number, b: number): boolean;
+  ge(a: string, b: string): boolean;
+  ge(a: Scalar, b: Scalar): boolean;
+  ge_(self: Tensor, other: Scalar): Tensor;
+  ge_(self: Tensor, other: Tensor): Tensor;
+  gelu(self: Tensor, options?: { approximate?: string }): Tensor;
+  gelu(self: Tensor, options: { approximate?: string; out: Tensor }): Tensor;
+  geluBackward(gradOutput: Tensor, self: Tensor, options?: { approximate?: string }): Tensor;
+  geluBackward(gradOutput: Tensor, self: Tensor, options: { approximate?: string; gradInput: Tensor }): Tensor;
+  gelu_(self: Tensor, options?: { approximate?: string }): Tensor;
+  ger(self: Tensor, vec2: Tensor): Tensor;
+  ger(self: Tensor, vec2: Tensor, options: { out: Tensor }): Tensor;
+  glu(self: Tensor, dim?: number, options?: { dim?: number }): Tensor;
+  glu(self: Tensor, dim?: number, options?: { dim?: number; out: Tensor }): Tensor;
+  gluBackward(gradOutput: Tensor, self: Tensor, dim: number): Tensor;
+  gluBackward(gradOutput: Tensor, self: Tensor, dim: number, options: { gradInput: Tensor }): Tensor;
+  greater(self: Tensor, other: Tensor): Tensor;
+  greater(self: Tensor, other: Scalar): Tensor;
+  greater(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
+  greater(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  greaterEqual(self: Tensor, other: Tensor): Tensor;
+  greaterEqual(self: Tensor, other: Scalar): Tensor;
+  greaterEqual(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
+  greaterEqual(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  greaterEqual_(self: Tensor, other: Scalar): Tensor;
+  greaterEqual_(self: Tensor, other: Tensor): Tensor;
+  greater_(self: Tensor, other: Scalar): Tensor;
+  greater_(self: Tensor, other: Tensor): Tensor;
+  groupNorm(
+    input: Tensor,
+    numGroups: number,
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    eps?: number,
+    cudnnEnabled?: boolean,
+    options?: { weight?: Tensor | null; bias?: Tensor | null; eps?: number; cudnnEnabled?: boolean },
+  ): Tensor;
+  gru(
+    input: Tensor,
+    hx: Tensor,
+    params: Tensor[],
+    hasBiases: boolean,
+    numLayers: number,
+    dropout: number,
+    train: boolean,
+    bidirectional: boolean,
+    batchFirst: boolean,
+  ): [Tensor, Tensor];
+  gru(
+    data: Tensor,
+    batchSizes: Tensor,
+    hx: Tensor,
+    params: Tensor[],
+    hasBiases: boolean,
+    numLayers: number,
+    dropout: number,
+    train: boolean,
+    bidirectional: boolean,
+  ): [Tensor, Tensor];
+  gruCell(
+    input: Tensor,
+    hx: Tensor,
+    wIh: Tensor,
+    wHh: Tensor,
+    bIh?: Tensor | null,
+    bHh?: Tensor | null,
+    options?: { bIh?: Tensor | null; bHh?: Tensor | null },
+  ): Tensor;
+  gt(self: Tensor, other: Tensor): Tensor;
+  gt(self: Tensor, other: Scalar): Tensor;
+  gt(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
+  gt(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  gt(a: number, b: number): boolean;
+  gt(a: string, b: string): boolean;
+  gt(a: Scalar, b: Scalar): boolean;
+  gt_(self: Tensor, other: Scalar): Tensor;
+  gt_(self: Tensor, other: Tensor): Tensor;
+  hardshrink(self: Tensor, lambd?: Scalar, options?: { lambd?: Scalar }): Tensor;
+  hardshrink(self: Tensor, lambd?: Scalar, options?: { lambd?: Scalar; out: Tensor }): Tensor;
+  hardshrinkBackward(gradOut: Tensor, self: Tensor, lambd: Scalar): Tensor;
+  hardshrinkBackward(gradOut: Tensor, self: Tensor, lambd: Scalar, options: { gradInput: Tensor }): Tensor;
+  hardsigmoid(self: Tensor): Tensor;
+  hardsigmoid(self: Tensor, options: { out: Tensor }): Tensor;
+  hardsigmoidBackward(gradOutput: Tensor, self: Tensor): Tensor;
+  hardsigmoidBackward(gradOutput: Tensor, self: Tensor, options: { gradInput: Tensor }): Tensor;
+  hardsigmoid_(self: Tensor): Tensor;
+  hardswish(self: Tensor): Tensor;
+  hardswish(self: Tensor, options: { out: Tensor }): Tensor;
+  hardswishBackward(gradOutput: Tensor, self: Tensor): Tensor;
+  hardswishBackward(gradOutput: Tensor, self: Tensor, options: { out: Tensor }): Tensor;
+  hardswish_(self: Tensor): Tensor;
+  hardtanh(self: Tensor, minVal?: Scalar, maxVal?: Scalar, options?: { minVal?: Scalar; maxVal?: Scalar }): Tensor;
+  hardtanh(
+    self: Tensor,
+    minVal?: Scalar,
+    maxVal?: Scalar,
+    options?: { minVal?: Scalar; maxVal?: Scalar; out: Tensor },
+  ): Tensor;
+  hardtanhBackward(gradOutput: Tensor, self: Tensor, minVal: Scalar, maxVal: Scalar): Tensor;
+  hardtanhBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    minVal: Scalar,
+    maxVal: Scalar,
+    options: { gradInput: Tensor },
+  ): Tensor;
+  hardtanh_(self: Tensor, minVal?: Scalar, maxVal?: Scalar, options?: { minVal?: Scalar; maxVal?: Scalar }): Tensor;
+  heaviside(self: Tensor, values: Tensor): Tensor;
+  heaviside(self: Tensor, values: Tensor, options: { out: Tensor }): Tensor;
+  heaviside_(self: Tensor, values: Tensor): Tensor;
+  hingeEmbeddingLoss(
+    self: Tensor,
+    target: Tensor,
+    margin?: number,
+    reduction?: number,
+    options?: { margin?: number; reduction?: number },
+  ): Tensor;
   hsplit(self: Tensor, sections: number): readonly Tensor[];
   hsplit(self: Tensor, indices: number[] | number): readonly Tensor[];
   hsplit(self: Tensor, ...indices: number[]): readonly Tensor[];
   hstack(tensors: Tensor[]): Tensor;
   hstack(tensors: Tensor[], options: { out: Tensor }): Tensor;
+  huberLoss(
+    self: Tensor,
+    target: Tensor,
+    reduction?: number,
+    delta?: number,
+    options?: { reduction?: number; delta?: number },
+  ): Tensor;
+  huberLoss(
+    self: Tensor,
+    target: Tensor,
+    reduction?: number,
+    delta?: number,
+    options?: { reduction?: number; delta?: number; out: Tensor },
+  ): Tensor;
+  huberLossBackward(gradOutput: Tensor, self: Tensor, target: Tensor, reduction: number, delta: number): Tensor;
+  huberLossBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    target: Tensor,
+    reduction: number,
+    delta: number,
+    options: { gradInput: Tensor },
+  ): Tensor;
+  hypot(self: Tensor, other: Tensor): Tensor;
+  hypot(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  hypot_(self: Tensor, other: Tensor): Tensor;
+  im2col(
+    self: Tensor,
+    kernelSize: number[] | number,
+    dilation: number[] | number,
+    padding: number[] | number,
+    stride: number[] | number,
+  ): Tensor;
+  im2col(
+    self: Tensor,
+    kernelSize: number[] | number,
+    dilation: number[] | number,
+    padding: number[] | number,
+    stride: number[] | number,
+    options: { out: Tensor },
+  ): Tensor;
+  im2col(
+    self: Tensor,
+    kernelSize: number[] | number,
+    dilation: number[] | number,
+    padding: number[] | number,
+    ...stride: number[]
+  ): Tensor;
   index(self: Tensor, indices: (Tensor | null)[]): Tensor;
   index(self: Tensor, indices: (Tensor | null)[], options: { out: Tensor }): Tensor;
   index(self: Tensor, indices: Tensor[]): Tensor;
@@ -1034,11 +4275,42 @@ export interface OpFunctions {
   ): Tensor;
   indexSelect(self: Tensor, dim: number, index: Tensor): Tensor;
   indexSelect(self: Tensor, dim: number, index: Tensor, options: { out: Tensor }): Tensor;
+  instanceNorm(
+    input: Tensor,
+    weight: Tensor | null,
+    bias: Tensor | null,
+    runningMean: Tensor | null,
+    runningVar: Tensor | null,
+    useInputStats: boolean,
+    momentum: number,
+    eps: number,
+    cudnnEnabled: boolean,
+  ): Tensor;
   isComplex(self: Tensor): boolean;
   isContiguous(self: Tensor): boolean;
   isFloatingPoint(self: Tensor): boolean;
   isNonzero(self: Tensor): boolean;
+  isfinite(self: Tensor): Tensor;
+  isfinite(a: number): boolean;
+  isinf(self: Tensor): Tensor;
+  isinf(self: Tensor, options: { out: Tensor }): Tensor;
+  isinf(a: number): boolean;
+  isnan(self: Tensor): Tensor;
+  isnan(self: Tensor, options: { out: Tensor }): Tensor;
+  isnan(a: number): boolean;
+  isneginf(self: Tensor): Tensor;
+  isneginf(self: Tensor, options: { out: Tensor }): Tensor;
+  isposinf(self: Tensor): Tensor;
+  isposinf(self: Tensor, options: { out: Tensor }): Tensor;
   item(self: Tensor): Scalar;
+  klDiv(
+    self: Tensor,
+    target: Tensor,
+    reduction?: number,
+    options?: { reduction?: number; logTarget?: boolean },
+  ): Tensor;
+  kron(self: Tensor, other: Tensor): Tensor;
+  kron(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
   kthvalue(
     self: Tensor,
     k: number,
@@ -1053,7 +4325,66 @@ export interface OpFunctions {
     keepdim?: boolean,
     options?: { dim?: number; keepdim?: boolean; values: Tensor; indices: Tensor },
   ): [Tensor, Tensor];
+  l1Loss(self: Tensor, target: Tensor, reduction?: number, options?: { reduction?: number }): Tensor;
+  layerNorm(
+    input: Tensor,
+    normalizedShape: number[] | number,
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    eps?: number,
+    cudnnEnable?: boolean,
+    options?: { weight?: Tensor | null; bias?: Tensor | null; eps?: number; cudnnEnable?: boolean },
+  ): Tensor;
+  ldexp(self: Tensor, other: Tensor): Tensor;
+  ldexp(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  ldexp(x: number, i: number): number;
+  ldexp_(self: Tensor, other: Tensor): Tensor;
+  le(self: Tensor, other: Tensor): Tensor;
+  le(self: Tensor, other: Scalar): Tensor;
+  le(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
+  le(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  le(a: number, b: number): boolean;
+  le(a: string, b: string): boolean;
+  le(a: Scalar, b: Scalar): boolean;
+  le_(self: Tensor, other: Scalar): Tensor;
+  le_(self: Tensor, other: Tensor): Tensor;
+  leakyRelu(self: Tensor, negativeSlope?: Scalar, options?: { negativeSlope?: Scalar }): Tensor;
+  leakyRelu(self: Tensor, negativeSlope?: Scalar, options?: { negativeSlope?: Scalar; out: Tensor }): Tensor;
+  leakyReluBackward(gradOutput: Tensor, self: Tensor, negativeSlope: Scalar, selfIsResult: boolean): Tensor;
+  leakyReluBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    negativeSlope: Scalar,
+    selfIsResult: boolean,
+    options: { gradInput: Tensor },
+  ): Tensor;
+  leakyRelu_(self: Tensor, negativeSlope?: Scalar, options?: { negativeSlope?: Scalar }): Tensor;
   len(t: Tensor): number;
+  lerp(self: Tensor, end: Tensor, weight: Scalar): Tensor;
+  lerp(self: Tensor, end: Tensor, weight: Tensor): Tensor;
+  lerp(self: Tensor, end: Tensor, weight: Scalar, options: { out: Tensor }): Tensor;
+  lerp(self: Tensor, end: Tensor, weight: Tensor, options: { out: Tensor }): Tensor;
+  lerp_(self: Tensor, end: Tensor, weight: Scalar): Tensor;
+  lerp_(self: Tensor, end: Tensor, weight: Tensor): Tensor;
+  less(self: Tensor, other: Tensor): Tensor;
+  less(self: Tensor, other: Scalar): Tensor;
+  less(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
+  less(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  lessEqual(self: Tensor, other: Tensor): Tensor;
+  lessEqual(self: Tensor, other: Scalar): Tensor;
+  lessEqual(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
+  lessEqual(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  lessEqual_(self: Tensor, other: Scalar): Tensor;
+  lessEqual_(self: Tensor, other: Tensor): Tensor;
+  less_(self: Tensor, other: Scalar): Tensor;
+  less_(self: Tensor, other: Tensor): Tensor;
+  lgamma(self: Tensor): Tensor;
+  lgamma(self: Tensor, options: { out: Tensor }): Tensor;
+  lgamma(a: number): number;
+  lgamma(a: Scalar): Scalar;
+  lgamma_(self: Tensor): Tensor;
+  linalgMatrixPower(self: Tensor, n: number): Tensor;
+  linalgMatrixPower(self: Tensor, n: number, options: { out: Tensor }): Tensor;
   linalgVectorNorm(
     self: Tensor,
     ord?: Scalar,
@@ -1068,8 +4399,90 @@ export interface OpFunctions {
     keepdim?: boolean,
     options?: { ord?: Scalar; dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor },
   ): Tensor;
+  linear(input: Tensor, weight: Tensor, bias?: Tensor | null, options?: { bias?: Tensor | null }): Tensor;
+  linear(input: Tensor, weight: Tensor, bias?: Tensor | null, options?: { bias?: Tensor | null; out: Tensor }): Tensor;
+  linspace(
+    start: Scalar,
+    end: Scalar,
+    steps: number,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  linspace(start: Scalar, end: Scalar, steps: number, options: { out: Tensor }): Tensor;
+  log(self: Tensor): Tensor;
+  log(self: Tensor, options: { out: Tensor }): Tensor;
+  log(a: number): number;
+  log(a: number, b: number): number;
+  log(a: Scalar): Scalar;
+  log(a: Scalar, b: Scalar): number;
+  log10(self: Tensor): Tensor;
+  log10(self: Tensor, options: { out: Tensor }): Tensor;
+  log10(a: number): number;
+  log10(a: Scalar): Scalar;
+  log10_(self: Tensor): Tensor;
+  log1p(self: Tensor): Tensor;
+  log1p(self: Tensor, options: { out: Tensor }): Tensor;
+  log1p(a: number): number;
+  log1p(a: Scalar): Scalar;
+  log1p_(self: Tensor): Tensor;
+  log2(self: Tensor): Tensor;
+  log2(self: Tensor, options: { out: Tensor }): Tensor;
+  log2_(self: Tensor): Tensor;
+  logSigmoid(self: Tensor): Tensor;
+  logSigmoid(self: Tensor, options: { out: Tensor }): Tensor;
+  logSigmoidBackward(gradOutput: Tensor, self: Tensor, buffer: Tensor): Tensor;
+  logSigmoidBackward(gradOutput: Tensor, self: Tensor, buffer: Tensor, options: { gradInput: Tensor }): Tensor;
+  logSigmoidForward(self: Tensor): [Tensor, Tensor];
+  logSigmoidForward(self: Tensor, options: { output: Tensor; buffer: Tensor }): [Tensor, Tensor];
+  logSoftmax(self: Tensor, dim: number, dtype?: DType | null, options?: { dtype?: DType | null }): Tensor;
+  logSoftmax(self: Tensor, dim: number, dtype?: DType | null, options?: { dtype?: DType | null; out: Tensor }): Tensor;
+  log_(self: Tensor): Tensor;
+  logaddexp(self: Tensor, other: Tensor): Tensor;
+  logaddexp(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  logaddexp2(self: Tensor, other: Tensor): Tensor;
+  logaddexp2(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
   logcumsumexp(self: Tensor, dim: number): Tensor;
   logcumsumexp(self: Tensor, dim: number, options: { out: Tensor }): Tensor;
+  logicalAnd(self: Tensor, other: Tensor): Tensor;
+  logicalAnd(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  logicalAnd_(self: Tensor, other: Tensor): Tensor;
+  logicalNot(self: Tensor): Tensor;
+  logicalNot(self: Tensor, options: { out: Tensor }): Tensor;
+  logicalNot_(self: Tensor): Tensor;
+  logicalOr(self: Tensor, other: Tensor): Tensor;
+  logicalOr(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  logicalOr_(self: Tensor, other: Tensor): Tensor;
+  logicalXor(self: Tensor, other: Tensor): Tensor;
+  logicalXor(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  logicalXor_(self: Tensor, other: Tensor): Tensor;
+  logit(self: Tensor, eps?: number | null, options?: { eps?: number | null }): Tensor;
+  logit(self: Tensor, eps?: number | null, options?: { eps?: number | null; out: Tensor }): Tensor;
+  logitBackward(gradOutput: Tensor, self: Tensor, eps?: number | null, options?: { eps?: number | null }): Tensor;
+  logitBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    eps?: number | null,
+    options?: { eps?: number | null; gradInput: Tensor },
+  ): Tensor;
+  logit_(self: Tensor, eps?: number | null, options?: { eps?: number | null }): Tensor;
+  logspace(
+    start: Scalar,
+    end: Scalar,
+    steps: number,
+    base?: number,
+    options?: {
+      base?: number;
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  logspace(start: Scalar, end: Scalar, steps: number, base?: number, options?: { base?: number; out: Tensor }): Tensor;
   logsumexp(self: Tensor, dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean }): Tensor;
   logsumexp(
     self: Tensor,
@@ -1077,8 +4490,56 @@ export interface OpFunctions {
     keepdim?: boolean,
     options?: { keepdim?: boolean; out: Tensor },
   ): Tensor;
+  lstm(
+    input: Tensor,
+    hx: Tensor[],
+    params: Tensor[],
+    hasBiases: boolean,
+    numLayers: number,
+    dropout: number,
+    train: boolean,
+    bidirectional: boolean,
+    batchFirst: boolean,
+  ): [Tensor, Tensor, Tensor];
+  lstm(
+    data: Tensor,
+    batchSizes: Tensor,
+    hx: Tensor[],
+    params: Tensor[],
+    hasBiases: boolean,
+    numLayers: number,
+    dropout: number,
+    train: boolean,
+    bidirectional: boolean,
+  ): [Tensor, Tensor, Tensor];
+  lstmCell(
+    input: Tensor,
+    hx: Tensor[],
+    wIh: Tensor,
+    wHh: Tensor,
+    bIh?: Tensor | null,
+    bHh?: Tensor | null,
+    options?: { bIh?: Tensor | null; bHh?: Tensor | null },
+  ): [Tensor, Tensor];
+  lt(self: Tensor, other: Tensor): Tensor;
+  lt(self: Tensor, other: Scalar): Tensor;
+  lt(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
+  lt(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  lt(a: number, b: number): boolean;
+  lt(a: string, b: string): boolean;
+  lt(a: Scalar, b: Scalar): boolean;
+  lt_(self: Tensor, other: Scalar): Tensor;
+  lt_(self: Tensor, other: Tensor): Tensor;
   mH(self: Tensor): Tensor;
   mT(self: Tensor): Tensor;
+  marginRankingLoss(
+    input1: Tensor,
+    input2: Tensor,
+    target: Tensor,
+    margin?: number,
+    reduction?: number,
+    options?: { margin?: number; reduction?: number },
+  ): Tensor;
   maskedFill(self: Tensor, mask: Tensor, value: Scalar): Tensor;
   maskedFill(self: Tensor, mask: Tensor, value: Tensor): Tensor;
   maskedFill(self: Tensor, mask: Tensor, value: Scalar, options: { out: Tensor }): Tensor;
@@ -1090,6 +4551,10 @@ export interface OpFunctions {
   maskedScatter_(self: Tensor, mask: Tensor, source: Tensor): Tensor;
   maskedSelect(self: Tensor, mask: Tensor): Tensor;
   maskedSelect(self: Tensor, mask: Tensor, options: { out: Tensor }): Tensor;
+  matmul(self: Tensor, other: Tensor): Tensor;
+  matmul(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  matrixPower(self: Tensor, n: number): Tensor;
+  matrixPower(self: Tensor, n: number, options: { out: Tensor }): Tensor;
   matrix_H(self: Tensor): Tensor;
   max(self: Tensor, other: Tensor): Tensor;
   max(self: Tensor): Tensor;
@@ -1101,6 +4566,191 @@ export interface OpFunctions {
     options?: { keepdim?: boolean; max: Tensor; maxValues: Tensor },
   ): [Tensor, Tensor];
   max(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  maxPool1d(
+    self: Tensor,
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    dilation?: number[] | number,
+    ceilMode?: boolean,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      dilation?: number[] | number;
+      ceilMode?: boolean;
+    },
+  ): Tensor;
+  maxPool1dWithIndices(
+    self: Tensor,
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    dilation?: number[] | number,
+    ceilMode?: boolean,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      dilation?: number[] | number;
+      ceilMode?: boolean;
+    },
+  ): [Tensor, Tensor];
+  maxPool2d(
+    self: Tensor,
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    dilation?: number[] | number,
+    ceilMode?: boolean,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      dilation?: number[] | number;
+      ceilMode?: boolean;
+    },
+  ): Tensor;
+  maxPool2dWithIndices(
+    self: Tensor,
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    dilation?: number[] | number,
+    ceilMode?: boolean,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      dilation?: number[] | number;
+      ceilMode?: boolean;
+    },
+  ): [Tensor, Tensor];
+  maxPool2dWithIndices(
+    self: Tensor,
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    dilation?: number[] | number,
+    ceilMode?: boolean,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      dilation?: number[] | number;
+      ceilMode?: boolean;
+      out: Tensor;
+      indices: Tensor;
+    },
+  ): [Tensor, Tensor];
+  maxPool2dWithIndicesBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    kernelSize: number[] | number,
+    stride: number[] | number,
+    padding: number[] | number,
+    dilation: number[] | number,
+    ceilMode: boolean,
+    indices: Tensor,
+  ): Tensor;
+  maxPool2dWithIndicesBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    kernelSize: number[] | number,
+    stride: number[] | number,
+    padding: number[] | number,
+    dilation: number[] | number,
+    ceilMode: boolean,
+    indices: Tensor,
+    options: { gradInput: Tensor },
+  ): Tensor;
+  maxPool3d(
+    self: Tensor,
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    dilation?: number[] | number,
+    ceilMode?: boolean,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      dilation?: number[] | number;
+      ceilMode?: boolean;
+    },
+  ): Tensor;
+  maxPool3dWithIndices(
+    self: Tensor,
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    dilation?: number[] | number,
+    ceilMode?: boolean,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      dilation?: number[] | number;
+      ceilMode?: boolean;
+    },
+  ): [Tensor, Tensor];
+  maxPool3dWithIndices(
+    self: Tensor,
+    kernelSize: number[] | number,
+    stride?: number[] | number,
+    padding?: number[] | number,
+    dilation?: number[] | number,
+    ceilMode?: boolean,
+    options?: {
+      stride?: number[] | number;
+      padding?: number[] | number;
+      dilation?: number[] | number;
+      ceilMode?: boolean;
+      out: Tensor;
+      indices: Tensor;
+    },
+  ): [Tensor, Tensor];
+  maxPool3dWithIndicesBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    kernelSize: number[] | number,
+    stride: number[] | number,
+    padding: number[] | number,
+    dilation: number[] | number,
+    ceilMode: boolean,
+    indices: Tensor,
+  ): Tensor;
+  maxPool3dWithIndicesBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    kernelSize: number[] | number,
+    stride: number[] | number,
+    padding: number[] | number,
+    dilation: number[] | number,
+    ceilMode: boolean,
+    indices: Tensor,
+    options: { gradInput: Tensor },
+  ): Tensor;
+  maxUnpool2d(self: Tensor, indices: Tensor, outputSize: number[] | number): Tensor;
+  maxUnpool2d(self: Tensor, indices: Tensor, outputSize: number[] | number, options: { out: Tensor }): Tensor;
+  maxUnpool2d(self: Tensor, indices: Tensor, ...outputSize: number[]): Tensor;
+  maxUnpool3d(
+    self: Tensor,
+    indices: Tensor,
+    outputSize: number[] | number,
+    stride: number[] | number,
+    padding: number[] | number,
+  ): Tensor;
+  maxUnpool3d(
+    self: Tensor,
+    indices: Tensor,
+    outputSize: number[] | number,
+    stride: number[] | number,
+    padding: number[] | number,
+    options: { out: Tensor },
+  ): Tensor;
+  maxUnpool3d(
+    self: Tensor,
+    indices: Tensor,
+    outputSize: number[] | number,
+    stride: number[] | number,
+    ...padding: number[]
+  ): Tensor;
+  maximum(self: Tensor, other: Tensor): Tensor;
+  maximum(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
   mean(self: Tensor, options?: { dtype?: DType | null }): Tensor;
   mean(
     self: Tensor,
@@ -1133,6 +4783,14 @@ export interface OpFunctions {
     options?: { keepdim?: boolean; min: Tensor; minIndices: Tensor },
   ): [Tensor, Tensor];
   min(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  minimum(self: Tensor, other: Tensor): Tensor;
+  minimum(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  mish(self: Tensor): Tensor;
+  mish(self: Tensor, options: { out: Tensor }): Tensor;
+  mishBackward(gradOutput: Tensor, self: Tensor): Tensor;
+  mish_(self: Tensor): Tensor;
+  mm(self: Tensor, mat2: Tensor): Tensor;
+  mm(self: Tensor, mat2: Tensor, options: { out: Tensor }): Tensor;
   mode(self: Tensor, dim?: number, keepdim?: boolean, options?: { dim?: number; keepdim?: boolean }): [Tensor, Tensor];
   mode(
     self: Tensor,
@@ -1146,13 +4804,65 @@ export interface OpFunctions {
   movedim(self: Tensor, source: number, destination: number): Tensor;
   movedim(self: Tensor, source: number[] | number, destination: number[] | number): Tensor;
   movedim(self: Tensor, source: number[] | number, ...destination: number[]): Tensor;
+  mseLoss(self: Tensor, target: Tensor, reduction?: number, options?: { reduction?: number }): Tensor;
+  mseLoss(self: Tensor, target: Tensor, reduction?: number, options?: { reduction?: number; out: Tensor }): Tensor;
+  mseLossBackward(gradOutput: Tensor, self: Tensor, target: Tensor, reduction: number): Tensor;
+  mseLossBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    target: Tensor,
+    reduction: number,
+    options: { gradInput: Tensor },
+  ): Tensor;
   msort(self: Tensor): Tensor;
   msort(self: Tensor, options: { out: Tensor }): Tensor;
   mul(self: Tensor, other: Tensor): Tensor;
   mul(self: Tensor, other: Scalar): Tensor;
   mul(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  mul(a: number, b: number): number;
+  mul(a: Scalar, b: Scalar): Scalar;
   mul_(self: Tensor, other: Tensor): Tensor;
   mul_(self: Tensor, other: Scalar): Tensor;
+  multinomial(
+    self: Tensor,
+    numSamples: number,
+    replacement?: boolean,
+    options?: { replacement?: boolean; generator?: unknown | null },
+  ): Tensor;
+  multinomial(
+    self: Tensor,
+    numSamples: number,
+    replacement?: boolean,
+    options?: { replacement?: boolean; generator?: unknown | null; out: Tensor },
+  ): Tensor;
+  multiply(self: Tensor, other: Tensor): Tensor;
+  multiply(self: Tensor, other: Scalar): Tensor;
+  multiply(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  multiply_(self: Tensor, other: Tensor): Tensor;
+  multiply_(self: Tensor, other: Scalar): Tensor;
+  mv(self: Tensor, vec: Tensor): Tensor;
+  mv(self: Tensor, vec: Tensor, options: { out: Tensor }): Tensor;
+  nanToNum(
+    self: Tensor,
+    nan?: number | null,
+    posinf?: number | null,
+    neginf?: number | null,
+    options?: { nan?: number | null; posinf?: number | null; neginf?: number | null },
+  ): Tensor;
+  nanToNum(
+    self: Tensor,
+    nan?: number | null,
+    posinf?: number | null,
+    neginf?: number | null,
+    options?: { nan?: number | null; posinf?: number | null; neginf?: number | null; out: Tensor },
+  ): Tensor;
+  nanToNum_(
+    self: Tensor,
+    nan?: number | null,
+    posinf?: number | null,
+    neginf?: number | null,
+    options?: { nan?: number | null; posinf?: number | null; neginf?: number | null },
+  ): Tensor;
   nanmean(
     self: Tensor,
     dim?: number[] | number | null,
@@ -1188,6 +4898,315 @@ export interface OpFunctions {
   ): Tensor;
   narrow(self: Tensor, dim: number, start: number, length: number): Tensor;
   narrow(self: Tensor, dim: number, start: Tensor, length: number): Tensor;
+  nativeBatchNorm(
+    input: Tensor,
+    weight: Tensor | null,
+    bias: Tensor | null,
+    runningMean: Tensor | null,
+    runningVar: Tensor | null,
+    training: boolean,
+    momentum: number,
+    eps: number,
+  ): [Tensor, Tensor, Tensor];
+  nativeBatchNorm(
+    input: Tensor,
+    weight: Tensor | null,
+    bias: Tensor | null,
+    runningMean: Tensor | null,
+    runningVar: Tensor | null,
+    training: boolean,
+    momentum: number,
+    eps: number,
+    options: { out: Tensor; saveMean: Tensor; saveInvstd: Tensor },
+  ): [Tensor, Tensor, Tensor];
+  nativeBatchNormBackward(
+    gradOut: Tensor,
+    input: Tensor,
+    weight: Tensor | null,
+    runningMean: Tensor | null,
+    runningVar: Tensor | null,
+    saveMean: Tensor | null,
+    saveInvstd: Tensor | null,
+    train: boolean,
+    eps: number,
+    outputMask: boolean[],
+  ): [Tensor, Tensor, Tensor];
+  nativeBatchNormBackward(
+    gradOut: Tensor,
+    input: Tensor,
+    weight: Tensor | null,
+    runningMean: Tensor | null,
+    runningVar: Tensor | null,
+    saveMean: Tensor | null,
+    saveInvstd: Tensor | null,
+    train: boolean,
+    eps: number,
+    outputMask: boolean[],
+    options: { out0: Tensor; out1: Tensor; out2: Tensor },
+  ): [Tensor, Tensor, Tensor];
+  nativeDropout(input: Tensor, p: number, train: boolean | null): [Tensor, Tensor];
+  nativeDropoutBackward(gradOutput: Tensor, mask: Tensor, scale: number): Tensor;
+  nativeGroupNorm(
+    input: Tensor,
+    weight: Tensor | null,
+    bias: Tensor | null,
+    N: number,
+    C: number,
+    HxW: number,
+    group: number,
+    eps: number,
+  ): [Tensor, Tensor, Tensor];
+  nativeGroupNorm(
+    input: Tensor,
+    weight: Tensor | null,
+    bias: Tensor | null,
+    N: number,
+    C: number,
+    HxW: number,
+    group: number,
+    eps: number,
+    options: { out0: Tensor; out1: Tensor; out2: Tensor },
+  ): [Tensor, Tensor, Tensor];
+  nativeGroupNormBackward(
+    gradOut: Tensor,
+    input: Tensor,
+    mean: Tensor,
+    rstd: Tensor,
+    weight: Tensor | null,
+    N: number,
+    C: number,
+    HxW: number,
+    group: number,
+    outputMask: boolean[],
+  ): [Tensor, Tensor, Tensor];
+  nativeGroupNormBackward(
+    gradOut: Tensor,
+    input: Tensor,
+    mean: Tensor,
+    rstd: Tensor,
+    weight: Tensor | null,
+    N: number,
+    C: number,
+    HxW: number,
+    group: number,
+    outputMask: boolean[],
+    options: { out0: Tensor; out1: Tensor; out2: Tensor },
+  ): [Tensor, Tensor, Tensor];
+  nativeLayerNorm(
+    input: Tensor,
+    normalizedShape: number[] | number,
+    weight: Tensor | null,
+    bias: Tensor | null,
+    eps: number,
+  ): [Tensor, Tensor, Tensor];
+  nativeLayerNorm(
+    input: Tensor,
+    normalizedShape: number[] | number,
+    weight: Tensor | null,
+    bias: Tensor | null,
+    eps: number,
+    options: { out0: Tensor; out1: Tensor; out2: Tensor },
+  ): [Tensor, Tensor, Tensor];
+  nativeLayerNormBackward(
+    gradOut: Tensor,
+    input: Tensor,
+    normalizedShape: number[] | number,
+    mean: Tensor,
+    rstd: Tensor,
+    weight: Tensor | null,
+    bias: Tensor | null,
+    outputMask: boolean[],
+  ): [Tensor, Tensor, Tensor];
+  nativeLayerNormBackward(
+    gradOut: Tensor,
+    input: Tensor,
+    normalizedShape: number[] | number,
+    mean: Tensor,
+    rstd: Tensor,
+    weight: Tensor | null,
+    bias: Tensor | null,
+    outputMask: boolean[],
+    options: { out0: Tensor; out1: Tensor; out2: Tensor },
+  ): [Tensor, Tensor, Tensor];
+  ne(self: Tensor, other: Tensor): Tensor;
+  ne(self: Tensor, other: Scalar): Tensor;
+  ne(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
+  ne(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  ne(a: boolean, b: boolean): boolean;
+  ne(a: number, b: number): boolean;
+  ne(a: string, b: string): boolean;
+  ne(a: Scalar, b: Scalar): boolean;
+  ne(a: number[] | number, b: number[] | number): boolean;
+  ne(a: number[], b: number[]): boolean;
+  ne(a: boolean[], b: boolean[]): boolean;
+  ne(a: string[], b: string[]): boolean;
+  ne(a: number[] | number, ...b: number[]): boolean;
+  ne_(self: Tensor, other: Scalar): Tensor;
+  ne_(self: Tensor, other: Tensor): Tensor;
+  neg(self: Tensor): Tensor;
+  neg(self: Tensor, options: { out: Tensor }): Tensor;
+  neg(a: number): number;
+  neg(a: Scalar): Scalar;
+  neg_(self: Tensor): Tensor;
+  negative(self: Tensor): Tensor;
+  negative(self: Tensor, options: { out: Tensor }): Tensor;
+  negative_(self: Tensor): Tensor;
+  newEmpty(
+    self: Tensor,
+    size: number[] | number,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  newEmpty(self: Tensor, size: number[] | number, options: { out: Tensor }): Tensor;
+  newEmpty(self: Tensor, ...size: number[]): Tensor;
+  newFull(
+    self: Tensor,
+    size: number[] | number,
+    fillValue: Scalar,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  newFull(self: Tensor, size: number[] | number, fillValue: Scalar, options: { out: Tensor }): Tensor;
+  newOnes(
+    self: Tensor,
+    size: number[] | number,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  newOnes(self: Tensor, size: number[] | number, options: { out: Tensor }): Tensor;
+  newOnes(self: Tensor, ...size: number[]): Tensor;
+  newZeros(
+    self: Tensor,
+    size: number[] | number,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  newZeros(self: Tensor, size: number[] | number, options: { out: Tensor }): Tensor;
+  newZeros(self: Tensor, ...size: number[]): Tensor;
+  nllLoss(
+    self: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    reduction?: number,
+    ignoreIndex?: number,
+    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number },
+  ): Tensor;
+  nllLoss(
+    self: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    reduction?: number,
+    ignoreIndex?: number,
+    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number; out: Tensor },
+  ): Tensor;
+  nllLoss2d(
+    self: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    reduction?: number,
+    ignoreIndex?: number,
+    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number },
+  ): Tensor;
+  nllLoss2d(
+    self: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    reduction?: number,
+    ignoreIndex?: number,
+    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number; out: Tensor },
+  ): Tensor;
+  nllLoss2dBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    target: Tensor,
+    weight: Tensor | null,
+    reduction: number,
+    ignoreIndex: number,
+    totalWeight: Tensor,
+  ): Tensor;
+  nllLoss2dBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    target: Tensor,
+    weight: Tensor | null,
+    reduction: number,
+    ignoreIndex: number,
+    totalWeight: Tensor,
+    options: { gradInput: Tensor },
+  ): Tensor;
+  nllLoss2dForward(
+    self: Tensor,
+    target: Tensor,
+    weight: Tensor | null,
+    reduction: number,
+    ignoreIndex: number,
+  ): [Tensor, Tensor];
+  nllLoss2dForward(
+    self: Tensor,
+    target: Tensor,
+    weight: Tensor | null,
+    reduction: number,
+    ignoreIndex: number,
+    options: { output: Tensor; totalWeight: Tensor },
+  ): [Tensor, Tensor];
+  nllLossBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    target: Tensor,
+    weight: Tensor | null,
+    reduction: number,
+    ignoreIndex: number,
+    totalWeight: Tensor,
+  ): Tensor;
+  nllLossBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    target: Tensor,
+    weight: Tensor | null,
+    reduction: number,
+    ignoreIndex: number,
+    totalWeight: Tensor,
+    options: { gradInput: Tensor },
+  ): Tensor;
+  nllLossForward(
+    self: Tensor,
+    target: Tensor,
+    weight: Tensor | null,
+    reduction: number,
+    ignoreIndex: number,
+  ): [Tensor, Tensor];
+  nllLossForward(
+    self: Tensor,
+    target: Tensor,
+    weight: Tensor | null,
+    reduction: number,
+    ignoreIndex: number,
+    options: { output: Tensor; totalWeight: Tensor },
+  ): [Tensor, Tensor];
+  nllLossNd(
+    self: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    reduction?: number,
+    ignoreIndex?: number,
+    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number },
+  ): Tensor;
   nonzero(self: Tensor): Tensor;
   nonzero(self: Tensor, options: { out: Tensor }): Tensor;
   nonzeroNumpy(self: Tensor): readonly Tensor[];
@@ -1217,10 +5236,128 @@ export interface OpFunctions {
   norm(self: Tensor, p: Scalar | null, options: { dtype: DType }): Tensor;
   norm(self: Tensor, p: Scalar | null, options: { dtype: DType; out: Tensor }): Tensor;
   norm(self: Tensor, p?: Scalar, options?: { p?: Scalar; out: Tensor }): Tensor;
+  normal(mean: Tensor, std?: number, options?: { std?: number; generator?: unknown | null }): Tensor;
+  normal(mean: Tensor, std?: number, options?: { std?: number; generator?: unknown | null; out: Tensor }): Tensor;
+  normal(mean: number, std: Tensor, options: { generator?: unknown | null; out: Tensor }): Tensor;
+  normal(mean: number, std: Tensor, options?: { generator?: unknown | null }): Tensor;
+  normal(mean: Tensor, std: Tensor, options?: { generator?: unknown | null }): Tensor;
+  normal(mean: Tensor, std: Tensor, options: { generator?: unknown | null; out: Tensor }): Tensor;
+  normal(
+    mean: number,
+    std: number,
+    size: number[] | number,
+    options?: {
+      generator?: unknown | null;
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  normal(
+    mean: number,
+    std: number,
+    size: number[] | number,
+    options: { generator?: unknown | null; out: Tensor },
+  ): Tensor;
+  normal(
+    self: Tensor,
+    mean?: number,
+    std?: number,
+    options?: { mean?: number; std?: number; generator?: unknown | null; out: Tensor },
+  ): Tensor;
+  normal(mean: number, std: number, ...size: number[]): Tensor;
+  normal_(
+    self: Tensor,
+    mean?: number,
+    std?: number,
+    options?: { mean?: number; std?: number; generator?: unknown | null },
+  ): Tensor;
+  notEqual(self: Tensor, other: Tensor): Tensor;
+  notEqual(self: Tensor, other: Scalar): Tensor;
+  notEqual(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
+  notEqual(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  notEqual_(self: Tensor, other: Scalar): Tensor;
+  notEqual_(self: Tensor, other: Tensor): Tensor;
   numel(self: Tensor): number;
   numpy_T(self: Tensor): Tensor;
+  oneHot(self: Tensor, numClasses?: number, options?: { numClasses?: number }): Tensor;
+  ones(
+    size: number[] | number,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  ones(size: number[] | number, options: { out: Tensor }): Tensor;
+  ones(...size: number[]): Tensor;
+  onesLike(
+    self: Tensor,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+      memoryFormat?: string | number | null;
+    },
+  ): Tensor;
+  onesLike(self: Tensor, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
+  outer(self: Tensor, vec2: Tensor): Tensor;
+  outer(self: Tensor, vec2: Tensor, options: { out: Tensor }): Tensor;
+  pad(
+    self: Tensor,
+    pad: number[] | number,
+    mode?: string,
+    value?: number | null,
+    options?: { mode?: string; value?: number | null },
+  ): Tensor;
+  pairwiseDistance(
+    x1: Tensor,
+    x2: Tensor,
+    p?: number,
+    eps?: number,
+    keepdim?: boolean,
+    options?: { p?: number; eps?: number; keepdim?: boolean },
+  ): Tensor;
   permute(self: Tensor, dims: number[] | number): Tensor;
   permute(self: Tensor, ...dims: number[]): Tensor;
+  pixelShuffle(self: Tensor, upscaleFactor: number): Tensor;
+  pixelShuffle(self: Tensor, upscaleFactor: number, options: { out: Tensor }): Tensor;
+  pixelUnshuffle(self: Tensor, downscaleFactor: number): Tensor;
+  pixelUnshuffle(self: Tensor, downscaleFactor: number, options: { out: Tensor }): Tensor;
+  poissonNllLoss(
+    input: Tensor,
+    target: Tensor,
+    logInput: boolean,
+    full: boolean,
+    eps: number,
+    reduction: number,
+  ): Tensor;
+  polygamma(n: number, self: Tensor): Tensor;
+  polygamma(n: number, self: Tensor, options: { out: Tensor }): Tensor;
+  polygamma_(self: Tensor, n: number): Tensor;
+  positive(self: Tensor): Tensor;
+  pow(self: Tensor, exponent: Tensor): Tensor;
+  pow(self: Tensor, exponent: Scalar): Tensor;
+  pow(self: Scalar, exponent: Tensor): Tensor;
+  pow(self: Scalar, exponent: Tensor, options: { out: Tensor }): Tensor;
+  pow(self: Tensor, exponent: Scalar, options: { out: Tensor }): Tensor;
+  pow(self: Tensor, exponent: Tensor, options: { out: Tensor }): Tensor;
+  pow(a: number, b: number): number;
+  pow(a: Scalar, b: Scalar): number;
+  pow_(self: Tensor, exponent: Scalar): Tensor;
+  pow_(self: Tensor, exponent: Tensor): Tensor;
+  prelu(self: Tensor, weight: Tensor): Tensor;
+  prelu(self: Tensor, weight: Tensor, options: { out: Tensor }): Tensor;
+  preluBackward(gradOutput: Tensor, self: Tensor, weight: Tensor): [Tensor, Tensor];
+  preluBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    weight: Tensor,
+    options: { out0: Tensor; out1: Tensor },
+  ): [Tensor, Tensor];
   prod(self: Tensor, options?: { dtype?: DType | null }): Tensor;
   prod(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
   prod(
@@ -1230,8 +5367,231 @@ export interface OpFunctions {
     options?: { keepdim?: boolean; dtype?: DType | null; out: Tensor },
   ): Tensor;
   prod(self: Tensor, options: { dtype?: DType | null; out: Tensor }): Tensor;
+  rad2deg(self: Tensor): Tensor;
+  rad2deg(self: Tensor, options: { out: Tensor }): Tensor;
+  rad2deg_(self: Tensor): Tensor;
+  rand(
+    size: number[] | number,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  rand(
+    size: number[] | number,
+    options: {
+      generator: unknown | null;
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  rand(size: number[] | number, options: { out: Tensor }): Tensor;
+  rand(size: number[] | number, options: { generator: unknown | null; out: Tensor }): Tensor;
+  rand(...size: number[]): Tensor;
+  randLike(
+    self: Tensor,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+      memoryFormat?: string | number | null;
+    },
+  ): Tensor;
+  randLike(self: Tensor, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
+  randint(
+    high: number,
+    size: number[] | number,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  randint(
+    high: number,
+    size: number[] | number,
+    options: {
+      generator: unknown | null;
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  randint(
+    low: number,
+    high: number,
+    size: number[] | number,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  randint(
+    low: number,
+    high: number,
+    size: number[] | number,
+    options: {
+      generator: unknown | null;
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  randint(high: number, size: number[] | number, options: { out: Tensor }): Tensor;
+  randint(high: number, size: number[] | number, options: { generator: unknown | null; out: Tensor }): Tensor;
+  randint(low: number, high: number, size: number[] | number, options: { out: Tensor }): Tensor;
+  randint(
+    low: number,
+    high: number,
+    size: number[] | number,
+    options: { generator: unknown | null; out: Tensor },
+  ): Tensor;
+  randint(high: number, ...size: number[]): Tensor;
+  randint(low: number, high: number, ...size: number[]): Tensor;
+  randintLike(
+    self: Tensor,
+    high: number,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+      memoryFormat?: string | number | null;
+    },
+  ): Tensor;
+  randintLike(
+    self: Tensor,
+    low: number,
+    high: number,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+      memoryFormat?: string | number | null;
+    },
+  ): Tensor;
+  randintLike(self: Tensor, high: number, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
+  randintLike(
+    self: Tensor,
+    low: number,
+    high: number,
+    options: { memoryFormat?: string | number | null; out: Tensor },
+  ): Tensor;
+  randn(
+    size: number[] | number,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  randn(
+    size: number[] | number,
+    options: {
+      generator: unknown | null;
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  randn(size: number[] | number, options: { out: Tensor }): Tensor;
+  randn(size: number[] | number, options: { generator: unknown | null; out: Tensor }): Tensor;
+  randn(...size: number[]): Tensor;
+  randnLike(
+    self: Tensor,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+      memoryFormat?: string | number | null;
+    },
+  ): Tensor;
+  randnLike(self: Tensor, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
+  randperm(
+    n: number,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  randperm(
+    n: number,
+    options: {
+      generator: unknown | null;
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  randperm(n: number, options: { out: Tensor }): Tensor;
+  randperm(n: number, options: { generator: unknown | null; out: Tensor }): Tensor;
+  reciprocal(self: Tensor): Tensor;
+  reciprocal(self: Tensor, options: { out: Tensor }): Tensor;
+  reciprocal_(self: Tensor): Tensor;
+  reflectionPad1d(self: Tensor, padding: number[] | number): Tensor;
+  reflectionPad1d(self: Tensor, padding: number[] | number, options: { out: Tensor }): Tensor;
+  reflectionPad1d(self: Tensor, ...padding: number[]): Tensor;
+  reflectionPad1dBackward(gradOutput: Tensor, self: Tensor, padding: number[] | number): Tensor;
+  reflectionPad1dBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    padding: number[] | number,
+    options: { gradInput: Tensor },
+  ): Tensor;
+  reflectionPad1dBackward(gradOutput: Tensor, self: Tensor, ...padding: number[]): Tensor;
+  reflectionPad2d(self: Tensor, padding: number[] | number): Tensor;
+  reflectionPad2d(self: Tensor, padding: number[] | number, options: { out: Tensor }): Tensor;
+  reflectionPad2d(self: Tensor, ...padding: number[]): Tensor;
+  reflectionPad2dBackward(gradOutput: Tensor, self: Tensor, padding: number[] | number): Tensor;
+  reflectionPad2dBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    padding: number[] | number,
+    options: { gradInput: Tensor },
+  ): Tensor;
+  reflectionPad2dBackward(gradOutput: Tensor, self: Tensor, ...padding: number[]): Tensor;
+  reflectionPad3d(self: Tensor, padding: number[] | number): Tensor;
+  reflectionPad3d(self: Tensor, padding: number[] | number, options: { out: Tensor }): Tensor;
+  reflectionPad3d(self: Tensor, ...padding: number[]): Tensor;
+  reflectionPad3dBackward(gradOutput: Tensor, self: Tensor, padding: number[] | number): Tensor;
+  reflectionPad3dBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    padding: number[] | number,
+    options: { gradInput: Tensor },
+  ): Tensor;
+  reflectionPad3dBackward(gradOutput: Tensor, self: Tensor, ...padding: number[]): Tensor;
   relu(self: Tensor): Tensor;
+  relu6(self: Tensor): Tensor;
+  relu6_(self: Tensor): Tensor;
   relu_(self: Tensor): Tensor;
+  remainder(self: Tensor, other: Tensor): Tensor;
+  remainder(self: Tensor, other: Scalar): Tensor;
+  remainder(self: Scalar, other: Tensor): Tensor;
+  remainder(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  remainder(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
+  remainder(self: Scalar, other: Tensor, options: { out: Tensor }): Tensor;
+  remainder(a: number, b: number): number;
+  remainder(a: Scalar, b: Scalar): Scalar;
+  remainder_(self: Tensor, other: Tensor): Tensor;
+  remainder_(self: Tensor, other: Scalar): Tensor;
   repeat(self: Tensor, repeats: number[] | number): Tensor;
   repeat(self: Tensor, repeats: number[] | number, options: { out: Tensor }): Tensor;
   repeat(self: Tensor, ...repeats: number[]): Tensor;
@@ -1249,9 +5609,104 @@ export interface OpFunctions {
     options?: { dim?: number | null; outputSize?: number | null },
   ): Tensor;
   repeatInterleave(repeats: Tensor, options: { outputSize?: number | null; out: Tensor }): Tensor;
+  replicationPad1d(self: Tensor, padding: number[] | number): Tensor;
+  replicationPad1d(self: Tensor, padding: number[] | number, options: { out: Tensor }): Tensor;
+  replicationPad1d(self: Tensor, ...padding: number[]): Tensor;
+  replicationPad1dBackward(gradOutput: Tensor, self: Tensor, padding: number[] | number): Tensor;
+  replicationPad1dBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    padding: number[] | number,
+    options: { gradInput: Tensor },
+  ): Tensor;
+  replicationPad1dBackward(gradOutput: Tensor, self: Tensor, ...padding: number[]): Tensor;
+  replicationPad2d(self: Tensor, padding: number[] | number): Tensor;
+  replicationPad2d(self: Tensor, padding: number[] | number, options: { out: Tensor }): Tensor;
+  replicationPad2d(self: Tensor, ...padding: number[]): Tensor;
+  replicationPad2dBackward(gradOutput: Tensor, self: Tensor, padding: number[] | number): Tensor;
+  replicationPad2dBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    padding: number[] | number,
+    options: { gradInput: Tensor },
+  ): Tensor;
+  replicationPad2dBackward(gradOutput: Tensor, self: Tensor, ...padding: number[]): Tensor;
+  replicationPad3d(self: Tensor, padding: number[] | number): Tensor;
+  replicationPad3d(self: Tensor, padding: number[] | number, options: { out: Tensor }): Tensor;
+  replicationPad3d(self: Tensor, ...padding: number[]): Tensor;
+  replicationPad3dBackward(gradOutput: Tensor, self: Tensor, padding: number[] | number): Tensor;
+  replicationPad3dBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    padding: number[] | number,
+    options: { gradInput: Tensor },
+  ): Tensor;
+  replicationPad3dBackward(gradOutput: Tensor, self: Tensor, ...padding: number[]): Tensor;
   reshape(self: Tensor, shape: number[] | number): Tensor;
   reshape(self: Tensor, ...shape: number[]): Tensor;
   reshapeAs(self: Tensor, other: Tensor): Tensor;
+  rnnRelu(
+    input: Tensor,
+    hx: Tensor,
+    params: Tensor[],
+    hasBiases: boolean,
+    numLayers: number,
+    dropout: number,
+    train: boolean,
+    bidirectional: boolean,
+    batchFirst: boolean,
+  ): [Tensor, Tensor];
+  rnnRelu(
+    data: Tensor,
+    batchSizes: Tensor,
+    hx: Tensor,
+    params: Tensor[],
+    hasBiases: boolean,
+    numLayers: number,
+    dropout: number,
+    train: boolean,
+    bidirectional: boolean,
+  ): [Tensor, Tensor];
+  rnnReluCell(
+    input: Tensor,
+    hx: Tensor,
+    wIh: Tensor,
+    wHh: Tensor,
+    bIh?: Tensor | null,
+    bHh?: Tensor | null,
+    options?: { bIh?: Tensor | null; bHh?: Tensor | null },
+  ): Tensor;
+  rnnTanh(
+    input: Tensor,
+    hx: Tensor,
+    params: Tensor[],
+    hasBiases: boolean,
+    numLayers: number,
+    dropout: number,
+    train: boolean,
+    bidirectional: boolean,
+    batchFirst: boolean,
+  ): [Tensor, Tensor];
+  rnnTanh(
+    data: Tensor,
+    batchSizes: Tensor,
+    hx: Tensor,
+    params: Tensor[],
+    hasBiases: boolean,
+    numLayers: number,
+    dropout: number,
+    train: boolean,
+    bidirectional: boolean,
+  ): [Tensor, Tensor];
+  rnnTanhCell(
+    input: Tensor,
+    hx: Tensor,
+    wIh: Tensor,
+    wHh: Tensor,
+    bIh?: Tensor | null,
+    bHh?: Tensor | null,
+    options?: { bIh?: Tensor | null; bHh?: Tensor | null },
+  ): Tensor;
   roll(
     self: Tensor,
     shifts: number[] | number,
@@ -1265,6 +5720,47 @@ export interface OpFunctions {
     options?: { dims?: number[] | number; out: Tensor },
   ): Tensor;
   roll(self: Tensor, shifts: number[] | number, ...dims: number[]): Tensor;
+  round(self: Tensor): Tensor;
+  round(self: Tensor, options: { decimals: number }): Tensor;
+  round(self: Tensor, options: { out: Tensor }): Tensor;
+  round(self: Tensor, options: { decimals: number; out: Tensor }): Tensor;
+  round(a: number): number;
+  round(a: Scalar): Scalar;
+  round_(self: Tensor): Tensor;
+  round_(self: Tensor, options: { decimals: number }): Tensor;
+  rrelu(
+    self: Tensor,
+    lower?: Scalar,
+    upper?: Scalar,
+    training?: boolean,
+    generator?: unknown | null,
+    options?: { lower?: Scalar; upper?: Scalar; training?: boolean; generator?: unknown | null },
+  ): Tensor;
+  rrelu_(
+    self: Tensor,
+    lower?: Scalar,
+    upper?: Scalar,
+    training?: boolean,
+    generator?: unknown | null,
+    options?: { lower?: Scalar; upper?: Scalar; training?: boolean; generator?: unknown | null },
+  ): Tensor;
+  rsqrt(self: Tensor): Tensor;
+  rsqrt(self: Tensor, options: { out: Tensor }): Tensor;
+  rsqrt_(self: Tensor): Tensor;
+  rsub(self: Tensor, other: Tensor, options?: { alpha?: Scalar }): Tensor;
+  rsub(self: Tensor, other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
+  rsub(self: Tensor, other: Tensor, options: { alpha?: Scalar; out: Tensor }): Tensor;
+  rsub(self: Tensor, other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar; out: Tensor }): Tensor;
+  scalarTensor(
+    s: Scalar,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  scalarTensor(s: Scalar, options: { out: Tensor }): Tensor;
   scatter(self: Tensor, dim: number, index: Tensor, value: Scalar): Tensor;
   scatter(self: Tensor, dim: number, index: Tensor, src: Tensor): Tensor;
   scatter(self: Tensor, dim: number, index: Tensor, src: Tensor, options: { reduce: string }): Tensor;
@@ -1313,6 +5809,39 @@ export interface OpFunctions {
     index: number,
     options: { out: Tensor },
   ): Tensor;
+  selu(self: Tensor): Tensor;
+  selu_(self: Tensor): Tensor;
+  sgn(self: Tensor): Tensor;
+  sgn(self: Tensor, options: { out: Tensor }): Tensor;
+  sgn_(self: Tensor): Tensor;
+  sigmoid(self: Tensor): Tensor;
+  sigmoid(self: Tensor, options: { out: Tensor }): Tensor;
+  sigmoidBackward(gradOutput: Tensor, output: Tensor): Tensor;
+  sigmoidBackward(gradOutput: Tensor, output: Tensor, options: { gradInput: Tensor }): Tensor;
+  sigmoid_(self: Tensor): Tensor;
+  sign(self: Tensor): Tensor;
+  sign(self: Tensor, options: { out: Tensor }): Tensor;
+  sign_(self: Tensor): Tensor;
+  signbit(self: Tensor): Tensor;
+  signbit(self: Tensor, options: { out: Tensor }): Tensor;
+  silu(self: Tensor): Tensor;
+  silu(self: Tensor, options: { out: Tensor }): Tensor;
+  siluBackward(gradOutput: Tensor, self: Tensor): Tensor;
+  siluBackward(gradOutput: Tensor, self: Tensor, options: { gradInput: Tensor }): Tensor;
+  silu_(self: Tensor): Tensor;
+  sin(self: Tensor): Tensor;
+  sin(self: Tensor, options: { out: Tensor }): Tensor;
+  sin(a: number): number;
+  sin(a: Scalar): Scalar;
+  sin_(self: Tensor): Tensor;
+  sinc(self: Tensor): Tensor;
+  sinc(self: Tensor, options: { out: Tensor }): Tensor;
+  sinc_(self: Tensor): Tensor;
+  sinh(self: Tensor): Tensor;
+  sinh(self: Tensor, options: { out: Tensor }): Tensor;
+  sinh(a: number): number;
+  sinh(a: Scalar): Scalar;
+  sinh_(self: Tensor): Tensor;
   size(self: Tensor, dim: number): number;
   size(self: Tensor): readonly number[];
   slice(
@@ -1340,6 +5869,65 @@ export interface OpFunctions {
     step: number,
     options: { out: Tensor },
   ): Tensor;
+  smoothL1Loss(
+    self: Tensor,
+    target: Tensor,
+    reduction?: number,
+    beta?: number,
+    options?: { reduction?: number; beta?: number },
+  ): Tensor;
+  smoothL1Loss(
+    self: Tensor,
+    target: Tensor,
+    reduction?: number,
+    beta?: number,
+    options?: { reduction?: number; beta?: number; out: Tensor },
+  ): Tensor;
+  smoothL1LossBackward(gradOutput: Tensor, self: Tensor, target: Tensor, reduction: number, beta: number): Tensor;
+  smoothL1LossBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    target: Tensor,
+    reduction: number,
+    beta: number,
+    options: { gradInput: Tensor },
+  ): Tensor;
+  softMarginLoss(self: Tensor, target: Tensor, reduction?: number, options?: { reduction?: number }): Tensor;
+  softMarginLoss(
+    self: Tensor,
+    target: Tensor,
+    reduction?: number,
+    options?: { reduction?: number; out: Tensor },
+  ): Tensor;
+  softMarginLossBackward(gradOutput: Tensor, self: Tensor, target: Tensor, reduction: number): Tensor;
+  softMarginLossBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    target: Tensor,
+    reduction: number,
+    options: { gradInput: Tensor },
+  ): Tensor;
+  softmax(self: Tensor, dim: number, dtype?: DType | null, options?: { dtype?: DType | null }): Tensor;
+  softmax(self: Tensor, dim: number, dtype?: DType | null, options?: { dtype?: DType | null; out: Tensor }): Tensor;
+  softplus(self: Tensor, beta?: Scalar, threshold?: Scalar, options?: { beta?: Scalar; threshold?: Scalar }): Tensor;
+  softplus(
+    self: Tensor,
+    beta?: Scalar,
+    threshold?: Scalar,
+    options?: { beta?: Scalar; threshold?: Scalar; out: Tensor },
+  ): Tensor;
+  softplusBackward(gradOutput: Tensor, self: Tensor, beta: Scalar, threshold: Scalar): Tensor;
+  softplusBackward(
+    gradOutput: Tensor,
+    self: Tensor,
+    beta: Scalar,
+    threshold: Scalar,
+    options: { gradInput: Tensor },
+  ): Tensor;
+  softshrink(self: Tensor, lambd?: Scalar, options?: { lambd?: Scalar }): Tensor;
+  softshrink(self: Tensor, lambd?: Scalar, options?: { lambd?: Scalar; out: Tensor }): Tensor;
+  softshrinkBackward(gradOutput: Tensor, self: Tensor, lambd: Scalar): Tensor;
+  softshrinkBackward(gradOutput: Tensor, self: Tensor, lambd: Scalar, options: { gradInput: Tensor }): Tensor;
   sort(
     self: Tensor,
     dim?: number,
@@ -1363,6 +5951,26 @@ export interface OpFunctions {
   sort(self: boolean[], reverse?: boolean, options?: { reverse?: boolean }): void;
   sort(self: string[], reverse?: boolean, options?: { reverse?: boolean }): void;
   sort(self: unknown[], reverse?: boolean, options?: { reverse?: boolean }): void;
+  specialDigamma(self: Tensor): Tensor;
+  specialDigamma(self: Tensor, options: { out: Tensor }): Tensor;
+  specialErf(self: Tensor): Tensor;
+  specialErf(self: Tensor, options: { out: Tensor }): Tensor;
+  specialErfc(self: Tensor): Tensor;
+  specialErfc(self: Tensor, options: { out: Tensor }): Tensor;
+  specialErfinv(self: Tensor): Tensor;
+  specialErfinv(self: Tensor, options: { out: Tensor }): Tensor;
+  specialExp2(self: Tensor): Tensor;
+  specialExp2(self: Tensor, options: { out: Tensor }): Tensor;
+  specialExpit(self: Tensor): Tensor;
+  specialExpit(self: Tensor, options: { out: Tensor }): Tensor;
+  specialExpm1(self: Tensor): Tensor;
+  specialExpm1(self: Tensor, options: { out: Tensor }): Tensor;
+  specialGammaln(self: Tensor): Tensor;
+  specialGammaln(self: Tensor, options: { out: Tensor }): Tensor;
+  specialLog1p(self: Tensor): Tensor;
+  specialLog1p(self: Tensor, options: { out: Tensor }): Tensor;
+  specialPsi(self: Tensor): Tensor;
+  specialPsi(self: Tensor, options: { out: Tensor }): Tensor;
   split(self: Tensor, splitSize: number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   split(self: Tensor, splitSize: number[] | number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   split(self: Tensor, splitSizes: number[] | number, dim?: number, options?: { dim?: number }): readonly Tensor[];
@@ -1372,6 +5980,14 @@ export interface OpFunctions {
     dim?: number,
     options?: { dim?: number },
   ): readonly Tensor[];
+  sqrt(self: Tensor): Tensor;
+  sqrt(self: Tensor, options: { out: Tensor }): Tensor;
+  sqrt(a: number): number;
+  sqrt(a: Scalar): Scalar;
+  sqrt_(self: Tensor): Tensor;
+  square(self: Tensor): Tensor;
+  square(self: Tensor, options: { out: Tensor }): Tensor;
+  square_(self: Tensor): Tensor;
   squeeze(self: Tensor): Tensor;
   squeeze(self: Tensor, dim: number): Tensor;
   squeeze_(self: Tensor): Tensor;
@@ -1419,6 +6035,19 @@ export interface OpFunctions {
   ): [Tensor, Tensor];
   stride(self: Tensor, dim: number): number;
   stride(self: Tensor): readonly number[];
+  sub(self: Tensor, other: Tensor, options?: { alpha?: Scalar }): Tensor;
+  sub(self: Tensor, other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
+  sub(self: Tensor, other: Tensor, options: { alpha?: Scalar; out: Tensor }): Tensor;
+  sub(self: Tensor, other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar; out: Tensor }): Tensor;
+  sub(a: number, b: number): number;
+  sub(a: Scalar, b: Scalar): Scalar;
+  sub_(self: Tensor, other: Tensor, options?: { alpha?: Scalar }): Tensor;
+  sub_(self: Tensor, other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
+  subtract(self: Tensor, other: Tensor, options?: { alpha?: Scalar }): Tensor;
+  subtract(self: Tensor, other: Tensor, options: { alpha?: Scalar; out: Tensor }): Tensor;
+  subtract(self: Tensor, other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
+  subtract_(self: Tensor, other: Tensor, options?: { alpha?: Scalar }): Tensor;
+  subtract_(self: Tensor, other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
   sum(
     self: Tensor,
     dim: number[] | number | null,
@@ -1452,6 +6081,21 @@ export interface OpFunctions {
     dim?: number | null,
     options?: { dim?: number | null; out: Tensor },
   ): Tensor;
+  tan(self: Tensor): Tensor;
+  tan(self: Tensor, options: { out: Tensor }): Tensor;
+  tan(a: number): number;
+  tan(a: Scalar): Scalar;
+  tan_(self: Tensor): Tensor;
+  tanh(self: Tensor): Tensor;
+  tanh(self: Tensor, options: { out: Tensor }): Tensor;
+  tanh(a: number): number;
+  tanh(a: Scalar): Scalar;
+  tanhBackward(gradOutput: Tensor, output: Tensor): Tensor;
+  tanhBackward(gradOutput: Tensor, output: Tensor, options: { gradInput: Tensor }): Tensor;
+  tanh_(self: Tensor): Tensor;
+  tensor(t: number, options?: { dtype?: DType | null; device?: string | null; requiresGrad?: boolean }): Tensor;
+  tensor(t: boolean, options?: { dtype?: DType | null; device?: string | null; requiresGrad?: boolean }): Tensor;
+  tensor(data: unknown[], options?: { dtype?: DType | null; device?: string | null; requiresGrad?: boolean }): Tensor;
   tensorSplit(self: Tensor, sections: number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   tensorSplit(self: Tensor, indices: number[] | number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   tensorSplit(
@@ -1460,6 +6104,20 @@ export interface OpFunctions {
     dim?: number,
     options?: { dim?: number },
   ): readonly Tensor[];
+  tensordot(self: Tensor, other: Tensor, dimsSelf: number[] | number, dimsOther: number[] | number): Tensor;
+  tensordot(
+    self: Tensor,
+    other: Tensor,
+    dimsSelf: number[] | number,
+    dimsOther: number[] | number,
+    options: { out: Tensor },
+  ): Tensor;
+  tensordot(self: Tensor, other: Tensor, dimsSelf: number[] | number, ...dimsOther: number[]): Tensor;
+  threshold(self: Tensor, threshold: Scalar, value: Scalar): Tensor;
+  threshold(self: Tensor, threshold: Scalar, value: Scalar, options: { out: Tensor }): Tensor;
+  thresholdBackward(gradOutput: Tensor, self: Tensor, threshold: Scalar): Tensor;
+  thresholdBackward(gradOutput: Tensor, self: Tensor, threshold: Scalar, options: { gradInput: Tensor }): Tensor;
+  threshold_(self: Tensor, threshold: Scalar, value: Scalar): Tensor;
   tile(self: Tensor, dims: number[] | number): Tensor;
   tile(self: Tensor, ...dims: number[]): Tensor;
   to(
@@ -1531,18 +6189,45 @@ export interface OpFunctions {
     sorted?: boolean,
     options?: { dim?: number; largest?: boolean; sorted?: boolean; values: Tensor; indices: Tensor },
   ): [Tensor, Tensor];
+  trace(self: Tensor): Tensor;
+  trace(self: Tensor, options: { out: Tensor }): Tensor;
   transpose(self: Tensor, dim0: number, dim1: number): Tensor;
   transpose_(self: Tensor, dim0: number, dim1: number): Tensor;
   tril(self: Tensor, diagonal?: number, options?: { diagonal?: number }): Tensor;
   tril(self: Tensor, diagonal?: number, options?: { diagonal?: number; out: Tensor }): Tensor;
   tril_(self: Tensor, diagonal?: number, options?: { diagonal?: number }): Tensor;
+  tripletMarginLoss(
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    margin?: number,
+    p?: number,
+    eps?: number,
+    swap?: boolean,
+    reduction?: number,
+    options?: { margin?: number; p?: number; eps?: number; swap?: boolean; reduction?: number },
+  ): Tensor;
   triu(self: Tensor, diagonal?: number, options?: { diagonal?: number }): Tensor;
   triu(self: Tensor, diagonal?: number, options?: { diagonal?: number; out: Tensor }): Tensor;
   triu_(self: Tensor, diagonal?: number, options?: { diagonal?: number }): Tensor;
+  trueDivide(self: Tensor, other: Tensor): Tensor;
+  trueDivide(self: Tensor, other: Scalar): Tensor;
+  trueDivide(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  trueDivide_(self: Tensor, other: Tensor): Tensor;
+  trueDivide_(self: Tensor, other: Scalar): Tensor;
+  trunc(self: Tensor): Tensor;
+  trunc(self: Tensor, options: { out: Tensor }): Tensor;
+  trunc_(self: Tensor): Tensor;
   typeAs(self: Tensor, other: Tensor): Tensor;
   unbind(self: Tensor, dim?: number, options?: { dim?: number }): readonly Tensor[];
   unflatten(self: Tensor, dim: number, sizes: number[] | number): Tensor;
   unflatten(self: Tensor, dim: number, ...sizes: number[]): Tensor;
+  uniform_(
+    self: Tensor,
+    from?: number,
+    to?: number,
+    options?: { from?: number; to?: number; generator?: unknown | null },
+  ): Tensor;
   uniqueConsecutive(
     self: Tensor,
     returnInverse?: boolean,
@@ -1611,6 +6296,404 @@ export interface OpFunctions {
   ): readonly Tensor[];
   unsqueeze(self: Tensor, dim: number): Tensor;
   unsqueeze_(self: Tensor, dim: number): Tensor;
+  upsampleBicubic2d(
+    input: Tensor,
+    outputSize: number[] | number | null,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+  ): Tensor;
+  upsampleBicubic2d(
+    self: Tensor,
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  upsampleBicubic2d(
+    input: Tensor,
+    outputSize: number[] | number | null,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
+  upsampleBicubic2d(
+    self: Tensor,
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
+  ): Tensor;
+  upsampleBicubic2dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+  ): Tensor;
+  upsampleBicubic2dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  upsampleBicubic2dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null; gradInput: Tensor },
+  ): Tensor;
+  upsampleBicubic2dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
+  upsampleBilinear2d(
+    input: Tensor,
+    outputSize: number[] | number | null,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+  ): Tensor;
+  upsampleBilinear2d(
+    self: Tensor,
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  upsampleBilinear2d(
+    input: Tensor,
+    outputSize: number[] | number | null,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
+  upsampleBilinear2d(
+    self: Tensor,
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
+  ): Tensor;
+  upsampleBilinear2dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+  ): Tensor;
+  upsampleBilinear2dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  upsampleBilinear2dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null; gradInput: Tensor },
+  ): Tensor;
+  upsampleBilinear2dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
+  upsampleLinear1d(
+    input: Tensor,
+    outputSize: number[] | number | null,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+  ): Tensor;
+  upsampleLinear1d(
+    self: Tensor,
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scales?: number | null,
+    options?: { scales?: number | null },
+  ): Tensor;
+  upsampleLinear1d(
+    input: Tensor,
+    outputSize: number[] | number | null,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
+  upsampleLinear1d(
+    self: Tensor,
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scales?: number | null,
+    options?: { scales?: number | null; out: Tensor },
+  ): Tensor;
+  upsampleLinear1dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+  ): Tensor;
+  upsampleLinear1dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scales?: number | null,
+    options?: { scales?: number | null },
+  ): Tensor;
+  upsampleLinear1dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scales?: number | null,
+    options?: { scales?: number | null; gradInput: Tensor },
+  ): Tensor;
+  upsampleLinear1dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
+  upsampleNearest1d(input: Tensor, outputSize: number[] | number | null, scaleFactors: number[] | null): Tensor;
+  upsampleNearest1d(
+    self: Tensor,
+    outputSize: number[] | number,
+    scales?: number | null,
+    options?: { scales?: number | null },
+  ): Tensor;
+  upsampleNearest1d(
+    input: Tensor,
+    outputSize: number[] | number | null,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
+  upsampleNearest1d(
+    self: Tensor,
+    outputSize: number[] | number,
+    scales?: number | null,
+    options?: { scales?: number | null; out: Tensor },
+  ): Tensor;
+  upsampleNearest1dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    scaleFactors: number[] | null,
+  ): Tensor;
+  upsampleNearest1dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    scales?: number | null,
+    options?: { scales?: number | null },
+  ): Tensor;
+  upsampleNearest1dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    scales?: number | null,
+    options?: { scales?: number | null; gradInput: Tensor },
+  ): Tensor;
+  upsampleNearest1dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
+  upsampleNearest2d(input: Tensor, outputSize: number[] | number | null, scaleFactors: number[] | null): Tensor;
+  upsampleNearest2d(
+    self: Tensor,
+    outputSize: number[] | number,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  upsampleNearest2d(
+    input: Tensor,
+    outputSize: number[] | number | null,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
+  upsampleNearest2d(
+    self: Tensor,
+    outputSize: number[] | number,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
+  ): Tensor;
+  upsampleNearest2dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    scaleFactors: number[] | null,
+  ): Tensor;
+  upsampleNearest2dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  upsampleNearest2dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesH?: number | null; scalesW?: number | null; gradInput: Tensor },
+  ): Tensor;
+  upsampleNearest2dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
+  upsampleNearest3d(input: Tensor, outputSize: number[] | number | null, scaleFactors: number[] | null): Tensor;
+  upsampleNearest3d(
+    self: Tensor,
+    outputSize: number[] | number,
+    scalesD?: number | null,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  upsampleNearest3d(
+    input: Tensor,
+    outputSize: number[] | number | null,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
+  upsampleNearest3d(
+    self: Tensor,
+    outputSize: number[] | number,
+    scalesD?: number | null,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out: Tensor },
+  ): Tensor;
+  upsampleNearest3dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    scaleFactors: number[] | null,
+  ): Tensor;
+  upsampleNearest3dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    scalesD?: number | null,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  upsampleNearest3dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    scalesD?: number | null,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; gradInput: Tensor },
+  ): Tensor;
+  upsampleNearest3dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
+  upsampleTrilinear3d(
+    input: Tensor,
+    outputSize: number[] | number | null,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+  ): Tensor;
+  upsampleTrilinear3d(
+    self: Tensor,
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scalesD?: number | null,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  upsampleTrilinear3d(
+    input: Tensor,
+    outputSize: number[] | number | null,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
+  upsampleTrilinear3d(
+    self: Tensor,
+    outputSize: number[] | number,
+    alignCorners: boolean,
+    scalesD?: number | null,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out: Tensor },
+  ): Tensor;
+  upsampleTrilinear3dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+  ): Tensor;
+  upsampleTrilinear3dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scalesD?: number | null,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null },
+  ): Tensor;
+  upsampleTrilinear3dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scalesD?: number | null,
+    scalesH?: number | null,
+    scalesW?: number | null,
+    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; gradInput: Tensor },
+  ): Tensor;
+  upsampleTrilinear3dBackward(
+    gradOutput: Tensor,
+    outputSize: number[] | number | null,
+    inputSize: number[] | number,
+    alignCorners: boolean,
+    scaleFactors: number[] | null,
+    options: { out: Tensor },
+  ): Tensor;
   valueSelectingReductionBackward(
     grad: Tensor,
     dim: number,
@@ -1657,6 +6740,8 @@ export interface OpFunctions {
     dim: number[] | number | null,
     options: { correction: number | null; keepdim?: boolean; out0: Tensor; out1: Tensor },
   ): [Tensor, Tensor];
+  vdot(self: Tensor, other: Tensor): Tensor;
+  vdot(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
   view(self: Tensor, size: number[] | number): Tensor;
   view(self: Tensor, dtype: DType): Tensor;
   view(self: Tensor, ...size: number[]): Tensor;
@@ -1666,7 +6751,43 @@ export interface OpFunctions {
   vsplit(self: Tensor, ...indices: number[]): readonly Tensor[];
   vstack(tensors: Tensor[]): Tensor;
   vstack(tensors: Tensor[], options: { out: Tensor }): Tensor;
+  where(condition: Tensor, self: Tensor, other: Tensor): Tensor;
+  where(condition: Tensor, self: Tensor, other: Scalar): Tensor;
+  where(condition: Tensor, self: Scalar, other: Tensor): Tensor;
+  where(condition: Tensor, self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  where(condition: Tensor, self: Scalar, other: Scalar): Tensor;
+  where(condition: Tensor): readonly Tensor[];
+  xlogy(self: Tensor, other: Tensor): Tensor;
+  xlogy(self: Tensor, other: Scalar): Tensor;
+  xlogy(self: Scalar, other: Tensor): Tensor;
+  xlogy(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
+  xlogy(self: Scalar, other: Tensor, options: { out: Tensor }): Tensor;
+  xlogy(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
+  xlogy_(self: Tensor, other: Tensor): Tensor;
+  xlogy_(self: Tensor, other: Scalar): Tensor;
   zero(self: Tensor): Tensor;
   zero(self: Tensor, options: { out: Tensor }): Tensor;
   zero_(self: Tensor): Tensor;
+  zeros(
+    size: number[] | number,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+    },
+  ): Tensor;
+  zeros(size: number[] | number, options: { out: Tensor }): Tensor;
+  zeros(...size: number[]): Tensor;
+  zerosLike(
+    self: Tensor,
+    options?: {
+      dtype?: DType | null;
+      layout?: string | number | null;
+      device?: string | null;
+      pinMemory?: boolean | null;
+      memoryFormat?: string | number | null;
+    },
+  ): Tensor;
+  zerosLike(self: Tensor, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
 }
