@@ -17,6 +17,7 @@ import { KernelError } from './kernel-error.js';
 export interface NativeBinding {
   // runtime
   setNumThreads(n: number): void;
+  keepFreedMemory(bytes: number): boolean;
   getNumThreads(): number;
   /** 0 reference, 1 portable, 2 avx2, 3 avx512 */
   setKernelPath(code: number): void;

@@ -77,6 +77,7 @@ export {
   getKernelPath,
   getNumThreads,
   type KernelPath,
+  keepFreedMemory,
   setKernelPath,
   setNumThreads,
 } from './runtime.js';

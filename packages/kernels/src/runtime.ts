@@ -45,3 +45,16 @@ export function setKernelPath(path: KernelPath): void {
   }
   native.setKernelPath(code);
 }
+
+/**
+ * Makes the process's malloc (glibc) keep and reuse freed blocks up to `bytes` (default 64 MiB)
+ * instead of mapping fresh pages for each: tensor storages are freed only when V8 collects them,
+ * and without reuse every large op output pays for page faults. @tsjit/tensor calls it once unless
+ * the environment sets TSJIT_MALLOC_TUNING=0. Returns false where malloc is not glibc's.
+ */
+export function keepFreedMemory(bytes = 64 * 1024 * 1024): boolean {
+  if (!Number.isInteger(bytes) || bytes < 0 || bytes > 2 ** 30) {
+    throw argumentError('keepFreedMemory', `expected an integer in [0, 2^30], got ${bytes}`);
+  }
+  return native.keepFreedMemory(bytes);
+}

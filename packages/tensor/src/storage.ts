@@ -1,3 +1,5 @@
+import { keepFreedMemory } from '@tsjit/kernels';
+
 /**
  * The bytes behind one or more tensors (a tensor and all its views share one Storage), and the
  * version counter that in-place ops bump: autograd uses it to detect a saved tensor that was
@@ -11,6 +13,14 @@
 const SLAB_BYTES = 64 * 1024;
 const SMALL_LIMIT = 1024;
 let slab: ArrayBuffer | null = null;
+
+// The first large storage asks malloc to reuse freed blocks (see keepFreedMemory in
+// @tsjit/kernels); TSJIT_MALLOC_TUNING=0 in the environment leaves malloc alone.
+let mallocTuned = false;
+function tuneMallocOnce(): void {
+  mallocTuned = true;
+  if (process.env.TSJIT_MALLOC_TUNING !== '0') keepFreedMemory();
+}
 let slabUsed = SLAB_BYTES;
 
 function smallBytes(byteLength: number): Uint8Array {
@@ -42,6 +52,7 @@ export class Storage {
   static allocate(byteLength: number, shared = false, uninitialized = false): Storage {
     if (shared) return new Storage(new Uint8Array(new SharedArrayBuffer(byteLength)));
     if (byteLength <= SMALL_LIMIT) return new Storage(smallBytes(byteLength));
+    if (!mallocTuned) tuneMallocOnce();
     if (uninitialized) {
       const b = Buffer.allocUnsafeSlow(byteLength);
       return new Storage(new Uint8Array(b.buffer, b.byteOffset, byteLength));

@@ -4,6 +4,10 @@
 
 #include <thread>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "glue.h"
 
 namespace tsjit {
@@ -55,6 +59,22 @@ Napi::Value GetKernelPath(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), static_cast<int>(instance(info.Env()).isa));
 }
 
+// keepFreedMemory(bytes): asks glibc's malloc to serve allocations up to `bytes` from its heap
+// (not a fresh mmap each) and to keep freed memory instead of returning it to the OS. Tensor
+// storages are ArrayBuffers that V8 frees only when it collects them; without this, every large
+// op output costs fresh zero pages (page faults) instead of reusing the memory of a dead tensor,
+// several times the cost of a fast kernel. Returns false where malloc is not glibc's.
+Napi::Value KeepFreedMemory(const Napi::CallbackInfo& info) {
+#if defined(__GLIBC__)
+  const double bytes = info[0].As<Napi::Number>().DoubleValue();
+  const int threshold = static_cast<int>(bytes);
+  const bool ok = mallopt(M_MMAP_THRESHOLD, threshold) == 1 && mallopt(M_TRIM_THRESHOLD, threshold * 4) == 1;
+  return Napi::Boolean::New(info.Env(), ok);
+#else
+  return Napi::Boolean::New(info.Env(), false);
+#endif
+}
+
 Napi::Value DetectedIsa(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), static_cast<int>(detected_isa()));
 }
@@ -72,6 +92,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("setKernelPath", Napi::Function::New(env, SetKernelPath, "setKernelPath"));
   exports.Set("getKernelPath", Napi::Function::New(env, GetKernelPath, "getKernelPath"));
   exports.Set("detectedIsa", Napi::Function::New(env, DetectedIsa, "detectedIsa"));
+  exports.Set("keepFreedMemory", Napi::Function::New(env, KeepFreedMemory, "keepFreedMemory"));
 
   register_copy(env, exports);
   register_reduce(env, exports);

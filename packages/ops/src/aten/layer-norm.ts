@@ -6,7 +6,7 @@ export const layerNorm = defineOp({
   schemas: [
     'aten::layer_norm(Tensor input, int[] normalized_shape, Tensor? weight=None, Tensor? bias=None, float eps=1.0000000000000001e-05, bool cudnn_enable=True) -> Tensor',
   ],
-  impl: (a, ctx) => layerNormForward(ctx, a.input, a.normalized_shape, a.weight, a.bias, num(a.eps))[0],
+  impl: (a, ctx) => layerNormForward(ctx, a.input, a.normalized_shape, a.weight, a.bias, num(a.eps), false)[0],
   meta: (a) => ({ sizes: a.input.sizes, dtype: a.input.dtype }),
   derivative: (F, { grad, input, normalized_shape, weight, bias, eps }) => {
     const [, mean, rstd] = F.nativeLayerNorm(input, normalized_shape, null, null, eps);

@@ -55,7 +55,7 @@ export class Calc {
     const x = this.t(a);
     const y = this.t(b);
     const sizes = broadcastShapes(x.sizes, y.sizes);
-    const out = this.ctx.empty(sizes, K.binaryOutputDtype(op, this.dtype)!);
+    const out = this.ctx.uninitialized(sizes, K.binaryOutputDtype(op, this.dtype)!);
     K.binary(op, out, x, y);
     return out;
   }
@@ -87,7 +87,7 @@ export class Calc {
 
   un(op: K.UnaryOp, a: Operand, options?: K.UnaryOptions): T {
     const x = this.t(a);
-    const out = this.ctx.empty(x.sizes, this.dtype);
+    const out = this.ctx.uninitialized(x.sizes, this.dtype);
     K.unary(op, out, x, options);
     return out;
   }

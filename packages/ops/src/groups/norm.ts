@@ -175,6 +175,7 @@ export function layerNormForward(
   weight: T | null,
   bias: T | null,
   eps: number,
+  withStats = true,
 ): [T, T, T] {
   const dtype = requireNormDtype(input, 'LayerNormKernelImpl');
   const shape = Array.isArray(normalizedShape) ? normalizedShape : [normalizedShape as unknown as number];
@@ -202,10 +203,13 @@ export function layerNormForward(
   }
   checkParamDtypes(input, [weight, bias], true);
   const statSizes = [...input.sizes.slice(0, nd - k), ...new Array<number>(k).fill(1)];
-  const out = ctx.empty(input.sizes, dtype);
-  const mean = ctx.empty(statSizes, dtype);
-  const rstd = ctx.empty(statSizes, dtype);
-  if (numel(input.sizes) > 0) K.layerNorm(out, mean, rstd, input, shape, weight, bias, eps);
+  // aten::layer_norm needs no statistics (withStats false): the kernel skips them when given
+  // none, and the result's statistics are then empty tensors nobody reads.
+  const out = ctx.uninitialized(input.sizes, dtype);
+  const mean = ctx.empty(withStats ? statSizes : [0], dtype);
+  const rstd = ctx.empty(withStats ? statSizes : [0], dtype);
+  if (numel(input.sizes) > 0)
+    K.layerNorm(out, withStats ? mean : null, withStats ? rstd : null, input, shape, weight, bias, eps);
   return [out, mean, rstd];
 }
 

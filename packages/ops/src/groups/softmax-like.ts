@@ -21,7 +21,8 @@ export function softmaxForward(
     const name = last ? `${log ? 'log_' : ''}softmax_lastdim_kernel_impl` : 'softmax_kernel_impl';
     throw new OpError(`"${name}" not implemented for '${cppDtypeName(x.dtype)}'`);
   }
-  const out = ctx.empty(x.sizes, x.dtype);
+  // The kernel writes every element (an empty dim writes none, and then there are none).
+  const out = ctx.uninitialized(x.sizes, x.dtype);
   if (log) K.logSoftmax(out, x, d);
   else K.softmax(out, x, d);
   return out;
