@@ -30,7 +30,12 @@ export const asStrided = defineOp({
     const shift = Math.max(0, -rel);
     const n = Math.max(shift + rel + stridedExtent(outSizes, outStrides), shift + stridedExtent(inSizes, inStrides), 1);
     const positions = F.asStrided(F.arange(n), outSizes, outStrides, shift + rel);
-    const sums = F.put(F.zeros([n], { dtype: grad.dtype }), positions, grad, true);
+    const sums = F.indexPut(
+      F.zeros([n], { dtype: grad.dtype }),
+      [F.reshape(positions, [-1])],
+      F.reshape(grad, [-1]),
+      true,
+    );
     return { self: F.asStrided(sums, inSizes, inStrides, shift) };
   },
   samples: (S) => [

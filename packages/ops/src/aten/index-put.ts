@@ -37,7 +37,9 @@ export function indexPutSamples(S: SampleBuilder, name: string): Sample[] {
   return [
     S.call(name, [S.randn([3, 4]), [ix([2, 0])], S.randn([2, 4])]),
     S.call(name, [S.randn([3, 4]), [ix([2, 0, 2])], S.randn([4])], { accumulate: true }),
-    S.call(name, [S.randn([3, 4], 'transposed'), [null, ix([3, -1])], S.randn([3, 2])]),
+    S.call(name, [S.randn([3, 4], 'transposed'), [null, ix([3, -1])], S.randn([3, 2])], undefined, {
+      noGradcheck: 'indices 3 and -1 are the same column without accumulate: PyTorch gives both values the gradient',
+    }),
     S.call(name, [S.randn([3, 4], 'strided'), [ix([0, 2]), ix([1, 3])], S.randn([])]),
     S.call(name, [S.randn([2, 3, 4]), [ix([1, 0]), null, ix([3, 2])], S.randn([2, 3])]),
     S.call(name, [S.randn([2, 3, 4]), [ix([1, 1]), null, ix([3, 3])], S.randn([2, 1])], { accumulate: true }),

@@ -29,7 +29,8 @@ export const ldexp = defineOp({
     };
   }),
   derivative: (F, { grad, self, other, result }) => ({
-    self: F.sumTo(F.mul(grad, F.pow(2, other)), F.sizes(self)),
+    // 2.0 (not 2): an integral `other` must not turn 2^other into integer arithmetic (2^-1 = 0).
+    self: F.sumTo(F.mul(grad, F.pow(new FloatScalar(2), other)), F.sizes(self)),
     other: F.sumTo(F.mul(F.mul(grad, result), Math.LN2), F.sizes(other)),
   }),
   samples: (S) => [

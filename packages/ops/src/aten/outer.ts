@@ -19,8 +19,9 @@ export const outer = defineOp({
   ],
   impl: (args, ctx) => outerCompute(ctx, args.self, args.vec2),
   derivative: (F, { grad, self, vec2 }) => ({
-    self: F.mv(grad, vec2),
-    vec2: F.mv(F.t(grad), self),
+    // Broadcast multiplies rather than mv: self and vec2 may have different dtypes (outer promotes).
+    self: F.sum(F.mul(grad, F.unsqueeze(vec2, 0)), [1]),
+    vec2: F.sum(F.mul(grad, F.unsqueeze(self, 1)), [0]),
   }),
   samples: (S) => [
     S.call('outer', [S.randn([3]), S.randn([4])]),

@@ -41,7 +41,13 @@ export const remainder = defineOp({
   derivative: (F, { grad, self, other }) => ({
     self: F.isTensor(self) ? F.sumTo(grad, F.sizes(self)) : null,
     other: F.isTensor(other)
-      ? F.sumTo(F.mul(F.neg(grad), F.div(self, other, { rounding_mode: 'floor' })), F.sizes(other))
+      ? F.sumTo(
+          F.mul(
+            F.neg(grad),
+            F.div(F.isTensor(self) ? self : F.fullLike(other, self), other, { rounding_mode: 'floor' }),
+          ),
+          F.sizes(other),
+        )
       : null,
   }),
   samples: withScalarSamples(

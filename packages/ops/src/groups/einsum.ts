@@ -306,7 +306,15 @@ export function einsumGradients(F: Functions, equation: string, tensors: readonl
       }
       target.push(name(l));
     });
-    const g = F.einsum(`${terms.join(',')}->${target.join('')}`, operands);
+    let g = F.einsum(`${terms.join(',')}->${target.join('')}`, operands);
+    // A dim this operand has at full size but the others broadcast from 1 comes out as 1: every row gets it.
+    const gSizes = F.sizes(g) as number[];
+    if (gSizes.some((s, d) => s === 1 && sizes[d] !== 1)) {
+      g = F.expand(
+        g,
+        gSizes.map((s, d) => (s === 1 ? sizes[d] : s)),
+      );
+    }
     return F.sumTo(g, sizes);
   });
 }

@@ -2,7 +2,7 @@
 import * as K from '@tsjit/kernels';
 import { formatSizes, numel, readNumbers } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
-import type { OpContext, TensorLike } from '../core/tensor-like.js';
+import type { Functions, OpContext, TensorLike } from '../core/tensor-like.js';
 import { convolution } from './conv.js';
 import { contiguousStrides, kernel, narrowView, reshape } from './nn.js';
 import { scalarName } from './pool.js';
@@ -287,4 +287,14 @@ export function embeddingRenorm(
   K.binary('mul', rows, rows, ctx.view(s, [u, D], [1, 0], s.offset));
   K.indexCopy(out, 0, idx, rows);
   return out;
+}
+
+/**
+ * The derivative of embedding_dense_backward with respect to its incoming gradient, as PyTorch defines
+ * it: rows of padding_idx get nothing, and (deliberately) no scale_grad_by_freq factor is applied.
+ */
+export function embeddingDoubleBackward(F: Functions, grad: any, indices: any, paddingIdx: number): any {
+  const rows = F.embedding(grad, indices);
+  if (paddingIdx < 0) return rows;
+  return F.maskedFill(rows, F.unsqueeze(F.eq(indices, paddingIdx), -1), 0);
 }

@@ -216,17 +216,23 @@ function circularRule(F: Functions, grad: any, sizes: readonly number[], pad: re
   pairs(pad).forEach(([l, rr], k) => {
     const d = r - 1 - k;
     const n = sizes[d];
-    if (l < 0 || rr < 0) throw new OpError('the derivative of circular padding supports non-negative pads only');
-    // Pads that move a [len]-row slice of dim d to rows [at, at + len) of an n-row dim.
-    const place = (t: any, at: number, len: number) => {
+    // Negative pads crop first; the positive ones then wrap around the cropped rows (PyTorch's order).
+    const cropL = Math.max(-l, 0);
+    const cropR = Math.max(-rr, 0);
+    const m = n - cropL - cropR;
+    const padL = Math.max(l, 0);
+    const padR = Math.max(rr, 0);
+    // Pads that move a [len]-row slice of dim d to rows [at, at + len) of a [rows]-row dim.
+    const place = (t: any, at: number, len: number, rows: number) => {
       const p = new Array<number>(2 * (k + 1)).fill(0);
       p[2 * k] = at;
-      p[2 * k + 1] = n - at - len;
+      p[2 * k + 1] = rows - at - len;
       return F.constantPadNd(t, p, 0);
     };
-    let acc = F.narrow(g, d, l, n);
-    if (l > 0) acc = F.add(acc, place(F.narrow(g, d, 0, l), n - l, l));
-    if (rr > 0) acc = F.add(acc, place(F.narrow(g, d, l + n, rr), 0, rr));
+    let acc = F.narrow(g, d, padL, m);
+    if (padL > 0) acc = F.add(acc, place(F.narrow(g, d, 0, padL), m - padL, padL, m));
+    if (padR > 0) acc = F.add(acc, place(F.narrow(g, d, padL + m, padR), 0, padR, m));
+    if (cropL > 0 || cropR > 0) acc = place(acc, cropL, m, n);
     g = acc;
   });
   return g;

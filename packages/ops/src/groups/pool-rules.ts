@@ -18,6 +18,8 @@ export function maxPoolRule(F: Functions, c: Ctx, nd: 2 | 3, indices: unknown): 
 }
 
 export function maxPool1dRule(F: Functions, c: Ctx, indices: unknown): Ctx {
+  // PyTorch's no-grad max_pool1d accepts a window longer than the input (an empty result): nothing flows back.
+  if ((F.sizes(c.grad) as number[]).includes(0)) return { self: F.zerosLike(c.self) };
   const idx = indices ?? F.maxPool1dWithIndices(c.self, c.kernel_size, c.stride, c.padding, c.dilation, c.ceil_mode)[1];
   const k = one(c.kernel_size);
   const s = one(c.stride).length ? one(c.stride) : k;
