@@ -26,8 +26,10 @@ export const nativeLayerNormBackward = defineOp({
         ? c.empty(a.input.sizes)
         : normInputGrad(c, a.weight == null ? g : c.mul(g, a.weight), xhat, c.t(a.rstd), normDims)
       : null;
-    const gw = mask[1] && a.weight != null ? c.reshape(c.sum(c.mul(g, xhat), leadDims), shape) : null;
-    const gb = mask[2] && a.bias != null ? c.reshape(c.sum(g, leadDims), shape) : null;
+    // Summing over no dims would reduce everything (PyTorch's dim=[]): without leading dims there is one row.
+    const rows = (v: any) => c.reshape(lead === 0 ? c.mul(v, 1) : c.sum(v, leadDims), shape);
+    const gw = mask[1] && a.weight != null ? rows(c.mul(g, xhat)) : null;
+    const gb = mask[2] && a.bias != null ? rows(g) : null;
     return [gi, gw, gb];
   },
   // Double backward with h = g w: gI = rstd (h - mean(h) - xhat mean(h xhat)) over the normalised
