@@ -23,22 +23,6 @@ const registry = new OpRegistry(allOps);
 const ctx = plainContext(registry);
 // Rules may call ops of other families that this branch does not have yet: test stand-ins.
 const stand = {
-  sum: (t: TensorLike, dims: number[], keepdim: boolean) => {
-    const sizes = t.sizes.map((n, d) => (dims.includes(d) ? 1 : n)).filter((_, d) => keepdim || !dims.includes(d));
-    const out = ctx.empty(sizes, t.dtype);
-    K.sum(out, t, dims, keepdim);
-    return out;
-  },
-  zerosLike: (t: TensorLike) => ctx.empty(t.sizes, t.dtype),
-  zeros: (sizes: number[], o: { dtype: TensorLike['dtype'] }) => ctx.empty(sizes, o.dtype),
-  item: (t: TensorLike) => tensorValues(ctx, t)[0],
-  arange: (n: number) =>
-    tensorFromValues(
-      ctx,
-      [...Array(n).keys()].map((i) => i),
-      [n],
-      'int64',
-    ),
   // put(self, index, source, accumulate=True) on a 1-D self: index_add along dim 0.
   put: (self: TensorLike, index: TensorLike, source: TensorLike, accumulate: boolean) => {
     expect(accumulate).toBe(true);
