@@ -85,11 +85,12 @@ export const nativeGroupNormBackward = defineOp({
     };
   },
   samples: (S) => {
-    // PyTorch's double backward differentiates through the statistics as functions of input (they are
-    // non-differentiable arguments): a finite difference in input with them held fixed differs.
+    // The double backward differentiates through the statistics as functions of input, like PyTorch's
+    // layer and batch norm rules (PyTorch 1.13 has none for group norm): a finite difference in input
+    // with them held fixed differs.
     const followStats = {
       noGradcheck:
-        'the rule treats mean and rstd as statistics of input (as PyTorch does); here they are fixed inputs. Checked in test/norm-double-backward.test.ts',
+        'the rule treats mean and rstd as statistics of input (as PyTorch's layer norm rule does); here they are fixed inputs. Checked in test/norm-double-backward.test.ts',
     };
     const stats = (n: number, g: number) => [S.t([n, g], { low: -0.5, high: 0.5 }), S.t([n, g], { low: 0.5, high: 2 })];
     return [
