@@ -90,7 +90,7 @@ export const nativeGroupNormBackward = defineOp({
     // with them held fixed differs.
     const followStats = {
       noGradcheck:
-        'the rule treats mean and rstd as statistics of input (as PyTorch's layer norm rule does); here they are fixed inputs. Checked in test/norm-double-backward.test.ts',
+        'the rule treats mean and rstd as statistics of input (as the layer norm rule of PyTorch does); here they are fixed inputs. Checked in test/norm-double-backward.test.ts',
     };
     const stats = (n: number, g: number) => [S.t([n, g], { low: -0.5, high: 0.5 }), S.t([n, g], { low: 0.5, high: 2 })];
     return [
