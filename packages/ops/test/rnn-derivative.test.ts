@@ -1,72 +1,19 @@
 /**
  * The BPTT derivative rules of lstm / gru / rnn_tanh / rnn_relu (input and packed data overloads) against PyTorch's
  * autograd (test/fixtures/rnn-grads.json, made by tooling/fixtures/gen_rnn_grad_goldens.py). The
- * rules are written against F; the ops they call belong to other families, so this test gives them
- * a small F over kernels (float64) with the same call signatures.
+ * rules run on the plain context's F (the real ops).
  */
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as K from '@tsjit/kernels';
 import { describe, expect, it } from 'vitest';
-import { Calc } from '../src/groups/nn-math.js';
 import { allOps, OpRegistry, plainContext, type TensorLike, tensorFromValues, tensorValues } from '../src/index.js';
 
 const registry = new OpRegistry(allOps);
 const ctx = plainContext(registry);
-const c = new Calc(ctx, 'float64');
 
 type T = TensorLike;
-const sel = (t: T, dim: number, i: number): T =>
-  ctx.view(
-    t,
-    t.sizes.filter((_, d) => d !== dim),
-    t.strides.filter((_, d) => d !== dim),
-    t.offset + i * t.strides[dim],
-  );
-const F: Record<string, (...args: any[]) => any> = {
-  select: sel,
-  narrow: (t: T, dim: number, start: number, n: number) => c.narrow(t, dim, start, n),
-  transpose: (t: T, a: number, b: number) => c.transpose(t, a, b),
-  t: (t: T) => c.transpose(t, 0, 1),
-  matmul: (a: T, b: T) => c.matmul(a, b),
-  add: (a: T, b: T | number) => c.add(a, b),
-  sub: (a: T, b: T | number) => c.sub(a, b),
-  mul: (a: T, b: T | number) => c.mul(a, b),
-  rsub: (a: T, b: number) => c.sub(b, a),
-  sigmoid: (a: T) => c.un('sigmoid', a),
-  tanh: (a: T) => c.un('tanh', a),
-  relu: (a: T) => c.un('relu', a),
-  gt: (a: T, b: number) => c.cmp('gt', a, b),
-  zerosLike: (a: T) => c.full(a.sizes, 0),
-  sum: (a: T, dims: number[]) => c.sum(a, dims),
-  chunk: (a: T, n: number, dim: number) => {
-    const size = a.sizes[dim] / n;
-    return Array.from({ length: n }, (_, i) => c.narrow(a, dim, i * size, size));
-  },
-  cat: (list: T[], dim: number) => {
-    const sizes = [...list[0].sizes];
-    sizes[dim] = list.reduce((s, t) => s + t.sizes[dim], 0);
-    const out = c.empty(sizes);
-    K.cat(
-      out,
-      list.map((t) => c.t(t)),
-      dim,
-    );
-    return out;
-  },
-  stack: (list: T[], dim: number) => {
-    const sizes = [...list[0].sizes];
-    sizes.splice(dim, 0, list.length);
-    const out = c.empty(sizes);
-    K.stack(
-      out,
-      list.map((t) => c.t(t)),
-      dim,
-    );
-    return out;
-  },
-};
+const F = ctx.F;
 
 interface Flat {
   sizes: number[];

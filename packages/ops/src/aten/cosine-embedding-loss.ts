@@ -49,7 +49,8 @@ export const cosineEmbeddingLoss = defineOp({
     const g0 = reduction === 1 ? F.div(grad, n) : grad;
     const g = reduction === 0 && td === 1 ? F.unsqueeze(g0, 1) : g0;
     // d loss / d cos: -1 where t = 1, 1 where t = -1 and cos >= margin
-    const dcos = F.sub(F.mul(F.eq(t, -1), F.ge(cos, margin)), F.mul(F.eq(t, 1), 1));
+    // (masks are bool: multiplying by 1 makes integers, as bool tensors cannot be subtracted)
+    const dcos = F.sub(F.mul(F.mul(F.eq(t, -1), F.ge(cos, margin)), 1), F.mul(F.eq(t, 1), 1));
     const k = F.mul(g, dcos);
     return {
       input1: F.mul(k, F.sub(F.div(input2, den), F.div(F.mul(cos, input1), m1))),

@@ -13,9 +13,9 @@ export const hardtanhBackward = defineOp({
   ],
   impl,
   meta,
-  derivative: (F, { grad, self, min_val, max_val }) => ({
-    grad_output: F.hardtanhBackward(grad, self, min_val, max_val),
-    self: F.zerosLike(grad),
+  derivative: (F, { grad, grad_output, self, min_val, max_val }) => ({
+    grad_output: F.sumTo(F.hardtanhBackward(grad, self, min_val, max_val), F.sizes(grad_output)),
+    self: F.zerosLike(self),
   }),
   samples: (S) => [
     ...backwardSamples(S, 'hardtanh_backward', [-1, 1]),

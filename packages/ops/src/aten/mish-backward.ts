@@ -19,7 +19,11 @@ export const mishBackward = defineOp({
     const a = F.add(F.mul(self, F.rsub(s, 1)), 2);
     const b = F.mul(F.mul(F.mul(self, s), t), 2);
     const second = F.mul(F.mul(s, F.rsub(F.mul(t, t), 1)), F.sub(a, b));
-    return { grad_output: F.mishBackward(grad, self), self: F.mul(F.mul(grad, grad_output), second) };
+    // The inputs may broadcast against each other: each gradient is reduced to its input's sizes.
+    return {
+      grad_output: F.sumTo(F.mishBackward(grad, self), F.sizes(grad_output)),
+      self: F.sumTo(F.mul(F.mul(grad, grad_output), second), F.sizes(self)),
+    };
   },
   samples: (S) => [...backwardSamples(S, 'mish_backward'), S.call('mish_backward', [S.randn([3]), S.randn([2, 3])])],
 });

@@ -104,35 +104,40 @@ export const nativeBatchNormBackward = defineOp({
     return { grad_out: dg, input: dx, weight: dw };
   },
   samples: (S) => {
+    // PyTorch's double backward differentiates through the statistics as functions of input (they are
+    // non-differentiable arguments): a finite difference in input with them held fixed differs.
+    const followStats = {
+      noGradcheck:
+        'the rule treats mean and invstd as statistics of input (as PyTorch does); here they are fixed inputs. Checked in test/norm-double-backward.test.ts',
+    };
     const f = S.float;
     const x = S.randn([2, 3, 4]);
     const mean = S.t([3], { low: -0.5, high: 0.5 });
     const invstd = S.t([3], { low: 0.5, high: 2 });
     return [
-      S.call('native_batch_norm_backward', [
-        S.randn([2, 3, 4]),
-        x,
-        S.randn([3]),
-        null,
-        null,
-        mean,
-        invstd,
-        true,
-        f(1e-5),
-        [true, true, true],
-      ]),
-      S.call('native_batch_norm_backward', [
-        S.randn([4, 3], 'transposed'),
-        S.randn([4, 3]),
-        null,
-        null,
-        null,
-        mean,
-        invstd,
-        true,
-        f(1e-5),
-        [true, false, true],
-      ]),
+      S.call(
+        'native_batch_norm_backward',
+        [S.randn([2, 3, 4]), x, S.randn([3]), null, null, mean, invstd, true, f(1e-5), [true, true, true]],
+        undefined,
+        followStats,
+      ),
+      S.call(
+        'native_batch_norm_backward',
+        [
+          S.randn([4, 3], 'transposed'),
+          S.randn([4, 3]),
+          null,
+          null,
+          null,
+          mean,
+          invstd,
+          true,
+          f(1e-5),
+          [true, false, true],
+        ],
+        undefined,
+        followStats,
+      ),
       S.call('native_batch_norm_backward', [
         S.randn([2, 3]),
         S.randn([2, 3], 'strided'),
@@ -157,18 +162,23 @@ export const nativeBatchNormBackward = defineOp({
         f(1e-3),
         [true, false, false],
       ]),
-      S.call('native_batch_norm_backward', [
-        S.t([2, 3], { dtype: 'float64' }),
-        S.t([2, 3], { dtype: 'float64' }),
-        S.t([3], { dtype: 'float64' }),
-        null,
-        null,
-        S.t([3], { dtype: 'float64' }),
-        S.t([3], { dtype: 'float64', low: 0.5, high: 1 }),
-        true,
-        f(1e-5),
-        [false, true, true],
-      ]),
+      S.call(
+        'native_batch_norm_backward',
+        [
+          S.t([2, 3], { dtype: 'float64' }),
+          S.t([2, 3], { dtype: 'float64' }),
+          S.t([3], { dtype: 'float64' }),
+          null,
+          null,
+          S.t([3], { dtype: 'float64' }),
+          S.t([3], { dtype: 'float64', low: 0.5, high: 1 }),
+          true,
+          f(1e-5),
+          [false, true, true],
+        ],
+        undefined,
+        followStats,
+      ),
       S.call(
         'native_batch_norm_backward.out',
         [S.randn([2, 3]), S.randn([2, 3]), S.randn([3]), null, null, mean, invstd, true, f(1e-5), [true, true, true]],

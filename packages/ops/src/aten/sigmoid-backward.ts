@@ -20,8 +20,9 @@ export const sigmoidBackward = defineOp({
     dtype: resultType([args.grad_output, args.output]),
   })),
   derivative: (F, { grad, grad_output, output }) => ({
-    grad_output: F.sigmoidBackward(grad, output),
-    output: F.mul(F.mul(grad, grad_output), F.rsub(F.mul(output, 2), 1)),
+    // The inputs may broadcast against each other: each gradient is reduced to its input's sizes.
+    grad_output: F.sumTo(F.sigmoidBackward(grad, output), F.sizes(grad_output)),
+    output: F.sumTo(F.mul(F.mul(grad, grad_output), F.rsub(F.mul(output, 2), 1)), F.sizes(output)),
   }),
   samples: (S) => [
     S.call('sigmoid_backward', [S.randn([2, 5]), S.t([2, 5], { low: 0, high: 1 })]),

@@ -20,8 +20,9 @@ export const tanhBackward = defineOp({
     dtype: resultType([args.grad_output, args.output]),
   })),
   derivative: (F, { grad, grad_output, output }) => ({
-    grad_output: F.tanhBackward(grad, output),
-    output: F.mul(F.mul(F.mul(grad, grad_output), output), -2),
+    // The inputs may broadcast against each other: each gradient is reduced to its input's sizes.
+    grad_output: F.sumTo(F.tanhBackward(grad, output), F.sizes(grad_output)),
+    output: F.sumTo(F.mul(F.mul(F.mul(grad, grad_output), output), -2), F.sizes(output)),
   }),
   samples: (S) => [
     S.call('tanh_backward', [S.randn([2, 5]), S.t([2, 5], { low: -1, high: 1 })]),
