@@ -35,145 +35,35 @@ export interface TensorOpMethods {
   _adaptiveAvgPool3d(outputSize: number[] | number): Tensor;
   _adaptiveAvgPool3d(outputSize: number[] | number, options: { out: Tensor }): Tensor;
   _adaptiveAvgPool3d(...outputSize: number[]): Tensor;
-  _indexPutImpl(
-    indices: (Tensor | null)[],
-    values: Tensor,
-    accumulate?: boolean,
-    unsafe?: boolean,
-    options?: { accumulate?: boolean; unsafe?: boolean },
-  ): Tensor;
-  _indexPutImpl(
-    indices: (Tensor | null)[],
-    values: Tensor,
-    accumulate?: boolean,
-    unsafe?: boolean,
-    options?: { accumulate?: boolean; unsafe?: boolean; out: Tensor },
-  ): Tensor;
-  _indexPutImpl_(
-    indices: (Tensor | null)[],
-    values: Tensor,
-    accumulate?: boolean,
-    unsafe?: boolean,
-    options?: { accumulate?: boolean; unsafe?: boolean },
-  ): Tensor;
-  _indexPutImpl_(
-    indices: Tensor[],
-    values: Tensor,
-    accumulate?: boolean,
-    unsafe?: boolean,
-    options?: { accumulate?: boolean; unsafe?: boolean },
-  ): Tensor;
+  _indexPutImpl(indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, unsafe?: boolean, options?: { accumulate?: boolean; unsafe?: boolean }): Tensor;
+  _indexPutImpl(indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, unsafe?: boolean, options?: { accumulate?: boolean; unsafe?: boolean; out: Tensor }): Tensor;
+  _indexPutImpl_(indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, unsafe?: boolean, options?: { accumulate?: boolean; unsafe?: boolean }): Tensor;
+  _indexPutImpl_(indices: Tensor[], values: Tensor, accumulate?: boolean, unsafe?: boolean, options?: { accumulate?: boolean; unsafe?: boolean }): Tensor;
   _logSoftmax(dim: number, halfToFloat: boolean): Tensor;
   _logSoftmax(dim: number, halfToFloat: boolean, options: { out: Tensor }): Tensor;
   _reshapeAlias(size: number[] | number, stride: number[] | number): Tensor;
   _reshapeAlias(size: number[] | number, ...stride: number[]): Tensor;
   _softmax(dim: number, halfToFloat: boolean): Tensor;
   _softmax(dim: number, halfToFloat: boolean, options: { out: Tensor }): Tensor;
-  _toCopy(options?: {
-    dtype?: DType | null;
-    layout?: string | number | null;
-    device?: string | null;
-    pinMemory?: boolean | null;
-    nonBlocking?: boolean;
-    memoryFormat?: string | number | null;
-  }): Tensor;
+  _toCopy(options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; nonBlocking?: boolean; memoryFormat?: string | number | null }): Tensor;
   _toCopy(options: { nonBlocking?: boolean; memoryFormat?: string | number | null; out: Tensor }): Tensor;
-  _unique(
-    sorted?: boolean,
-    returnInverse?: boolean,
-    options?: { sorted?: boolean; returnInverse?: boolean },
-  ): [Tensor, Tensor];
-  _unique(
-    sorted?: boolean,
-    returnInverse?: boolean,
-    options?: { sorted?: boolean; returnInverse?: boolean; out0: Tensor; out1: Tensor },
-  ): [Tensor, Tensor];
-  _unique2(
-    sorted?: boolean,
-    returnInverse?: boolean,
-    returnCounts?: boolean,
-    options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean },
-  ): [Tensor, Tensor, Tensor];
-  _unique2(
-    sorted?: boolean,
-    returnInverse?: boolean,
-    returnCounts?: boolean,
-    options?: {
-      sorted?: boolean;
-      returnInverse?: boolean;
-      returnCounts?: boolean;
-      out0: Tensor;
-      out1: Tensor;
-      out2: Tensor;
-    },
-  ): [Tensor, Tensor, Tensor];
+  _unique(sorted?: boolean, returnInverse?: boolean, options?: { sorted?: boolean; returnInverse?: boolean }): [Tensor, Tensor];
+  _unique(sorted?: boolean, returnInverse?: boolean, options?: { sorted?: boolean; returnInverse?: boolean; out0: Tensor; out1: Tensor }): [Tensor, Tensor];
+  _unique2(sorted?: boolean, returnInverse?: boolean, returnCounts?: boolean, options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean }): [Tensor, Tensor, Tensor];
+  _unique2(sorted?: boolean, returnInverse?: boolean, returnCounts?: boolean, options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean; out0: Tensor; out1: Tensor; out2: Tensor }): [Tensor, Tensor, Tensor];
   _unsafeView(size: number[] | number): Tensor;
   _unsafeView(size: number[] | number, options: { out: Tensor }): Tensor;
   _unsafeView(...size: number[]): Tensor;
-  _upsampleBicubic2dAa(
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  _upsampleBicubic2dAa(
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
-  ): Tensor;
-  _upsampleBilinear2dAa(
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  _upsampleBilinear2dAa(
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
-  ): Tensor;
-  _upsampleNearestExact1d(
-    outputSize: number[] | number,
-    scales?: number | null,
-    options?: { scales?: number | null },
-  ): Tensor;
-  _upsampleNearestExact1d(
-    outputSize: number[] | number,
-    scales?: number | null,
-    options?: { scales?: number | null; out: Tensor },
-  ): Tensor;
-  _upsampleNearestExact2d(
-    outputSize: number[] | number,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  _upsampleNearestExact2d(
-    outputSize: number[] | number,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
-  ): Tensor;
-  _upsampleNearestExact3d(
-    outputSize: number[] | number,
-    scalesD?: number | null,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  _upsampleNearestExact3d(
-    outputSize: number[] | number,
-    scalesD?: number | null,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out: Tensor },
-  ): Tensor;
+  _upsampleBicubic2dAa(outputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null }): Tensor;
+  _upsampleBicubic2dAa(outputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor }): Tensor;
+  _upsampleBilinear2dAa(outputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null }): Tensor;
+  _upsampleBilinear2dAa(outputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor }): Tensor;
+  _upsampleNearestExact1d(outputSize: number[] | number, scales?: number | null, options?: { scales?: number | null }): Tensor;
+  _upsampleNearestExact1d(outputSize: number[] | number, scales?: number | null, options?: { scales?: number | null; out: Tensor }): Tensor;
+  _upsampleNearestExact2d(outputSize: number[] | number, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null }): Tensor;
+  _upsampleNearestExact2d(outputSize: number[] | number, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor }): Tensor;
+  _upsampleNearestExact3d(outputSize: number[] | number, scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null }): Tensor;
+  _upsampleNearestExact3d(outputSize: number[] | number, scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out: Tensor }): Tensor;
   abs(): Tensor;
   abs(options: { out: Tensor }): Tensor;
   abs_(): Tensor;
@@ -230,17 +120,9 @@ export interface TensorOpMethods {
   all(options: { out: Tensor }): Tensor;
   alphaDropout_(p: number, train: boolean): Tensor;
   amax(dim?: number[] | number, keepdim?: boolean, options?: { dim?: number[] | number; keepdim?: boolean }): Tensor;
-  amax(
-    dim?: number[] | number,
-    keepdim?: boolean,
-    options?: { dim?: number[] | number; keepdim?: boolean; out: Tensor },
-  ): Tensor;
+  amax(dim?: number[] | number, keepdim?: boolean, options?: { dim?: number[] | number; keepdim?: boolean; out: Tensor }): Tensor;
   amin(dim?: number[] | number, keepdim?: boolean, options?: { dim?: number[] | number; keepdim?: boolean }): Tensor;
-  amin(
-    dim?: number[] | number,
-    keepdim?: boolean,
-    options?: { dim?: number[] | number; keepdim?: boolean; out: Tensor },
-  ): Tensor;
+  amin(dim?: number[] | number, keepdim?: boolean, options?: { dim?: number[] | number; keepdim?: boolean; out: Tensor }): Tensor;
   aminmax(options?: { dim?: number | null; keepdim?: boolean }): [Tensor, Tensor];
   aminmax(options: { dim?: number | null; keepdim?: boolean; min: Tensor; max: Tensor }): [Tensor, Tensor];
   any(dim: number, keepdim?: boolean, options?: { keepdim?: boolean }): Tensor;
@@ -269,47 +151,17 @@ export interface TensorOpMethods {
   arctanh(options: { out: Tensor }): Tensor;
   arctanh_(): Tensor;
   argmax(dim?: number | null, keepdim?: boolean, options?: { dim?: number | null; keepdim?: boolean }): Tensor;
-  argmax(
-    dim?: number | null,
-    keepdim?: boolean,
-    options?: { dim?: number | null; keepdim?: boolean; out: Tensor },
-  ): Tensor;
+  argmax(dim?: number | null, keepdim?: boolean, options?: { dim?: number | null; keepdim?: boolean; out: Tensor }): Tensor;
   argmin(dim?: number | null, keepdim?: boolean, options?: { dim?: number | null; keepdim?: boolean }): Tensor;
-  argmin(
-    dim?: number | null,
-    keepdim?: boolean,
-    options?: { dim?: number | null; keepdim?: boolean; out: Tensor },
-  ): Tensor;
+  argmin(dim?: number | null, keepdim?: boolean, options?: { dim?: number | null; keepdim?: boolean; out: Tensor }): Tensor;
   argsort(dim?: number, descending?: boolean, options?: { dim?: number; descending?: boolean }): Tensor;
   argsort(options: { stable: boolean; dim?: number; descending?: boolean }): Tensor;
   argsort(options: { stable: boolean; dim?: number; descending?: boolean; out: Tensor }): Tensor;
   argwhere(): Tensor;
-  asStrided(
-    size: number[] | number,
-    stride: number[] | number,
-    storageOffset?: number | null,
-    options?: { storageOffset?: number | null },
-  ): Tensor;
-  asStridedScatter(
-    src: Tensor,
-    size: number[] | number,
-    stride: number[] | number,
-    storageOffset?: number | null,
-    options?: { storageOffset?: number | null },
-  ): Tensor;
-  asStridedScatter(
-    src: Tensor,
-    size: number[] | number,
-    stride: number[] | number,
-    storageOffset?: number | null,
-    options?: { storageOffset?: number | null; out: Tensor },
-  ): Tensor;
-  asStrided_(
-    size: number[] | number,
-    stride: number[] | number,
-    storageOffset?: number | null,
-    options?: { storageOffset?: number | null },
-  ): Tensor;
+  asStrided(size: number[] | number, stride: number[] | number, storageOffset?: number | null, options?: { storageOffset?: number | null }): Tensor;
+  asStridedScatter(src: Tensor, size: number[] | number, stride: number[] | number, storageOffset?: number | null, options?: { storageOffset?: number | null }): Tensor;
+  asStridedScatter(src: Tensor, size: number[] | number, stride: number[] | number, storageOffset?: number | null, options?: { storageOffset?: number | null; out: Tensor }): Tensor;
+  asStrided_(size: number[] | number, stride: number[] | number, storageOffset?: number | null, options?: { storageOffset?: number | null }): Tensor;
   asin(): Tensor;
   asin(options: { out: Tensor }): Tensor;
   asin_(): Tensor;
@@ -325,81 +177,11 @@ export interface TensorOpMethods {
   atanh(): Tensor;
   atanh(options: { out: Tensor }): Tensor;
   atanh_(): Tensor;
-  avgPool1d(
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    ceilMode?: boolean,
-    countIncludePad?: boolean,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      ceilMode?: boolean;
-      countIncludePad?: boolean;
-    },
-  ): Tensor;
-  avgPool2d(
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    ceilMode?: boolean,
-    countIncludePad?: boolean,
-    divisorOverride?: number | null,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      ceilMode?: boolean;
-      countIncludePad?: boolean;
-      divisorOverride?: number | null;
-    },
-  ): Tensor;
-  avgPool2d(
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    ceilMode?: boolean,
-    countIncludePad?: boolean,
-    divisorOverride?: number | null,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      ceilMode?: boolean;
-      countIncludePad?: boolean;
-      divisorOverride?: number | null;
-      out: Tensor;
-    },
-  ): Tensor;
-  avgPool3d(
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    ceilMode?: boolean,
-    countIncludePad?: boolean,
-    divisorOverride?: number | null,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      ceilMode?: boolean;
-      countIncludePad?: boolean;
-      divisorOverride?: number | null;
-    },
-  ): Tensor;
-  avgPool3d(
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    ceilMode?: boolean,
-    countIncludePad?: boolean,
-    divisorOverride?: number | null,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      ceilMode?: boolean;
-      countIncludePad?: boolean;
-      divisorOverride?: number | null;
-      out: Tensor;
-    },
-  ): Tensor;
+  avgPool1d(kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, ceilMode?: boolean, countIncludePad?: boolean, options?: { stride?: number[] | number; padding?: number[] | number; ceilMode?: boolean; countIncludePad?: boolean }): Tensor;
+  avgPool2d(kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, ceilMode?: boolean, countIncludePad?: boolean, divisorOverride?: number | null, options?: { stride?: number[] | number; padding?: number[] | number; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null }): Tensor;
+  avgPool2d(kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, ceilMode?: boolean, countIncludePad?: boolean, divisorOverride?: number | null, options?: { stride?: number[] | number; padding?: number[] | number; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null; out: Tensor }): Tensor;
+  avgPool3d(kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, ceilMode?: boolean, countIncludePad?: boolean, divisorOverride?: number | null, options?: { stride?: number[] | number; padding?: number[] | number; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null }): Tensor;
+  avgPool3d(kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, ceilMode?: boolean, countIncludePad?: boolean, divisorOverride?: number | null, options?: { stride?: number[] | number; padding?: number[] | number; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null; out: Tensor }): Tensor;
   baddbmm(batch1: Tensor, batch2: Tensor, options?: { beta?: Scalar; alpha?: Scalar }): Tensor;
   baddbmm(batch1: Tensor, batch2: Tensor, options: { beta?: Scalar; alpha?: Scalar; out: Tensor }): Tensor;
   baddbmm_(batch1: Tensor, batch2: Tensor, options?: { beta?: Scalar; alpha?: Scalar }): Tensor;
@@ -411,32 +193,10 @@ export interface TensorOpMethods {
   bernoulli(p?: number, options?: { p?: number; generator?: unknown | null; out: Tensor }): Tensor;
   bernoulli_(p: Tensor, options?: { generator?: unknown | null }): Tensor;
   bernoulli_(p?: number, options?: { p?: number; generator?: unknown | null }): Tensor;
-  binaryCrossEntropy(
-    target: Tensor,
-    weight?: Tensor | null,
-    reduction?: number,
-    options?: { weight?: Tensor | null; reduction?: number },
-  ): Tensor;
-  binaryCrossEntropy(
-    target: Tensor,
-    weight?: Tensor | null,
-    reduction?: number,
-    options?: { weight?: Tensor | null; reduction?: number; out: Tensor },
-  ): Tensor;
-  binaryCrossEntropyWithLogits(
-    target: Tensor,
-    weight?: Tensor | null,
-    posWeight?: Tensor | null,
-    reduction?: number,
-    options?: { weight?: Tensor | null; posWeight?: Tensor | null; reduction?: number },
-  ): Tensor;
-  binaryCrossEntropyWithLogits(
-    target: Tensor,
-    weight?: Tensor | null,
-    posWeight?: Tensor | null,
-    reduction?: number,
-    options?: { weight?: Tensor | null; posWeight?: Tensor | null; reduction?: number; out: Tensor },
-  ): Tensor;
+  binaryCrossEntropy(target: Tensor, weight?: Tensor | null, reduction?: number, options?: { weight?: Tensor | null; reduction?: number }): Tensor;
+  binaryCrossEntropy(target: Tensor, weight?: Tensor | null, reduction?: number, options?: { weight?: Tensor | null; reduction?: number; out: Tensor }): Tensor;
+  binaryCrossEntropyWithLogits(target: Tensor, weight?: Tensor | null, posWeight?: Tensor | null, reduction?: number, options?: { weight?: Tensor | null; posWeight?: Tensor | null; reduction?: number }): Tensor;
+  binaryCrossEntropyWithLogits(target: Tensor, weight?: Tensor | null, posWeight?: Tensor | null, reduction?: number, options?: { weight?: Tensor | null; posWeight?: Tensor | null; reduction?: number; out: Tensor }): Tensor;
   bitwiseAnd(other: Tensor): Tensor;
   bitwiseAnd(other: Scalar): Tensor;
   bitwiseAnd(other: Tensor, options: { out: Tensor }): Tensor;
@@ -485,16 +245,8 @@ export interface TensorOpMethods {
   chunk(chunks: number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   clamp(min?: Scalar | null, max?: Scalar | null, options?: { min?: Scalar | null; max?: Scalar | null }): Tensor;
   clamp(min?: Tensor | null, max?: Tensor | null, options?: { min?: Tensor | null; max?: Tensor | null }): Tensor;
-  clamp(
-    min?: Scalar | null,
-    max?: Scalar | null,
-    options?: { min?: Scalar | null; max?: Scalar | null; out: Tensor },
-  ): Tensor;
-  clamp(
-    min?: Tensor | null,
-    max?: Tensor | null,
-    options?: { min?: Tensor | null; max?: Tensor | null; out: Tensor },
-  ): Tensor;
+  clamp(min?: Scalar | null, max?: Scalar | null, options?: { min?: Scalar | null; max?: Scalar | null; out: Tensor }): Tensor;
+  clamp(min?: Tensor | null, max?: Tensor | null, options?: { min?: Tensor | null; max?: Tensor | null; out: Tensor }): Tensor;
   clampMax(max: Scalar): Tensor;
   clampMax(max: Tensor): Tensor;
   clampMax(max: Scalar, options: { out: Tensor }): Tensor;
@@ -511,42 +263,15 @@ export interface TensorOpMethods {
   clamp_(min?: Tensor | null, max?: Tensor | null, options?: { min?: Tensor | null; max?: Tensor | null }): Tensor;
   clip(min?: Scalar | null, max?: Scalar | null, options?: { min?: Scalar | null; max?: Scalar | null }): Tensor;
   clip(min?: Tensor | null, max?: Tensor | null, options?: { min?: Tensor | null; max?: Tensor | null }): Tensor;
-  clip(
-    min?: Scalar | null,
-    max?: Scalar | null,
-    options?: { min?: Scalar | null; max?: Scalar | null; out: Tensor },
-  ): Tensor;
-  clip(
-    min?: Tensor | null,
-    max?: Tensor | null,
-    options?: { min?: Tensor | null; max?: Tensor | null; out: Tensor },
-  ): Tensor;
+  clip(min?: Scalar | null, max?: Scalar | null, options?: { min?: Scalar | null; max?: Scalar | null; out: Tensor }): Tensor;
+  clip(min?: Tensor | null, max?: Tensor | null, options?: { min?: Tensor | null; max?: Tensor | null; out: Tensor }): Tensor;
   clip_(min?: Scalar | null, max?: Scalar | null, options?: { min?: Scalar | null; max?: Scalar | null }): Tensor;
   clip_(min?: Tensor | null, max?: Tensor | null, options?: { min?: Tensor | null; max?: Tensor | null }): Tensor;
   clone(options?: { memoryFormat?: string | number | null }): Tensor;
   clone(options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
-  col2im(
-    outputSize: number[] | number,
-    kernelSize: number[] | number,
-    dilation: number[] | number,
-    padding: number[] | number,
-    stride: number[] | number,
-  ): Tensor;
-  col2im(
-    outputSize: number[] | number,
-    kernelSize: number[] | number,
-    dilation: number[] | number,
-    padding: number[] | number,
-    stride: number[] | number,
-    options: { out: Tensor },
-  ): Tensor;
-  col2im(
-    outputSize: number[] | number,
-    kernelSize: number[] | number,
-    dilation: number[] | number,
-    padding: number[] | number,
-    ...stride: number[]
-  ): Tensor;
+  col2im(outputSize: number[] | number, kernelSize: number[] | number, dilation: number[] | number, padding: number[] | number, stride: number[] | number): Tensor;
+  col2im(outputSize: number[] | number, kernelSize: number[] | number, dilation: number[] | number, padding: number[] | number, stride: number[] | number, options: { out: Tensor }): Tensor;
+  col2im(outputSize: number[] | number, kernelSize: number[] | number, dilation: number[] | number, padding: number[] | number, ...stride: number[]): Tensor;
   constantPadNd(pad: number[] | number, value?: Scalar, options?: { value?: Scalar }): Tensor;
   constantPadNd(pad: number[] | number, value?: Scalar, options?: { value?: Scalar; out: Tensor }): Tensor;
   contiguous(options?: { memoryFormat?: string | number }): Tensor;
@@ -572,14 +297,7 @@ export interface TensorOpMethods {
   countNonzero(dim: number[] | number): Tensor;
   countNonzero(dim: number[] | number, options: { out: Tensor }): Tensor;
   countNonzero(...dim: number[]): Tensor;
-  crossEntropyLoss(
-    target: Tensor,
-    weight?: Tensor | null,
-    reduction?: number,
-    ignoreIndex?: number,
-    labelSmoothing?: number,
-    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number; labelSmoothing?: number },
-  ): Tensor;
+  crossEntropyLoss(target: Tensor, weight?: Tensor | null, reduction?: number, ignoreIndex?: number, labelSmoothing?: number, options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number; labelSmoothing?: number }): Tensor;
   cummax(dim: number): [Tensor, Tensor];
   cummax(dim: number, options: { values: Tensor; indices: Tensor }): [Tensor, Tensor];
   cummin(dim: number): [Tensor, Tensor];
@@ -597,24 +315,9 @@ export interface TensorOpMethods {
   detach_(): Tensor;
   diag(diagonal?: number, options?: { diagonal?: number }): Tensor;
   diag(diagonal?: number, options?: { diagonal?: number; out: Tensor }): Tensor;
-  diagEmbed(
-    offset?: number,
-    dim1?: number,
-    dim2?: number,
-    options?: { offset?: number; dim1?: number; dim2?: number },
-  ): Tensor;
-  diagEmbed(
-    offset?: number,
-    dim1?: number,
-    dim2?: number,
-    options?: { offset?: number; dim1?: number; dim2?: number; out: Tensor },
-  ): Tensor;
-  diagonal(
-    offset?: number,
-    dim1?: number,
-    dim2?: number,
-    options?: { offset?: number; dim1?: number; dim2?: number },
-  ): Tensor;
+  diagEmbed(offset?: number, dim1?: number, dim2?: number, options?: { offset?: number; dim1?: number; dim2?: number }): Tensor;
+  diagEmbed(offset?: number, dim1?: number, dim2?: number, options?: { offset?: number; dim1?: number; dim2?: number; out: Tensor }): Tensor;
+  diagonal(offset?: number, dim1?: number, dim2?: number, options?: { offset?: number; dim1?: number; dim2?: number }): Tensor;
   digamma(): Tensor;
   digamma(options: { out: Tensor }): Tensor;
   digamma_(): Tensor;
@@ -648,34 +351,13 @@ export interface TensorOpMethods {
   dsplit(indices: number[] | number): readonly Tensor[];
   dsplit(...indices: number[]): readonly Tensor[];
   elementSize(): number;
-  elu(
-    alpha?: Scalar,
-    scale?: Scalar,
-    inputScale?: Scalar,
-    options?: { alpha?: Scalar; scale?: Scalar; inputScale?: Scalar },
-  ): Tensor;
-  elu(
-    alpha?: Scalar,
-    scale?: Scalar,
-    inputScale?: Scalar,
-    options?: { alpha?: Scalar; scale?: Scalar; inputScale?: Scalar; out: Tensor },
-  ): Tensor;
-  elu_(
-    alpha?: Scalar,
-    scale?: Scalar,
-    inputScale?: Scalar,
-    options?: { alpha?: Scalar; scale?: Scalar; inputScale?: Scalar },
-  ): Tensor;
+  elu(alpha?: Scalar, scale?: Scalar, inputScale?: Scalar, options?: { alpha?: Scalar; scale?: Scalar; inputScale?: Scalar }): Tensor;
+  elu(alpha?: Scalar, scale?: Scalar, inputScale?: Scalar, options?: { alpha?: Scalar; scale?: Scalar; inputScale?: Scalar; out: Tensor }): Tensor;
+  elu_(alpha?: Scalar, scale?: Scalar, inputScale?: Scalar, options?: { alpha?: Scalar; scale?: Scalar; inputScale?: Scalar }): Tensor;
   embeddingRenorm(indices: Tensor, maxNorm: number, normType: number): Tensor;
   embeddingRenorm(indices: Tensor, maxNorm: number, normType: number, options: { out: Tensor }): Tensor;
   embeddingRenorm_(indices: Tensor, maxNorm: number, normType: number): Tensor;
-  emptyLike(options?: {
-    dtype?: DType | null;
-    layout?: string | number | null;
-    device?: string | null;
-    pinMemory?: boolean | null;
-    memoryFormat?: string | number | null;
-  }): Tensor;
+  emptyLike(options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; memoryFormat?: string | number | null }): Tensor;
   emptyLike(options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
   eq(other: Tensor): Tensor;
   eq(other: Scalar): Tensor;
@@ -752,16 +434,7 @@ export interface TensorOpMethods {
   frobeniusNorm(): Tensor;
   frobeniusNorm(dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean }): Tensor;
   frobeniusNorm(dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean; out: Tensor }): Tensor;
-  fullLike(
-    fillValue: Scalar,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-      memoryFormat?: string | number | null;
-    },
-  ): Tensor;
+  fullLike(fillValue: Scalar, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; memoryFormat?: string | number | null }): Tensor;
   fullLike(fillValue: Scalar, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
   gather(dim: number, index: Tensor, options?: { sparseGrad?: boolean }): Tensor;
   gather(dim: number, index: Tensor, options: { sparseGrad?: boolean; out: Tensor }): Tensor;
@@ -810,49 +483,18 @@ export interface TensorOpMethods {
   heaviside(values: Tensor): Tensor;
   heaviside(values: Tensor, options: { out: Tensor }): Tensor;
   heaviside_(values: Tensor): Tensor;
-  hingeEmbeddingLoss(
-    target: Tensor,
-    margin?: number,
-    reduction?: number,
-    options?: { margin?: number; reduction?: number },
-  ): Tensor;
+  hingeEmbeddingLoss(target: Tensor, margin?: number, reduction?: number, options?: { margin?: number; reduction?: number }): Tensor;
   hsplit(sections: number): readonly Tensor[];
   hsplit(indices: number[] | number): readonly Tensor[];
   hsplit(...indices: number[]): readonly Tensor[];
-  huberLoss(
-    target: Tensor,
-    reduction?: number,
-    delta?: number,
-    options?: { reduction?: number; delta?: number },
-  ): Tensor;
-  huberLoss(
-    target: Tensor,
-    reduction?: number,
-    delta?: number,
-    options?: { reduction?: number; delta?: number; out: Tensor },
-  ): Tensor;
+  huberLoss(target: Tensor, reduction?: number, delta?: number, options?: { reduction?: number; delta?: number }): Tensor;
+  huberLoss(target: Tensor, reduction?: number, delta?: number, options?: { reduction?: number; delta?: number; out: Tensor }): Tensor;
   hypot(other: Tensor): Tensor;
   hypot(other: Tensor, options: { out: Tensor }): Tensor;
   hypot_(other: Tensor): Tensor;
-  im2col(
-    kernelSize: number[] | number,
-    dilation: number[] | number,
-    padding: number[] | number,
-    stride: number[] | number,
-  ): Tensor;
-  im2col(
-    kernelSize: number[] | number,
-    dilation: number[] | number,
-    padding: number[] | number,
-    stride: number[] | number,
-    options: { out: Tensor },
-  ): Tensor;
-  im2col(
-    kernelSize: number[] | number,
-    dilation: number[] | number,
-    padding: number[] | number,
-    ...stride: number[]
-  ): Tensor;
+  im2col(kernelSize: number[] | number, dilation: number[] | number, padding: number[] | number, stride: number[] | number): Tensor;
+  im2col(kernelSize: number[] | number, dilation: number[] | number, padding: number[] | number, stride: number[] | number, options: { out: Tensor }): Tensor;
+  im2col(kernelSize: number[] | number, dilation: number[] | number, padding: number[] | number, ...stride: number[]): Tensor;
   index(indices: (Tensor | null)[]): Tensor;
   index(indices: (Tensor | null)[], options: { out: Tensor }): Tensor;
   index(indices: Tensor[]): Tensor;
@@ -868,25 +510,10 @@ export interface TensorOpMethods {
   indexFill(dim: number, index: Tensor, value: Tensor, options: { out: Tensor }): Tensor;
   indexFill_(dim: number, index: Tensor, value: Scalar): Tensor;
   indexFill_(dim: number, index: Tensor, value: Tensor): Tensor;
-  indexPut(
-    indices: (Tensor | null)[],
-    values: Tensor,
-    accumulate?: boolean,
-    options?: { accumulate?: boolean },
-  ): Tensor;
-  indexPut(
-    indices: (Tensor | null)[],
-    values: Tensor,
-    accumulate?: boolean,
-    options?: { accumulate?: boolean; out: Tensor },
-  ): Tensor;
+  indexPut(indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean }): Tensor;
+  indexPut(indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean; out: Tensor }): Tensor;
   indexPut(indices: Tensor[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean }): Tensor;
-  indexPut_(
-    indices: (Tensor | null)[],
-    values: Tensor,
-    accumulate?: boolean,
-    options?: { accumulate?: boolean },
-  ): Tensor;
+  indexPut_(indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean }): Tensor;
   indexPut_(indices: Tensor[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean }): Tensor;
   indexSelect(dim: number, index: Tensor): Tensor;
   indexSelect(dim: number, index: Tensor, options: { out: Tensor }): Tensor;
@@ -908,12 +535,7 @@ export interface TensorOpMethods {
   kron(other: Tensor): Tensor;
   kron(other: Tensor, options: { out: Tensor }): Tensor;
   kthvalue(k: number, dim?: number, keepdim?: boolean, options?: { dim?: number; keepdim?: boolean }): [Tensor, Tensor];
-  kthvalue(
-    k: number,
-    dim?: number,
-    keepdim?: boolean,
-    options?: { dim?: number; keepdim?: boolean; values: Tensor; indices: Tensor },
-  ): [Tensor, Tensor];
+  kthvalue(k: number, dim?: number, keepdim?: boolean, options?: { dim?: number; keepdim?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
   l1Loss(target: Tensor, reduction?: number, options?: { reduction?: number }): Tensor;
   ldexp(other: Tensor): Tensor;
   ldexp(other: Tensor, options: { out: Tensor }): Tensor;
@@ -950,18 +572,8 @@ export interface TensorOpMethods {
   lgamma_(): Tensor;
   linalgMatrixPower(n: number): Tensor;
   linalgMatrixPower(n: number, options: { out: Tensor }): Tensor;
-  linalgVectorNorm(
-    ord?: Scalar,
-    dim?: number[] | number | null,
-    keepdim?: boolean,
-    options?: { ord?: Scalar; dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null },
-  ): Tensor;
-  linalgVectorNorm(
-    ord?: Scalar,
-    dim?: number[] | number | null,
-    keepdim?: boolean,
-    options?: { ord?: Scalar; dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor },
-  ): Tensor;
+  linalgVectorNorm(ord?: Scalar, dim?: number[] | number | null, keepdim?: boolean, options?: { ord?: Scalar; dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
+  linalgVectorNorm(ord?: Scalar, dim?: number[] | number | null, keepdim?: boolean, options?: { ord?: Scalar; dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
   log(): Tensor;
   log(options: { out: Tensor }): Tensor;
   log10(): Tensor;
@@ -1030,162 +642,35 @@ export interface TensorOpMethods {
   max(other: Tensor): Tensor;
   max(): Tensor;
   max(dim: number, keepdim?: boolean, options?: { keepdim?: boolean }): [Tensor, Tensor];
-  max(
-    dim: number,
-    keepdim?: boolean,
-    options?: { keepdim?: boolean; max: Tensor; maxValues: Tensor },
-  ): [Tensor, Tensor];
+  max(dim: number, keepdim?: boolean, options?: { keepdim?: boolean; max: Tensor; maxValues: Tensor }): [Tensor, Tensor];
   max(other: Tensor, options: { out: Tensor }): Tensor;
-  maxPool1d(
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    dilation?: number[] | number,
-    ceilMode?: boolean,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      dilation?: number[] | number;
-      ceilMode?: boolean;
-    },
-  ): Tensor;
-  maxPool1dWithIndices(
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    dilation?: number[] | number,
-    ceilMode?: boolean,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      dilation?: number[] | number;
-      ceilMode?: boolean;
-    },
-  ): [Tensor, Tensor];
-  maxPool2d(
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    dilation?: number[] | number,
-    ceilMode?: boolean,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      dilation?: number[] | number;
-      ceilMode?: boolean;
-    },
-  ): Tensor;
-  maxPool2dWithIndices(
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    dilation?: number[] | number,
-    ceilMode?: boolean,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      dilation?: number[] | number;
-      ceilMode?: boolean;
-    },
-  ): [Tensor, Tensor];
-  maxPool2dWithIndices(
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    dilation?: number[] | number,
-    ceilMode?: boolean,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      dilation?: number[] | number;
-      ceilMode?: boolean;
-      out: Tensor;
-      indices: Tensor;
-    },
-  ): [Tensor, Tensor];
-  maxPool3d(
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    dilation?: number[] | number,
-    ceilMode?: boolean,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      dilation?: number[] | number;
-      ceilMode?: boolean;
-    },
-  ): Tensor;
-  maxPool3dWithIndices(
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    dilation?: number[] | number,
-    ceilMode?: boolean,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      dilation?: number[] | number;
-      ceilMode?: boolean;
-    },
-  ): [Tensor, Tensor];
-  maxPool3dWithIndices(
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    dilation?: number[] | number,
-    ceilMode?: boolean,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      dilation?: number[] | number;
-      ceilMode?: boolean;
-      out: Tensor;
-      indices: Tensor;
-    },
-  ): [Tensor, Tensor];
+  maxPool1d(kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, dilation?: number[] | number, ceilMode?: boolean, options?: { stride?: number[] | number; padding?: number[] | number; dilation?: number[] | number; ceilMode?: boolean }): Tensor;
+  maxPool1dWithIndices(kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, dilation?: number[] | number, ceilMode?: boolean, options?: { stride?: number[] | number; padding?: number[] | number; dilation?: number[] | number; ceilMode?: boolean }): [Tensor, Tensor];
+  maxPool2d(kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, dilation?: number[] | number, ceilMode?: boolean, options?: { stride?: number[] | number; padding?: number[] | number; dilation?: number[] | number; ceilMode?: boolean }): Tensor;
+  maxPool2dWithIndices(kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, dilation?: number[] | number, ceilMode?: boolean, options?: { stride?: number[] | number; padding?: number[] | number; dilation?: number[] | number; ceilMode?: boolean }): [Tensor, Tensor];
+  maxPool2dWithIndices(kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, dilation?: number[] | number, ceilMode?: boolean, options?: { stride?: number[] | number; padding?: number[] | number; dilation?: number[] | number; ceilMode?: boolean; out: Tensor; indices: Tensor }): [Tensor, Tensor];
+  maxPool3d(kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, dilation?: number[] | number, ceilMode?: boolean, options?: { stride?: number[] | number; padding?: number[] | number; dilation?: number[] | number; ceilMode?: boolean }): Tensor;
+  maxPool3dWithIndices(kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, dilation?: number[] | number, ceilMode?: boolean, options?: { stride?: number[] | number; padding?: number[] | number; dilation?: number[] | number; ceilMode?: boolean }): [Tensor, Tensor];
+  maxPool3dWithIndices(kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, dilation?: number[] | number, ceilMode?: boolean, options?: { stride?: number[] | number; padding?: number[] | number; dilation?: number[] | number; ceilMode?: boolean; out: Tensor; indices: Tensor }): [Tensor, Tensor];
   maxUnpool2d(indices: Tensor, outputSize: number[] | number): Tensor;
   maxUnpool2d(indices: Tensor, outputSize: number[] | number, options: { out: Tensor }): Tensor;
   maxUnpool2d(indices: Tensor, ...outputSize: number[]): Tensor;
-  maxUnpool3d(
-    indices: Tensor,
-    outputSize: number[] | number,
-    stride: number[] | number,
-    padding: number[] | number,
-  ): Tensor;
-  maxUnpool3d(
-    indices: Tensor,
-    outputSize: number[] | number,
-    stride: number[] | number,
-    padding: number[] | number,
-    options: { out: Tensor },
-  ): Tensor;
+  maxUnpool3d(indices: Tensor, outputSize: number[] | number, stride: number[] | number, padding: number[] | number): Tensor;
+  maxUnpool3d(indices: Tensor, outputSize: number[] | number, stride: number[] | number, padding: number[] | number, options: { out: Tensor }): Tensor;
   maxUnpool3d(indices: Tensor, outputSize: number[] | number, stride: number[] | number, ...padding: number[]): Tensor;
   maximum(other: Tensor): Tensor;
   maximum(other: Tensor, options: { out: Tensor }): Tensor;
   mean(options?: { dtype?: DType | null }): Tensor;
   mean(dim: number[] | number | null, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
-  mean(
-    dim: number[] | number | null,
-    keepdim?: boolean,
-    options?: { keepdim?: boolean; dtype?: DType | null; out: Tensor },
-  ): Tensor;
+  mean(dim: number[] | number | null, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
   median(): Tensor;
   median(dim: number, keepdim?: boolean, options?: { keepdim?: boolean }): [Tensor, Tensor];
-  median(
-    dim: number,
-    keepdim?: boolean,
-    options?: { keepdim?: boolean; values: Tensor; indices: Tensor },
-  ): [Tensor, Tensor];
+  median(dim: number, keepdim?: boolean, options?: { keepdim?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
   median(options: { out: Tensor }): Tensor;
   min(other: Tensor): Tensor;
   min(): Tensor;
   min(dim: number, keepdim?: boolean, options?: { keepdim?: boolean }): [Tensor, Tensor];
-  min(
-    dim: number,
-    keepdim?: boolean,
-    options?: { keepdim?: boolean; min: Tensor; minIndices: Tensor },
-  ): [Tensor, Tensor];
+  min(dim: number, keepdim?: boolean, options?: { keepdim?: boolean; min: Tensor; minIndices: Tensor }): [Tensor, Tensor];
   min(other: Tensor, options: { out: Tensor }): Tensor;
   minimum(other: Tensor): Tensor;
   minimum(other: Tensor, options: { out: Tensor }): Tensor;
@@ -1195,11 +680,7 @@ export interface TensorOpMethods {
   mm(mat2: Tensor): Tensor;
   mm(mat2: Tensor, options: { out: Tensor }): Tensor;
   mode(dim?: number, keepdim?: boolean, options?: { dim?: number; keepdim?: boolean }): [Tensor, Tensor];
-  mode(
-    dim?: number,
-    keepdim?: boolean,
-    options?: { dim?: number; keepdim?: boolean; values: Tensor; indices: Tensor },
-  ): [Tensor, Tensor];
+  mode(dim?: number, keepdim?: boolean, options?: { dim?: number; keepdim?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
   moveaxis(source: number, destination: number): Tensor;
   moveaxis(source: number[] | number, destination: number[] | number): Tensor;
   moveaxis(source: number[] | number, ...destination: number[]): Tensor;
@@ -1215,16 +696,8 @@ export interface TensorOpMethods {
   mul(other: Tensor, options: { out: Tensor }): Tensor;
   mul_(other: Tensor): Tensor;
   mul_(other: Scalar): Tensor;
-  multinomial(
-    numSamples: number,
-    replacement?: boolean,
-    options?: { replacement?: boolean; generator?: unknown | null },
-  ): Tensor;
-  multinomial(
-    numSamples: number,
-    replacement?: boolean,
-    options?: { replacement?: boolean; generator?: unknown | null; out: Tensor },
-  ): Tensor;
+  multinomial(numSamples: number, replacement?: boolean, options?: { replacement?: boolean; generator?: unknown | null }): Tensor;
+  multinomial(numSamples: number, replacement?: boolean, options?: { replacement?: boolean; generator?: unknown | null; out: Tensor }): Tensor;
   multiply(other: Tensor): Tensor;
   multiply(other: Scalar): Tensor;
   multiply(other: Tensor, options: { out: Tensor }): Tensor;
@@ -1232,52 +705,17 @@ export interface TensorOpMethods {
   multiply_(other: Scalar): Tensor;
   mv(vec: Tensor): Tensor;
   mv(vec: Tensor, options: { out: Tensor }): Tensor;
-  nanToNum(
-    nan?: number | null,
-    posinf?: number | null,
-    neginf?: number | null,
-    options?: { nan?: number | null; posinf?: number | null; neginf?: number | null },
-  ): Tensor;
-  nanToNum(
-    nan?: number | null,
-    posinf?: number | null,
-    neginf?: number | null,
-    options?: { nan?: number | null; posinf?: number | null; neginf?: number | null; out: Tensor },
-  ): Tensor;
-  nanToNum_(
-    nan?: number | null,
-    posinf?: number | null,
-    neginf?: number | null,
-    options?: { nan?: number | null; posinf?: number | null; neginf?: number | null },
-  ): Tensor;
-  nanmean(
-    dim?: number[] | number | null,
-    keepdim?: boolean,
-    options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null },
-  ): Tensor;
-  nanmean(
-    dim?: number[] | number | null,
-    keepdim?: boolean,
-    options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor },
-  ): Tensor;
+  nanToNum(nan?: number | null, posinf?: number | null, neginf?: number | null, options?: { nan?: number | null; posinf?: number | null; neginf?: number | null }): Tensor;
+  nanToNum(nan?: number | null, posinf?: number | null, neginf?: number | null, options?: { nan?: number | null; posinf?: number | null; neginf?: number | null; out: Tensor }): Tensor;
+  nanToNum_(nan?: number | null, posinf?: number | null, neginf?: number | null, options?: { nan?: number | null; posinf?: number | null; neginf?: number | null }): Tensor;
+  nanmean(dim?: number[] | number | null, keepdim?: boolean, options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
+  nanmean(dim?: number[] | number | null, keepdim?: boolean, options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
   nanmedian(): Tensor;
   nanmedian(dim: number, keepdim?: boolean, options?: { keepdim?: boolean }): [Tensor, Tensor];
-  nanmedian(
-    dim: number,
-    keepdim?: boolean,
-    options?: { keepdim?: boolean; values: Tensor; indices: Tensor },
-  ): [Tensor, Tensor];
+  nanmedian(dim: number, keepdim?: boolean, options?: { keepdim?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
   nanmedian(options: { out: Tensor }): Tensor;
-  nansum(
-    dim?: number[] | number | null,
-    keepdim?: boolean,
-    options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null },
-  ): Tensor;
-  nansum(
-    dim?: number[] | number | null,
-    keepdim?: boolean,
-    options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor },
-  ): Tensor;
+  nansum(dim?: number[] | number | null, keepdim?: boolean, options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
+  nansum(dim?: number[] | number | null, keepdim?: boolean, options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
   narrow(dim: number, start: number, length: number): Tensor;
   narrow(dim: number, start: Tensor, length: number): Tensor;
   ne(other: Tensor): Tensor;
@@ -1292,101 +730,26 @@ export interface TensorOpMethods {
   negative(): Tensor;
   negative(options: { out: Tensor }): Tensor;
   negative_(): Tensor;
-  newEmpty(
-    size: number[] | number,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
+  newEmpty(size: number[] | number, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
   newEmpty(size: number[] | number, options: { out: Tensor }): Tensor;
   newEmpty(...size: number[]): Tensor;
-  newFull(
-    size: number[] | number,
-    fillValue: Scalar,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
+  newFull(size: number[] | number, fillValue: Scalar, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
   newFull(size: number[] | number, fillValue: Scalar, options: { out: Tensor }): Tensor;
-  newOnes(
-    size: number[] | number,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
+  newOnes(size: number[] | number, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
   newOnes(size: number[] | number, options: { out: Tensor }): Tensor;
   newOnes(...size: number[]): Tensor;
-  newZeros(
-    size: number[] | number,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
+  newZeros(size: number[] | number, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
   newZeros(size: number[] | number, options: { out: Tensor }): Tensor;
   newZeros(...size: number[]): Tensor;
-  nllLoss(
-    target: Tensor,
-    weight?: Tensor | null,
-    reduction?: number,
-    ignoreIndex?: number,
-    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number },
-  ): Tensor;
-  nllLoss(
-    target: Tensor,
-    weight?: Tensor | null,
-    reduction?: number,
-    ignoreIndex?: number,
-    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number; out: Tensor },
-  ): Tensor;
-  nllLoss2d(
-    target: Tensor,
-    weight?: Tensor | null,
-    reduction?: number,
-    ignoreIndex?: number,
-    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number },
-  ): Tensor;
-  nllLoss2d(
-    target: Tensor,
-    weight?: Tensor | null,
-    reduction?: number,
-    ignoreIndex?: number,
-    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number; out: Tensor },
-  ): Tensor;
+  nllLoss(target: Tensor, weight?: Tensor | null, reduction?: number, ignoreIndex?: number, options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): Tensor;
+  nllLoss(target: Tensor, weight?: Tensor | null, reduction?: number, ignoreIndex?: number, options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number; out: Tensor }): Tensor;
+  nllLoss2d(target: Tensor, weight?: Tensor | null, reduction?: number, ignoreIndex?: number, options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): Tensor;
+  nllLoss2d(target: Tensor, weight?: Tensor | null, reduction?: number, ignoreIndex?: number, options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number; out: Tensor }): Tensor;
   nllLoss2dForward(target: Tensor, weight: Tensor | null, reduction: number, ignoreIndex: number): [Tensor, Tensor];
-  nllLoss2dForward(
-    target: Tensor,
-    weight: Tensor | null,
-    reduction: number,
-    ignoreIndex: number,
-    options: { output: Tensor; totalWeight: Tensor },
-  ): [Tensor, Tensor];
+  nllLoss2dForward(target: Tensor, weight: Tensor | null, reduction: number, ignoreIndex: number, options: { output: Tensor; totalWeight: Tensor }): [Tensor, Tensor];
   nllLossForward(target: Tensor, weight: Tensor | null, reduction: number, ignoreIndex: number): [Tensor, Tensor];
-  nllLossForward(
-    target: Tensor,
-    weight: Tensor | null,
-    reduction: number,
-    ignoreIndex: number,
-    options: { output: Tensor; totalWeight: Tensor },
-  ): [Tensor, Tensor];
-  nllLossNd(
-    target: Tensor,
-    weight?: Tensor | null,
-    reduction?: number,
-    ignoreIndex?: number,
-    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number },
-  ): Tensor;
+  nllLossForward(target: Tensor, weight: Tensor | null, reduction: number, ignoreIndex: number, options: { output: Tensor; totalWeight: Tensor }): [Tensor, Tensor];
+  nllLossNd(target: Tensor, weight?: Tensor | null, reduction?: number, ignoreIndex?: number, options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): Tensor;
   nonzero(): Tensor;
   nonzero(options: { out: Tensor }): Tensor;
   nonzeroNumpy(): readonly Tensor[];
@@ -1394,20 +757,11 @@ export interface TensorOpMethods {
   norm(p: Scalar | null, dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean }): Tensor;
   norm(p: Scalar | null, dim: number[] | number, keepdim: boolean, options: { dtype: DType }): Tensor;
   norm(p: Scalar | null, dim: number[] | number, keepdim: boolean, options: { dtype: DType; out: Tensor }): Tensor;
-  norm(
-    p: Scalar | null,
-    dim: number[] | number,
-    keepdim?: boolean,
-    options?: { keepdim?: boolean; out: Tensor },
-  ): Tensor;
+  norm(p: Scalar | null, dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean; out: Tensor }): Tensor;
   norm(p: Scalar | null, options: { dtype: DType }): Tensor;
   norm(p: Scalar | null, options: { dtype: DType; out: Tensor }): Tensor;
   norm(p?: Scalar, options?: { p?: Scalar; out: Tensor }): Tensor;
-  normal(
-    mean?: number,
-    std?: number,
-    options?: { mean?: number; std?: number; generator?: unknown | null; out: Tensor },
-  ): Tensor;
+  normal(mean?: number, std?: number, options?: { mean?: number; std?: number; generator?: unknown | null; out: Tensor }): Tensor;
   normal_(mean?: number, std?: number, options?: { mean?: number; std?: number; generator?: unknown | null }): Tensor;
   notEqual(other: Tensor): Tensor;
   notEqual(other: Scalar): Tensor;
@@ -1418,22 +772,11 @@ export interface TensorOpMethods {
   numel(): number;
   numpy_T(): Tensor;
   oneHot(numClasses?: number, options?: { numClasses?: number }): Tensor;
-  onesLike(options?: {
-    dtype?: DType | null;
-    layout?: string | number | null;
-    device?: string | null;
-    pinMemory?: boolean | null;
-    memoryFormat?: string | number | null;
-  }): Tensor;
+  onesLike(options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; memoryFormat?: string | number | null }): Tensor;
   onesLike(options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
   outer(vec2: Tensor): Tensor;
   outer(vec2: Tensor, options: { out: Tensor }): Tensor;
-  pad(
-    pad: number[] | number,
-    mode?: string,
-    value?: number | null,
-    options?: { mode?: string; value?: number | null },
-  ): Tensor;
+  pad(pad: number[] | number, mode?: string, value?: number | null, options?: { mode?: string; value?: number | null }): Tensor;
   permute(dims: number[] | number): Tensor;
   permute(...dims: number[]): Tensor;
   pixelShuffle(upscaleFactor: number): Tensor;
@@ -1457,44 +800,13 @@ export interface TensorOpMethods {
   rad2deg(): Tensor;
   rad2deg(options: { out: Tensor }): Tensor;
   rad2deg_(): Tensor;
-  randLike(options?: {
-    dtype?: DType | null;
-    layout?: string | number | null;
-    device?: string | null;
-    pinMemory?: boolean | null;
-    memoryFormat?: string | number | null;
-  }): Tensor;
+  randLike(options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; memoryFormat?: string | number | null }): Tensor;
   randLike(options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
-  randintLike(
-    high: number,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-      memoryFormat?: string | number | null;
-    },
-  ): Tensor;
-  randintLike(
-    low: number,
-    high: number,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-      memoryFormat?: string | number | null;
-    },
-  ): Tensor;
+  randintLike(high: number, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; memoryFormat?: string | number | null }): Tensor;
+  randintLike(low: number, high: number, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; memoryFormat?: string | number | null }): Tensor;
   randintLike(high: number, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
   randintLike(low: number, high: number, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
-  randnLike(options?: {
-    dtype?: DType | null;
-    layout?: string | number | null;
-    device?: string | null;
-    pinMemory?: boolean | null;
-    memoryFormat?: string | number | null;
-  }): Tensor;
+  randnLike(options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; memoryFormat?: string | number | null }): Tensor;
   randnLike(options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
   reciprocal(): Tensor;
   reciprocal(options: { out: Tensor }): Tensor;
@@ -1521,16 +833,8 @@ export interface TensorOpMethods {
   repeat(repeats: number[] | number): Tensor;
   repeat(repeats: number[] | number, options: { out: Tensor }): Tensor;
   repeat(...repeats: number[]): Tensor;
-  repeatInterleave(
-    repeats: Tensor,
-    dim?: number | null,
-    options?: { dim?: number | null; outputSize?: number | null },
-  ): Tensor;
-  repeatInterleave(
-    repeats: number,
-    dim?: number | null,
-    options?: { dim?: number | null; outputSize?: number | null },
-  ): Tensor;
+  repeatInterleave(repeats: Tensor, dim?: number | null, options?: { dim?: number | null; outputSize?: number | null }): Tensor;
+  repeatInterleave(repeats: number, dim?: number | null, options?: { dim?: number | null; outputSize?: number | null }): Tensor;
   replicationPad1d(padding: number[] | number): Tensor;
   replicationPad1d(padding: number[] | number, options: { out: Tensor }): Tensor;
   replicationPad1d(...padding: number[]): Tensor;
@@ -1544,11 +848,7 @@ export interface TensorOpMethods {
   reshape(...shape: number[]): Tensor;
   reshapeAs(other: Tensor): Tensor;
   roll(shifts: number[] | number, dims?: number[] | number, options?: { dims?: number[] | number }): Tensor;
-  roll(
-    shifts: number[] | number,
-    dims?: number[] | number,
-    options?: { dims?: number[] | number; out: Tensor },
-  ): Tensor;
+  roll(shifts: number[] | number, dims?: number[] | number, options?: { dims?: number[] | number; out: Tensor }): Tensor;
   roll(shifts: number[] | number, ...dims: number[]): Tensor;
   round(): Tensor;
   round(options: { decimals: number }): Tensor;
@@ -1556,20 +856,8 @@ export interface TensorOpMethods {
   round(options: { decimals: number; out: Tensor }): Tensor;
   round_(): Tensor;
   round_(options: { decimals: number }): Tensor;
-  rrelu(
-    lower?: Scalar,
-    upper?: Scalar,
-    training?: boolean,
-    generator?: unknown | null,
-    options?: { lower?: Scalar; upper?: Scalar; training?: boolean; generator?: unknown | null },
-  ): Tensor;
-  rrelu_(
-    lower?: Scalar,
-    upper?: Scalar,
-    training?: boolean,
-    generator?: unknown | null,
-    options?: { lower?: Scalar; upper?: Scalar; training?: boolean; generator?: unknown | null },
-  ): Tensor;
+  rrelu(lower?: Scalar, upper?: Scalar, training?: boolean, generator?: unknown | null, options?: { lower?: Scalar; upper?: Scalar; training?: boolean; generator?: unknown | null }): Tensor;
+  rrelu_(lower?: Scalar, upper?: Scalar, training?: boolean, generator?: unknown | null, options?: { lower?: Scalar; upper?: Scalar; training?: boolean; generator?: unknown | null }): Tensor;
   rsqrt(): Tensor;
   rsqrt(options: { out: Tensor }): Tensor;
   rsqrt_(): Tensor;
@@ -1589,13 +877,7 @@ export interface TensorOpMethods {
   scatterAdd(dim: number, index: Tensor, src: Tensor, options: { out: Tensor }): Tensor;
   scatterAdd_(dim: number, index: Tensor, src: Tensor): Tensor;
   scatterReduce(dim: number, index: Tensor, src: Tensor, reduce: string, options?: { includeSelf?: boolean }): Tensor;
-  scatterReduce(
-    dim: number,
-    index: Tensor,
-    src: Tensor,
-    reduce: string,
-    options: { includeSelf?: boolean; out: Tensor },
-  ): Tensor;
+  scatterReduce(dim: number, index: Tensor, src: Tensor, reduce: string, options: { includeSelf?: boolean; out: Tensor }): Tensor;
   scatterReduce_(dim: number, index: Tensor, src: Tensor, reduce: string, options?: { includeSelf?: boolean }): Tensor;
   scatter_(dim: number, index: Tensor, src: Tensor): Tensor;
   scatter_(dim: number, index: Tensor, value: Scalar): Tensor;
@@ -1629,25 +911,9 @@ export interface TensorOpMethods {
   sinh_(): Tensor;
   size(dim: number): number;
   size(): readonly number[];
-  slice(
-    dim?: number,
-    start?: number | null,
-    end?: number | null,
-    step?: number,
-    options?: { dim?: number; start?: number | null; end?: number | null; step?: number },
-  ): Tensor;
-  smoothL1Loss(
-    target: Tensor,
-    reduction?: number,
-    beta?: number,
-    options?: { reduction?: number; beta?: number },
-  ): Tensor;
-  smoothL1Loss(
-    target: Tensor,
-    reduction?: number,
-    beta?: number,
-    options?: { reduction?: number; beta?: number; out: Tensor },
-  ): Tensor;
+  slice(dim?: number, start?: number | null, end?: number | null, step?: number, options?: { dim?: number; start?: number | null; end?: number | null; step?: number }): Tensor;
+  smoothL1Loss(target: Tensor, reduction?: number, beta?: number, options?: { reduction?: number; beta?: number }): Tensor;
+  smoothL1Loss(target: Tensor, reduction?: number, beta?: number, options?: { reduction?: number; beta?: number; out: Tensor }): Tensor;
   softMarginLoss(target: Tensor, reduction?: number, options?: { reduction?: number }): Tensor;
   softMarginLoss(target: Tensor, reduction?: number, options?: { reduction?: number; out: Tensor }): Tensor;
   softmax(dim: number, dtype?: DType | null, options?: { dtype?: DType | null }): Tensor;
@@ -1658,18 +924,8 @@ export interface TensorOpMethods {
   softshrink(lambd?: Scalar, options?: { lambd?: Scalar; out: Tensor }): Tensor;
   sort(dim?: number, descending?: boolean, options?: { dim?: number; descending?: boolean }): [Tensor, Tensor];
   sort(options: { stable: boolean | null; dim?: number; descending?: boolean }): [Tensor, Tensor];
-  sort(options: {
-    stable: boolean | null;
-    dim?: number;
-    descending?: boolean;
-    values: Tensor;
-    indices: Tensor;
-  }): [Tensor, Tensor];
-  sort(
-    dim?: number,
-    descending?: boolean,
-    options?: { dim?: number; descending?: boolean; values: Tensor; indices: Tensor },
-  ): [Tensor, Tensor];
+  sort(options: { stable: boolean | null; dim?: number; descending?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
+  sort(dim?: number, descending?: boolean, options?: { dim?: number; descending?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
   specialDigamma(): Tensor;
   specialDigamma(options: { out: Tensor }): Tensor;
   specialErf(): Tensor;
@@ -1705,32 +961,14 @@ export interface TensorOpMethods {
   squeeze_(): Tensor;
   squeeze_(dim: number): Tensor;
   std(unbiased?: boolean, options?: { unbiased?: boolean }): Tensor;
-  std(
-    dim: number[] | number | null,
-    unbiased?: boolean,
-    keepdim?: boolean,
-    options?: { unbiased?: boolean; keepdim?: boolean },
-  ): Tensor;
+  std(dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean }): Tensor;
   std(dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean }): Tensor;
-  std(
-    dim: number[] | number | null,
-    unbiased?: boolean,
-    keepdim?: boolean,
-    options?: { unbiased?: boolean; keepdim?: boolean; out: Tensor },
-  ): Tensor;
+  std(dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean; out: Tensor }): Tensor;
   std(dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean; out: Tensor }): Tensor;
   stdMean(unbiased?: boolean, options?: { unbiased?: boolean }): [Tensor, Tensor];
-  stdMean(
-    dim: number[] | number | null,
-    unbiased?: boolean,
-    keepdim?: boolean,
-    options?: { unbiased?: boolean; keepdim?: boolean },
-  ): [Tensor, Tensor];
+  stdMean(dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean }): [Tensor, Tensor];
   stdMean(dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean }): [Tensor, Tensor];
-  stdMean(
-    dim: number[] | number | null,
-    options: { correction: number | null; keepdim?: boolean; out0: Tensor; out1: Tensor },
-  ): [Tensor, Tensor];
+  stdMean(dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean; out0: Tensor; out1: Tensor }): [Tensor, Tensor];
   stride(dim: number): number;
   stride(): readonly number[];
   sub(other: Tensor, options?: { alpha?: Scalar }): Tensor;
@@ -1746,11 +984,7 @@ export interface TensorOpMethods {
   subtract_(other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
   sum(dim: number[] | number | null, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
   sum(options?: { dtype?: DType | null }): Tensor;
-  sum(
-    dim: number[] | number | null,
-    keepdim?: boolean,
-    options?: { keepdim?: boolean; dtype?: DType | null; out: Tensor },
-  ): Tensor;
+  sum(dim: number[] | number | null, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
   sum(options: { dtype?: DType | null; out: Tensor }): Tensor;
   swapaxes(axis0: number, axis1: number): Tensor;
   swapaxes_(axis0: number, axis1: number): Tensor;
@@ -1779,65 +1013,15 @@ export interface TensorOpMethods {
   threshold_(threshold: Scalar, value: Scalar): Tensor;
   tile(dims: number[] | number): Tensor;
   tile(...dims: number[]): Tensor;
-  to(
-    device: string,
-    dtype: DType,
-    nonBlocking?: boolean,
-    copy?: boolean,
-    memoryFormat?: string | number | null,
-    options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null },
-  ): Tensor;
-  to(
-    dtype: DType,
-    nonBlocking?: boolean,
-    copy?: boolean,
-    memoryFormat?: string | number | null,
-    options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null },
-  ): Tensor;
-  to(
-    other: Tensor,
-    nonBlocking?: boolean,
-    copy?: boolean,
-    memoryFormat?: string | number | null,
-    options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null },
-  ): Tensor;
-  to(options?: {
-    dtype?: DType | null;
-    layout?: string | number | null;
-    device?: string | null;
-    pinMemory?: boolean | null;
-    nonBlocking?: boolean;
-    copy?: boolean;
-    memoryFormat?: string | number | null;
-  }): Tensor;
-  to(
-    device: string | null,
-    dtype?: number | null,
-    nonBlocking?: boolean,
-    copy?: boolean,
-    options?: { dtype?: number | null; nonBlocking?: boolean; copy?: boolean },
-  ): Tensor;
-  to(
-    dtype?: number | null,
-    nonBlocking?: boolean,
-    copy?: boolean,
-    options?: { dtype?: number | null; nonBlocking?: boolean; copy?: boolean },
-  ): Tensor;
+  to(device: string, dtype: DType, nonBlocking?: boolean, copy?: boolean, memoryFormat?: string | number | null, options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null }): Tensor;
+  to(dtype: DType, nonBlocking?: boolean, copy?: boolean, memoryFormat?: string | number | null, options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null }): Tensor;
+  to(other: Tensor, nonBlocking?: boolean, copy?: boolean, memoryFormat?: string | number | null, options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null }): Tensor;
+  to(options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null }): Tensor;
+  to(device: string | null, dtype?: number | null, nonBlocking?: boolean, copy?: boolean, options?: { dtype?: number | null; nonBlocking?: boolean; copy?: boolean }): Tensor;
+  to(dtype?: number | null, nonBlocking?: boolean, copy?: boolean, options?: { dtype?: number | null; nonBlocking?: boolean; copy?: boolean }): Tensor;
   to(nonBlocking?: boolean, copy?: boolean, options?: { nonBlocking?: boolean; copy?: boolean }): Tensor;
-  topk(
-    k: number,
-    dim?: number,
-    largest?: boolean,
-    sorted?: boolean,
-    options?: { dim?: number; largest?: boolean; sorted?: boolean },
-  ): [Tensor, Tensor];
-  topk(
-    k: number,
-    dim?: number,
-    largest?: boolean,
-    sorted?: boolean,
-    options?: { dim?: number; largest?: boolean; sorted?: boolean; values: Tensor; indices: Tensor },
-  ): [Tensor, Tensor];
+  topk(k: number, dim?: number, largest?: boolean, sorted?: boolean, options?: { dim?: number; largest?: boolean; sorted?: boolean }): [Tensor, Tensor];
+  topk(k: number, dim?: number, largest?: boolean, sorted?: boolean, options?: { dim?: number; largest?: boolean; sorted?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
   trace(): Tensor;
   trace(options: { out: Tensor }): Tensor;
   transpose(dim0: number, dim1: number): Tensor;
@@ -1861,182 +1045,40 @@ export interface TensorOpMethods {
   unflatten(dim: number, sizes: number[] | number): Tensor;
   unflatten(dim: number, ...sizes: number[]): Tensor;
   uniform_(from?: number, to?: number, options?: { from?: number; to?: number; generator?: unknown | null }): Tensor;
-  uniqueConsecutive(
-    returnInverse?: boolean,
-    returnCounts?: boolean,
-    dim?: number | null,
-    options?: { returnInverse?: boolean; returnCounts?: boolean; dim?: number | null },
-  ): [Tensor, Tensor, Tensor];
-  uniqueConsecutive(
-    returnInverse?: boolean,
-    returnCounts?: boolean,
-    dim?: number | null,
-    options?: {
-      returnInverse?: boolean;
-      returnCounts?: boolean;
-      dim?: number | null;
-      out0: Tensor;
-      out1: Tensor;
-      out2: Tensor;
-    },
-  ): [Tensor, Tensor, Tensor];
-  uniqueDim(
-    dim: number,
-    sorted?: boolean,
-    returnInverse?: boolean,
-    returnCounts?: boolean,
-    options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean },
-  ): [Tensor, Tensor, Tensor];
-  uniqueDim(
-    dim: number,
-    sorted?: boolean,
-    returnInverse?: boolean,
-    returnCounts?: boolean,
-    options?: {
-      sorted?: boolean;
-      returnInverse?: boolean;
-      returnCounts?: boolean;
-      out0: Tensor;
-      out1: Tensor;
-      out2: Tensor;
-    },
-  ): [Tensor, Tensor, Tensor];
-  uniqueDimConsecutive(
-    dim: number,
-    returnInverse?: boolean,
-    returnCounts?: boolean,
-    options?: { returnInverse?: boolean; returnCounts?: boolean },
-  ): [Tensor, Tensor, Tensor];
-  uniqueDimConsecutive(
-    dim: number,
-    returnInverse?: boolean,
-    returnCounts?: boolean,
-    options?: { returnInverse?: boolean; returnCounts?: boolean; out0: Tensor; out1: Tensor; out2: Tensor },
-  ): [Tensor, Tensor, Tensor];
+  uniqueConsecutive(returnInverse?: boolean, returnCounts?: boolean, dim?: number | null, options?: { returnInverse?: boolean; returnCounts?: boolean; dim?: number | null }): [Tensor, Tensor, Tensor];
+  uniqueConsecutive(returnInverse?: boolean, returnCounts?: boolean, dim?: number | null, options?: { returnInverse?: boolean; returnCounts?: boolean; dim?: number | null; out0: Tensor; out1: Tensor; out2: Tensor }): [Tensor, Tensor, Tensor];
+  uniqueDim(dim: number, sorted?: boolean, returnInverse?: boolean, returnCounts?: boolean, options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean }): [Tensor, Tensor, Tensor];
+  uniqueDim(dim: number, sorted?: boolean, returnInverse?: boolean, returnCounts?: boolean, options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean; out0: Tensor; out1: Tensor; out2: Tensor }): [Tensor, Tensor, Tensor];
+  uniqueDimConsecutive(dim: number, returnInverse?: boolean, returnCounts?: boolean, options?: { returnInverse?: boolean; returnCounts?: boolean }): [Tensor, Tensor, Tensor];
+  uniqueDimConsecutive(dim: number, returnInverse?: boolean, returnCounts?: boolean, options?: { returnInverse?: boolean; returnCounts?: boolean; out0: Tensor; out1: Tensor; out2: Tensor }): [Tensor, Tensor, Tensor];
   unsafeChunk(chunks: number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   unsafeSplit(splitSize: number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   unsafeSplitWithSizes(splitSizes: number[] | number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   unsqueeze(dim: number): Tensor;
   unsqueeze_(dim: number): Tensor;
-  upsampleBicubic2d(
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  upsampleBicubic2d(
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
-  ): Tensor;
-  upsampleBilinear2d(
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  upsampleBilinear2d(
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
-  ): Tensor;
-  upsampleLinear1d(
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scales?: number | null,
-    options?: { scales?: number | null },
-  ): Tensor;
-  upsampleLinear1d(
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scales?: number | null,
-    options?: { scales?: number | null; out: Tensor },
-  ): Tensor;
-  upsampleNearest1d(
-    outputSize: number[] | number,
-    scales?: number | null,
-    options?: { scales?: number | null },
-  ): Tensor;
-  upsampleNearest1d(
-    outputSize: number[] | number,
-    scales?: number | null,
-    options?: { scales?: number | null; out: Tensor },
-  ): Tensor;
-  upsampleNearest2d(
-    outputSize: number[] | number,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  upsampleNearest2d(
-    outputSize: number[] | number,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
-  ): Tensor;
-  upsampleNearest3d(
-    outputSize: number[] | number,
-    scalesD?: number | null,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  upsampleNearest3d(
-    outputSize: number[] | number,
-    scalesD?: number | null,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out: Tensor },
-  ): Tensor;
-  upsampleTrilinear3d(
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scalesD?: number | null,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  upsampleTrilinear3d(
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scalesD?: number | null,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out: Tensor },
-  ): Tensor;
+  upsampleBicubic2d(outputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null }): Tensor;
+  upsampleBicubic2d(outputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor }): Tensor;
+  upsampleBilinear2d(outputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null }): Tensor;
+  upsampleBilinear2d(outputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor }): Tensor;
+  upsampleLinear1d(outputSize: number[] | number, alignCorners: boolean, scales?: number | null, options?: { scales?: number | null }): Tensor;
+  upsampleLinear1d(outputSize: number[] | number, alignCorners: boolean, scales?: number | null, options?: { scales?: number | null; out: Tensor }): Tensor;
+  upsampleNearest1d(outputSize: number[] | number, scales?: number | null, options?: { scales?: number | null }): Tensor;
+  upsampleNearest1d(outputSize: number[] | number, scales?: number | null, options?: { scales?: number | null; out: Tensor }): Tensor;
+  upsampleNearest2d(outputSize: number[] | number, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null }): Tensor;
+  upsampleNearest2d(outputSize: number[] | number, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor }): Tensor;
+  upsampleNearest3d(outputSize: number[] | number, scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null }): Tensor;
+  upsampleNearest3d(outputSize: number[] | number, scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out: Tensor }): Tensor;
+  upsampleTrilinear3d(outputSize: number[] | number, alignCorners: boolean, scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null }): Tensor;
+  upsampleTrilinear3d(outputSize: number[] | number, alignCorners: boolean, scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out: Tensor }): Tensor;
   var(unbiased?: boolean, options?: { unbiased?: boolean }): Tensor;
-  var(
-    dim: number[] | number | null,
-    unbiased?: boolean,
-    keepdim?: boolean,
-    options?: { unbiased?: boolean; keepdim?: boolean },
-  ): Tensor;
+  var(dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean }): Tensor;
   var(dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean }): Tensor;
-  var(
-    dim: number[] | number | null,
-    unbiased?: boolean,
-    keepdim?: boolean,
-    options?: { unbiased?: boolean; keepdim?: boolean; out: Tensor },
-  ): Tensor;
+  var(dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean; out: Tensor }): Tensor;
   var(dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean; out: Tensor }): Tensor;
   varMean(unbiased?: boolean, options?: { unbiased?: boolean }): [Tensor, Tensor];
-  varMean(
-    dim: number[] | number | null,
-    unbiased?: boolean,
-    keepdim?: boolean,
-    options?: { unbiased?: boolean; keepdim?: boolean },
-  ): [Tensor, Tensor];
+  varMean(dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean }): [Tensor, Tensor];
   varMean(dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean }): [Tensor, Tensor];
-  varMean(
-    dim: number[] | number | null,
-    options: { correction: number | null; keepdim?: boolean; out0: Tensor; out1: Tensor },
-  ): [Tensor, Tensor];
+  varMean(dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean; out0: Tensor; out1: Tensor }): [Tensor, Tensor];
   vdot(other: Tensor): Tensor;
   vdot(other: Tensor, options: { out: Tensor }): Tensor;
   view(size: number[] | number): Tensor;
@@ -2055,13 +1097,7 @@ export interface TensorOpMethods {
   zero(): Tensor;
   zero(options: { out: Tensor }): Tensor;
   zero_(): Tensor;
-  zerosLike(options?: {
-    dtype?: DType | null;
-    layout?: string | number | null;
-    device?: string | null;
-    pinMemory?: boolean | null;
-    memoryFormat?: string | number | null;
-  }): Tensor;
+  zerosLike(options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; memoryFormat?: string | number | null }): Tensor;
   zerosLike(options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
 }
 
@@ -2110,667 +1146,86 @@ export interface OpFunctions {
   _adaptiveAvgPool3d(self: Tensor, ...outputSize: number[]): Tensor;
   _adaptiveAvgPool3dBackward(gradOutput: Tensor, self: Tensor): Tensor;
   _adaptiveAvgPool3dBackward(gradOutput: Tensor, self: Tensor, options: { out: Tensor }): Tensor;
-  _convolution(
-    input: Tensor,
-    weight: Tensor,
-    bias: Tensor | null,
-    stride: number[] | number,
-    padding: number[] | number,
-    dilation: number[] | number,
-    transposed: boolean,
-    outputPadding: number[] | number,
-    groups: number,
-    benchmark: boolean,
-    deterministic: boolean,
-    cudnnEnabled: boolean,
-    allowTf32: boolean,
-  ): Tensor;
-  _convolution(
-    input: Tensor,
-    weight: Tensor,
-    bias: Tensor | null,
-    stride: number[] | number,
-    padding: number[] | number,
-    dilation: number[] | number,
-    transposed: boolean,
-    outputPadding: number[] | number,
-    groups: number,
-    benchmark: boolean,
-    deterministic: boolean,
-    cudnnEnabled: boolean,
-  ): Tensor;
-  _convolution(
-    input: Tensor,
-    weight: Tensor,
-    bias: Tensor | null,
-    stride: number[] | number,
-    padding: number[] | number,
-    dilation: number[] | number,
-    transposed: boolean,
-    outputPadding: number[] | number,
-    groups: number,
-    benchmark: boolean,
-    deterministic: boolean,
-    cudnnEnabled: boolean,
-    allowTf32: boolean,
-    options: { out: Tensor },
-  ): Tensor;
-  _embeddingBag(
-    weight: Tensor,
-    indices: Tensor,
-    offsets: Tensor,
-    scaleGradByFreq?: boolean,
-    mode?: number,
-    sparse?: boolean,
-    perSampleWeights?: Tensor | null,
-    includeLastOffset?: boolean,
-    paddingIdx?: number,
-    options?: {
-      scaleGradByFreq?: boolean;
-      mode?: number;
-      sparse?: boolean;
-      perSampleWeights?: Tensor | null;
-      includeLastOffset?: boolean;
-      paddingIdx?: number;
-    },
-  ): [Tensor, Tensor, Tensor, Tensor];
-  _embeddingBag(
-    weight: Tensor,
-    indices: Tensor,
-    offsets: Tensor,
-    scaleGradByFreq?: boolean,
-    mode?: number,
-    sparse?: boolean,
-    perSampleWeights?: Tensor | null,
-    includeLastOffset?: boolean,
-    paddingIdx?: number,
-    options?: {
-      scaleGradByFreq?: boolean;
-      mode?: number;
-      sparse?: boolean;
-      perSampleWeights?: Tensor | null;
-      includeLastOffset?: boolean;
-      paddingIdx?: number;
-      out0: Tensor;
-      out1: Tensor;
-      out2: Tensor;
-      out3: Tensor;
-    },
-  ): [Tensor, Tensor, Tensor, Tensor];
-  _embeddingBagBackward(
-    grad: Tensor,
-    indices: Tensor,
-    offsets: Tensor,
-    offset2bag: Tensor,
-    bagSize: Tensor,
-    maximumIndices: Tensor,
-    numWeights: number,
-    scaleGradByFreq: boolean,
-    mode: number,
-    sparse: boolean,
-    perSampleWeights: Tensor | null,
-    paddingIdx?: number,
-    options?: { paddingIdx?: number },
-  ): Tensor;
-  _embeddingBagDenseBackward(
-    grad: Tensor,
-    indices: Tensor,
-    offset2bag: Tensor,
-    bagSize: Tensor,
-    maximumIndices: Tensor,
-    numWeights: number,
-    scaleGradByFreq: boolean,
-    mode: number,
-    perSampleWeights: Tensor | null,
-    paddingIdx?: number,
-    options?: { paddingIdx?: number },
-  ): Tensor;
-  _embeddingBagDenseBackward(
-    grad: Tensor,
-    indices: Tensor,
-    offset2bag: Tensor,
-    bagSize: Tensor,
-    maximumIndices: Tensor,
-    numWeights: number,
-    scaleGradByFreq: boolean,
-    mode: number,
-    perSampleWeights: Tensor | null,
-    paddingIdx?: number,
-    options?: { paddingIdx?: number; out: Tensor },
-  ): Tensor;
-  _embeddingBagForwardOnly(
-    weight: Tensor,
-    indices: Tensor,
-    offsets: Tensor,
-    scaleGradByFreq?: boolean,
-    mode?: number,
-    sparse?: boolean,
-    perSampleWeights?: Tensor | null,
-    includeLastOffset?: boolean,
-    paddingIdx?: number,
-    options?: {
-      scaleGradByFreq?: boolean;
-      mode?: number;
-      sparse?: boolean;
-      perSampleWeights?: Tensor | null;
-      includeLastOffset?: boolean;
-      paddingIdx?: number;
-    },
-  ): [Tensor, Tensor, Tensor, Tensor];
-  _embeddingBagForwardOnly(
-    weight: Tensor,
-    indices: Tensor,
-    offsets: Tensor,
-    scaleGradByFreq?: boolean,
-    mode?: number,
-    sparse?: boolean,
-    perSampleWeights?: Tensor | null,
-    includeLastOffset?: boolean,
-    paddingIdx?: number,
-    options?: {
-      scaleGradByFreq?: boolean;
-      mode?: number;
-      sparse?: boolean;
-      perSampleWeights?: Tensor | null;
-      includeLastOffset?: boolean;
-      paddingIdx?: number;
-      out0: Tensor;
-      out1: Tensor;
-      out2: Tensor;
-      out3: Tensor;
-    },
-  ): [Tensor, Tensor, Tensor, Tensor];
-  _embeddingBagPerSampleWeightsBackward(
-    grad: Tensor,
-    weight: Tensor,
-    indices: Tensor,
-    offsets: Tensor,
-    offset2bag: Tensor,
-    mode: number,
-    paddingIdx?: number,
-    options?: { paddingIdx?: number },
-  ): Tensor;
-  _embeddingBagPerSampleWeightsBackward(
-    grad: Tensor,
-    weight: Tensor,
-    indices: Tensor,
-    offsets: Tensor,
-    offset2bag: Tensor,
-    mode: number,
-    paddingIdx?: number,
-    options?: { paddingIdx?: number; out: Tensor },
-  ): Tensor;
-  _indexPutImpl(
-    self: Tensor,
-    indices: (Tensor | null)[],
-    values: Tensor,
-    accumulate?: boolean,
-    unsafe?: boolean,
-    options?: { accumulate?: boolean; unsafe?: boolean },
-  ): Tensor;
-  _indexPutImpl(
-    self: Tensor,
-    indices: (Tensor | null)[],
-    values: Tensor,
-    accumulate?: boolean,
-    unsafe?: boolean,
-    options?: { accumulate?: boolean; unsafe?: boolean; out: Tensor },
-  ): Tensor;
-  _indexPutImpl_(
-    self: Tensor,
-    indices: (Tensor | null)[],
-    values: Tensor,
-    accumulate?: boolean,
-    unsafe?: boolean,
-    options?: { accumulate?: boolean; unsafe?: boolean },
-  ): Tensor;
-  _indexPutImpl_(
-    self: Tensor,
-    indices: Tensor[],
-    values: Tensor,
-    accumulate?: boolean,
-    unsafe?: boolean,
-    options?: { accumulate?: boolean; unsafe?: boolean },
-  ): Tensor;
+  _convolution(input: Tensor, weight: Tensor, bias: Tensor | null, stride: number[] | number, padding: number[] | number, dilation: number[] | number, transposed: boolean, outputPadding: number[] | number, groups: number, benchmark: boolean, deterministic: boolean, cudnnEnabled: boolean, allowTf32: boolean): Tensor;
+  _convolution(input: Tensor, weight: Tensor, bias: Tensor | null, stride: number[] | number, padding: number[] | number, dilation: number[] | number, transposed: boolean, outputPadding: number[] | number, groups: number, benchmark: boolean, deterministic: boolean, cudnnEnabled: boolean): Tensor;
+  _convolution(input: Tensor, weight: Tensor, bias: Tensor | null, stride: number[] | number, padding: number[] | number, dilation: number[] | number, transposed: boolean, outputPadding: number[] | number, groups: number, benchmark: boolean, deterministic: boolean, cudnnEnabled: boolean, allowTf32: boolean, options: { out: Tensor }): Tensor;
+  _embeddingBag(weight: Tensor, indices: Tensor, offsets: Tensor, scaleGradByFreq?: boolean, mode?: number, sparse?: boolean, perSampleWeights?: Tensor | null, includeLastOffset?: boolean, paddingIdx?: number, options?: { scaleGradByFreq?: boolean; mode?: number; sparse?: boolean; perSampleWeights?: Tensor | null; includeLastOffset?: boolean; paddingIdx?: number }): [Tensor, Tensor, Tensor, Tensor];
+  _embeddingBag(weight: Tensor, indices: Tensor, offsets: Tensor, scaleGradByFreq?: boolean, mode?: number, sparse?: boolean, perSampleWeights?: Tensor | null, includeLastOffset?: boolean, paddingIdx?: number, options?: { scaleGradByFreq?: boolean; mode?: number; sparse?: boolean; perSampleWeights?: Tensor | null; includeLastOffset?: boolean; paddingIdx?: number; out0: Tensor; out1: Tensor; out2: Tensor; out3: Tensor }): [Tensor, Tensor, Tensor, Tensor];
+  _embeddingBagBackward(grad: Tensor, indices: Tensor, offsets: Tensor, offset2bag: Tensor, bagSize: Tensor, maximumIndices: Tensor, numWeights: number, scaleGradByFreq: boolean, mode: number, sparse: boolean, perSampleWeights: Tensor | null, paddingIdx?: number, options?: { paddingIdx?: number }): Tensor;
+  _embeddingBagDenseBackward(grad: Tensor, indices: Tensor, offset2bag: Tensor, bagSize: Tensor, maximumIndices: Tensor, numWeights: number, scaleGradByFreq: boolean, mode: number, perSampleWeights: Tensor | null, paddingIdx?: number, options?: { paddingIdx?: number }): Tensor;
+  _embeddingBagDenseBackward(grad: Tensor, indices: Tensor, offset2bag: Tensor, bagSize: Tensor, maximumIndices: Tensor, numWeights: number, scaleGradByFreq: boolean, mode: number, perSampleWeights: Tensor | null, paddingIdx?: number, options?: { paddingIdx?: number; out: Tensor }): Tensor;
+  _embeddingBagForwardOnly(weight: Tensor, indices: Tensor, offsets: Tensor, scaleGradByFreq?: boolean, mode?: number, sparse?: boolean, perSampleWeights?: Tensor | null, includeLastOffset?: boolean, paddingIdx?: number, options?: { scaleGradByFreq?: boolean; mode?: number; sparse?: boolean; perSampleWeights?: Tensor | null; includeLastOffset?: boolean; paddingIdx?: number }): [Tensor, Tensor, Tensor, Tensor];
+  _embeddingBagForwardOnly(weight: Tensor, indices: Tensor, offsets: Tensor, scaleGradByFreq?: boolean, mode?: number, sparse?: boolean, perSampleWeights?: Tensor | null, includeLastOffset?: boolean, paddingIdx?: number, options?: { scaleGradByFreq?: boolean; mode?: number; sparse?: boolean; perSampleWeights?: Tensor | null; includeLastOffset?: boolean; paddingIdx?: number; out0: Tensor; out1: Tensor; out2: Tensor; out3: Tensor }): [Tensor, Tensor, Tensor, Tensor];
+  _embeddingBagPerSampleWeightsBackward(grad: Tensor, weight: Tensor, indices: Tensor, offsets: Tensor, offset2bag: Tensor, mode: number, paddingIdx?: number, options?: { paddingIdx?: number }): Tensor;
+  _embeddingBagPerSampleWeightsBackward(grad: Tensor, weight: Tensor, indices: Tensor, offsets: Tensor, offset2bag: Tensor, mode: number, paddingIdx?: number, options?: { paddingIdx?: number; out: Tensor }): Tensor;
+  _indexPutImpl(self: Tensor, indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, unsafe?: boolean, options?: { accumulate?: boolean; unsafe?: boolean }): Tensor;
+  _indexPutImpl(self: Tensor, indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, unsafe?: boolean, options?: { accumulate?: boolean; unsafe?: boolean; out: Tensor }): Tensor;
+  _indexPutImpl_(self: Tensor, indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, unsafe?: boolean, options?: { accumulate?: boolean; unsafe?: boolean }): Tensor;
+  _indexPutImpl_(self: Tensor, indices: Tensor[], values: Tensor, accumulate?: boolean, unsafe?: boolean, options?: { accumulate?: boolean; unsafe?: boolean }): Tensor;
   _logSoftmax(self: Tensor, dim: number, halfToFloat: boolean): Tensor;
   _logSoftmax(self: Tensor, dim: number, halfToFloat: boolean, options: { out: Tensor }): Tensor;
   _logSoftmaxBackwardData(gradOutput: Tensor, output: Tensor, dim: number, inputDtype: DType): Tensor;
-  _logSoftmaxBackwardData(
-    gradOutput: Tensor,
-    output: Tensor,
-    dim: number,
-    inputDtype: DType,
-    options: { out: Tensor },
-  ): Tensor;
-  _nativeMultiHeadAttention(
-    query: Tensor,
-    key: Tensor,
-    value: Tensor,
-    embedDim: number,
-    numHead: number,
-    qkvWeight: Tensor,
-    qkvBias: Tensor,
-    projWeight: Tensor,
-    projBias: Tensor,
-    mask?: Tensor | null,
-    needWeights?: boolean,
-    averageAttnWeights?: boolean,
-    maskType?: number | null,
-    options?: { mask?: Tensor | null; needWeights?: boolean; averageAttnWeights?: boolean; maskType?: number | null },
-  ): [Tensor, Tensor];
-  _nativeMultiHeadAttention(
-    query: Tensor,
-    key: Tensor,
-    value: Tensor,
-    embedDim: number,
-    numHead: number,
-    qkvWeight: Tensor,
-    qkvBias: Tensor,
-    projWeight: Tensor,
-    projBias: Tensor,
-    mask?: Tensor | null,
-    needWeights?: boolean,
-    averageAttnWeights?: boolean,
-    maskType?: number | null,
-    options?: {
-      mask?: Tensor | null;
-      needWeights?: boolean;
-      averageAttnWeights?: boolean;
-      maskType?: number | null;
-      out0: Tensor;
-      out1: Tensor;
-    },
-  ): [Tensor, Tensor];
+  _logSoftmaxBackwardData(gradOutput: Tensor, output: Tensor, dim: number, inputDtype: DType, options: { out: Tensor }): Tensor;
+  _nativeMultiHeadAttention(query: Tensor, key: Tensor, value: Tensor, embedDim: number, numHead: number, qkvWeight: Tensor, qkvBias: Tensor, projWeight: Tensor, projBias: Tensor, mask?: Tensor | null, needWeights?: boolean, averageAttnWeights?: boolean, maskType?: number | null, options?: { mask?: Tensor | null; needWeights?: boolean; averageAttnWeights?: boolean; maskType?: number | null }): [Tensor, Tensor];
+  _nativeMultiHeadAttention(query: Tensor, key: Tensor, value: Tensor, embedDim: number, numHead: number, qkvWeight: Tensor, qkvBias: Tensor, projWeight: Tensor, projBias: Tensor, mask?: Tensor | null, needWeights?: boolean, averageAttnWeights?: boolean, maskType?: number | null, options?: { mask?: Tensor | null; needWeights?: boolean; averageAttnWeights?: boolean; maskType?: number | null; out0: Tensor; out1: Tensor }): [Tensor, Tensor];
   _reshapeAlias(self: Tensor, size: number[] | number, stride: number[] | number): Tensor;
   _reshapeAlias(self: Tensor, size: number[] | number, ...stride: number[]): Tensor;
-  _scaledDotProductAttention(
-    query: Tensor,
-    key: Tensor,
-    value: Tensor,
-    attnMask?: Tensor | null,
-    dropoutP?: number,
-    needAttnWeights?: boolean,
-    isCausal?: boolean,
-    options?: { attnMask?: Tensor | null; dropoutP?: number; needAttnWeights?: boolean; isCausal?: boolean },
-  ): [Tensor, Tensor];
+  _scaledDotProductAttention(query: Tensor, key: Tensor, value: Tensor, attnMask?: Tensor | null, dropoutP?: number, needAttnWeights?: boolean, isCausal?: boolean, options?: { attnMask?: Tensor | null; dropoutP?: number; needAttnWeights?: boolean; isCausal?: boolean }): [Tensor, Tensor];
   _softmax(self: Tensor, dim: number, halfToFloat: boolean): Tensor;
   _softmax(self: Tensor, dim: number, halfToFloat: boolean, options: { out: Tensor }): Tensor;
   _softmaxBackwardData(gradOutput: Tensor, output: Tensor, dim: number, inputDtype: DType): Tensor;
-  _softmaxBackwardData(
-    gradOutput: Tensor,
-    output: Tensor,
-    dim: number,
-    inputDtype: DType,
-    options: { gradInput: Tensor },
-  ): Tensor;
-  _toCopy(
-    self: Tensor,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-      nonBlocking?: boolean;
-      memoryFormat?: string | number | null;
-    },
-  ): Tensor;
+  _softmaxBackwardData(gradOutput: Tensor, output: Tensor, dim: number, inputDtype: DType, options: { gradInput: Tensor }): Tensor;
+  _toCopy(self: Tensor, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; nonBlocking?: boolean; memoryFormat?: string | number | null }): Tensor;
   _toCopy(self: Tensor, options: { nonBlocking?: boolean; memoryFormat?: string | number | null; out: Tensor }): Tensor;
-  _transformerEncoderLayerFwd(
-    src: Tensor,
-    embedDim: number,
-    numHeads: number,
-    qkvWeight: Tensor,
-    qkvBias: Tensor,
-    projWeight: Tensor,
-    projBias: Tensor,
-    useGelu: boolean,
-    normFirst: boolean,
-    eps: number,
-    normWeight1: Tensor,
-    normBias1: Tensor,
-    normWeight2: Tensor,
-    normBias2: Tensor,
-    ffnWeight1: Tensor,
-    ffnBias1: Tensor,
-    ffnWeight2: Tensor,
-    ffnBias2: Tensor,
-    mask?: Tensor | null,
-    maskType?: number | null,
-    options?: { mask?: Tensor | null; maskType?: number | null },
-  ): Tensor;
-  _transformerEncoderLayerFwd(
-    src: Tensor,
-    embedDim: number,
-    numHeads: number,
-    qkvWeight: Tensor,
-    qkvBias: Tensor,
-    projWeight: Tensor,
-    projBias: Tensor,
-    useGelu: boolean,
-    normFirst: boolean,
-    eps: number,
-    normWeight1: Tensor,
-    normBias1: Tensor,
-    normWeight2: Tensor,
-    normBias2: Tensor,
-    ffnWeight1: Tensor,
-    ffnBias1: Tensor,
-    ffnWeight2: Tensor,
-    ffnBias2: Tensor,
-    mask?: Tensor | null,
-    maskType?: number | null,
-    options?: { mask?: Tensor | null; maskType?: number | null; out: Tensor },
-  ): Tensor;
-  _unique(
-    self: Tensor,
-    sorted?: boolean,
-    returnInverse?: boolean,
-    options?: { sorted?: boolean; returnInverse?: boolean },
-  ): [Tensor, Tensor];
-  _unique(
-    self: Tensor,
-    sorted?: boolean,
-    returnInverse?: boolean,
-    options?: { sorted?: boolean; returnInverse?: boolean; out0: Tensor; out1: Tensor },
-  ): [Tensor, Tensor];
-  _unique2(
-    self: Tensor,
-    sorted?: boolean,
-    returnInverse?: boolean,
-    returnCounts?: boolean,
-    options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean },
-  ): [Tensor, Tensor, Tensor];
-  _unique2(
-    self: Tensor,
-    sorted?: boolean,
-    returnInverse?: boolean,
-    returnCounts?: boolean,
-    options?: {
-      sorted?: boolean;
-      returnInverse?: boolean;
-      returnCounts?: boolean;
-      out0: Tensor;
-      out1: Tensor;
-      out2: Tensor;
-    },
-  ): [Tensor, Tensor, Tensor];
+  _transformerEncoderLayerFwd(src: Tensor, embedDim: number, numHeads: number, qkvWeight: Tensor, qkvBias: Tensor, projWeight: Tensor, projBias: Tensor, useGelu: boolean, normFirst: boolean, eps: number, normWeight1: Tensor, normBias1: Tensor, normWeight2: Tensor, normBias2: Tensor, ffnWeight1: Tensor, ffnBias1: Tensor, ffnWeight2: Tensor, ffnBias2: Tensor, mask?: Tensor | null, maskType?: number | null, options?: { mask?: Tensor | null; maskType?: number | null }): Tensor;
+  _transformerEncoderLayerFwd(src: Tensor, embedDim: number, numHeads: number, qkvWeight: Tensor, qkvBias: Tensor, projWeight: Tensor, projBias: Tensor, useGelu: boolean, normFirst: boolean, eps: number, normWeight1: Tensor, normBias1: Tensor, normWeight2: Tensor, normBias2: Tensor, ffnWeight1: Tensor, ffnBias1: Tensor, ffnWeight2: Tensor, ffnBias2: Tensor, mask?: Tensor | null, maskType?: number | null, options?: { mask?: Tensor | null; maskType?: number | null; out: Tensor }): Tensor;
+  _unique(self: Tensor, sorted?: boolean, returnInverse?: boolean, options?: { sorted?: boolean; returnInverse?: boolean }): [Tensor, Tensor];
+  _unique(self: Tensor, sorted?: boolean, returnInverse?: boolean, options?: { sorted?: boolean; returnInverse?: boolean; out0: Tensor; out1: Tensor }): [Tensor, Tensor];
+  _unique2(self: Tensor, sorted?: boolean, returnInverse?: boolean, returnCounts?: boolean, options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean }): [Tensor, Tensor, Tensor];
+  _unique2(self: Tensor, sorted?: boolean, returnInverse?: boolean, returnCounts?: boolean, options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean; out0: Tensor; out1: Tensor; out2: Tensor }): [Tensor, Tensor, Tensor];
   _unsafeView(self: Tensor, size: number[] | number): Tensor;
   _unsafeView(self: Tensor, size: number[] | number, options: { out: Tensor }): Tensor;
   _unsafeView(self: Tensor, ...size: number[]): Tensor;
-  _upsampleBicubic2dAa(
-    input: Tensor,
-    outputSize: number[] | number | null,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-  ): Tensor;
-  _upsampleBicubic2dAa(
-    self: Tensor,
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  _upsampleBicubic2dAa(
-    input: Tensor,
-    outputSize: number[] | number | null,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
-  _upsampleBicubic2dAa(
-    self: Tensor,
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
-  ): Tensor;
-  _upsampleBicubic2dAaBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-  ): Tensor;
-  _upsampleBicubic2dAaBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  _upsampleBicubic2dAaBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null; gradInput: Tensor },
-  ): Tensor;
-  _upsampleBicubic2dAaBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
-  _upsampleBilinear2dAa(
-    input: Tensor,
-    outputSize: number[] | number | null,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-  ): Tensor;
-  _upsampleBilinear2dAa(
-    self: Tensor,
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  _upsampleBilinear2dAa(
-    input: Tensor,
-    outputSize: number[] | number | null,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
-  _upsampleBilinear2dAa(
-    self: Tensor,
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
-  ): Tensor;
-  _upsampleBilinear2dAaBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-  ): Tensor;
-  _upsampleBilinear2dAaBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  _upsampleBilinear2dAaBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null; gradInput: Tensor },
-  ): Tensor;
-  _upsampleBilinear2dAaBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
+  _upsampleBicubic2dAa(input: Tensor, outputSize: number[] | number | null, alignCorners: boolean, scaleFactors: number[] | null): Tensor;
+  _upsampleBicubic2dAa(self: Tensor, outputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null }): Tensor;
+  _upsampleBicubic2dAa(input: Tensor, outputSize: number[] | number | null, alignCorners: boolean, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
+  _upsampleBicubic2dAa(self: Tensor, outputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor }): Tensor;
+  _upsampleBicubic2dAaBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, alignCorners: boolean, scaleFactors: number[] | null): Tensor;
+  _upsampleBicubic2dAaBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null }): Tensor;
+  _upsampleBicubic2dAaBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null; gradInput: Tensor }): Tensor;
+  _upsampleBicubic2dAaBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, alignCorners: boolean, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
+  _upsampleBilinear2dAa(input: Tensor, outputSize: number[] | number | null, alignCorners: boolean, scaleFactors: number[] | null): Tensor;
+  _upsampleBilinear2dAa(self: Tensor, outputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null }): Tensor;
+  _upsampleBilinear2dAa(input: Tensor, outputSize: number[] | number | null, alignCorners: boolean, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
+  _upsampleBilinear2dAa(self: Tensor, outputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor }): Tensor;
+  _upsampleBilinear2dAaBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, alignCorners: boolean, scaleFactors: number[] | null): Tensor;
+  _upsampleBilinear2dAaBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null }): Tensor;
+  _upsampleBilinear2dAaBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null; gradInput: Tensor }): Tensor;
+  _upsampleBilinear2dAaBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, alignCorners: boolean, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
   _upsampleNearestExact1d(input: Tensor, outputSize: number[] | number | null, scaleFactors: number[] | null): Tensor;
-  _upsampleNearestExact1d(
-    self: Tensor,
-    outputSize: number[] | number,
-    scales?: number | null,
-    options?: { scales?: number | null },
-  ): Tensor;
-  _upsampleNearestExact1d(
-    input: Tensor,
-    outputSize: number[] | number | null,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
-  _upsampleNearestExact1d(
-    self: Tensor,
-    outputSize: number[] | number,
-    scales?: number | null,
-    options?: { scales?: number | null; out: Tensor },
-  ): Tensor;
-  _upsampleNearestExact1dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    scaleFactors: number[] | null,
-  ): Tensor;
-  _upsampleNearestExact1dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    scales?: number | null,
-    options?: { scales?: number | null },
-  ): Tensor;
-  _upsampleNearestExact1dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    scales?: number | null,
-    options?: { scales?: number | null; gradInput: Tensor },
-  ): Tensor;
-  _upsampleNearestExact1dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
+  _upsampleNearestExact1d(self: Tensor, outputSize: number[] | number, scales?: number | null, options?: { scales?: number | null }): Tensor;
+  _upsampleNearestExact1d(input: Tensor, outputSize: number[] | number | null, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
+  _upsampleNearestExact1d(self: Tensor, outputSize: number[] | number, scales?: number | null, options?: { scales?: number | null; out: Tensor }): Tensor;
+  _upsampleNearestExact1dBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, scaleFactors: number[] | null): Tensor;
+  _upsampleNearestExact1dBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, scales?: number | null, options?: { scales?: number | null }): Tensor;
+  _upsampleNearestExact1dBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, scales?: number | null, options?: { scales?: number | null; gradInput: Tensor }): Tensor;
+  _upsampleNearestExact1dBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
   _upsampleNearestExact2d(input: Tensor, outputSize: number[] | number | null, scaleFactors: number[] | null): Tensor;
-  _upsampleNearestExact2d(
-    self: Tensor,
-    outputSize: number[] | number,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  _upsampleNearestExact2d(
-    input: Tensor,
-    outputSize: number[] | number | null,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
-  _upsampleNearestExact2d(
-    self: Tensor,
-    outputSize: number[] | number,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
-  ): Tensor;
-  _upsampleNearestExact2dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    scaleFactors: number[] | null,
-  ): Tensor;
-  _upsampleNearestExact2dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  _upsampleNearestExact2dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null; gradInput: Tensor },
-  ): Tensor;
-  _upsampleNearestExact2dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
+  _upsampleNearestExact2d(self: Tensor, outputSize: number[] | number, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null }): Tensor;
+  _upsampleNearestExact2d(input: Tensor, outputSize: number[] | number | null, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
+  _upsampleNearestExact2d(self: Tensor, outputSize: number[] | number, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor }): Tensor;
+  _upsampleNearestExact2dBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, scaleFactors: number[] | null): Tensor;
+  _upsampleNearestExact2dBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null }): Tensor;
+  _upsampleNearestExact2dBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null; gradInput: Tensor }): Tensor;
+  _upsampleNearestExact2dBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
   _upsampleNearestExact3d(input: Tensor, outputSize: number[] | number | null, scaleFactors: number[] | null): Tensor;
-  _upsampleNearestExact3d(
-    self: Tensor,
-    outputSize: number[] | number,
-    scalesD?: number | null,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  _upsampleNearestExact3d(
-    input: Tensor,
-    outputSize: number[] | number | null,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
-  _upsampleNearestExact3d(
-    self: Tensor,
-    outputSize: number[] | number,
-    scalesD?: number | null,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out: Tensor },
-  ): Tensor;
-  _upsampleNearestExact3dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    scaleFactors: number[] | null,
-  ): Tensor;
-  _upsampleNearestExact3dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    scalesD?: number | null,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  _upsampleNearestExact3dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    scalesD?: number | null,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; gradInput: Tensor },
-  ): Tensor;
-  _upsampleNearestExact3dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
+  _upsampleNearestExact3d(self: Tensor, outputSize: number[] | number, scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null }): Tensor;
+  _upsampleNearestExact3d(input: Tensor, outputSize: number[] | number | null, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
+  _upsampleNearestExact3d(self: Tensor, outputSize: number[] | number, scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out: Tensor }): Tensor;
+  _upsampleNearestExact3dBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, scaleFactors: number[] | null): Tensor;
+  _upsampleNearestExact3dBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null }): Tensor;
+  _upsampleNearestExact3dBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; gradInput: Tensor }): Tensor;
+  _upsampleNearestExact3dBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
   abs(self: Tensor): Tensor;
   abs(self: Tensor, options: { out: Tensor }): Tensor;
   abs_(self: Tensor): Tensor;
@@ -2798,20 +1253,12 @@ export interface OpFunctions {
   adaptiveMaxPool1d(self: Tensor, outputSize: number[] | number): [Tensor, Tensor];
   adaptiveMaxPool1d(self: Tensor, ...outputSize: number[]): [Tensor, Tensor];
   adaptiveMaxPool2d(self: Tensor, outputSize: number[] | number): [Tensor, Tensor];
-  adaptiveMaxPool2d(
-    self: Tensor,
-    outputSize: number[] | number,
-    options: { out: Tensor; indices: Tensor },
-  ): [Tensor, Tensor];
+  adaptiveMaxPool2d(self: Tensor, outputSize: number[] | number, options: { out: Tensor; indices: Tensor }): [Tensor, Tensor];
   adaptiveMaxPool2d(self: Tensor, ...outputSize: number[]): [Tensor, Tensor];
   adaptiveMaxPool2dBackward(gradOutput: Tensor, self: Tensor, indices: Tensor): Tensor;
   adaptiveMaxPool2dBackward(gradOutput: Tensor, self: Tensor, indices: Tensor, options: { gradInput: Tensor }): Tensor;
   adaptiveMaxPool3d(self: Tensor, outputSize: number[] | number): [Tensor, Tensor];
-  adaptiveMaxPool3d(
-    self: Tensor,
-    outputSize: number[] | number,
-    options: { out: Tensor; indices: Tensor },
-  ): [Tensor, Tensor];
+  adaptiveMaxPool3d(self: Tensor, outputSize: number[] | number, options: { out: Tensor; indices: Tensor }): [Tensor, Tensor];
   adaptiveMaxPool3d(self: Tensor, ...outputSize: number[]): [Tensor, Tensor];
   adaptiveMaxPool3dBackward(gradOutput: Tensor, self: Tensor, indices: Tensor): Tensor;
   adaptiveMaxPool3dBackward(gradOutput: Tensor, self: Tensor, indices: Tensor, options: { gradInput: Tensor }): Tensor;
@@ -2850,35 +1297,12 @@ export interface OpFunctions {
   all(...self: number[]): boolean;
   alphaDropout(input: Tensor, p: number, train: boolean): Tensor;
   alphaDropout_(self: Tensor, p: number, train: boolean): Tensor;
-  amax(
-    self: Tensor,
-    dim?: number[] | number,
-    keepdim?: boolean,
-    options?: { dim?: number[] | number; keepdim?: boolean },
-  ): Tensor;
-  amax(
-    self: Tensor,
-    dim?: number[] | number,
-    keepdim?: boolean,
-    options?: { dim?: number[] | number; keepdim?: boolean; out: Tensor },
-  ): Tensor;
-  amin(
-    self: Tensor,
-    dim?: number[] | number,
-    keepdim?: boolean,
-    options?: { dim?: number[] | number; keepdim?: boolean },
-  ): Tensor;
-  amin(
-    self: Tensor,
-    dim?: number[] | number,
-    keepdim?: boolean,
-    options?: { dim?: number[] | number; keepdim?: boolean; out: Tensor },
-  ): Tensor;
+  amax(self: Tensor, dim?: number[] | number, keepdim?: boolean, options?: { dim?: number[] | number; keepdim?: boolean }): Tensor;
+  amax(self: Tensor, dim?: number[] | number, keepdim?: boolean, options?: { dim?: number[] | number; keepdim?: boolean; out: Tensor }): Tensor;
+  amin(self: Tensor, dim?: number[] | number, keepdim?: boolean, options?: { dim?: number[] | number; keepdim?: boolean }): Tensor;
+  amin(self: Tensor, dim?: number[] | number, keepdim?: boolean, options?: { dim?: number[] | number; keepdim?: boolean; out: Tensor }): Tensor;
   aminmax(self: Tensor, options?: { dim?: number | null; keepdim?: boolean }): [Tensor, Tensor];
-  aminmax(
-    self: Tensor,
-    options: { dim?: number | null; keepdim?: boolean; min: Tensor; max: Tensor },
-  ): [Tensor, Tensor];
+  aminmax(self: Tensor, options: { dim?: number | null; keepdim?: boolean; min: Tensor; max: Tensor }): [Tensor, Tensor];
   any(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean }): Tensor;
   any(self: Tensor): Tensor;
   any(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean; out: Tensor }): Tensor;
@@ -2888,37 +1312,9 @@ export interface OpFunctions {
   any(self: number[]): boolean;
   any(self: boolean[]): boolean;
   any(...self: number[]): boolean;
-  arange(
-    end: Scalar,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
-  arange(
-    start: Scalar,
-    end: Scalar,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
-  arange(
-    start: Scalar,
-    end: Scalar,
-    step?: Scalar,
-    options?: {
-      step?: Scalar;
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
+  arange(end: Scalar, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
+  arange(start: Scalar, end: Scalar, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
+  arange(start: Scalar, end: Scalar, step?: Scalar, options?: { step?: Scalar; dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
   arange(start: Scalar, end: Scalar, step?: Scalar, options?: { step?: Scalar; out: Tensor }): Tensor;
   arange(end: Scalar, options: { out: Tensor }): Tensor;
   arccos(self: Tensor): Tensor;
@@ -2942,64 +1338,18 @@ export interface OpFunctions {
   arctanh(self: Tensor): Tensor;
   arctanh(self: Tensor, options: { out: Tensor }): Tensor;
   arctanh_(self: Tensor): Tensor;
-  argmax(
-    self: Tensor,
-    dim?: number | null,
-    keepdim?: boolean,
-    options?: { dim?: number | null; keepdim?: boolean },
-  ): Tensor;
-  argmax(
-    self: Tensor,
-    dim?: number | null,
-    keepdim?: boolean,
-    options?: { dim?: number | null; keepdim?: boolean; out: Tensor },
-  ): Tensor;
-  argmin(
-    self: Tensor,
-    dim?: number | null,
-    keepdim?: boolean,
-    options?: { dim?: number | null; keepdim?: boolean },
-  ): Tensor;
-  argmin(
-    self: Tensor,
-    dim?: number | null,
-    keepdim?: boolean,
-    options?: { dim?: number | null; keepdim?: boolean; out: Tensor },
-  ): Tensor;
+  argmax(self: Tensor, dim?: number | null, keepdim?: boolean, options?: { dim?: number | null; keepdim?: boolean }): Tensor;
+  argmax(self: Tensor, dim?: number | null, keepdim?: boolean, options?: { dim?: number | null; keepdim?: boolean; out: Tensor }): Tensor;
+  argmin(self: Tensor, dim?: number | null, keepdim?: boolean, options?: { dim?: number | null; keepdim?: boolean }): Tensor;
+  argmin(self: Tensor, dim?: number | null, keepdim?: boolean, options?: { dim?: number | null; keepdim?: boolean; out: Tensor }): Tensor;
   argsort(self: Tensor, dim?: number, descending?: boolean, options?: { dim?: number; descending?: boolean }): Tensor;
   argsort(self: Tensor, options: { stable: boolean; dim?: number; descending?: boolean }): Tensor;
   argsort(self: Tensor, options: { stable: boolean; dim?: number; descending?: boolean; out: Tensor }): Tensor;
   argwhere(self: Tensor): Tensor;
-  asStrided(
-    self: Tensor,
-    size: number[] | number,
-    stride: number[] | number,
-    storageOffset?: number | null,
-    options?: { storageOffset?: number | null },
-  ): Tensor;
-  asStridedScatter(
-    self: Tensor,
-    src: Tensor,
-    size: number[] | number,
-    stride: number[] | number,
-    storageOffset?: number | null,
-    options?: { storageOffset?: number | null },
-  ): Tensor;
-  asStridedScatter(
-    self: Tensor,
-    src: Tensor,
-    size: number[] | number,
-    stride: number[] | number,
-    storageOffset?: number | null,
-    options?: { storageOffset?: number | null; out: Tensor },
-  ): Tensor;
-  asStrided_(
-    self: Tensor,
-    size: number[] | number,
-    stride: number[] | number,
-    storageOffset?: number | null,
-    options?: { storageOffset?: number | null },
-  ): Tensor;
+  asStrided(self: Tensor, size: number[] | number, stride: number[] | number, storageOffset?: number | null, options?: { storageOffset?: number | null }): Tensor;
+  asStridedScatter(self: Tensor, src: Tensor, size: number[] | number, stride: number[] | number, storageOffset?: number | null, options?: { storageOffset?: number | null }): Tensor;
+  asStridedScatter(self: Tensor, src: Tensor, size: number[] | number, stride: number[] | number, storageOffset?: number | null, options?: { storageOffset?: number | null; out: Tensor }): Tensor;
+  asStrided_(self: Tensor, size: number[] | number, stride: number[] | number, storageOffset?: number | null, options?: { storageOffset?: number | null }): Tensor;
   asTensor(t: number, options?: { dtype?: DType | null; device?: string | null }): Tensor;
   asTensor(t: boolean, options?: { dtype?: DType | null; device?: string | null }): Tensor;
   asTensor(data: Tensor, options?: { dtype?: DType | null; device?: string | null }): Tensor;
@@ -3029,147 +1379,19 @@ export interface OpFunctions {
   atanh(a: number): number;
   atanh(a: Scalar): Scalar;
   atanh_(self: Tensor): Tensor;
-  avgPool1d(
-    self: Tensor,
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    ceilMode?: boolean,
-    countIncludePad?: boolean,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      ceilMode?: boolean;
-      countIncludePad?: boolean;
-    },
-  ): Tensor;
-  avgPool2d(
-    self: Tensor,
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    ceilMode?: boolean,
-    countIncludePad?: boolean,
-    divisorOverride?: number | null,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      ceilMode?: boolean;
-      countIncludePad?: boolean;
-      divisorOverride?: number | null;
-    },
-  ): Tensor;
-  avgPool2d(
-    self: Tensor,
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    ceilMode?: boolean,
-    countIncludePad?: boolean,
-    divisorOverride?: number | null,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      ceilMode?: boolean;
-      countIncludePad?: boolean;
-      divisorOverride?: number | null;
-      out: Tensor;
-    },
-  ): Tensor;
-  avgPool2dBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    kernelSize: number[] | number,
-    stride: number[] | number,
-    padding: number[] | number,
-    ceilMode: boolean,
-    countIncludePad: boolean,
-    divisorOverride: number | null,
-  ): Tensor;
-  avgPool2dBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    kernelSize: number[] | number,
-    stride: number[] | number,
-    padding: number[] | number,
-    ceilMode: boolean,
-    countIncludePad: boolean,
-    divisorOverride: number | null,
-    options: { gradInput: Tensor },
-  ): Tensor;
-  avgPool3d(
-    self: Tensor,
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    ceilMode?: boolean,
-    countIncludePad?: boolean,
-    divisorOverride?: number | null,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      ceilMode?: boolean;
-      countIncludePad?: boolean;
-      divisorOverride?: number | null;
-    },
-  ): Tensor;
-  avgPool3d(
-    self: Tensor,
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    ceilMode?: boolean,
-    countIncludePad?: boolean,
-    divisorOverride?: number | null,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      ceilMode?: boolean;
-      countIncludePad?: boolean;
-      divisorOverride?: number | null;
-      out: Tensor;
-    },
-  ): Tensor;
-  avgPool3dBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    kernelSize: number[] | number,
-    stride: number[] | number,
-    padding: number[] | number,
-    ceilMode: boolean,
-    countIncludePad: boolean,
-    divisorOverride: number | null,
-  ): Tensor;
-  avgPool3dBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    kernelSize: number[] | number,
-    stride: number[] | number,
-    padding: number[] | number,
-    ceilMode: boolean,
-    countIncludePad: boolean,
-    divisorOverride: number | null,
-    options: { gradInput: Tensor },
-  ): Tensor;
+  avgPool1d(self: Tensor, kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, ceilMode?: boolean, countIncludePad?: boolean, options?: { stride?: number[] | number; padding?: number[] | number; ceilMode?: boolean; countIncludePad?: boolean }): Tensor;
+  avgPool2d(self: Tensor, kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, ceilMode?: boolean, countIncludePad?: boolean, divisorOverride?: number | null, options?: { stride?: number[] | number; padding?: number[] | number; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null }): Tensor;
+  avgPool2d(self: Tensor, kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, ceilMode?: boolean, countIncludePad?: boolean, divisorOverride?: number | null, options?: { stride?: number[] | number; padding?: number[] | number; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null; out: Tensor }): Tensor;
+  avgPool2dBackward(gradOutput: Tensor, self: Tensor, kernelSize: number[] | number, stride: number[] | number, padding: number[] | number, ceilMode: boolean, countIncludePad: boolean, divisorOverride: number | null): Tensor;
+  avgPool2dBackward(gradOutput: Tensor, self: Tensor, kernelSize: number[] | number, stride: number[] | number, padding: number[] | number, ceilMode: boolean, countIncludePad: boolean, divisorOverride: number | null, options: { gradInput: Tensor }): Tensor;
+  avgPool3d(self: Tensor, kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, ceilMode?: boolean, countIncludePad?: boolean, divisorOverride?: number | null, options?: { stride?: number[] | number; padding?: number[] | number; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null }): Tensor;
+  avgPool3d(self: Tensor, kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, ceilMode?: boolean, countIncludePad?: boolean, divisorOverride?: number | null, options?: { stride?: number[] | number; padding?: number[] | number; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null; out: Tensor }): Tensor;
+  avgPool3dBackward(gradOutput: Tensor, self: Tensor, kernelSize: number[] | number, stride: number[] | number, padding: number[] | number, ceilMode: boolean, countIncludePad: boolean, divisorOverride: number | null): Tensor;
+  avgPool3dBackward(gradOutput: Tensor, self: Tensor, kernelSize: number[] | number, stride: number[] | number, padding: number[] | number, ceilMode: boolean, countIncludePad: boolean, divisorOverride: number | null, options: { gradInput: Tensor }): Tensor;
   baddbmm(self: Tensor, batch1: Tensor, batch2: Tensor, options?: { beta?: Scalar; alpha?: Scalar }): Tensor;
-  baddbmm(
-    self: Tensor,
-    batch1: Tensor,
-    batch2: Tensor,
-    options: { beta?: Scalar; alpha?: Scalar; out: Tensor },
-  ): Tensor;
+  baddbmm(self: Tensor, batch1: Tensor, batch2: Tensor, options: { beta?: Scalar; alpha?: Scalar; out: Tensor }): Tensor;
   baddbmm_(self: Tensor, batch1: Tensor, batch2: Tensor, options?: { beta?: Scalar; alpha?: Scalar }): Tensor;
-  batchNorm(
-    input: Tensor,
-    weight: Tensor | null,
-    bias: Tensor | null,
-    runningMean: Tensor | null,
-    runningVar: Tensor | null,
-    training: boolean,
-    momentum: number,
-    eps: number,
-    cudnnEnabled: boolean,
-  ): Tensor;
+  batchNorm(input: Tensor, weight: Tensor | null, bias: Tensor | null, runningMean: Tensor | null, runningVar: Tensor | null, training: boolean, momentum: number, eps: number, cudnnEnabled: boolean): Tensor;
   bernoulli(self: Tensor, options?: { generator?: unknown | null }): Tensor;
   bernoulli(self: Tensor, options: { generator?: unknown | null; out: Tensor }): Tensor;
   bernoulli(self: Tensor, p: number, options?: { generator?: unknown | null }): Tensor;
@@ -3178,59 +1400,13 @@ export interface OpFunctions {
   bernoulli(self: Tensor, p?: number, options?: { p?: number; generator?: unknown | null; out: Tensor }): Tensor;
   bernoulli_(self: Tensor, p: Tensor, options?: { generator?: unknown | null }): Tensor;
   bernoulli_(self: Tensor, p?: number, options?: { p?: number; generator?: unknown | null }): Tensor;
-  bilinear(
-    input1: Tensor,
-    input2: Tensor,
-    weight: Tensor,
-    bias?: Tensor | null,
-    options?: { bias?: Tensor | null },
-  ): Tensor;
-  binaryCrossEntropy(
-    self: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    reduction?: number,
-    options?: { weight?: Tensor | null; reduction?: number },
-  ): Tensor;
-  binaryCrossEntropy(
-    self: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    reduction?: number,
-    options?: { weight?: Tensor | null; reduction?: number; out: Tensor },
-  ): Tensor;
-  binaryCrossEntropyBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    reduction?: number,
-    options?: { weight?: Tensor | null; reduction?: number },
-  ): Tensor;
-  binaryCrossEntropyBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    reduction?: number,
-    options?: { weight?: Tensor | null; reduction?: number; gradInput: Tensor },
-  ): Tensor;
-  binaryCrossEntropyWithLogits(
-    self: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    posWeight?: Tensor | null,
-    reduction?: number,
-    options?: { weight?: Tensor | null; posWeight?: Tensor | null; reduction?: number },
-  ): Tensor;
-  binaryCrossEntropyWithLogits(
-    self: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    posWeight?: Tensor | null,
-    reduction?: number,
-    options?: { weight?: Tensor | null; posWeight?: Tensor | null; reduction?: number; out: Tensor },
-  ): Tensor;
+  bilinear(input1: Tensor, input2: Tensor, weight: Tensor, bias?: Tensor | null, options?: { bias?: Tensor | null }): Tensor;
+  binaryCrossEntropy(self: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, options?: { weight?: Tensor | null; reduction?: number }): Tensor;
+  binaryCrossEntropy(self: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, options?: { weight?: Tensor | null; reduction?: number; out: Tensor }): Tensor;
+  binaryCrossEntropyBackward(gradOutput: Tensor, self: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, options?: { weight?: Tensor | null; reduction?: number }): Tensor;
+  binaryCrossEntropyBackward(gradOutput: Tensor, self: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, options?: { weight?: Tensor | null; reduction?: number; gradInput: Tensor }): Tensor;
+  binaryCrossEntropyWithLogits(self: Tensor, target: Tensor, weight?: Tensor | null, posWeight?: Tensor | null, reduction?: number, options?: { weight?: Tensor | null; posWeight?: Tensor | null; reduction?: number }): Tensor;
+  binaryCrossEntropyWithLogits(self: Tensor, target: Tensor, weight?: Tensor | null, posWeight?: Tensor | null, reduction?: number, options?: { weight?: Tensor | null; posWeight?: Tensor | null; reduction?: number; out: Tensor }): Tensor;
   bitwiseAnd(self: Tensor, other: Tensor): Tensor;
   bitwiseAnd(self: Tensor, other: Scalar): Tensor;
   bitwiseAnd(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
@@ -3281,13 +1457,7 @@ export interface OpFunctions {
   broadcastTo(self: Tensor, ...size: number[]): Tensor;
   cat(tensors: Tensor[], dim?: number, options?: { dim?: number }): Tensor;
   cat(tensors: Tensor[], dim?: number, options?: { dim?: number; out: Tensor }): Tensor;
-  cdist(
-    x1: Tensor,
-    x2: Tensor,
-    p?: number,
-    computeMode?: number | null,
-    options?: { p?: number; computeMode?: number | null },
-  ): Tensor;
+  cdist(x1: Tensor, x2: Tensor, p?: number, computeMode?: number | null, options?: { p?: number; computeMode?: number | null }): Tensor;
   ceil(self: Tensor): Tensor;
   ceil(self: Tensor, options: { out: Tensor }): Tensor;
   ceil(a: number): number;
@@ -3299,30 +1469,10 @@ export interface OpFunctions {
   channelShuffle(self: Tensor, groups: number): Tensor;
   channelShuffle(self: Tensor, groups: number, options: { out: Tensor }): Tensor;
   chunk(self: Tensor, chunks: number, dim?: number, options?: { dim?: number }): readonly Tensor[];
-  clamp(
-    self: Tensor,
-    min?: Scalar | null,
-    max?: Scalar | null,
-    options?: { min?: Scalar | null; max?: Scalar | null },
-  ): Tensor;
-  clamp(
-    self: Tensor,
-    min?: Tensor | null,
-    max?: Tensor | null,
-    options?: { min?: Tensor | null; max?: Tensor | null },
-  ): Tensor;
-  clamp(
-    self: Tensor,
-    min?: Scalar | null,
-    max?: Scalar | null,
-    options?: { min?: Scalar | null; max?: Scalar | null; out: Tensor },
-  ): Tensor;
-  clamp(
-    self: Tensor,
-    min?: Tensor | null,
-    max?: Tensor | null,
-    options?: { min?: Tensor | null; max?: Tensor | null; out: Tensor },
-  ): Tensor;
+  clamp(self: Tensor, min?: Scalar | null, max?: Scalar | null, options?: { min?: Scalar | null; max?: Scalar | null }): Tensor;
+  clamp(self: Tensor, min?: Tensor | null, max?: Tensor | null, options?: { min?: Tensor | null; max?: Tensor | null }): Tensor;
+  clamp(self: Tensor, min?: Scalar | null, max?: Scalar | null, options?: { min?: Scalar | null; max?: Scalar | null; out: Tensor }): Tensor;
+  clamp(self: Tensor, min?: Tensor | null, max?: Tensor | null, options?: { min?: Tensor | null; max?: Tensor | null; out: Tensor }): Tensor;
   clampMax(self: Tensor, max: Scalar): Tensor;
   clampMax(self: Tensor, max: Tensor): Tensor;
   clampMax(self: Tensor, max: Scalar, options: { out: Tensor }): Tensor;
@@ -3335,291 +1485,37 @@ export interface OpFunctions {
   clampMin(self: Tensor, min: Tensor, options: { out: Tensor }): Tensor;
   clampMin_(self: Tensor, min: Scalar): Tensor;
   clampMin_(self: Tensor, min: Tensor): Tensor;
-  clamp_(
-    self: Tensor,
-    min?: Scalar | null,
-    max?: Scalar | null,
-    options?: { min?: Scalar | null; max?: Scalar | null },
-  ): Tensor;
-  clamp_(
-    self: Tensor,
-    min?: Tensor | null,
-    max?: Tensor | null,
-    options?: { min?: Tensor | null; max?: Tensor | null },
-  ): Tensor;
-  clip(
-    self: Tensor,
-    min?: Scalar | null,
-    max?: Scalar | null,
-    options?: { min?: Scalar | null; max?: Scalar | null },
-  ): Tensor;
-  clip(
-    self: Tensor,
-    min?: Tensor | null,
-    max?: Tensor | null,
-    options?: { min?: Tensor | null; max?: Tensor | null },
-  ): Tensor;
-  clip(
-    self: Tensor,
-    min?: Scalar | null,
-    max?: Scalar | null,
-    options?: { min?: Scalar | null; max?: Scalar | null; out: Tensor },
-  ): Tensor;
-  clip(
-    self: Tensor,
-    min?: Tensor | null,
-    max?: Tensor | null,
-    options?: { min?: Tensor | null; max?: Tensor | null; out: Tensor },
-  ): Tensor;
-  clip_(
-    self: Tensor,
-    min?: Scalar | null,
-    max?: Scalar | null,
-    options?: { min?: Scalar | null; max?: Scalar | null },
-  ): Tensor;
-  clip_(
-    self: Tensor,
-    min?: Tensor | null,
-    max?: Tensor | null,
-    options?: { min?: Tensor | null; max?: Tensor | null },
-  ): Tensor;
+  clamp_(self: Tensor, min?: Scalar | null, max?: Scalar | null, options?: { min?: Scalar | null; max?: Scalar | null }): Tensor;
+  clamp_(self: Tensor, min?: Tensor | null, max?: Tensor | null, options?: { min?: Tensor | null; max?: Tensor | null }): Tensor;
+  clip(self: Tensor, min?: Scalar | null, max?: Scalar | null, options?: { min?: Scalar | null; max?: Scalar | null }): Tensor;
+  clip(self: Tensor, min?: Tensor | null, max?: Tensor | null, options?: { min?: Tensor | null; max?: Tensor | null }): Tensor;
+  clip(self: Tensor, min?: Scalar | null, max?: Scalar | null, options?: { min?: Scalar | null; max?: Scalar | null; out: Tensor }): Tensor;
+  clip(self: Tensor, min?: Tensor | null, max?: Tensor | null, options?: { min?: Tensor | null; max?: Tensor | null; out: Tensor }): Tensor;
+  clip_(self: Tensor, min?: Scalar | null, max?: Scalar | null, options?: { min?: Scalar | null; max?: Scalar | null }): Tensor;
+  clip_(self: Tensor, min?: Tensor | null, max?: Tensor | null, options?: { min?: Tensor | null; max?: Tensor | null }): Tensor;
   clone(self: Tensor, options?: { memoryFormat?: string | number | null }): Tensor;
   clone(self: Tensor, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
-  col2im(
-    self: Tensor,
-    outputSize: number[] | number,
-    kernelSize: number[] | number,
-    dilation: number[] | number,
-    padding: number[] | number,
-    stride: number[] | number,
-  ): Tensor;
-  col2im(
-    self: Tensor,
-    outputSize: number[] | number,
-    kernelSize: number[] | number,
-    dilation: number[] | number,
-    padding: number[] | number,
-    stride: number[] | number,
-    options: { out: Tensor },
-  ): Tensor;
-  col2im(
-    self: Tensor,
-    outputSize: number[] | number,
-    kernelSize: number[] | number,
-    dilation: number[] | number,
-    padding: number[] | number,
-    ...stride: number[]
-  ): Tensor;
+  col2im(self: Tensor, outputSize: number[] | number, kernelSize: number[] | number, dilation: number[] | number, padding: number[] | number, stride: number[] | number): Tensor;
+  col2im(self: Tensor, outputSize: number[] | number, kernelSize: number[] | number, dilation: number[] | number, padding: number[] | number, stride: number[] | number, options: { out: Tensor }): Tensor;
+  col2im(self: Tensor, outputSize: number[] | number, kernelSize: number[] | number, dilation: number[] | number, padding: number[] | number, ...stride: number[]): Tensor;
   concat(tensors: Tensor[], dim?: number, options?: { dim?: number }): Tensor;
   concat(tensors: Tensor[], dim?: number, options?: { dim?: number; out: Tensor }): Tensor;
   constantPadNd(self: Tensor, pad: number[] | number, value?: Scalar, options?: { value?: Scalar }): Tensor;
-  constantPadNd(
-    self: Tensor,
-    pad: number[] | number,
-    value?: Scalar,
-    options?: { value?: Scalar; out: Tensor },
-  ): Tensor;
+  constantPadNd(self: Tensor, pad: number[] | number, value?: Scalar, options?: { value?: Scalar; out: Tensor }): Tensor;
   contiguous(self: Tensor, options?: { memoryFormat?: string | number }): Tensor;
-  conv1d(
-    input: Tensor,
-    weight: Tensor,
-    bias?: Tensor | null,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    dilation?: number[] | number,
-    groups?: number,
-    options?: {
-      bias?: Tensor | null;
-      stride?: number[] | number;
-      padding?: number[] | number;
-      dilation?: number[] | number;
-      groups?: number;
-    },
-  ): Tensor;
-  conv1d(
-    input: Tensor,
-    weight: Tensor,
-    bias?: Tensor | null,
-    stride?: number[] | number,
-    padding?: string,
-    dilation?: number[] | number,
-    groups?: number,
-    options?: {
-      bias?: Tensor | null;
-      stride?: number[] | number;
-      padding?: string;
-      dilation?: number[] | number;
-      groups?: number;
-    },
-  ): Tensor;
-  conv2d(
-    input: Tensor,
-    weight: Tensor,
-    bias?: Tensor | null,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    dilation?: number[] | number,
-    groups?: number,
-    options?: {
-      bias?: Tensor | null;
-      stride?: number[] | number;
-      padding?: number[] | number;
-      dilation?: number[] | number;
-      groups?: number;
-    },
-  ): Tensor;
-  conv2d(
-    input: Tensor,
-    weight: Tensor,
-    bias?: Tensor | null,
-    stride?: number[] | number,
-    padding?: string,
-    dilation?: number[] | number,
-    groups?: number,
-    options?: {
-      bias?: Tensor | null;
-      stride?: number[] | number;
-      padding?: string;
-      dilation?: number[] | number;
-      groups?: number;
-    },
-  ): Tensor;
-  conv3d(
-    input: Tensor,
-    weight: Tensor,
-    bias?: Tensor | null,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    dilation?: number[] | number,
-    groups?: number,
-    options?: {
-      bias?: Tensor | null;
-      stride?: number[] | number;
-      padding?: number[] | number;
-      dilation?: number[] | number;
-      groups?: number;
-    },
-  ): Tensor;
-  conv3d(
-    input: Tensor,
-    weight: Tensor,
-    bias?: Tensor | null,
-    stride?: number[] | number,
-    padding?: string,
-    dilation?: number[] | number,
-    groups?: number,
-    options?: {
-      bias?: Tensor | null;
-      stride?: number[] | number;
-      padding?: string;
-      dilation?: number[] | number;
-      groups?: number;
-    },
-  ): Tensor;
-  convTranspose1d(
-    input: Tensor,
-    weight: Tensor,
-    bias?: Tensor | null,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    outputPadding?: number[] | number,
-    groups?: number,
-    dilation?: number[] | number,
-    options?: {
-      bias?: Tensor | null;
-      stride?: number[] | number;
-      padding?: number[] | number;
-      outputPadding?: number[] | number;
-      groups?: number;
-      dilation?: number[] | number;
-    },
-  ): Tensor;
-  convTranspose2d(
-    input: Tensor,
-    weight: Tensor,
-    bias?: Tensor | null,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    outputPadding?: number[] | number,
-    groups?: number,
-    dilation?: number[] | number,
-    options?: {
-      bias?: Tensor | null;
-      stride?: number[] | number;
-      padding?: number[] | number;
-      outputPadding?: number[] | number;
-      groups?: number;
-      dilation?: number[] | number;
-    },
-  ): Tensor;
-  convTranspose3d(
-    input: Tensor,
-    weight: Tensor,
-    bias?: Tensor | null,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    outputPadding?: number[] | number,
-    groups?: number,
-    dilation?: number[] | number,
-    options?: {
-      bias?: Tensor | null;
-      stride?: number[] | number;
-      padding?: number[] | number;
-      outputPadding?: number[] | number;
-      groups?: number;
-      dilation?: number[] | number;
-    },
-  ): Tensor;
-  convolution(
-    input: Tensor,
-    weight: Tensor,
-    bias: Tensor | null,
-    stride: number[] | number,
-    padding: number[] | number,
-    dilation: number[] | number,
-    transposed: boolean,
-    outputPadding: number[] | number,
-    groups: number,
-  ): Tensor;
-  convolution(
-    input: Tensor,
-    weight: Tensor,
-    bias: Tensor | null,
-    stride: number[] | number,
-    padding: number[] | number,
-    dilation: number[] | number,
-    transposed: boolean,
-    outputPadding: number[] | number,
-    groups: number,
-    options: { out: Tensor },
-  ): Tensor;
-  convolutionBackward(
-    gradOutput: Tensor,
-    input: Tensor,
-    weight: Tensor,
-    biasSizes: number[] | number | null,
-    stride: number[] | number,
-    padding: number[] | number,
-    dilation: number[] | number,
-    transposed: boolean,
-    outputPadding: number[] | number,
-    groups: number,
-    outputMask: boolean[],
-  ): [Tensor, Tensor, Tensor];
-  convolutionBackward(
-    gradOutput: Tensor,
-    input: Tensor,
-    weight: Tensor,
-    biasSizes: number[] | number | null,
-    stride: number[] | number,
-    padding: number[] | number,
-    dilation: number[] | number,
-    transposed: boolean,
-    outputPadding: number[] | number,
-    groups: number,
-    outputMask: boolean[],
-    options: { out0: Tensor; out1: Tensor; out2: Tensor },
-  ): [Tensor, Tensor, Tensor];
+  conv1d(input: Tensor, weight: Tensor, bias?: Tensor | null, stride?: number[] | number, padding?: number[] | number, dilation?: number[] | number, groups?: number, options?: { bias?: Tensor | null; stride?: number[] | number; padding?: number[] | number; dilation?: number[] | number; groups?: number }): Tensor;
+  conv1d(input: Tensor, weight: Tensor, bias?: Tensor | null, stride?: number[] | number, padding?: string, dilation?: number[] | number, groups?: number, options?: { bias?: Tensor | null; stride?: number[] | number; padding?: string; dilation?: number[] | number; groups?: number }): Tensor;
+  conv2d(input: Tensor, weight: Tensor, bias?: Tensor | null, stride?: number[] | number, padding?: number[] | number, dilation?: number[] | number, groups?: number, options?: { bias?: Tensor | null; stride?: number[] | number; padding?: number[] | number; dilation?: number[] | number; groups?: number }): Tensor;
+  conv2d(input: Tensor, weight: Tensor, bias?: Tensor | null, stride?: number[] | number, padding?: string, dilation?: number[] | number, groups?: number, options?: { bias?: Tensor | null; stride?: number[] | number; padding?: string; dilation?: number[] | number; groups?: number }): Tensor;
+  conv3d(input: Tensor, weight: Tensor, bias?: Tensor | null, stride?: number[] | number, padding?: number[] | number, dilation?: number[] | number, groups?: number, options?: { bias?: Tensor | null; stride?: number[] | number; padding?: number[] | number; dilation?: number[] | number; groups?: number }): Tensor;
+  conv3d(input: Tensor, weight: Tensor, bias?: Tensor | null, stride?: number[] | number, padding?: string, dilation?: number[] | number, groups?: number, options?: { bias?: Tensor | null; stride?: number[] | number; padding?: string; dilation?: number[] | number; groups?: number }): Tensor;
+  convTranspose1d(input: Tensor, weight: Tensor, bias?: Tensor | null, stride?: number[] | number, padding?: number[] | number, outputPadding?: number[] | number, groups?: number, dilation?: number[] | number, options?: { bias?: Tensor | null; stride?: number[] | number; padding?: number[] | number; outputPadding?: number[] | number; groups?: number; dilation?: number[] | number }): Tensor;
+  convTranspose2d(input: Tensor, weight: Tensor, bias?: Tensor | null, stride?: number[] | number, padding?: number[] | number, outputPadding?: number[] | number, groups?: number, dilation?: number[] | number, options?: { bias?: Tensor | null; stride?: number[] | number; padding?: number[] | number; outputPadding?: number[] | number; groups?: number; dilation?: number[] | number }): Tensor;
+  convTranspose3d(input: Tensor, weight: Tensor, bias?: Tensor | null, stride?: number[] | number, padding?: number[] | number, outputPadding?: number[] | number, groups?: number, dilation?: number[] | number, options?: { bias?: Tensor | null; stride?: number[] | number; padding?: number[] | number; outputPadding?: number[] | number; groups?: number; dilation?: number[] | number }): Tensor;
+  convolution(input: Tensor, weight: Tensor, bias: Tensor | null, stride: number[] | number, padding: number[] | number, dilation: number[] | number, transposed: boolean, outputPadding: number[] | number, groups: number): Tensor;
+  convolution(input: Tensor, weight: Tensor, bias: Tensor | null, stride: number[] | number, padding: number[] | number, dilation: number[] | number, transposed: boolean, outputPadding: number[] | number, groups: number, options: { out: Tensor }): Tensor;
+  convolutionBackward(gradOutput: Tensor, input: Tensor, weight: Tensor, biasSizes: number[] | number | null, stride: number[] | number, padding: number[] | number, dilation: number[] | number, transposed: boolean, outputPadding: number[] | number, groups: number, outputMask: boolean[]): [Tensor, Tensor, Tensor];
+  convolutionBackward(gradOutput: Tensor, input: Tensor, weight: Tensor, biasSizes: number[] | number | null, stride: number[] | number, padding: number[] | number, dilation: number[] | number, transposed: boolean, outputPadding: number[] | number, groups: number, outputMask: boolean[], options: { out0: Tensor; out1: Tensor; out2: Tensor }): [Tensor, Tensor, Tensor];
   copy(self: Tensor, src: Tensor, nonBlocking?: boolean, options?: { nonBlocking?: boolean }): Tensor;
   copy(self: Tensor, src: Tensor, nonBlocking?: boolean, options?: { nonBlocking?: boolean; out: Tensor }): Tensor;
   copy_(self: Tensor, src: Tensor, nonBlocking?: boolean, options?: { nonBlocking?: boolean }): Tensor;
@@ -3643,35 +1539,14 @@ export interface OpFunctions {
   cosh(a: number): number;
   cosh(a: Scalar): Scalar;
   cosh_(self: Tensor): Tensor;
-  cosineEmbeddingLoss(
-    input1: Tensor,
-    input2: Tensor,
-    target: Tensor,
-    margin?: number,
-    reduction?: number,
-    options?: { margin?: number; reduction?: number },
-  ): Tensor;
-  cosineSimilarity(
-    x1: Tensor,
-    x2: Tensor,
-    dim?: number,
-    eps?: number,
-    options?: { dim?: number; eps?: number },
-  ): Tensor;
+  cosineEmbeddingLoss(input1: Tensor, input2: Tensor, target: Tensor, margin?: number, reduction?: number, options?: { margin?: number; reduction?: number }): Tensor;
+  cosineSimilarity(x1: Tensor, x2: Tensor, dim?: number, eps?: number, options?: { dim?: number; eps?: number }): Tensor;
   countNonzero(self: Tensor, dim?: number | null, options?: { dim?: number | null }): Tensor;
   countNonzero(self: Tensor, dim?: number | null, options?: { dim?: number | null; out: Tensor }): Tensor;
   countNonzero(self: Tensor, dim: number[] | number): Tensor;
   countNonzero(self: Tensor, dim: number[] | number, options: { out: Tensor }): Tensor;
   countNonzero(self: Tensor, ...dim: number[]): Tensor;
-  crossEntropyLoss(
-    self: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    reduction?: number,
-    ignoreIndex?: number,
-    labelSmoothing?: number,
-    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number; labelSmoothing?: number },
-  ): Tensor;
+  crossEntropyLoss(self: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, ignoreIndex?: number, labelSmoothing?: number, options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number; labelSmoothing?: number }): Tensor;
   cummax(self: Tensor, dim: number): [Tensor, Tensor];
   cummax(self: Tensor, dim: number, options: { values: Tensor; indices: Tensor }): [Tensor, Tensor];
   cummaxminBackward(grad: Tensor, input: Tensor, indices: Tensor, dim: number): Tensor;
@@ -3690,42 +1565,11 @@ export interface OpFunctions {
   detach_(self: Tensor): Tensor;
   diag(self: Tensor, diagonal?: number, options?: { diagonal?: number }): Tensor;
   diag(self: Tensor, diagonal?: number, options?: { diagonal?: number; out: Tensor }): Tensor;
-  diagEmbed(
-    self: Tensor,
-    offset?: number,
-    dim1?: number,
-    dim2?: number,
-    options?: { offset?: number; dim1?: number; dim2?: number },
-  ): Tensor;
-  diagEmbed(
-    self: Tensor,
-    offset?: number,
-    dim1?: number,
-    dim2?: number,
-    options?: { offset?: number; dim1?: number; dim2?: number; out: Tensor },
-  ): Tensor;
-  diagonal(
-    self: Tensor,
-    offset?: number,
-    dim1?: number,
-    dim2?: number,
-    options?: { offset?: number; dim1?: number; dim2?: number },
-  ): Tensor;
-  diagonalBackward(
-    gradOutput: Tensor,
-    inputSizes: number[] | number,
-    offset: number,
-    dim1: number,
-    dim2: number,
-  ): Tensor;
-  diagonalBackward(
-    gradOutput: Tensor,
-    inputSizes: number[] | number,
-    offset: number,
-    dim1: number,
-    dim2: number,
-    options: { out: Tensor },
-  ): Tensor;
+  diagEmbed(self: Tensor, offset?: number, dim1?: number, dim2?: number, options?: { offset?: number; dim1?: number; dim2?: number }): Tensor;
+  diagEmbed(self: Tensor, offset?: number, dim1?: number, dim2?: number, options?: { offset?: number; dim1?: number; dim2?: number; out: Tensor }): Tensor;
+  diagonal(self: Tensor, offset?: number, dim1?: number, dim2?: number, options?: { offset?: number; dim1?: number; dim2?: number }): Tensor;
+  diagonalBackward(gradOutput: Tensor, inputSizes: number[] | number, offset: number, dim1: number, dim2: number): Tensor;
+  diagonalBackward(gradOutput: Tensor, inputSizes: number[] | number, offset: number, dim1: number, dim2: number, options: { out: Tensor }): Tensor;
   digamma(self: Tensor): Tensor;
   digamma(self: Tensor, options: { out: Tensor }): Tensor;
   digamma_(self: Tensor): Tensor;
@@ -3765,136 +1609,25 @@ export interface OpFunctions {
   dstack(tensors: Tensor[], options: { out: Tensor }): Tensor;
   einsum(equation: string, tensors: Tensor[], options?: { path?: number[] | number | null }): Tensor;
   elementSize(self: Tensor): number;
-  elu(
-    self: Tensor,
-    alpha?: Scalar,
-    scale?: Scalar,
-    inputScale?: Scalar,
-    options?: { alpha?: Scalar; scale?: Scalar; inputScale?: Scalar },
-  ): Tensor;
-  elu(
-    self: Tensor,
-    alpha?: Scalar,
-    scale?: Scalar,
-    inputScale?: Scalar,
-    options?: { alpha?: Scalar; scale?: Scalar; inputScale?: Scalar; out: Tensor },
-  ): Tensor;
-  eluBackward(
-    gradOutput: Tensor,
-    alpha: Scalar,
-    scale: Scalar,
-    inputScale: Scalar,
-    isResult: boolean,
-    selfOrResult: Tensor,
-  ): Tensor;
-  eluBackward(
-    gradOutput: Tensor,
-    alpha: Scalar,
-    scale: Scalar,
-    inputScale: Scalar,
-    isResult: boolean,
-    selfOrResult: Tensor,
-    options: { gradInput: Tensor },
-  ): Tensor;
-  elu_(
-    self: Tensor,
-    alpha?: Scalar,
-    scale?: Scalar,
-    inputScale?: Scalar,
-    options?: { alpha?: Scalar; scale?: Scalar; inputScale?: Scalar },
-  ): Tensor;
-  embedding(
-    weight: Tensor,
-    indices: Tensor,
-    paddingIdx?: number,
-    scaleGradByFreq?: boolean,
-    sparse?: boolean,
-    options?: { paddingIdx?: number; scaleGradByFreq?: boolean; sparse?: boolean },
-  ): Tensor;
-  embedding(
-    weight: Tensor,
-    indices: Tensor,
-    paddingIdx?: number,
-    scaleGradByFreq?: boolean,
-    sparse?: boolean,
-    options?: { paddingIdx?: number; scaleGradByFreq?: boolean; sparse?: boolean; out: Tensor },
-  ): Tensor;
-  embeddingBackward(
-    grad: Tensor,
-    indices: Tensor,
-    numWeights: number,
-    paddingIdx: number,
-    scaleGradByFreq: boolean,
-    sparse: boolean,
-  ): Tensor;
-  embeddingBag(
-    weight: Tensor,
-    indices: Tensor,
-    offsets: Tensor,
-    scaleGradByFreq?: boolean,
-    mode?: number,
-    sparse?: boolean,
-    perSampleWeights?: Tensor | null,
-    includeLastOffset?: boolean,
-    options?: {
-      scaleGradByFreq?: boolean;
-      mode?: number;
-      sparse?: boolean;
-      perSampleWeights?: Tensor | null;
-      includeLastOffset?: boolean;
-    },
-  ): [Tensor, Tensor, Tensor, Tensor];
-  embeddingBag(
-    weight: Tensor,
-    indices: Tensor,
-    offsets: Tensor,
-    scaleGradByFreq: boolean,
-    mode: number,
-    sparse: boolean,
-    perSampleWeights: Tensor | null,
-    includeLastOffset: boolean,
-    paddingIdx: number | null,
-  ): [Tensor, Tensor, Tensor, Tensor];
-  embeddingDenseBackward(
-    gradOutput: Tensor,
-    indices: Tensor,
-    numWeights: number,
-    paddingIdx: number,
-    scaleGradByFreq: boolean,
-  ): Tensor;
-  embeddingDenseBackward(
-    gradOutput: Tensor,
-    indices: Tensor,
-    numWeights: number,
-    paddingIdx: number,
-    scaleGradByFreq: boolean,
-    options: { out: Tensor },
-  ): Tensor;
+  elu(self: Tensor, alpha?: Scalar, scale?: Scalar, inputScale?: Scalar, options?: { alpha?: Scalar; scale?: Scalar; inputScale?: Scalar }): Tensor;
+  elu(self: Tensor, alpha?: Scalar, scale?: Scalar, inputScale?: Scalar, options?: { alpha?: Scalar; scale?: Scalar; inputScale?: Scalar; out: Tensor }): Tensor;
+  eluBackward(gradOutput: Tensor, alpha: Scalar, scale: Scalar, inputScale: Scalar, isResult: boolean, selfOrResult: Tensor): Tensor;
+  eluBackward(gradOutput: Tensor, alpha: Scalar, scale: Scalar, inputScale: Scalar, isResult: boolean, selfOrResult: Tensor, options: { gradInput: Tensor }): Tensor;
+  elu_(self: Tensor, alpha?: Scalar, scale?: Scalar, inputScale?: Scalar, options?: { alpha?: Scalar; scale?: Scalar; inputScale?: Scalar }): Tensor;
+  embedding(weight: Tensor, indices: Tensor, paddingIdx?: number, scaleGradByFreq?: boolean, sparse?: boolean, options?: { paddingIdx?: number; scaleGradByFreq?: boolean; sparse?: boolean }): Tensor;
+  embedding(weight: Tensor, indices: Tensor, paddingIdx?: number, scaleGradByFreq?: boolean, sparse?: boolean, options?: { paddingIdx?: number; scaleGradByFreq?: boolean; sparse?: boolean; out: Tensor }): Tensor;
+  embeddingBackward(grad: Tensor, indices: Tensor, numWeights: number, paddingIdx: number, scaleGradByFreq: boolean, sparse: boolean): Tensor;
+  embeddingBag(weight: Tensor, indices: Tensor, offsets: Tensor, scaleGradByFreq?: boolean, mode?: number, sparse?: boolean, perSampleWeights?: Tensor | null, includeLastOffset?: boolean, options?: { scaleGradByFreq?: boolean; mode?: number; sparse?: boolean; perSampleWeights?: Tensor | null; includeLastOffset?: boolean }): [Tensor, Tensor, Tensor, Tensor];
+  embeddingBag(weight: Tensor, indices: Tensor, offsets: Tensor, scaleGradByFreq: boolean, mode: number, sparse: boolean, perSampleWeights: Tensor | null, includeLastOffset: boolean, paddingIdx: number | null): [Tensor, Tensor, Tensor, Tensor];
+  embeddingDenseBackward(gradOutput: Tensor, indices: Tensor, numWeights: number, paddingIdx: number, scaleGradByFreq: boolean): Tensor;
+  embeddingDenseBackward(gradOutput: Tensor, indices: Tensor, numWeights: number, paddingIdx: number, scaleGradByFreq: boolean, options: { out: Tensor }): Tensor;
   embeddingRenorm(self: Tensor, indices: Tensor, maxNorm: number, normType: number): Tensor;
   embeddingRenorm(self: Tensor, indices: Tensor, maxNorm: number, normType: number, options: { out: Tensor }): Tensor;
   embeddingRenorm_(self: Tensor, indices: Tensor, maxNorm: number, normType: number): Tensor;
-  empty(
-    size: number[] | number,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-      memoryFormat?: string | number | null;
-    },
-  ): Tensor;
+  empty(size: number[] | number, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; memoryFormat?: string | number | null }): Tensor;
   empty(size: number[] | number, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
   empty(...size: number[]): Tensor;
-  emptyLike(
-    self: Tensor,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-      memoryFormat?: string | number | null;
-    },
-  ): Tensor;
+  emptyLike(self: Tensor, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; memoryFormat?: string | number | null }): Tensor;
   emptyLike(self: Tensor, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
   eq(self: Tensor, other: Tensor): Tensor;
   eq(self: Tensor, other: Scalar): Tensor;
@@ -3941,25 +1674,8 @@ export interface OpFunctions {
   expm1(a: Scalar): Scalar;
   expm1_(self: Tensor): Tensor;
   exponential_(self: Tensor, lambd?: number, options?: { lambd?: number; generator?: unknown | null }): Tensor;
-  eye(
-    n: number,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
-  eye(
-    n: number,
-    m: number,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
+  eye(n: number, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
+  eye(n: number, m: number, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
   eye(n: number, options: { out: Tensor }): Tensor;
   eye(n: number, m: number, options: { out: Tensor }): Tensor;
   featureAlphaDropout(input: Tensor, p: number, train: boolean): Tensor;
@@ -4018,34 +1734,10 @@ export interface OpFunctions {
   frac_(self: Tensor): Tensor;
   frobeniusNorm(self: Tensor): Tensor;
   frobeniusNorm(self: Tensor, dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean }): Tensor;
-  frobeniusNorm(
-    self: Tensor,
-    dim: number[] | number,
-    keepdim?: boolean,
-    options?: { keepdim?: boolean; out: Tensor },
-  ): Tensor;
-  full(
-    size: number[] | number,
-    fillValue: Scalar,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
+  frobeniusNorm(self: Tensor, dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean; out: Tensor }): Tensor;
+  full(size: number[] | number, fillValue: Scalar, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
   full(size: number[] | number, fillValue: Scalar, options: { out: Tensor }): Tensor;
-  fullLike(
-    self: Tensor,
-    fillValue: Scalar,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-      memoryFormat?: string | number | null;
-    },
-  ): Tensor;
+  fullLike(self: Tensor, fillValue: Scalar, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; memoryFormat?: string | number | null }): Tensor;
   fullLike(self: Tensor, fillValue: Scalar, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
   gather(self: Tensor, dim: number, index: Tensor, options?: { sparseGrad?: boolean }): Tensor;
   gather(self: Tensor, dim: number, index: Tensor, options: { sparseGrad?: boolean; out: Tensor }): Tensor;
@@ -4081,46 +1773,10 @@ export interface OpFunctions {
   greaterEqual_(self: Tensor, other: Tensor): Tensor;
   greater_(self: Tensor, other: Scalar): Tensor;
   greater_(self: Tensor, other: Tensor): Tensor;
-  groupNorm(
-    input: Tensor,
-    numGroups: number,
-    weight?: Tensor | null,
-    bias?: Tensor | null,
-    eps?: number,
-    cudnnEnabled?: boolean,
-    options?: { weight?: Tensor | null; bias?: Tensor | null; eps?: number; cudnnEnabled?: boolean },
-  ): Tensor;
-  gru(
-    input: Tensor,
-    hx: Tensor,
-    params: Tensor[],
-    hasBiases: boolean,
-    numLayers: number,
-    dropout: number,
-    train: boolean,
-    bidirectional: boolean,
-    batchFirst: boolean,
-  ): [Tensor, Tensor];
-  gru(
-    data: Tensor,
-    batchSizes: Tensor,
-    hx: Tensor,
-    params: Tensor[],
-    hasBiases: boolean,
-    numLayers: number,
-    dropout: number,
-    train: boolean,
-    bidirectional: boolean,
-  ): [Tensor, Tensor];
-  gruCell(
-    input: Tensor,
-    hx: Tensor,
-    wIh: Tensor,
-    wHh: Tensor,
-    bIh?: Tensor | null,
-    bHh?: Tensor | null,
-    options?: { bIh?: Tensor | null; bHh?: Tensor | null },
-  ): Tensor;
+  groupNorm(input: Tensor, numGroups: number, weight?: Tensor | null, bias?: Tensor | null, eps?: number, cudnnEnabled?: boolean, options?: { weight?: Tensor | null; bias?: Tensor | null; eps?: number; cudnnEnabled?: boolean }): Tensor;
+  gru(input: Tensor, hx: Tensor, params: Tensor[], hasBiases: boolean, numLayers: number, dropout: number, train: boolean, bidirectional: boolean, batchFirst: boolean): [Tensor, Tensor];
+  gru(data: Tensor, batchSizes: Tensor, hx: Tensor, params: Tensor[], hasBiases: boolean, numLayers: number, dropout: number, train: boolean, bidirectional: boolean): [Tensor, Tensor];
+  gruCell(input: Tensor, hx: Tensor, wIh: Tensor, wHh: Tensor, bIh?: Tensor | null, bHh?: Tensor | null, options?: { bIh?: Tensor | null; bHh?: Tensor | null }): Tensor;
   gt(self: Tensor, other: Tensor): Tensor;
   gt(self: Tensor, other: Scalar): Tensor;
   gt(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
@@ -4145,84 +1801,29 @@ export interface OpFunctions {
   hardswishBackward(gradOutput: Tensor, self: Tensor, options: { out: Tensor }): Tensor;
   hardswish_(self: Tensor): Tensor;
   hardtanh(self: Tensor, minVal?: Scalar, maxVal?: Scalar, options?: { minVal?: Scalar; maxVal?: Scalar }): Tensor;
-  hardtanh(
-    self: Tensor,
-    minVal?: Scalar,
-    maxVal?: Scalar,
-    options?: { minVal?: Scalar; maxVal?: Scalar; out: Tensor },
-  ): Tensor;
+  hardtanh(self: Tensor, minVal?: Scalar, maxVal?: Scalar, options?: { minVal?: Scalar; maxVal?: Scalar; out: Tensor }): Tensor;
   hardtanhBackward(gradOutput: Tensor, self: Tensor, minVal: Scalar, maxVal: Scalar): Tensor;
-  hardtanhBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    minVal: Scalar,
-    maxVal: Scalar,
-    options: { gradInput: Tensor },
-  ): Tensor;
+  hardtanhBackward(gradOutput: Tensor, self: Tensor, minVal: Scalar, maxVal: Scalar, options: { gradInput: Tensor }): Tensor;
   hardtanh_(self: Tensor, minVal?: Scalar, maxVal?: Scalar, options?: { minVal?: Scalar; maxVal?: Scalar }): Tensor;
   heaviside(self: Tensor, values: Tensor): Tensor;
   heaviside(self: Tensor, values: Tensor, options: { out: Tensor }): Tensor;
   heaviside_(self: Tensor, values: Tensor): Tensor;
-  hingeEmbeddingLoss(
-    self: Tensor,
-    target: Tensor,
-    margin?: number,
-    reduction?: number,
-    options?: { margin?: number; reduction?: number },
-  ): Tensor;
+  hingeEmbeddingLoss(self: Tensor, target: Tensor, margin?: number, reduction?: number, options?: { margin?: number; reduction?: number }): Tensor;
   hsplit(self: Tensor, sections: number): readonly Tensor[];
   hsplit(self: Tensor, indices: number[] | number): readonly Tensor[];
   hsplit(self: Tensor, ...indices: number[]): readonly Tensor[];
   hstack(tensors: Tensor[]): Tensor;
   hstack(tensors: Tensor[], options: { out: Tensor }): Tensor;
-  huberLoss(
-    self: Tensor,
-    target: Tensor,
-    reduction?: number,
-    delta?: number,
-    options?: { reduction?: number; delta?: number },
-  ): Tensor;
-  huberLoss(
-    self: Tensor,
-    target: Tensor,
-    reduction?: number,
-    delta?: number,
-    options?: { reduction?: number; delta?: number; out: Tensor },
-  ): Tensor;
+  huberLoss(self: Tensor, target: Tensor, reduction?: number, delta?: number, options?: { reduction?: number; delta?: number }): Tensor;
+  huberLoss(self: Tensor, target: Tensor, reduction?: number, delta?: number, options?: { reduction?: number; delta?: number; out: Tensor }): Tensor;
   huberLossBackward(gradOutput: Tensor, self: Tensor, target: Tensor, reduction: number, delta: number): Tensor;
-  huberLossBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    target: Tensor,
-    reduction: number,
-    delta: number,
-    options: { gradInput: Tensor },
-  ): Tensor;
+  huberLossBackward(gradOutput: Tensor, self: Tensor, target: Tensor, reduction: number, delta: number, options: { gradInput: Tensor }): Tensor;
   hypot(self: Tensor, other: Tensor): Tensor;
   hypot(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
   hypot_(self: Tensor, other: Tensor): Tensor;
-  im2col(
-    self: Tensor,
-    kernelSize: number[] | number,
-    dilation: number[] | number,
-    padding: number[] | number,
-    stride: number[] | number,
-  ): Tensor;
-  im2col(
-    self: Tensor,
-    kernelSize: number[] | number,
-    dilation: number[] | number,
-    padding: number[] | number,
-    stride: number[] | number,
-    options: { out: Tensor },
-  ): Tensor;
-  im2col(
-    self: Tensor,
-    kernelSize: number[] | number,
-    dilation: number[] | number,
-    padding: number[] | number,
-    ...stride: number[]
-  ): Tensor;
+  im2col(self: Tensor, kernelSize: number[] | number, dilation: number[] | number, padding: number[] | number, stride: number[] | number): Tensor;
+  im2col(self: Tensor, kernelSize: number[] | number, dilation: number[] | number, padding: number[] | number, stride: number[] | number, options: { out: Tensor }): Tensor;
+  im2col(self: Tensor, kernelSize: number[] | number, dilation: number[] | number, padding: number[] | number, ...stride: number[]): Tensor;
   index(self: Tensor, indices: (Tensor | null)[]): Tensor;
   index(self: Tensor, indices: (Tensor | null)[], options: { out: Tensor }): Tensor;
   index(self: Tensor, indices: Tensor[]): Tensor;
@@ -4238,54 +1839,14 @@ export interface OpFunctions {
   indexFill(self: Tensor, dim: number, index: Tensor, value: Tensor, options: { out: Tensor }): Tensor;
   indexFill_(self: Tensor, dim: number, index: Tensor, value: Scalar): Tensor;
   indexFill_(self: Tensor, dim: number, index: Tensor, value: Tensor): Tensor;
-  indexPut(
-    self: Tensor,
-    indices: (Tensor | null)[],
-    values: Tensor,
-    accumulate?: boolean,
-    options?: { accumulate?: boolean },
-  ): Tensor;
-  indexPut(
-    self: Tensor,
-    indices: (Tensor | null)[],
-    values: Tensor,
-    accumulate?: boolean,
-    options?: { accumulate?: boolean; out: Tensor },
-  ): Tensor;
-  indexPut(
-    self: Tensor,
-    indices: Tensor[],
-    values: Tensor,
-    accumulate?: boolean,
-    options?: { accumulate?: boolean },
-  ): Tensor;
-  indexPut_(
-    self: Tensor,
-    indices: (Tensor | null)[],
-    values: Tensor,
-    accumulate?: boolean,
-    options?: { accumulate?: boolean },
-  ): Tensor;
-  indexPut_(
-    self: Tensor,
-    indices: Tensor[],
-    values: Tensor,
-    accumulate?: boolean,
-    options?: { accumulate?: boolean },
-  ): Tensor;
+  indexPut(self: Tensor, indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean }): Tensor;
+  indexPut(self: Tensor, indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean; out: Tensor }): Tensor;
+  indexPut(self: Tensor, indices: Tensor[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean }): Tensor;
+  indexPut_(self: Tensor, indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean }): Tensor;
+  indexPut_(self: Tensor, indices: Tensor[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean }): Tensor;
   indexSelect(self: Tensor, dim: number, index: Tensor): Tensor;
   indexSelect(self: Tensor, dim: number, index: Tensor, options: { out: Tensor }): Tensor;
-  instanceNorm(
-    input: Tensor,
-    weight: Tensor | null,
-    bias: Tensor | null,
-    runningMean: Tensor | null,
-    runningVar: Tensor | null,
-    useInputStats: boolean,
-    momentum: number,
-    eps: number,
-    cudnnEnabled: boolean,
-  ): Tensor;
+  instanceNorm(input: Tensor, weight: Tensor | null, bias: Tensor | null, runningMean: Tensor | null, runningVar: Tensor | null, useInputStats: boolean, momentum: number, eps: number, cudnnEnabled: boolean): Tensor;
   isComplex(self: Tensor): boolean;
   isContiguous(self: Tensor): boolean;
   isFloatingPoint(self: Tensor): boolean;
@@ -4303,38 +1864,13 @@ export interface OpFunctions {
   isposinf(self: Tensor): Tensor;
   isposinf(self: Tensor, options: { out: Tensor }): Tensor;
   item(self: Tensor): Scalar;
-  klDiv(
-    self: Tensor,
-    target: Tensor,
-    reduction?: number,
-    options?: { reduction?: number; logTarget?: boolean },
-  ): Tensor;
+  klDiv(self: Tensor, target: Tensor, reduction?: number, options?: { reduction?: number; logTarget?: boolean }): Tensor;
   kron(self: Tensor, other: Tensor): Tensor;
   kron(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
-  kthvalue(
-    self: Tensor,
-    k: number,
-    dim?: number,
-    keepdim?: boolean,
-    options?: { dim?: number; keepdim?: boolean },
-  ): [Tensor, Tensor];
-  kthvalue(
-    self: Tensor,
-    k: number,
-    dim?: number,
-    keepdim?: boolean,
-    options?: { dim?: number; keepdim?: boolean; values: Tensor; indices: Tensor },
-  ): [Tensor, Tensor];
+  kthvalue(self: Tensor, k: number, dim?: number, keepdim?: boolean, options?: { dim?: number; keepdim?: boolean }): [Tensor, Tensor];
+  kthvalue(self: Tensor, k: number, dim?: number, keepdim?: boolean, options?: { dim?: number; keepdim?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
   l1Loss(self: Tensor, target: Tensor, reduction?: number, options?: { reduction?: number }): Tensor;
-  layerNorm(
-    input: Tensor,
-    normalizedShape: number[] | number,
-    weight?: Tensor | null,
-    bias?: Tensor | null,
-    eps?: number,
-    cudnnEnable?: boolean,
-    options?: { weight?: Tensor | null; bias?: Tensor | null; eps?: number; cudnnEnable?: boolean },
-  ): Tensor;
+  layerNorm(input: Tensor, normalizedShape: number[] | number, weight?: Tensor | null, bias?: Tensor | null, eps?: number, cudnnEnable?: boolean, options?: { weight?: Tensor | null; bias?: Tensor | null; eps?: number; cudnnEnable?: boolean }): Tensor;
   ldexp(self: Tensor, other: Tensor): Tensor;
   ldexp(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
   ldexp(x: number, i: number): number;
@@ -4351,13 +1887,7 @@ export interface OpFunctions {
   leakyRelu(self: Tensor, negativeSlope?: Scalar, options?: { negativeSlope?: Scalar }): Tensor;
   leakyRelu(self: Tensor, negativeSlope?: Scalar, options?: { negativeSlope?: Scalar; out: Tensor }): Tensor;
   leakyReluBackward(gradOutput: Tensor, self: Tensor, negativeSlope: Scalar, selfIsResult: boolean): Tensor;
-  leakyReluBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    negativeSlope: Scalar,
-    selfIsResult: boolean,
-    options: { gradInput: Tensor },
-  ): Tensor;
+  leakyReluBackward(gradOutput: Tensor, self: Tensor, negativeSlope: Scalar, selfIsResult: boolean, options: { gradInput: Tensor }): Tensor;
   leakyRelu_(self: Tensor, negativeSlope?: Scalar, options?: { negativeSlope?: Scalar }): Tensor;
   len(t: Tensor): number;
   lerp(self: Tensor, end: Tensor, weight: Scalar): Tensor;
@@ -4385,33 +1915,11 @@ export interface OpFunctions {
   lgamma_(self: Tensor): Tensor;
   linalgMatrixPower(self: Tensor, n: number): Tensor;
   linalgMatrixPower(self: Tensor, n: number, options: { out: Tensor }): Tensor;
-  linalgVectorNorm(
-    self: Tensor,
-    ord?: Scalar,
-    dim?: number[] | number | null,
-    keepdim?: boolean,
-    options?: { ord?: Scalar; dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null },
-  ): Tensor;
-  linalgVectorNorm(
-    self: Tensor,
-    ord?: Scalar,
-    dim?: number[] | number | null,
-    keepdim?: boolean,
-    options?: { ord?: Scalar; dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor },
-  ): Tensor;
+  linalgVectorNorm(self: Tensor, ord?: Scalar, dim?: number[] | number | null, keepdim?: boolean, options?: { ord?: Scalar; dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
+  linalgVectorNorm(self: Tensor, ord?: Scalar, dim?: number[] | number | null, keepdim?: boolean, options?: { ord?: Scalar; dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
   linear(input: Tensor, weight: Tensor, bias?: Tensor | null, options?: { bias?: Tensor | null }): Tensor;
   linear(input: Tensor, weight: Tensor, bias?: Tensor | null, options?: { bias?: Tensor | null; out: Tensor }): Tensor;
-  linspace(
-    start: Scalar,
-    end: Scalar,
-    steps: number,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
+  linspace(start: Scalar, end: Scalar, steps: number, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
   linspace(start: Scalar, end: Scalar, steps: number, options: { out: Tensor }): Tensor;
   log(self: Tensor): Tensor;
   log(self: Tensor, options: { out: Tensor }): Tensor;
@@ -4462,65 +1970,15 @@ export interface OpFunctions {
   logit(self: Tensor, eps?: number | null, options?: { eps?: number | null }): Tensor;
   logit(self: Tensor, eps?: number | null, options?: { eps?: number | null; out: Tensor }): Tensor;
   logitBackward(gradOutput: Tensor, self: Tensor, eps?: number | null, options?: { eps?: number | null }): Tensor;
-  logitBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    eps?: number | null,
-    options?: { eps?: number | null; gradInput: Tensor },
-  ): Tensor;
+  logitBackward(gradOutput: Tensor, self: Tensor, eps?: number | null, options?: { eps?: number | null; gradInput: Tensor }): Tensor;
   logit_(self: Tensor, eps?: number | null, options?: { eps?: number | null }): Tensor;
-  logspace(
-    start: Scalar,
-    end: Scalar,
-    steps: number,
-    base?: number,
-    options?: {
-      base?: number;
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
+  logspace(start: Scalar, end: Scalar, steps: number, base?: number, options?: { base?: number; dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
   logspace(start: Scalar, end: Scalar, steps: number, base?: number, options?: { base?: number; out: Tensor }): Tensor;
   logsumexp(self: Tensor, dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean }): Tensor;
-  logsumexp(
-    self: Tensor,
-    dim: number[] | number,
-    keepdim?: boolean,
-    options?: { keepdim?: boolean; out: Tensor },
-  ): Tensor;
-  lstm(
-    input: Tensor,
-    hx: Tensor[],
-    params: Tensor[],
-    hasBiases: boolean,
-    numLayers: number,
-    dropout: number,
-    train: boolean,
-    bidirectional: boolean,
-    batchFirst: boolean,
-  ): [Tensor, Tensor, Tensor];
-  lstm(
-    data: Tensor,
-    batchSizes: Tensor,
-    hx: Tensor[],
-    params: Tensor[],
-    hasBiases: boolean,
-    numLayers: number,
-    dropout: number,
-    train: boolean,
-    bidirectional: boolean,
-  ): [Tensor, Tensor, Tensor];
-  lstmCell(
-    input: Tensor,
-    hx: Tensor[],
-    wIh: Tensor,
-    wHh: Tensor,
-    bIh?: Tensor | null,
-    bHh?: Tensor | null,
-    options?: { bIh?: Tensor | null; bHh?: Tensor | null },
-  ): [Tensor, Tensor];
+  logsumexp(self: Tensor, dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean; out: Tensor }): Tensor;
+  lstm(input: Tensor, hx: Tensor[], params: Tensor[], hasBiases: boolean, numLayers: number, dropout: number, train: boolean, bidirectional: boolean, batchFirst: boolean): [Tensor, Tensor, Tensor];
+  lstm(data: Tensor, batchSizes: Tensor, hx: Tensor[], params: Tensor[], hasBiases: boolean, numLayers: number, dropout: number, train: boolean, bidirectional: boolean): [Tensor, Tensor, Tensor];
+  lstmCell(input: Tensor, hx: Tensor[], wIh: Tensor, wHh: Tensor, bIh?: Tensor | null, bHh?: Tensor | null, options?: { bIh?: Tensor | null; bHh?: Tensor | null }): [Tensor, Tensor];
   lt(self: Tensor, other: Tensor): Tensor;
   lt(self: Tensor, other: Scalar): Tensor;
   lt(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
@@ -4532,14 +1990,7 @@ export interface OpFunctions {
   lt_(self: Tensor, other: Tensor): Tensor;
   mH(self: Tensor): Tensor;
   mT(self: Tensor): Tensor;
-  marginRankingLoss(
-    input1: Tensor,
-    input2: Tensor,
-    target: Tensor,
-    margin?: number,
-    reduction?: number,
-    options?: { margin?: number; reduction?: number },
-  ): Tensor;
+  marginRankingLoss(input1: Tensor, input2: Tensor, target: Tensor, margin?: number, reduction?: number, options?: { margin?: number; reduction?: number }): Tensor;
   maskedFill(self: Tensor, mask: Tensor, value: Scalar): Tensor;
   maskedFill(self: Tensor, mask: Tensor, value: Tensor): Tensor;
   maskedFill(self: Tensor, mask: Tensor, value: Scalar, options: { out: Tensor }): Tensor;
@@ -4559,229 +2010,39 @@ export interface OpFunctions {
   max(self: Tensor, other: Tensor): Tensor;
   max(self: Tensor): Tensor;
   max(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean }): [Tensor, Tensor];
-  max(
-    self: Tensor,
-    dim: number,
-    keepdim?: boolean,
-    options?: { keepdim?: boolean; max: Tensor; maxValues: Tensor },
-  ): [Tensor, Tensor];
+  max(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean; max: Tensor; maxValues: Tensor }): [Tensor, Tensor];
   max(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
-  maxPool1d(
-    self: Tensor,
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    dilation?: number[] | number,
-    ceilMode?: boolean,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      dilation?: number[] | number;
-      ceilMode?: boolean;
-    },
-  ): Tensor;
-  maxPool1dWithIndices(
-    self: Tensor,
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    dilation?: number[] | number,
-    ceilMode?: boolean,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      dilation?: number[] | number;
-      ceilMode?: boolean;
-    },
-  ): [Tensor, Tensor];
-  maxPool2d(
-    self: Tensor,
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    dilation?: number[] | number,
-    ceilMode?: boolean,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      dilation?: number[] | number;
-      ceilMode?: boolean;
-    },
-  ): Tensor;
-  maxPool2dWithIndices(
-    self: Tensor,
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    dilation?: number[] | number,
-    ceilMode?: boolean,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      dilation?: number[] | number;
-      ceilMode?: boolean;
-    },
-  ): [Tensor, Tensor];
-  maxPool2dWithIndices(
-    self: Tensor,
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    dilation?: number[] | number,
-    ceilMode?: boolean,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      dilation?: number[] | number;
-      ceilMode?: boolean;
-      out: Tensor;
-      indices: Tensor;
-    },
-  ): [Tensor, Tensor];
-  maxPool2dWithIndicesBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    kernelSize: number[] | number,
-    stride: number[] | number,
-    padding: number[] | number,
-    dilation: number[] | number,
-    ceilMode: boolean,
-    indices: Tensor,
-  ): Tensor;
-  maxPool2dWithIndicesBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    kernelSize: number[] | number,
-    stride: number[] | number,
-    padding: number[] | number,
-    dilation: number[] | number,
-    ceilMode: boolean,
-    indices: Tensor,
-    options: { gradInput: Tensor },
-  ): Tensor;
-  maxPool3d(
-    self: Tensor,
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    dilation?: number[] | number,
-    ceilMode?: boolean,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      dilation?: number[] | number;
-      ceilMode?: boolean;
-    },
-  ): Tensor;
-  maxPool3dWithIndices(
-    self: Tensor,
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    dilation?: number[] | number,
-    ceilMode?: boolean,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      dilation?: number[] | number;
-      ceilMode?: boolean;
-    },
-  ): [Tensor, Tensor];
-  maxPool3dWithIndices(
-    self: Tensor,
-    kernelSize: number[] | number,
-    stride?: number[] | number,
-    padding?: number[] | number,
-    dilation?: number[] | number,
-    ceilMode?: boolean,
-    options?: {
-      stride?: number[] | number;
-      padding?: number[] | number;
-      dilation?: number[] | number;
-      ceilMode?: boolean;
-      out: Tensor;
-      indices: Tensor;
-    },
-  ): [Tensor, Tensor];
-  maxPool3dWithIndicesBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    kernelSize: number[] | number,
-    stride: number[] | number,
-    padding: number[] | number,
-    dilation: number[] | number,
-    ceilMode: boolean,
-    indices: Tensor,
-  ): Tensor;
-  maxPool3dWithIndicesBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    kernelSize: number[] | number,
-    stride: number[] | number,
-    padding: number[] | number,
-    dilation: number[] | number,
-    ceilMode: boolean,
-    indices: Tensor,
-    options: { gradInput: Tensor },
-  ): Tensor;
+  maxPool1d(self: Tensor, kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, dilation?: number[] | number, ceilMode?: boolean, options?: { stride?: number[] | number; padding?: number[] | number; dilation?: number[] | number; ceilMode?: boolean }): Tensor;
+  maxPool1dWithIndices(self: Tensor, kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, dilation?: number[] | number, ceilMode?: boolean, options?: { stride?: number[] | number; padding?: number[] | number; dilation?: number[] | number; ceilMode?: boolean }): [Tensor, Tensor];
+  maxPool2d(self: Tensor, kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, dilation?: number[] | number, ceilMode?: boolean, options?: { stride?: number[] | number; padding?: number[] | number; dilation?: number[] | number; ceilMode?: boolean }): Tensor;
+  maxPool2dWithIndices(self: Tensor, kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, dilation?: number[] | number, ceilMode?: boolean, options?: { stride?: number[] | number; padding?: number[] | number; dilation?: number[] | number; ceilMode?: boolean }): [Tensor, Tensor];
+  maxPool2dWithIndices(self: Tensor, kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, dilation?: number[] | number, ceilMode?: boolean, options?: { stride?: number[] | number; padding?: number[] | number; dilation?: number[] | number; ceilMode?: boolean; out: Tensor; indices: Tensor }): [Tensor, Tensor];
+  maxPool2dWithIndicesBackward(gradOutput: Tensor, self: Tensor, kernelSize: number[] | number, stride: number[] | number, padding: number[] | number, dilation: number[] | number, ceilMode: boolean, indices: Tensor): Tensor;
+  maxPool2dWithIndicesBackward(gradOutput: Tensor, self: Tensor, kernelSize: number[] | number, stride: number[] | number, padding: number[] | number, dilation: number[] | number, ceilMode: boolean, indices: Tensor, options: { gradInput: Tensor }): Tensor;
+  maxPool3d(self: Tensor, kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, dilation?: number[] | number, ceilMode?: boolean, options?: { stride?: number[] | number; padding?: number[] | number; dilation?: number[] | number; ceilMode?: boolean }): Tensor;
+  maxPool3dWithIndices(self: Tensor, kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, dilation?: number[] | number, ceilMode?: boolean, options?: { stride?: number[] | number; padding?: number[] | number; dilation?: number[] | number; ceilMode?: boolean }): [Tensor, Tensor];
+  maxPool3dWithIndices(self: Tensor, kernelSize: number[] | number, stride?: number[] | number, padding?: number[] | number, dilation?: number[] | number, ceilMode?: boolean, options?: { stride?: number[] | number; padding?: number[] | number; dilation?: number[] | number; ceilMode?: boolean; out: Tensor; indices: Tensor }): [Tensor, Tensor];
+  maxPool3dWithIndicesBackward(gradOutput: Tensor, self: Tensor, kernelSize: number[] | number, stride: number[] | number, padding: number[] | number, dilation: number[] | number, ceilMode: boolean, indices: Tensor): Tensor;
+  maxPool3dWithIndicesBackward(gradOutput: Tensor, self: Tensor, kernelSize: number[] | number, stride: number[] | number, padding: number[] | number, dilation: number[] | number, ceilMode: boolean, indices: Tensor, options: { gradInput: Tensor }): Tensor;
   maxUnpool2d(self: Tensor, indices: Tensor, outputSize: number[] | number): Tensor;
   maxUnpool2d(self: Tensor, indices: Tensor, outputSize: number[] | number, options: { out: Tensor }): Tensor;
   maxUnpool2d(self: Tensor, indices: Tensor, ...outputSize: number[]): Tensor;
-  maxUnpool3d(
-    self: Tensor,
-    indices: Tensor,
-    outputSize: number[] | number,
-    stride: number[] | number,
-    padding: number[] | number,
-  ): Tensor;
-  maxUnpool3d(
-    self: Tensor,
-    indices: Tensor,
-    outputSize: number[] | number,
-    stride: number[] | number,
-    padding: number[] | number,
-    options: { out: Tensor },
-  ): Tensor;
-  maxUnpool3d(
-    self: Tensor,
-    indices: Tensor,
-    outputSize: number[] | number,
-    stride: number[] | number,
-    ...padding: number[]
-  ): Tensor;
+  maxUnpool3d(self: Tensor, indices: Tensor, outputSize: number[] | number, stride: number[] | number, padding: number[] | number): Tensor;
+  maxUnpool3d(self: Tensor, indices: Tensor, outputSize: number[] | number, stride: number[] | number, padding: number[] | number, options: { out: Tensor }): Tensor;
+  maxUnpool3d(self: Tensor, indices: Tensor, outputSize: number[] | number, stride: number[] | number, ...padding: number[]): Tensor;
   maximum(self: Tensor, other: Tensor): Tensor;
   maximum(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
   mean(self: Tensor, options?: { dtype?: DType | null }): Tensor;
-  mean(
-    self: Tensor,
-    dim: number[] | number | null,
-    keepdim?: boolean,
-    options?: { keepdim?: boolean; dtype?: DType | null },
-  ): Tensor;
-  mean(
-    self: Tensor,
-    dim: number[] | number | null,
-    keepdim?: boolean,
-    options?: { keepdim?: boolean; dtype?: DType | null; out: Tensor },
-  ): Tensor;
+  mean(self: Tensor, dim: number[] | number | null, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
+  mean(self: Tensor, dim: number[] | number | null, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
   median(self: Tensor): Tensor;
   median(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean }): [Tensor, Tensor];
-  median(
-    self: Tensor,
-    dim: number,
-    keepdim?: boolean,
-    options?: { keepdim?: boolean; values: Tensor; indices: Tensor },
-  ): [Tensor, Tensor];
+  median(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
   median(self: Tensor, options: { out: Tensor }): Tensor;
   min(self: Tensor, other: Tensor): Tensor;
   min(self: Tensor): Tensor;
   min(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean }): [Tensor, Tensor];
-  min(
-    self: Tensor,
-    dim: number,
-    keepdim?: boolean,
-    options?: { keepdim?: boolean; min: Tensor; minIndices: Tensor },
-  ): [Tensor, Tensor];
+  min(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean; min: Tensor; minIndices: Tensor }): [Tensor, Tensor];
   min(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
   minimum(self: Tensor, other: Tensor): Tensor;
   minimum(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
@@ -4792,12 +2053,7 @@ export interface OpFunctions {
   mm(self: Tensor, mat2: Tensor): Tensor;
   mm(self: Tensor, mat2: Tensor, options: { out: Tensor }): Tensor;
   mode(self: Tensor, dim?: number, keepdim?: boolean, options?: { dim?: number; keepdim?: boolean }): [Tensor, Tensor];
-  mode(
-    self: Tensor,
-    dim?: number,
-    keepdim?: boolean,
-    options?: { dim?: number; keepdim?: boolean; values: Tensor; indices: Tensor },
-  ): [Tensor, Tensor];
+  mode(self: Tensor, dim?: number, keepdim?: boolean, options?: { dim?: number; keepdim?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
   moveaxis(self: Tensor, source: number, destination: number): Tensor;
   moveaxis(self: Tensor, source: number[] | number, destination: number[] | number): Tensor;
   moveaxis(self: Tensor, source: number[] | number, ...destination: number[]): Tensor;
@@ -4807,13 +2063,7 @@ export interface OpFunctions {
   mseLoss(self: Tensor, target: Tensor, reduction?: number, options?: { reduction?: number }): Tensor;
   mseLoss(self: Tensor, target: Tensor, reduction?: number, options?: { reduction?: number; out: Tensor }): Tensor;
   mseLossBackward(gradOutput: Tensor, self: Tensor, target: Tensor, reduction: number): Tensor;
-  mseLossBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    target: Tensor,
-    reduction: number,
-    options: { gradInput: Tensor },
-  ): Tensor;
+  mseLossBackward(gradOutput: Tensor, self: Tensor, target: Tensor, reduction: number, options: { gradInput: Tensor }): Tensor;
   msort(self: Tensor): Tensor;
   msort(self: Tensor, options: { out: Tensor }): Tensor;
   mul(self: Tensor, other: Tensor): Tensor;
@@ -4823,18 +2073,8 @@ export interface OpFunctions {
   mul(a: Scalar, b: Scalar): Scalar;
   mul_(self: Tensor, other: Tensor): Tensor;
   mul_(self: Tensor, other: Scalar): Tensor;
-  multinomial(
-    self: Tensor,
-    numSamples: number,
-    replacement?: boolean,
-    options?: { replacement?: boolean; generator?: unknown | null },
-  ): Tensor;
-  multinomial(
-    self: Tensor,
-    numSamples: number,
-    replacement?: boolean,
-    options?: { replacement?: boolean; generator?: unknown | null; out: Tensor },
-  ): Tensor;
+  multinomial(self: Tensor, numSamples: number, replacement?: boolean, options?: { replacement?: boolean; generator?: unknown | null }): Tensor;
+  multinomial(self: Tensor, numSamples: number, replacement?: boolean, options?: { replacement?: boolean; generator?: unknown | null; out: Tensor }): Tensor;
   multiply(self: Tensor, other: Tensor): Tensor;
   multiply(self: Tensor, other: Scalar): Tensor;
   multiply(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
@@ -4842,192 +2082,33 @@ export interface OpFunctions {
   multiply_(self: Tensor, other: Scalar): Tensor;
   mv(self: Tensor, vec: Tensor): Tensor;
   mv(self: Tensor, vec: Tensor, options: { out: Tensor }): Tensor;
-  nanToNum(
-    self: Tensor,
-    nan?: number | null,
-    posinf?: number | null,
-    neginf?: number | null,
-    options?: { nan?: number | null; posinf?: number | null; neginf?: number | null },
-  ): Tensor;
-  nanToNum(
-    self: Tensor,
-    nan?: number | null,
-    posinf?: number | null,
-    neginf?: number | null,
-    options?: { nan?: number | null; posinf?: number | null; neginf?: number | null; out: Tensor },
-  ): Tensor;
-  nanToNum_(
-    self: Tensor,
-    nan?: number | null,
-    posinf?: number | null,
-    neginf?: number | null,
-    options?: { nan?: number | null; posinf?: number | null; neginf?: number | null },
-  ): Tensor;
-  nanmean(
-    self: Tensor,
-    dim?: number[] | number | null,
-    keepdim?: boolean,
-    options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null },
-  ): Tensor;
-  nanmean(
-    self: Tensor,
-    dim?: number[] | number | null,
-    keepdim?: boolean,
-    options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor },
-  ): Tensor;
+  nanToNum(self: Tensor, nan?: number | null, posinf?: number | null, neginf?: number | null, options?: { nan?: number | null; posinf?: number | null; neginf?: number | null }): Tensor;
+  nanToNum(self: Tensor, nan?: number | null, posinf?: number | null, neginf?: number | null, options?: { nan?: number | null; posinf?: number | null; neginf?: number | null; out: Tensor }): Tensor;
+  nanToNum_(self: Tensor, nan?: number | null, posinf?: number | null, neginf?: number | null, options?: { nan?: number | null; posinf?: number | null; neginf?: number | null }): Tensor;
+  nanmean(self: Tensor, dim?: number[] | number | null, keepdim?: boolean, options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
+  nanmean(self: Tensor, dim?: number[] | number | null, keepdim?: boolean, options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
   nanmedian(self: Tensor): Tensor;
   nanmedian(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean }): [Tensor, Tensor];
-  nanmedian(
-    self: Tensor,
-    dim: number,
-    keepdim?: boolean,
-    options?: { keepdim?: boolean; values: Tensor; indices: Tensor },
-  ): [Tensor, Tensor];
+  nanmedian(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
   nanmedian(self: Tensor, options: { out: Tensor }): Tensor;
-  nansum(
-    self: Tensor,
-    dim?: number[] | number | null,
-    keepdim?: boolean,
-    options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null },
-  ): Tensor;
-  nansum(
-    self: Tensor,
-    dim?: number[] | number | null,
-    keepdim?: boolean,
-    options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor },
-  ): Tensor;
+  nansum(self: Tensor, dim?: number[] | number | null, keepdim?: boolean, options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
+  nansum(self: Tensor, dim?: number[] | number | null, keepdim?: boolean, options?: { dim?: number[] | number | null; keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
   narrow(self: Tensor, dim: number, start: number, length: number): Tensor;
   narrow(self: Tensor, dim: number, start: Tensor, length: number): Tensor;
-  nativeBatchNorm(
-    input: Tensor,
-    weight: Tensor | null,
-    bias: Tensor | null,
-    runningMean: Tensor | null,
-    runningVar: Tensor | null,
-    training: boolean,
-    momentum: number,
-    eps: number,
-  ): [Tensor, Tensor, Tensor];
-  nativeBatchNorm(
-    input: Tensor,
-    weight: Tensor | null,
-    bias: Tensor | null,
-    runningMean: Tensor | null,
-    runningVar: Tensor | null,
-    training: boolean,
-    momentum: number,
-    eps: number,
-    options: { out: Tensor; saveMean: Tensor; saveInvstd: Tensor },
-  ): [Tensor, Tensor, Tensor];
-  nativeBatchNormBackward(
-    gradOut: Tensor,
-    input: Tensor,
-    weight: Tensor | null,
-    runningMean: Tensor | null,
-    runningVar: Tensor | null,
-    saveMean: Tensor | null,
-    saveInvstd: Tensor | null,
-    train: boolean,
-    eps: number,
-    outputMask: boolean[],
-  ): [Tensor, Tensor, Tensor];
-  nativeBatchNormBackward(
-    gradOut: Tensor,
-    input: Tensor,
-    weight: Tensor | null,
-    runningMean: Tensor | null,
-    runningVar: Tensor | null,
-    saveMean: Tensor | null,
-    saveInvstd: Tensor | null,
-    train: boolean,
-    eps: number,
-    outputMask: boolean[],
-    options: { out0: Tensor; out1: Tensor; out2: Tensor },
-  ): [Tensor, Tensor, Tensor];
+  nativeBatchNorm(input: Tensor, weight: Tensor | null, bias: Tensor | null, runningMean: Tensor | null, runningVar: Tensor | null, training: boolean, momentum: number, eps: number): [Tensor, Tensor, Tensor];
+  nativeBatchNorm(input: Tensor, weight: Tensor | null, bias: Tensor | null, runningMean: Tensor | null, runningVar: Tensor | null, training: boolean, momentum: number, eps: number, options: { out: Tensor; saveMean: Tensor; saveInvstd: Tensor }): [Tensor, Tensor, Tensor];
+  nativeBatchNormBackward(gradOut: Tensor, input: Tensor, weight: Tensor | null, runningMean: Tensor | null, runningVar: Tensor | null, saveMean: Tensor | null, saveInvstd: Tensor | null, train: boolean, eps: number, outputMask: boolean[]): [Tensor, Tensor, Tensor];
+  nativeBatchNormBackward(gradOut: Tensor, input: Tensor, weight: Tensor | null, runningMean: Tensor | null, runningVar: Tensor | null, saveMean: Tensor | null, saveInvstd: Tensor | null, train: boolean, eps: number, outputMask: boolean[], options: { out0: Tensor; out1: Tensor; out2: Tensor }): [Tensor, Tensor, Tensor];
   nativeDropout(input: Tensor, p: number, train: boolean | null): [Tensor, Tensor];
   nativeDropoutBackward(gradOutput: Tensor, mask: Tensor, scale: number): Tensor;
-  nativeGroupNorm(
-    input: Tensor,
-    weight: Tensor | null,
-    bias: Tensor | null,
-    N: number,
-    C: number,
-    HxW: number,
-    group: number,
-    eps: number,
-  ): [Tensor, Tensor, Tensor];
-  nativeGroupNorm(
-    input: Tensor,
-    weight: Tensor | null,
-    bias: Tensor | null,
-    N: number,
-    C: number,
-    HxW: number,
-    group: number,
-    eps: number,
-    options: { out0: Tensor; out1: Tensor; out2: Tensor },
-  ): [Tensor, Tensor, Tensor];
-  nativeGroupNormBackward(
-    gradOut: Tensor,
-    input: Tensor,
-    mean: Tensor,
-    rstd: Tensor,
-    weight: Tensor | null,
-    N: number,
-    C: number,
-    HxW: number,
-    group: number,
-    outputMask: boolean[],
-  ): [Tensor, Tensor, Tensor];
-  nativeGroupNormBackward(
-    gradOut: Tensor,
-    input: Tensor,
-    mean: Tensor,
-    rstd: Tensor,
-    weight: Tensor | null,
-    N: number,
-    C: number,
-    HxW: number,
-    group: number,
-    outputMask: boolean[],
-    options: { out0: Tensor; out1: Tensor; out2: Tensor },
-  ): [Tensor, Tensor, Tensor];
-  nativeLayerNorm(
-    input: Tensor,
-    normalizedShape: number[] | number,
-    weight: Tensor | null,
-    bias: Tensor | null,
-    eps: number,
-  ): [Tensor, Tensor, Tensor];
-  nativeLayerNorm(
-    input: Tensor,
-    normalizedShape: number[] | number,
-    weight: Tensor | null,
-    bias: Tensor | null,
-    eps: number,
-    options: { out0: Tensor; out1: Tensor; out2: Tensor },
-  ): [Tensor, Tensor, Tensor];
-  nativeLayerNormBackward(
-    gradOut: Tensor,
-    input: Tensor,
-    normalizedShape: number[] | number,
-    mean: Tensor,
-    rstd: Tensor,
-    weight: Tensor | null,
-    bias: Tensor | null,
-    outputMask: boolean[],
-  ): [Tensor, Tensor, Tensor];
-  nativeLayerNormBackward(
-    gradOut: Tensor,
-    input: Tensor,
-    normalizedShape: number[] | number,
-    mean: Tensor,
-    rstd: Tensor,
-    weight: Tensor | null,
-    bias: Tensor | null,
-    outputMask: boolean[],
-    options: { out0: Tensor; out1: Tensor; out2: Tensor },
-  ): [Tensor, Tensor, Tensor];
+  nativeGroupNorm(input: Tensor, weight: Tensor | null, bias: Tensor | null, N: number, C: number, HxW: number, group: number, eps: number): [Tensor, Tensor, Tensor];
+  nativeGroupNorm(input: Tensor, weight: Tensor | null, bias: Tensor | null, N: number, C: number, HxW: number, group: number, eps: number, options: { out0: Tensor; out1: Tensor; out2: Tensor }): [Tensor, Tensor, Tensor];
+  nativeGroupNormBackward(gradOut: Tensor, input: Tensor, mean: Tensor, rstd: Tensor, weight: Tensor | null, N: number, C: number, HxW: number, group: number, outputMask: boolean[]): [Tensor, Tensor, Tensor];
+  nativeGroupNormBackward(gradOut: Tensor, input: Tensor, mean: Tensor, rstd: Tensor, weight: Tensor | null, N: number, C: number, HxW: number, group: number, outputMask: boolean[], options: { out0: Tensor; out1: Tensor; out2: Tensor }): [Tensor, Tensor, Tensor];
+  nativeLayerNorm(input: Tensor, normalizedShape: number[] | number, weight: Tensor | null, bias: Tensor | null, eps: number): [Tensor, Tensor, Tensor];
+  nativeLayerNorm(input: Tensor, normalizedShape: number[] | number, weight: Tensor | null, bias: Tensor | null, eps: number, options: { out0: Tensor; out1: Tensor; out2: Tensor }): [Tensor, Tensor, Tensor];
+  nativeLayerNormBackward(gradOut: Tensor, input: Tensor, normalizedShape: number[] | number, mean: Tensor, rstd: Tensor, weight: Tensor | null, bias: Tensor | null, outputMask: boolean[]): [Tensor, Tensor, Tensor];
+  nativeLayerNormBackward(gradOut: Tensor, input: Tensor, normalizedShape: number[] | number, mean: Tensor, rstd: Tensor, weight: Tensor | null, bias: Tensor | null, outputMask: boolean[], options: { out0: Tensor; out1: Tensor; out2: Tensor }): [Tensor, Tensor, Tensor];
   ne(self: Tensor, other: Tensor): Tensor;
   ne(self: Tensor, other: Scalar): Tensor;
   ne(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
@@ -5051,188 +2132,38 @@ export interface OpFunctions {
   negative(self: Tensor): Tensor;
   negative(self: Tensor, options: { out: Tensor }): Tensor;
   negative_(self: Tensor): Tensor;
-  newEmpty(
-    self: Tensor,
-    size: number[] | number,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
+  newEmpty(self: Tensor, size: number[] | number, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
   newEmpty(self: Tensor, size: number[] | number, options: { out: Tensor }): Tensor;
   newEmpty(self: Tensor, ...size: number[]): Tensor;
-  newFull(
-    self: Tensor,
-    size: number[] | number,
-    fillValue: Scalar,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
+  newFull(self: Tensor, size: number[] | number, fillValue: Scalar, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
   newFull(self: Tensor, size: number[] | number, fillValue: Scalar, options: { out: Tensor }): Tensor;
-  newOnes(
-    self: Tensor,
-    size: number[] | number,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
+  newOnes(self: Tensor, size: number[] | number, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
   newOnes(self: Tensor, size: number[] | number, options: { out: Tensor }): Tensor;
   newOnes(self: Tensor, ...size: number[]): Tensor;
-  newZeros(
-    self: Tensor,
-    size: number[] | number,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
+  newZeros(self: Tensor, size: number[] | number, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
   newZeros(self: Tensor, size: number[] | number, options: { out: Tensor }): Tensor;
   newZeros(self: Tensor, ...size: number[]): Tensor;
-  nllLoss(
-    self: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    reduction?: number,
-    ignoreIndex?: number,
-    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number },
-  ): Tensor;
-  nllLoss(
-    self: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    reduction?: number,
-    ignoreIndex?: number,
-    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number; out: Tensor },
-  ): Tensor;
-  nllLoss2d(
-    self: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    reduction?: number,
-    ignoreIndex?: number,
-    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number },
-  ): Tensor;
-  nllLoss2d(
-    self: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    reduction?: number,
-    ignoreIndex?: number,
-    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number; out: Tensor },
-  ): Tensor;
-  nllLoss2dBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    target: Tensor,
-    weight: Tensor | null,
-    reduction: number,
-    ignoreIndex: number,
-    totalWeight: Tensor,
-  ): Tensor;
-  nllLoss2dBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    target: Tensor,
-    weight: Tensor | null,
-    reduction: number,
-    ignoreIndex: number,
-    totalWeight: Tensor,
-    options: { gradInput: Tensor },
-  ): Tensor;
-  nllLoss2dForward(
-    self: Tensor,
-    target: Tensor,
-    weight: Tensor | null,
-    reduction: number,
-    ignoreIndex: number,
-  ): [Tensor, Tensor];
-  nllLoss2dForward(
-    self: Tensor,
-    target: Tensor,
-    weight: Tensor | null,
-    reduction: number,
-    ignoreIndex: number,
-    options: { output: Tensor; totalWeight: Tensor },
-  ): [Tensor, Tensor];
-  nllLossBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    target: Tensor,
-    weight: Tensor | null,
-    reduction: number,
-    ignoreIndex: number,
-    totalWeight: Tensor,
-  ): Tensor;
-  nllLossBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    target: Tensor,
-    weight: Tensor | null,
-    reduction: number,
-    ignoreIndex: number,
-    totalWeight: Tensor,
-    options: { gradInput: Tensor },
-  ): Tensor;
-  nllLossForward(
-    self: Tensor,
-    target: Tensor,
-    weight: Tensor | null,
-    reduction: number,
-    ignoreIndex: number,
-  ): [Tensor, Tensor];
-  nllLossForward(
-    self: Tensor,
-    target: Tensor,
-    weight: Tensor | null,
-    reduction: number,
-    ignoreIndex: number,
-    options: { output: Tensor; totalWeight: Tensor },
-  ): [Tensor, Tensor];
-  nllLossNd(
-    self: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    reduction?: number,
-    ignoreIndex?: number,
-    options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number },
-  ): Tensor;
+  nllLoss(self: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, ignoreIndex?: number, options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): Tensor;
+  nllLoss(self: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, ignoreIndex?: number, options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number; out: Tensor }): Tensor;
+  nllLoss2d(self: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, ignoreIndex?: number, options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): Tensor;
+  nllLoss2d(self: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, ignoreIndex?: number, options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number; out: Tensor }): Tensor;
+  nllLoss2dBackward(gradOutput: Tensor, self: Tensor, target: Tensor, weight: Tensor | null, reduction: number, ignoreIndex: number, totalWeight: Tensor): Tensor;
+  nllLoss2dBackward(gradOutput: Tensor, self: Tensor, target: Tensor, weight: Tensor | null, reduction: number, ignoreIndex: number, totalWeight: Tensor, options: { gradInput: Tensor }): Tensor;
+  nllLoss2dForward(self: Tensor, target: Tensor, weight: Tensor | null, reduction: number, ignoreIndex: number): [Tensor, Tensor];
+  nllLoss2dForward(self: Tensor, target: Tensor, weight: Tensor | null, reduction: number, ignoreIndex: number, options: { output: Tensor; totalWeight: Tensor }): [Tensor, Tensor];
+  nllLossBackward(gradOutput: Tensor, self: Tensor, target: Tensor, weight: Tensor | null, reduction: number, ignoreIndex: number, totalWeight: Tensor): Tensor;
+  nllLossBackward(gradOutput: Tensor, self: Tensor, target: Tensor, weight: Tensor | null, reduction: number, ignoreIndex: number, totalWeight: Tensor, options: { gradInput: Tensor }): Tensor;
+  nllLossForward(self: Tensor, target: Tensor, weight: Tensor | null, reduction: number, ignoreIndex: number): [Tensor, Tensor];
+  nllLossForward(self: Tensor, target: Tensor, weight: Tensor | null, reduction: number, ignoreIndex: number, options: { output: Tensor; totalWeight: Tensor }): [Tensor, Tensor];
+  nllLossNd(self: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, ignoreIndex?: number, options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): Tensor;
   nonzero(self: Tensor): Tensor;
   nonzero(self: Tensor, options: { out: Tensor }): Tensor;
   nonzeroNumpy(self: Tensor): readonly Tensor[];
   norm(self: Tensor, p?: Scalar, options?: { p?: Scalar }): Tensor;
-  norm(
-    self: Tensor,
-    p: Scalar | null,
-    dim: number[] | number,
-    keepdim?: boolean,
-    options?: { keepdim?: boolean },
-  ): Tensor;
+  norm(self: Tensor, p: Scalar | null, dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean }): Tensor;
   norm(self: Tensor, p: Scalar | null, dim: number[] | number, keepdim: boolean, options: { dtype: DType }): Tensor;
-  norm(
-    self: Tensor,
-    p: Scalar | null,
-    dim: number[] | number,
-    keepdim: boolean,
-    options: { dtype: DType; out: Tensor },
-  ): Tensor;
-  norm(
-    self: Tensor,
-    p: Scalar | null,
-    dim: number[] | number,
-    keepdim?: boolean,
-    options?: { keepdim?: boolean; out: Tensor },
-  ): Tensor;
+  norm(self: Tensor, p: Scalar | null, dim: number[] | number, keepdim: boolean, options: { dtype: DType; out: Tensor }): Tensor;
+  norm(self: Tensor, p: Scalar | null, dim: number[] | number, keepdim?: boolean, options?: { keepdim?: boolean; out: Tensor }): Tensor;
   norm(self: Tensor, p: Scalar | null, options: { dtype: DType }): Tensor;
   norm(self: Tensor, p: Scalar | null, options: { dtype: DType; out: Tensor }): Tensor;
   norm(self: Tensor, p?: Scalar, options?: { p?: Scalar; out: Tensor }): Tensor;
@@ -5242,37 +2173,11 @@ export interface OpFunctions {
   normal(mean: number, std: Tensor, options?: { generator?: unknown | null }): Tensor;
   normal(mean: Tensor, std: Tensor, options?: { generator?: unknown | null }): Tensor;
   normal(mean: Tensor, std: Tensor, options: { generator?: unknown | null; out: Tensor }): Tensor;
-  normal(
-    mean: number,
-    std: number,
-    size: number[] | number,
-    options?: {
-      generator?: unknown | null;
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
-  normal(
-    mean: number,
-    std: number,
-    size: number[] | number,
-    options: { generator?: unknown | null; out: Tensor },
-  ): Tensor;
-  normal(
-    self: Tensor,
-    mean?: number,
-    std?: number,
-    options?: { mean?: number; std?: number; generator?: unknown | null; out: Tensor },
-  ): Tensor;
+  normal(mean: number, std: number, size: number[] | number, options?: { generator?: unknown | null; dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
+  normal(mean: number, std: number, size: number[] | number, options: { generator?: unknown | null; out: Tensor }): Tensor;
+  normal(self: Tensor, mean?: number, std?: number, options?: { mean?: number; std?: number; generator?: unknown | null; out: Tensor }): Tensor;
   normal(mean: number, std: number, ...size: number[]): Tensor;
-  normal_(
-    self: Tensor,
-    mean?: number,
-    std?: number,
-    options?: { mean?: number; std?: number; generator?: unknown | null },
-  ): Tensor;
+  normal_(self: Tensor, mean?: number, std?: number, options?: { mean?: number; std?: number; generator?: unknown | null }): Tensor;
   notEqual(self: Tensor, other: Tensor): Tensor;
   notEqual(self: Tensor, other: Scalar): Tensor;
   notEqual(self: Tensor, other: Scalar, options: { out: Tensor }): Tensor;
@@ -5282,59 +2187,22 @@ export interface OpFunctions {
   numel(self: Tensor): number;
   numpy_T(self: Tensor): Tensor;
   oneHot(self: Tensor, numClasses?: number, options?: { numClasses?: number }): Tensor;
-  ones(
-    size: number[] | number,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
+  ones(size: number[] | number, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
   ones(size: number[] | number, options: { out: Tensor }): Tensor;
   ones(...size: number[]): Tensor;
-  onesLike(
-    self: Tensor,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-      memoryFormat?: string | number | null;
-    },
-  ): Tensor;
+  onesLike(self: Tensor, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; memoryFormat?: string | number | null }): Tensor;
   onesLike(self: Tensor, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
   outer(self: Tensor, vec2: Tensor): Tensor;
   outer(self: Tensor, vec2: Tensor, options: { out: Tensor }): Tensor;
-  pad(
-    self: Tensor,
-    pad: number[] | number,
-    mode?: string,
-    value?: number | null,
-    options?: { mode?: string; value?: number | null },
-  ): Tensor;
-  pairwiseDistance(
-    x1: Tensor,
-    x2: Tensor,
-    p?: number,
-    eps?: number,
-    keepdim?: boolean,
-    options?: { p?: number; eps?: number; keepdim?: boolean },
-  ): Tensor;
+  pad(self: Tensor, pad: number[] | number, mode?: string, value?: number | null, options?: { mode?: string; value?: number | null }): Tensor;
+  pairwiseDistance(x1: Tensor, x2: Tensor, p?: number, eps?: number, keepdim?: boolean, options?: { p?: number; eps?: number; keepdim?: boolean }): Tensor;
   permute(self: Tensor, dims: number[] | number): Tensor;
   permute(self: Tensor, ...dims: number[]): Tensor;
   pixelShuffle(self: Tensor, upscaleFactor: number): Tensor;
   pixelShuffle(self: Tensor, upscaleFactor: number, options: { out: Tensor }): Tensor;
   pixelUnshuffle(self: Tensor, downscaleFactor: number): Tensor;
   pixelUnshuffle(self: Tensor, downscaleFactor: number, options: { out: Tensor }): Tensor;
-  poissonNllLoss(
-    input: Tensor,
-    target: Tensor,
-    logInput: boolean,
-    full: boolean,
-    eps: number,
-    reduction: number,
-  ): Tensor;
+  poissonNllLoss(input: Tensor, target: Tensor, logInput: boolean, full: boolean, eps: number, reduction: number): Tensor;
   polygamma(n: number, self: Tensor): Tensor;
   polygamma(n: number, self: Tensor, options: { out: Tensor }): Tensor;
   polygamma_(self: Tensor, n: number): Tensor;
@@ -5352,194 +2220,44 @@ export interface OpFunctions {
   prelu(self: Tensor, weight: Tensor): Tensor;
   prelu(self: Tensor, weight: Tensor, options: { out: Tensor }): Tensor;
   preluBackward(gradOutput: Tensor, self: Tensor, weight: Tensor): [Tensor, Tensor];
-  preluBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    weight: Tensor,
-    options: { out0: Tensor; out1: Tensor },
-  ): [Tensor, Tensor];
+  preluBackward(gradOutput: Tensor, self: Tensor, weight: Tensor, options: { out0: Tensor; out1: Tensor }): [Tensor, Tensor];
   prod(self: Tensor, options?: { dtype?: DType | null }): Tensor;
   prod(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
-  prod(
-    self: Tensor,
-    dim: number,
-    keepdim?: boolean,
-    options?: { keepdim?: boolean; dtype?: DType | null; out: Tensor },
-  ): Tensor;
+  prod(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
   prod(self: Tensor, options: { dtype?: DType | null; out: Tensor }): Tensor;
   rad2deg(self: Tensor): Tensor;
   rad2deg(self: Tensor, options: { out: Tensor }): Tensor;
   rad2deg_(self: Tensor): Tensor;
-  rand(
-    size: number[] | number,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
-  rand(
-    size: number[] | number,
-    options: {
-      generator: unknown | null;
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
+  rand(size: number[] | number, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
+  rand(size: number[] | number, options: { generator: unknown | null; dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
   rand(size: number[] | number, options: { out: Tensor }): Tensor;
   rand(size: number[] | number, options: { generator: unknown | null; out: Tensor }): Tensor;
   rand(...size: number[]): Tensor;
-  randLike(
-    self: Tensor,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-      memoryFormat?: string | number | null;
-    },
-  ): Tensor;
+  randLike(self: Tensor, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; memoryFormat?: string | number | null }): Tensor;
   randLike(self: Tensor, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
-  randint(
-    high: number,
-    size: number[] | number,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
-  randint(
-    high: number,
-    size: number[] | number,
-    options: {
-      generator: unknown | null;
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
-  randint(
-    low: number,
-    high: number,
-    size: number[] | number,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
-  randint(
-    low: number,
-    high: number,
-    size: number[] | number,
-    options: {
-      generator: unknown | null;
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
+  randint(high: number, size: number[] | number, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
+  randint(high: number, size: number[] | number, options: { generator: unknown | null; dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
+  randint(low: number, high: number, size: number[] | number, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
+  randint(low: number, high: number, size: number[] | number, options: { generator: unknown | null; dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
   randint(high: number, size: number[] | number, options: { out: Tensor }): Tensor;
   randint(high: number, size: number[] | number, options: { generator: unknown | null; out: Tensor }): Tensor;
   randint(low: number, high: number, size: number[] | number, options: { out: Tensor }): Tensor;
-  randint(
-    low: number,
-    high: number,
-    size: number[] | number,
-    options: { generator: unknown | null; out: Tensor },
-  ): Tensor;
+  randint(low: number, high: number, size: number[] | number, options: { generator: unknown | null; out: Tensor }): Tensor;
   randint(high: number, ...size: number[]): Tensor;
   randint(low: number, high: number, ...size: number[]): Tensor;
-  randintLike(
-    self: Tensor,
-    high: number,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-      memoryFormat?: string | number | null;
-    },
-  ): Tensor;
-  randintLike(
-    self: Tensor,
-    low: number,
-    high: number,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-      memoryFormat?: string | number | null;
-    },
-  ): Tensor;
+  randintLike(self: Tensor, high: number, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; memoryFormat?: string | number | null }): Tensor;
+  randintLike(self: Tensor, low: number, high: number, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; memoryFormat?: string | number | null }): Tensor;
   randintLike(self: Tensor, high: number, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
-  randintLike(
-    self: Tensor,
-    low: number,
-    high: number,
-    options: { memoryFormat?: string | number | null; out: Tensor },
-  ): Tensor;
-  randn(
-    size: number[] | number,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
-  randn(
-    size: number[] | number,
-    options: {
-      generator: unknown | null;
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
+  randintLike(self: Tensor, low: number, high: number, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
+  randn(size: number[] | number, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
+  randn(size: number[] | number, options: { generator: unknown | null; dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
   randn(size: number[] | number, options: { out: Tensor }): Tensor;
   randn(size: number[] | number, options: { generator: unknown | null; out: Tensor }): Tensor;
   randn(...size: number[]): Tensor;
-  randnLike(
-    self: Tensor,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-      memoryFormat?: string | number | null;
-    },
-  ): Tensor;
+  randnLike(self: Tensor, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; memoryFormat?: string | number | null }): Tensor;
   randnLike(self: Tensor, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
-  randperm(
-    n: number,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
-  randperm(
-    n: number,
-    options: {
-      generator: unknown | null;
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
+  randperm(n: number, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
+  randperm(n: number, options: { generator: unknown | null; dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
   randperm(n: number, options: { out: Tensor }): Tensor;
   randperm(n: number, options: { generator: unknown | null; out: Tensor }): Tensor;
   reciprocal(self: Tensor): Tensor;
@@ -5549,34 +2267,19 @@ export interface OpFunctions {
   reflectionPad1d(self: Tensor, padding: number[] | number, options: { out: Tensor }): Tensor;
   reflectionPad1d(self: Tensor, ...padding: number[]): Tensor;
   reflectionPad1dBackward(gradOutput: Tensor, self: Tensor, padding: number[] | number): Tensor;
-  reflectionPad1dBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    padding: number[] | number,
-    options: { gradInput: Tensor },
-  ): Tensor;
+  reflectionPad1dBackward(gradOutput: Tensor, self: Tensor, padding: number[] | number, options: { gradInput: Tensor }): Tensor;
   reflectionPad1dBackward(gradOutput: Tensor, self: Tensor, ...padding: number[]): Tensor;
   reflectionPad2d(self: Tensor, padding: number[] | number): Tensor;
   reflectionPad2d(self: Tensor, padding: number[] | number, options: { out: Tensor }): Tensor;
   reflectionPad2d(self: Tensor, ...padding: number[]): Tensor;
   reflectionPad2dBackward(gradOutput: Tensor, self: Tensor, padding: number[] | number): Tensor;
-  reflectionPad2dBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    padding: number[] | number,
-    options: { gradInput: Tensor },
-  ): Tensor;
+  reflectionPad2dBackward(gradOutput: Tensor, self: Tensor, padding: number[] | number, options: { gradInput: Tensor }): Tensor;
   reflectionPad2dBackward(gradOutput: Tensor, self: Tensor, ...padding: number[]): Tensor;
   reflectionPad3d(self: Tensor, padding: number[] | number): Tensor;
   reflectionPad3d(self: Tensor, padding: number[] | number, options: { out: Tensor }): Tensor;
   reflectionPad3d(self: Tensor, ...padding: number[]): Tensor;
   reflectionPad3dBackward(gradOutput: Tensor, self: Tensor, padding: number[] | number): Tensor;
-  reflectionPad3dBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    padding: number[] | number,
-    options: { gradInput: Tensor },
-  ): Tensor;
+  reflectionPad3dBackward(gradOutput: Tensor, self: Tensor, padding: number[] | number, options: { gradInput: Tensor }): Tensor;
   reflectionPad3dBackward(gradOutput: Tensor, self: Tensor, ...padding: number[]): Tensor;
   relu(self: Tensor): Tensor;
   relu6(self: Tensor): Tensor;
@@ -5596,129 +2299,38 @@ export interface OpFunctions {
   repeat(self: Tensor, repeats: number[] | number, options: { out: Tensor }): Tensor;
   repeat(self: Tensor, ...repeats: number[]): Tensor;
   repeatInterleave(repeats: Tensor, options?: { outputSize?: number | null }): Tensor;
-  repeatInterleave(
-    self: Tensor,
-    repeats: Tensor,
-    dim?: number | null,
-    options?: { dim?: number | null; outputSize?: number | null },
-  ): Tensor;
-  repeatInterleave(
-    self: Tensor,
-    repeats: number,
-    dim?: number | null,
-    options?: { dim?: number | null; outputSize?: number | null },
-  ): Tensor;
+  repeatInterleave(self: Tensor, repeats: Tensor, dim?: number | null, options?: { dim?: number | null; outputSize?: number | null }): Tensor;
+  repeatInterleave(self: Tensor, repeats: number, dim?: number | null, options?: { dim?: number | null; outputSize?: number | null }): Tensor;
   repeatInterleave(repeats: Tensor, options: { outputSize?: number | null; out: Tensor }): Tensor;
   replicationPad1d(self: Tensor, padding: number[] | number): Tensor;
   replicationPad1d(self: Tensor, padding: number[] | number, options: { out: Tensor }): Tensor;
   replicationPad1d(self: Tensor, ...padding: number[]): Tensor;
   replicationPad1dBackward(gradOutput: Tensor, self: Tensor, padding: number[] | number): Tensor;
-  replicationPad1dBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    padding: number[] | number,
-    options: { gradInput: Tensor },
-  ): Tensor;
+  replicationPad1dBackward(gradOutput: Tensor, self: Tensor, padding: number[] | number, options: { gradInput: Tensor }): Tensor;
   replicationPad1dBackward(gradOutput: Tensor, self: Tensor, ...padding: number[]): Tensor;
   replicationPad2d(self: Tensor, padding: number[] | number): Tensor;
   replicationPad2d(self: Tensor, padding: number[] | number, options: { out: Tensor }): Tensor;
   replicationPad2d(self: Tensor, ...padding: number[]): Tensor;
   replicationPad2dBackward(gradOutput: Tensor, self: Tensor, padding: number[] | number): Tensor;
-  replicationPad2dBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    padding: number[] | number,
-    options: { gradInput: Tensor },
-  ): Tensor;
+  replicationPad2dBackward(gradOutput: Tensor, self: Tensor, padding: number[] | number, options: { gradInput: Tensor }): Tensor;
   replicationPad2dBackward(gradOutput: Tensor, self: Tensor, ...padding: number[]): Tensor;
   replicationPad3d(self: Tensor, padding: number[] | number): Tensor;
   replicationPad3d(self: Tensor, padding: number[] | number, options: { out: Tensor }): Tensor;
   replicationPad3d(self: Tensor, ...padding: number[]): Tensor;
   replicationPad3dBackward(gradOutput: Tensor, self: Tensor, padding: number[] | number): Tensor;
-  replicationPad3dBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    padding: number[] | number,
-    options: { gradInput: Tensor },
-  ): Tensor;
+  replicationPad3dBackward(gradOutput: Tensor, self: Tensor, padding: number[] | number, options: { gradInput: Tensor }): Tensor;
   replicationPad3dBackward(gradOutput: Tensor, self: Tensor, ...padding: number[]): Tensor;
   reshape(self: Tensor, shape: number[] | number): Tensor;
   reshape(self: Tensor, ...shape: number[]): Tensor;
   reshapeAs(self: Tensor, other: Tensor): Tensor;
-  rnnRelu(
-    input: Tensor,
-    hx: Tensor,
-    params: Tensor[],
-    hasBiases: boolean,
-    numLayers: number,
-    dropout: number,
-    train: boolean,
-    bidirectional: boolean,
-    batchFirst: boolean,
-  ): [Tensor, Tensor];
-  rnnRelu(
-    data: Tensor,
-    batchSizes: Tensor,
-    hx: Tensor,
-    params: Tensor[],
-    hasBiases: boolean,
-    numLayers: number,
-    dropout: number,
-    train: boolean,
-    bidirectional: boolean,
-  ): [Tensor, Tensor];
-  rnnReluCell(
-    input: Tensor,
-    hx: Tensor,
-    wIh: Tensor,
-    wHh: Tensor,
-    bIh?: Tensor | null,
-    bHh?: Tensor | null,
-    options?: { bIh?: Tensor | null; bHh?: Tensor | null },
-  ): Tensor;
-  rnnTanh(
-    input: Tensor,
-    hx: Tensor,
-    params: Tensor[],
-    hasBiases: boolean,
-    numLayers: number,
-    dropout: number,
-    train: boolean,
-    bidirectional: boolean,
-    batchFirst: boolean,
-  ): [Tensor, Tensor];
-  rnnTanh(
-    data: Tensor,
-    batchSizes: Tensor,
-    hx: Tensor,
-    params: Tensor[],
-    hasBiases: boolean,
-    numLayers: number,
-    dropout: number,
-    train: boolean,
-    bidirectional: boolean,
-  ): [Tensor, Tensor];
-  rnnTanhCell(
-    input: Tensor,
-    hx: Tensor,
-    wIh: Tensor,
-    wHh: Tensor,
-    bIh?: Tensor | null,
-    bHh?: Tensor | null,
-    options?: { bIh?: Tensor | null; bHh?: Tensor | null },
-  ): Tensor;
-  roll(
-    self: Tensor,
-    shifts: number[] | number,
-    dims?: number[] | number,
-    options?: { dims?: number[] | number },
-  ): Tensor;
-  roll(
-    self: Tensor,
-    shifts: number[] | number,
-    dims?: number[] | number,
-    options?: { dims?: number[] | number; out: Tensor },
-  ): Tensor;
+  rnnRelu(input: Tensor, hx: Tensor, params: Tensor[], hasBiases: boolean, numLayers: number, dropout: number, train: boolean, bidirectional: boolean, batchFirst: boolean): [Tensor, Tensor];
+  rnnRelu(data: Tensor, batchSizes: Tensor, hx: Tensor, params: Tensor[], hasBiases: boolean, numLayers: number, dropout: number, train: boolean, bidirectional: boolean): [Tensor, Tensor];
+  rnnReluCell(input: Tensor, hx: Tensor, wIh: Tensor, wHh: Tensor, bIh?: Tensor | null, bHh?: Tensor | null, options?: { bIh?: Tensor | null; bHh?: Tensor | null }): Tensor;
+  rnnTanh(input: Tensor, hx: Tensor, params: Tensor[], hasBiases: boolean, numLayers: number, dropout: number, train: boolean, bidirectional: boolean, batchFirst: boolean): [Tensor, Tensor];
+  rnnTanh(data: Tensor, batchSizes: Tensor, hx: Tensor, params: Tensor[], hasBiases: boolean, numLayers: number, dropout: number, train: boolean, bidirectional: boolean): [Tensor, Tensor];
+  rnnTanhCell(input: Tensor, hx: Tensor, wIh: Tensor, wHh: Tensor, bIh?: Tensor | null, bHh?: Tensor | null, options?: { bIh?: Tensor | null; bHh?: Tensor | null }): Tensor;
+  roll(self: Tensor, shifts: number[] | number, dims?: number[] | number, options?: { dims?: number[] | number }): Tensor;
+  roll(self: Tensor, shifts: number[] | number, dims?: number[] | number, options?: { dims?: number[] | number; out: Tensor }): Tensor;
   roll(self: Tensor, shifts: number[] | number, ...dims: number[]): Tensor;
   round(self: Tensor): Tensor;
   round(self: Tensor, options: { decimals: number }): Tensor;
@@ -5728,22 +2340,8 @@ export interface OpFunctions {
   round(a: Scalar): Scalar;
   round_(self: Tensor): Tensor;
   round_(self: Tensor, options: { decimals: number }): Tensor;
-  rrelu(
-    self: Tensor,
-    lower?: Scalar,
-    upper?: Scalar,
-    training?: boolean,
-    generator?: unknown | null,
-    options?: { lower?: Scalar; upper?: Scalar; training?: boolean; generator?: unknown | null },
-  ): Tensor;
-  rrelu_(
-    self: Tensor,
-    lower?: Scalar,
-    upper?: Scalar,
-    training?: boolean,
-    generator?: unknown | null,
-    options?: { lower?: Scalar; upper?: Scalar; training?: boolean; generator?: unknown | null },
-  ): Tensor;
+  rrelu(self: Tensor, lower?: Scalar, upper?: Scalar, training?: boolean, generator?: unknown | null, options?: { lower?: Scalar; upper?: Scalar; training?: boolean; generator?: unknown | null }): Tensor;
+  rrelu_(self: Tensor, lower?: Scalar, upper?: Scalar, training?: boolean, generator?: unknown | null, options?: { lower?: Scalar; upper?: Scalar; training?: boolean; generator?: unknown | null }): Tensor;
   rsqrt(self: Tensor): Tensor;
   rsqrt(self: Tensor, options: { out: Tensor }): Tensor;
   rsqrt_(self: Tensor): Tensor;
@@ -5751,15 +2349,7 @@ export interface OpFunctions {
   rsub(self: Tensor, other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
   rsub(self: Tensor, other: Tensor, options: { alpha?: Scalar; out: Tensor }): Tensor;
   rsub(self: Tensor, other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar; out: Tensor }): Tensor;
-  scalarTensor(
-    s: Scalar,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
+  scalarTensor(s: Scalar, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
   scalarTensor(s: Scalar, options: { out: Tensor }): Tensor;
   scatter(self: Tensor, dim: number, index: Tensor, value: Scalar): Tensor;
   scatter(self: Tensor, dim: number, index: Tensor, src: Tensor): Tensor;
@@ -5772,43 +2362,16 @@ export interface OpFunctions {
   scatterAdd(self: Tensor, dim: number, index: Tensor, src: Tensor): Tensor;
   scatterAdd(self: Tensor, dim: number, index: Tensor, src: Tensor, options: { out: Tensor }): Tensor;
   scatterAdd_(self: Tensor, dim: number, index: Tensor, src: Tensor): Tensor;
-  scatterReduce(
-    self: Tensor,
-    dim: number,
-    index: Tensor,
-    src: Tensor,
-    reduce: string,
-    options?: { includeSelf?: boolean },
-  ): Tensor;
-  scatterReduce(
-    self: Tensor,
-    dim: number,
-    index: Tensor,
-    src: Tensor,
-    reduce: string,
-    options: { includeSelf?: boolean; out: Tensor },
-  ): Tensor;
-  scatterReduce_(
-    self: Tensor,
-    dim: number,
-    index: Tensor,
-    src: Tensor,
-    reduce: string,
-    options?: { includeSelf?: boolean },
-  ): Tensor;
+  scatterReduce(self: Tensor, dim: number, index: Tensor, src: Tensor, reduce: string, options?: { includeSelf?: boolean }): Tensor;
+  scatterReduce(self: Tensor, dim: number, index: Tensor, src: Tensor, reduce: string, options: { includeSelf?: boolean; out: Tensor }): Tensor;
+  scatterReduce_(self: Tensor, dim: number, index: Tensor, src: Tensor, reduce: string, options?: { includeSelf?: boolean }): Tensor;
   scatter_(self: Tensor, dim: number, index: Tensor, src: Tensor): Tensor;
   scatter_(self: Tensor, dim: number, index: Tensor, value: Scalar): Tensor;
   scatter_(self: Tensor, dim: number, index: Tensor, src: Tensor, options: { reduce: string }): Tensor;
   scatter_(self: Tensor, dim: number, index: Tensor, value: Scalar, options: { reduce: string }): Tensor;
   select(self: Tensor, dim: number, index: number): Tensor;
   selectBackward(gradOutput: Tensor, inputSizes: number[] | number, dim: number, index: number): Tensor;
-  selectBackward(
-    gradOutput: Tensor,
-    inputSizes: number[] | number,
-    dim: number,
-    index: number,
-    options: { out: Tensor },
-  ): Tensor;
+  selectBackward(gradOutput: Tensor, inputSizes: number[] | number, dim: number, index: number, options: { out: Tensor }): Tensor;
   selu(self: Tensor): Tensor;
   selu_(self: Tensor): Tensor;
   sgn(self: Tensor): Tensor;
@@ -5844,107 +2407,31 @@ export interface OpFunctions {
   sinh_(self: Tensor): Tensor;
   size(self: Tensor, dim: number): number;
   size(self: Tensor): readonly number[];
-  slice(
-    self: Tensor,
-    dim?: number,
-    start?: number | null,
-    end?: number | null,
-    step?: number,
-    options?: { dim?: number; start?: number | null; end?: number | null; step?: number },
-  ): Tensor;
-  sliceBackward(
-    gradOutput: Tensor,
-    inputSizes: number[] | number,
-    dim: number,
-    start: number,
-    end: number,
-    step: number,
-  ): Tensor;
-  sliceBackward(
-    gradOutput: Tensor,
-    inputSizes: number[] | number,
-    dim: number,
-    start: number,
-    end: number,
-    step: number,
-    options: { out: Tensor },
-  ): Tensor;
-  smoothL1Loss(
-    self: Tensor,
-    target: Tensor,
-    reduction?: number,
-    beta?: number,
-    options?: { reduction?: number; beta?: number },
-  ): Tensor;
-  smoothL1Loss(
-    self: Tensor,
-    target: Tensor,
-    reduction?: number,
-    beta?: number,
-    options?: { reduction?: number; beta?: number; out: Tensor },
-  ): Tensor;
+  slice(self: Tensor, dim?: number, start?: number | null, end?: number | null, step?: number, options?: { dim?: number; start?: number | null; end?: number | null; step?: number }): Tensor;
+  sliceBackward(gradOutput: Tensor, inputSizes: number[] | number, dim: number, start: number, end: number, step: number): Tensor;
+  sliceBackward(gradOutput: Tensor, inputSizes: number[] | number, dim: number, start: number, end: number, step: number, options: { out: Tensor }): Tensor;
+  smoothL1Loss(self: Tensor, target: Tensor, reduction?: number, beta?: number, options?: { reduction?: number; beta?: number }): Tensor;
+  smoothL1Loss(self: Tensor, target: Tensor, reduction?: number, beta?: number, options?: { reduction?: number; beta?: number; out: Tensor }): Tensor;
   smoothL1LossBackward(gradOutput: Tensor, self: Tensor, target: Tensor, reduction: number, beta: number): Tensor;
-  smoothL1LossBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    target: Tensor,
-    reduction: number,
-    beta: number,
-    options: { gradInput: Tensor },
-  ): Tensor;
+  smoothL1LossBackward(gradOutput: Tensor, self: Tensor, target: Tensor, reduction: number, beta: number, options: { gradInput: Tensor }): Tensor;
   softMarginLoss(self: Tensor, target: Tensor, reduction?: number, options?: { reduction?: number }): Tensor;
-  softMarginLoss(
-    self: Tensor,
-    target: Tensor,
-    reduction?: number,
-    options?: { reduction?: number; out: Tensor },
-  ): Tensor;
+  softMarginLoss(self: Tensor, target: Tensor, reduction?: number, options?: { reduction?: number; out: Tensor }): Tensor;
   softMarginLossBackward(gradOutput: Tensor, self: Tensor, target: Tensor, reduction: number): Tensor;
-  softMarginLossBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    target: Tensor,
-    reduction: number,
-    options: { gradInput: Tensor },
-  ): Tensor;
+  softMarginLossBackward(gradOutput: Tensor, self: Tensor, target: Tensor, reduction: number, options: { gradInput: Tensor }): Tensor;
   softmax(self: Tensor, dim: number, dtype?: DType | null, options?: { dtype?: DType | null }): Tensor;
   softmax(self: Tensor, dim: number, dtype?: DType | null, options?: { dtype?: DType | null; out: Tensor }): Tensor;
   softplus(self: Tensor, beta?: Scalar, threshold?: Scalar, options?: { beta?: Scalar; threshold?: Scalar }): Tensor;
-  softplus(
-    self: Tensor,
-    beta?: Scalar,
-    threshold?: Scalar,
-    options?: { beta?: Scalar; threshold?: Scalar; out: Tensor },
-  ): Tensor;
+  softplus(self: Tensor, beta?: Scalar, threshold?: Scalar, options?: { beta?: Scalar; threshold?: Scalar; out: Tensor }): Tensor;
   softplusBackward(gradOutput: Tensor, self: Tensor, beta: Scalar, threshold: Scalar): Tensor;
-  softplusBackward(
-    gradOutput: Tensor,
-    self: Tensor,
-    beta: Scalar,
-    threshold: Scalar,
-    options: { gradInput: Tensor },
-  ): Tensor;
+  softplusBackward(gradOutput: Tensor, self: Tensor, beta: Scalar, threshold: Scalar, options: { gradInput: Tensor }): Tensor;
   softshrink(self: Tensor, lambd?: Scalar, options?: { lambd?: Scalar }): Tensor;
   softshrink(self: Tensor, lambd?: Scalar, options?: { lambd?: Scalar; out: Tensor }): Tensor;
   softshrinkBackward(gradOutput: Tensor, self: Tensor, lambd: Scalar): Tensor;
   softshrinkBackward(gradOutput: Tensor, self: Tensor, lambd: Scalar, options: { gradInput: Tensor }): Tensor;
-  sort(
-    self: Tensor,
-    dim?: number,
-    descending?: boolean,
-    options?: { dim?: number; descending?: boolean },
-  ): [Tensor, Tensor];
+  sort(self: Tensor, dim?: number, descending?: boolean, options?: { dim?: number; descending?: boolean }): [Tensor, Tensor];
   sort(self: Tensor, options: { stable: boolean | null; dim?: number; descending?: boolean }): [Tensor, Tensor];
-  sort(
-    self: Tensor,
-    options: { stable: boolean | null; dim?: number; descending?: boolean; values: Tensor; indices: Tensor },
-  ): [Tensor, Tensor];
-  sort(
-    self: Tensor,
-    dim?: number,
-    descending?: boolean,
-    options?: { dim?: number; descending?: boolean; values: Tensor; indices: Tensor },
-  ): [Tensor, Tensor];
+  sort(self: Tensor, options: { stable: boolean | null; dim?: number; descending?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
+  sort(self: Tensor, dim?: number, descending?: boolean, options?: { dim?: number; descending?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
   sort(self: number[] | number, reverse?: boolean, options?: { reverse?: boolean }): void;
   sort(self: number[], reverse?: boolean, options?: { reverse?: boolean }): void;
   sort(self: Tensor[], reverse?: boolean, options?: { reverse?: boolean }): void;
@@ -5974,12 +2461,7 @@ export interface OpFunctions {
   split(self: Tensor, splitSize: number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   split(self: Tensor, splitSize: number[] | number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   split(self: Tensor, splitSizes: number[] | number, dim?: number, options?: { dim?: number }): readonly Tensor[];
-  splitWithSizes(
-    self: Tensor,
-    splitSizes: number[] | number,
-    dim?: number,
-    options?: { dim?: number },
-  ): readonly Tensor[];
+  splitWithSizes(self: Tensor, splitSizes: number[] | number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   sqrt(self: Tensor): Tensor;
   sqrt(self: Tensor, options: { out: Tensor }): Tensor;
   sqrt(a: number): number;
@@ -5995,44 +2477,14 @@ export interface OpFunctions {
   stack(tensors: Tensor[], dim?: number, options?: { dim?: number }): Tensor;
   stack(tensors: Tensor[], dim?: number, options?: { dim?: number; out: Tensor }): Tensor;
   std(self: Tensor, unbiased?: boolean, options?: { unbiased?: boolean }): Tensor;
-  std(
-    self: Tensor,
-    dim: number[] | number | null,
-    unbiased?: boolean,
-    keepdim?: boolean,
-    options?: { unbiased?: boolean; keepdim?: boolean },
-  ): Tensor;
+  std(self: Tensor, dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean }): Tensor;
   std(self: Tensor, dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean }): Tensor;
-  std(
-    self: Tensor,
-    dim: number[] | number | null,
-    unbiased?: boolean,
-    keepdim?: boolean,
-    options?: { unbiased?: boolean; keepdim?: boolean; out: Tensor },
-  ): Tensor;
-  std(
-    self: Tensor,
-    dim: number[] | number | null,
-    options: { correction: number | null; keepdim?: boolean; out: Tensor },
-  ): Tensor;
+  std(self: Tensor, dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean; out: Tensor }): Tensor;
+  std(self: Tensor, dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean; out: Tensor }): Tensor;
   stdMean(self: Tensor, unbiased?: boolean, options?: { unbiased?: boolean }): [Tensor, Tensor];
-  stdMean(
-    self: Tensor,
-    dim: number[] | number | null,
-    unbiased?: boolean,
-    keepdim?: boolean,
-    options?: { unbiased?: boolean; keepdim?: boolean },
-  ): [Tensor, Tensor];
-  stdMean(
-    self: Tensor,
-    dim: number[] | number | null,
-    options: { correction: number | null; keepdim?: boolean },
-  ): [Tensor, Tensor];
-  stdMean(
-    self: Tensor,
-    dim: number[] | number | null,
-    options: { correction: number | null; keepdim?: boolean; out0: Tensor; out1: Tensor },
-  ): [Tensor, Tensor];
+  stdMean(self: Tensor, dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean }): [Tensor, Tensor];
+  stdMean(self: Tensor, dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean }): [Tensor, Tensor];
+  stdMean(self: Tensor, dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean; out0: Tensor; out1: Tensor }): [Tensor, Tensor];
   stride(self: Tensor, dim: number): number;
   stride(self: Tensor): readonly number[];
   sub(self: Tensor, other: Tensor, options?: { alpha?: Scalar }): Tensor;
@@ -6048,19 +2500,9 @@ export interface OpFunctions {
   subtract(self: Tensor, other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
   subtract_(self: Tensor, other: Tensor, options?: { alpha?: Scalar }): Tensor;
   subtract_(self: Tensor, other: Scalar, alpha?: Scalar, options?: { alpha?: Scalar }): Tensor;
-  sum(
-    self: Tensor,
-    dim: number[] | number | null,
-    keepdim?: boolean,
-    options?: { keepdim?: boolean; dtype?: DType | null },
-  ): Tensor;
+  sum(self: Tensor, dim: number[] | number | null, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
   sum(self: Tensor, options?: { dtype?: DType | null }): Tensor;
-  sum(
-    self: Tensor,
-    dim: number[] | number | null,
-    keepdim?: boolean,
-    options?: { keepdim?: boolean; dtype?: DType | null; out: Tensor },
-  ): Tensor;
+  sum(self: Tensor, dim: number[] | number | null, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
   sum(self: Tensor, options: { dtype?: DType | null; out: Tensor }): Tensor;
   sum(self: number[] | number): number;
   sum(self: number[]): number;
@@ -6075,12 +2517,7 @@ export interface OpFunctions {
   take(self: Tensor, index: Tensor): Tensor;
   take(self: Tensor, index: Tensor, options: { out: Tensor }): Tensor;
   takeAlongDim(self: Tensor, indices: Tensor, dim?: number | null, options?: { dim?: number | null }): Tensor;
-  takeAlongDim(
-    self: Tensor,
-    indices: Tensor,
-    dim?: number | null,
-    options?: { dim?: number | null; out: Tensor },
-  ): Tensor;
+  takeAlongDim(self: Tensor, indices: Tensor, dim?: number | null, options?: { dim?: number | null; out: Tensor }): Tensor;
   tan(self: Tensor): Tensor;
   tan(self: Tensor, options: { out: Tensor }): Tensor;
   tan(a: number): number;
@@ -6098,20 +2535,9 @@ export interface OpFunctions {
   tensor(data: unknown[], options?: { dtype?: DType | null; device?: string | null; requiresGrad?: boolean }): Tensor;
   tensorSplit(self: Tensor, sections: number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   tensorSplit(self: Tensor, indices: number[] | number, dim?: number, options?: { dim?: number }): readonly Tensor[];
-  tensorSplit(
-    self: Tensor,
-    tensorIndicesOrSections: Tensor,
-    dim?: number,
-    options?: { dim?: number },
-  ): readonly Tensor[];
+  tensorSplit(self: Tensor, tensorIndicesOrSections: Tensor, dim?: number, options?: { dim?: number }): readonly Tensor[];
   tensordot(self: Tensor, other: Tensor, dimsSelf: number[] | number, dimsOther: number[] | number): Tensor;
-  tensordot(
-    self: Tensor,
-    other: Tensor,
-    dimsSelf: number[] | number,
-    dimsOther: number[] | number,
-    options: { out: Tensor },
-  ): Tensor;
+  tensordot(self: Tensor, other: Tensor, dimsSelf: number[] | number, dimsOther: number[] | number, options: { out: Tensor }): Tensor;
   tensordot(self: Tensor, other: Tensor, dimsSelf: number[] | number, ...dimsOther: number[]): Tensor;
   threshold(self: Tensor, threshold: Scalar, value: Scalar): Tensor;
   threshold(self: Tensor, threshold: Scalar, value: Scalar, options: { out: Tensor }): Tensor;
@@ -6120,75 +2546,15 @@ export interface OpFunctions {
   threshold_(self: Tensor, threshold: Scalar, value: Scalar): Tensor;
   tile(self: Tensor, dims: number[] | number): Tensor;
   tile(self: Tensor, ...dims: number[]): Tensor;
-  to(
-    self: Tensor,
-    device: string,
-    dtype: DType,
-    nonBlocking?: boolean,
-    copy?: boolean,
-    memoryFormat?: string | number | null,
-    options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null },
-  ): Tensor;
-  to(
-    self: Tensor,
-    dtype: DType,
-    nonBlocking?: boolean,
-    copy?: boolean,
-    memoryFormat?: string | number | null,
-    options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null },
-  ): Tensor;
-  to(
-    self: Tensor,
-    other: Tensor,
-    nonBlocking?: boolean,
-    copy?: boolean,
-    memoryFormat?: string | number | null,
-    options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null },
-  ): Tensor;
-  to(
-    self: Tensor,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-      nonBlocking?: boolean;
-      copy?: boolean;
-      memoryFormat?: string | number | null;
-    },
-  ): Tensor;
-  to(
-    self: Tensor,
-    device: string | null,
-    dtype?: number | null,
-    nonBlocking?: boolean,
-    copy?: boolean,
-    options?: { dtype?: number | null; nonBlocking?: boolean; copy?: boolean },
-  ): Tensor;
-  to(
-    self: Tensor,
-    dtype?: number | null,
-    nonBlocking?: boolean,
-    copy?: boolean,
-    options?: { dtype?: number | null; nonBlocking?: boolean; copy?: boolean },
-  ): Tensor;
+  to(self: Tensor, device: string, dtype: DType, nonBlocking?: boolean, copy?: boolean, memoryFormat?: string | number | null, options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null }): Tensor;
+  to(self: Tensor, dtype: DType, nonBlocking?: boolean, copy?: boolean, memoryFormat?: string | number | null, options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null }): Tensor;
+  to(self: Tensor, other: Tensor, nonBlocking?: boolean, copy?: boolean, memoryFormat?: string | number | null, options?: { nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null }): Tensor;
+  to(self: Tensor, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; nonBlocking?: boolean; copy?: boolean; memoryFormat?: string | number | null }): Tensor;
+  to(self: Tensor, device: string | null, dtype?: number | null, nonBlocking?: boolean, copy?: boolean, options?: { dtype?: number | null; nonBlocking?: boolean; copy?: boolean }): Tensor;
+  to(self: Tensor, dtype?: number | null, nonBlocking?: boolean, copy?: boolean, options?: { dtype?: number | null; nonBlocking?: boolean; copy?: boolean }): Tensor;
   to(self: Tensor, nonBlocking?: boolean, copy?: boolean, options?: { nonBlocking?: boolean; copy?: boolean }): Tensor;
-  topk(
-    self: Tensor,
-    k: number,
-    dim?: number,
-    largest?: boolean,
-    sorted?: boolean,
-    options?: { dim?: number; largest?: boolean; sorted?: boolean },
-  ): [Tensor, Tensor];
-  topk(
-    self: Tensor,
-    k: number,
-    dim?: number,
-    largest?: boolean,
-    sorted?: boolean,
-    options?: { dim?: number; largest?: boolean; sorted?: boolean; values: Tensor; indices: Tensor },
-  ): [Tensor, Tensor];
+  topk(self: Tensor, k: number, dim?: number, largest?: boolean, sorted?: boolean, options?: { dim?: number; largest?: boolean; sorted?: boolean }): [Tensor, Tensor];
+  topk(self: Tensor, k: number, dim?: number, largest?: boolean, sorted?: boolean, options?: { dim?: number; largest?: boolean; sorted?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
   trace(self: Tensor): Tensor;
   trace(self: Tensor, options: { out: Tensor }): Tensor;
   transpose(self: Tensor, dim0: number, dim1: number): Tensor;
@@ -6196,17 +2562,7 @@ export interface OpFunctions {
   tril(self: Tensor, diagonal?: number, options?: { diagonal?: number }): Tensor;
   tril(self: Tensor, diagonal?: number, options?: { diagonal?: number; out: Tensor }): Tensor;
   tril_(self: Tensor, diagonal?: number, options?: { diagonal?: number }): Tensor;
-  tripletMarginLoss(
-    anchor: Tensor,
-    positive: Tensor,
-    negative: Tensor,
-    margin?: number,
-    p?: number,
-    eps?: number,
-    swap?: boolean,
-    reduction?: number,
-    options?: { margin?: number; p?: number; eps?: number; swap?: boolean; reduction?: number },
-  ): Tensor;
+  tripletMarginLoss(anchor: Tensor, positive: Tensor, negative: Tensor, margin?: number, p?: number, eps?: number, swap?: boolean, reduction?: number, options?: { margin?: number; p?: number; eps?: number; swap?: boolean; reduction?: number }): Tensor;
   triu(self: Tensor, diagonal?: number, options?: { diagonal?: number }): Tensor;
   triu(self: Tensor, diagonal?: number, options?: { diagonal?: number; out: Tensor }): Tensor;
   triu_(self: Tensor, diagonal?: number, options?: { diagonal?: number }): Tensor;
@@ -6222,524 +2578,84 @@ export interface OpFunctions {
   unbind(self: Tensor, dim?: number, options?: { dim?: number }): readonly Tensor[];
   unflatten(self: Tensor, dim: number, sizes: number[] | number): Tensor;
   unflatten(self: Tensor, dim: number, ...sizes: number[]): Tensor;
-  uniform_(
-    self: Tensor,
-    from?: number,
-    to?: number,
-    options?: { from?: number; to?: number; generator?: unknown | null },
-  ): Tensor;
-  uniqueConsecutive(
-    self: Tensor,
-    returnInverse?: boolean,
-    returnCounts?: boolean,
-    dim?: number | null,
-    options?: { returnInverse?: boolean; returnCounts?: boolean; dim?: number | null },
-  ): [Tensor, Tensor, Tensor];
-  uniqueConsecutive(
-    self: Tensor,
-    returnInverse?: boolean,
-    returnCounts?: boolean,
-    dim?: number | null,
-    options?: {
-      returnInverse?: boolean;
-      returnCounts?: boolean;
-      dim?: number | null;
-      out0: Tensor;
-      out1: Tensor;
-      out2: Tensor;
-    },
-  ): [Tensor, Tensor, Tensor];
-  uniqueDim(
-    self: Tensor,
-    dim: number,
-    sorted?: boolean,
-    returnInverse?: boolean,
-    returnCounts?: boolean,
-    options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean },
-  ): [Tensor, Tensor, Tensor];
-  uniqueDim(
-    self: Tensor,
-    dim: number,
-    sorted?: boolean,
-    returnInverse?: boolean,
-    returnCounts?: boolean,
-    options?: {
-      sorted?: boolean;
-      returnInverse?: boolean;
-      returnCounts?: boolean;
-      out0: Tensor;
-      out1: Tensor;
-      out2: Tensor;
-    },
-  ): [Tensor, Tensor, Tensor];
-  uniqueDimConsecutive(
-    self: Tensor,
-    dim: number,
-    returnInverse?: boolean,
-    returnCounts?: boolean,
-    options?: { returnInverse?: boolean; returnCounts?: boolean },
-  ): [Tensor, Tensor, Tensor];
-  uniqueDimConsecutive(
-    self: Tensor,
-    dim: number,
-    returnInverse?: boolean,
-    returnCounts?: boolean,
-    options?: { returnInverse?: boolean; returnCounts?: boolean; out0: Tensor; out1: Tensor; out2: Tensor },
-  ): [Tensor, Tensor, Tensor];
+  uniform_(self: Tensor, from?: number, to?: number, options?: { from?: number; to?: number; generator?: unknown | null }): Tensor;
+  uniqueConsecutive(self: Tensor, returnInverse?: boolean, returnCounts?: boolean, dim?: number | null, options?: { returnInverse?: boolean; returnCounts?: boolean; dim?: number | null }): [Tensor, Tensor, Tensor];
+  uniqueConsecutive(self: Tensor, returnInverse?: boolean, returnCounts?: boolean, dim?: number | null, options?: { returnInverse?: boolean; returnCounts?: boolean; dim?: number | null; out0: Tensor; out1: Tensor; out2: Tensor }): [Tensor, Tensor, Tensor];
+  uniqueDim(self: Tensor, dim: number, sorted?: boolean, returnInverse?: boolean, returnCounts?: boolean, options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean }): [Tensor, Tensor, Tensor];
+  uniqueDim(self: Tensor, dim: number, sorted?: boolean, returnInverse?: boolean, returnCounts?: boolean, options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean; out0: Tensor; out1: Tensor; out2: Tensor }): [Tensor, Tensor, Tensor];
+  uniqueDimConsecutive(self: Tensor, dim: number, returnInverse?: boolean, returnCounts?: boolean, options?: { returnInverse?: boolean; returnCounts?: boolean }): [Tensor, Tensor, Tensor];
+  uniqueDimConsecutive(self: Tensor, dim: number, returnInverse?: boolean, returnCounts?: boolean, options?: { returnInverse?: boolean; returnCounts?: boolean; out0: Tensor; out1: Tensor; out2: Tensor }): [Tensor, Tensor, Tensor];
   unsafeChunk(self: Tensor, chunks: number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   unsafeSplit(self: Tensor, splitSize: number, dim?: number, options?: { dim?: number }): readonly Tensor[];
-  unsafeSplitWithSizes(
-    self: Tensor,
-    splitSizes: number[] | number,
-    dim?: number,
-    options?: { dim?: number },
-  ): readonly Tensor[];
+  unsafeSplitWithSizes(self: Tensor, splitSizes: number[] | number, dim?: number, options?: { dim?: number }): readonly Tensor[];
   unsqueeze(self: Tensor, dim: number): Tensor;
   unsqueeze_(self: Tensor, dim: number): Tensor;
-  upsampleBicubic2d(
-    input: Tensor,
-    outputSize: number[] | number | null,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-  ): Tensor;
-  upsampleBicubic2d(
-    self: Tensor,
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  upsampleBicubic2d(
-    input: Tensor,
-    outputSize: number[] | number | null,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
-  upsampleBicubic2d(
-    self: Tensor,
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
-  ): Tensor;
-  upsampleBicubic2dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-  ): Tensor;
-  upsampleBicubic2dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  upsampleBicubic2dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null; gradInput: Tensor },
-  ): Tensor;
-  upsampleBicubic2dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
-  upsampleBilinear2d(
-    input: Tensor,
-    outputSize: number[] | number | null,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-  ): Tensor;
-  upsampleBilinear2d(
-    self: Tensor,
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  upsampleBilinear2d(
-    input: Tensor,
-    outputSize: number[] | number | null,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
-  upsampleBilinear2d(
-    self: Tensor,
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
-  ): Tensor;
-  upsampleBilinear2dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-  ): Tensor;
-  upsampleBilinear2dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  upsampleBilinear2dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null; gradInput: Tensor },
-  ): Tensor;
-  upsampleBilinear2dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
-  upsampleLinear1d(
-    input: Tensor,
-    outputSize: number[] | number | null,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-  ): Tensor;
-  upsampleLinear1d(
-    self: Tensor,
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scales?: number | null,
-    options?: { scales?: number | null },
-  ): Tensor;
-  upsampleLinear1d(
-    input: Tensor,
-    outputSize: number[] | number | null,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
-  upsampleLinear1d(
-    self: Tensor,
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scales?: number | null,
-    options?: { scales?: number | null; out: Tensor },
-  ): Tensor;
-  upsampleLinear1dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-  ): Tensor;
-  upsampleLinear1dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scales?: number | null,
-    options?: { scales?: number | null },
-  ): Tensor;
-  upsampleLinear1dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scales?: number | null,
-    options?: { scales?: number | null; gradInput: Tensor },
-  ): Tensor;
-  upsampleLinear1dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
+  upsampleBicubic2d(input: Tensor, outputSize: number[] | number | null, alignCorners: boolean, scaleFactors: number[] | null): Tensor;
+  upsampleBicubic2d(self: Tensor, outputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null }): Tensor;
+  upsampleBicubic2d(input: Tensor, outputSize: number[] | number | null, alignCorners: boolean, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
+  upsampleBicubic2d(self: Tensor, outputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor }): Tensor;
+  upsampleBicubic2dBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, alignCorners: boolean, scaleFactors: number[] | null): Tensor;
+  upsampleBicubic2dBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null }): Tensor;
+  upsampleBicubic2dBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null; gradInput: Tensor }): Tensor;
+  upsampleBicubic2dBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, alignCorners: boolean, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
+  upsampleBilinear2d(input: Tensor, outputSize: number[] | number | null, alignCorners: boolean, scaleFactors: number[] | null): Tensor;
+  upsampleBilinear2d(self: Tensor, outputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null }): Tensor;
+  upsampleBilinear2d(input: Tensor, outputSize: number[] | number | null, alignCorners: boolean, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
+  upsampleBilinear2d(self: Tensor, outputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor }): Tensor;
+  upsampleBilinear2dBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, alignCorners: boolean, scaleFactors: number[] | null): Tensor;
+  upsampleBilinear2dBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null }): Tensor;
+  upsampleBilinear2dBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null; gradInput: Tensor }): Tensor;
+  upsampleBilinear2dBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, alignCorners: boolean, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
+  upsampleLinear1d(input: Tensor, outputSize: number[] | number | null, alignCorners: boolean, scaleFactors: number[] | null): Tensor;
+  upsampleLinear1d(self: Tensor, outputSize: number[] | number, alignCorners: boolean, scales?: number | null, options?: { scales?: number | null }): Tensor;
+  upsampleLinear1d(input: Tensor, outputSize: number[] | number | null, alignCorners: boolean, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
+  upsampleLinear1d(self: Tensor, outputSize: number[] | number, alignCorners: boolean, scales?: number | null, options?: { scales?: number | null; out: Tensor }): Tensor;
+  upsampleLinear1dBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, alignCorners: boolean, scaleFactors: number[] | null): Tensor;
+  upsampleLinear1dBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, alignCorners: boolean, scales?: number | null, options?: { scales?: number | null }): Tensor;
+  upsampleLinear1dBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, alignCorners: boolean, scales?: number | null, options?: { scales?: number | null; gradInput: Tensor }): Tensor;
+  upsampleLinear1dBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, alignCorners: boolean, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
   upsampleNearest1d(input: Tensor, outputSize: number[] | number | null, scaleFactors: number[] | null): Tensor;
-  upsampleNearest1d(
-    self: Tensor,
-    outputSize: number[] | number,
-    scales?: number | null,
-    options?: { scales?: number | null },
-  ): Tensor;
-  upsampleNearest1d(
-    input: Tensor,
-    outputSize: number[] | number | null,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
-  upsampleNearest1d(
-    self: Tensor,
-    outputSize: number[] | number,
-    scales?: number | null,
-    options?: { scales?: number | null; out: Tensor },
-  ): Tensor;
-  upsampleNearest1dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    scaleFactors: number[] | null,
-  ): Tensor;
-  upsampleNearest1dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    scales?: number | null,
-    options?: { scales?: number | null },
-  ): Tensor;
-  upsampleNearest1dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    scales?: number | null,
-    options?: { scales?: number | null; gradInput: Tensor },
-  ): Tensor;
-  upsampleNearest1dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
+  upsampleNearest1d(self: Tensor, outputSize: number[] | number, scales?: number | null, options?: { scales?: number | null }): Tensor;
+  upsampleNearest1d(input: Tensor, outputSize: number[] | number | null, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
+  upsampleNearest1d(self: Tensor, outputSize: number[] | number, scales?: number | null, options?: { scales?: number | null; out: Tensor }): Tensor;
+  upsampleNearest1dBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, scaleFactors: number[] | null): Tensor;
+  upsampleNearest1dBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, scales?: number | null, options?: { scales?: number | null }): Tensor;
+  upsampleNearest1dBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, scales?: number | null, options?: { scales?: number | null; gradInput: Tensor }): Tensor;
+  upsampleNearest1dBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
   upsampleNearest2d(input: Tensor, outputSize: number[] | number | null, scaleFactors: number[] | null): Tensor;
-  upsampleNearest2d(
-    self: Tensor,
-    outputSize: number[] | number,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  upsampleNearest2d(
-    input: Tensor,
-    outputSize: number[] | number | null,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
-  upsampleNearest2d(
-    self: Tensor,
-    outputSize: number[] | number,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor },
-  ): Tensor;
-  upsampleNearest2dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    scaleFactors: number[] | null,
-  ): Tensor;
-  upsampleNearest2dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  upsampleNearest2dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesH?: number | null; scalesW?: number | null; gradInput: Tensor },
-  ): Tensor;
-  upsampleNearest2dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
+  upsampleNearest2d(self: Tensor, outputSize: number[] | number, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null }): Tensor;
+  upsampleNearest2d(input: Tensor, outputSize: number[] | number | null, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
+  upsampleNearest2d(self: Tensor, outputSize: number[] | number, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null; out: Tensor }): Tensor;
+  upsampleNearest2dBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, scaleFactors: number[] | null): Tensor;
+  upsampleNearest2dBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null }): Tensor;
+  upsampleNearest2dBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, scalesH?: number | null, scalesW?: number | null, options?: { scalesH?: number | null; scalesW?: number | null; gradInput: Tensor }): Tensor;
+  upsampleNearest2dBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
   upsampleNearest3d(input: Tensor, outputSize: number[] | number | null, scaleFactors: number[] | null): Tensor;
-  upsampleNearest3d(
-    self: Tensor,
-    outputSize: number[] | number,
-    scalesD?: number | null,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  upsampleNearest3d(
-    input: Tensor,
-    outputSize: number[] | number | null,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
-  upsampleNearest3d(
-    self: Tensor,
-    outputSize: number[] | number,
-    scalesD?: number | null,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out: Tensor },
-  ): Tensor;
-  upsampleNearest3dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    scaleFactors: number[] | null,
-  ): Tensor;
-  upsampleNearest3dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    scalesD?: number | null,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  upsampleNearest3dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    scalesD?: number | null,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; gradInput: Tensor },
-  ): Tensor;
-  upsampleNearest3dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
-  upsampleTrilinear3d(
-    input: Tensor,
-    outputSize: number[] | number | null,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-  ): Tensor;
-  upsampleTrilinear3d(
-    self: Tensor,
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scalesD?: number | null,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  upsampleTrilinear3d(
-    input: Tensor,
-    outputSize: number[] | number | null,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
-  upsampleTrilinear3d(
-    self: Tensor,
-    outputSize: number[] | number,
-    alignCorners: boolean,
-    scalesD?: number | null,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out: Tensor },
-  ): Tensor;
-  upsampleTrilinear3dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-  ): Tensor;
-  upsampleTrilinear3dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scalesD?: number | null,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null },
-  ): Tensor;
-  upsampleTrilinear3dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scalesD?: number | null,
-    scalesH?: number | null,
-    scalesW?: number | null,
-    options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; gradInput: Tensor },
-  ): Tensor;
-  upsampleTrilinear3dBackward(
-    gradOutput: Tensor,
-    outputSize: number[] | number | null,
-    inputSize: number[] | number,
-    alignCorners: boolean,
-    scaleFactors: number[] | null,
-    options: { out: Tensor },
-  ): Tensor;
-  valueSelectingReductionBackward(
-    grad: Tensor,
-    dim: number,
-    indices: Tensor,
-    sizes: number[] | number,
-    keepdim: boolean,
-  ): Tensor;
+  upsampleNearest3d(self: Tensor, outputSize: number[] | number, scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null }): Tensor;
+  upsampleNearest3d(input: Tensor, outputSize: number[] | number | null, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
+  upsampleNearest3d(self: Tensor, outputSize: number[] | number, scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out: Tensor }): Tensor;
+  upsampleNearest3dBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, scaleFactors: number[] | null): Tensor;
+  upsampleNearest3dBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null }): Tensor;
+  upsampleNearest3dBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; gradInput: Tensor }): Tensor;
+  upsampleNearest3dBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
+  upsampleTrilinear3d(input: Tensor, outputSize: number[] | number | null, alignCorners: boolean, scaleFactors: number[] | null): Tensor;
+  upsampleTrilinear3d(self: Tensor, outputSize: number[] | number, alignCorners: boolean, scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null }): Tensor;
+  upsampleTrilinear3d(input: Tensor, outputSize: number[] | number | null, alignCorners: boolean, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
+  upsampleTrilinear3d(self: Tensor, outputSize: number[] | number, alignCorners: boolean, scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out: Tensor }): Tensor;
+  upsampleTrilinear3dBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, alignCorners: boolean, scaleFactors: number[] | null): Tensor;
+  upsampleTrilinear3dBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, alignCorners: boolean, scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null }): Tensor;
+  upsampleTrilinear3dBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, alignCorners: boolean, scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; gradInput: Tensor }): Tensor;
+  upsampleTrilinear3dBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, alignCorners: boolean, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
+  valueSelectingReductionBackward(grad: Tensor, dim: number, indices: Tensor, sizes: number[] | number, keepdim: boolean): Tensor;
   var(self: Tensor, unbiased?: boolean, options?: { unbiased?: boolean }): Tensor;
-  var(
-    self: Tensor,
-    dim: number[] | number | null,
-    unbiased?: boolean,
-    keepdim?: boolean,
-    options?: { unbiased?: boolean; keepdim?: boolean },
-  ): Tensor;
+  var(self: Tensor, dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean }): Tensor;
   var(self: Tensor, dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean }): Tensor;
-  var(
-    self: Tensor,
-    dim: number[] | number | null,
-    unbiased?: boolean,
-    keepdim?: boolean,
-    options?: { unbiased?: boolean; keepdim?: boolean; out: Tensor },
-  ): Tensor;
-  var(
-    self: Tensor,
-    dim: number[] | number | null,
-    options: { correction: number | null; keepdim?: boolean; out: Tensor },
-  ): Tensor;
+  var(self: Tensor, dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean; out: Tensor }): Tensor;
+  var(self: Tensor, dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean; out: Tensor }): Tensor;
   varMean(self: Tensor, unbiased?: boolean, options?: { unbiased?: boolean }): [Tensor, Tensor];
-  varMean(
-    self: Tensor,
-    dim: number[] | number | null,
-    unbiased?: boolean,
-    keepdim?: boolean,
-    options?: { unbiased?: boolean; keepdim?: boolean },
-  ): [Tensor, Tensor];
-  varMean(
-    self: Tensor,
-    dim: number[] | number | null,
-    options: { correction: number | null; keepdim?: boolean },
-  ): [Tensor, Tensor];
-  varMean(
-    self: Tensor,
-    dim: number[] | number | null,
-    options: { correction: number | null; keepdim?: boolean; out0: Tensor; out1: Tensor },
-  ): [Tensor, Tensor];
+  varMean(self: Tensor, dim: number[] | number | null, unbiased?: boolean, keepdim?: boolean, options?: { unbiased?: boolean; keepdim?: boolean }): [Tensor, Tensor];
+  varMean(self: Tensor, dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean }): [Tensor, Tensor];
+  varMean(self: Tensor, dim: number[] | number | null, options: { correction: number | null; keepdim?: boolean; out0: Tensor; out1: Tensor }): [Tensor, Tensor];
   vdot(self: Tensor, other: Tensor): Tensor;
   vdot(self: Tensor, other: Tensor, options: { out: Tensor }): Tensor;
   view(self: Tensor, size: number[] | number): Tensor;
@@ -6768,26 +2684,9 @@ export interface OpFunctions {
   zero(self: Tensor): Tensor;
   zero(self: Tensor, options: { out: Tensor }): Tensor;
   zero_(self: Tensor): Tensor;
-  zeros(
-    size: number[] | number,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-    },
-  ): Tensor;
+  zeros(size: number[] | number, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null }): Tensor;
   zeros(size: number[] | number, options: { out: Tensor }): Tensor;
   zeros(...size: number[]): Tensor;
-  zerosLike(
-    self: Tensor,
-    options?: {
-      dtype?: DType | null;
-      layout?: string | number | null;
-      device?: string | null;
-      pinMemory?: boolean | null;
-      memoryFormat?: string | number | null;
-    },
-  ): Tensor;
+  zerosLike(self: Tensor, options?: { dtype?: DType | null; layout?: string | number | null; device?: string | null; pinMemory?: boolean | null; memoryFormat?: string | number | null }): Tensor;
   zerosLike(self: Tensor, options: { memoryFormat?: string | number | null; out: Tensor }): Tensor;
 }
