@@ -115,7 +115,7 @@ export async function generate() {
     const args = schema.arguments.slice(skipSelf ? 1 : 0);
     const positional = args.filter((a) => !a.kwargOnly);
     const last = positional[positional.length - 1];
-    if (!last || last.type.kind !== 'ListType') return null;
+    if (last?.type.kind !== 'ListType') return null;
     const element = last.type.elementType.kind;
     if (element !== 'IntType' && element !== 'SymIntType') return null;
     const params = positional.slice(0, -1).map((a) => `${ident(a.name)}: ${tsType(a.type, a.realType)}`);

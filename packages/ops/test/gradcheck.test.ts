@@ -59,7 +59,11 @@ function tensorInputs(args: Record<string, unknown>): { name: string; index: num
   const out: { name: string; index: number | null; t: TensorLike }[] = [];
   for (const [name, v] of Object.entries(args)) {
     if (ctx.isTensor(v) && isFloat(v)) out.push({ name, index: null, t: v });
-    else if (Array.isArray(v)) v.forEach((e, i) => ctx.isTensor(e) && isFloat(e) && out.push({ name, index: i, t: e }));
+    else if (Array.isArray(v)) {
+      v.forEach((e, i) => {
+        if (ctx.isTensor(e) && isFloat(e)) out.push({ name, index: i, t: e });
+      });
+    }
   }
   return out;
 }

@@ -41,7 +41,7 @@ export function installTensorMethods(cls: typeof Tensor): void {
   proto.toFlatArray = function toFlatArray(this: Tensor): Element[] {
     return readValues(this);
   };
-  proto.toString = function toString(this: Tensor): string {
+  proto.toString = function repr(this: Tensor): string {
     const gradFn = this.gradFn as { name?: string } | null;
     return formatTensor(
       {

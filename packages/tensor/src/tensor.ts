@@ -1,5 +1,5 @@
 import { type DType, itemSize } from '@tsjit/kernels';
-import { helpers, OpError, type TensorLike } from '@tsjit/ops';
+import { helpers, type TensorLike } from '@tsjit/ops';
 import { Storage } from './storage.js';
 import { installTensorMethods } from './tensor-methods.js';
 
