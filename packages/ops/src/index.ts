@@ -27,6 +27,7 @@ export {
   toDtype,
   torchDtypeName,
 } from './core/dtypes.js';
+export { writeElements } from './core/elements.js';
 export { addFunctionHelpers } from './core/function-helpers.js';
 export {
   DEFAULT_SEED,

@@ -3,7 +3,7 @@
  * numbers out (`item`, `toArray`, `toFlatArray`).
  */
 import { type DType, itemSize } from '@tsjit/kernels';
-import { bfloat16ToFloat, floatToBfloat16, floatToHalf, halfToFloat, helpers, OpError, toDtype } from '@tsjit/ops';
+import { bfloat16ToFloat, halfToFloat, helpers, OpError, toDtype, writeElements } from '@tsjit/ops';
 import { eagerContext } from './eager-context.js';
 import { Tensor } from './tensor.js';
 
@@ -76,62 +76,7 @@ function inferDtype(values: readonly Element[]): DType {
 
 /** Writes row-major values into a contiguous tensor's storage. */
 export function writeValues(t: Tensor, values: ArrayLike<Element>): void {
-  const n = values.length;
-  const buf = t.data.buffer;
-  const at = t.data.byteOffset + t.offset * itemSize[t.dtype];
-  const num = (v: Element) => (typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 1 : 0) : Number(v));
-  switch (t.dtype) {
-    case 'float32': {
-      const a = new Float32Array(buf, at, n);
-      for (let i = 0; i < n; i++) a[i] = num(values[i]);
-      return;
-    }
-    case 'float64': {
-      const a = new Float64Array(buf, at, n);
-      for (let i = 0; i < n; i++) a[i] = num(values[i]);
-      return;
-    }
-    case 'int64': {
-      const a = new BigInt64Array(buf, at, n);
-      for (let i = 0; i < n; i++) {
-        const v = values[i];
-        a[i] = typeof v === 'bigint' ? v : BigInt(Math.trunc(num(v)));
-      }
-      return;
-    }
-    case 'int32': {
-      const a = new Int32Array(buf, at, n);
-      for (let i = 0; i < n; i++) a[i] = num(values[i]);
-      return;
-    }
-    case 'int16': {
-      const a = new Int16Array(buf, at, n);
-      for (let i = 0; i < n; i++) a[i] = num(values[i]);
-      return;
-    }
-    case 'int8': {
-      const a = new Int8Array(buf, at, n);
-      for (let i = 0; i < n; i++) a[i] = num(values[i]);
-      return;
-    }
-    case 'uint8': {
-      const a = new Uint8Array(buf, at, n);
-      for (let i = 0; i < n; i++) a[i] = num(values[i]);
-      return;
-    }
-    case 'bool': {
-      const a = new Uint8Array(buf, at, n);
-      for (let i = 0; i < n; i++) a[i] = num(values[i]) !== 0 ? 1 : 0;
-      return;
-    }
-    case 'float16':
-    case 'bfloat16': {
-      const a = new Uint16Array(buf, at, n);
-      const conv = t.dtype === 'float16' ? floatToHalf : floatToBfloat16;
-      for (let i = 0; i < n; i++) a[i] = conv(num(values[i]));
-      return;
-    }
-  }
+  writeElements(t.data, t.dtype, t.offset, values);
 }
 
 /** Row-major values of any tensor: numbers (bool as boolean, int64 as number, or bigint with `bigints`). */

@@ -1,52 +1,10 @@
 import { defineOp } from '../core/define-op.js';
-import { directionalSplitPieces, intArg, intList, pieceMetas, piecesBackward, pieceViews } from '../groups/views.js';
-
-const plan = (sizes: readonly number[], v: unknown) =>
-  directionalSplitPieces('hsplit', sizes, Array.isArray(v) ? intList(v) : intArg(v));
+import { directionalSplitOp } from '../groups/directional-split-op.js';
 
 export const hsplit = defineOp({
   schemas: [
     'aten::hsplit.int(Tensor(a -> *) self, int sections) -> Tensor(a)[]',
     'aten::hsplit.array(Tensor(a -> *) self, int[] indices) -> Tensor(a)[]',
   ],
-  impl: {
-    int: ({ self, sections }, ctx) => {
-      const { dim, pieces } = plan(self.sizes, sections);
-      return pieceViews(ctx, self, pieces, dim);
-    },
-    array: ({ self, indices }, ctx) => {
-      const { dim, pieces } = plan(self.sizes, intList(indices));
-      return pieceViews(ctx, self, pieces, dim);
-    },
-  },
-  meta: {
-    int: ({ self, sections }) => {
-      const { dim, pieces } = plan(self.sizes, sections);
-      return pieceMetas(self, pieces, dim);
-    },
-    array: ({ self, indices }) => {
-      const { dim, pieces } = plan(self.sizes, intList(indices));
-      return pieceMetas(self, pieces, dim);
-    },
-  },
-  derivative: {
-    int: (F, { grads, self, sections }) => {
-      const { dim, pieces } = plan(F.sizes(self), sections);
-      return { self: piecesBackward(F, grads, F.sizes(self), dim, pieces) };
-    },
-    array: (F, { grads, self, indices }) => {
-      const { dim, pieces } = plan(F.sizes(self), intList(indices));
-      return { self: piecesBackward(F, grads, F.sizes(self), dim, pieces) };
-    },
-  },
-  samples: (S) => [
-    S.call('hsplit.int', [S.randn([4, 6, 2]), 2]),
-    S.call('hsplit.int', [S.randn([2, 2, 4], 'transposed'), 1]),
-    S.call('hsplit.array', [S.randn([4, 6, 2]), [1, 3]]),
-    S.call('hsplit.array', [S.t([3, 3, 3], { dtype: 'int64', layout: 'offset' }), [2, 1]]),
-    S.call('hsplit.array', [S.randn([2, 4, 4]), []]),
-    S.error('hsplit.int', [S.randn([3, 5, 3]), 2], 'torch.hsplit attempted to split along dimension'),
-    S.error('hsplit.int', [S.randn([]), 1], 'torch.hsplit requires a tensor with at least'),
-    S.error('hsplit.int', [S.randn([2, 2, 2]), -1], 'number of sections must be larger than 0, got -1'),
-  ],
+  ...directionalSplitOp('hsplit'),
 });

@@ -1,51 +1,9 @@
 import { defineOp } from '../core/define-op.js';
-import { Calc } from '../groups/nn-math.js';
-import { cellBackwardF, cellDtype, cellForwardF, cellStep, checkCell, checkHidden } from '../groups/rnn.js';
-import { rnnParams } from '../groups/rnn-samples.js';
+import { singleStateRnnCellOp } from '../groups/rnn-cell-op.js';
 
 export const rnnTanhCell = defineOp({
   schemas: [
     'aten::rnn_tanh_cell(Tensor input, Tensor hx, Tensor w_ih, Tensor w_hh, Tensor? b_ih=None, Tensor? b_hh=None) -> Tensor',
   ],
-  impl: (a, ctx) => {
-    const c = new Calc(ctx, cellDtype(a.input, [a.hx, a.w_ih, a.w_hh, a.b_ih, a.b_hh]) as any);
-    checkCell(a.input, a.hx, a.w_ih, 0);
-    checkHidden(a.hx, a.w_hh.sizes[1], 0);
-    return cellStep(c, 'rnn_tanh', a.input, a.hx, null, a.w_ih, a.w_hh, a.b_ih, a.b_hh)[0];
-  },
-  derivative: (F, { grad, input, hx, w_ih, w_hh, b_ih, b_hh }) => {
-    const saved = cellForwardF(F, 'rnn_tanh', input, hx, null, w_ih, w_hh, b_ih, b_hh);
-    const g = cellBackwardF(F, 'rnn_tanh', saved, input, hx, null, w_ih, w_hh, grad, null);
-    return {
-      input: g.x,
-      hx: g.h,
-      w_ih: g.wIh,
-      w_hh: g.wHh,
-      b_ih: b_ih == null ? null : g.bIh,
-      b_hh: b_hh == null ? null : g.bHh,
-    };
-  },
-  samples: (S) => {
-    const [wi, wh, bi, bh] = rnnParams(S, 'rnn_tanh', 3, 2, 1, 1, true);
-    return [
-      S.call('rnn_tanh_cell', [S.randn([2, 3]), S.randn([2, 2]), wi, wh, bi, bh]),
-      S.call('rnn_tanh_cell', [S.randn([2, 3], 'transposed'), S.randn([2, 2]), wi, wh]),
-      S.call('rnn_tanh_cell', [S.randn([0, 3]), S.randn([0, 2]), wi, wh, bi, bh]),
-      S.call('rnn_tanh_cell', [
-        S.t([2, 3], { dtype: 'float64' }),
-        S.t([2, 2], { dtype: 'float64' }),
-        ...rnnParams(S, 'rnn_tanh', 3, 2, 1, 1, true, 'float64'),
-      ]),
-      S.error(
-        'rnn_tanh_cell',
-        [S.randn([2, 4]), S.randn([2, 2]), wi, wh],
-        'input has inconsistent input_size: got 4 expected 3',
-      ),
-      S.error(
-        'rnn_tanh_cell',
-        [S.randn([2, 3]), S.randn([2, 3]), wi, wh],
-        'hidden0 has inconsistent hidden_size: got 3, expected 2',
-      ),
-    ];
-  },
+  ...singleStateRnnCellOp('rnn_tanh'),
 });

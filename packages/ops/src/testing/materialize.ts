@@ -1,5 +1,5 @@
 import { type DType, itemSize } from '@tsjit/kernels';
-import { floatToBfloat16 as toBfloat16, floatToHalf as toHalf } from '../core/half.js';
+import { writeElements } from '../core/elements.js';
 import { contiguous, numel, toDtype } from '../core/helpers.js';
 import type { SampleTensor, SampleValue } from '../core/samples.js';
 import { FloatScalar, type OpContext, type TensorLike } from '../core/tensor-like.js';
@@ -12,57 +12,8 @@ export function tensorFromValues(
   dtype: DType,
 ): TensorLike {
   const t = ctx.empty(sizes, dtype);
-  writeValues(t.data, dtype, t.offset, values);
+  writeElements(t.data, dtype, t.offset, values);
   return t;
-}
-
-function writeValues(
-  bytes: Uint8Array,
-  dtype: DType,
-  offset: number,
-  values: readonly (number | boolean | bigint)[],
-): void {
-  const n = values.length;
-  const at = bytes.byteOffset + offset * itemSize[dtype];
-  const buf = bytes.buffer;
-  const num = (v: number | boolean | bigint) => (typeof v === 'boolean' ? (v ? 1 : 0) : Number(v));
-  switch (dtype) {
-    case 'float32': {
-      const a = new Float32Array(buf, at, n);
-      for (let i = 0; i < n; i++) a[i] = num(values[i]);
-      return;
-    }
-    case 'float64': {
-      const a = new Float64Array(buf, at, n);
-      for (let i = 0; i < n; i++) a[i] = num(values[i]);
-      return;
-    }
-    case 'int64': {
-      const a = new BigInt64Array(buf, at, n);
-      for (let i = 0; i < n; i++)
-        a[i] = typeof values[i] === 'bigint' ? (values[i] as bigint) : BigInt(Math.trunc(num(values[i])));
-      return;
-    }
-    case 'int32':
-      new Int32Array(buf, at, n).set(values.map(num));
-      return;
-    case 'int16':
-      new Int16Array(buf, at, n).set(values.map(num));
-      return;
-    case 'int8':
-      new Int8Array(buf, at, n).set(values.map(num));
-      return;
-    case 'uint8':
-    case 'bool':
-      new Uint8Array(buf, at, n).set(values.map((v) => (dtype === 'bool' ? (num(v) !== 0 ? 1 : 0) : num(v))));
-      return;
-    case 'float16':
-    case 'bfloat16': {
-      const a = new Uint16Array(buf, at, n);
-      for (let i = 0; i < n; i++) a[i] = dtype === 'float16' ? toHalf(num(values[i])) : toBfloat16(num(values[i]));
-      return;
-    }
-  }
 }
 
 /** A sample value as an op argument: tensor specs become fresh tensors of the context. */
