@@ -127,3 +127,15 @@ describe('the eager API over the whole op library', () => {
     expect(() => a.view(4)).toThrow("shape '[4]' is invalid for input of size 3");
   });
 });
+
+describe('random ops', () => {
+  it('are reproducible under manualSeed and match PyTorch', async () => {
+    const { manualSeed, torchOps } = await import('../src/index.js');
+    manualSeed(0);
+    const a = torchOps.rand(3).toArray() as number[];
+    manualSeed(0);
+    expect(torchOps.rand(3).toArray()).toEqual(a);
+    // torch.manual_seed(0); torch.rand(3) in PyTorch 1.13
+    expect(a.map((v) => v.toFixed(4))).toEqual(['0.4963', '0.7682', '0.0885']);
+  });
+});
