@@ -58,6 +58,8 @@ export const nativeLayerNorm = defineOp({
         out1: S.randn([2, 1]),
         out2: S.randn([2, 1]),
       }),
+      // Empty rows: mean 0, rstd NaN, as PyTorch.
+      S.call('native_layer_norm', [S.randn([2, 0]), [0], null, null, f(1e-5)]),
     ];
   },
 });

@@ -1,8 +1,8 @@
 import { type Argument, type DefaultValue, type FunctionSchema, type JitType, parseSchema } from '@tsjit/ir';
-import { copyInto } from './helpers.js';
+import { clone, copyInto, isContiguous, numel, sameSizes } from './helpers.js';
 import { OpError } from './op-error.js';
 import type { SampleFn } from './samples.js';
-import type { Functions, OpArgs, OpContext } from './tensor-like.js';
+import type { Functions, OpArgs, OpContext, TensorLike } from './tensor-like.js';
 
 /** Runs one overload: arguments by schema name (defaults filled in), the context, the overload. */
 export type ImplFn = (args: OpArgs, ctx: OpContext, overload: Overload) => any;
@@ -315,14 +315,45 @@ function deriveMutatingOverload(op: Op, schema: FunctionSchema, functional: read
         return args.self;
       }
     : (args, ctx) => {
-        const result = target.impl(targetArgs(args), ctx, target);
-        if (outArgs.length === 1) {
-          copyInto(ctx, args[outArgs[0]], result, schema.operatorName, true);
-          return args[outArgs[0]];
+        const outs: TensorLike[] = outArgs.map((name) => args[name]);
+        const result = runIntoOut(ctx, target, targetArgs(args), outs);
+        const results = (outs.length === 1 ? [result] : result) as TensorLike[];
+        for (let i = 0; i < outs.length; i++) {
+          let r = results[i];
+          if (r === outs[i]) continue;
+          // A result that is not its out tensor but lives in an out's storage is copied away first.
+          if (outs.some((o) => ctx.isTensor(r) && r.data.buffer === o.data.buffer)) r = clone(ctx, r);
+          copyInto(ctx, outs[i], r, schema.operatorName, true);
         }
-        const results = result as any[];
-        for (let i = 0; i < outArgs.length; i++) copyInto(ctx, args[outArgs[i]], results[i], schema.operatorName, true);
-        return outArgs.map((name) => args[name]);
+        return outs.length === 1 ? outs[0] : outs;
       };
   return new Overload(op, schema, impl);
+}
+
+/**
+ * Runs the functional overload (once: ops may have side effects) so that it writes its results
+ * straight into the `out` tensors, with no second buffer and no copy, where that is safe: every
+ * out is contiguous, non-empty and shares no storage with a tensor argument. The impl's requests
+ * for uninitialized tensors get, in order, each out whose sizes and dtype they match. Returns the
+ * impl's result; the caller copies any output that did not land in its out tensor.
+ */
+function runIntoOut(ctx: OpContext, target: Overload, args: OpArgs, outs: readonly TensorLike[]): unknown {
+  const shares = (v: unknown) => outs.some((o) => ctx.isTensor(v) && v !== o && v.data.buffer === o.data.buffer);
+  const safe =
+    outs.every((o) => ctx.isTensor(o) && isContiguous(o) && numel(o.sizes) > 0) &&
+    new Set(outs.map((o) => o.data.buffer)).size === outs.length &&
+    Object.values(args).every((v) => (Array.isArray(v) ? !v.some(shares) : !shares(v)));
+  if (!safe) return target.impl(args, ctx, target);
+  let next = 0;
+  const outCtx: OpContext = Object.create(ctx);
+  outCtx.uninitialized = (sizes, dtype) => {
+    const o = outs[next];
+    if (o !== undefined && dtype === o.dtype && sameSizes(sizes, o.sizes)) {
+      next++;
+      ctx.bumpVersion(o);
+      return o;
+    }
+    return ctx.uninitialized(sizes, dtype);
+  };
+  return target.impl(args, outCtx, target);
 }

@@ -206,10 +206,15 @@ export function layerNormForward(
   // aten::layer_norm needs no statistics (withStats false): the kernel skips them when given
   // none, and the result's statistics are then empty tensors nobody reads.
   const out = ctx.uninitialized(input.sizes, dtype);
-  const mean = ctx.empty(withStats ? statSizes : [0], dtype);
-  const rstd = ctx.empty(withStats ? statSizes : [0], dtype);
-  if (numel(input.sizes) > 0)
+  const mean = withStats ? ctx.uninitialized(statSizes, dtype) : ctx.empty([0], dtype);
+  const rstd = withStats ? ctx.uninitialized(statSizes, dtype) : ctx.empty([0], dtype);
+  if (numel(input.sizes) > 0) {
     K.layerNorm(out, withStats ? mean : null, withStats ? rstd : null, input, shape, weight, bias, eps);
+  } else if (withStats && numel(statSizes) > 0) {
+    // No normalized elements: PyTorch gives each empty row mean 0 and rstd NaN.
+    K.fill(mean, 0);
+    K.fill(rstd, Number.NaN);
+  }
   return [out, mean, rstd];
 }
 

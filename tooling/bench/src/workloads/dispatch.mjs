@@ -1,5 +1,5 @@
 // The `dispatch` suite of ../shared/bench/README.md: the fixed cost of one eager op call.
-import { tensor } from '@tsjit/tensor';
+import { tensor, torchOps } from '@tsjit/tensor';
 
 const ADDS = 1000;
 
@@ -12,10 +12,20 @@ export const dispatch = [
       const a = tensor([1], { dtype: 'float32' });
       const b = tensor([2], { dtype: 'float32' });
       let c = null;
+      const out = tensor([0], { dtype: 'float32' });
+      const eager = () => {
+        for (let i = 0; i < ADDS; i++) c = a.add(b);
+        return c;
+      };
       return {
-        run: () => {
-          for (let i = 0; i < ADDS; i++) c = a.add(b);
-          return c;
+        run: eager,
+        // eager: a + b; eager_out: torch.add(a, b, out=c).
+        paths: {
+          eager,
+          eager_out: () => {
+            for (let i = 0; i < ADDS; i++) torchOps.add(a, b, { out });
+            return out;
+          },
         },
         check() {
           const r = a.add(b);

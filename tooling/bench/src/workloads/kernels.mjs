@@ -1,6 +1,6 @@
 // The `kernels` suite of ../shared/bench/README.md, on @tsjit/kernels.
 import { binary, conv, fmaPeak, getNumThreads, mm, sum } from '@tsjit/kernels';
-import { eagerContext, fromArray } from '@tsjit/tensor';
+import { eagerContext, fromArray, torchOps } from '@tsjit/tensor';
 import { f32, rand, randn, relError, rng, within } from './data.mjs';
 
 let peak = null;
@@ -219,8 +219,11 @@ export const kernels = [
       const { s } = inputs();
       // The eager path a user takes (a new tensor per call), as PyTorch's eager softmax.
       const X = fromArray(s, [64, 1024]);
+      const out = fromArray(new Float32Array(64 * 1024), [64, 1024]);
       return {
         run: () => X.softmax(-1),
+        // eager: a new tensor per call; eager_out: torch.softmax(x, -1, out=y), as PyTorch's eager_out paths.
+        paths: { eager: () => X.softmax(-1), eager_out: () => torchOps.softmax(X, -1, { out }) },
         check() {
           const Y = X.softmax(-1);
           const err = rowsCheck(Float32Array.from(Y.toFlatArray()), s, 64, 1024, (row) => {
@@ -245,8 +248,15 @@ export const kernels = [
       const W = fromArray(weight, [1024]);
       const B = fromArray(bias, [1024]);
       const F = eagerContext.F;
+      const out = fromArray(new Float32Array(64 * 1024), [64, 1024]);
+      const mean = fromArray(new Float32Array(64), [64, 1]);
+      const rstd = fromArray(new Float32Array(64), [64, 1]);
       return {
         run: () => F.layerNorm(X, [1024], W, B, 1e-5),
+        paths: {
+          eager: () => F.layerNorm(X, [1024], W, B, 1e-5),
+          eager_out: () => torchOps.nativeLayerNorm(X, [1024], W, B, 1e-5, { out0: out, out1: mean, out2: rstd }),
+        },
         check() {
           const Y = F.layerNorm(X, [1024], W, B, 1e-5);
           const err = rowsCheck(Float32Array.from(Y.toFlatArray()), s, 64, 1024, (row) => {
@@ -268,8 +278,10 @@ export const kernels = [
     setup() {
       const { s } = inputs();
       const X = fromArray(s, [64, 1024]);
+      const out = fromArray(new Float32Array(64 * 1024), [64, 1024]);
       return {
         run: () => X.gelu(),
+        paths: { eager: () => X.gelu(), eager_out: () => torchOps.gelu(X, { out }) },
         check() {
           const Y = X.gelu();
           const err = rowsCheck(Float32Array.from(Y.toFlatArray()), s, 64, 1024, (row) =>
