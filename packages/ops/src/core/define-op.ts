@@ -1,5 +1,5 @@
 import { type Argument, type DefaultValue, type FunctionSchema, type JitType, parseSchema } from '@tsjit/ir';
-import { clone, copyInto, isContiguous, numel, sameSizes } from './helpers.js';
+import { clone, copyInto, isContiguous, numel, sameSizes, sharesMemory } from './helpers.js';
 import { OpError } from './op-error.js';
 import type { SampleFn } from './samples.js';
 import type { Functions, OpArgs, OpContext, TensorLike } from './tensor-like.js';
@@ -322,7 +322,7 @@ function deriveMutatingOverload(op: Op, schema: FunctionSchema, functional: read
           let r = results[i];
           if (r === outs[i]) continue;
           // A result that is not its out tensor but lives in an out's storage is copied away first.
-          if (outs.some((o) => ctx.isTensor(r) && r.data.buffer === o.data.buffer)) r = clone(ctx, r);
+          if (outs.some((o) => ctx.isTensor(r) && sharesMemory(r, o))) r = clone(ctx, r);
           copyInto(ctx, outs[i], r, schema.operatorName, true);
         }
         return outs.length === 1 ? outs[0] : outs;
@@ -338,10 +338,10 @@ function deriveMutatingOverload(op: Op, schema: FunctionSchema, functional: read
  * impl's result; the caller copies any output that did not land in its out tensor.
  */
 function runIntoOut(ctx: OpContext, target: Overload, args: OpArgs, outs: readonly TensorLike[]): unknown {
-  const shares = (v: unknown) => outs.some((o) => ctx.isTensor(v) && v !== o && v.data.buffer === o.data.buffer);
+  const shares = (v: unknown) => outs.some((o) => ctx.isTensor(v) && v !== o && sharesMemory(v, o));
   const safe =
     outs.every((o) => ctx.isTensor(o) && isContiguous(o) && numel(o.sizes) > 0) &&
-    new Set(outs.map((o) => o.data.buffer)).size === outs.length &&
+    outs.every((o, i) => outs.every((p, j) => i === j || !sharesMemory(o, p))) &&
     Object.values(args).every((v) => (Array.isArray(v) ? !v.some(shares) : !shares(v)));
   if (!safe) return target.impl(args, ctx, target);
   let next = 0;

@@ -60,6 +60,17 @@ export function formatSizes(sizes: readonly number[]): string {
   return `[${sizes.join(', ')}]`;
 }
 
+/**
+ * Whether two tensors' storages share bytes. Storages may be views of one ArrayBuffer (small ones
+ * come from shared slabs), so the test is on byte ranges, not on the buffer alone.
+ */
+export function sharesMemory(a: TensorLike, b: TensorLike): boolean {
+  const x = a.data;
+  const y = b.data;
+  if (x.buffer !== y.buffer) return false;
+  return x.byteOffset < y.byteOffset + y.byteLength && y.byteOffset < x.byteOffset + x.byteLength;
+}
+
 /** Broadcast shapes with PyTorch's message. */
 export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
   const nd = Math.max(0, ...shapes.map((s) => s.length));
