@@ -77,7 +77,12 @@ export {
   StringType,
   SymIntType,
 } from './types/simple-types.js';
-export { TensorType } from './types/tensor-type.js';
+export {
+  SCALAR_TYPE_NAMES,
+  type ScalarTypeName,
+  type TensorRefinement,
+  TensorType,
+} from './types/tensor-type.js';
 export { type TupleOptions, TupleType } from './types/tuple-type.js';
 export { VarType } from './types/type-variable.js';
 export { UnionType } from './types/union-type.js';

@@ -1,9 +1,12 @@
+import type { DictType } from '../types/dict-type.js';
 import type { FutureType } from '../types/future-type.js';
 import type { JitType } from '../types/jit-type.js';
 import type { ListType } from '../types/list-type.js';
 import type { OptionalType } from '../types/optional-type.js';
 import type { RRefType } from '../types/rref-type.js';
+import type { TensorType } from '../types/tensor-type.js';
 import type { TupleType } from '../types/tuple-type.js';
+import type { UnionType } from '../types/union-type.js';
 
 /**
  * A type as PyTorch's IR printer writes it (c10's `operator<<` on Type): `int[]`, `Tensor?`,
@@ -12,6 +15,14 @@ import type { TupleType } from '../types/tuple-type.js';
  */
 export function irTypeString(type: JitType): string {
   switch (type.kind) {
+    case 'TensorType':
+      return (type as TensorType).refinedStr();
+    case 'DictType': {
+      const dict = type as DictType;
+      return `Dict(${irTypeString(dict.keyType)}, ${irTypeString(dict.valueType)})`;
+    }
+    case 'UnionType':
+      return `Union(${(type as UnionType).types.map(irTypeString).join(', ')})`;
     case 'ListType':
       return `${irTypeString((type as ListType).elementType)}[]`;
     case 'OptionalType':

@@ -30,7 +30,7 @@ import {
   StringType,
   SymIntType,
 } from '../types/simple-types.js';
-import { TensorType } from '../types/tensor-type.js';
+import { SCALAR_TYPE_NAMES, type ScalarTypeName, type TensorRefinement, TensorType } from '../types/tensor-type.js';
 import { TupleType } from '../types/tuple-type.js';
 import { UnionType } from '../types/union-type.js';
 import type { AttributeValue } from './attribute-value.js';
@@ -53,6 +53,8 @@ import type { Value } from './value.js';
 export function parseIR(text: string): Graph {
   return new IRParser(text).parse();
 }
+
+const SCALAR_NAMES: ReadonlySet<string> = new Set(SCALAR_TYPE_NAMES);
 
 const SIMPLE_TYPES: ReadonlyMap<string, JitType> = new Map<string, JitType>([
   ['Tensor', TensorType.get()],
@@ -320,6 +322,8 @@ class IRParser {
       return TupleType.of(elements);
     }
     const name = this.#parseQualifiedName();
+    const refined = this.#parseTensorRefinement(name);
+    if (refined) return refined;
     const simple = SIMPLE_TYPES.get(name);
     if (simple) return simple;
     switch (name) {
@@ -366,6 +370,89 @@ class IRParser {
     }
     if (name.startsWith('__torch__.')) return ClassType.named(name);
     return this.#fail(`unknown type '${name}'`, at);
+  }
+
+  /**
+   * A refined tensor type after its name: `Float(2, *, strides=[3, 1], requires_grad=0, device=cpu)`,
+   * `Long()` (rank 0), `Tensor(*, 3)`, and `FloatTensor` / `FloatTensor(device=cpu)` (rank unknown).
+   */
+  #parseTensorRefinement(name: string): TensorType | undefined {
+    const rankKnown = name === 'Tensor' || SCALAR_NAMES.has(name);
+    const dtypeOnly = name.endsWith('Tensor') && SCALAR_NAMES.has(name.slice(0, -'Tensor'.length));
+    if (!rankKnown && !dtypeOnly) return undefined;
+    const scalarType = (dtypeOnly ? name.slice(0, -'Tensor'.length) : name === 'Tensor' ? undefined : name) as
+      | ScalarTypeName
+      | undefined;
+    if (this.#text[this.#pos] !== '(') {
+      if (dtypeOnly) return TensorType.create({ scalarType });
+      if (name === 'Tensor') return undefined;
+      this.#fail(`expected '(' after the tensor type '${name}'`);
+    }
+    this.#pos++;
+    const sizes: (number | null)[] = [];
+    let strides: (number | null)[] | undefined;
+    let requiresGrad: boolean | undefined;
+    let device: string | undefined;
+    this.#list(')', () => {
+      this.#skipSpace();
+      const at = this.#pos;
+      const rest = this.#text.slice(this.#pos, this.#pos + 64);
+      const dim = /^(\*|[0-9]+)/.exec(rest);
+      if (dim && !dtypeOnly && strides === undefined && requiresGrad === undefined && device === undefined) {
+        this.#pos += dim[0].length;
+        sizes.push(dim[0] === '*' ? null : this.#dimension(dim[0], at));
+        return;
+      }
+      const key = /^(strides|requires_grad|device)=/.exec(rest);
+      if (!key)
+        this.#fail(
+          dtypeOnly ? "expected 'requires_grad=' or 'device='" : 'expected a size, strides=, requires_grad= or device=',
+        );
+      this.#pos += key[0].length;
+      if (key[1] === 'strides') {
+        if (dtypeOnly || strides !== undefined || requiresGrad !== undefined || device !== undefined) {
+          this.#fail('strides= is out of place', at);
+        }
+        this.#expect('[');
+        const list: (number | null)[] = [];
+        this.#list(']', () => {
+          this.#skipSpace();
+          const valueAt = this.#pos;
+          const m = /^[0-9]+/.exec(this.#text.slice(this.#pos, this.#pos + 32));
+          if (!m) this.#fail('expected a stride');
+          this.#pos += m[0].length;
+          list.push(this.#dimension(m[0], valueAt));
+        });
+        if (list.length !== sizes.length) this.#fail(`expected ${sizes.length} strides, found ${list.length}`, at);
+        strides = list;
+      } else if (key[1] === 'requires_grad') {
+        if (requiresGrad !== undefined || device !== undefined) this.#fail('requires_grad= is out of place', at);
+        const m = /^[01]/.exec(this.#text.slice(this.#pos, this.#pos + 1));
+        if (!m) this.#fail('expected 0 or 1 after requires_grad=');
+        this.#pos++;
+        requiresGrad = m[0] === '1';
+      } else {
+        if (device !== undefined) this.#fail('device= is given twice', at);
+        const m = /^[a-z_]+(?::[0-9]+)?/.exec(this.#text.slice(this.#pos, this.#pos + 64));
+        if (!m) this.#fail('expected a device such as cpu or cuda:0 after device=');
+        this.#pos += m[0].length;
+        device = m[0];
+      }
+    });
+    const refinement: TensorRefinement = {
+      scalarType,
+      sizes: dtypeOnly ? undefined : sizes,
+      strides,
+      requiresGrad,
+      device,
+    };
+    return TensorType.create(refinement);
+  }
+
+  #dimension(text: string, at: number): number {
+    const value = Number(text);
+    if (!Number.isSafeInteger(value)) this.#fail(`dimension ${text} is too large`, at);
+    return value;
   }
 
   // ---- attributes ------------------------------------------------------------------------
