@@ -12,6 +12,8 @@ export {
   complexValue,
   type DeviceValue,
   deviceValue,
+  type EnumValue,
+  enumValue,
   type IValue,
   ivalueKind,
   type TensorValue,
@@ -49,9 +51,13 @@ export { FunctionSchema, type FunctionSchemaOptions } from './schema/function-sc
 export { parseSchema } from './schema/parse-schema.js';
 export { ClassType } from './types/class-type.js';
 export { DictType } from './types/dict-type.js';
+export { type EnumMember, type EnumOptions, EnumType } from './types/enum-type.js';
+export { FunctionType } from './types/function-type.js';
 export { FutureType } from './types/future-type.js';
+export { type HasMethods, InterfaceType, isMethodSubtype } from './types/interface-type.js';
 export { JitType, TYPE_KINDS, type TypeKind } from './types/jit-type.js';
 export { ListType } from './types/list-type.js';
+export { NamedTupleType } from './types/named-tuple-type.js';
 export { OptionalType } from './types/optional-type.js';
 export { RRefType } from './types/rref-type.js';
 export {

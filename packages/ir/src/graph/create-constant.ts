@@ -1,6 +1,7 @@
 import { InternalError } from '../errors/internal-error.js';
 import { floatValue, intValue } from '../schema/default-value.js';
 import { DictType } from '../types/dict-type.js';
+import { EnumType } from '../types/enum-type.js';
 import type { JitType } from '../types/jit-type.js';
 import { ListType } from '../types/list-type.js';
 import {
@@ -15,7 +16,7 @@ import {
 import { TensorType } from '../types/tensor-type.js';
 import { TupleType } from '../types/tuple-type.js';
 import type { Graph } from './graph.js';
-import { type IValue, ivalueKind } from './ivalue.js';
+import { type EnumValue, type IValue, ivalueKind } from './ivalue.js';
 import type { Node } from './node.js';
 
 /** A constant as callers may write it: an IValue, or a JS number (int when integral, else float) or bigint (int). */
@@ -98,6 +99,8 @@ export function typeOf(value: IValue): JitType {
       return TensorType.get();
     case 'device':
       return DeviceObjType.get();
+    case 'enum':
+      return EnumType.named((tagged as EnumValue).qualifiedName);
     case 'dict': {
       const entries = (tagged as { entries: readonly (readonly [IValue, IValue])[] }).entries;
       if (entries.length === 0) throw new InternalError('the type of an empty dict constant must be given');

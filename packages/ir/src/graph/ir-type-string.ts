@@ -1,5 +1,7 @@
 import type { DictType } from '../types/dict-type.js';
+import type { EnumType } from '../types/enum-type.js';
 import type { FutureType } from '../types/future-type.js';
+import type { InterfaceType } from '../types/interface-type.js';
 import type { JitType } from '../types/jit-type.js';
 import type { ListType } from '../types/list-type.js';
 import type { OptionalType } from '../types/optional-type.js';
@@ -15,6 +17,12 @@ import type { UnionType } from '../types/union-type.js';
  */
 export function irTypeString(type: JitType): string {
   switch (type.kind) {
+    case 'FunctionType':
+      return 'Function';
+    case 'EnumType':
+      return `Enum<${(type as EnumType).qualifiedName}>`;
+    case 'InterfaceType':
+      return `InterfaceType<${(type as InterfaceType).name}>`;
     case 'TensorType':
       return (type as TensorType).refinedStr();
     case 'DictType': {

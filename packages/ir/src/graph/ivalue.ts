@@ -31,6 +31,13 @@ export interface DeviceValue {
   readonly device: string;
 }
 
+/** An enum member constant (`__torch__.Color.RED`), known by its enum's qualified name and its own name. */
+export interface EnumValue {
+  readonly kind: 'enum';
+  readonly qualifiedName: string;
+  readonly name: string;
+}
+
 /**
  * A constant value as the IR holds it (PyTorch's IValue, for the kinds a graph can embed):
  * `null` is None, booleans and strings are themselves, numbers are tagged int or float (since
@@ -47,6 +54,7 @@ export type IValue =
   | TensorValue
   | DeviceValue
   | DictValue
+  | EnumValue
   | readonly IValue[];
 
 export function complexValue(re: number, im: number): ComplexValue {
@@ -69,7 +77,11 @@ export function deviceValue(device: string): DeviceValue {
   return { kind: 'device', device };
 }
 
-type TaggedKind = 'int' | 'float' | 'complex' | 'tuple' | 'tensor' | 'device' | 'dict';
+export function enumValue(qualifiedName: string, name: string): EnumValue {
+  return { kind: 'enum', qualifiedName, name };
+}
+
+type TaggedKind = 'int' | 'float' | 'complex' | 'tuple' | 'tensor' | 'device' | 'dict' | 'enum';
 
 /** The tagged variant of an IValue, or undefined for null, booleans, strings and lists. */
 export function ivalueKind(value: IValue): TaggedKind | undefined {

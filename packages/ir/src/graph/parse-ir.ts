@@ -2,7 +2,10 @@ import { IRParseError } from '../errors/ir-parse-error.js';
 import { floatValue, intValue } from '../schema/default-value.js';
 import { ClassType } from '../types/class-type.js';
 import { DictType } from '../types/dict-type.js';
+import { EnumType } from '../types/enum-type.js';
+import { FunctionType } from '../types/function-type.js';
 import { FutureType } from '../types/future-type.js';
+import { InterfaceType } from '../types/interface-type.js';
 import type { JitType } from '../types/jit-type.js';
 import { ListType } from '../types/list-type.js';
 import { OptionalType } from '../types/optional-type.js';
@@ -36,7 +39,7 @@ import { UnionType } from '../types/union-type.js';
 import type { AttributeValue } from './attribute-value.js';
 import type { Block } from './block.js';
 import { Graph } from './graph.js';
-import { complexValue, dictValue, type IValue, ivalueKind, tensorValue, tupleValue } from './ivalue.js';
+import { complexValue, dictValue, enumValue, type IValue, ivalueKind, tensorValue, tupleValue } from './ivalue.js';
 import type { Node } from './node.js';
 import { ParsedTensor } from './tensor-attribute.js';
 import type { Value } from './value.js';
@@ -100,6 +103,7 @@ class IRParser {
   readonly #text: string;
   #pos = 0;
   #depth = 0;
+  #enumConstant: EnumType | undefined;
   readonly #groupKinds: Set<string>;
   readonly #maxId: number;
 
@@ -183,7 +187,11 @@ class IRParser {
     }
     if (!KIND_PATTERN.test(kind)) this.#fail(`bad node kind '${kind}'`, kindAt);
     const attributes: [string, AttributeValue][] = [];
+    // The value of an enum constant (`__torch__.Color.RED`) reads as an enum member, not a type.
+    const only = outputs.length === 1 ? outputs[0].type : undefined;
+    this.#enumConstant = kind === 'prim::Constant' && only?.kind === 'EnumType' ? (only as EnumType) : undefined;
     if (this.#peekChar() === '[') this.#parseAttributes(attributes);
+    this.#enumConstant = undefined;
     this.#expect('(');
     const inputs: Value[] = [];
     this.#list(')', () => inputs.push(this.#parseValueReference(scope)));
@@ -368,6 +376,14 @@ class IRParser {
         return TupleType.of(elements, { names });
       }
     }
+    if (name === 'Function') return FunctionType.named();
+    if (name === 'Enum' || name === 'InterfaceType') {
+      this.#expect('<');
+      this.#skipSpace();
+      const inner = this.#parseQualifiedName();
+      this.#expect('>');
+      return name === 'Enum' ? EnumType.named(inner) : InterfaceType.named(inner);
+    }
     if (name.startsWith('__torch__.')) return ClassType.named(name);
     return this.#fail(`unknown type '${name}'`, at);
   }
@@ -479,6 +495,11 @@ class IRParser {
     }
     this.#skipSpace();
     const c = this.#text[this.#pos];
+    const enumType = this.#enumConstant;
+    if (enumType && this.#text.startsWith(`${enumType.qualifiedName}.`, this.#pos)) {
+      this.#pos += enumType.qualifiedName.length + 1;
+      return { kind: 'ival', value: enumValue(enumType.qualifiedName, this.#parseIdentifier()) };
+    }
     if (c === '[' && this.#listHoldsTypes()) {
       this.#pos++;
       const types: JitType[] = [];

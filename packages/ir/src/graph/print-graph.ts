@@ -7,7 +7,7 @@ import type { TupleType } from '../types/tuple-type.js';
 import type { AttributeValue } from './attribute-value.js';
 import type { Graph } from './graph.js';
 import { irTypeString } from './ir-type-string.js';
-import { type IValue, ivalueKind } from './ivalue.js';
+import { type EnumValue, type IValue, ivalueKind } from './ivalue.js';
 import type { Node } from './node.js';
 import { tensorRepr } from './tensor-attribute.js';
 import type { Value } from './value.js';
@@ -182,6 +182,10 @@ export function ivalueString(value: IValue, type?: JitType): string {
     }
     case 'tensor':
       return tensorRepr((tagged as { tensor: unknown }).tensor);
+    case 'enum': {
+      const { qualifiedName, name } = tagged as EnumValue;
+      return `${qualifiedName}.${name}`;
+    }
     default:
       return quoteString((tagged as { device: string }).device);
   }
