@@ -455,9 +455,14 @@ class IRParser {
         device = m[0];
       }
     });
+    // `Tensor(device=cpu)` is how PyTorch prints a tensor of unknown rank and dtype with a known
+    // device (a rank-0 one would print the same; unknown rank is the usual case). With a dtype the
+    // forms differ: `Float(device=cpu)` is rank 0, `FloatTensor(device=cpu)` unknown rank.
+    const unknownRank =
+      dtypeOnly || (name === 'Tensor' && sizes.length === 0 && (requiresGrad !== undefined || device !== undefined));
     const refinement: TensorRefinement = {
       scalarType,
-      sizes: dtypeOnly ? undefined : sizes,
+      sizes: unknownRank ? undefined : sizes,
       strides,
       requiresGrad,
       device,
