@@ -37,6 +37,7 @@ describe('formatPythonFloat', () => {
 
 const hasPython = pythonHas('json');
 
+// Skipped only where no Python interpreter exists (a user's machine); .ci/run always has one.
 describe.skipIf(!hasPython)(
   hasPython ? "formatPythonFloat agrees with Python's format()" : `formatPythonFloat vs Python (SKIPPED: no ${PYTHON})`,
   () => {

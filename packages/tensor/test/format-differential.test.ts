@@ -112,6 +112,7 @@ const OPTION_KEYS: Record<string, string> = {
 
 const hasTorch = pythonHas('torch');
 
+// Skipped only where Debian's PyTorch is absent (a user's clone); .ci/run installs it, so CI runs it.
 describe.skipIf(!hasTorch)(
   hasTorch
     ? 'formatTensor agrees with PyTorch on random tensors'

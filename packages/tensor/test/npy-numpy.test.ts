@@ -63,6 +63,7 @@ const numpyTitle = hasNumpy
   ? 'numpy reads what serializeNpy writes'
   : `numpy reads what serializeNpy writes (SKIPPED: no numpy at ${PYTHON})`;
 
+// Skipped only where numpy is absent (a user's clone); .ci/run installs python3-torch, which brings it.
 describe.skipIf(!hasNumpy)(numpyTitle, () => {
   const dir = hasNumpy ? mkdtempSync(join(tmpdir(), 'tsjit-npy-')) : '';
   afterAll(() => {
