@@ -417,7 +417,10 @@ class Lexer {
     }
     if (i < src.length) {
       const next = String.fromCodePoint(src.codePointAt(i) as number);
-      if (ID_CONTINUE.test(next) || next === '_') {
+      // CPython still lets a few keywords touch a number (`1if x else 2`, deprecated), so that
+      // old code keeps compiling; any other letter right after a number is an error.
+      const keywordNext = /^(?:and|else|for|if|in|is|not|or)/.test(src.slice(i, i + 4));
+      if ((ID_CONTINUE.test(next) || next === '_') && !keywordNext) {
         this.fail(i, `invalid ${kind === 'int' ? 'decimal' : kind} literal`);
       }
     }

@@ -286,6 +286,13 @@ describe('numbers', () => {
     expect(lexError('0x').reason).toBe('invalid hexadecimal literal');
     expect(lexError('0b102').reason).toBe("invalid digit '2' in binary literal");
     expect(lexError('12abc').reason).toBe('invalid decimal literal');
+    expect(lexError('1_if').reason).toBe('invalid decimal literal');
+  });
+
+  it('lets the keywords CPython allows touch a number', () => {
+    expect(show('x = 1if y else 2')).toEqual(['x', '=', '1', 'if', 'y', 'else', '2', 'NEWLINE', 'EOF']);
+    expect(show('[0for i in x]')).toEqual(['[', '0', 'for', 'i', 'in', 'x', ']', 'NEWLINE', 'EOF']);
+    expect(show('1.5or 2')).toEqual(['1.5', 'or', '2', 'NEWLINE', 'EOF']);
   });
 });
 
