@@ -43,3 +43,84 @@ export type Expr =
   | { kind: 'Dict'; keys: Expr[]; values: Expr[]; range: Range }
   | { kind: 'ListComp' | 'SetComp' | 'GeneratorExp'; elt: Expr; generators: Comprehension[]; range: Range }
   | { kind: 'DictComp'; key: Expr; value: Expr; generators: Comprehension[]; range: Range };
+
+/** A parameter of a function definition. */
+export interface Arg {
+  name: string;
+  annotation: Expr | null;
+  range: Range;
+}
+
+/** The parameters of a function definition, in the shape of Python's `ast.arguments`. */
+export interface Arguments {
+  posonlyargs: Arg[];
+  args: Arg[];
+  vararg: Arg | null;
+  kwonlyargs: Arg[];
+  /** One per kwonly argument: its default or null. */
+  kwDefaults: (Expr | null)[];
+  kwarg: Arg | null;
+  /** Defaults of the last `defaults.length` positional parameters. */
+  defaults: Expr[];
+}
+
+export interface Alias {
+  name: string;
+  asname: string | null;
+  range: Range;
+}
+
+export interface WithItem {
+  contextExpr: Expr;
+  optionalVars: Expr | null;
+}
+
+export interface FunctionDef {
+  kind: 'FunctionDef';
+  name: string;
+  args: Arguments;
+  returns: Expr | null;
+  body: Stmt[];
+  decorators: Expr[];
+  /** The text after `# type:` on the line of the signature (PyTorch's type comments), if any. */
+  typeComment: string | null;
+  range: Range;
+}
+
+export interface ClassDef {
+  kind: 'ClassDef';
+  name: string;
+  bases: Expr[];
+  keywords: Keyword[];
+  body: Stmt[];
+  decorators: Expr[];
+  range: Range;
+}
+
+/** The statements of the TorchScript language, in the shape of Python's `ast`. */
+export type Stmt =
+  | FunctionDef
+  | ClassDef
+  | { kind: 'Return'; value: Expr | null; range: Range }
+  | { kind: 'Delete'; targets: Expr[]; range: Range }
+  | { kind: 'Assign'; targets: Expr[]; value: Expr; typeComment: string | null; range: Range }
+  | { kind: 'AugAssign'; target: Expr; op: BinaryOperator; value: Expr; range: Range }
+  | { kind: 'AnnAssign'; target: Expr; annotation: Expr; value: Expr | null; range: Range }
+  | { kind: 'For'; target: Expr; iter: Expr; body: Stmt[]; orelse: Stmt[]; range: Range }
+  | { kind: 'While'; test: Expr; body: Stmt[]; orelse: Stmt[]; range: Range }
+  | { kind: 'If'; test: Expr; body: Stmt[]; orelse: Stmt[]; range: Range }
+  | { kind: 'With'; items: WithItem[]; body: Stmt[]; range: Range }
+  | { kind: 'Raise'; exc: Expr | null; cause: Expr | null; range: Range }
+  | { kind: 'Assert'; test: Expr; msg: Expr | null; range: Range }
+  | { kind: 'Import'; names: Alias[]; range: Range }
+  | { kind: 'ImportFrom'; module: string | null; names: Alias[]; level: number; range: Range }
+  | { kind: 'Global' | 'Nonlocal'; names: string[]; range: Range }
+  | { kind: 'Expr'; value: Expr; range: Range }
+  | { kind: 'Pass' | 'Break' | 'Continue'; range: Range };
+
+/** A whole source file. */
+export interface Module {
+  body: Stmt[];
+  file: string;
+  source: string;
+}

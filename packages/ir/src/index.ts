@@ -49,7 +49,7 @@ export {
 } from './schema/default-value.js';
 export { FunctionSchema, type FunctionSchemaOptions } from './schema/function-schema.js';
 export { parseSchema } from './schema/parse-schema.js';
-export { ClassType } from './types/class-type.js';
+export { type ClassAttribute, type ClassAttributeKind, type ClassProperty, ClassType } from './types/class-type.js';
 export { DictType } from './types/dict-type.js';
 export { type EnumMember, type EnumOptions, EnumType } from './types/enum-type.js';
 export { FunctionType } from './types/function-type.js';

@@ -1,6 +1,24 @@
+import type { IValue } from '../graph/ivalue.js';
 import type { FunctionSchema } from '../schema/function-schema.js';
 import type { InterfaceType } from './interface-type.js';
 import { JitType } from './jit-type.js';
+
+/** What an attribute slot of a class holds; modules separate parameters and buffers from plain attributes. */
+export type ClassAttributeKind = 'attribute' | 'parameter' | 'buffer';
+
+/** One attribute slot of a class (PyTorch's ClassAttribute): objects of the class keep their slots in this order. */
+export interface ClassAttribute {
+  readonly name: string;
+  readonly type: JitType;
+  readonly kind: ClassAttributeKind;
+}
+
+/** A `@property` of a TorchScript class or module: the names of its getter and optional setter methods. */
+export interface ClassProperty {
+  readonly name: string;
+  readonly getter: string;
+  readonly setter?: string;
+}
 
 /**
  * A class type, known by its qualified name: a TorchScript class (`__torch__.MyClass`) or a
@@ -12,16 +30,83 @@ import { JitType } from './jit-type.js';
 export class ClassType extends JitType {
   readonly kind = 'ClassType' as const;
   readonly qualifiedName: string;
-  readonly methods: ReadonlyMap<string, FunctionSchema>;
+  /** A module type (`nn.Module` subclass): its objects carry `training`, parameters, buffers and submodules. */
+  readonly isModule: boolean;
+  private readonly methodMap: Map<string, FunctionSchema>;
+  private readonly attributeList: ClassAttribute[] = [];
+  private readonly constantMap = new Map<string, IValue>();
+  private readonly propertyList: ClassProperty[] = [];
 
-  private constructor(qualifiedName: string, methods: readonly FunctionSchema[]) {
+  private constructor(qualifiedName: string, methods: readonly FunctionSchema[], isModule: boolean) {
     super();
     this.qualifiedName = qualifiedName;
-    this.methods = new Map(methods.map((m) => [m.name, m]));
+    this.isModule = isModule;
+    this.methodMap = new Map(methods.map((m) => [m.name, m]));
   }
 
-  static named(qualifiedName: string, options: { methods?: readonly FunctionSchema[] } = {}): ClassType {
-    return new ClassType(qualifiedName, options.methods ?? []);
+  /**
+   * A class type. Class types are declared by the compiler while it reads a class: attributes,
+   * constants, properties and methods are added to the type as they are found (as in PyTorch,
+   * where ClassType is filled in during compilation); identity stays the qualified name.
+   */
+  static named(
+    qualifiedName: string,
+    options: { methods?: readonly FunctionSchema[]; isModule?: boolean } = {},
+  ): ClassType {
+    return new ClassType(qualifiedName, options.methods ?? [], options.isModule ?? false);
+  }
+
+  /** Method schemas (with `self` first) by name. */
+  get methods(): ReadonlyMap<string, FunctionSchema> {
+    return this.methodMap;
+  }
+
+  /** Records (or replaces) the schema of a method. */
+  addMethod(schema: FunctionSchema): void {
+    this.methodMap.set(schema.name, schema);
+  }
+
+  /** Attribute slots in declaration order. */
+  get attributes(): readonly ClassAttribute[] {
+    return this.attributeList;
+  }
+
+  /** Adds an attribute slot; an attribute name may be declared once. Returns the slot index. */
+  addAttribute(name: string, type: JitType, kind: ClassAttributeKind = 'attribute'): number {
+    if (this.findAttributeSlot(name) !== undefined)
+      throw new RangeError(`attribute '${name}' of ${this.qualifiedName} is already defined`);
+    if (this.constantMap.has(name)) throw new RangeError(`'${name}' of ${this.qualifiedName} is already a constant`);
+    this.attributeList.push({ name, type, kind });
+    return this.attributeList.length - 1;
+  }
+
+  findAttributeSlot(name: string): number | undefined {
+    const i = this.attributeList.findIndex((a) => a.name === name);
+    return i < 0 ? undefined : i;
+  }
+
+  findAttribute(name: string): ClassAttribute | undefined {
+    return this.attributeList.find((a) => a.name === name);
+  }
+
+  /** Class-level constants (`__constants__`, `Final`), by name, in declaration order. */
+  get constants(): ReadonlyMap<string, IValue> {
+    return this.constantMap;
+  }
+
+  addConstant(name: string, value: IValue): void {
+    if (this.constantMap.has(name) || this.findAttributeSlot(name) !== undefined) {
+      throw new RangeError(`'${name}' of ${this.qualifiedName} is already defined`);
+    }
+    this.constantMap.set(name, value);
+  }
+
+  get properties(): readonly ClassProperty[] {
+    return this.propertyList;
+  }
+
+  addProperty(property: ClassProperty): void {
+    this.propertyList.push(property);
   }
 
   /** The last component of the qualified name. */
