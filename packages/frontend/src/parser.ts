@@ -66,6 +66,7 @@ export class Parser {
   private blocks = 0;
   private readonly tokens: Token[];
   private readonly typeComments: TypeComment[] = [];
+  private readonly parenthesized = new Map<Expr, Range>();
 
   constructor(
     private readonly source: string,
@@ -124,6 +125,14 @@ export class Parser {
 
   private enter(at: Token) {
     if (++this.depth > MAX_NESTING) this.fail(at, `expression nested too deeply (more than ${MAX_NESTING} levels)`);
+  }
+
+  /**
+   * The range an expression covers as an operand: with its parentheses, if it was parenthesized.
+   * Python's ast keeps a parenthesized node's own range but extends its parents over the parentheses.
+   */
+  private outer(e: Expr): Range {
+    return this.parenthesized.get(e) ?? e.range;
   }
 
   private span(start: Range, end: Range): Range {
@@ -552,7 +561,11 @@ export class Parser {
         this.next();
         annotation = this.test();
       }
-      return { name: name.text, annotation, range: this.span(name.range, annotation?.range ?? name.range) };
+      return {
+        name: name.text,
+        annotation,
+        range: this.span(name.range, annotation ? this.outer(annotation) : name.range),
+      };
     };
     while (!this.isOp(')')) {
       const t = this.peek();
@@ -607,7 +620,7 @@ export class Parser {
     if (this.isOp('(')) {
       const open = this.next();
       this.enter(open);
-      ({ args: bases, keywords } = this.callArguments());
+      ({ args: bases, keywords } = this.callArguments(open));
       this.depth--;
       this.expectOp(')', 'to close the base classes');
     }
@@ -681,7 +694,7 @@ export class Parser {
       if (this.isOp('*')) {
         const star = this.next();
         const value = this.binary(0);
-        items.push({ kind: 'Starred', value, range: this.span(star.range, value.range) });
+        items.push({ kind: 'Starred', value, range: this.span(star.range, this.outer(value)) });
       } else items.push(this.binary(0));
       if (!this.isOp(',')) break;
       comma = this.next();
@@ -757,7 +770,7 @@ export class Parser {
       if (!this.startsExpression()) break;
       elts.push(this.starOrTest());
     }
-    return { kind: 'Tuple', elts, range: this.span(first.range, (elts[elts.length - 1] as Expr).range) };
+    return { kind: 'Tuple', elts, range: this.span(this.outer(first), this.previous().range) };
   }
 
   private startsExpression(): boolean {
@@ -771,7 +784,7 @@ export class Parser {
     if (this.isOp('*')) {
       const star = this.next();
       const value = this.orExpr();
-      return { kind: 'Starred', value, range: this.span(star.range, value.range) };
+      return { kind: 'Starred', value, range: this.span(star.range, this.outer(value)) };
     }
     return this.test();
   }
@@ -790,7 +803,7 @@ export class Parser {
         this.fail(this.peek(), `expected 'else' in conditional expression but found ${describe(this.peek())}`);
       this.next();
       const orelse = this.test();
-      result = { kind: 'IfExp', test: cond, body, orelse, range: this.span(body.range, orelse.range) };
+      result = { kind: 'IfExp', test: cond, body, orelse, range: this.span(this.outer(body), this.outer(orelse)) };
     }
     this.depth--;
     return result;
@@ -812,7 +825,12 @@ export class Parser {
       this.next();
       values.push(operand());
     }
-    return { kind: 'BoolOp', op, values, range: this.span(first.range, (values[values.length - 1] as Expr).range) };
+    return {
+      kind: 'BoolOp',
+      op,
+      values,
+      range: this.span(this.outer(first), this.outer(values[values.length - 1] as Expr)),
+    };
   }
 
   private notExpr(): Expr {
@@ -821,7 +839,7 @@ export class Parser {
     this.enter(not);
     const operand = this.notExpr();
     this.depth--;
-    return { kind: 'UnaryOp', op: 'not', operand, range: this.span(not.range, operand.range) };
+    return { kind: 'UnaryOp', op: 'not', operand, range: this.span(not.range, this.outer(operand)) };
   }
 
   private compareOp(): CompareOperator | null {
@@ -863,7 +881,7 @@ export class Parser {
       left,
       ops,
       comparators,
-      range: this.span(left.range, (comparators[comparators.length - 1] as Expr).range),
+      range: this.span(this.outer(left), this.outer(comparators[comparators.length - 1] as Expr)),
     };
   }
 
@@ -876,7 +894,13 @@ export class Parser {
       if (t.kind !== 'op' || !ops.includes(t.text)) return left;
       this.next();
       const right = this.binary(level + 1);
-      left = { kind: 'BinOp', op: t.text as BinaryOperator, left, right, range: this.span(left.range, right.range) };
+      left = {
+        kind: 'BinOp',
+        op: t.text as BinaryOperator,
+        left,
+        right,
+        range: this.span(this.outer(left), this.outer(right)),
+      };
     }
   }
 
@@ -887,7 +911,12 @@ export class Parser {
       this.enter(t);
       const operand = this.factor();
       this.depth--;
-      return { kind: 'UnaryOp', op: t.text as '-' | '+' | '~', operand, range: this.span(t.range, operand.range) };
+      return {
+        kind: 'UnaryOp',
+        op: t.text as '-' | '+' | '~',
+        operand,
+        range: this.span(t.range, this.outer(operand)),
+      };
     }
     return this.power();
   }
@@ -900,7 +929,13 @@ export class Parser {
     this.enter(op);
     const exponent = this.factor();
     this.depth--;
-    return { kind: 'BinOp', op: '**', left: base, right: exponent, range: this.span(base.range, exponent.range) };
+    return {
+      kind: 'BinOp',
+      op: '**',
+      left: base,
+      right: exponent,
+      range: this.span(this.outer(base), this.outer(exponent)),
+    };
   }
 
   private primary(): Expr {
@@ -911,26 +946,30 @@ export class Parser {
         const name = this.peek();
         if (name.kind !== 'name') this.fail(name, `expected an attribute name after '.' but found ${describe(name)}`);
         this.next();
-        expr = { kind: 'Attribute', value: expr, attr: name.text, range: this.span(expr.range, name.range) };
+        expr = { kind: 'Attribute', value: expr, attr: name.text, range: this.span(this.outer(expr), name.range) };
       } else if (this.isOp('(')) {
         const open = this.next();
         this.enter(open);
-        const { args, keywords } = this.callArguments();
+        const { args, keywords } = this.callArguments(open);
         this.depth--;
         const close = this.expectOp(')', 'to close the call');
-        expr = { kind: 'Call', func: expr, args, keywords, range: this.span(expr.range, close.range) };
+        expr = { kind: 'Call', func: expr, args, keywords, range: this.span(this.outer(expr), close.range) };
       } else if (this.isOp('[')) {
         const open = this.next();
         this.enter(open);
         const slice = this.subscript();
         this.depth--;
         const close = this.expectOp(']', 'to close the subscript');
-        expr = { kind: 'Subscript', value: expr, slice, range: this.span(expr.range, close.range) };
+        expr = { kind: 'Subscript', value: expr, slice, range: this.span(this.outer(expr), close.range) };
       } else return expr;
     }
   }
 
-  private callArguments(): { args: Expr[]; keywords: Keyword[] } {
+  /**
+   * Arguments up to (not including) the ')' that `open` opened. A generator expression as the sole
+   * argument borrows the call's parentheses, so Python's ast gives it their range.
+   */
+  private callArguments(open: Token): { args: Expr[]; keywords: Keyword[] } {
     const args: Expr[] = [];
     const keywords: Keyword[] = [];
     while (!this.isOp(')')) {
@@ -938,12 +977,12 @@ export class Parser {
       if (this.isOp('**')) {
         this.next();
         const value = this.test();
-        keywords.push({ name: null, value, range: this.span(t.range, value.range) });
+        keywords.push({ name: null, value, range: this.span(t.range, this.outer(value)) });
       } else if (t.kind === 'name' && this.isOp('=', 1)) {
         this.i += 2;
         const value = this.test();
         if (keywords.some((k) => k.name === t.text)) this.fail(t, `keyword argument repeated: ${t.text}`);
-        keywords.push({ name: t.text, value, range: this.span(t.range, value.range) });
+        keywords.push({ name: t.text, value, range: this.span(t.range, this.outer(value)) });
       } else {
         if (keywords.length > 0 && !this.isOp('*')) {
           this.fail(t, 'positional argument follows keyword argument');
@@ -955,7 +994,9 @@ export class Parser {
           if (args.length > 0 || keywords.length > 0 || this.isOp(',')) {
             this.fail(t, 'generator expression must be parenthesized');
           }
-          args.push(gen);
+          if (this.isOp(')')) {
+            args.push({ ...gen, range: this.span(open.range, this.peek().range) });
+          } else args.push(gen);
         } else args.push(arg);
       }
       if (!this.isOp(',')) break;
@@ -974,7 +1015,7 @@ export class Parser {
       if (this.isOp(']')) break;
       elts.push(this.sliceItem());
     }
-    return { kind: 'Tuple', elts, range: this.span(first.range, (elts[elts.length - 1] as Expr).range) };
+    return { kind: 'Tuple', elts, range: this.span(this.outer(first), this.previous().range) };
   }
 
   private sliceItem(): Expr {
@@ -992,14 +1033,14 @@ export class Parser {
       last = this.next();
       step = bound();
     }
-    const endRange = step?.range ?? upper?.range ?? last.range;
-    return { kind: 'Slice', lower, upper, step, range: this.span(lower?.range ?? start.range, endRange) };
+    const endRange = step ? this.outer(step) : upper ? this.outer(upper) : last.range;
+    return { kind: 'Slice', lower, upper, step, range: this.span(lower ? this.outer(lower) : start.range, endRange) };
   }
 
   private comprehension(kind: 'ListComp' | 'SetComp' | 'GeneratorExp', elt: Expr, start: Range): Expr {
     const generators = this.generators();
     const last = generators[generators.length - 1] as Comprehension;
-    const end = last.ifs[last.ifs.length - 1]?.range ?? last.iter.range;
+    const end = this.outer(last.ifs[last.ifs.length - 1] ?? last.iter);
     return { kind, elt, generators, range: this.span(start, end) };
   }
 
@@ -1032,7 +1073,7 @@ export class Parser {
       if (this.isKeyword('in')) break;
       elts.push(this.binary(0));
     }
-    return { kind: 'Tuple', elts, range: this.span(first.range, (elts[elts.length - 1] as Expr).range) };
+    return { kind: 'Tuple', elts, range: this.span(this.outer(first), this.previous().range) };
   }
 
   private atom(): Expr {
@@ -1060,7 +1101,7 @@ export class Parser {
         }
         if (t.text === '(' || t.text === '[' || t.text === '{') {
           this.enter(t);
-          const result = t.text === '(' ? this.parenthesized() : t.text === '[' ? this.list() : this.braces();
+          const result = t.text === '(' ? this.parenthesizedExpr() : t.text === '[' ? this.list() : this.braces();
           this.depth--;
           return result;
         }
@@ -1095,7 +1136,7 @@ export class Parser {
     return { kind: 'FString', parts, range };
   }
 
-  private parenthesized(): Expr {
+  private parenthesizedExpr(): Expr {
     const open = this.next();
     if (this.isOp(')')) {
       const close = this.next();
@@ -1108,7 +1149,8 @@ export class Parser {
       return { ...gen, range: this.span(open.range, close.range) };
     }
     if (!this.isOp(',')) {
-      this.expectOp(')', 'to close the parenthesis');
+      const close = this.expectOp(')', 'to close the parenthesis');
+      this.parenthesized.set(first, this.span(open.range, close.range));
       return first;
     }
     const elts = [first];
