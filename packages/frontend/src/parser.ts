@@ -327,8 +327,10 @@ export class Parser {
       for (const target of exprs) this.checkTarget(target, 'assign');
       const last = this.previous();
       const after = this.peek();
-      const typeComment = after.kind === 'newline' ? this.typeCommentIn(last.range.end, after.range.start) : null;
-      return { kind: 'Assign', targets: exprs, value, typeComment, range: this.span(start.range, last.range) };
+      const comment = after.kind === 'newline' ? this.typeCommentIn(last.range.end, after.range.start) : null;
+      // As in Python's ast, an assignment with a type comment extends over the comment.
+      const range = this.span(start.range, comment?.range ?? last.range);
+      return { kind: 'Assign', targets: exprs, value, typeComment: comment?.text ?? null, range };
     }
     return { kind: 'Expr', value: first, range: this.span(start.range, this.previous().range) };
   }
@@ -440,7 +442,7 @@ export class Parser {
   }
 
   /** The type comment wholly inside [from, to), if any (the first). */
-  private typeCommentIn(from: number, to: number): string | null {
+  private typeCommentIn(from: number, to: number): TypeComment | null {
     const comments = this.typeComments;
     let lo = 0;
     let hi = comments.length;
@@ -450,7 +452,7 @@ export class Parser {
       else hi = mid;
     }
     const c = comments[lo];
-    return c && c.range.end <= to ? c.text : null;
+    return c && c.range.end <= to ? c : null;
   }
 
   /**
@@ -521,11 +523,11 @@ export class Parser {
     let typeComment: string | null = null;
     const newline = this.peek();
     if (newline.kind === 'newline') {
-      typeComment = this.typeCommentIn(colon.range.end, newline.range.start);
       const indent = this.peek(1);
-      if (typeComment === null && indent.kind === 'indent') {
-        typeComment = this.typeCommentIn(newline.range.end, indent.range.start);
-      }
+      const comment =
+        this.typeCommentIn(colon.range.end, newline.range.start) ??
+        (indent.kind === 'indent' ? this.typeCommentIn(newline.range.end, indent.range.start) : null);
+      typeComment = comment?.text ?? null;
     }
     const body = this.block(kw);
     return {
