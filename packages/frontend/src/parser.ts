@@ -208,6 +208,8 @@ export class Parser {
 
   private smallStatement(): Stmt {
     const t = this.peek();
+    const unsupported = t.kind === 'keyword' ? UNSUPPORTED[t.text] : undefined;
+    if (unsupported) this.fail(t, unsupported);
     if (t.kind === 'keyword' && !EXPRESSION_KEYWORDS.has(t.text)) {
       switch (t.text) {
         case 'pass':
@@ -261,8 +263,6 @@ export class Parser {
           return { kind, names, range: this.span(t.range, this.previous().range) };
         }
       }
-      const unsupported = UNSUPPORTED[t.text];
-      if (unsupported) this.fail(t, unsupported);
       if (COMPOUND_KEYWORDS.has(t.text)) {
         this.fail(
           t,

@@ -239,6 +239,16 @@ function body(src: string): Stmt[] {
   return Parser.parseModule(src, 'm.py').body;
 }
 
+function accepts(expression: string): boolean {
+  try {
+    Parser.parseExpression(expression);
+    return true;
+  } catch (error) {
+    if (FrontendError.isInstance(error)) return false;
+    throw error;
+  }
+}
+
 function failure(src: string): FrontendError {
   try {
     Parser.parseModule(src, 'm.py');
@@ -355,6 +365,8 @@ describe('statement errors', () => {
     ['try:\n    pass\nexcept:\n    pass\n', 1, 1, 'try statements are not supported in TorchScript'],
     ['def f():\n    yield 1\n', 2, 5, 'generators (yield) are not supported in TorchScript'],
     ['x = lambda: 1\n', 1, 5, 'lambda expressions are not supported in TorchScript'],
+    ['await x\n', 1, 1, 'await is not supported in TorchScript'],
+    ['async def f(): pass\n', 1, 1, 'async functions and statements are not supported in TorchScript'],
   ];
 
   it.each(CASES)('%j: line %i, column %i: %s', (src, line, column, reason) => {
@@ -394,6 +406,25 @@ describe('deep nesting', () => {
     let depth = 0;
     for (let s: Stmt | undefined = body(src)[0]; s?.kind === 'If'; s = s.body[0]) depth++;
     expect(depth).toBe(100);
+  });
+
+  it('parses the deepest expression the parser accepts inside 100 nested blocks, without exhausting the stack', () => {
+    let blocks = '';
+    for (let k = 0; k < 100; k++) blocks += `${' '.repeat(k)}if x:\n`;
+    const forms = [
+      (k: number) => `${'('.repeat(k)}1${')'.repeat(k)}`,
+      (k: number) => `${'f('.repeat(k)}${')'.repeat(k)}`,
+      (k: number) => `x${'[0'.repeat(k)}${']'.repeat(k)}`,
+      (k: number) => `${'[x for x in '.repeat(k)}y${']'.repeat(k)}`,
+      (k: number) => `${'a if b else '.repeat(k)}c`,
+    ];
+    for (const form of forms) {
+      let k = 400;
+      while (k > 0 && !accepts(form(k))) k--;
+      expect(k).toBeGreaterThanOrEqual(99);
+      const [outer] = body(`${blocks}${' '.repeat(100)}x = ${form(k)}\n`);
+      expect(outer?.kind).toBe('If');
+    }
   });
 
   it('gives a FrontendError for an expression nested 10,000 deep inside statements', () => {
