@@ -483,6 +483,14 @@ export class Parser {
     return body;
   }
 
+  /** The type comment between `after` and the next token, on the line `after` ends, if any. */
+  private typeCommentOnLineOf(after: Token): TypeComment | null {
+    const comment = this.typeCommentIn(after.range.end, this.peek().range.start);
+    if (comment === null) return null;
+    const between = this.source.slice(after.range.end, comment.range.start);
+    return between.includes('\n') || between.includes('\r') ? null : comment;
+  }
+
   private colon(what: string): Token {
     return this.expectOp(':', `after ${what}`);
   }
@@ -554,6 +562,7 @@ export class Parser {
     let star: Token | null = null;
     let slash = false;
     const seen = new Set<string>();
+    let current: Arg | null = null;
     const param = (): Arg => {
       const name = this.expectName('a parameter name');
       if (seen.has(name.text)) this.fail(name, `duplicate argument '${name.text}' in function definition`);
@@ -563,11 +572,8 @@ export class Parser {
         this.next();
         annotation = this.test();
       }
-      return {
-        name: name.text,
-        annotation,
-        range: this.span(name.range, annotation ? this.outer(annotation) : name.range),
-      };
+      const range = this.span(name.range, annotation ? this.outer(annotation) : name.range);
+      return { name: name.text, annotation, typeComment: null, range };
     };
     while (!this.isOp(')')) {
       const t = this.peek();
@@ -583,16 +589,19 @@ export class Parser {
       } else if (this.isOp('**')) {
         this.next();
         kwarg = param();
+        current = kwarg;
         if (this.isOp('=')) this.fail(this.peek(), 'var-keyword argument cannot have default value');
       } else if (this.isOp('*')) {
         if (star) this.fail(t, "'*' argument may appear only once");
         star = this.next();
         if (this.peek().kind === 'name') {
           vararg = param();
+          current = vararg;
           if (this.isOp('=')) this.fail(this.peek(), 'var-positional argument cannot have default value');
         }
       } else {
         const arg = param();
+        current = arg;
         let value: Expr | null = null;
         if (this.isOp('=')) {
           this.next();
@@ -607,8 +616,11 @@ export class Parser {
           else if (defaults.length > 0) this.failAt(arg.range.start, 'non-default argument follows default argument');
         }
       }
-      if (!this.isOp(',')) break;
-      this.next();
+      // A parameter's own `# type:` comment (PEP 484's per-argument form) ends its line, after the comma.
+      const last = this.isOp(',') ? this.next() : this.previous();
+      if (current) current.typeComment = this.typeCommentOnLineOf(last)?.text ?? null;
+      current = null;
+      if (last.text !== ',' || last.kind !== 'op') break;
     }
     if (star && vararg === null && kwonlyargs.length === 0) this.fail(star, 'named arguments must follow bare *');
     return { posonlyargs, args, vararg, kwonlyargs, kwDefaults, kwarg, defaults };

@@ -20,6 +20,8 @@ const VALID = [
   'def f(a):\n    # type: (int) -> int\n    return a\n',
   'def f(a):\n\n    # type: (Tensor) -> Tensor\n    return a\n',
   'def f(a):  # type: ignore\n    return a\n',
+  'def f(a,  # type: int\n      b=1,  # type: str\n      *c,  # type: float\n      d  # type: bool\n      ):\n    # type: (...) -> int\n    pass\n',
+  'def f(self,\n      x,  # type: Tensor\n      **k  # type: int\n      ):\n    # type: (...) -> Tensor\n    return x\n',
   'def f(): return 1\n',
   'def f(): x = 1; return x\n',
   'def f():\n    """Docstring."""\n    return None\n',
@@ -296,6 +298,13 @@ describe('statements', () => {
     const assign = g?.body[0];
     expect(assign?.kind === 'Assign' && assign.typeComment).toBe('List[int]');
     expect(h?.typeComment).toBeNull();
+    // PEP 484's per-argument comments, with the signature's `(...) -> T`.
+    const [p] = body(
+      'def p(a,  # type: int\n      b  # type: str\n      ):\n    # type: (...) -> int\n    pass\n',
+    ) as FunctionDef[];
+    expect(p?.args.args.map((a) => a.typeComment)).toEqual(['int', 'str']);
+    expect(p?.typeComment).toBe('(...) -> int');
+    expect(f?.args.args[0]?.typeComment).toBeNull();
     // A type comment elsewhere in the body belongs to no signature.
     const [k] = body('def k(a):\n    x = 1\n    # type: (int) -> int\n    return a\n') as FunctionDef[];
     expect(k?.typeComment).toBeNull();
