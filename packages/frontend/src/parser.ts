@@ -57,8 +57,11 @@ const BINARY_LEVELS: readonly (readonly string[])[] = [
 ];
 
 /**
- * Parses TorchScript source into an AST. For now the expression grammar (Python's, with its
- * precedence); statements come next. Throws FrontendError.
+ * Parses TorchScript source into an AST in the shape of Python's `ast`: whole files
+ * (`parseModule`, Python 3's statement grammar) or single expressions (`parseExpression`, Python's
+ * grammar and precedence). Recursive descent over the lexer's tokens, with every recursion bounded
+ * (expressions by MAX_NESTING, blocks by MAX_BLOCKS) and flat sequences (statements, elif chains,
+ * chained targets) read by loops. Throws FrontendError.
  */
 export class Parser {
   private i = 0;
