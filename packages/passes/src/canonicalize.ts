@@ -8,8 +8,8 @@ export interface CanonicalizeOptions {
 /**
  * Renumbers the values in program order, as PyTorch's `Canonicalize(graph, keep_unique_names)`
  * does by copying the graph: graph inputs first, then for each node its outputs, then its blocks
- * (each block's inputs, then its nodes). Without `keepUniqueNames` the debug names are dropped,
- * so two graphs that differ only in value naming print the same. Works in place; returns whether
+ * (each block's inputs, then its nodes). Without `keepUniqueNames` the debug names of the graph
+ * inputs and of the top-level nodes' outputs are dropped (PyTorch keeps those inside blocks). Works in place; returns whether
  * any id or name changed.
  *
  *     graph(%x : int):                          graph(%0 : int):
@@ -31,7 +31,10 @@ export function canonicalize(graph: Graph, options: CanonicalizeOptions = {}): b
   collect(graph.block);
   let changed = false;
   if (!keepNames) {
-    for (const v of order) {
+    // As PyTorch: only the graph's inputs and its top-level nodes' outputs lose their names;
+    // values inside blocks are copied with their metadata and keep them.
+    const topLevel = [...graph.inputs, ...[...graph.nodes()].flatMap((n) => n.outputs)];
+    for (const v of topLevel) {
       if (v.hasDebugName()) {
         v.setDebugName('');
         changed = true;

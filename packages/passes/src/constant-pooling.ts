@@ -12,7 +12,7 @@ export interface ConstantPoolingOptions {
  * ones (PyTorch's ConstantPooling). As in PyTorch, each constant met is moved before the current
  * first node, so the pooled constants end up in reverse order of first appearance. Equal
  * constants of mutable types (lists, tensors) are merged only when that cannot change what a
- * write observes.
+ * write observes. Returns whether constants were merged or hoisted.
  *
  *     %a : int = prim::Constant[value=1]()          %b : int = prim::Constant[value=2]()
  *     %x : int = aten::add(%i, %a)           ->     %a : int = prim::Constant[value=1]()
@@ -25,6 +25,13 @@ export function constantPooling(graph: Graph, options: ConstantPoolingOptions = 
   let db: AliasDb | undefined;
   const pool = new Map<string, Node>();
   let changed = false;
+  // Constants already leading the graph only get reordered: that is not reported as a change, so
+  // that a pipeline run to a fixed point stops (each run reverses them, as in PyTorch).
+  const leading = new Set<Node>();
+  for (const node of graph.nodes()) {
+    if (node.kind !== 'prim::Constant') break;
+    leading.add(node);
+  }
   const visit = (block: Block): void => {
     for (const node of block.nodes()) {
       if (node.blocks.length > 0) {
@@ -46,7 +53,7 @@ export function constantPooling(graph: Graph, options: ConstantPoolingOptions = 
       const first = graph.block.first;
       if (node !== first) {
         node.moveBefore(first);
-        changed = true;
+        if (!leading.has(node)) changed = true;
       }
     }
   };
