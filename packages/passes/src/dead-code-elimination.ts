@@ -1,6 +1,6 @@
 import type { Block, Graph, Node, Value } from '@tsjit/ir';
 import type { OpRegistry } from '@tsjit/ops';
-import { AliasDb } from './analysis/alias-db.js';
+import { AliasDb, mayWriteUnknown } from './analysis/alias-db.js';
 import { hasSideEffectsDeep } from './analysis/node-effects.js';
 import { nodeOperator } from './analysis/node-schema.js';
 
@@ -90,7 +90,8 @@ class DeadCodeEliminator {
 
   #writesAnything(node: Node): boolean {
     if (node.kind === 'prim::SetAttr') return true;
-    if (nodeOperator(node, this.#registry)?.schema.isMutable) return true;
+    const op = nodeOperator(node, this.#registry);
+    if (op ? op.schema.isMutable : mayWriteUnknown(node.kind)) return true;
     return node.blocks.some((b) => [...b.nodes()].some((n) => this.#writesAnything(n)));
   }
 

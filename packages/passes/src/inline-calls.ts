@@ -107,6 +107,8 @@ function inlineCall(
     return callee.outputs.map((v) => lookup(env, v, name));
   });
   call.outputs.forEach((out, i) => {
+    // The call's result name carries over to the inlined value, as in PyTorch.
+    if (out.hasDebugName()) outputs[i].setDebugName(out.debugName());
     out.replaceAllUsesWith(outputs[i]);
   });
   call.destroy();

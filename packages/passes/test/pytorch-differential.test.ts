@@ -31,8 +31,19 @@ const fixture = JSON.parse(readFileSync(new URL('./fixtures/pass-goldens.json', 
   cases: Case[];
 };
 
-/** Where our result differs from PyTorch's on purpose or by a known gap; each entry says why. */
-const KNOWN_DIFFERENCES = new Map<string, string>([]);
+/**
+ * Where the printed result differs from PyTorch's by a known gap in printing, not in the graph:
+ * the case's expected text is normalized by the function given, then must match exactly.
+ */
+const KNOWN_DIFFERENCES = new Map<string, { readonly why: string; readonly normalize: (text: string) => string }>([
+  [
+    'script:tensor_fold/constantPropagation',
+    {
+      why: "a tensor constant of 2 to 10 elements prints as ATen's tensor display in PyTorch, as <Tensor> here",
+      normalize: (text) => text.replace(/\[value= [^\n]*\[ CPU\w+Type\{[\d,]*\} \]\]/g, '[value=<Tensor>]'),
+    },
+  ],
+]);
 
 function runPass(c: Case, graph: Graph): void {
   switch (c.pass) {
@@ -91,13 +102,18 @@ describe(`passes match PyTorch ${fixture.torch}`, () => {
 
   for (const c of fixture.cases) {
     const known = KNOWN_DIFFERENCES.get(c.name);
-    it(`${c.name}${known ? ' (known difference)' : ''}`, () => {
+    it(`${c.name}${known ? ` (${known.why})` : ''}`, () => {
       const graph = parseIR(c.input);
       runPass(c, graph);
       lint(graph);
       const actual = canonicalText(graph);
-      if (known) expect(actual, known).not.toBe(stripRanges(c.expected));
-      else expect(actual).toBe(stripRanges(c.expected));
+      const expected = stripRanges(c.expected);
+      if (known) {
+        expect(actual).not.toBe(expected);
+        expect(actual).toBe(known.normalize(expected));
+      } else {
+        expect(actual).toBe(expected);
+      }
     });
   }
 });

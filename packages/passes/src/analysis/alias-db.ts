@@ -111,6 +111,21 @@ const CONTAINER_WRITERS = new Set([
   'aten::copy_',
 ]);
 
+/**
+ * Whether an op we have no schema for may write to its inputs, by PyTorch's naming: in-place ops
+ * end in one '_' (`add_`, not `__getitem__`), plus the list and dict mutators; ops outside aten
+ * and prim are unknown and may.
+ */
+export function mayWriteUnknown(kind: string): boolean {
+  if (READING_OPS.has(kind)) return false;
+  if (CONTAINER_WRITERS.has(kind)) return true;
+  if (kind.startsWith('aten::') || kind.startsWith('prim::')) {
+    const base = kind.slice(6);
+    return base.endsWith('_') && !base.endsWith('__');
+  }
+  return true;
+}
+
 const WILDCARD = Symbol('wildcard');
 type Key = Value | typeof WILDCARD;
 
@@ -299,7 +314,7 @@ export class AliasDb {
       this.#fromSchema(node, op.schema);
       return;
     }
-    if (kind.startsWith('aten::') && !kind.endsWith('_') && !CONTAINER_WRITERS.has(kind)) {
+    if (kind.startsWith('aten::') && !mayWriteUnknown(kind)) {
       // An aten op we have no schema for: assume it reads its inputs and may return views of them.
       for (const out of node.outputs) for (const input of node.inputs) this.#join(out, input);
       return;
