@@ -95,7 +95,15 @@ export function canonicalText(graph: Graph): string {
 describe(`passes match PyTorch ${fixture.torch}`, () => {
   it('has cases for every pass', () => {
     const passes = new Set(fixture.cases.map((c) => c.pass));
-    for (const p of ['constantPropagation', 'eliminateDeadCode', 'eliminateCommonSubexpression', 'constantPooling', 'peephole', 'lowerSimpleTuples', 'inline']) {
+    for (const p of [
+      'constantPropagation',
+      'eliminateDeadCode',
+      'eliminateCommonSubexpression',
+      'constantPooling',
+      'peephole',
+      'lowerSimpleTuples',
+      'inline',
+    ]) {
       expect(passes.has(p), p).toBe(true);
     }
   });
