@@ -87,7 +87,7 @@ function runPass(c: Case, graph: Graph): void {
 
 const stripRanges = (text: string) => text.replace(/ # [^\n]*$/gm, '');
 
-export function canonicalText(graph: Graph): string {
+function canonicalText(graph: Graph): string {
   canonicalize(graph, { keepUniqueNames: false });
   return stripRanges(graph.toString());
 }
