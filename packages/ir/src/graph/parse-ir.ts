@@ -492,8 +492,9 @@ class IRParser {
   }
 
   #parseAttributeValue(): AttributeValue {
-    // PyTorch prints a small multi-element tensor as its values, e.g. ` 1 2 3 [ CPULongType{3} ]`.
-    const display = /^ [^[\]\n]*\[ [A-Za-z]+Type\{[0-9,]*\} \]/.exec(this.#text.slice(this.#pos, this.#pos + 4096));
+    // PyTorch prints a small multi-element tensor as its values, e.g. ` 1 2 3 [ CPULongType{3} ]` (no leading space
+    // when the first value is negative: `-0.5  0.2 [ CPUFloatType{2} ]`).
+    const display = /^[ -][^[\]\n]*\[ [A-Za-z]+Type\{[0-9,]*\} \]/.exec(this.#text.slice(this.#pos, this.#pos + 4096));
     if (display) {
       this.#pos += display[0].length;
       return { kind: 't', value: new ParsedTensor(display[0]) };

@@ -62,6 +62,8 @@ export interface FunctionRecord {
   schema: SchemaRecord;
   /** [kind, schema or null] for every node, in pre-order (blocks, then a fork's subgraph). */
   nodeSchemas: [string, string | null][];
+  /** The qualified name of each function constant (IR text writes `Function`), in pre-order. */
+  functionTypes: string[];
 }
 
 export interface ClassRecord {
@@ -90,7 +92,6 @@ export type NamedTypeRecord =
 export interface CodeGoldens {
   torch: string;
   namedTypes: Record<string, NamedTypeRecord>;
-  functionNames: Record<string, string>;
   cases: CodeCase[];
 }
 
@@ -141,7 +142,7 @@ export class CodeFixtureContext {
   /** The graph of a record, with named types and node schemas restored. */
   graph(record: FunctionRecord): Graph {
     const graph = parseIR(record.graph);
-    this.#restoreTypes(graph);
+    this.#restoreTypes(graph, record.functionTypes);
     attachSchemas(graph, record.nodeSchemas);
     return graph;
   }
@@ -207,7 +208,8 @@ export class CodeFixtureContext {
   }
 
   /** Gives NamedTuple, interface and function types the names that IR text leaves out. */
-  #restoreTypes(graph: Graph): void {
+  #restoreTypes(graph: Graph, functionTypes: readonly string[]): void {
+    let nextFunction = 0;
     const fix = (type: JitType): JitType => mapType(type, (t) => this.#restoreType(t));
     const fixValues = (values: readonly Value[]): void => {
       for (const v of values) v.setType(fix(v.type));
@@ -216,9 +218,8 @@ export class CodeFixtureContext {
       fixValues(block.inputs);
       for (const node of block.nodes()) {
         fixValues(node.outputs);
-        if (node.kind === 'prim::Constant' && node.hasAttribute('name') && node.outputs[0]?.type.kind === 'FunctionType') {
-          const qualified = this.#goldens.functionNames[node.s('name')];
-          if (qualified) node.outputs[0].setType(FunctionType.named(qualified));
+        if (node.kind === 'prim::Constant' && node.outputs[0]?.type.kind === 'FunctionType') {
+          node.outputs[0].setType(FunctionType.named(functionTypes[nextFunction++]));
         }
         if (node.hasAttribute('types')) node.setTys('types', node.tys('types').map(fix));
         for (const nested of node.blocks) visitBlock(nested);
