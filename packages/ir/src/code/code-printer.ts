@@ -46,6 +46,12 @@ export interface CodeFunction {
   readonly name?: string;
 }
 
+/** A module's forward hooks and pre-hooks (functions of the module, the input tuple and, for hooks, the output). */
+export interface ModuleHooks {
+  readonly forwardPreHooks?: readonly CodeFunction[];
+  readonly forwardHooks?: readonly CodeFunction[];
+}
+
 export interface CodePrinterOptions {
   /** How named types are spelled (an archive's unique names); their qualified names by default. */
   readonly typePrinter?: TypePrinter;
@@ -134,9 +140,10 @@ export class CodePrinter {
    * A class as an archive's code file holds it: `class Name(Module):`, for modules the
    * `__parameters__` and `__buffers__` lists, the attributes (`name : Type`, or
    * `__annotations__["0"] = Type` for names that are not identifiers), the constants
-   * (`name : Final[T] = value`), then the methods, in the order given.
+   * (`name : Final[T] = value`), then the methods, in the order given, and the hooks (forward
+   * hooks, then pre-hooks; a function registered twice is printed once).
    */
-  printClass(classType: ClassType, methods: readonly CodeFunction[]): this {
+  printClass(classType: ClassType, methods: readonly CodeFunction[], hooks: ModuleHooks = {}): this {
     const out = (text: string): void => {
       this.#body.push(text);
     };
@@ -153,6 +160,15 @@ export class CodePrinter {
       out(`__parameters__ = [${quoted('parameter')}]\n`);
       this.#indent();
       out(`__buffers__ = [${quoted('buffer')}]\n`);
+      const names = (fns: readonly CodeFunction[]): string => fns.map((f) => `"${functionName(f)}", `).join('');
+      if (hooks.forwardPreHooks?.length) {
+        this.#indent();
+        out(`__forward_pre_hooks__ = [${names(hooks.forwardPreHooks)}]\n`);
+      }
+      if (hooks.forwardHooks?.length) {
+        this.#indent();
+        out(`__forward_hooks__ = [${names(hooks.forwardHooks)}]\n`);
+      }
     }
     attributes.forEach((attribute, i) => {
       this.#registerDependencies(attribute.type);
@@ -175,6 +191,12 @@ export class CodePrinter {
       out(`${name} : Final[${type ? this.#typeString(type) : 'Any'}] = ${this.#constantText(value, type)}\n`);
     }
     for (const method of methods) this.#printFunction(method, true);
+    const printedHooks = new Set<string>();
+    for (const hook of [...(hooks.forwardHooks ?? []), ...(hooks.forwardPreHooks ?? [])]) {
+      if (printedHooks.has(functionName(hook))) continue;
+      printedHooks.add(functionName(hook));
+      this.#printFunction(hook, true);
+    }
     this.#level--;
     return this;
   }
@@ -247,7 +269,7 @@ export class CodePrinter {
       );
     }
     this.#indent();
-    let header = `def ${fn.name ?? schema.name}(`;
+    let header = `def ${functionName(fn)}(`;
     schema.arguments.forEach((argument, i) => {
       this.#registerDependencies(argument.type);
       const name = this.#genName(argument.name);
@@ -899,6 +921,10 @@ export class CodePrinter {
       else if (attribute?.kind === 'tys') for (const t of attribute.value) this.#registerDependencies(t);
     }
   }
+}
+
+function functionName(fn: CodeFunction): string {
+  return fn.name ?? fn.schema.name;
 }
 
 /** PyTorch's spelling of an operator: `torch.add` for aten ops, `ops.prim.dtype` for the others. */

@@ -2,10 +2,11 @@ import type { DictType } from '../types/dict-type.js';
 import type { EnumType } from '../types/enum-type.js';
 import type { FunctionType } from '../types/function-type.js';
 import type { FutureType } from '../types/future-type.js';
-import type { JitType } from '../types/jit-type.js';
+import { type JitType, kindRank } from '../types/jit-type.js';
 import type { ListType } from '../types/list-type.js';
 import type { OptionalType } from '../types/optional-type.js';
 import type { RRefType } from '../types/rref-type.js';
+import { ComplexType, FloatType, IntType } from '../types/simple-types.js';
 import type { TupleType } from '../types/tuple-type.js';
 import type { UnionType } from '../types/union-type.js';
 
@@ -46,14 +47,8 @@ export function codeTypeString(type: JitType, typePrinter?: TypePrinter): string
       return `Future[${inner((type as FutureType).elementType)}]`;
     case 'RRefType':
       return `RRef[${inner((type as RRefType).elementType)}]`;
-    case 'UnionType': {
-      // PyTorch writes the numeric members of a union that holds all of int, float and complex
-      // as one `number`, after the other members.
-      const members = (type as UnionType).types;
-      const others = members.filter((t) => t.kind !== 'NumberType').map(inner);
-      if (members.some((t) => t.kind === 'NumberType')) others.push('number');
-      return `Union[${others.join(', ')}]`;
-    }
+    case 'UnionType':
+      return unionString(type as UnionType, inner);
     case 'ScalarTypeType':
     case 'LayoutType':
     case 'MemoryFormatType':
@@ -62,6 +57,39 @@ export function codeTypeString(type: JitType, typePrinter?: TypePrinter): string
     default:
       return type.pythonStr();
   }
+}
+
+/**
+ * A union as PyTorch 1.13 writes it. A union that holds int, float and complex writes them as one
+ * `number` after the other members; PyTorch walks the members in its own order (sorted by kind,
+ * the three number types included) and writes a comma before each member that is not the first
+ * of that order, and before `number` only when it wrote a comma already. So it writes
+ * `Union[, str, number]` for Union[int, float, complex, str] and `Union[Tensornumber]` for
+ * Union[Tensor, int, float, complex]: code that PyTorch itself cannot read back, reproduced here
+ * because the printer must write what PyTorch writes.
+ */
+function unionString(type: UnionType, inner: (t: JitType) => string): string {
+  const members = type.types;
+  if (!members.some((t) => t.kind === 'NumberType')) return `Union[${members.map(inner).join(', ')}]`;
+  const numbers: JitType[] = [FloatType.get(), ComplexType.get(), IntType.get()];
+  const ordered = [...members.filter((t) => t.kind !== 'NumberType'), ...numbers].sort(
+    (a, b) => kindRank(a.kind) - kindRank(b.kind) || compareText(a.annotationStr(), b.annotationStr()),
+  );
+  let text = 'Union[';
+  let printed = false;
+  ordered.forEach((member, i) => {
+    if (numbers.includes(member)) return;
+    if (i > 0) {
+      text += ', ';
+      printed = true;
+    }
+    text += inner(member);
+  });
+  return `${text}${printed ? ', ' : ''}number]`;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The qualified name of a named type, for the dependency table; undefined for other types. */

@@ -51,6 +51,7 @@ export type EncodedValue =
   | { device: string }
   | { tensor: { dtype: string; shape: number[]; values: number[] } };
 
+/** A schema; types are in IR form (`int[]`, `Tensor?`), which the generator can repair where PyTorch garbles it. */
 export interface SchemaRecord {
   name: string;
   arguments: { name: string; type: string; N?: number; kwargOnly?: boolean; default?: EncodedValue }[];
@@ -71,6 +72,8 @@ export interface ClassRecord {
   isModule: boolean;
   attributes: { name: string; type: string; kind: ClassAttributeKind }[];
   constants: { name: string; type: string; value?: EncodedValue }[];
+  forwardHooks?: FunctionRecord[];
+  forwardPreHooks?: FunctionRecord[];
 }
 
 export type FileItem =
@@ -125,17 +128,22 @@ export class CodeFixtureContext {
     return new AnnotationParser(text, (name) => this.#namedType(name)).parse();
   }
 
+  /** A type in IR form (`int[]`, `NamedTuple(x : int)`), with the names IR text leaves out restored. */
+  irType(text: string): JitType {
+    return mapType(parseType(text), (t) => this.#restoreType(t));
+  }
+
   schema(record: SchemaRecord): FunctionSchema {
     const args = record.arguments.map(
       (a) =>
         new Argument(a.name, {
-          type: this.annotationType(a.type),
+          type: this.irType(a.type),
           N: a.N,
           kwargOnly: a.kwargOnly,
           defaultValue: a.default === undefined ? undefined : (decodeValue(a.default) as DefaultValue),
         }),
     );
-    const returns = record.returns.map((t) => new Argument('', { type: this.annotationType(t) }));
+    const returns = record.returns.map((t) => new Argument('', { type: this.irType(t) }));
     return new FunctionSchema(record.name, '', args, returns);
   }
 
@@ -172,6 +180,10 @@ export class CodeFixtureContext {
           printer.printClass(
             this.classType(item.class),
             item.functions.map((f) => this.function(f)),
+            {
+              forwardHooks: item.class.forwardHooks?.map((f) => this.function(f)),
+              forwardPreHooks: item.class.forwardPreHooks?.map((f) => this.function(f)),
+            },
           );
           break;
         case 'namedtuple':
