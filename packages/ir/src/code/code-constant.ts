@@ -143,7 +143,7 @@ function stripZeros(text: string): string {
 
 /** Whether a string anywhere in the value has a character beyond ASCII (such constants go to the table). */
 export function containsNonAsciiString(value: IValue): boolean {
-  if (typeof value === 'string') return /[^\x00-\x7f]/.test(value);
+  if (typeof value === 'string') return [...value].some((ch) => (ch.codePointAt(0) ?? 0) > 0x7f);
   if (Array.isArray(value)) return (value as readonly IValue[]).some(containsNonAsciiString);
   if (value === null || typeof value !== 'object') return false;
   switch (ivalueKind(value)) {
@@ -170,7 +170,9 @@ export function constantValue(node: Node): { value: IValue } | undefined {
   if (!attribute) return { value: null };
   switch (attribute.kind) {
     case 'i':
-      return { value: type.kind === 'BoolType' ? attribute.value !== 0 && attribute.value !== 0n : intValue(attribute.value) };
+      return {
+        value: type.kind === 'BoolType' ? attribute.value !== 0 && attribute.value !== 0n : intValue(attribute.value),
+      };
     case 'f':
       return { value: floatValue(attribute.value) };
     case 'c':
@@ -211,12 +213,15 @@ export function constantEquals(a: IValue, b: IValue): boolean {
     case 'float':
       return (x as { value: number }).value === (y as { value: number }).value;
     case 'complex':
-      return (x as { re: number }).re === (y as { re: number }).re && (x as { im: number }).im === (y as { im: number }).im;
+      return (
+        (x as { re: number }).re === (y as { re: number }).re && (x as { im: number }).im === (y as { im: number }).im
+      );
     case 'device':
       return (x as { device: string }).device === (y as { device: string }).device;
     case 'enum':
       return (
-        (x as EnumValue).qualifiedName === (y as EnumValue).qualifiedName && (x as EnumValue).name === (y as EnumValue).name
+        (x as EnumValue).qualifiedName === (y as EnumValue).qualifiedName &&
+        (x as EnumValue).name === (y as EnumValue).name
       );
     case 'tuple': {
       const xs = (x as { items: readonly IValue[] }).items;

@@ -72,7 +72,8 @@ const INT64_MAX = 9223372036854775807n;
  * PyTorch's TorchScript printer (`python_print.cpp`): turns graphs back into TorchScript
  * source, in exactly PyTorch's style. One printer holds one output text; functions and classes
  * printed with it share the counters behind generated names (`_0`, `x0`), as the functions of
- * one file of an archive do.
+ * one file of an archive do. After it has thrown (always a CodePrintError or InternalError),
+ * a printer's text is incomplete: start a new one.
  *
  * Single-use values that would be computed in the same order when the code is read back are
  * written inline into the expression that uses them; every other value gets a name (its debug
@@ -250,7 +251,11 @@ export class CodePrinter {
     for (const member of type.members) {
       this.#indent();
       const value =
-        typeof member.value === 'string' ? member.value : isFloat ? formatCodeFloat(member.value, false) : String(member.value);
+        typeof member.value === 'string'
+          ? member.value
+          : isFloat
+            ? formatCodeFloat(member.value, false)
+            : String(member.value);
       this.#body.push(`${member.name} = ${quote}${value}${quote}\n`);
     }
     this.#level--;
@@ -260,6 +265,16 @@ export class CodePrinter {
   // ---- functions -------------------------------------------------------------------------
 
   #printFunction(fn: CodeFunction, printFirstArgumentType: boolean): void {
+    try {
+      this.#printFunctionUnguarded(fn, printFirstArgumentType);
+    } catch (e) {
+      // Printing recurses over nested blocks and constants, as PyTorch's printer does.
+      if (e instanceof RangeError) throw new CodePrintError('the graph is nested too deeply to print', { cause: e });
+      throw e;
+    }
+  }
+
+  #printFunctionUnguarded(fn: CodeFunction, printFirstArgumentType: boolean): void {
     const { graph, schema } = fn;
     // Each function may reuse local names; the counters behind generated names carry on.
     this.#usedNames.clear();
@@ -297,8 +312,7 @@ export class CodePrinter {
   #defaultValueText(argument: Argument, value: DefaultValue): string {
     const type = argument.type;
     // A single int, float or bool for a fixed-size list (`int[2] stride=1`) stands for N copies of it.
-    const scalar =
-      typeof value === 'boolean' || (value !== null && typeof value === 'object' && !Array.isArray(value));
+    const scalar = typeof value === 'boolean' || (value !== null && typeof value === 'object' && !Array.isArray(value));
     if (type.kind === 'ListType' && scalar) {
       const copies: IValue[] = Array.from({ length: argument.N ?? 0 }, () => value as IValue);
       return `=${this.#constantText(copies, type)}`;
@@ -415,9 +429,7 @@ export class CodePrinter {
     if (ident !== undefined) return ident;
     const expr = this.#exprTable.get(value);
     if (expr !== undefined) return expr;
-    throw new CodePrintError(
-      `value %${value.debugName()} (${value.node.kind}) is used where it has not been computed`,
-    );
+    throw new CodePrintError(`value %${value.debugName()} (${value.node.kind}) is used where it has not been computed`);
   }
 
   #assignValuesToTheirUniqueNames(values: readonly Value[]): void {

@@ -4,7 +4,7 @@ import { Argument } from '../schema/argument.js';
 import { FunctionSchema } from '../schema/function-schema.js';
 import type { ClassType } from '../types/class-type.js';
 import type { JitType } from '../types/jit-type.js';
-import { CodePrinter, type CodeFunction, type CodePrinterOptions } from './code-printer.js';
+import { type CodeFunction, CodePrinter, type CodePrinterOptions } from './code-printer.js';
 import { debugNameBase } from './python-identifier.js';
 
 /** What printing gives: the code, its constant table (`CONSTANTS.c<i>`) and the named types it refers to. */

@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { dictValue } from '../../src/graph/ivalue.js';
 import {
   Argument,
   type Block,
-  ClassType,
   type ClassAttributeKind,
+  ClassType,
   type CodeFunction,
   CodePrinter,
   complexValue,
   type DefaultValue,
-  deviceValue,
   DictType,
+  deviceValue,
   EnumType,
   FloatType,
   FunctionSchema,
@@ -34,7 +35,6 @@ import {
   UnionType,
   type Value,
 } from '../../src/index.js';
-import { dictValue } from '../../src/graph/ivalue.js';
 import { floatValue, intValue } from '../../src/schema/default-value.js';
 
 /** A value as the generator writes it: ints and floats tagged, containers tagged, None/bool/str as themselves. */
@@ -84,7 +84,13 @@ export type FileItem =
   | { kind: 'interface'; qualifiedName: string; isModule: boolean; methods: SchemaRecord[] };
 
 export type CodeCase =
-  | { name: string; kind: 'function' | 'method'; functions: FunctionRecord[]; expected: string; constants?: EncodedValue[] }
+  | {
+      name: string;
+      kind: 'function' | 'method';
+      functions: FunctionRecord[];
+      expected: string;
+      constants?: EncodedValue[];
+    }
   | { name: string; kind: 'file'; items: FileItem[]; expected: string };
 
 export type NamedTypeRecord =
