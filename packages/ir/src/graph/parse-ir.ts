@@ -246,7 +246,8 @@ class IRParser {
     let end = this.#text.indexOf('\n', i);
     if (end < 0) end = this.#text.length;
     const comment = this.#text.slice(i + 1, end);
-    const match = /^ (.+):([0-9]{1,9}):([0-9]{1,9})$/.exec(comment);
+    // The file name is empty for code PyTorch compiled from an archive without debug information: `# :0:0`.
+    const match = /^ (.*):([0-9]{1,9}):([0-9]{1,9})$/.exec(comment);
     if (!match) this.#fail("expected a source location comment '# file:line:col'", i);
     node.setSourceRange({ file: match[1], line: Number(match[2]), col: Number(match[3]) });
     this.#pos = end;
