@@ -58,9 +58,9 @@ describe.skipIf(!available)('the code printer reprints the conformance archives 
       }
     }
     expect(mismatches).toEqual([]);
-    expect(dump.cases.length).toBeGreaterThan(300);
-    // Files whose blocks Python cannot reach (free functions, classes of the loaded unit) are left out; few.
-    expect(dump.skipped.length).toBeLessThan(dump.cases.length / 5);
+    expect(dump.cases.length).toBeGreaterThan(350);
+    // Only files with an enum are left out (Python cannot reach an enum's members of a loaded archive).
+    expect(dump.skipped.length).toBeLessThan(dump.cases.length / 20);
   });
 });
 
