@@ -3,6 +3,9 @@ import { CodePrintError } from '../errors/code-print-error.js';
 import { JitError } from '../errors/jit-error.js';
 import { type IValue, tensorValue } from '../graph/ivalue.js';
 import { parseIR } from '../graph/parse-ir.js';
+import { Argument } from '../schema/argument.js';
+import { intValue } from '../schema/default-value.js';
+import { FunctionSchema } from '../schema/function-schema.js';
 import { parseSchema } from '../schema/parse-schema.js';
 import { ClassType } from '../types/class-type.js';
 import { EnumType } from '../types/enum-type.js';
@@ -245,5 +248,24 @@ describe('deep graphs', () => {
       node.addBlock();
     }
     expect(() => printFunctionCode(graph, 'f')).toThrow(CodePrintError);
+  });
+});
+
+describe('default values', () => {
+  it('expands a single default of a fixed-size list, and writes the others as constants', () => {
+    const graph = parseIR('graph(%x : int[],\n      %y : float,\n      %s : str):\n  return (%y)\n');
+    const { code } = printFunctionCode(graph, parseSchema('f(int[2] x=1, float y=0.5, str s="a\\n") -> float'));
+    expect(code).toBe('def f(x: List[int]=[1, 1],\n    y: float=0.5,\n    s: str="a\\n") -> float:\n  return y\n');
+    const one = parseIR('graph(%x : int[]):\n  return (%x)\n');
+    const list = one.inputs[0].type;
+    const schema = (N?: number) =>
+      new FunctionSchema(
+        'g',
+        '',
+        [new Argument('x', { type: list, N, defaultValue: intValue(3) })],
+        [new Argument('', { type: list })],
+      );
+    expect(printFunctionCode(one, schema(3)).code).toContain('x: List[int]=[3, 3, 3]');
+    expect(() => printFunctionCode(one, schema())).toThrow(CodePrintError);
   });
 });

@@ -312,9 +312,13 @@ export class CodePrinter {
   #defaultValueText(argument: Argument, value: DefaultValue): string {
     const type = argument.type;
     // A single int, float or bool for a fixed-size list (`int[2] stride=1`) stands for N copies of it.
-    const scalar = typeof value === 'boolean' || (value !== null && typeof value === 'object' && !Array.isArray(value));
+    const kind = ivalueKind(value as IValue);
+    const scalar = typeof value === 'boolean' || kind === 'int' || kind === 'float';
     if (type.kind === 'ListType' && scalar) {
-      const copies: IValue[] = Array.from({ length: argument.N ?? 0 }, () => value as IValue);
+      if (argument.N === undefined) {
+        throw new CodePrintError(`argument ${argument.name} has a single default for a list of no fixed size`);
+      }
+      const copies: IValue[] = Array.from({ length: argument.N }, () => value as IValue);
       return `=${this.#constantText(copies, type)}`;
     }
     return `=${this.#constantText(value as IValue, type)}`;
