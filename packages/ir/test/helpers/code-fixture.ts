@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { dictValue } from '../../src/graph/ivalue.js';
 import {
   Argument,
@@ -104,10 +105,10 @@ export interface CodeGoldens {
   cases: CodeCase[];
 }
 
-const FIXTURE = fileURLToPath(new URL('../fixtures/code/code-goldens.json', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('../fixtures/code/code-goldens.json.gz', import.meta.url));
 
 export function loadCodeGoldens(): CodeGoldens {
-  return JSON.parse(readFileSync(FIXTURE, 'utf8')) as CodeGoldens;
+  return JSON.parse(gunzipSync(readFileSync(FIXTURE)).toString('utf8')) as CodeGoldens;
 }
 
 /**
