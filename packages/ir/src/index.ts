@@ -1,3 +1,14 @@
+export { type ConstantFormatter, constantCode, constantValue, formatCodeFloat } from './code/code-constant.js';
+export { type CodeFunction, CodePrinter, type CodePrinterOptions, type ModuleHooks } from './code/code-printer.js';
+export { codeTypeString, type TypePrinter } from './code/code-type-string.js';
+export {
+  type CodeResult,
+  defaultSchemaFor,
+  type PrintFunctionOptions,
+  printClassCode,
+  printFunctionCode,
+} from './code/print-code.js';
+export { CodePrintError } from './errors/code-print-error.js';
 export { InternalError, invariant } from './errors/internal-error.js';
 export { IRParseError } from './errors/ir-parse-error.js';
 export { JitError } from './errors/jit-error.js';

@@ -101,6 +101,19 @@ with prim::fork_1 = graph(%w : Tensor):
     expect(second.g('Subgraph').inputs[0].debugName()).toBe('w');
   });
 
+  it('reads what PyTorch prints for frozen and reloaded modules', () => {
+    // A tensor display that starts with a negative value, and a source comment without a file.
+    const graph = roundTrip(`graph(%x : Tensor):
+  %b : Tensor = prim::Constant[value=-0.3694 -0.4002 [ CPUFloatType{2} ]]()
+  %6 : NoneType = prim::Constant() # :0:0
+  %2 : Tensor = aten::mul(%x, %b)
+  return (%2)
+`);
+    const [constant, none] = [...graph.nodes()];
+    expect((constant.t('value') as ParsedTensor).text).toBe('-0.3694 -0.4002 [ CPUFloatType{2} ]');
+    expect(none.sourceRange).toEqual({ file: '', line: 0, col: 0 });
+  });
+
   it('reads kinds with dots and names with non-ASCII letters', () => {
     const graph = roundTrip('graph(%é.1 : Tensor):\n  %1 : Tensor = aten::add.Tensor(%é.1)\n  return (%1)\n');
     expect([...graph.nodes()][0].kind).toBe('aten::add.Tensor');

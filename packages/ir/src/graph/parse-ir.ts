@@ -246,7 +246,8 @@ class IRParser {
     let end = this.#text.indexOf('\n', i);
     if (end < 0) end = this.#text.length;
     const comment = this.#text.slice(i + 1, end);
-    const match = /^ (.+):([0-9]{1,9}):([0-9]{1,9})$/.exec(comment);
+    // The file name is empty for code PyTorch compiled from an archive without debug information: `# :0:0`.
+    const match = /^ (.*):([0-9]{1,9}):([0-9]{1,9})$/.exec(comment);
     if (!match) this.#fail("expected a source location comment '# file:line:col'", i);
     node.setSourceRange({ file: match[1], line: Number(match[2]), col: Number(match[3]) });
     this.#pos = end;
@@ -492,8 +493,9 @@ class IRParser {
   }
 
   #parseAttributeValue(): AttributeValue {
-    // PyTorch prints a small multi-element tensor as its values, e.g. ` 1 2 3 [ CPULongType{3} ]`.
-    const display = /^ [^[\]\n]*\[ [A-Za-z]+Type\{[0-9,]*\} \]/.exec(this.#text.slice(this.#pos, this.#pos + 4096));
+    // PyTorch prints a small multi-element tensor as its values, e.g. ` 1 2 3 [ CPULongType{3} ]` (no leading space
+    // when the first value is negative: `-0.5  0.2 [ CPUFloatType{2} ]`).
+    const display = /^[ -][^[\]\n]*\[ [A-Za-z]+Type\{[0-9,]*\} \]/.exec(this.#text.slice(this.#pos, this.#pos + 4096));
     if (display) {
       this.#pos += display[0].length;
       return { kind: 't', value: new ParsedTensor(display[0]) };

@@ -35,6 +35,7 @@ export class ClassType extends JitType {
   private readonly methodMap: Map<string, FunctionSchema>;
   private readonly attributeList: ClassAttribute[] = [];
   private readonly constantMap = new Map<string, IValue>();
+  private readonly constantTypeMap = new Map<string, JitType>();
   private readonly propertyList: ClassProperty[] = [];
 
   private constructor(qualifiedName: string, methods: readonly FunctionSchema[], isModule: boolean) {
@@ -94,11 +95,21 @@ export class ClassType extends JitType {
     return this.constantMap;
   }
 
-  addConstant(name: string, value: IValue): void {
+  /**
+   * Adds a constant. Its type (what `Final[...]` says in code) may be given; otherwise it is read
+   * from the value, which cannot tell the type of an empty list or a None.
+   */
+  addConstant(name: string, value: IValue, type?: JitType): void {
     if (this.constantMap.has(name) || this.findAttributeSlot(name) !== undefined) {
       throw new RangeError(`'${name}' of ${this.qualifiedName} is already defined`);
     }
     this.constantMap.set(name, value);
+    if (type) this.constantTypeMap.set(name, type);
+  }
+
+  /** The type given for a constant in `addConstant`, if any. */
+  constantType(name: string): JitType | undefined {
+    return this.constantTypeMap.get(name);
   }
 
   get properties(): readonly ClassProperty[] {
