@@ -131,7 +131,7 @@ function attrPath(ctx: TestContext, root: SugaredValue, path: string[]): Sugared
 
 /** Emits the case's call; returns the result value. */
 function emitCase(c: Case): { ctx: TestContext; result: Value } | { skip: string } {
-  const ctx = testContext();
+  const ctx: TestContext = testContext();
   const hooks: BuiltinHooks = { registry: ctx.registry };
   const build = new Args(ctx, c.params);
   const args = c.args.map((s) => ({ value: build.value(s), range: r }) as NamedValue);

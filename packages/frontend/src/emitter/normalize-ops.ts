@@ -141,7 +141,9 @@ function replaceNode(
   replacement.insertBefore(node);
   if (registry) replacement.setSchema(lookupNodeSchema(registry, replacement));
   const names = node.outputs.map((output) => (output.hasDebugName() ? output.debugName() : undefined));
-  node.outputs.forEach((output, i) => output.replaceAllUsesWith(replacement.output(i)));
+  node.outputs.forEach((output, i) => {
+    output.replaceAllUsesWith(replacement.output(i));
+  });
   node.destroy();
   // The new outputs take over the names once the old ones are gone.
   names.forEach((name, i) => {
