@@ -159,7 +159,13 @@ const argSpec: fc.Arbitrary<ArgSpec> = fc.oneof(
   fc.array(valueType, { minLength: 1, maxLength: 3 }).map((ts) => ({ tuple: ts })),
 );
 
-const call = fc.record({
+interface CallSpec {
+  args: ArgSpec[];
+  kwargs: [string, ArgSpec][];
+  withSelf: boolean;
+}
+
+const call: fc.Arbitrary<CallSpec> = fc.record({
   args: fc.array(argSpec, { maxLength: 5 }),
   kwargs: fc.array(fc.tuple(fc.constantFrom('p0', 'p1', 'p2', 'p3', 'self', 'input', 'bogus'), argSpec), {
     maxLength: 2,
@@ -185,7 +191,7 @@ function build(ctx: TestContext, spec: ArgSpec, n: { i: number }): Value {
 
 const r = rangeAt(1);
 
-function makeCall(ctx: TestContext, c: fc.infer<typeof call>) {
+function makeCall(ctx: TestContext, c: CallSpec) {
   const n = { i: 0 };
   const args: NamedValue[] = c.args.map((a) => ({ value: build(ctx, a, n), range: r }));
   const kwargs: NamedValue[] = c.kwargs.map(([name, a]) => ({ value: build(ctx, a, n), range: r, name }));
