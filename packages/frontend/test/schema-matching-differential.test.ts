@@ -5,8 +5,11 @@ import {
   intValue,
   type JitType,
   ListType,
+  lint,
   type Node,
+  parseIR,
   parseSchema,
+  printGraph,
   TensorType,
   TupleType,
   type Value,
@@ -378,6 +381,11 @@ describe('schema matching against PyTorch 1.13', () => {
       const returned = ctx.graph.outputs[0];
       const ours = liveNodes([...ctx.graph.nodes()], returned);
       const expected = (c.nodes ?? []).slice();
+      // The graph is well formed and prints back to itself.
+      lint(ctx.graph);
+      const printed = printGraph(ctx.graph);
+      if (printGraph(parseIR(printed)) !== printed)
+        failures.push(`#${c.id} ${c.source}: print -> parse -> print differs`);
       const diff = compareNodes(ctx.registry, ours, expected);
       const ret = typeText(returned.type);
       if (diff) failures.push(`#${c.id} ${c.source}: ${diff}`);
