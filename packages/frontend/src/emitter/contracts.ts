@@ -4,7 +4,7 @@
  * expressions, control flow), schema matching with the builtin tables, and the class/module
  * declarations with the archive importer are written against these types.
  */
-import type { ClassType, FunctionSchema, Graph, JitType, Value } from '@tsjit/ir';
+import type { ClassType, FunctionSchema, Graph, JitType, SourceRange, Value } from '@tsjit/ir';
 import type { ClassDef, Expr, FunctionDef, Range } from '../ast.js';
 
 /** An argument of a call after its expression was emitted: the IR value, where it came from, and its keyword. */
@@ -36,6 +36,11 @@ export interface EmitContext {
   expr(expr: Expr, typeHint?: JitType): Value;
   /** Parses a type annotation expression (`List[int]`, `Optional[Tensor]`, a class name). */
   type(annotation: Expr): JitType;
+  /**
+   * The `# file:line:col` of a range, for nodes inserted by parts of the emitter that do not know
+   * the file (schema matching, builtins). Without it such nodes get no source range.
+   */
+  sourceRange?(range: Range): SourceRange;
 }
 
 /**
