@@ -17,7 +17,7 @@ export class CastValue implements SugaredValue {
   ) {}
 
   call(context: EmitContext, range: Range, args: NamedValue[], kwargs: NamedValue[]): SugaredValue {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     if (args.length === 1 && kwargs.length === 0) {
       const zero = ctx.graph.insertConstant(0);
       const value = args[0].value;

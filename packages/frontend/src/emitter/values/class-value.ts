@@ -12,7 +12,7 @@ export class ClassValue implements SugaredValue {
   constructor(readonly type: ClassType) {}
 
   call(context: EmitContext, range: Range, args: NamedValue[], kwargs: NamedValue[]): SugaredValue {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     const self = ctx.insertNode('prim::CreateObject', [], [this.type]).output();
     if (!ctx.findMethod(this.type, '__init__')) {
       ctx.error(range, `Class ${this.type.name} does not have an __init__ function defined`);
@@ -22,7 +22,7 @@ export class ClassValue implements SugaredValue {
   }
 
   attr(context: EmitContext, range: Range, name: string): SugaredValue {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     if (name !== '__new__') ctx.error(range, `Tried to lookup unknown attribute on class ${this.type.pythonStr()}`);
     return new SpecialFormValue('prim::CreateObject');
   }

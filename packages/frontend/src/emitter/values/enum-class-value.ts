@@ -11,13 +11,13 @@ export class EnumClassValue implements SugaredValue {
   constructor(readonly type: EnumType) {}
 
   attr(context: EmitContext, range: Range, name: string): SugaredValue {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     if (!this.type.member(name)) ctx.error(range, `${this.type.pythonStr()}' has no attribute '${name}'`);
     return new SimpleValue(ctx.constant(enumValue(this.type.qualifiedName, name), range, this.type));
   }
 
   iter(context: EmitContext, range: Range): SugaredValue {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     const members = this.type.members.map((m) => enumValue(this.type.qualifiedName, m.name));
     const list: Value = ctx.constant(members, range, ListType.of(this.type));
     return new SimpleValue(list);

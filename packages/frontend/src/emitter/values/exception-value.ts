@@ -18,7 +18,7 @@ export class ExceptionValue implements SugaredValue {
   ) {}
 
   call(context: EmitContext, range: Range, args: NamedValue[], kwargs: NamedValue[]): SugaredValue {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     if (this.qualifiedName === undefined) {
       let message = ctx.constant(`${this.name}: `, range);
       for (const arg of args) {

@@ -10,7 +10,7 @@ export class FunctionValue implements SugaredValue {
   constructor(readonly fn: ScriptFunctionLike) {}
 
   call(context: EmitContext, range: Range, args: NamedValue[], kwargs: NamedValue[]): SugaredValue {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     return new SimpleValue(ctx.callFunction(this.fn, range, args, kwargs));
   }
 }

@@ -20,7 +20,7 @@ export class IterableTree implements SugaredValue {
   private unrollLength: number | undefined;
 
   addChild(context: EmitContext, range: Range, child: Iterable): void {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     const childLength = child.staticLen?.();
     if (this.children.length === 0) {
       this.unrollLength = childLength;
@@ -51,7 +51,7 @@ export class IterableTree implements SugaredValue {
   }
 
   len(context: EmitContext, range: Range): Value {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     const lengths = this.baseIterables().map((base) => {
       if (!base.len) ctx.error(range, `${base.kind} does not support len`);
       return base.len(ctx, range);
@@ -61,7 +61,7 @@ export class IterableTree implements SugaredValue {
   }
 
   getItem(context: EmitContext, range: Range, index: Value): SugaredValue {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     return new SugaredTupleValue(
       this.children.map((child) => {
         if (!child.getItem) ctx.error(range, `${child.kind} does not support indexing`);

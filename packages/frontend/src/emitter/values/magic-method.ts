@@ -16,7 +16,7 @@ export class MagicMethod implements SugaredValue {
   ) {}
 
   call(context: EmitContext, range: Range, args: NamedValue[], kwargs: NamedValue[], nBinders: number): SugaredValue {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     if (args.length > 0 && args[0].value.type.kind === 'ClassType') {
       const method = new SimpleValue(args[0].value).attr(ctx, range, this.desugaredName);
       if (!method.call) return ctx.error(range, `cannot call a ${method.kind}`);

@@ -14,7 +14,7 @@ export class MethodValue implements SugaredValue {
   ) {}
 
   call(context: EmitContext, range: Range, args: NamedValue[], kwargs: NamedValue[]): SugaredValue {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     return new SimpleValue(ctx.callMethod(this.self, this.name, range, args, kwargs));
   }
 }

@@ -11,7 +11,7 @@ export class NamedTupleConstructor implements SugaredValue {
   constructor(readonly type: TupleType) {}
 
   call(context: EmitContext, range: Range, args: NamedValue[], kwargs: NamedValue[]): SugaredValue {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     const names = this.type.names ?? [];
     const defaults = (this.type as { defaults?: readonly unknown[] }).defaults;
     const schema = new FunctionSchema(

@@ -8,7 +8,7 @@ export class PrintValue implements SugaredValue {
   readonly kind = 'print';
 
   call(context: EmitContext, range: Range, args: NamedValue[], kwargs: NamedValue[]): SugaredValue {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     if (kwargs.length > 0) ctx.error(range, "print doesn't accept any keyword arguments");
     ctx.insertNode(
       'prim::Print',

@@ -21,7 +21,7 @@ export class RangeValue implements SugaredValue {
     inputs: readonly Value[],
     private readonly staticLength?: number,
   ) {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     inputs.forEach((input, i) => {
       if (input.type.kind !== 'IntType') {
         ctx.error(range, `all inputs of range must be ints, found ${input.type.pythonStr()} in argument ${i}`);
@@ -51,7 +51,7 @@ export class RangeValue implements SugaredValue {
   }
 
   len(context: EmitContext, range: Range): Value {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     if (this.staticLength !== undefined) return ctx.constant(this.staticLength, range);
     if (this.hasOnlyEnd) return this.end;
     return ctx.builtin(
@@ -63,7 +63,7 @@ export class RangeValue implements SugaredValue {
   }
 
   getItem(context: EmitContext, range: Range, index: Value): SugaredValue {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     if (this.hasOnlyEnd) return new SimpleValue(index);
     return new SimpleValue(
       ctx.builtin('aten::__derive_index', [index, this.start, this.step].map((value) => ({ value, range })), [], range),

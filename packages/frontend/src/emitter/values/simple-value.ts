@@ -33,7 +33,7 @@ export class SimpleValue implements SugaredValue {
   }
 
   attr(context: EmitContext, range: Range, name: string): SugaredValue {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     const value = this.simpleValue;
     const type = value.type;
     if (NamedTupleType.isNamedTuple(type)) {
@@ -83,7 +83,7 @@ export class SimpleValue implements SugaredValue {
   }
 
   setAttr(context: EmitContext, range: Range, name: string, newValue: Value): void {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     const type = this.simpleValue.type;
     if (type.kind !== 'ClassType') {
       ctx.error(range, `Tried to set an attribute: ${name} on a non-class: ${type.pythonStr()}`);
@@ -133,7 +133,7 @@ export class SimpleValue implements SugaredValue {
     kwargs: NamedValue[],
     nBinders: number,
   ): SugaredValue {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     if (this.simpleValue.type.kind === 'ClassType') {
       const callee = this.attr(ctx, range, '__call__');
       if (callee.call) return callee.call(ctx, range, args, kwargs, nBinders);
@@ -142,7 +142,7 @@ export class SimpleValue implements SugaredValue {
   }
 
   len(context: EmitContext, range: Range): Value {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     const type = this.simpleValue.type;
     if (type.kind === 'ListType' || type.kind === 'StringType' || type.kind === 'TensorType') {
       return ctx.builtin('aten::len', [{ value: this.simpleValue, range }], [], range);
@@ -151,7 +151,7 @@ export class SimpleValue implements SugaredValue {
   }
 
   getItem(context: EmitContext, range: Range, index: Value, typeHint?: JitType): SugaredValue {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     const value = this.simpleValue;
     const type = value.type;
     const args = [
@@ -180,7 +180,7 @@ export class SimpleValue implements SugaredValue {
 
   /** What a `for` loop iterates over: the value itself for lists, strings and tensors, a dict's keys, a tuple's items. */
   iter(context: EmitContext, range: Range): SugaredValue {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     const type = this.simpleValue.type;
     if (type.kind === 'ListType' || type.kind === 'StringType' || type.kind === 'TensorType') return this;
     if (type.kind === 'DictType') {
@@ -194,7 +194,7 @@ export class SimpleValue implements SugaredValue {
 
   /** The items this value unpacks into (`a, b = x`). */
   asTuple(context: EmitContext, range: Range, sizeHint?: number): SugaredValue[] {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     const type = this.simpleValue.type;
     if (type.kind === 'TupleType') return unpackTuple(ctx, this.simpleValue).map((v) => new SimpleValue(v));
     if (type.kind === 'ListType') {
@@ -213,7 +213,7 @@ export class SimpleValue implements SugaredValue {
   }
 
   hasAttr(context: EmitContext, range: Range, name: string): boolean {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     const type = this.simpleValue.type;
     if (type.kind !== 'ClassType') {
       ctx.error(range, `hasattr's first argument must be an object, got ${type.pythonStr()} instead`);

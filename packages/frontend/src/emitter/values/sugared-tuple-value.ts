@@ -15,7 +15,7 @@ export class SugaredTupleValue implements SugaredValue {
   constructor(readonly items: readonly SugaredValue[]) {}
 
   asValue(context: EmitContext, range: Range): Value {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     const values = this.items.map((item) => {
       if (!item.asValue) ctx.error(range, `${item.kind} cannot be used as a value`);
       return item.asValue(ctx, range);
@@ -28,7 +28,7 @@ export class SugaredTupleValue implements SugaredValue {
   }
 
   getItem(context: EmitContext, range: Range, index: Value): SugaredValue {
-    const ctx = context as Emitter;
+    const ctx: Emitter = context as Emitter;
     const constant = constantInt(index);
     if (constant === undefined) {
       ctx.error(range, 'Expected integer literal for index but got a variable or non-integer. ');
