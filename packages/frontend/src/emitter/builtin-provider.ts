@@ -10,7 +10,14 @@ import type { EmitContext, NamedValue, SugaredValue } from './contracts.js';
  */
 export interface BuiltinProvider {
   /** A schema-matched call of the operator `name` (`aten::add`), with implicit conversions. */
-  call(ctx: EmitContext, name: string, args: NamedValue[], kwargs: NamedValue[], range: Range, self?: NamedValue): Value;
+  call(
+    ctx: EmitContext,
+    name: string,
+    args: NamedValue[],
+    kwargs: NamedValue[],
+    range: Range,
+    self?: NamedValue,
+  ): Value;
   /** Methods and properties of a value of a builtin type (`x.size`, `s.split`, `l.append`), if any. */
   attr(ctx: EmitContext, range: Range, value: Value, name: string): SugaredValue | undefined;
   /** Matches arguments against one schema; throws a FrontendError naming the schema when they do not fit. */

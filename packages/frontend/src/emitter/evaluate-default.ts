@@ -96,7 +96,7 @@ function arithmetic(op: string, a: Evaluated, b: Evaluated, range: Range, fail: 
     else {
       if (q === 0n) return fail(range, 'ZeroDivisionError in a default value');
       r = p / q;
-      if ((p % q !== 0n) && (p < 0n) !== (q < 0n)) r -= 1n;
+      if (p % q !== 0n && p < 0n !== q < 0n) r -= 1n;
     }
     return intValue(r >= BigInt(Number.MIN_SAFE_INTEGER) && r <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(r) : r);
   }

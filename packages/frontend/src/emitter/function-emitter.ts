@@ -29,13 +29,7 @@ import type { Arg, Comprehension, Expr, FunctionDef, Keyword, Range, Stmt } from
 import { FrontendError } from '../errors/frontend-error.js';
 import { Parser as ParserRef } from '../parser.js';
 import type { BuiltinProvider } from './builtin-provider.js';
-import type {
-  CompilationUnitLike,
-  NamedValue,
-  Resolver,
-  ScriptFunctionLike,
-  SugaredValue,
-} from './contracts.js';
+import type { CompilationUnitLike, NamedValue, Resolver, ScriptFunctionLike, SugaredValue } from './contracts.js';
 import { tryConvertToType } from './convert-to-type.js';
 import { asSimple, type Emitter } from './emitter-context.js';
 import { Environment, meaningfulName } from './environment.js';
@@ -46,7 +40,7 @@ import { canonicalizeModifiedLoops } from './ssa/canonicalize-modified-loops.js'
 import { convertToSSA } from './ssa/convert-to-ssa.js';
 import { finishGraph } from './ssa/finish-graph.js';
 import { dottedName, TypeParser } from './type-parser.js';
-import { unifyTypeList, unifyTypes } from './unify-types.js';
+import { unifyTypes } from './type-variables.js';
 import { BuiltinFunctionValue } from './values/builtin-function-value.js';
 import { CastValue } from './values/cast-value.js';
 import { ClassValue } from './values/class-value.js';
@@ -197,14 +191,24 @@ export class FunctionEmitter implements Emitter {
     return this.builtins.matchSchema(this, schema, range, [...args], [...kwargs], self);
   }
 
-  callFunction(fn: ScriptFunctionLike, range: Range, args: readonly NamedValue[], kwargs: readonly NamedValue[]): Value {
+  callFunction(
+    fn: ScriptFunctionLike,
+    range: Range,
+    args: readonly NamedValue[],
+    kwargs: readonly NamedValue[],
+  ): Value {
     const schema = this.unit.functionSchema(fn, range, this);
     const matched = this.matchSchema(schema, range, args, kwargs);
     const callee = this.graph.create('prim::Constant', [], 1);
     callee.setS('name', fn.name);
     callee.output().setType(FunctionType.named(fn.qualifiedName, schema));
     this.graph.insertNode(callee);
-    return this.insertNode('prim::CallFunction', [callee.output(), ...matched.inputs], [matched.returnType], range).output();
+    return this.insertNode(
+      'prim::CallFunction',
+      [callee.output(), ...matched.inputs],
+      [matched.returnType],
+      range,
+    ).output();
   }
 
   callMethod(
@@ -234,9 +238,7 @@ export class FunctionEmitter implements Emitter {
   }
 
   isInitializing(classType: ClassType): boolean {
-    return (
-      this.def.name === '__init__' && this.graph.inputs.length > 0 && this.graph.inputs[0].type.equals(classType)
-    );
+    return this.def.name === '__init__' && this.graph.inputs.length > 0 && this.graph.inputs[0].type.equals(classType);
   }
 
   atTopLevel(): boolean {
@@ -310,9 +312,7 @@ export class FunctionEmitter implements Emitter {
       const defaultExpr = defaults[i];
       let defaultValue: DefaultValue | undefined;
       if (defaultExpr) defaultValue = evaluateDefault(defaultExpr, type, N, (r, m) => this.error(r, m));
-      args.push(
-        new Argument(param.name, { type, N, defaultValue, kwargOnly: i >= positionalCount }),
-      );
+      args.push(new Argument(param.name, { type, N, defaultValue, kwargOnly: i >= positionalCount }));
     }
     const returnExpr = def.returns ?? comment?.returns ?? null;
     const returns: Argument[] = [];
@@ -636,30 +636,39 @@ export class FunctionEmitter implements Emitter {
   private emitStatement(stmt: Stmt): void {
     switch (stmt.kind) {
       case 'If':
-        return this.emitIf(stmt);
+        this.emitIf(stmt);
+        return;
       case 'While':
-        return this.emitWhile(stmt);
+        this.emitWhile(stmt);
+        return;
       case 'For':
-        return this.emitForStatement(stmt);
+        this.emitForStatement(stmt);
+        return;
       case 'Assign':
-        return this.emitAssignment(stmt);
+        this.emitAssignment(stmt);
+        return;
       case 'AnnAssign':
-        return this.emitAnnAssignment(stmt);
+        this.emitAnnAssignment(stmt);
+        return;
       case 'AugAssign':
-        return this.emitAugAssignment(stmt);
+        this.emitAugAssignment(stmt);
+        return;
       case 'Expr':
         this.emitSugaredExpr(stmt.value, 0);
         return;
       case 'Raise':
-        return this.emitRaise(stmt);
+        this.emitRaise(stmt);
+        return;
       case 'Assert':
-        return this.emitAssert(stmt);
+        this.emitAssert(stmt);
+        return;
       case 'Return':
-        return this.emitReturnValue(
+        this.emitReturnValue(
           stmt.range,
           stmt.value ?? { kind: 'Constant', value: null, range: stmt.range },
           stmt.value === null,
         );
+        return;
       case 'Continue':
       case 'Break': {
         const word = stmt.kind === 'Break' ? 'break' : 'continue';
@@ -676,19 +685,25 @@ export class FunctionEmitter implements Emitter {
       case 'Pass':
         return;
       case 'FunctionDef':
-        return this.error(stmt.range, 'nested function definitions are not supported in TorchScript');
+        this.error(stmt.range, 'nested function definitions are not supported in TorchScript');
+        return;
       case 'ClassDef':
-        return this.error(stmt.range, 'class definitions inside functions are not supported in TorchScript');
+        this.error(stmt.range, 'class definitions inside functions are not supported in TorchScript');
+        return;
       case 'Delete':
-        return this.emitDelete(stmt);
+        this.emitDelete(stmt);
+        return;
       case 'With':
-        return this.emitWith(stmt);
+        this.emitWith(stmt);
+        return;
       case 'Import':
       case 'ImportFrom':
-        return this.error(stmt.range, 'import statements are not supported in TorchScript');
+        this.error(stmt.range, 'import statements are not supported in TorchScript');
+        return;
       case 'Global':
       case 'Nonlocal':
-        return this.error(stmt.range, `${stmt.kind.toLowerCase()} statements are not supported in TorchScript`);
+        this.error(stmt.range, `${stmt.kind.toLowerCase()} statements are not supported in TorchScript`);
+        return;
     }
   }
 
@@ -740,7 +755,8 @@ export class FunctionEmitter implements Emitter {
     } else if (sv instanceof ExceptionValue) {
       message = this.constant('', stmt.range);
     } else {
-      return this.error(stmt.range, 'exceptions must derive from BaseException');
+      this.error(stmt.range, 'exceptions must derive from BaseException');
+      return;
     }
     if (!message.type.isSubtypeOf(StringType.get())) {
       message = this.builtin('aten::str', [{ value: message, range: stmt.range }], [], stmt.range);
@@ -809,7 +825,10 @@ export class FunctionEmitter implements Emitter {
       const enterMethod = this.findMethod(classType, '__enter__');
       const exitMethod = this.findMethod(classType, '__exit__');
       if (!enterMethod || !exitMethod) {
-        this.error(expr.range, 'Object returned by with item expression does not define __enter__ and __exit__ methods');
+        this.error(
+          expr.range,
+          'Object returned by with item expression does not define __enter__ and __exit__ methods',
+        );
       }
       const enterSchema = this.unit.functionSchema(enterMethod, expr.range, this);
       if (enterSchema.arguments.length !== 1) {
@@ -842,7 +861,12 @@ export class FunctionEmitter implements Emitter {
     this.emitIfElseBlocks(stmt.range, cond, stmt.body, stmt.orelse);
   }
 
-  private emitSingleIfBranch(block: Block, branch: readonly Stmt[], refinements: RefinementSet, range: Range): Environment {
+  private emitSingleIfBranch(
+    block: Block,
+    branch: readonly Stmt[],
+    refinements: RefinementSet,
+    range: Range,
+  ): Environment {
     this.pushFrame(block);
     this.graph.withInsertPoint(block, () => {
       this.insertRefinements(range, refinements);
@@ -851,7 +875,12 @@ export class FunctionEmitter implements Emitter {
     return this.popFrame();
   }
 
-  private emitIfElseBlocks(range: Range, cond: CondValue, thenBranch: readonly Stmt[], elseBranch: readonly Stmt[]): void {
+  private emitIfElseBlocks(
+    range: Range,
+    cond: CondValue,
+    thenBranch: readonly Stmt[],
+    elseBranch: readonly Stmt[],
+  ): void {
     // A condition known from the types compiles only the taken branch (PyTorch's static if).
     if (cond.staticIf !== undefined) {
       if (cond.staticIf) {
@@ -1098,9 +1127,13 @@ export class FunctionEmitter implements Emitter {
     let out: Value;
     try {
       const cast = this.getSugaredVar('bool', range);
-      out = this.asValue((cast.call as NonNullable<SugaredValue['call']>)(this, range, [{ value, range }], [], 0), range);
+      out = this.asValue(
+        (cast.call as NonNullable<SugaredValue['call']>)(this, range, [{ value, range }], [], 0),
+        range,
+      );
     } catch (e) {
-      if (e instanceof FrontendError) this.error(range, `Could not cast value of type ${value.type.pythonStr()} to bool`);
+      if (e instanceof FrontendError)
+        this.error(range, `Could not cast value of type ${value.type.pythonStr()} to bool`);
       throw e;
     }
     if (!out.type.isSubtypeOf(BoolType.get())) {
@@ -1290,7 +1323,10 @@ export class FunctionEmitter implements Emitter {
     }
     if (starred > 1) this.error(range, 'Only one starred expression is allowed on the lhs');
     if (starred > 0 && normal === 0) {
-      this.error(range, 'A Starred expression may only appear on the lhs within the presence of another non-starred expression');
+      this.error(
+        range,
+        'A Starred expression may only appear on the lhs within the presence of another non-starred expression',
+      );
     }
     return starred;
   }
@@ -1313,7 +1349,8 @@ export class FunctionEmitter implements Emitter {
     try {
       return this.typeParser.parseType(relocate(ParserRef.parseExpression(text, this.source.file), stmt.range));
     } catch (e) {
-      if (e instanceof FrontendError && e.file === this.source.file && e.reason.startsWith('in the type comment')) throw e;
+      if (e instanceof FrontendError && e.file === this.source.file && e.reason.startsWith('in the type comment'))
+        throw e;
       if (e instanceof FrontendError) this.error(stmt.range, e.reason);
       throw e;
     }
@@ -1337,7 +1374,8 @@ export class FunctionEmitter implements Emitter {
       }
       case 'Tuple':
       case 'List':
-        return this.emitTupleAssign(target, value);
+        this.emitTupleAssign(target, value);
+        return;
       case 'Attribute': {
         const object = this.emitSugaredExpr(target.value, 1);
         const rhs = this.asValue(this.emitSugaredExpr(value, 1, type), value.range);
@@ -1346,11 +1384,17 @@ export class FunctionEmitter implements Emitter {
         return;
       }
       case 'Subscript':
-        return this.emitSubscriptAssign(range, target, { value: this.emitExpr(value), range: value.range });
+        this.emitSubscriptAssign(range, target, { value: this.emitExpr(value), range: value.range });
+        return;
       case 'Starred':
-        return this.error(range, 'A Starred expression may only appear on the lhs within the presence of another non-starred expression');
+        this.error(
+          range,
+          'A Starred expression may only appear on the lhs within the presence of another non-starred expression',
+        );
+        return;
       default:
-        return this.error(target.range, 'unexpected expression on left-hand side of assignment');
+        this.error(target.range, 'unexpected expression on left-hand side of assignment');
+        return;
     }
   }
 
@@ -1373,7 +1417,10 @@ export class FunctionEmitter implements Emitter {
     if (!asTuple) this.error(rhsRange, `${value.kind} cannot be used as a tuple`);
     const outputs = asTuple.call(value, this, rhsRange, starred ? undefined : binders);
     if (outputs.length < binders) {
-      this.error(target.range, `need ${starred ? 'at least ' : ''}${binders} values to unpack but found only ${outputs.length}`);
+      this.error(
+        target.range,
+        `need ${starred ? 'at least ' : ''}${binders} values to unpack but found only ${outputs.length}`,
+      );
     }
     if (outputs.length > binders && !starred) {
       this.error(target.range, `too many values to unpack: need ${binders} but found ${outputs.length}`);
@@ -1382,7 +1429,12 @@ export class FunctionEmitter implements Emitter {
   }
 
   /** Assigns each target its value (PyTorch's emitExprsAssign); a starred target takes the extra values as a tuple. */
-  private emitExprsAssign(targets: readonly Expr[], outputs: readonly SugaredValue[], rhsRange: Range, binders = 1): void {
+  private emitExprsAssign(
+    targets: readonly Expr[],
+    outputs: readonly SugaredValue[],
+    rhsRange: Range,
+    binders = 1,
+  ): void {
     let i = 0;
     for (const target of targets) {
       switch (target.kind) {
@@ -1444,7 +1496,8 @@ export class FunctionEmitter implements Emitter {
         return;
       }
       case 'Subscript':
-        return this.emitAugAssignmentToSubscript(stmt, target);
+        this.emitAugAssignmentToSubscript(stmt, target);
+        return;
       default:
         this.error(target.range, 'unexpected expression on left-hand side of augmented assignment');
     }
@@ -1501,7 +1554,9 @@ export class FunctionEmitter implements Emitter {
       if (tensorIndices.length === 0) {
         this.builtin(op, [rhs], [], stmt.range, slicedArg);
       } else {
-        const list = this.insertNode('prim::ListConstruct', tensorIndices, [ListType.of(OptionalType.of(TensorType.get()))]).output();
+        const list = this.insertNode('prim::ListConstruct', tensorIndices, [
+          ListType.of(OptionalType.of(TensorType.get())),
+        ]).output();
         const indexed = this.insertBuiltin('aten::index', [sliced, list], stmt.range);
         const augmented = this.builtin(op, [rhs], [], stmt.range, { value: indexed, range: stmt.range, name: 'self' });
         this.insertBuiltin('aten::index_put_', [sliced, list, augmented], stmt.range);
@@ -1509,7 +1564,10 @@ export class FunctionEmitter implements Emitter {
       return;
     }
     if (indices.length !== 1) {
-      this.error(target.slice.range, `Sliced expression not yet supported for ${sliceable.type.pythonStr()} augmented assignment. File a bug if you want this`);
+      this.error(
+        target.slice.range,
+        `Sliced expression not yet supported for ${sliceable.type.pythonStr()} augmented assignment. File a bug if you want this`,
+      );
     }
     const type = sliceable.type;
     let elementType: JitType | undefined;
@@ -1544,13 +1602,18 @@ export class FunctionEmitter implements Emitter {
       if (tensorIndices.length === 0) {
         this.builtin('aten::copy_', [slicedArg, converted], [], stmtRange);
       } else {
-        const list = this.insertNode('prim::ListConstruct', tensorIndices, [ListType.of(OptionalType.of(TensorType.get()))]).output();
+        const list = this.insertNode('prim::ListConstruct', tensorIndices, [
+          ListType.of(OptionalType.of(TensorType.get())),
+        ]).output();
         this.builtin('aten::index_put_', [slicedArg, { value: list, range: stmtRange }, converted], [], stmtRange);
       }
       return;
     }
     if (indices.length !== 1 || indices[0].kind === 'Slice') {
-      this.error(target.slice.range, 'Sliced expression not yet supported for subscripted assignment. File a bug if you want this');
+      this.error(
+        target.slice.range,
+        'Sliced expression not yet supported for subscripted assignment. File a bug if you want this',
+      );
     }
     if (sliceable.type.kind === 'TupleType') {
       this.error(target.range, `${sliceable.type.pythonStr()} does not support subscripted assignment`);
@@ -1696,7 +1759,10 @@ export class FunctionEmitter implements Emitter {
         const type = this.typeParser.parseType(call.args[0]);
         let value = tryConvertToType(this, range, type, this.emitExpr(call.args[1], type), true);
         if (!value.type.isSubtypeOf(type)) {
-          this.error(call.args[1].range, `expected an expression of type ${type.pythonStr()} but found ${value.type.pythonStr()}`);
+          this.error(
+            call.args[1].range,
+            `expected an expression of type ${type.pythonStr()} but found ${value.type.pythonStr()}`,
+          );
         }
         // `annotate(Optional[T], None)`: a None that remembers T.
         if (type.kind === 'OptionalType' && value.type.isSubtypeOf(NoneType.get())) {
@@ -1709,7 +1775,8 @@ export class FunctionEmitter implements Emitter {
         const type = this.typeParser.parseType(call.args[0]);
         let value = this.emitExpr(call.args[1]);
         // Archive code writes the casts PyTorch inserted: no cast of a cast to the same type.
-        if (value.node.kind !== 'prim::unchecked_cast' || !value.type.equals(type)) value = this.uncheckedCast(value, type);
+        if (value.node.kind !== 'prim::unchecked_cast' || !value.type.equals(type))
+          value = this.uncheckedCast(value, type);
         return new SimpleValue(value);
       }
       case 'prim::GetAttr': {
@@ -1731,7 +1798,9 @@ export class FunctionEmitter implements Emitter {
         const asTuple = (arg as { asTuple?: (c: Emitter, r: Range, n?: number) => SugaredValue[] }).asTuple;
         if (!asTuple) return this.error(range, `${arg.kind} cannot be used as a tuple`);
         const values = asTuple.call(arg, this, range).map((sv) => this.asValue(sv, range));
-        return new SimpleValue(this.insertNode('prim::TupleConstruct', values, [TupleType.of(values.map((v) => v.type))]).output());
+        return new SimpleValue(
+          this.insertNode('prim::TupleConstruct', values, [TupleType.of(values.map((v) => v.type))]).output(),
+        );
       }
       case 'prim::isinstance': {
         this.checkApplyNumInputs(call, 'isinstance', 2);
@@ -1786,7 +1855,8 @@ export class FunctionEmitter implements Emitter {
     const range = call.range;
     if (call.args.length === 0 && call.keywords.length === 0) {
       const type = typeHint ?? ListType.of(TensorType.get());
-      if (type.kind !== 'ListType') this.error(range, `Expected list type annotation for list(), found ${type.pythonStr()}`);
+      if (type.kind !== 'ListType')
+        this.error(range, `Expected list type annotation for list(), found ${type.pythonStr()}`);
       return new SimpleValue(this.insertNode('prim::ListConstruct', [], [type]).output());
     }
     this.checkApplyNumInputs(call, 'list', 1);
@@ -1844,10 +1914,14 @@ export class FunctionEmitter implements Emitter {
       }
       return this.emitDictFromIterable(call, input, typeHint, addKwargs);
     }
-    const empty = !first || (first.kind === 'Dict' && first.keys.length === 0) || (first.kind === 'List' && first.elts.length === 0);
+    const empty =
+      !first ||
+      (first.kind === 'Dict' && first.keys.length === 0) ||
+      (first.kind === 'List' && first.elts.length === 0);
     if (empty) {
       const type = typeHint ?? DictType.of(StringType.get(), TensorType.get());
-      if (type.kind !== 'DictType') this.error(range, `Expected a type annotation of Dict for dict constructor dict(), got ${type.pythonStr()}`);
+      if (type.kind !== 'DictType')
+        this.error(range, `Expected a type annotation of Dict for dict constructor dict(), got ${type.pythonStr()}`);
       const dict = this.insertNode('prim::DictConstruct', [], [type]).output();
       addKwargs(dict);
       return new SimpleValue(dict);
@@ -1883,7 +1957,13 @@ export class FunctionEmitter implements Emitter {
         kind: 'DictComp',
         key,
         value,
-        generators: [{ target: { kind: 'Tuple', elts: [key, value], range }, iter: { kind: 'Name', id: iterName, range }, ifs: [] }],
+        generators: [
+          {
+            target: { kind: 'Tuple', elts: [key, value], range },
+            iter: { kind: 'Name', id: iterName, range },
+            ifs: [],
+          },
+        ],
         range,
       },
       typeHint,
@@ -1893,7 +1973,12 @@ export class FunctionEmitter implements Emitter {
   }
 
   /** `torch.jit.fork(fn, *args)`: the call is emitted in a closure that becomes the fork's subgraph. */
-  private emitForkExpr(range: Range, forked: SugaredValue, argExprs: readonly Expr[], keywords: readonly Keyword[]): SugaredValue {
+  private emitForkExpr(
+    range: Range,
+    forked: SugaredValue,
+    argExprs: readonly Expr[],
+    keywords: readonly Keyword[],
+  ): SugaredValue {
     const node = this.insertNode('prim::forkClosure', [], [], range);
     let outType: JitType = NoneType.get();
     const block = node.addBlock();
@@ -1958,7 +2043,10 @@ export class FunctionEmitter implements Emitter {
       case 'SetComp':
         return this.error(expr.range, 'sets are not supported in TorchScript');
       case 'GeneratorExp':
-        return this.error(expr.range, 'generator expressions are not supported in TorchScript; use a list comprehension');
+        return this.error(
+          expr.range,
+          'generator expressions are not supported in TorchScript; use a list comprehension',
+        );
       default:
         return this.error(expr.range, `Cannot emit expr for: ${expr.kind}`);
     }
@@ -1980,7 +2068,11 @@ export class FunctionEmitter implements Emitter {
    * materializeConstant), so that a literal used in a loop is not re-created in it.
    */
   private materializeInt(value: bigint, range: Range): Value {
-    const ivalue = { kind: 'int' as const, value: value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value };
+    const ivalue = {
+      kind: 'int' as const,
+      value:
+        value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value,
+    };
     return this.materialize(this.integralConstants, String(value), ivalue, range);
   }
 
@@ -2034,7 +2126,13 @@ export class FunctionEmitter implements Emitter {
     for (let i = 0; i < expr.ops.length; i++) {
       const op = expr.ops[i];
       const rightExpr = expr.comparators[i];
-      const range = { ...expr.range, start: leftExpr.range.start, line: leftExpr.range.line, col: leftExpr.range.col, end: rightExpr.range.end };
+      const range = {
+        ...expr.range,
+        start: leftExpr.range.start,
+        line: leftExpr.range.line,
+        col: leftExpr.range.col,
+        end: rightExpr.range.end,
+      };
       let value: Value;
       if (expr.ops.length === 1 && (op === 'is' || op === 'is not')) {
         return this.emitIsCondition(expr.range, expr.left, rightExpr, op === 'is').value;
@@ -2135,7 +2233,8 @@ export class FunctionEmitter implements Emitter {
         format += part.value.replace(/\{/g, '{{').replace(/\}/g, '}}');
         continue;
       }
-      if (part.formatSpec) this.error(expr.range, 'format specifications in f-strings are not supported in TorchScript');
+      if (part.formatSpec)
+        this.error(expr.range, 'format specifications in f-strings are not supported in TorchScript');
       if (part.conversion && part.conversion !== 's') {
         this.error(expr.range, `the !${part.conversion} conversion in f-strings is not supported in TorchScript`);
       }
@@ -2167,7 +2266,13 @@ export class FunctionEmitter implements Emitter {
     const unionHint = refined?.kind === 'UnionType' ? refined : undefined;
     let candidates: JitType[] = [];
     if (refined) {
-      const r = this.refineContainerHint(refined, typeHint as JitType, (t) => t.kind === 'ListType', 'List', expr.range);
+      const r = this.refineContainerHint(
+        refined,
+        typeHint as JitType,
+        (t) => t.kind === 'ListType',
+        'List',
+        expr.range,
+      );
       refined = r.refined;
       candidates = r.candidates;
       if (candidates.length === 0 && refined.kind === 'ListType') elementType = (refined as ListType).elementType;
@@ -2226,7 +2331,10 @@ export class FunctionEmitter implements Emitter {
     if (refined.kind === 'UnionType') {
       const matching = (refined as UnionType).types.filter(match);
       if (!isDictConstructor && matching.length === 0) {
-        this.error(range, `Expected an Union type annotation with an inner ${what} type, but got ${refined.pythonStr()}`);
+        this.error(
+          range,
+          `Expected an Union type annotation with an inner ${what} type, but got ${refined.pythonStr()}`,
+        );
       } else if (matching.length === 1) {
         refined = matching[0];
       } else {
@@ -2287,7 +2395,10 @@ export class FunctionEmitter implements Emitter {
         let chosen: DictType | undefined;
         for (const candidate of candidates as DictType[]) {
           if (keys[0].type.isSubtypeOf(candidate.keyType) && (valueType as JitType).isSubtypeOf(candidate.valueType)) {
-            if (!chosen || (chosen.keyType.isSubtypeOf(candidate.keyType) && chosen.valueType.isSubtypeOf(candidate.valueType))) {
+            if (
+              !chosen ||
+              (chosen.keyType.isSubtypeOf(candidate.keyType) && chosen.valueType.isSubtypeOf(candidate.valueType))
+            ) {
               chosen = candidate;
             }
           }
@@ -2335,9 +2446,17 @@ export class FunctionEmitter implements Emitter {
    * Several `for` clauses nest loops and `if` clauses guard the append; PyTorch accepts only one
    * `for` and no `if`, which this generalizes in the obvious way.
    */
-  private emitListComprehension(expr: Extract<Expr, { kind: 'ListComp' | 'SetComp' | 'GeneratorExp' }>, typeHint?: JitType): Value {
+  private emitListComprehension(
+    expr: Extract<Expr, { kind: 'ListComp' | 'SetComp' | 'GeneratorExp' }>,
+    typeHint?: JitType,
+  ): Value {
     if (expr.kind !== 'ListComp') {
-      this.error(expr.range, expr.kind === 'SetComp' ? 'sets are not supported in TorchScript' : 'generator expressions are not supported in TorchScript; use a list comprehension');
+      this.error(
+        expr.range,
+        expr.kind === 'SetComp'
+          ? 'sets are not supported in TorchScript'
+          : 'generator expressions are not supported in TorchScript; use a list comprehension',
+      );
     }
     const range = expr.range;
     const list = this.insertNode('prim::ListConstruct', [], [ListType.of(TensorType.get())]).output();
@@ -2362,7 +2481,12 @@ export class FunctionEmitter implements Emitter {
         }
         const hint = refined?.kind === 'ListType' ? (refined as ListType).elementType : undefined;
         const unified = unifyTypes((list.type as ListType).elementType, out.type, true, hint) as JitType;
-        if (candidates.length === 0 && refined && refined.kind === 'ListType' && !unified.isSubtypeOf((refined as ListType).elementType)) {
+        if (
+          candidates.length === 0 &&
+          refined &&
+          refined.kind === 'ListType' &&
+          !unified.isSubtypeOf((refined as ListType).elementType)
+        ) {
           this.error(
             range,
             `List type annotation \`${refined.pythonStr()}\` did not match the types of the given list elements, which were unified to ${unified.pythonStr()}`,
@@ -2413,7 +2537,10 @@ export class FunctionEmitter implements Emitter {
         const k = this.emitExpr(expr.key);
         const v = this.emitExpr(expr.value);
         if (k.type.kind === 'UnionType') {
-          this.error(range, `Dicts may only contain homogeneous keys, but the type of the first generated key was ${k.type.pythonStr()}`);
+          this.error(
+            range,
+            `Dicts may only contain homogeneous keys, but the type of the first generated key was ${k.type.pythonStr()}`,
+          );
         } else if (firstKeyType && !firstKeyType.equals(k.type)) {
           this.error(
             range,
@@ -2444,8 +2571,14 @@ export class FunctionEmitter implements Emitter {
           v.setType((typeHint as DictType).valueType);
         } else if (typeHint && refined) {
           if (candidates.length > 0) {
-            const chosen = (candidates as DictType[]).find((c) => k.type.isSubtypeOf(c.keyType) && unifiedValue.isSubtypeOf(c.valueType));
-            if (!chosen) this.error(range, `Union type annotation \`${typeHint.pythonStr()}\` cannot hold the dict comprehension's keys and values`);
+            const chosen = (candidates as DictType[]).find(
+              (c) => k.type.isSubtypeOf(c.keyType) && unifiedValue.isSubtypeOf(c.valueType),
+            );
+            if (!chosen)
+              this.error(
+                range,
+                `Union type annotation \`${typeHint.pythonStr()}\` cannot hold the dict comprehension's keys and values`,
+              );
             refined = chosen;
           }
           dict.setType(refined);
@@ -2592,7 +2725,10 @@ export class FunctionEmitter implements Emitter {
       begin = clamp(begin ?? length - 1, -1, length - 1);
       end = clamp(end ?? -1, -1, length - 1);
     }
-    const count = stepSize > 0 ? Math.max(0, Math.ceil((end - begin) / stepSize)) : Math.max(0, Math.ceil((begin - end) / -stepSize));
+    const count =
+      stepSize > 0
+        ? Math.max(0, Math.ceil((end - begin) / stepSize))
+        : Math.max(0, Math.ceil((begin - end) / -stepSize));
     const items: Value[] = [];
     for (let j = 0, i = begin; j < count; j++, i += stepSize) {
       const idx = this.graph.insertConstant(i);
@@ -2602,11 +2738,18 @@ export class FunctionEmitter implements Emitter {
   }
 
   private emitBasicSlice(range: Range, sliceable: Value, slice: Extract<Expr, { kind: 'Slice' }>): Value {
-    const dim = sliceable.type.isSubtypeOf(TensorType.get()) ? this.graph.insertConstant(0, { sourceRange: this.sourceRange(range) }) : undefined;
+    const dim = sliceable.type.isSubtypeOf(TensorType.get())
+      ? this.graph.insertConstant(0, { sourceRange: this.sourceRange(range) })
+      : undefined;
     return this.emitSlice(range, sliceable, dim, slice);
   }
 
-  private emitSlice(range: Range, sliceable: Value, dim: Value | undefined, slice: Extract<Expr, { kind: 'Slice' }>): Value {
+  private emitSlice(
+    range: Range,
+    sliceable: Value,
+    dim: Value | undefined,
+    slice: Extract<Expr, { kind: 'Slice' }>,
+  ): Value {
     const start = slice.lower ? this.emitExpr(slice.lower) : undefined;
     const end = slice.upper ? this.emitExpr(slice.upper) : undefined;
     const step = slice.step ? this.emitExpr(slice.step) : undefined;
@@ -2632,7 +2775,10 @@ export class FunctionEmitter implements Emitter {
       begin = clamp(begin ?? length - 1, -1, length - 1);
       stop = clamp(stop ?? -1, -1, length - 1);
     }
-    const count = stepSize > 0 ? Math.max(0, Math.ceil((stop - begin) / stepSize)) : Math.max(0, Math.ceil((begin - stop) / -stepSize));
+    const count =
+      stepSize > 0
+        ? Math.max(0, Math.ceil((stop - begin) / stepSize))
+        : Math.max(0, Math.ceil((begin - stop) / -stepSize));
     const items: Value[] = [];
     for (let j = 0, i = begin; j < count; j++, i += stepSize) {
       const idx = this.graph.insertConstant(i);
@@ -2641,7 +2787,14 @@ export class FunctionEmitter implements Emitter {
     return this.insertNode('prim::TupleConstruct', items, [TupleType.of(items.map((v) => v.type))]).output();
   }
 
-  private emitSliceOp(range: Range, sliceable: Value, dim: Value | undefined, start?: Value, end?: Value, step?: Value): Value {
+  private emitSliceOp(
+    range: Range,
+    sliceable: Value,
+    dim: Value | undefined,
+    start?: Value,
+    end?: Value,
+    step?: Value,
+  ): Value {
     const args: NamedValue[] = [{ value: sliceable, range, name: 'self' }];
     if (dim) args.push({ value: dim, range });
     args.push({ value: start ?? this.constant(0, range), range, name: 'start' });
@@ -2660,7 +2813,9 @@ export class FunctionEmitter implements Emitter {
     }
     const { sliced, tensorIndices } = this.emitIntAndSliceIndexing(range, sliceable, indices, emitted);
     if (tensorIndices.length === 0) return sliced;
-    const list = this.insertNode('prim::ListConstruct', tensorIndices, [ListType.of(OptionalType.of(TensorType.get()))]).output();
+    const list = this.insertNode('prim::ListConstruct', tensorIndices, [
+      ListType.of(OptionalType.of(TensorType.get())),
+    ]).output();
     return this.builtin(
       'aten::index',
       [
@@ -2689,7 +2844,10 @@ export class FunctionEmitter implements Emitter {
     const handle = (index: Expr, i: number, dim: number, reverse: boolean): number => {
       dims[i] = dim;
       if (index.kind === 'Slice') return reverse ? dim - 1 : dim + 1;
-      let value = preEmitted.length > 0 && indices.length === 1 ? preEmitted[0] : this.emitExpr(index, isNoneLiteral(index) ? NoneType.get() : undefined);
+      let value =
+        preEmitted.length > 0 && indices.length === 1
+          ? preEmitted[0]
+          : this.emitExpr(index, isNoneLiteral(index) ? NoneType.get() : undefined);
       if (value.type.kind === 'ListType') {
         const long = this.graph.insertConstant(4);
         value = this.builtin('aten::tensor', [{ value, range }], [{ value: long, range, name: 'dtype' }], range);
@@ -2724,15 +2882,30 @@ export class FunctionEmitter implements Emitter {
       if (!value) {
         const index = indices[i];
         if (index.kind === 'Slice') {
-          sliced = this.emitSlice(range, sliced, this.graph.insertConstant(dims[i], { sourceRange: this.sourceRange(range) }), index);
+          sliced = this.emitSlice(
+            range,
+            sliced,
+            this.graph.insertConstant(dims[i], { sourceRange: this.sourceRange(range) }),
+            index,
+          );
         }
         continue;
       }
       const at = (): Value => this.graph.insertConstant(dims[i], { sourceRange: this.sourceRange(range) });
       if (value.type.isSubtypeOf(NoneType.get())) {
-        sliced = this.builtin('aten::unsqueeze', [sliced, at()].map((v) => ({ value: v, range })), [], range);
+        sliced = this.builtin(
+          'aten::unsqueeze',
+          [sliced, at()].map((v) => ({ value: v, range })),
+          [],
+          range,
+        );
       } else if (value.type.kind === 'IntType') {
-        sliced = this.builtin('aten::select', [sliced, at(), value].map((v) => ({ value: v, range })), [], range);
+        sliced = this.builtin(
+          'aten::select',
+          [sliced, at(), value].map((v) => ({ value: v, range })),
+          [],
+          range,
+        );
       } else {
         while (tensorIndices.length <= dims[i]) tensorIndices.push(undefined);
         tensorIndices[dims[i]] = value;
@@ -2793,7 +2966,6 @@ const AUG_MAGIC: Readonly<Record<string, readonly [string, string]>> = {
   '%': ['__imod__', '__mod__'],
 };
 
-
 function compareBytes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -2822,10 +2994,12 @@ function subscriptExprs(slice: Expr): readonly Expr[] {
 type NoneStatus = 'always' | 'maybe' | 'never';
 
 function canBeNone(value: Value): NoneStatus {
-  if (value.node.kind === 'prim::Constant' && value.type.kind === 'NoneType' && !value.node.hasAttribute('value')) return 'always';
+  if (value.node.kind === 'prim::Constant' && value.type.kind === 'NoneType' && !value.node.hasAttribute('value'))
+    return 'always';
   if (value.type.kind === 'NoneType') return 'always';
   if (value.type.kind === 'OptionalType') return 'maybe';
-  if (value.type.kind === 'UnionType' && (value.type as UnionType).types.some((t) => t.kind === 'NoneType')) return 'maybe';
+  if (value.type.kind === 'UnionType' && (value.type as UnionType).types.some((t) => t.kind === 'NoneType'))
+    return 'maybe';
   return 'never';
 }
 

@@ -1,13 +1,7 @@
 import { type Block, type Graph, InternalError, type JitType, type Node, type Value } from '@tsjit/ir';
 import { meaningfulName } from '../environment.js';
-import { unifyTypes } from '../unify-types.js';
-import {
-  createLoad,
-  createStore,
-  inlineBlockBeforeNode,
-  isValidDebugName,
-  liveNodes,
-} from './block-helpers.js';
+import { unifyTypes } from '../type-variables.js';
+import { createLoad, createStore, inlineBlockBeforeNode, isValidDebugName, liveNodes } from './block-helpers.js';
 import { transformExits } from './exit-transforms.js';
 
 /**

@@ -1,5 +1,5 @@
 import { type Block, BoolType, type Graph, type JitType, type Node, type Value } from '@tsjit/ir';
-import { unifyTypes } from '../unify-types.js';
+import { unifyTypes } from '../type-variables.js';
 import { constantBool, createUninitialized } from './block-helpers.js';
 
 type ExitStatus = 'will' | 'might' | 'wont' | 'throws';

@@ -23,7 +23,8 @@ export class ExceptionValue implements SugaredValue {
       let message = ctx.constant(`${this.name}: `, range);
       for (const arg of args) {
         let text = arg.value;
-        if (!text.type.isSubtypeOf(StringType.get())) text = ctx.builtin('aten::str', [{ value: text, range }], [], range);
+        if (!text.type.isSubtypeOf(StringType.get()))
+          text = ctx.builtin('aten::str', [{ value: text, range }], [], range);
         message = ctx.builtin(
           'aten::add',
           [

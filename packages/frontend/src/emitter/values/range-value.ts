@@ -66,7 +66,12 @@ export class RangeValue implements SugaredValue {
     const ctx: Emitter = context as Emitter;
     if (this.hasOnlyEnd) return new SimpleValue(index);
     return new SimpleValue(
-      ctx.builtin('aten::__derive_index', [index, this.start, this.step].map((value) => ({ value, range })), [], range),
+      ctx.builtin(
+        'aten::__derive_index',
+        [index, this.start, this.step].map((value) => ({ value, range })),
+        [],
+        range,
+      ),
     );
   }
 }

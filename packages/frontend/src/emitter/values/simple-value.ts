@@ -1,8 +1,8 @@
 import {
   type ClassType,
   type EnumType,
-  IntType,
   type InterfaceType,
+  IntType,
   type JitType,
   type ListType,
   NamedTupleType,
@@ -76,10 +76,7 @@ export class SimpleValue implements SugaredValue {
     }
     const builtin = ctx.builtinAttr(range, value, name);
     if (builtin) return builtin;
-    return ctx.error(
-      range,
-      `Tried to access nonexistent attribute or method '${name}' of type '${type.pythonStr()}'.`,
-    );
+    return ctx.error(range, `Tried to access nonexistent attribute or method '${name}' of type '${type.pythonStr()}'.`);
   }
 
   setAttr(context: EmitContext, range: Range, name: string, newValue: Value): void {
@@ -126,13 +123,7 @@ export class SimpleValue implements SugaredValue {
     node.setS('name', name);
   }
 
-  call(
-    context: EmitContext,
-    range: Range,
-    args: NamedValue[],
-    kwargs: NamedValue[],
-    nBinders: number,
-  ): SugaredValue {
+  call(context: EmitContext, range: Range, args: NamedValue[], kwargs: NamedValue[], nBinders: number): SugaredValue {
     const ctx: Emitter = context as Emitter;
     if (this.simpleValue.type.kind === 'ClassType') {
       const callee = this.attr(ctx, range, '__call__');
@@ -170,7 +161,9 @@ export class SimpleValue implements SugaredValue {
     if (type.kind === 'ClassType') {
       const classType = type as ClassType;
       if (classType.isModule && typeHint) {
-        return new SimpleValue(ctx.insertNode('prim::ModuleContainerIndex', [value, index], [typeHint], range).output());
+        return new SimpleValue(
+          ctx.insertNode('prim::ModuleContainerIndex', [value, index], [typeHint], range).output(),
+        );
       }
       const getter = this.attr(ctx, range, '__getitem__');
       if (getter.call) return getter.call(ctx, range, [{ value: index, range }], [], 1);
@@ -238,4 +231,3 @@ function isRecursive(classType: ClassType, type: JitType): boolean {
   if (type.isSubtypeOf(classType)) return true;
   return type.containedTypes().some((t) => isRecursive(classType, t));
 }
-

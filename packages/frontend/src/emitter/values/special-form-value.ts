@@ -1,4 +1,4 @@
-import type { SugaredValue } from '../contracts.js';
+import type { NamedValue, SugaredValue } from '../contracts.js';
 
 /**
  * A builtin whose arguments are not evaluated as usual (`range`, `zip`, `enumerate`, `isinstance`,
@@ -8,7 +8,11 @@ import type { SugaredValue } from '../contracts.js';
 export class SpecialFormValue implements SugaredValue {
   readonly kind: string;
 
-  constructor(readonly form: string) {
+  /** `self` is the object for method forms (`x.tolist()`). */
+  constructor(
+    readonly form: string,
+    readonly self?: NamedValue,
+  ) {
     this.kind = form.slice(form.indexOf('::') + 2);
   }
 }
