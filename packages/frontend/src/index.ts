@@ -46,3 +46,4 @@ export {
   type TypeComment,
 } from './lexer.js';
 export { Parser } from './parser.js';
+export { canonicalizeOutputs } from './emitter/ssa/canonicalize-outputs.js';

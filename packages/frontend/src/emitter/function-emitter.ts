@@ -22,6 +22,7 @@ import {
   StringType,
   TensorType,
   TupleType,
+  TYPE_KINDS,
   UnionType,
   type Value,
 } from '@tsjit/ir';
@@ -499,7 +500,9 @@ export class FunctionEmitter implements Emitter {
     const found = this.env.findInAnyFrame(name) ?? this.globalValue(name, range);
     if (found) return found;
     const typeError = this.env.findVariableTypeError(name);
-    if (typeError) this.error(range, `${typeError.reason}\nand was used here`);
+    if (typeError) {
+      this.error(typeError.range, `${typeError.reason}\nand was used at line ${range.line}, column ${range.col}`);
+    }
     return this.error(range, `undefined value ${name}`);
   }
 
@@ -930,7 +933,12 @@ export class FunctionEmitter implements Emitter {
           this.insertStoreNode(name, unit);
         });
       }
-      const unified = unifyTypes(thenType as JitType, elseType as JitType);
+      // A variable declared with a union type may take different member types in the branches.
+      const fullType = this.env.typeInAnyFrame(name);
+      const toUnion =
+        fullType !== undefined &&
+        (fullType.kind === 'UnionType' || fullType.kind === 'OptionalType' || fullType.kind === 'NumberType');
+      const unified = unifyTypes(thenType as JitType, elseType as JitType, toUnion);
       if (!unified) {
         const reason = `Type mismatch: ${name} is set to type ${(thenType as JitType).pythonStr()} in the true branch and type ${(elseType as JitType).pythonStr()} in the false branch`;
         if (saveThen.isDefinedInParentFrame(name) || saveElse.isDefinedInParentFrame(name)) this.error(range, reason);
@@ -1152,43 +1160,71 @@ export class FunctionEmitter implements Emitter {
     return this.staticCond(objExpr.range, hasAttr.call(obj, this, objExpr.range, attrExpr.value));
   }
 
+  /**
+   * `isinstance(x, T)` and `isinstance(x, (A, B))` (PyTorch 1.13's emitIsInstance): the union
+   * members of x's type that fit one of the types refine x in the true branch, the others in the
+   * false branch; when every member fits, or none does, the check is static.
+   */
   private emitIsInstance(objExpr: Expr, classInfo: Expr): CondValue {
-    // `isinstance(x, (int, (list, tuple)))`: a flat list of types; `list` and `tuple` match any list or tuple.
-    const types: (JitType | 'list' | 'tuple')[] = [];
+    const value = this.emitExpr(objExpr);
+    const rhs: JitType[] = [];
+    const kindChecks: ('list' | 'tuple')[] = [];
     const gather = (e: Expr): void => {
       if (e.kind === 'Tuple') {
         for (const item of e.elts) gather(item);
       } else if (e.kind === 'Name' && (e.id === 'list' || e.id === 'tuple') && !this.env.isDefinedInAnyFrame(e.id)) {
-        types.push(e.id);
+        kindChecks.push(e.id);
       } else {
-        types.push(this.typeParser.parseType(e));
+        rhs.push(this.typeParser.parseType(e));
       }
     };
     gather(classInfo);
-    const value = this.emitExpr(objExpr);
-    const actual = value.type;
-    let refinements = new RefinementSet();
-    if (types.length === 1 && typeof types[0] !== 'string' && types[0].isSubtypeOf(actual) && objExpr.kind === 'Name') {
-      refinements = new RefinementSet([{ name: objExpr.id, type: types[0] }], []);
+    const lhsTypes = standardizeForUnion([value.type]);
+    const rhsTypes = rhs.length > 0 ? standardizeForUnion(rhs) : [];
+    const trueTypes: JitType[] = [];
+    const falseTypes: JitType[] = [];
+    let allFit = true;
+    for (const lhs of lhsTypes) {
+      if (lhs.kind === 'AnyType') {
+        trueTypes.push(...rhsTypes);
+        falseTypes.push(lhs);
+        if (!(trueTypes.length === 1 && trueTypes[0].kind === 'AnyType')) allFit = false;
+        break;
+      }
+      let found: JitType | undefined;
+      if (kindChecks.some((k) => lhs.kind === (k === 'list' ? 'ListType' : 'TupleType'))) found = lhs;
+      for (const r of rhsTypes) {
+        const smaller = lhs.isSubtypeOf(r) ? lhs : r.isSubtypeOf(lhs) ? r : undefined;
+        if (!smaller) continue;
+        if (smaller.equals(lhs)) found = lhs;
+        else found = found ? (unifyTypes(found, r) as JitType) : r;
+      }
+      if (found) {
+        if (!found.equals(lhs)) allFit = false;
+        trueTypes.push(found);
+      } else {
+        falseTypes.push(lhs);
+        allFit = false;
+      }
     }
-    const matchesKind = (t: 'list' | 'tuple', type: JitType): boolean =>
-      type.kind === (t === 'list' ? 'ListType' : 'TupleType');
-    const staticallyTrue = types.some((t) => (typeof t === 'string' ? matchesKind(t, actual) : actual.isSubtypeOf(t)));
-    if (staticallyTrue) return this.staticCond(objExpr.range, true, refinements);
-    const maybeOfKind = (kind: string): boolean =>
-      actual.kind === 'AnyType' ||
-      (actual.kind === 'OptionalType' && (actual as OptionalType).elementType.kind === kind) ||
-      (actual.kind === 'UnionType' && (actual as UnionType).types.some((m) => m.kind === kind));
-    const staticallyFalse = types.every((t) => {
-      if (typeof t === 'string') return !maybeOfKind(t === 'list' ? 'ListType' : 'TupleType');
-      return !t.isSubtypeOf(actual);
-    });
-    if (staticallyFalse) return this.staticCond(objExpr.range, false, refinements);
-    const node = this.insertNode('prim::isinstance', [value], [BoolType.get()]);
-    node.setTys(
-      'types',
-      types.map((t) => (typeof t === 'string' ? (t === 'list' ? ListType.of(AnyType.get()) : TupleType.of([])) : t)),
+    const unify = (types: JitType[]): JitType | undefined => {
+      if (types.length === 0) return undefined;
+      let result = types[0];
+      for (let i = 1; i < types.length; i++) result = unifyTypes(result, types[i], true) as JitType;
+      return result;
+    };
+    const unifiedTrue = unify(trueTypes);
+    const unifiedFalse = unify(falseTypes);
+    const name = objExpr.kind === 'Name' ? objExpr.id : undefined;
+    const refinements = new RefinementSet(
+      name && unifiedTrue ? [{ name, type: unifiedTrue }] : [],
+      name && unifiedFalse ? [{ name, type: unifiedFalse }] : [],
     );
+    if (allFit) return this.staticCond(objExpr.range, true, refinements);
+    if (trueTypes.length === 0) return this.staticCond(objExpr.range, false, refinements);
+    const node = this.insertNode('prim::isinstance', [value], [BoolType.get()]);
+    const checked = [...rhsTypes, ...kindChecks.map((k) => (k === 'list' ? ListType.of(AnyType.get()) : TupleType.of([])))];
+    node.setTys('types', checked);
     return { value: node.output(), refinements, staticIf: undefined };
   }
 
@@ -2797,7 +2833,7 @@ export class FunctionEmitter implements Emitter {
   ): Value {
     const args: NamedValue[] = [{ value: sliceable, range, name: 'self' }];
     if (dim) args.push({ value: dim, range });
-    args.push({ value: start ?? this.constant(0, range), range, name: 'start' });
+    if (start) args.push({ value: start, range, name: 'start' });
     if (end) args.push({ value: end, range, name: 'end' });
     const stepValue = step ?? this.constant(1, range);
     return this.builtin('aten::slice', args, [{ value: stepValue, range, name: 'step' }], range);
@@ -3001,6 +3037,20 @@ function canBeNone(value: Value): NoneStatus {
   if (value.type.kind === 'UnionType' && (value.type as UnionType).types.some((t) => t.kind === 'NoneType'))
     return 'maybe';
   return 'never';
+}
+
+/** The members of a union of `types` (PyTorch's standardizeVectorForUnion): flattened, deduplicated, sorted. */
+function standardizeForUnion(types: readonly JitType[]): readonly JitType[] {
+  const union = UnionType.of(types);
+  if (union.kind === 'UnionType') return (union as UnionType).types;
+  if (union.kind === 'OptionalType') {
+    return [(union as OptionalType).elementType, NoneType.get()].sort((a, b) => kindOrder(a) - kindOrder(b));
+  }
+  return [union];
+}
+
+function kindOrder(type: JitType): number {
+  return TYPE_KINDS.indexOf(type.kind);
 }
 
 function unionOf(types: readonly JitType[]): JitType {
