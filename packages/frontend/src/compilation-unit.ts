@@ -234,6 +234,16 @@ export class CompilationUnit implements CompilationUnitLike, EmitterUnit {
     for (const fn of this.functionTable.values()) fn.ensureDefined();
   }
 
+  builtinClass(name: string): ClassType | undefined {
+    const source = GRAD_MODE_CLASSES[name];
+    if (!source) return undefined;
+    const qualifiedName = `${GRAD_MODE_PREFIX}.${name}`;
+    const existing = this.findClass(qualifiedName);
+    if (existing) return existing;
+    this.define(source, { file: 'torch/autograd/grad_mode.py', prefix: GRAD_MODE_PREFIX });
+    return this.findClass(qualifiedName);
+  }
+
   functionSchema(fn: ScriptFunctionLike, range: Range, caller: Emitter): FunctionSchema {
     const script = fn as ScriptFunction;
     if (script.isBeingEmitted) {
@@ -243,6 +253,42 @@ export class CompilationUnit implements CompilationUnitLike, EmitterUnit {
     return fn.schema();
   }
 }
+
+const GRAD_MODE_PREFIX = '__torch__.torch.autograd.grad_mode';
+
+/**
+ * The grad-mode context managers as PyTorch scripts them from torch/autograd/grad_mode.py (their
+ * TorchScript-visible parts): `with torch.no_grad():` creates the object, calls `__enter__` and
+ * `__exit__` around the body.
+ */
+const GRAD_MODE_CLASSES: Readonly<Record<string, string>> = {
+  no_grad: [
+    'class no_grad:',
+    '    def __init__(self) -> None:',
+    '        self.prev = False',
+    '',
+    '    def __enter__(self) -> None:',
+    '        self.prev = torch.is_grad_enabled()',
+    '        torch.set_grad_enabled(False)',
+    '',
+    '    def __exit__(self, exc_type: Any, exc_value: Any, traceback: Any) -> None:',
+    '        torch.set_grad_enabled(self.prev)',
+    '',
+  ].join('\n'),
+  enable_grad: [
+    'class enable_grad:',
+    '    def __init__(self) -> None:',
+    '        self.prev = False',
+    '',
+    '    def __enter__(self) -> None:',
+    '        self.prev = torch.is_grad_enabled()',
+    '        torch._C._set_grad_enabled(True)',
+    '',
+    '    def __exit__(self, exc_type: Any, exc_value: Any, traceback: Any) -> None:',
+    '        torch._C._set_grad_enabled(self.prev)',
+    '',
+  ].join('\n'),
+};
 
 const ALLOWED_DECORATORS = new Set([
   'torch.jit.script',

@@ -64,6 +64,11 @@ export interface SourceText {
 
 /** What a function emitter needs from its compilation unit, beyond CompilationUnitLike. */
 export interface EmitterUnit extends CompilationUnitLike {
+  /**
+   * A class PyTorch compiles from torch's own Python source (`torch.no_grad`, `torch.enable_grad`),
+   * declared in the unit on first use.
+   */
+  builtinClass?(name: string): ClassType | undefined;
   /** The schema of a function of the unit, emitting its graph first when its return type is inferred. */
   functionSchema(fn: ScriptFunctionLike, range: Range, caller: Emitter): FunctionSchema;
 }
@@ -1736,6 +1741,13 @@ export class FunctionEmitter implements Emitter {
         return new BuiltinFunctionValue('aten::is_scripting');
       case 'torch.jit._unwrap_optional':
         return new BuiltinFunctionValue('aten::_unwrap_optional');
+      case 'torch.no_grad':
+      case 'torch.enable_grad':
+      case 'torch.autograd.no_grad':
+      case 'torch.autograd.enable_grad': {
+        const type = this.unit.builtinClass?.(name.slice(name.lastIndexOf('.') + 1));
+        return type ? new ClassValue(type) : undefined;
+      }
       default:
         return undefined;
     }
@@ -1919,10 +1931,17 @@ export class FunctionEmitter implements Emitter {
     );
   }
 
+  /**
+   * `dict(...)` as PyTorch desugars it: a dict argument is copied (aten::dict), a dict literal and
+   * keyword arguments become a list of (key, value) tuples, and any iterable of pairs becomes
+   * `{k: v for k, v in iterable}`.
+   */
   private emitDictCall(call: Extract<Expr, { kind: 'Call' }>, typeHint?: JitType): SugaredValue {
     const range = call.range;
+    let args = call.args;
+    let keywords = call.keywords;
     const addKwargs = (dict: Value): void => {
-      for (const k of call.keywords) {
+      for (const k of keywords) {
         if (k.name === null) this.error(k.range, '**kwargs are not supported in TorchScript calls');
         const key = this.constant(k.name, k.range);
         const value = this.emitExpr(k.value);
@@ -1938,67 +1957,61 @@ export class FunctionEmitter implements Emitter {
         );
       }
     };
-    if (call.args.length > 1) this.error(range, `dict expected at most 1 argument, got ${call.args.length}`);
-    const first = call.args[0];
-    if (first && first.kind !== 'Dict' && first.kind !== 'List' && first.kind !== 'DictComp') {
-      const input = this.emitSugaredExpr(first, 1);
-      const simple = asSimple(input);
-      if (simple?.type.kind === 'DictType') {
-        const dict = this.builtin('aten::dict', [{ value: simple, range }], [], range);
+    const first = args[0];
+    const emptyContainer =
+      (args.length === 0 && keywords.length > 0) ||
+      (first?.kind === 'Dict' && first.keys.length === 0) ||
+      (first?.kind === 'List' && first.elts.length === 0);
+    if (first) {
+      const input = asSimple(this.emitSugaredExpr(first, 1));
+      if (input?.type.kind === 'DictType') {
+        const dict = this.builtin('aten::dict', [{ value: input, range }], [], range);
         addKwargs(dict);
         return new SimpleValue(dict);
       }
-      return this.emitDictFromIterable(call, input, typeHint, addKwargs);
     }
-    const empty =
-      !first ||
-      (first.kind === 'Dict' && first.keys.length === 0) ||
-      (first.kind === 'List' && first.elts.length === 0);
-    if (empty) {
+    if (emptyContainer) args = [];
+    if (args.length === 0 && keywords.length === 0) {
       const type = typeHint ?? DictType.of(StringType.get(), TensorType.get());
-      if (type.kind !== 'DictType')
+      if (type.kind !== 'DictType') {
         this.error(range, `Expected a type annotation of Dict for dict constructor dict(), got ${type.pythonStr()}`);
-      const dict = this.insertNode('prim::DictConstruct', [], [type]).output();
+      }
+      return new SimpleValue(this.insertNode('prim::DictConstruct', [], [type]).output());
+    }
+    if (args[0]?.kind === 'DictComp') {
+      const dict = this.emitDictComprehension(args[0], typeHint);
       addKwargs(dict);
       return new SimpleValue(dict);
     }
-    if (first.kind === 'DictComp') {
-      const dict = this.emitDictComprehension(first, typeHint);
-      addKwargs(dict);
-      return new SimpleValue(dict);
+    if (args[0]?.kind === 'Dict') {
+      const literal = args[0];
+      const pairs: Expr[] = literal.keys.map((k, i) => ({ kind: 'Tuple', elts: [k, literal.values[i]], range }));
+      args = [{ kind: 'List', elts: pairs, range }, ...args.slice(1)];
     }
-    if (first.kind === 'Dict') {
-      const dict = this.emitDictLiteral(first, typeHint);
-      addKwargs(dict);
-      return new SimpleValue(dict);
+    if (keywords.length > 0 && (args.length === 0 || args[0].kind === 'List')) {
+      const pairs: Expr[] = args.length > 0 ? [...(args[0] as Extract<Expr, { kind: 'List' }>).elts] : [];
+      for (const k of keywords) {
+        if (k.name === null) this.error(k.range, '**kwargs are not supported in TorchScript calls');
+        pairs.push({ kind: 'Tuple', elts: [{ kind: 'Str', value: k.name, range }, k.value], range });
+      }
+      args = [{ kind: 'List', elts: pairs, range }];
+      keywords = [];
     }
-    return this.emitDictFromIterable(call, this.emitSugaredExpr(first, 1), typeHint, addKwargs);
-  }
-
-  private emitDictFromIterable(
-    call: Extract<Expr, { kind: 'Call' }>,
-    input: SugaredValue,
-    typeHint: JitType | undefined,
-    addKwargs: (dict: Value) => void,
-  ): SugaredValue {
-    const range = call.range;
+    if (args.length !== 1) this.error(range, `dict expected exactly 1 arguments but found ${args.length}`);
+    const input = this.emitSugaredExpr(args[0], 1);
     const iterName = this.createTempName('$_iter');
     const keyName = this.createTempName('$_key');
     const valueName = this.createTempName('$_value');
-    this.setSugaredVar(range, iterName, input, undefined);
     const key: Expr = { kind: 'Name', id: keyName, range };
     const value: Expr = { kind: 'Name', id: valueName, range };
+    this.setSugaredVar(range, iterName, input, undefined);
     const dict = this.emitDictComprehension(
       {
         kind: 'DictComp',
         key,
         value,
         generators: [
-          {
-            target: { kind: 'Tuple', elts: [key, value], range },
-            iter: { kind: 'Name', id: iterName, range },
-            ifs: [],
-          },
+          { target: { kind: 'Tuple', elts: [key, value], range }, iter: { kind: 'Name', id: iterName, range }, ifs: [] },
         ],
         range,
       },

@@ -19,6 +19,7 @@ import { canonicalizeOutputs } from '../../src/emitter/ssa/canonicalize-outputs.
  * to @tsjit/passes, which the frontend cannot depend on.
  */
 export function normalizeGraph(graph: Graph): void {
+  for (const node of graph.allNodes()) if (node.hasAttribute('Subgraph')) normalizeGraph(node.g('Subgraph'));
   lowerSimpleTuples(graph.block);
   eliminateDeadCode(graph);
   if (propagateConstants(graph.block)) eliminateDeadCode(graph);

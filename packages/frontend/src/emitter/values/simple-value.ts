@@ -11,6 +11,7 @@ import {
   type Value,
 } from '@tsjit/ir';
 import type { Range } from '../../ast.js';
+import { noAttributeMessage } from '../builtins/builtin-attr.js';
 import type { EmitContext, NamedValue, SugaredValue } from '../contracts.js';
 import type { Emitter } from '../emitter-context.js';
 import { MethodValue } from './method-value.js';
@@ -76,7 +77,7 @@ export class SimpleValue implements SugaredValue {
     }
     const builtin = ctx.builtinAttr(range, value, name);
     if (builtin) return builtin;
-    return ctx.error(range, `Tried to access nonexistent attribute or method '${name}' of type '${type.pythonStr()}'.`);
+    return ctx.error(range, noAttributeMessage(type, name));
   }
 
   setAttr(context: EmitContext, range: Range, name: string, newValue: Value): void {
