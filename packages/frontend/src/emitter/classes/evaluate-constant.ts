@@ -6,8 +6,8 @@ import {
   DictType as DictTypeClass,
   FloatType,
   floatValue,
-  type IValue,
   IntType,
+  type IValue,
   intValue,
   type JitType,
   ListType,
@@ -114,11 +114,15 @@ function evaluate(expr: Expr, hint: JitType | undefined, parser: ScriptTypeParse
       const values = expr.values.map((v) => evaluate(v, dictHint?.valueType, parser));
       const keyType = dictHint?.keyType ?? (keys[0] as TypedConstant).type;
       const valueType = dictHint?.valueType ?? (values[0] as TypedConstant).type;
-      if (!DictTypeClass.isValidKeyType(keyType)) parser.error(expr.range, `'${keyType.pythonStr()}' is not a valid dict key type`);
+      if (!DictTypeClass.isValidKeyType(keyType))
+        parser.error(expr.range, `'${keyType.pythonStr()}' is not a valid dict key type`);
       keys.forEach((k, i) => {
         const v = values[i] as TypedConstant;
         if (!k.type.isSubtypeOf(keyType) || !v.type.isSubtypeOf(valueType)) {
-          parser.error(expr.range, `Dict entries must have keys of type '${keyType.pythonStr()}' and values of type '${valueType.pythonStr()}'`);
+          parser.error(
+            expr.range,
+            `Dict entries must have keys of type '${keyType.pythonStr()}' and values of type '${valueType.pythonStr()}'`,
+          );
         }
       });
       return {

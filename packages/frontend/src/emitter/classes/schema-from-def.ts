@@ -28,13 +28,29 @@ export interface SchemaFromDefOptions {
  * evaluated as constants of the parameter's type, keyword-only parameters kept so, and the
  * annotated return type (no return when there is none: the emitter then infers it).
  */
-export function schemaFromDef(def: FunctionDef, parser: ScriptTypeParser, options: SchemaFromDefOptions = {}): FunctionSchema {
+export function schemaFromDef(
+  def: FunctionDef,
+  parser: ScriptTypeParser,
+  options: SchemaFromDefOptions = {},
+): FunctionSchema {
   const { args } = def;
-  if (args.vararg) parser.error(args.vararg.range, "Compiled functions can't take variable number of arguments or use keyword-only arguments with defaults");
-  if (args.kwarg) parser.error(args.kwarg.range, "Compiled functions can't take variable number of arguments or use keyword-only arguments with defaults");
+  if (args.vararg)
+    parser.error(
+      args.vararg.range,
+      "Compiled functions can't take variable number of arguments or use keyword-only arguments with defaults",
+    );
+  if (args.kwarg)
+    parser.error(
+      args.kwarg.range,
+      "Compiled functions can't take variable number of arguments or use keyword-only arguments with defaults",
+    );
   if (parser.dialect === 'source') {
     for (const d of args.kwDefaults) {
-      if (d) parser.error(d.range, "Compiled functions can't take variable number of arguments or use keyword-only arguments with defaults");
+      if (d)
+        parser.error(
+          d.range,
+          "Compiled functions can't take variable number of arguments or use keyword-only arguments with defaults",
+        );
     }
   }
   const positional = [...args.posonlyargs, ...args.args];
@@ -42,7 +58,10 @@ export function schemaFromDef(def: FunctionDef, parser: ScriptTypeParser, option
     ...positional.map((arg, i) => ({
       arg,
       kwargOnly: false,
-      defaultExpr: i >= positional.length - args.defaults.length ? (args.defaults[i - (positional.length - args.defaults.length)] ?? null) : null,
+      defaultExpr:
+        i >= positional.length - args.defaults.length
+          ? (args.defaults[i - (positional.length - args.defaults.length)] ?? null)
+          : null,
     })),
     ...args.kwonlyargs.map((arg, i) => ({ arg, kwargOnly: true, defaultExpr: args.kwDefaults[i] ?? null })),
   ];
@@ -114,7 +133,10 @@ function toDefaultValue(value: IValue, range: Range, parser: ScriptTypeParser): 
  * The types of a `# type: (int, Tensor) -> float` comment (PyTorch's Python frontend merges it
  * into the signature; methods leave `self` out), with a parser whose errors quote the comment.
  */
-function typeComment(def: FunctionDef, parser: ScriptTypeParser): { params: Expr[]; returns: Expr; parser: ScriptTypeParser } {
+function typeComment(
+  def: FunctionDef,
+  parser: ScriptTypeParser,
+): { params: Expr[]; returns: Expr; parser: ScriptTypeParser } {
   const text = (def.typeComment ?? '').trim();
   const arrow = topLevelArrow(text);
   if (arrow < 0) parser.error(def.range, `Expected a function type in the type comment '# type: ${text}' ((...) -> T)`);

@@ -157,14 +157,16 @@ export class ScriptTypeParser {
       return inner && { type: OptionalType.of(inner.type), size: inner.size };
     }
     if (!base.startsWith('BroadcastingList')) return undefined;
-    if (items.length !== 1) this.error(expr.slice.range, 'BroadcastingList/Optional[BroadcastingList] must be subscripted with a type');
+    if (items.length !== 1)
+      this.error(expr.slice.range, 'BroadcastingList/Optional[BroadcastingList] must be subscripted with a type');
     const element = items[0] as Expr;
     if (element.kind !== 'Name') this.error(expr.value.range, 'Subscripted type must be a type identifier');
     if (element.id !== 'int' && element.id !== 'float') {
       this.error(expr.value.range, 'Broadcastable lists only supported for int or float');
     }
     const digits = base.slice('BroadcastingList'.length);
-    if (!/^\d+$/.test(digits)) this.error(expr.slice.range, 'subscript of Broadcastable list must be a positive integer');
+    if (!/^\d+$/.test(digits))
+      this.error(expr.slice.range, 'subscript of Broadcastable list must be a positive integer');
     const elementType = element.id === 'int' ? IntType.get() : FloatType.get();
     return { type: ListType.of(elementType), size: Number(digits) };
   }
@@ -180,7 +182,8 @@ export class ScriptTypeParser {
     if (resolved) return resolved;
     const custom = customClass(name);
     if (custom) return custom;
-    if (TYPE_CONSTRUCTORS.has(name)) this.error(range, `Type constructor ${name} needs its element types (${name}[...])`);
+    if (TYPE_CONSTRUCTORS.has(name))
+      this.error(range, `Type constructor ${name} needs its element types (${name}[...])`);
     return this.error(range, `Unknown type name '${name}'`);
   }
 
