@@ -5,6 +5,8 @@ import {
   type IValue,
   ivalueKind,
   type JitType,
+  type ListType,
+  type OptionalType,
   TensorType,
 } from '@tsjit/ir';
 import type { Arg, Expr, FunctionDef, Range } from '../../ast.js';
@@ -101,10 +103,12 @@ export function schemaFromDef(
       if (!annotation && parser.dialect === 'archive') {
         parser.error(arg.range, 'Keyword arguments with defaults need to be type-hinted (TorchScript C++ frontend)');
       }
-      const constant = evaluateConstant(defaultExpr, type, parser);
+      // A single number for a fixed-size list (`BroadcastingList2[int]=1`) stands for the whole list.
+      const scalarForList = size !== undefined && defaultExpr.kind !== 'List';
+      const hint = scalarForList ? (broadcastElement(type) ?? type) : type;
+      const constant = evaluateConstant(defaultExpr, hint, parser);
       defaultValue = toDefaultValue(constant.value, defaultExpr.range, parser);
-      // A single number for a fixed-size list (`BroadcastingList2[int] = 1`) stands for the whole list.
-      if (size !== undefined && !Array.isArray(defaultValue)) defaultValue = Array(size).fill(defaultValue);
+      if (scalarForList) defaultValue = Array(size).fill(defaultValue);
     }
     out.push(new Argument(arg.name, { type, N: size, defaultValue, kwargOnly }));
   });
@@ -119,6 +123,11 @@ export function schemaFromDef(
     returns.push(new Argument('', { type: returnTypes.parseType(returnAnnotation) }));
   }
   return new FunctionSchema(options.name ?? def.name, '', out, returns);
+}
+
+function broadcastElement(type: JitType): JitType | undefined {
+  const list = type.kind === 'OptionalType' ? (type as OptionalType).elementType : type;
+  return list.kind === 'ListType' ? (list as ListType).elementType : undefined;
 }
 
 function toDefaultValue(value: IValue, range: Range, parser: ScriptTypeParser): DefaultValue {
@@ -146,7 +155,8 @@ function typeComment(
   try {
     // Parsed as `(params)` and as the return annotation, with offsets into the whole comment.
     params = Parser.parseExpression(`${text.slice(0, arrow).trimEnd() || '()'}`, comment.text.file);
-    returns = Parser.parseExpression(`${' '.repeat(arrow + 2)}${text.slice(arrow + 2)}`, comment.text.file);
+    // An opening parenthesis and blanks keep the return annotation at its offset in the comment.
+    returns = Parser.parseExpression(`(${' '.repeat(arrow + 1)}${text.slice(arrow + 2)})`, comment.text.file);
   } catch (e) {
     if (!FrontendError.isInstance(e)) throw e;
     return parser.error(def.range, `Malformed type comment '# type: ${text}': ${(e as FrontendError).reason}`);

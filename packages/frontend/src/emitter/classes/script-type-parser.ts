@@ -182,8 +182,10 @@ export class ScriptTypeParser {
     if (resolved) return resolved;
     const custom = customClass(name);
     if (custom) return custom;
-    if (TYPE_CONSTRUCTORS.has(name))
-      this.error(range, `Type constructor ${name} needs its element types (${name}[...])`);
+    if (this.dialect === 'source' && TENSOR_NAMES.has(name)) return TensorType.get();
+    if (TYPE_CONSTRUCTORS.has(name)) {
+      this.error(range, `Unknown type name '${name}' (${name} needs its element types: ${name}[...])`);
+    }
     return this.error(range, `Unknown type name '${name}'`);
   }
 
@@ -242,7 +244,7 @@ export class ScriptTypeParser {
         if (!DictType.isValidKeyType(key)) {
           this.error(
             (items[0] as Expr).range,
-            `Dict key type must be int, float, complex, bool, str, Tensor or Device, but found '${key.pythonStr()}'`,
+            `Cannot create dict for key type '${key.annotationStr()}', only int, float, complex, Tensor, device and string keys are supported`,
           );
         }
         return DictType.of(key, value);
@@ -271,10 +273,19 @@ export function dottedName(expr: Expr): string | undefined {
   return parts.reverse().join('.');
 }
 
+/** The expression kinds as PyTorch's error names them (kindToString). */
 function describeKind(expr: Expr): string {
   switch (expr.kind) {
     case 'Number':
-      return 'number';
+      return 'const';
+    case 'Call':
+      return 'apply';
+    case 'List':
+      return 'list literal';
+    case 'Tuple':
+      return 'tuple literal';
+    case 'Dict':
+      return 'dict literal';
     case 'Constant':
       return expr.value === 'Ellipsis' ? 'Ellipsis' : String(expr.value);
     default:
