@@ -80,6 +80,7 @@ export class SourceImporter implements Resolver {
   /** Declarations by qualified name, for tests and tools that list what an archive declares. */
   readonly declarations = new Map<string, TypeDeclaration>();
   private readonly env = new Map<string, SugaredValue>();
+  private readonly functionNames: string[] = [];
 
   constructor(
     readonly unit: ImportUnit,
@@ -141,6 +142,7 @@ export class SourceImporter implements Resolver {
     const pending = this.pending.get(qualifiedName);
     if (pending?.stmt.kind === 'FunctionDef') {
       this.pending.delete(qualifiedName);
+      this.functionNames.push(qualifiedName);
       return this.unit.defineFunction(qualifiedName, pending.stmt, this);
     }
     return this.unit.findFunction(qualifiedName);
@@ -163,6 +165,26 @@ export class SourceImporter implements Resolver {
         ? `${path} does not define a class called '${qualifiedName.slice(qualifiedName.lastIndexOf('.') + 1)}'`
         : `unknown type '${qualifiedName}': the archive has no code file ${path}`,
     );
+  }
+
+  /**
+   * Every function and method the importer has defined so far (free functions, the methods of
+   * declared classes and their hooks), in definition order: what compiling an archive compiles.
+   */
+  definedFunctions(): ScriptFunctionLike[] {
+    const out: ScriptFunctionLike[] = [];
+    for (const name of this.functionNames) {
+      const fn = this.unit.findFunction(name);
+      if (fn) out.push(fn);
+    }
+    for (const declaration of this.declarations.values()) {
+      if (declaration.kind !== 'class') continue;
+      for (const def of declaration.methods) {
+        const method = this.unit.findMethod(declaration.type, def.name);
+        if (method) out.push(method);
+      }
+    }
+    return out;
   }
 
   /** Declares every class and function of every code file (what `torch.jit.load` ends up doing for a whole archive). */
@@ -223,6 +245,7 @@ export class SourceImporter implements Resolver {
     for (const hook of [...declaration.forwardHooks, ...declaration.forwardPreHooks]) {
       if (seen.has(hook.name)) continue;
       seen.add(hook.name);
+      this.functionNames.push(`${declaration.type.qualifiedName}.${hook.name}`);
       this.unit.defineFunction(`${declaration.type.qualifiedName}.${hook.name}`, hook, this, declaration.type);
     }
   }
