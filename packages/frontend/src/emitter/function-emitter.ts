@@ -686,6 +686,8 @@ export class FunctionEmitter implements Emitter {
         this.emitAugAssignment(stmt);
         return;
       case 'Expr':
+        // `super().__init__()` in `__init__`: TorchScript classes have no base class to initialize.
+        if (this.isSuperInit(stmt.value)) return;
         this.emitSugaredExpr(stmt.value, 0);
         return;
       case 'Raise':
@@ -737,6 +739,20 @@ export class FunctionEmitter implements Emitter {
         this.error(stmt.range, `${stmt.kind.toLowerCase()} statements are not supported in TorchScript`);
         return;
     }
+  }
+
+  private isSuperInit(expr: Expr): boolean {
+    return (
+      this.selfType !== undefined &&
+      this.def.name === '__init__' &&
+      expr.kind === 'Call' &&
+      expr.func.kind === 'Attribute' &&
+      expr.func.attr === '__init__' &&
+      expr.func.value.kind === 'Call' &&
+      expr.func.value.func.kind === 'Name' &&
+      expr.func.value.func.id === 'super' &&
+      !this.env.isDefinedInAnyFrame('super')
+    );
   }
 
   private emitReturnValue(range: Range, expr: Expr, bare = false): void {
@@ -1829,7 +1845,7 @@ export class FunctionEmitter implements Emitter {
   private emitApplyExpr(call: Extract<Expr, { kind: 'Call' }>, binders: number, typeHint?: JitType): SugaredValue {
     const sv = this.emitSugaredExpr(call.func, 1);
     const range = call.func.range;
-    if (sv instanceof SpecialFormValue) return this.emitApplySpecialForm(sv.form, call, typeHint);
+    if (sv instanceof SpecialFormValue) return this.emitApplySpecialForm(sv.form, call, typeHint, sv);
     const args = this.getNamedValues(call.args, true);
     const kwargs = this.emitAttributes(call.keywords);
     if (!sv.call) return this.error(range, `cannot call a ${sv.kind}`);
@@ -1860,7 +1876,12 @@ export class FunctionEmitter implements Emitter {
     });
   }
 
-  private emitApplySpecialForm(form: string, call: Extract<Expr, { kind: 'Call' }>, typeHint?: JitType): SugaredValue {
+  private emitApplySpecialForm(
+    form: string,
+    call: Extract<Expr, { kind: 'Call' }>,
+    typeHint?: JitType,
+    special?: SpecialFormValue,
+  ): SugaredValue {
     const range = call.range;
     switch (form) {
       case 'prim::fork': {
@@ -1955,6 +1976,28 @@ export class FunctionEmitter implements Emitter {
         const tree = new IterableTree();
         for (const arg of call.args) tree.addChild(this, range, this.iterOf(this.emitSugaredExpr(arg, 1), range));
         return tree;
+      }
+      case 'prim::tolist': {
+        // `x.tolist()` needs the result's type: `l: List[List[float]] = x.tolist()`.
+        const self = (special ?? {}).self;
+        if (!typeHint) this.error(range, 'Expected type hint for result of tolist()');
+        if (!self) return this.error(range, 'tolist() must be called on a tensor');
+        let dim = 0;
+        let element: JitType = typeHint;
+        while (element.kind === 'ListType') {
+          element = (element as ListType).elementType;
+          dim++;
+        }
+        const code = ['IntType', 'FloatType', 'BoolType', 'ComplexType'].indexOf(element.kind);
+        if (dim === 0 || code < 0) {
+          this.error(
+            range,
+            `Output annotation element type for tolist() must be int, float, bool or complex, and a list, got ${typeHint.pythonStr()}`,
+          );
+        }
+        const dimValue = this.graph.insertConstant(dim);
+        const typeValue = this.graph.insertConstant(code);
+        return new SimpleValue(this.insertNode('prim::tolist', [self.value, dimValue, typeValue], [typeHint]).output());
       }
       case 'prim::list':
         return this.emitListCall(call, typeHint);
