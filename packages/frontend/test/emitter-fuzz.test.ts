@@ -179,7 +179,7 @@ const statement: fc.Memo<string[]> = fc.memo((depth) => {
       .map(([n, op, e]) => [`${n} ${op} ${e}`]),
     expr(3).map((e) => [`return ${e}`]),
     expr(2).map((e) => [`assert ${e}`]),
-    fc.constantFrom(['pass'], ['break'], ['continue'], ['raise ValueError("no")'], ['del x']),
+    fc.constantFrom('pass', 'break', 'continue', 'raise ValueError("no")', 'del x').map((s) => [s]),
     fc.tuple(fc.constantFrom(...NAMES), fc.constantFrom(...NAMES), expr(2)).map(([a, b, e]) => [`${a}, ${b} = ${e}`]),
   );
   if (depth <= 1) return simple;

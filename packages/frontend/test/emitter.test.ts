@@ -330,3 +330,60 @@ describe('graphs', () => {
     expect(input.type).toBe(IntType.get());
   });
 });
+
+describe('more of the language', () => {
+  it('calls static methods through the class', () => {
+    const text = cleaned(
+      'class C:\n    def __init__(self, x: int):\n        self.x = x\n    @staticmethod\n    def make(x: int) -> C:\n        return C(x + 1)\n\ndef f(a: int) -> int:\n    return C.make(a).x\n',
+    );
+    expect(text).toContain('prim::CallFunction');
+    expect(text).toContain('prim::GetAttr[name="x"]');
+  });
+
+  it('sets attributes of objects from outside their methods', () => {
+    const text = cleaned(
+      'class C:\n    def __init__(self):\n        self.x = 0\n\ndef f(a: int) -> int:\n    c = C()\n    c.x = a\n    return c.x\n',
+    );
+    expect(text).toContain('prim::SetAttr[name="x"]');
+    const e = errorOf(
+      'class C:\n    def __init__(self):\n        self.x = 0\n\ndef f(a: str) -> int:\n    c = C()\n    c.x = a\n    return c.x\n',
+    );
+    expect(e.reason).toContain('Wrong type for attribute assignment. Expected int but got str');
+    expect(e.line).toBe(7);
+  });
+
+  it('reads properties through their getters', () => {
+    const text = cleaned(
+      'class C:\n    def __init__(self):\n        self.x = 2\n    @property\n    def double(self) -> int:\n        return self.x * 2\n\ndef f() -> int:\n    return C().double\n',
+    );
+    expect(text).toMatch(/prim::CallMethod\[name="__double_getter"\]/);
+  });
+
+  it('uses `# type:` comments of assignments', () => {
+    const graph = fn('def f() -> List[int]:\n    x = []  # type: List[int]\n    return x\n').graph();
+    expect(graph.toString()).toContain('int[] = prim::ListConstruct()');
+  });
+
+  it('iterates over an enum class', () => {
+    const text = cleaned(
+      'class Color(Enum):\n    RED = 1\n    GREEN = 2\n\ndef f() -> int:\n    s = 0\n    for c in Color:\n        s += c.value\n    return s\n',
+    );
+    expect(text).toContain('prim::Loop');
+    expect(text).toContain('prim::EnumValue');
+  });
+
+  it('calls methods of interface-typed values', () => {
+    const text = cleaned(
+      '@torch.jit.interface\nclass I:\n    def run(self, x: int) -> int:\n        pass\n\ndef f(o: I) -> int:\n    return o.run(3)\n',
+    );
+    expect(text).toContain('prim::CallMethod[name="run"]');
+  });
+
+  it('resolves getattr and hasattr on objects at compile time', () => {
+    const text = cleaned(
+      "class C:\n    def __init__(self):\n        self.x = 1\n\ndef f(c: C) -> int:\n    if hasattr(c, 'y'):\n        return 0\n    return getattr(c, 'x')\n",
+    );
+    expect(text).not.toContain('prim::If');
+    expect(text).toContain('prim::GetAttr[name="x"]');
+  });
+});
