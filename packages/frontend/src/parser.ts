@@ -57,8 +57,11 @@ const BINARY_LEVELS: readonly (readonly string[])[] = [
 ];
 
 /**
- * Parses TorchScript source into an AST. For now the expression grammar (Python's, with its
- * precedence); statements come next. Throws FrontendError.
+ * Parses TorchScript source into an AST in the shape of Python's `ast`: whole files
+ * (`parseModule`, Python 3's statement grammar) or single expressions (`parseExpression`, Python's
+ * grammar and precedence). Recursive descent over the lexer's tokens, with every recursion bounded
+ * (expressions by MAX_NESTING, blocks by MAX_BLOCKS) and flat sequences (statements, elif chains,
+ * chained targets) read by loops. Throws FrontendError.
  */
 export class Parser {
   private i = 0;
@@ -208,6 +211,8 @@ export class Parser {
 
   private smallStatement(): Stmt {
     const t = this.peek();
+    const unsupported = t.kind === 'keyword' ? UNSUPPORTED[t.text] : undefined;
+    if (unsupported) this.fail(t, unsupported);
     if (t.kind === 'keyword' && !EXPRESSION_KEYWORDS.has(t.text)) {
       switch (t.text) {
         case 'pass':
@@ -261,8 +266,6 @@ export class Parser {
           return { kind, names, range: this.span(t.range, this.previous().range) };
         }
       }
-      const unsupported = UNSUPPORTED[t.text];
-      if (unsupported) this.fail(t, unsupported);
       if (COMPOUND_KEYWORDS.has(t.text)) {
         this.fail(
           t,
@@ -327,8 +330,10 @@ export class Parser {
       for (const target of exprs) this.checkTarget(target, 'assign');
       const last = this.previous();
       const after = this.peek();
-      const typeComment = after.kind === 'newline' ? this.typeCommentIn(last.range.end, after.range.start) : null;
-      return { kind: 'Assign', targets: exprs, value, typeComment, range: this.span(start.range, last.range) };
+      const comment = after.kind === 'newline' ? this.typeCommentIn(last.range.end, after.range.start) : null;
+      // As in Python's ast, an assignment with a type comment extends over the comment.
+      const range = this.span(start.range, comment?.range ?? last.range);
+      return { kind: 'Assign', targets: exprs, value, typeComment: comment?.text ?? null, range };
     }
     return { kind: 'Expr', value: first, range: this.span(start.range, this.previous().range) };
   }
@@ -440,7 +445,7 @@ export class Parser {
   }
 
   /** The type comment wholly inside [from, to), if any (the first). */
-  private typeCommentIn(from: number, to: number): string | null {
+  private typeCommentIn(from: number, to: number): TypeComment | null {
     const comments = this.typeComments;
     let lo = 0;
     let hi = comments.length;
@@ -450,7 +455,7 @@ export class Parser {
       else hi = mid;
     }
     const c = comments[lo];
-    return c && c.range.end <= to ? c.text : null;
+    return c && c.range.end <= to ? c : null;
   }
 
   /**
@@ -479,6 +484,14 @@ export class Parser {
     this.next();
     this.blocks--;
     return body;
+  }
+
+  /** The type comment between `after` and the next token, on the line `after` ends, if any. */
+  private typeCommentOnLineOf(after: Token): TypeComment | null {
+    const comment = this.typeCommentIn(after.range.end, this.peek().range.start);
+    if (comment === null) return null;
+    const between = this.source.slice(after.range.end, comment.range.start);
+    return between.includes('\n') || between.includes('\r') ? null : comment;
   }
 
   private colon(what: string): Token {
@@ -521,11 +534,11 @@ export class Parser {
     let typeComment: string | null = null;
     const newline = this.peek();
     if (newline.kind === 'newline') {
-      typeComment = this.typeCommentIn(colon.range.end, newline.range.start);
       const indent = this.peek(1);
-      if (typeComment === null && indent.kind === 'indent') {
-        typeComment = this.typeCommentIn(newline.range.end, indent.range.start);
-      }
+      const comment =
+        this.typeCommentIn(colon.range.end, newline.range.start) ??
+        (indent.kind === 'indent' ? this.typeCommentIn(newline.range.end, indent.range.start) : null);
+      typeComment = comment?.text ?? null;
     }
     const body = this.block(kw);
     return {
@@ -552,6 +565,7 @@ export class Parser {
     let star: Token | null = null;
     let slash = false;
     const seen = new Set<string>();
+    let current: Arg | null = null;
     const param = (): Arg => {
       const name = this.expectName('a parameter name');
       if (seen.has(name.text)) this.fail(name, `duplicate argument '${name.text}' in function definition`);
@@ -561,11 +575,8 @@ export class Parser {
         this.next();
         annotation = this.test();
       }
-      return {
-        name: name.text,
-        annotation,
-        range: this.span(name.range, annotation ? this.outer(annotation) : name.range),
-      };
+      const range = this.span(name.range, annotation ? this.outer(annotation) : name.range);
+      return { name: name.text, annotation, typeComment: null, range };
     };
     while (!this.isOp(')')) {
       const t = this.peek();
@@ -581,16 +592,19 @@ export class Parser {
       } else if (this.isOp('**')) {
         this.next();
         kwarg = param();
+        current = kwarg;
         if (this.isOp('=')) this.fail(this.peek(), 'var-keyword argument cannot have default value');
       } else if (this.isOp('*')) {
         if (star) this.fail(t, "'*' argument may appear only once");
         star = this.next();
         if (this.peek().kind === 'name') {
           vararg = param();
+          current = vararg;
           if (this.isOp('=')) this.fail(this.peek(), 'var-positional argument cannot have default value');
         }
       } else {
         const arg = param();
+        current = arg;
         let value: Expr | null = null;
         if (this.isOp('=')) {
           this.next();
@@ -605,8 +619,11 @@ export class Parser {
           else if (defaults.length > 0) this.failAt(arg.range.start, 'non-default argument follows default argument');
         }
       }
-      if (!this.isOp(',')) break;
-      this.next();
+      // A parameter's own `# type:` comment (PEP 484's per-argument form) ends its line, after the comma.
+      const last = this.isOp(',') ? this.next() : this.previous();
+      if (current) current.typeComment = this.typeCommentOnLineOf(last)?.text ?? null;
+      current = null;
+      if (last.text !== ',' || last.kind !== 'op') break;
     }
     if (star && vararg === null && kwonlyargs.length === 0) this.fail(star, 'named arguments must follow bare *');
     return { posonlyargs, args, vararg, kwonlyargs, kwDefaults, kwarg, defaults };

@@ -11,7 +11,18 @@ export function pythonAstAvailable(): boolean {
   return spawnSync(PYTHON, ['-c', 'import ast, json'], { encoding: 'utf8' }).status === 0;
 }
 
-export type PythonResult = unknown[] | { error: string; line: number; col: number };
+export type PythonResult = unknown[] | { error: string; line: number; col: number; withoutTypeComments?: unknown[] };
+
+/** A shaped tree without its type comments. */
+export function withoutTypeComments(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTypeComments);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== 'typeComment')
+      .map(([k, v]) => [k, withoutTypeComments(v)]),
+  );
+}
 
 /** Python's ast of each source, in the shape `pythonShape` gives ours (see python_module_ast.py). */
 export function pythonModules(sources: string[]): PythonResult[] {
