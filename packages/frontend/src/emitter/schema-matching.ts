@@ -8,6 +8,7 @@ import {
   type IValue,
   type JitType,
   ListType,
+  type Node,
   NoneType,
   NumberType,
   type OptionalType,
@@ -145,7 +146,7 @@ export function chooseOverload(
 ): { index: number; plan: MatchPlan } | MatchFailure {
   if (schemas.length === 1) {
     const plan = planMatch(schemas[0], args, kwargs, self, true);
-    if ('failure' in plan) return { failure: plan.failure.trimEnd() };
+    if ('failure' in plan) return { failure: plan.failure.trimEnd() || `No overload of ${schemas[0].name} applies` };
     return { index: 0, plan };
   }
   let failures: string[] = [];
@@ -154,7 +155,7 @@ export function chooseOverload(
     for (let i = 0; i < schemas.length; i++) {
       const plan = planMatch(schemas[i], args, kwargs, self, allowConversions);
       if (!('failure' in plan)) return { index: i, plan };
-      failures.push(plan.failure);
+      if (plan.failure) failures.push(plan.failure);
     }
   }
   const listing = prefixLines(failures.map((f) => `\n${f}`).join(''), '  ');
@@ -493,10 +494,8 @@ export function planMatch(
   allowConversions: boolean,
 ): MatchPlan | MatchFailure {
   const failure = new Failure(schema);
-  if (isBlockListed(schema)) {
-    failure.add('This overload is never matched (ScalarType and int cannot be told apart).\n');
-    return { failure: failure.text };
-  }
+  // PyTorch skips this overload silently: it is not listed among the variants of an error.
+  if (isBlockListed(schema)) return { failure: '' };
   const env: TypeEnv = new Map();
   const inputs: Pending[] = [];
   const usedKwarg = new Array<boolean>(kwargs.length).fill(false);
@@ -688,4 +687,32 @@ function constantType(value: IValue): JitType {
   if (typeof value === 'boolean') return BoolType.get();
   if (typeof value === 'string') return StringType.get();
   return NoneType.get();
+}
+
+// ---- the schema of a node -------------------------------------------------------------------
+
+/**
+ * Whether a node's inputs fit a schema (PyTorch's Node::matches): same name, an input per
+ * parameter (more only for varargs), each input a subtype of its parameter with type variables
+ * bound left to right. Used to find the schema of nodes that carry none (parsed IR), the way
+ * PyTorch's runtime finds a node's operator.
+ */
+export function nodeMatchesSchema(node: Node, schema: FunctionSchema): boolean {
+  if (isBlockListed(schema) || node.kind !== schema.name) return false;
+  const actuals = node.inputs;
+  const formals = schema.arguments;
+  if (actuals.length < formals.length) return false;
+  const env: TypeEnv = new Map();
+  for (let i = 0; i < formals.length; i++) {
+    let formal = formals[i].type;
+    if (matchTypeVariables(formal, actuals[i].type, env) !== undefined) return false;
+    formal = evalTypeVariables(formal, env) ?? formal;
+    if (!actuals[i].type.isSubtypeOf(formal)) return false;
+  }
+  return schema.isVararg || actuals.length === formals.length;
+}
+
+/** The first overload of the node's kind whose parameters its inputs fit (PyTorch's Node::maybeOperator). */
+export function lookupNodeSchema(registry: SchemaRegistry, node: Node): FunctionSchema | undefined {
+  return registry.lookup(node.kind).find((schema) => nodeMatchesSchema(node, schema));
 }

@@ -115,16 +115,20 @@ export function builtinAttr(
 
   if (type.kind === 'ClassType' || type.kind === 'InterfaceType') return undefined;
 
-  if (hasBuiltinMethod(hooks?.registry ?? SchemaRegistry.fromOps(), `aten::${name}`, type)) {
+  const registry = hooks?.registry ?? SchemaRegistry.fromOps();
+  if (hasBuiltinMethod(registry, `aten::${name}`, type)) {
     return new BuiltinFunctionValue(`aten::${name}`, selfArg, hooks);
+  }
+  // `x.type(dtype)` is a conversion, as in PyTorch: aten::to.
+  if (name === 'type' && hasBuiltinMethod(registry, 'aten::to', type)) {
+    return new BuiltinFunctionValue('aten::to', selfArg, hooks);
   }
 
   if (isTensor && name === 'tolist') return hooks?.specialForm?.('prim::tolist', selfArg);
   if (isTensor && name === '__getitem__') return hooks?.specialForm?.('aten::index', selfArg);
   if (type.kind === 'GeneratorType' && (name === 'manual_seed' || name === 'initial_seed' || name === 'seed')) {
-    if (hasBuiltinMethod(hooks?.registry ?? SchemaRegistry.fromOps(), `aten::${name}`, type)) {
+    if (hasBuiltinMethod(registry, `aten::${name}`, type))
       return new BuiltinFunctionValue(`aten::${name}`, selfArg, hooks);
-    }
   }
   return undefined;
 }

@@ -103,7 +103,9 @@ export class PythonModuleValue implements SugaredValue {
         `${qualified} is a Python function that PyTorch compiles from its Python source; tsjit cannot compile Python library code. Call the aten operator it uses instead (for example torch.relu for F.relu).`,
       );
     }
-    return ctx.error(range, `Python builtin ${qualified} is currently not supported in Torchscript`);
+    // PyTorch names the Python object: `<built-in function trunc>` for the C functions of math.
+    const shown = this.name === 'math' || this.name === 'cmath' ? `<built-in function ${name}>` : qualified;
+    return ctx.error(range, `Python builtin ${shown} is currently not supported in Torchscript`);
   }
 }
 

@@ -24,8 +24,13 @@ const BINARY: Readonly<Record<BinaryOperator, { op: string; magic?: string }>> =
   '^': { op: 'aten::__xor__', magic: '__xor__' },
 };
 
-/** The builtin a binary operator calls: `+` → aten::add, `@` → aten::matmul, `//` → aten::floordiv. */
-export function binaryOperatorOp(op: BinaryOperator): string {
+/**
+ * The builtin a binary operator calls: `+` → aten::add, `@` → aten::matmul, `//` →
+ * aten::floordiv; with the left operand's type, `str % x` is `aten::percentFormat` (printf-style
+ * formatting, the right operand as is).
+ */
+export function binaryOperatorOp(op: BinaryOperator, lhsType?: JitType): string {
+  if (op === '%' && lhsType?.kind === 'StringType') return 'aten::percentFormat';
   return BINARY[op].op;
 }
 
