@@ -165,11 +165,12 @@ export class CompilationUnit implements CompilationUnitLike, EmitterUnit {
   defineClass(declaration: ClassDeclaration): ClassType {
     const type = declaration.type;
     this.classTable.set(type.qualifiedName, type);
-    const source = (declaration as ClassDeclaration & { source?: SourceText }).source;
+    const source = declaration.source;
     if (!this.methodTable.has(type.qualifiedName)) this.methodTable.set(type.qualifiedName, new Map());
-    for (const stmt of declaration.def.body) {
-      if (stmt.kind !== 'FunctionDef') continue;
-      this.defineFunction(`${type.qualifiedName}.${stmt.name}`, stmt, declaration.resolver, type, source);
+    const methods =
+      declaration.methods ?? declaration.def.body.filter((s): s is FunctionDef => s.kind === 'FunctionDef');
+    for (const def of methods) {
+      this.defineFunction(`${type.qualifiedName}.${def.name}`, def, declaration.resolver, type, source);
     }
     return type;
   }
