@@ -1,6 +1,7 @@
-import { ClassType, type FunctionSchema, type JitType } from '@tsjit/ir';
+import type { ClassType, EnumType, FunctionSchema, JitType, TupleType, Value } from '@tsjit/ir';
 import type { ClassDef, FunctionDef, Module, Range } from './ast.js';
 import type { BuiltinProvider } from './emitter/builtin-provider.js';
+import { BuiltinModuleValue } from './emitter/builtins/builtin-modules.js';
 import type {
   ClassDeclaration,
   CompilationUnitLike,
@@ -9,14 +10,20 @@ import type {
   ScriptFunctionLike,
   SugaredValue,
 } from './emitter/contracts.js';
-import { defaultBuiltins } from './emitter/default-builtins.js';
+import { declareClass, type TypeDeclaration } from './emitter/declare-class.js';
+import { builtinHooks, defaultBuiltins } from './emitter/default-builtins.js';
 import type { Emitter } from './emitter/emitter-context.js';
 import type { EmitterUnit, SourceText } from './emitter/function-emitter.js';
 import { SchemaRegistry } from './emitter/schema-registry.js';
 import { type GraphCleanup, ScriptFunction } from './emitter/script-function.js';
 import { ClassValue } from './emitter/values/class-value.js';
+import { EnumClassValue } from './emitter/values/enum-class-value.js';
 import { FunctionValue } from './emitter/values/function-value.js';
+import { NamedTupleConstructor } from './emitter/values/named-tuple-constructor.js';
+import { SimpleValue } from './emitter/values/simple-value.js';
+import { SpecialFormValue } from './emitter/values/special-form-value.js';
 import { FrontendError } from './errors/frontend-error.js';
+import type { ImporterValues } from './importer/source-importer.js';
 import { Parser } from './parser.js';
 
 export interface CompilationUnitOptions {
@@ -41,7 +48,8 @@ export interface DefineOptions {
 /** What `define` declared: the functions and classes of the source, in order. */
 export interface Definitions {
   readonly functions: ScriptFunction[];
-  readonly classes: ClassType[];
+  /** Classes, NamedTuples, enums and interfaces, in order. */
+  readonly classes: JitType[];
 }
 
 /**
@@ -57,6 +65,7 @@ export class CompilationUnit implements CompilationUnitLike, EmitterUnit {
   private readonly cleanup: GraphCleanup | undefined;
   private readonly functionTable = new Map<string, ScriptFunction>();
   private readonly classTable = new Map<string, ClassType>();
+  private readonly typeTable = new Map<string, JitType>();
   private readonly methodTable = new Map<string, Map<string, ScriptFunction>>();
 
   constructor(options: CompilationUnitOptions = {}) {
@@ -82,10 +91,10 @@ export class CompilationUnit implements CompilationUnitLike, EmitterUnit {
     const prefix = options.prefix ?? '__torch__';
     const text: SourceText = { source: module.source, file: module.file };
     const localFunctions = new Map<string, ScriptFunction>();
-    const localClasses = new Map<string, ClassType>();
+    const localClasses = new Map<string, JitType>();
     const resolver = new UnitResolver(this, prefix, localFunctions, localClasses, options.resolver);
     const functions: ScriptFunction[] = [];
-    const classes: ClassType[] = [];
+    const classes: JitType[] = [];
     const classDefs: ClassDef[] = [];
     for (const stmt of module.body) {
       if (stmt.kind === 'FunctionDef') {
@@ -93,10 +102,7 @@ export class CompilationUnit implements CompilationUnitLike, EmitterUnit {
         localFunctions.set(stmt.name, fn);
         functions.push(fn);
       } else if (stmt.kind === 'ClassDef') {
-        const type = ClassType.named(qualify(prefix, stmt.name));
-        localClasses.set(stmt.name, type);
         classDefs.push(stmt);
-        classes.push(type);
       } else if (stmt.kind === 'Expr' && stmt.value.kind === 'Str') {
         // A docstring.
       } else if (stmt.kind !== 'Import' && stmt.kind !== 'ImportFrom' && stmt.kind !== 'Pass') {
@@ -108,9 +114,24 @@ export class CompilationUnit implements CompilationUnitLike, EmitterUnit {
         );
       }
     }
-    classDefs.forEach((def, i) => {
-      this.defineClass({ type: classes[i], def, resolver, source: text } as ClassDeclaration);
-    });
+    // Classes are declared in order; a class body may name classes declared before it, or itself.
+    for (const def of classDefs) {
+      const qualifiedName = qualify(prefix, def.name);
+      const declaration = declareClass(def, qualifiedName, resolver, {
+        text,
+        dialect: 'source',
+        declared: (type) => localClasses.set(def.name, type),
+      });
+      localClasses.set(def.name, declaration.type);
+      this.declare(declaration);
+      classes.push(declaration.type);
+      if (declaration.kind === 'class') {
+        for (const fn of declaration.staticMethods) {
+          const staticFn = this.defineFunction(`${qualifiedName}.${fn.name}`, fn, resolver, undefined, text);
+          functions.push(staticFn);
+        }
+      }
+    }
     return { functions, classes };
   }
 
@@ -122,7 +143,8 @@ export class CompilationUnit implements CompilationUnitLike, EmitterUnit {
     selfType?: ClassType,
     source?: SourceText,
   ): ScriptFunction {
-    const text = source ?? { source: '', file: this.file };
+    // The importer's resolver knows the file a def came from when the caller does not say.
+    const text = source ?? sourceOf(def, resolver) ?? { source: '', file: this.file };
     for (const decorator of def.decorators) {
       const name = decoratorName(decorator);
       if (!ALLOWED_DECORATORS.has(name)) {
@@ -165,19 +187,47 @@ export class CompilationUnit implements CompilationUnitLike, EmitterUnit {
   defineClass(declaration: ClassDeclaration): ClassType {
     const type = declaration.type;
     this.classTable.set(type.qualifiedName, type);
+    this.typeTable.set(type.qualifiedName, type);
     const source = declaration.source;
     if (!this.methodTable.has(type.qualifiedName)) this.methodTable.set(type.qualifiedName, new Map());
     const methods =
-      declaration.methods ?? declaration.def.body.filter((s): s is FunctionDef => s.kind === 'FunctionDef');
+      declaration.methods ?? declaration.def.body.filter((stmt): stmt is FunctionDef => stmt.kind === 'FunctionDef');
     for (const def of methods) {
       this.defineFunction(`${type.qualifiedName}.${def.name}`, def, declaration.resolver, type, source);
     }
     return type;
   }
 
-  /** Registers a type (NamedTuple, enum, interface or class) by qualified name without methods. */
-  registerClass(type: ClassType): void {
-    this.classTable.set(type.qualifiedName, type);
+  /** Registers what a class statement declared: a class's methods, or a NamedTuple, enum or interface type. */
+  declare(declaration: TypeDeclaration): void {
+    if (declaration.kind === 'class') {
+      this.defineClass(declaration);
+      return;
+    }
+    const type = declaration.type as TupleType | EnumType | { qualifiedName: string };
+    this.typeTable.set((type as { qualifiedName: string }).qualifiedName, declaration.type);
+  }
+
+  /** Any named type of the unit (class, NamedTuple, enum, interface) by qualified name. */
+  findType(qualifiedName: string): JitType | undefined {
+    return this.typeTable.get(qualifiedName);
+  }
+
+  /**
+   * The sugared values the archive importer hands out (src/importer/source-importer.ts), made of
+   * this emitter's values so that calls, constructors and special forms compile here.
+   */
+  importerValues(): ImporterValues {
+    const hooks = builtinHooks(this.registry);
+    return {
+      builtinModule: (namespace) => new BuiltinModuleValue(namespace, hooks),
+      specialForm: (symbol) => new SpecialFormValue(symbol),
+      classValue: (type) => new ClassValue(type),
+      namedTupleConstructor: (type) => new NamedTupleConstructor(type),
+      enumClass: (type) => new EnumClassValue(type),
+      functionValue: (fn) => new FunctionValue(fn),
+      simpleValue: (value: Value) => new SimpleValue(value),
+    };
   }
 
   findFunction(qualifiedName: string): ScriptFunction | undefined {
@@ -310,6 +360,12 @@ function decoratorName(expr: { kind: string }): string {
   return e.kind;
 }
 
+/** The file a def was parsed from, when the resolver (the archive importer) can tell. */
+function sourceOf(def: FunctionDef, resolver: Resolver): SourceText | undefined {
+  const lookup = (resolver as { sourceOf?: (def: FunctionDef) => SourceText | undefined }).sourceOf;
+  return lookup?.call(resolver, def);
+}
+
 function qualify(prefix: string, name: string): string {
   return prefix ? `${prefix}.${name}` : name;
 }
@@ -324,7 +380,7 @@ class UnitResolver implements Resolver {
     private readonly unit: CompilationUnit,
     private readonly prefix: string,
     private readonly functions: ReadonlyMap<string, ScriptFunction>,
-    private readonly classes: ReadonlyMap<string, ClassType>,
+    private readonly classes: ReadonlyMap<string, JitType>,
     private readonly next: Resolver | undefined,
   ) {}
 
@@ -339,7 +395,7 @@ class UnitResolver implements Resolver {
     const local = this.classes.get(name);
     if (local) return local;
     if (name.includes('.')) {
-      const found = this.unit.findClass(name);
+      const found = this.unit.findType(name);
       if (found) return found;
     }
     return this.next?.resolveType(name, range);
@@ -359,8 +415,10 @@ class NamespaceValue implements SugaredValue {
     const qualified = `${this.qualifiedName}.${name}`;
     const fn = this.unit.findFunction(qualified);
     if (fn) return new FunctionValue(fn);
-    const cls = this.unit.findClass(qualified);
-    if (cls) return new ClassValue(cls);
+    const type = this.unit.findType(qualified);
+    if (type?.kind === 'ClassType') return new ClassValue(type as ClassType);
+    if (type?.kind === 'TupleType') return new NamedTupleConstructor(type as TupleType);
+    if (type?.kind === 'EnumType') return new EnumClassValue(type as EnumType);
     return new NamespaceValue(this.unit, qualified);
   }
 }

@@ -34,6 +34,7 @@ export type {
 export { defaultBuiltins } from './emitter/default-builtins.js';
 export type { SourceText } from './emitter/function-emitter.js';
 export { type GraphCleanup, ScriptFunction } from './emitter/script-function.js';
+export { canonicalizeOutputs } from './emitter/ssa/canonicalize-outputs.js';
 export { TypeParser } from './emitter/type-parser.js';
 export { unifyTypes } from './emitter/type-variables.js';
 export { FrontendError } from './errors/frontend-error.js';
@@ -46,4 +47,3 @@ export {
   type TypeComment,
 } from './lexer.js';
 export { Parser } from './parser.js';
-export { canonicalizeOutputs } from './emitter/ssa/canonicalize-outputs.js';

@@ -38,16 +38,17 @@ function specialForm(name: string, self?: NamedValue): SugaredValue | undefined 
   }
 }
 
+/** How the builtin sugared values (builtins/) wrap results and reach the emitter's special forms. */
+export function builtinHooks(registry: SchemaRegistry): BuiltinHooks {
+  return { simple: (value: Value) => new SimpleValue(value), specialForm, registry };
+}
+
 /**
  * The builtins of TorchScript source: operator calls matched against `registry`, the `torch` and
  * `math` modules, and the methods and properties of builtin-typed values (builtins/).
  */
 export function defaultBuiltins(registry: SchemaRegistry): BuiltinProvider {
-  const hooks: BuiltinHooks = {
-    simple: (value: Value) => new SimpleValue(value),
-    specialForm,
-    registry,
-  };
+  const hooks = builtinHooks(registry);
   return {
     call: (ctx, name, args, kwargs, range, self) => emitBuiltinCall(ctx, registry, name, args, kwargs, range, self),
     attr: (ctx, range, value, name) => builtinAttr(ctx, range, value, name, hooks),

@@ -45,6 +45,7 @@ import { unifyTypes } from './type-variables.js';
 import { BuiltinFunctionValue } from './values/builtin-function-value.js';
 import { CastValue } from './values/cast-value.js';
 import { ClassValue } from './values/class-value.js';
+import { ClosureValue } from './values/closure-value.js';
 import { EnumClassValue } from './values/enum-class-value.js';
 import { ExceptionMessageValue, ExceptionValue } from './values/exception-value.js';
 import { IterableTree } from './values/iterable-tree.js';
@@ -170,6 +171,12 @@ export class FunctionEmitter implements Emitter {
     return this.builtins.call(this, name, args, kwargs, range, self);
   }
 
+  /** A builtin call whose nodes get no source range (PyTorch's graph->insert without a range). */
+  private quietBuiltin(name: string, args: NamedValue[], kwargs: NamedValue[], range: Range): Value {
+    const quiet = Object.create(this, { sourceRange: { value: undefined } }) as Emitter;
+    return this.builtins.call(quiet, name, args, kwargs, range);
+  }
+
   expr(expr: Expr, typeHint?: JitType): Value {
     return this.emitExpr(expr, typeHint);
   }
@@ -276,7 +283,10 @@ export class FunctionEmitter implements Emitter {
     return this.parseSchema(this.def).schema;
   }
 
-  private parseSchema(def: FunctionDef): { schema: FunctionSchema; params: Arg[] } {
+  private parseSchema(
+    def: FunctionDef,
+    isMethod = this.selfType !== undefined,
+  ): { schema: FunctionSchema; params: Arg[] } {
     const a = def.args;
     if (a.vararg || a.kwarg) {
       this.error(
@@ -292,7 +302,7 @@ export class FunctionEmitter implements Emitter {
       ...a.defaults,
       ...a.kwDefaults,
     ];
-    const skip = this.selfType ? 1 : 0;
+    const skip = isMethod ? 1 : 0;
     const comment = def.typeComment ? this.parseTypeComment(def) : undefined;
     if (comment && comment.args.length !== params.length - skip) {
       this.error(
@@ -394,15 +404,29 @@ export class FunctionEmitter implements Emitter {
     const declared = context.declaredReturnType;
     if (!this.exitBlocks.has(block)) {
       if (declared && declared.kind !== 'NoneType') {
-        this.error(def.range, 'Function was not annotated as having type None, but does not return along all paths');
+        this.error(
+          this.defNameRange(def),
+          'Function was not annotated as having type None, but does not return along all paths',
+        );
       }
-      this.graph.withInsertPoint(block, () =>
-        this.emitReturnValue(def.range, { kind: 'Constant', value: null, range: def.range }),
-      );
+      const range = this.defNameRange(def);
+      this.graph.withInsertPoint(block, () => this.emitReturnValue(range, { kind: 'Constant', value: null, range }));
     } else if (!context.mergedReturnType) {
       // Every path raises: the declared type (or None) is the return type.
       context.mergedReturnType = declared ?? NoneType.get();
     }
+  }
+
+  /** A def from its name on (PyTorch's range of a Def starts at the name, not at `def`). */
+  private defNameRange(def: FunctionDef): Range {
+    const text = this.source.source;
+    let at = def.range.start;
+    if (text.startsWith('def', at)) {
+      at += 3;
+      while (at < def.range.end && /\s/.test(text[at] as string)) at++;
+    }
+    if (!text.startsWith(def.name, at)) return def.range;
+    return { start: at, end: def.range.end, line: def.range.line, col: def.range.col + (at - def.range.start) };
   }
 
   // ---- frames and variables -----------------------------------------------------------------
@@ -693,7 +717,7 @@ export class FunctionEmitter implements Emitter {
       case 'Pass':
         return;
       case 'FunctionDef':
-        this.error(stmt.range, 'nested function definitions are not supported in TorchScript');
+        this.emitClosure(stmt);
         return;
       case 'ClassDef':
         this.error(stmt.range, 'class definitions inside functions are not supported in TorchScript');
@@ -862,11 +886,50 @@ export class FunctionEmitter implements Emitter {
     while (entered.length > 0) this.insertNode('prim::Exit', [entered.pop() as Value], [TensorType.get()]);
   }
 
+  /**
+   * A nested `def`: a `prim::Closure` whose block is the def (PyTorch's emitClosure). Its only use
+   * in TorchScript is as a fork target; calling it directly is an error.
+   */
+  private emitClosure(def: FunctionDef): void {
+    const node = this.insertNode('prim::Closure', [], [NoneType.get()], def.range);
+    const block = node.addBlock();
+    const previous = this.loopStatus;
+    this.loopStatus = 'not in loop';
+    try {
+      this.graph.withInsertPoint(block, () => {
+        this.pushFrame(block, true);
+        const { schema, params } = this.parseSchema(def, false);
+        const context = this.defStack[this.defStack.length - 1];
+        if (schema.returns.length === 1) context.declaredReturnType = schema.returns[0].type;
+        schema.arguments.forEach((arg, i) => {
+          const input = block.addInput(undefined, arg.type);
+          if (meaningfulName(arg.name)) input.setDebugName(arg.name);
+          this.setVar(nameRange(params[i]), arg.name, input);
+        });
+        this.emitStatements(def.body);
+        this.handleMaybeNoReturn(def, block);
+        const placeholder = this.insertNode('prim::Uninitialized', [], [context.mergedReturnType as JitType]).output();
+        block.registerOutput(placeholder);
+        this.popFrame(true);
+      });
+    } finally {
+      this.loopStatus = previous;
+    }
+    this.setSugaredVar(
+      nameRange({ name: def.name, range: { ...def.range, start: def.range.start + 4, col: def.range.col + 4 } } as Arg),
+      def.name,
+      new ClosureValue(node.output()),
+      undefined,
+    );
+  }
+
   // ---- if ---------------------------------------------------------------------------------------
 
   private emitIf(stmt: Extract<Stmt, { kind: 'If' }>): void {
     const cond = this.emitCondExpr(stmt.test);
-    this.emitIfElseBlocks(stmt.range, cond, stmt.body, stmt.orelse);
+    // PyTorch's range of an `elif` starts at its condition.
+    const isElif = this.source.source.startsWith('elif', stmt.range.start);
+    this.emitIfElseBlocks(isElif ? fromStartOf(stmt.test, stmt.range) : stmt.range, cond, stmt.body, stmt.orelse);
   }
 
   private emitSingleIfBranch(
@@ -1228,7 +1291,10 @@ export class FunctionEmitter implements Emitter {
     if (allFit) return this.staticCond(objExpr.range, true, refinements);
     if (trueTypes.length === 0) return this.staticCond(objExpr.range, false, refinements);
     const node = this.insertNode('prim::isinstance', [value], [BoolType.get()]);
-    const checked = [...rhsTypes, ...kindChecks.map((k) => (k === 'list' ? ListType.of(AnyType.get()) : TupleType.of([])))];
+    const checked = [
+      ...rhsTypes,
+      ...kindChecks.map((k) => (k === 'list' ? ListType.of(AnyType.get()) : TupleType.of([]))),
+    ];
     node.setTys('types', checked);
     return { value: node.output(), refinements, staticIf: undefined };
   }
@@ -1672,9 +1738,9 @@ export class FunctionEmitter implements Emitter {
   private emitValueToTensor(value: NamedValue, matchTypeOf: NamedValue): NamedValue {
     const kind = value.value.type.kind;
     if (kind === 'NumberType' || kind === 'IntType' || kind === 'BoolType' || kind === 'FloatType') {
-      const dtype = this.builtin('prim::dtype', [matchTypeOf], [], matchTypeOf.range);
-      const device = this.builtin('prim::device', [matchTypeOf], [], matchTypeOf.range);
-      const converted = this.builtin(
+      const dtype = this.quietBuiltin('prim::dtype', [matchTypeOf], [], matchTypeOf.range);
+      const device = this.quietBuiltin('prim::device', [matchTypeOf], [], matchTypeOf.range);
+      const converted = this.quietBuiltin(
         'aten::tensor',
         [value],
         [
@@ -2011,7 +2077,11 @@ export class FunctionEmitter implements Emitter {
         key,
         value,
         generators: [
-          { target: { kind: 'Tuple', elts: [key, value], range }, iter: { kind: 'Name', id: iterName, range }, ifs: [] },
+          {
+            target: { kind: 'Tuple', elts: [key, value], range },
+            iter: { kind: 'Name', id: iterName, range },
+            ifs: [],
+          },
         ],
         range,
       },
@@ -2028,6 +2098,13 @@ export class FunctionEmitter implements Emitter {
     argExprs: readonly Expr[],
     keywords: readonly Keyword[],
   ): SugaredValue {
+    if (forked instanceof ClosureValue) {
+      // The closure's body is the forked code: its return value is the future's value.
+      const body = forked.closure.node.blocks[0];
+      const fork = this.insertNode('prim::forkClosure', [forked.closure], [], range);
+      fork.addOutput(FutureType.of(body.outputs[0].type));
+      return new SimpleValue(fork.output());
+    }
     const node = this.insertNode('prim::forkClosure', [], [], range);
     let outType: JitType = NoneType.get();
     const block = node.addBlock();
@@ -2134,7 +2211,7 @@ export class FunctionEmitter implements Emitter {
   }
 
   private emitBinaryOp(expr: Extract<Expr, { kind: 'BinOp' }>): Value {
-    const range = expr.range;
+    const range = fromStartOf(expr.left, expr.range);
     if (expr.op === '//' || expr.op === '@') {
       const args = this.getNamedValues([expr.left, expr.right], false);
       return this.builtin(expr.op === '//' ? 'aten::floordiv' : 'aten::matmul', args, [], range);
@@ -2188,7 +2265,14 @@ export class FunctionEmitter implements Emitter {
       }
       const emitOne = (): Value => {
         const right = this.emitExpr(rightExpr);
-        const c = this.emitCompareOp(expr.ops.length === 1 ? expr.range : range, op, left, right, leftExpr, rightExpr);
+        const c = this.emitCompareOp(
+          expr.ops.length === 1 ? fromStartOf(expr.left, expr.range) : range,
+          op,
+          left,
+          right,
+          leftExpr,
+          rightExpr,
+        );
         left = right;
         return c;
       };
@@ -2197,10 +2281,10 @@ export class FunctionEmitter implements Emitter {
       } else {
         const previous = result;
         value = this.emitIfExpr(
-          range,
+          expr.range,
           { value: previous, refinements: new RefinementSet(), staticIf: undefined },
           emitOne,
-          () => this.constant(false, range),
+          () => this.constant(false, expr.range),
         );
       }
       result = value;
@@ -2241,12 +2325,14 @@ export class FunctionEmitter implements Emitter {
     }
     const [symbol, magic] = expr.op === '-' ? ['aten::neg', '__neg__'] : ['aten::bitwise_not', '__invert__'];
     // `-1` is a constant, as PyTorch folds a negated literal.
+    // PyTorch's folded constant has the operand's range.
     if (expr.op === '-' && expr.operand.kind === 'Number') {
+      const at = expr.operand.range;
       const literal = numberLiteralValue(expr.operand.text, expr.operand.numberKind);
-      if (literal?.kind === 'int') return this.constant({ kind: 'int', value: negate(literal.value) }, expr.range);
-      if (literal?.kind === 'float') return this.constant({ kind: 'float', value: -literal.value }, expr.range);
+      if (literal?.kind === 'int') return this.constant({ kind: 'int', value: negate(literal.value) }, at);
+      if (literal?.kind === 'float') return this.constant({ kind: 'float', value: -literal.value }, at);
       if (!literal && expr.operand.numberKind === 'int' && BigInt(expr.operand.text.replace(/_/g, '')) === 2n ** 63n) {
-        return this.constant({ kind: 'int', value: -(2n ** 63n) }, expr.range);
+        return this.constant({ kind: 'int', value: -(2n ** 63n) }, at);
       }
     }
     const args = this.getNamedValues([expr.operand], false);
@@ -2256,7 +2342,7 @@ export class FunctionEmitter implements Emitter {
       const folded = foldUnary(symbol, value.node.inputs[0]);
       if (folded !== undefined) {
         value.node.destroy();
-        return this.constant(folded, expr.range);
+        return this.constant(folded, expr.operand.range);
       }
     }
     return value;
@@ -2507,7 +2593,8 @@ export class FunctionEmitter implements Emitter {
           : 'generator expressions are not supported in TorchScript; use a list comprehension',
       );
     }
-    const range = expr.range;
+    // PyTorch's range of a comprehension starts at its element, inside the bracket.
+    const range = fromStartOf(expr.elt, expr.range);
     const list = this.insertNode('prim::ListConstruct', [], [ListType.of(TensorType.get())]).output();
     let refined = typeHint;
     let candidates: JitType[] = [];
@@ -2566,7 +2653,7 @@ export class FunctionEmitter implements Emitter {
   }
 
   private emitDictComprehension(expr: Extract<Expr, { kind: 'DictComp' }>, typeHint?: JitType): Value {
-    const range = expr.range;
+    const range = fromStartOf(expr.key, expr.range);
     const dict = this.insertNode('prim::DictConstruct', [], [DictType.of(StringType.get(), TensorType.get())]).output();
     let refined = typeHint;
     let candidates: JitType[] = [];
@@ -2899,7 +2986,7 @@ export class FunctionEmitter implements Emitter {
           : this.emitExpr(index, isNoneLiteral(index) ? NoneType.get() : undefined);
       if (value.type.kind === 'ListType') {
         const long = this.graph.insertConstant(4);
-        value = this.builtin('aten::tensor', [{ value, range }], [{ value: long, range, name: 'dtype' }], range);
+        value = this.quietBuiltin('aten::tensor', [{ value, range }], [{ value: long, range, name: 'dtype' }], range);
       }
       exprs[i] = value;
       if (value.type.isSubtypeOf(NoneType.get())) return reverse ? dim : dim + 1;
@@ -3025,6 +3112,11 @@ function validName(name: string): boolean {
 
 function nameRange(arg: Arg): Range {
   return { start: arg.range.start, end: arg.range.start + arg.name.length, line: arg.range.line, col: arg.range.col };
+}
+
+/** `range` starting where `expr` starts (PyTorch's ranges of operators start at their first operand, inside parentheses). */
+function fromStartOf(expr: Expr, range: Range): Range {
+  return { start: expr.range.start, end: range.end, line: expr.range.line, col: expr.range.col };
 }
 
 function isNoneLiteral(expr: Expr): boolean {

@@ -38,8 +38,7 @@ function sortLeadingNodes(graph: Graph): void {
     if (node.kind !== 'prim::Constant' && node.kind !== 'prim::Uninitialized') break;
     leading.push(node);
   }
-  const key = (n: Node) =>
-    n.kind === 'prim::Constant' ? `0${constantKey(n)}` : `1${irTypeString(n.output().type)}`;
+  const key = (n: Node) => (n.kind === 'prim::Constant' ? `0${constantKey(n)}` : `1${irTypeString(n.output().type)}`);
   if (leading.length === 0) return;
   const anchor = leading[leading.length - 1].next as Node;
   leading.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
@@ -271,7 +270,8 @@ function evaluate(node: Node): IValue | undefined {
     case 'aten::__range_length': {
       const [lo, hi, step] = inputs.map((v) => BigInt((v as { value: number | bigint }).value));
       if (step === 0n) return undefined;
-      const n = step > 0n ? (lo < hi ? (hi - lo + step - 1n) / step : 0n) : lo > hi ? (lo - hi - step - 1n) / -step : 0n;
+      const n =
+        step > 0n ? (lo < hi ? (hi - lo + step - 1n) / step : 0n) : lo > hi ? (lo - hi - step - 1n) / -step : 0n;
       return { kind: 'int', value: n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n };
     }
     case 'prim::TupleConstruct':

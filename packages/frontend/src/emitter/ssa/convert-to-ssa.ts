@@ -179,7 +179,7 @@ class LoopContinuations {
           break;
         case 'prim::Closure':
         case 'prim::forkClosure':
-          new LoopContinuations().run(node.blocks[0]);
+          for (const b of node.blocks) new LoopContinuations().run(b);
           break;
         case 'prim::Loop': {
           const previous = this.currentLoop;

@@ -238,7 +238,7 @@ class ExitTransformer {
         case 'prim::Closure':
         case 'prim::forkClosure':
           // The exits of a closure stay inside it.
-          this.transformExits(node.blocks[0]);
+          for (const b of node.blocks) this.transformExits(b);
           break;
         case 'prim::Loop':
           pair = this.transformLoop(node);

@@ -62,7 +62,9 @@ function liftForkClosures(block: Block): void {
 /** `prim::forkClosure` with a body block → `prim::fork(captured...)` whose Subgraph takes the captured values. */
 function liftFork(node: Node): void {
   const graph = node.graph;
-  const body = node.blocks[0];
+  // `fork(closure)`: the closure's block is the body; the closure node goes when nothing else uses it.
+  const closure = node.inputs.length > 0 ? node.inputs[0].node : undefined;
+  const body = closure ? closure.blocks[0] : node.blocks[0];
   // Constants are copied into the subgraph rather than passed in, as PyTorch's closure lifting does.
   const captured = capturedValues(body);
   const subgraph = new Graph();
@@ -95,4 +97,5 @@ function liftFork(node: Node): void {
   fork.insertBefore(node);
   node.output().replaceAllUsesWith(fork.output());
   node.destroy();
+  if (closure && !closure.output().hasUses()) closure.destroy();
 }

@@ -13,7 +13,7 @@ export class ClassValue implements SugaredValue {
 
   call(context: EmitContext, range: Range, args: NamedValue[], kwargs: NamedValue[]): SugaredValue {
     const ctx: Emitter = context as Emitter;
-    const self = ctx.insertNode('prim::CreateObject', [], [this.type]).output();
+    const self = ctx.insertNode('prim::CreateObject', [], [this.type], range).output();
     if (!ctx.findMethod(this.type, '__init__')) {
       ctx.error(range, `Class ${this.type.name} does not have an __init__ function defined`);
     }
