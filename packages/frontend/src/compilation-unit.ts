@@ -10,7 +10,7 @@ import type {
   ScriptFunctionLike,
   SugaredValue,
 } from './emitter/contracts.js';
-import { type ClassTypeDeclaration, declareClass, type TypeDeclaration } from './emitter/declare-class.js';
+import { declareClass, type TypeDeclaration } from './emitter/declare-class.js';
 import { builtinHooks, defaultBuiltins } from './emitter/default-builtins.js';
 import type { Emitter } from './emitter/emitter-context.js';
 import type { EmitterUnit, SourceText } from './emitter/function-emitter.js';
@@ -188,11 +188,10 @@ export class CompilationUnit implements CompilationUnitLike, EmitterUnit {
     const type = declaration.type;
     this.classTable.set(type.qualifiedName, type);
     this.typeTable.set(type.qualifiedName, type);
-    const full = declaration as Partial<ClassTypeDeclaration> & { source?: SourceText };
-    const source = full.text ?? full.source;
+    const source = declaration.source;
     if (!this.methodTable.has(type.qualifiedName)) this.methodTable.set(type.qualifiedName, new Map());
     const methods =
-      full.methods ?? declaration.def.body.filter((stmt): stmt is FunctionDef => stmt.kind === 'FunctionDef');
+      declaration.methods ?? declaration.def.body.filter((stmt): stmt is FunctionDef => stmt.kind === 'FunctionDef');
     for (const def of methods) {
       this.defineFunction(`${type.qualifiedName}.${def.name}`, def, declaration.resolver, type, source);
     }
