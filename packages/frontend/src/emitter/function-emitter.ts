@@ -30,6 +30,7 @@ import type { Arg, Comprehension, Expr, FunctionDef, Keyword, Range, Stmt } from
 import { FrontendError } from '../errors/frontend-error.js';
 import { Parser as ParserRef } from '../parser.js';
 import type { BuiltinProvider } from './builtin-provider.js';
+import { builtinGlobal } from './builtins/builtin-globals.js';
 import type { CompilationUnitLike, NamedValue, Resolver, ScriptFunctionLike, SugaredValue } from './contracts.js';
 import { tryConvertToType } from './convert-to-type.js';
 import { asSimple, type Emitter } from './emitter-context.js';
@@ -43,7 +44,6 @@ import { finishGraph } from './ssa/finish-graph.js';
 import { dottedName, TypeParser } from './type-parser.js';
 import { unifyTypes } from './type-variables.js';
 import { BuiltinFunctionValue } from './values/builtin-function-value.js';
-import { CastValue } from './values/cast-value.js';
 import { ClassValue } from './values/class-value.js';
 import { ClosureValue } from './values/closure-value.js';
 import { EnumClassValue } from './values/enum-class-value.js';
@@ -51,7 +51,6 @@ import { ExceptionMessageValue, ExceptionValue } from './values/exception-value.
 import { IterableTree } from './values/iterable-tree.js';
 import { MagicMethod } from './values/magic-method.js';
 import { NamedTupleConstructor } from './values/named-tuple-constructor.js';
-import { PrintValue } from './values/print-value.js';
 import { RangeValue } from './values/range-value.js';
 import { SimpleValue, unpackTuple } from './values/simple-value.js';
 import { SpecialFormValue } from './values/special-form-value.js';
@@ -274,7 +273,7 @@ export class FunctionEmitter implements Emitter {
     this.schema = this.emitDef(this.def, this.graph.block);
     convertToSSA(this.graph);
     canonicalizeModifiedLoops(this.graph);
-    finishGraph(this.graph);
+    finishGraph(this.graph, this.builtins.registry);
     return this.schema;
   }
 
@@ -555,79 +554,30 @@ export class FunctionEmitter implements Emitter {
     return undefined;
   }
 
+  /**
+   * The builtin names the emitter handles itself (special forms, exceptions, the archive code
+   * printer's spellings); the others come from the builtin tables (`len`, `int`, `print`...).
+   */
   private builtinGlobal(name: string): SugaredValue | undefined {
-    const builtin = (symbol: string) => new BuiltinFunctionValue(symbol);
     switch (name) {
-      case 'print':
-        return new PrintValue();
       case 'tuple':
         return new SpecialFormValue('prim::TupleConstruct');
-      case 'float':
-        return new MagicMethod('__float__', new CastValue(FloatType.get(), 'aten::Float'));
-      case 'int':
-        return new MagicMethod('__int__', new CastValue(IntType.get(), 'aten::Int'));
-      case 'bool':
-        return new MagicMethod('__bool__', new CastValue(BoolType.get(), 'aten::Bool'));
-      case 'str':
-        return new MagicMethod('__str__', new CastValue(StringType.get(), 'aten::str'));
       case 'getattr':
         return new SpecialFormValue('prim::GetAttr');
       case 'hasattr':
         return new SpecialFormValue('prim::HasAttr');
       case 'isinstance':
         return new SpecialFormValue('prim::isinstance');
-      case '_to_tensor':
-        return new CastValue(TensorType.get(), 'prim::NumToTensor');
-      case 'len':
-        return new MagicMethod('__len__', builtin('aten::len'));
-      case 'hex':
-        return new MagicMethod('__hex__', builtin('aten::hex'));
-      case 'oct':
-        return new MagicMethod('__oct__', builtin('aten::oct'));
-      case 'round':
-        return new MagicMethod('__round__', builtin('aten::round'));
-      case 'hash':
-        return builtin('aten::hash');
-      case 'id':
-        return builtin('prim::id');
-      case 'min':
-        return builtin('prim::min');
-      case 'max':
-        return builtin('prim::max');
-      case 'abs':
-        return builtin('prim::abs');
-      case 'all':
-        return builtin('aten::all');
-      case 'any':
-        return builtin('aten::any');
-      case 'divmod':
-        return builtin('aten::divmod');
-      case 'sum':
-        return builtin('aten::sum');
       case 'list':
         return new SpecialFormValue('prim::list');
       case 'dict':
         return new SpecialFormValue('prim::dict');
-      case 'ord':
-        return builtin('aten::ord');
-      case 'chr':
-        return builtin('aten::chr');
-      case 'bin':
-        return builtin('aten::bin');
-      case 'pow':
-        return builtin('aten::pow');
-      case 'complex':
-        return builtin('aten::complex');
       case 'range':
         return new SpecialFormValue('prim::range');
       case 'zip':
         return new SpecialFormValue('prim::zip');
       case 'enumerate':
         return new SpecialFormValue('prim::enumerate');
-      case 'rangelist':
-        return builtin('prim::rangelist');
-      case 'sorted':
-        return builtin('aten::sorted');
       case 'AssertionError':
         return new ExceptionValue('AssertionError');
       // The spellings of the archive code printer (python_print.cpp).
@@ -640,9 +590,9 @@ export class FunctionEmitter implements Emitter {
       case 'fork':
         return new SpecialFormValue('prim::fork');
       case 'wait':
-        return builtin('aten::wait');
+        return new BuiltinFunctionValue('aten::wait');
       default:
-        return undefined;
+        return builtinGlobal(name, this.builtins.hooks);
     }
   }
 
