@@ -1202,15 +1202,9 @@ export class FunctionEmitter implements Emitter {
   private emitIsInstance(objExpr: Expr, classInfo: Expr): CondValue {
     const value = this.emitExpr(objExpr);
     const rhs: JitType[] = [];
-    const kindChecks: ('list' | 'tuple')[] = [];
     const gather = (e: Expr): void => {
-      if (e.kind === 'Tuple') {
-        for (const item of e.elts) gather(item);
-      } else if (e.kind === 'Name' && (e.id === 'list' || e.id === 'tuple') && !this.env.isDefinedInAnyFrame(e.id)) {
-        kindChecks.push(e.id);
-      } else {
-        rhs.push(this.typeParser.parseType(e));
-      }
+      if (e.kind === 'Tuple') for (const item of e.elts) gather(item);
+      else rhs.push(this.typeParser.parseType(e));
     };
     gather(classInfo);
     const lhsTypes = standardizeForUnion([value.type]);
@@ -1226,7 +1220,6 @@ export class FunctionEmitter implements Emitter {
         break;
       }
       let found: JitType | undefined;
-      if (kindChecks.some((k) => lhs.kind === (k === 'list' ? 'ListType' : 'TupleType'))) found = lhs;
       for (const r of rhsTypes) {
         const smaller = lhs.isSubtypeOf(r) ? lhs : r.isSubtypeOf(lhs) ? r : undefined;
         if (!smaller) continue;
@@ -1257,11 +1250,7 @@ export class FunctionEmitter implements Emitter {
     if (allFit) return this.staticCond(objExpr.range, true, refinements);
     if (trueTypes.length === 0) return this.staticCond(objExpr.range, false, refinements);
     const node = this.insertNode('prim::isinstance', [value], [BoolType.get()]);
-    const checked = [
-      ...rhsTypes,
-      ...kindChecks.map((k) => (k === 'list' ? ListType.of(AnyType.get()) : TupleType.of([]))),
-    ];
-    node.setTys('types', checked);
+    node.setTys('types', rhsTypes);
     return { value: node.output(), refinements, staticIf: undefined };
   }
 
