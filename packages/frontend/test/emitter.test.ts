@@ -1,7 +1,9 @@
 import { ClassType, type Graph, IntType, lint, NamedTupleType, parseIR } from '@tsjit/ir';
 import { describe, expect, it } from 'vitest';
 import { CompilationUnit } from '../src/compilation-unit.js';
+import type { Resolver, SugaredValue } from '../src/emitter/contracts.js';
 import type { ScriptFunction } from '../src/emitter/script-function.js';
+import { FunctionValue } from '../src/emitter/values/function-value.js';
 import { FrontendError } from '../src/errors/frontend-error.js';
 import { torchRegistryForTests } from './support/emit-context.js';
 import { canonicalText, normalizeGraph } from './support/normalize-graph.js';
@@ -385,5 +387,38 @@ describe('more of the language', () => {
     );
     expect(text).not.toContain('prim::If');
     expect(text).toContain('prim::GetAttr[name="x"]');
+  });
+});
+
+describe('sugared values from a resolver', () => {
+  it('unrolls loops over values that list their items (ModuleList-style), and takes their len', () => {
+    const cu = new CompilationUnit({ registry: torchRegistryForTests() });
+    cu.define('def g(x: Tensor) -> Tensor:\n    return x + 1\n\ndef h(x: Tensor) -> Tensor:\n    return x * 2\n', {
+      prefix: '',
+    });
+    const layers: SugaredValue = {
+      kind: 'module list',
+      unrolled: () => [new FunctionValue(cu.findFunction('g') as never), new FunctionValue(cu.findFunction('h') as never)],
+    };
+    const resolver: Resolver = {
+      resolveValue: (name) => (name === 'layers' ? layers : undefined),
+      resolveType: () => undefined,
+    };
+    const { functions } = cu.define(
+      'def f(x: Tensor) -> Tuple[Tensor, int]:\n    for layer in layers:\n        x = layer(x)\n    return x, len(layers)\n',
+      { prefix: 'm', resolver },
+    );
+    const graph = (functions[0] as ScriptFunction).graph();
+    const calls = [...graph.allNodes()]
+      .filter((n) => n.kind === 'prim::Constant' && n.hasAttribute('name'))
+      .map((n) => n.s('name'));
+    expect(calls).toEqual(['g', 'h']);
+    expect(kinds(graph)).not.toContain('prim::Loop');
+    expect(graph.toString()).toContain('prim::Constant[value=2]');
+  });
+
+  it('takes len of a range without building a list', () => {
+    const text = cleaned('def f(n: int) -> int:\n    return len(range(2, n))\n');
+    expect(text).toContain('aten::__range_length');
   });
 });

@@ -1782,6 +1782,21 @@ export class FunctionEmitter implements Emitter {
   }
 
   private emitApplyExpr(call: Extract<Expr, { kind: 'Call' }>, binders: number, typeHint?: JitType): SugaredValue {
+    // `len` of a sugared iterable (range(...), a module list, a tuple being unrolled) is its length.
+    if (
+      call.func.kind === 'Name' &&
+      call.func.id === 'len' &&
+      call.args.length === 1 &&
+      call.keywords.length === 0 &&
+      !this.env.isDefinedInAnyFrame('len')
+    ) {
+      const arg = this.emitSugaredExpr(call.args[0], 1);
+      if (!asSimple(arg) && arg.len) return new SimpleValue(arg.len(this, call.range));
+      if (!asSimple(arg) && arg.unrolled) return new SimpleValue(this.constant(arg.unrolled(this, call.range).length, call.range));
+      const len = this.emitSugaredExpr(call.func, 1);
+      if (!len.call) return this.error(call.func.range, `cannot call a ${len.kind}`);
+      return len.call(this, call.func.range, [{ value: this.asValue(arg, call.args[0].range), range: call.args[0].range }], [], binders);
+    }
     const sv = this.emitSugaredExpr(call.func, 1);
     const range = call.func.range;
     if (sv instanceof SpecialFormValue) return this.emitApplySpecialForm(sv.form, call, typeHint, sv);
