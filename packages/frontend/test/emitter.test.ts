@@ -398,7 +398,10 @@ describe('sugared values from a resolver', () => {
     });
     const layers: SugaredValue = {
       kind: 'module list',
-      unrolled: () => [new FunctionValue(cu.findFunction('g') as never), new FunctionValue(cu.findFunction('h') as never)],
+      unrolled: () => [
+        new FunctionValue(cu.findFunction('g') as never),
+        new FunctionValue(cu.findFunction('h') as never),
+      ],
     };
     const resolver: Resolver = {
       resolveValue: (name) => (name === 'layers' ? layers : undefined),
@@ -420,5 +423,18 @@ describe('sugared values from a resolver', () => {
   it('takes len of a range without building a list', () => {
     const text = cleaned('def f(n: int) -> int:\n    return len(range(2, n))\n');
     expect(text).toContain('aten::__range_length');
+  });
+});
+
+describe('signatures in comments', () => {
+  it("reads PEP 484's per-parameter form with `# type: (...) -> T`", () => {
+    const f = fn(
+      'def f(x,  # type: int\n      y,  # type: List[int]\n      ):\n    # type: (...) -> int\n    return x + len(y)\n',
+    );
+    expect(f.schema().toString()).toBe('f(int x, int[] y) -> int');
+  });
+
+  it('indexes a tensor with ... alone', () => {
+    expect(cleaned('def f(x: Tensor) -> Tensor:\n    return x[...]\n')).not.toContain('aten::');
   });
 });

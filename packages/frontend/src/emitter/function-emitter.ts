@@ -355,11 +355,21 @@ export class FunctionEmitter implements Emitter {
     };
     const argsText = text.slice(0, arrow).trim();
     if (!argsText.startsWith('(')) this.error(def.range, 'expected a parenthesized argument list in the type comment');
+    const returns = parse(text.slice(arrow + 2).trim());
+    // `# type: (...) -> T` with a `# type: T` comment after each parameter (PEP 484's long form).
+    if (argsText.replace(/\s/g, '') === '(...)') {
+      const params = [...def.args.posonlyargs, ...def.args.args, ...def.args.kwonlyargs];
+      const skip = this.selfType ? 1 : 0;
+      const args = params.slice(skip).map((p) => {
+        if (!p.typeComment) this.error(p.range, `parameter '${p.name}' has no '# type:' comment`);
+        return parse(p.typeComment);
+      });
+      return { args, returns };
+    }
     const argsExpr = argsText === '()' ? undefined : parse(argsText);
     let args: Expr[] = [];
-    if (argsExpr) args = argsExpr.kind === 'Tuple' && argsText.replace(/\s/g, '') !== '' ? argsExpr.elts : [argsExpr];
-    if (argsExpr && argsExpr.kind !== 'Tuple') args = [argsExpr];
-    return { args, returns: parse(text.slice(arrow + 2).trim()) };
+    if (argsExpr) args = argsExpr.kind === 'Tuple' ? argsExpr.elts : [argsExpr];
+    return { args, returns };
   }
 
   private emitDef(def: FunctionDef, block: Block): FunctionSchema {
@@ -1792,10 +1802,17 @@ export class FunctionEmitter implements Emitter {
     ) {
       const arg = this.emitSugaredExpr(call.args[0], 1);
       if (!asSimple(arg) && arg.len) return new SimpleValue(arg.len(this, call.range));
-      if (!asSimple(arg) && arg.unrolled) return new SimpleValue(this.constant(arg.unrolled(this, call.range).length, call.range));
+      if (!asSimple(arg) && arg.unrolled)
+        return new SimpleValue(this.constant(arg.unrolled(this, call.range).length, call.range));
       const len = this.emitSugaredExpr(call.func, 1);
       if (!len.call) return this.error(call.func.range, `cannot call a ${len.kind}`);
-      return len.call(this, call.func.range, [{ value: this.asValue(arg, call.args[0].range), range: call.args[0].range }], [], binders);
+      return len.call(
+        this,
+        call.func.range,
+        [{ value: this.asValue(arg, call.args[0].range), range: call.args[0].range }],
+        [],
+        binders,
+      );
     }
     const sv = this.emitSugaredExpr(call.func, 1);
     const range = call.func.range;
@@ -2799,6 +2816,7 @@ export class FunctionEmitter implements Emitter {
       return new SimpleValue(this.emitBasicSlice(range, this.asValue(sv, valueRange), index));
     }
     const sliceable = this.asValue(sv, valueRange);
+    if (isEllipsis(index) && sliceable.type.isSubtypeOf(TensorType.get())) return new SimpleValue(sliceable);
     const idx = this.emitExpr(index);
     if (sliceable.type.kind === 'TupleType') return new SimpleValue(this.emitTupleIndex(range, sliceable, idx));
     if (sliceable.type.isSubtypeOf(TensorType.get())) {
