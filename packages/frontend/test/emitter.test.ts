@@ -327,7 +327,8 @@ describe('graphs', () => {
     const cu = compile('def f(x: int) -> int:\n    return x\n');
     const values = cu.importerValues();
     expect(values.classValue(ClassType.named('__torch__.A')).kind).toBe('class');
-    const input = (cu.findFunction('f')?.graph() as Graph).inputs[0];
+    const graph = (cu.findFunction('f') as ScriptFunction).graph();
+    const input = graph.inputs[0];
     expect(values.simpleValue(input).asValue?.(undefined as never, undefined as never)).toBe(input);
     expect(input.type).toBe(IntType.get());
   });

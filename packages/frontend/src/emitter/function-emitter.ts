@@ -1,5 +1,4 @@
 import {
-  AnyType,
   Argument,
   type Block,
   BoolType,
@@ -54,7 +53,7 @@ import { NamedTupleConstructor } from './values/named-tuple-constructor.js';
 import { RangeValue } from './values/range-value.js';
 import { SimpleValue, unpackTuple } from './values/simple-value.js';
 import { SpecialFormValue } from './values/special-form-value.js';
-import { constantInt, SugaredTupleValue } from './values/sugared-tuple-value.js';
+import { constantInt } from './values/sugared-tuple-value.js';
 
 /** The source text a function was parsed from, for error messages. */
 export interface SourceText {
@@ -1950,7 +1949,7 @@ export class FunctionEmitter implements Emitter {
       }
       case 'prim::tolist': {
         // `x.tolist()` needs the result's type: `l: List[List[float]] = x.tolist()`.
-        const self = (special ?? {}).self;
+        const self = special?.self;
         if (!typeHint) this.error(range, 'Expected type hint for result of tolist()');
         if (!self) return this.error(range, 'tolist() must be called on a tensor');
         let dim = 0;
