@@ -5,7 +5,6 @@ import {
   type ClassType,
   type DefaultValue,
   DictType,
-  FloatType,
   FunctionSchema,
   FunctionType,
   FutureType,
