@@ -238,6 +238,19 @@ const intStatement: fc.Memo<string[]> = fc.memo((depth) => {
     intExpr(2).map((e) => [`return ${e}`]),
     fc.constantFrom('break', 'continue', 'pass').map((k) => [k]),
     intExpr(2).map((e) => [`if ${e} > 3:`, '    raise ValueError("big")']),
+    intExpr(2).map((e) => [`l.append(${e})`]),
+    fc.constantFrom(
+      ['if o is not None:', '    a += o'],
+      ['if o is None:', '    return a'],
+      ['o = None'],
+      ['o = a'],
+      ['a = len(l)'],
+      ['for x in l:', '    a += x'],
+      ['l = [x * 2 for x in l if x > a]'],
+      ['if o is not None and o > a:', '    b = o'],
+      ['a, b = b, a'],
+      ['assert a > 0, "a"'],
+    ),
   );
   if (depth <= 1) return simple;
   const block = fc.array(intStatement(depth - 1), { minLength: 1, maxLength: 3 }).map((ss) => ss.flat());
@@ -256,7 +269,13 @@ const intStatement: fc.Memo<string[]> = fc.memo((depth) => {
 const intProgram = fc
   .array(intStatement(4), { minLength: 1, maxLength: 5 })
   .map((body) =>
-    ['def f(a: int, b: int, n: int) -> int:', ...body.flat().map((l) => `    ${l}`), '    return a + b', ''].join('\n'),
+    [
+      'def f(a: int, b: int, n: int, l: List[int]) -> int:',
+      '    o: Optional[int] = None',
+      ...body.flat().map((line) => `    ${line}`),
+      '    return a + b',
+      '',
+    ].join('\n'),
   );
 
 describe('emitter fuzzing', () => {
