@@ -132,6 +132,7 @@ export class CompilationUnit implements CompilationUnitLike, EmitterUnit {
         }
       }
     }
+    for (const type of classes) if (type.kind === 'ClassType') this.registerDeclaredSchemas(type as ClassType);
     return { functions, classes };
   }
 
@@ -195,7 +196,26 @@ export class CompilationUnit implements CompilationUnitLike, EmitterUnit {
     for (const def of methods) {
       this.defineFunction(`${type.qualifiedName}.${def.name}`, def, declaration.resolver, type, source);
     }
+    this.registerDeclaredSchemas(type);
     return type;
+  }
+
+  /**
+   * Puts the schemas of the methods whose signatures are fully annotated on the class type before
+   * they are compiled, so that the class implements the interfaces it matches (PyTorch compiles a
+   * method when its schema is asked for; these are the same schemas). A signature that names a
+   * type not declared yet is left for later.
+   */
+  private registerDeclaredSchemas(type: ClassType): void {
+    for (const fn of this.methodsOf(type)) {
+      if (fn.isEmitted || type.methods.has(fn.name)) continue;
+      if (!fn.def.returns && !fn.def.typeComment) continue;
+      try {
+        type.addMethod(fn.declaredSchema());
+      } catch (e) {
+        if (!(e instanceof FrontendError)) throw e;
+      }
+    }
   }
 
   /** Registers what a class statement declared: a class's methods, or a NamedTuple, enum or interface type. */
