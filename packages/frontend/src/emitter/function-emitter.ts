@@ -36,10 +36,10 @@ import { Environment, meaningfulName } from './environment.js';
 import { evaluateDefault } from './evaluate-default.js';
 import { numberLiteralValue } from './number-literal.js';
 import { type CondValue, type Refinement, RefinementSet } from './refinements.js';
+import { dottedName, ScriptTypeParser } from './script-type-parser.js';
 import { canonicalizeModifiedLoops } from './ssa/canonicalize-modified-loops.js';
 import { convertToSSA } from './ssa/convert-to-ssa.js';
 import { finishGraph } from './ssa/finish-graph.js';
-import { dottedName, TypeParser } from './type-parser.js';
 import { unifyTypes } from './type-variables.js';
 import { BuiltinFunctionValue } from './values/builtin-function-value.js';
 import { ClassValue } from './values/class-value.js';
@@ -129,7 +129,7 @@ export class FunctionEmitter implements Emitter {
   private readonly builtins: BuiltinProvider;
   private readonly source: SourceText;
   private readonly selfType: ClassType | undefined;
-  private readonly typeParser: TypeParser;
+  private readonly typeParser: ScriptTypeParser;
   private environment: Environment | undefined;
   private readonly defStack: DefContext[] = [];
   private readonly exitBlocks = new Set<Block>();
@@ -147,7 +147,7 @@ export class FunctionEmitter implements Emitter {
     this.builtins = options.builtins;
     this.source = options.source;
     this.selfType = options.selfType;
-    this.typeParser = new TypeParser(this.resolver, (range, reason) => this.error(range, reason));
+    this.typeParser = new ScriptTypeParser(this.resolver, this.source, 'source');
   }
 
   // ---- EmitContext ---------------------------------------------------------------------------
@@ -317,7 +317,7 @@ export class FunctionEmitter implements Emitter {
         const broadcast = this.typeParser.parseBroadcastList(annotation);
         if (broadcast) {
           type = broadcast.type;
-          N = broadcast.N;
+          N = broadcast.size;
         } else {
           type = this.typeParser.parseType(annotation);
         }

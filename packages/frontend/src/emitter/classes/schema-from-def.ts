@@ -12,8 +12,8 @@ import {
 import type { Arg, Expr, FunctionDef, Range } from '../../ast.js';
 import { FrontendError } from '../../errors/frontend-error.js';
 import { Parser } from '../../parser.js';
+import { type ScriptTypeParser, subscriptItems } from '../script-type-parser.js';
 import { evaluateConstant } from './evaluate-constant.js';
-import { type ScriptTypeParser, subscriptItems } from './script-type-parser.js';
 
 export interface SchemaFromDefOptions {
   /** The type of the first parameter of a method (used when it has no annotation). */
