@@ -40,6 +40,8 @@ import { dottedName, ScriptTypeParser } from './script-type-parser.js';
 import { canonicalizeModifiedLoops } from './ssa/canonicalize-modified-loops.js';
 import { convertToSSA } from './ssa/convert-to-ssa.js';
 import { finishGraph } from './ssa/finish-graph.js';
+import { topLevelArrow } from './top-level-arrow.js';
+import { torchJitForm } from './torch-jit-form.js';
 import { unifyTypes } from './type-variables.js';
 import { BuiltinFunctionValue } from './values/builtin-function-value.js';
 import { ClassValue } from './values/class-value.js';
@@ -1754,22 +1756,8 @@ export class FunctionEmitter implements Emitter {
     const name = dottedName(expr);
     if (!name?.startsWith('torch.') || this.env.isDefinedInAnyFrame('torch')) return undefined;
     switch (name) {
-      case 'torch.jit.annotate':
-        return new SpecialFormValue('prim::annotate');
-      case 'torch.jit.fork':
-      case 'torch.jit._fork':
-        return new SpecialFormValue('prim::fork');
-      case 'torch.jit.wait':
-      case 'torch.jit._wait':
-        return new BuiltinFunctionValue('aten::wait');
-      case 'torch.jit.isinstance':
-      case 'torch.jit._isinstance':
-        return new SpecialFormValue('prim::isinstance');
-      case 'torch.jit.is_scripting':
       case 'torch._jit_internal.is_scripting':
         return new BuiltinFunctionValue('aten::is_scripting');
-      case 'torch.jit._unwrap_optional':
-        return new BuiltinFunctionValue('aten::_unwrap_optional');
       case 'torch.no_grad':
       case 'torch.enable_grad':
       case 'torch.autograd.no_grad':
@@ -1778,7 +1766,7 @@ export class FunctionEmitter implements Emitter {
         return type ? new ClassValue(type) : undefined;
       }
       default:
-        return undefined;
+        return torchJitForm(name);
     }
   }
 
@@ -2809,7 +2797,7 @@ export class FunctionEmitter implements Emitter {
           (sv as unknown as { asTupleValue(c: Emitter, r: Range): SugaredValue }).asTupleValue(this, valueRange),
           valueRange,
         );
-        return new SimpleValue(this.emitTupleSlice(valueRange, tuple, index.lower ?? null, index.upper, null));
+        return new SimpleValue(this.emitTupleSlice(valueRange, tuple, index.lower ?? null, index.upper));
       }
       return new SimpleValue(this.emitBasicSlice(range, this.asValue(sv, valueRange), index));
     }
@@ -2853,33 +2841,41 @@ export class FunctionEmitter implements Emitter {
     return adjusted;
   }
 
-  private emitTupleSlice(range: Range, tuple: Value, lower: Expr | null, upper: Expr | null, step: Expr | null): Value {
+  private emitTupleSlice(range: Range, tuple: Value, lower: Expr | null, upper: Expr | null): Value {
+    const begin = lower ? this.tupleSliceBound(range, tuple, this.emitExpr(lower)) : undefined;
+    const end = upper ? this.tupleSliceBound(range, tuple, this.emitExpr(upper)) : undefined;
+    return this.tupleSlice(tuple, begin, end, 1);
+  }
+
+  private tupleSliceConstant(range: Range, v: Value): number {
+    const c = constantInt(v);
+    if (c === undefined) this.error(range, 'tuple slice indices must be integer constants');
+    return Number(c);
+  }
+
+  private tupleSliceBound(range: Range, tuple: Value, v: Value): number {
+    return this.adjustTupleIndex(range, tuple.type as TupleType, this.tupleSliceConstant(range, v), true);
+  }
+
+  /** The items `begin`, `begin + step`... of a tuple, after Python's slice.indices (PyTorch's slice_indices_adjust). */
+  private tupleSlice(tuple: Value, begin: number | undefined, end: number | undefined, stepSize: number): Value {
     const type = tuple.type as TupleType;
     const length = type.elements.length;
-    const constantOf = (e: Expr): number => {
-      const v = this.emitExpr(e);
-      const c = constantInt(v);
-      if (c === undefined) this.error(range, 'tuple slice indices must be integer constants');
-      return Number(c);
-    };
-    const stepSize = step ? constantOf(step) : 1;
-    if (stepSize === 0) this.error(range, 'slice step cannot be zero');
-    let begin = lower ? this.adjustTupleIndex(range, type, constantOf(lower), true) : undefined;
-    let end = upper ? this.adjustTupleIndex(range, type, constantOf(upper), true) : undefined;
-    // Python's slice.indices, as PyTorch's slice_indices_adjust.
+    let first: number;
+    let stop: number;
     if (stepSize > 0) {
-      begin = clamp(begin ?? 0, 0, length);
-      end = clamp(end ?? length, 0, length);
+      first = clamp(begin ?? 0, 0, length);
+      stop = clamp(end ?? length, 0, length);
     } else {
-      begin = clamp(begin ?? length - 1, -1, length - 1);
-      end = clamp(end ?? -1, -1, length - 1);
+      first = clamp(begin ?? length - 1, -1, length - 1);
+      stop = clamp(end ?? -1, -1, length - 1);
     }
     const count =
       stepSize > 0
-        ? Math.max(0, Math.ceil((end - begin) / stepSize))
-        : Math.max(0, Math.ceil((begin - end) / -stepSize));
+        ? Math.max(0, Math.ceil((stop - first) / stepSize))
+        : Math.max(0, Math.ceil((first - stop) / -stepSize));
     const items: Value[] = [];
-    for (let j = 0, i = begin; j < count; j++, i += stepSize) {
+    for (let j = 0, i = first; j < count; j++, i += stepSize) {
       const idx = this.graph.insertConstant(i);
       items.push(this.insertNode('prim::TupleIndex', [tuple, idx], [type.elements[i]]).output());
     }
@@ -2907,33 +2903,10 @@ export class FunctionEmitter implements Emitter {
   }
 
   private emitTupleSliceValues(range: Range, tuple: Value, start?: Value, end?: Value, step?: Value): Value {
-    const type = tuple.type as TupleType;
-    const length = type.elements.length;
-    const constantOf = (v: Value): number => {
-      const c = constantInt(v);
-      if (c === undefined) this.error(range, 'tuple slice indices must be integer constants');
-      return Number(c);
-    };
-    const stepSize = step ? constantOf(step) : 1;
-    let begin = start ? this.adjustTupleIndex(range, type, constantOf(start), true) : undefined;
-    let stop = end ? this.adjustTupleIndex(range, type, constantOf(end), true) : undefined;
-    if (stepSize > 0) {
-      begin = clamp(begin ?? 0, 0, length);
-      stop = clamp(stop ?? length, 0, length);
-    } else {
-      begin = clamp(begin ?? length - 1, -1, length - 1);
-      stop = clamp(stop ?? -1, -1, length - 1);
-    }
-    const count =
-      stepSize > 0
-        ? Math.max(0, Math.ceil((stop - begin) / stepSize))
-        : Math.max(0, Math.ceil((begin - stop) / -stepSize));
-    const items: Value[] = [];
-    for (let j = 0, i = begin; j < count; j++, i += stepSize) {
-      const idx = this.graph.insertConstant(i);
-      items.push(this.insertNode('prim::TupleIndex', [tuple, idx], [type.elements[i]]).output());
-    }
-    return this.insertNode('prim::TupleConstruct', items, [TupleType.of(items.map((v) => v.type))]).output();
+    const stepSize = step ? this.tupleSliceConstant(range, step) : 1;
+    const begin = start ? this.tupleSliceBound(range, tuple, start) : undefined;
+    const stop = end ? this.tupleSliceBound(range, tuple, end) : undefined;
+    return this.tupleSlice(tuple, begin, stop, stepSize);
   }
 
   private emitSliceOp(
@@ -3208,18 +3181,6 @@ function foldUnary(symbol: string, input: Value): IValue | undefined {
     return { kind: 'int', value: typeof v === 'bigint' ? ~v : ~v };
   }
   return undefined;
-}
-
-/** Where `->` separates arguments from the return in a type comment (outside brackets). */
-function topLevelArrow(text: string): number {
-  let depth = 0;
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text[i];
-    if (c === '(' || c === '[') depth++;
-    else if (c === ')' || c === ']') depth--;
-    else if (c === '-' && text[i + 1] === '>' && depth === 0) return i;
-  }
-  return -1;
 }
 
 /** Gives every node of an expression parsed from a comment the range of the comment's owner. */
