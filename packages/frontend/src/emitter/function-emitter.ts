@@ -862,6 +862,21 @@ export class FunctionEmitter implements Emitter {
     while (entered.length > 0) this.insertNode('prim::Exit', [entered.pop() as Value], [TensorType.get()]);
   }
 
+  /** Emits `body` into the block of a closure (a nested def, a forked call): a new frame, outside any loop. */
+  private inClosureBlock(block: Block, body: () => void): void {
+    const previous = this.loopStatus;
+    this.loopStatus = 'not in loop';
+    try {
+      this.graph.withInsertPoint(block, () => {
+        this.pushFrame(block, true);
+        body();
+        this.popFrame(true);
+      });
+    } finally {
+      this.loopStatus = previous;
+    }
+  }
+
   /**
    * A nested `def`: a `prim::Closure` whose block is the def (PyTorch's emitClosure). Its only use
    * in TorchScript is as a fork target; calling it directly is an error.
@@ -869,28 +884,20 @@ export class FunctionEmitter implements Emitter {
   private emitClosure(def: FunctionDef): void {
     const node = this.insertNode('prim::Closure', [], [NoneType.get()], def.range);
     const block = node.addBlock();
-    const previous = this.loopStatus;
-    this.loopStatus = 'not in loop';
-    try {
-      this.graph.withInsertPoint(block, () => {
-        this.pushFrame(block, true);
-        const { schema, params } = this.parseSchema(def, false);
-        const context = this.defStack[this.defStack.length - 1];
-        if (schema.returns.length === 1) context.declaredReturnType = schema.returns[0].type;
-        schema.arguments.forEach((arg, i) => {
-          const input = block.addInput(undefined, arg.type);
-          if (meaningfulName(arg.name)) input.setDebugName(arg.name);
-          this.setVar(nameRange(params[i]), arg.name, input);
-        });
-        this.emitStatements(def.body);
-        this.handleMaybeNoReturn(def, block);
-        const placeholder = this.insertNode('prim::Uninitialized', [], [context.mergedReturnType as JitType]).output();
-        block.registerOutput(placeholder);
-        this.popFrame(true);
+    this.inClosureBlock(block, () => {
+      const { schema, params } = this.parseSchema(def, false);
+      const context = this.defStack[this.defStack.length - 1];
+      if (schema.returns.length === 1) context.declaredReturnType = schema.returns[0].type;
+      schema.arguments.forEach((arg, i) => {
+        const input = block.addInput(undefined, arg.type);
+        if (meaningfulName(arg.name)) input.setDebugName(arg.name);
+        this.setVar(nameRange(params[i]), arg.name, input);
       });
-    } finally {
-      this.loopStatus = previous;
-    }
+      this.emitStatements(def.body);
+      this.handleMaybeNoReturn(def, block);
+      const placeholder = this.insertNode('prim::Uninitialized', [], [context.mergedReturnType as JitType]).output();
+      block.registerOutput(placeholder);
+    });
     this.setSugaredVar(
       nameRange({ name: def.name, range: { ...def.range, start: def.range.start + 4, col: def.range.col + 4 } } as Arg),
       def.name,
@@ -2108,22 +2115,14 @@ export class FunctionEmitter implements Emitter {
     const node = this.insertNode('prim::forkClosure', [], [], range);
     let outType: JitType = NoneType.get();
     const block = node.addBlock();
-    const previous = this.loopStatus;
-    this.loopStatus = 'not in loop';
-    try {
-      this.graph.withInsertPoint(block, () => {
-        this.pushFrame(block, true);
-        const args = this.getNamedValues(argExprs, true);
-        const kwargs = this.emitAttributes(keywords);
-        if (!forked.call) this.error(range, `cannot call a ${forked.kind}`);
-        const result = this.asValue(forked.call(this, range, args, kwargs, 1), range);
-        block.registerOutput(result);
-        outType = result.type;
-        this.popFrame(true);
-      });
-    } finally {
-      this.loopStatus = previous;
-    }
+    this.inClosureBlock(block, () => {
+      const args = this.getNamedValues(argExprs, true);
+      const kwargs = this.emitAttributes(keywords);
+      if (!forked.call) this.error(range, `cannot call a ${forked.kind}`);
+      const result = this.asValue(forked.call(this, range, args, kwargs, 1), range);
+      block.registerOutput(result);
+      outType = result.type;
+    });
     node.addOutput(FutureType.of(outType));
     return new SimpleValue(node.output());
   }
