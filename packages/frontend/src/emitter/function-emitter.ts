@@ -36,7 +36,7 @@ import { Environment, meaningfulName } from './environment.js';
 import { evaluateDefault } from './evaluate-default.js';
 import { numberLiteralValue } from './number-literal.js';
 import { type CondValue, type Refinement, RefinementSet } from './refinements.js';
-import { dottedName, ScriptTypeParser } from './script-type-parser.js';
+import { dottedName, ScriptTypeParser, subscriptItems } from './script-type-parser.js';
 import { canonicalizeModifiedLoops } from './ssa/canonicalize-modified-loops.js';
 import { convertToSSA } from './ssa/convert-to-ssa.js';
 import { finishGraph } from './ssa/finish-graph.js';
@@ -795,7 +795,7 @@ export class FunctionEmitter implements Emitter {
   private emitDelete(stmt: Extract<Stmt, { kind: 'Delete' }>): void {
     for (const target of stmt.targets) {
       if (target.kind === 'Subscript') {
-        const indices = subscriptExprs(target.slice);
+        const indices = subscriptItems(target.slice);
         if (indices[0].kind === 'Slice') {
           this.error(
             target.range,
@@ -1624,7 +1624,7 @@ export class FunctionEmitter implements Emitter {
     target: Extract<Expr, { kind: 'Subscript' }>,
   ): void {
     const sliceable = this.emitExpr(target.value);
-    const indices = subscriptExprs(target.slice);
+    const indices = subscriptItems(target.slice);
     if (sliceable.type.isSubtypeOf(TensorType.get())) {
       const { sliced, tensorIndices } = this.emitIntAndSliceIndexing(target.range, sliceable, indices);
       const slicedArg: NamedValue = { value: sliced, range: target.range, name: 'self' };
@@ -1673,7 +1673,7 @@ export class FunctionEmitter implements Emitter {
   /** `x[i] = v`: copy_/index_put_ for tensors, `_set_item` (or `__setitem__`) for lists, dicts and objects. */
   private emitSubscriptAssign(stmtRange: Range, target: Extract<Expr, { kind: 'Subscript' }>, rhs: NamedValue): void {
     const sliceable = this.emitExpr(target.value);
-    const indices = subscriptExprs(target.slice);
+    const indices = subscriptItems(target.slice);
     if (sliceable.type.isSubtypeOf(TensorType.get())) {
       const { sliced, tensorIndices } = this.emitIntAndSliceIndexing(target.range, sliceable, indices);
       const slicedArg: NamedValue = { value: sliced, range: target.range };
@@ -2783,7 +2783,7 @@ export class FunctionEmitter implements Emitter {
 
   private emitSubscript(expr: Extract<Expr, { kind: 'Subscript' }>, typeHint?: JitType): SugaredValue {
     const sv = this.emitSugaredExpr(expr.value, 1);
-    const indices = subscriptExprs(expr.slice);
+    const indices = subscriptItems(expr.slice);
     const range = expr.range;
     const valueRange = expr.value.range;
     if (indices.length !== 1) {
@@ -3110,11 +3110,6 @@ function isNoneLiteral(expr: Expr): boolean {
 
 function isEllipsis(expr: Expr): boolean {
   return expr.kind === 'Constant' && expr.value === 'Ellipsis';
-}
-
-/** The indices of a subscript: `x[a, b]` has two, `x[a]` one. */
-function subscriptExprs(slice: Expr): readonly Expr[] {
-  return slice.kind === 'Tuple' ? slice.elts : [slice];
 }
 
 type NoneStatus = 'always' | 'maybe' | 'never';
