@@ -24,11 +24,18 @@ import {
   UnionType,
   type Value,
 } from '@tsjit/ir';
-import type { Arg, Comprehension, Expr, FunctionDef, Keyword, Range, Stmt } from '../ast.js';
+import type { Arg, CompareOperator, Comprehension, Expr, FunctionDef, Keyword, Range, Stmt } from '../ast.js';
 import { FrontendError } from '../errors/frontend-error.js';
 import { Parser as ParserRef } from '../parser.js';
 import type { BuiltinProvider } from './builtin-provider.js';
 import { builtinGlobal } from './builtins/builtin-globals.js';
+import {
+  augmentedAssignmentMagic,
+  augmentedAssignmentOp,
+  binaryOperatorMagic,
+  binaryOperatorOp,
+  compareOperatorOp,
+} from './builtins/operator-tables.js';
 import type { CompilationUnitLike, NamedValue, Resolver, ScriptFunctionLike, SugaredValue } from './contracts.js';
 import { tryConvertToType } from './convert-to-type.js';
 import { asSimple, type Emitter } from './emitter-context.js';
@@ -1584,7 +1591,7 @@ export class FunctionEmitter implements Emitter {
 
   private emitAugAssignmentHelper(stmt: Extract<Stmt, { kind: 'AugAssign' }>, lhs: Value): Value {
     if (lhs.type.kind === 'ClassType') {
-      const magic = AUG_MAGIC[stmt.op];
+      const magic = augmentedAssignmentMagic(stmt.op);
       if (!magic) return this.error(stmt.range, `Unknown augmented assignment: ${stmt.op}`);
       const rhs = this.emitExpr(stmt.value);
       const type = lhs.type as ClassType;
@@ -1613,10 +1620,9 @@ export class FunctionEmitter implements Emitter {
   }
 
   private augOp(stmt: Extract<Stmt, { kind: 'AugAssign' }>, type: JitType): string {
-    const entry = AUG_OPS[stmt.op];
-    if (!entry) return this.error(stmt.range, `Unknown augmented assignment: ${stmt.op}`);
-    const inplace = type.isSubtypeOf(TensorType.get()) || type.kind === 'ListType';
-    return inplace ? entry[0] : entry[1];
+    const op = augmentedAssignmentOp(stmt.op, type);
+    if (!op) return this.error(stmt.range, `Unknown augmented assignment: ${stmt.op}`);
+    return op;
   }
 
   private emitAugAssignmentToSubscript(
@@ -2227,14 +2233,13 @@ export class FunctionEmitter implements Emitter {
         { value: rhs, range: expr.right.range },
       ]);
     }
-    const op = BINARY_OPS[expr.op];
     const args = this.getNamedValues([expr.left, expr.right], false);
     // Tuples concatenate here: aten::add cannot say how long the result is.
     if (expr.op === '+' && args[0].value.type.kind === 'TupleType' && args[1].value.type.kind === 'TupleType') {
       const items = [...unpackTuple(this, args[0].value), ...unpackTuple(this, args[1].value)];
       return this.insertNode('prim::TupleConstruct', items, [TupleType.of(items.map((v) => v.type))]).output();
     }
-    return this.callOperator(range, op[0], op[1], args);
+    return this.callOperator(range, binaryOperatorOp(expr.op), binaryOperatorMagic(expr.op), args);
   }
 
   private callOperator(range: Range, symbol: string, magic: string | undefined, args: NamedValue[]): Value {
@@ -2292,7 +2297,14 @@ export class FunctionEmitter implements Emitter {
     return result as Value;
   }
 
-  private emitCompareOp(range: Range, op: string, left: Value, right: Value, leftExpr: Expr, rightExpr: Expr): Value {
+  private emitCompareOp(
+    range: Range,
+    op: CompareOperator,
+    left: Value,
+    right: Value,
+    leftExpr: Expr,
+    rightExpr: Expr,
+  ): Value {
     if (op === 'is' || op === 'is not') {
       return this.builtin(
         op === 'is' ? 'aten::__is__' : 'aten::__isnot__',
@@ -2304,14 +2316,14 @@ export class FunctionEmitter implements Emitter {
         range,
       );
     }
-    const entry = COMPARE_OPS[op];
+    const entry = compareOperatorOp(op);
     let args: NamedValue[] = [
       { value: left, range: leftExpr.range },
       { value: right, range: rightExpr.range },
     ];
-    if (op === 'in' || op === 'not in') args = [args[1], args[0]];
-    const value = this.callOperator(range, entry[0], entry[1], args);
-    if (op === 'not in') return this.builtin('aten::__not__', [{ value, range }], [], range);
+    if (entry.swap) args = [args[1], args[0]];
+    const value = this.callOperator(range, entry.op, entry.magic, args);
+    if (entry.negate) return this.builtin('aten::__not__', [{ value, range }], [], range);
     return value;
   }
 
@@ -3038,54 +3050,6 @@ export class FunctionEmitter implements Emitter {
 }
 
 // ---- helpers ------------------------------------------------------------------------------------
-
-const BINARY_OPS: Readonly<Record<string, readonly [string, string | undefined]>> = {
-  '+': ['aten::add', '__add__'],
-  '-': ['aten::sub', '__sub__'],
-  '*': ['aten::mul', '__mul__'],
-  '/': ['aten::div', '__truediv__'],
-  '**': ['aten::pow', '__pow__'],
-  '<<': ['aten::__lshift__', '__lshift__'],
-  '>>': ['aten::__rshift__', '__rshift__'],
-  '&': ['aten::__and__', '__and__'],
-  '|': ['aten::__or__', '__or__'],
-  '^': ['aten::__xor__', '__xor__'],
-};
-
-const COMPARE_OPS: Readonly<Record<string, readonly [string, string | undefined]>> = {
-  '<': ['aten::lt', '__lt__'],
-  '>': ['aten::gt', '__gt__'],
-  '<=': ['aten::le', '__le__'],
-  '>=': ['aten::ge', '__ge__'],
-  '==': ['aten::eq', '__eq__'],
-  '!=': ['aten::ne', '__ne__'],
-  in: ['aten::__contains__', '__contains__'],
-  'not in': ['aten::__contains__', '__contains__'],
-};
-
-/** In-place op (tensors, lists) and plain op of each augmented assignment (PyTorch's getAugOp; `//=` beyond it). */
-const AUG_OPS: Readonly<Record<string, readonly [string, string]>> = {
-  '+': ['aten::add_', 'aten::add'],
-  '-': ['aten::sub_', 'aten::sub'],
-  '/': ['aten::div_', 'aten::div'],
-  '*': ['aten::mul_', 'aten::mul'],
-  '%': ['aten::fmod_', 'aten::fmod'],
-  '|': ['aten::bitwise_or', 'aten::__or__'],
-  '&': ['aten::bitwise_and', 'aten::__and__'],
-  '^': ['aten::bitwise_xor', 'aten::__xor__'],
-  '<<': ['aten::__lshift__', 'aten::__lshift__'],
-  '>>': ['aten::__irshift__', 'aten::__rshift__'],
-  '**': ['aten::pow', 'aten::pow'],
-  '//': ['aten::floor_divide_', 'aten::floordiv'],
-};
-
-const AUG_MAGIC: Readonly<Record<string, readonly [string, string]>> = {
-  '+': ['__iadd__', '__add__'],
-  '-': ['__isub__', '__sub__'],
-  '/': ['__itruediv__', '__truediv__'],
-  '*': ['__imul__', '__mul__'],
-  '%': ['__imod__', '__mod__'],
-};
 
 function compareBytes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
