@@ -20,8 +20,7 @@ import {
   StringType,
   TensorType,
   TupleType,
-  TYPE_KINDS,
-  UnionType,
+  type UnionType,
   type Value,
 } from '@tsjit/ir';
 import type { Arg, CompareOperator, Comprehension, Expr, FunctionDef, Keyword, Range, Stmt } from '../ast.js';
@@ -41,6 +40,8 @@ import { tryConvertToType } from './convert-to-type.js';
 import { asSimple, type Emitter } from './emitter-context.js';
 import { Environment, meaningfulName } from './environment.js';
 import { evaluateDefault } from './evaluate-default.js';
+import { fromStartOf, nameRange, relocate, shiftExpr } from './expr-ranges.js';
+import { foldUnary } from './fold-unary.js';
 import { numberLiteralValue } from './number-literal.js';
 import { type CondValue, type Refinement, RefinementSet } from './refinements.js';
 import { dottedName, ScriptTypeParser, subscriptItems } from './script-type-parser.js';
@@ -50,6 +51,7 @@ import { finishGraph } from './ssa/finish-graph.js';
 import { topLevelArrow } from './top-level-arrow.js';
 import { torchJitForm } from './torch-jit-form.js';
 import { unifyTypes } from './type-variables.js';
+import { describeCandidates, standardizeForUnion, unionOf } from './union-members.js';
 import { BuiltinFunctionValue } from './values/builtin-function-value.js';
 import { ClassValue } from './values/class-value.js';
 import { ClosureValue } from './values/closure-value.js';
@@ -3059,15 +3061,6 @@ function validName(name: string): boolean {
   return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name);
 }
 
-function nameRange(arg: Arg): Range {
-  return { start: arg.range.start, end: arg.range.start + arg.name.length, line: arg.range.line, col: arg.range.col };
-}
-
-/** `range` starting where `expr` starts (PyTorch's ranges of operators start at their first operand, inside parentheses). */
-function fromStartOf(expr: Expr, range: Range): Range {
-  return { start: expr.range.start, end: range.end, line: expr.range.line, col: expr.range.col };
-}
-
 function isNoneLiteral(expr: Expr): boolean {
   return expr.kind === 'Constant' && expr.value === null;
 }
@@ -3088,84 +3081,10 @@ function canBeNone(value: Value): NoneStatus {
   return 'never';
 }
 
-/** The members of a union of `types` (PyTorch's standardizeVectorForUnion): flattened, deduplicated, sorted. */
-function standardizeForUnion(types: readonly JitType[]): readonly JitType[] {
-  const union = UnionType.of(types);
-  if (union.kind === 'UnionType') return (union as UnionType).types;
-  if (union.kind === 'OptionalType') {
-    return [(union as OptionalType).elementType, NoneType.get()].sort((a, b) => kindOrder(a) - kindOrder(b));
-  }
-  return [union];
-}
-
-function kindOrder(type: JitType): number {
-  return TYPE_KINDS.indexOf(type.kind);
-}
-
-function unionOf(types: readonly JitType[]): JitType {
-  return types.length === 1 ? types[0] : UnionType.of(types);
-}
-
-function describeCandidates(candidates: readonly JitType[]): string {
-  let text = '';
-  candidates.forEach((c, i) => {
-    if (i > 0 && candidates.length > 2) text += ', ';
-    if (i !== 0 && i === candidates.length - 1) text += ' or ';
-    text += c.pythonStr();
-  });
-  return text;
-}
-
 function clamp(v: number, lo: number, hi: number): number {
   return Math.max(lo, Math.min(hi, v));
 }
 
 function negate(value: number | bigint): number | bigint {
   return typeof value === 'bigint' ? -value : -value;
-}
-
-function foldUnary(symbol: string, input: Value): IValue | undefined {
-  const node = input.node;
-  if (!node.hasAttribute('value')) return undefined;
-  if (symbol === 'aten::neg') {
-    if (input.type.kind === 'IntType') {
-      const v = node.i('value');
-      return { kind: 'int', value: typeof v === 'bigint' ? -v : -v };
-    }
-    if (input.type.kind === 'FloatType') return { kind: 'float', value: -node.f('value') };
-  }
-  if (symbol === 'aten::bitwise_not' && input.type.kind === 'IntType') {
-    const v = node.i('value');
-    return { kind: 'int', value: typeof v === 'bigint' ? ~v : ~v };
-  }
-  return undefined;
-}
-
-/** Gives every node of an expression parsed from a comment the range of the comment's owner. */
-function relocate(expr: Expr, range: Range): Expr {
-  return mapRanges(expr, () => range);
-}
-
-/** Moves the ranges of an expression parsed from an f-string field to where the field is in the file. */
-function shiftExpr(expr: Expr, offset: number, source: string): Expr {
-  return mapRanges(expr, (r) => {
-    const start = r.start + offset;
-    const lineStart = source.lastIndexOf('\n', start - 1) + 1;
-    let line = 1;
-    for (let i = 0; i < lineStart; i++) if (source.charCodeAt(i) === 10) line++;
-    return { start, end: r.end + offset, line, col: start - lineStart + 1 };
-  });
-}
-
-function mapRanges(expr: Expr, f: (r: Range) => Range): Expr {
-  const visit = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(visit);
-    if (value && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = k === 'range' ? f(v as Range) : visit(v);
-      return out;
-    }
-    return value;
-  };
-  return visit(expr) as Expr;
 }
