@@ -3,7 +3,6 @@ import {
   type Block,
   BoolType,
   type ClassType,
-  type DefaultValue,
   DictType,
   FunctionSchema,
   FunctionType,
@@ -37,9 +36,9 @@ import {
 } from './builtins/operator-tables.js';
 import type { CompilationUnitLike, NamedValue, Resolver, ScriptFunctionLike, SugaredValue } from './contracts.js';
 import { tryConvertToType } from './convert-to-type.js';
+import { defSignature } from './def-signature.js';
 import { asSimple, type Emitter } from './emitter-context.js';
 import { Environment, meaningfulName } from './environment.js';
-import { evaluateDefault } from './evaluate-default.js';
 import { fromStartOf, nameRange, relocate, shiftExpr } from './expr-ranges.js';
 import { foldUnary } from './fold-unary.js';
 import { numberLiteralValue } from './number-literal.js';
@@ -48,7 +47,6 @@ import { dottedName, ScriptTypeParser, subscriptItems } from './script-type-pars
 import { canonicalizeModifiedLoops } from './ssa/canonicalize-modified-loops.js';
 import { convertToSSA } from './ssa/convert-to-ssa.js';
 import { finishGraph } from './ssa/finish-graph.js';
-import { topLevelArrow } from './top-level-arrow.js';
 import { torchJitForm } from './torch-jit-form.js';
 import { unifyTypes } from './type-variables.js';
 import { describeCandidates, standardizeForUnion, unionOf } from './union-members.js';
@@ -295,90 +293,13 @@ export class FunctionEmitter implements Emitter {
     def: FunctionDef,
     isMethod = this.selfType !== undefined,
   ): { schema: FunctionSchema; params: Arg[] } {
-    const a = def.args;
-    if (a.vararg || a.kwarg) {
-      this.error(
-        (a.vararg ?? a.kwarg)?.range ?? def.range,
-        "Compiled functions can't take variable number of arguments or use keyword-only arguments with defaults",
-      );
-    }
-    let params = [...a.posonlyargs, ...a.args];
-    const positionalCount = params.length;
-    params = [...params, ...a.kwonlyargs];
-    const defaults: (Expr | null)[] = [
-      ...new Array(positionalCount - a.defaults.length).fill(null),
-      ...a.defaults,
-      ...a.kwDefaults,
-    ];
-    const skip = isMethod ? 1 : 0;
-    const comment = def.typeComment ? this.parseTypeComment(def) : undefined;
-    if (comment && comment.args.length !== params.length - skip) {
-      this.error(
-        def.range,
-        `Number of type annotations (${comment.args.length}) did not match the number of function parameters (${params.length - skip})`,
-      );
-    }
-    const args: Argument[] = [];
-    for (let i = skip; i < params.length; i++) {
-      const param = params[i];
-      let type: JitType = TensorType.get();
-      let N: number | undefined;
-      const annotation = param.annotation ?? comment?.args[i - skip] ?? null;
-      if (annotation) {
-        const broadcast = this.typeParser.parseBroadcastList(annotation);
-        if (broadcast) {
-          type = broadcast.type;
-          N = broadcast.size;
-        } else {
-          type = this.typeParser.parseType(annotation);
-        }
-      }
-      const defaultExpr = defaults[i];
-      let defaultValue: DefaultValue | undefined;
-      if (defaultExpr) defaultValue = evaluateDefault(defaultExpr, type, N, (r, m) => this.error(r, m));
-      args.push(new Argument(param.name, { type, N, defaultValue, kwargOnly: i >= positionalCount }));
-    }
-    const returnExpr = def.returns ?? comment?.returns ?? null;
-    const returns: Argument[] = [];
-    if (returnExpr) {
-      if (this.typeParser.parseBroadcastList(returnExpr)) {
-        this.error(returnExpr.range, 'Broadcastable lists cannot appear as a return type');
-      }
-      returns.push(new Argument('', { type: this.typeParser.parseType(returnExpr) }));
-    }
-    return { schema: new FunctionSchema(def.name, '', args, returns), params };
-  }
-
-  /** `# type: (int, Tensor) -> Tensor` on the line of the signature. */
-  private parseTypeComment(def: FunctionDef): { args: Expr[]; returns: Expr | null } {
-    const text = (def.typeComment as string).trim();
-    const arrow = topLevelArrow(text);
-    if (arrow < 0) this.error(def.range, `expected '->' in the type comment '# type: ${text}'`);
-    const parse = (part: string): Expr => {
-      try {
-        return relocate(ParserRef.parseExpression(part, this.source.file), def.range);
-      } catch (e) {
-        if (e instanceof FrontendError) this.error(def.range, `in the type comment: ${e.reason}`);
-        throw e;
-      }
-    };
-    const argsText = text.slice(0, arrow).trim();
-    if (!argsText.startsWith('(')) this.error(def.range, 'expected a parenthesized argument list in the type comment');
-    const returns = parse(text.slice(arrow + 2).trim());
-    // `# type: (...) -> T` with a `# type: T` comment after each parameter (PEP 484's long form).
-    if (argsText.replace(/\s/g, '') === '(...)') {
-      const params = [...def.args.posonlyargs, ...def.args.args, ...def.args.kwonlyargs];
-      const skip = this.selfType ? 1 : 0;
-      const args = params.slice(skip).map((p) => {
-        if (!p.typeComment) this.error(p.range, `parameter '${p.name}' has no '# type:' comment`);
-        return parse(p.typeComment);
-      });
-      return { args, returns };
-    }
-    const argsExpr = argsText === '()' ? undefined : parse(argsText);
-    let args: Expr[] = [];
-    if (argsExpr) args = argsExpr.kind === 'Tuple' ? argsExpr.elts : [argsExpr];
-    return { args, returns };
+    return defSignature(def, {
+      isMethod,
+      hasSelf: this.selfType !== undefined,
+      typeParser: this.typeParser,
+      file: this.source.file,
+      fail: (range, reason) => this.error(range, reason),
+    });
   }
 
   private emitDef(def: FunctionDef, block: Block): FunctionSchema {
