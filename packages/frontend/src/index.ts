@@ -43,8 +43,8 @@ export {
 export { defaultBuiltins } from './emitter/default-builtins.js';
 export type { SourceText } from './emitter/function-emitter.js';
 export { type GraphCleanup, ScriptFunction } from './emitter/script-function.js';
+export { ScriptTypeParser } from './emitter/script-type-parser.js';
 export { canonicalizeOutputs } from './emitter/ssa/canonicalize-outputs.js';
-export { TypeParser } from './emitter/type-parser.js';
 export { unifyTypes } from './emitter/type-variables.js';
 export { FrontendError } from './errors/frontend-error.js';
 export type { ArchiveConstant } from './importer/constant-table-value.js';

@@ -1,3 +1,4 @@
+import { PYTHON_KEYWORDS } from '@tsjit/ir';
 import { FrontendError } from './errors/frontend-error.js';
 
 export type TokenKind =
@@ -56,44 +57,6 @@ export interface Token {
   /** f-strings: their parts. */
   parts?: FStringPart[];
 }
-
-const KEYWORDS = new Set([
-  'False',
-  'None',
-  'True',
-  'and',
-  'as',
-  'assert',
-  'async',
-  'await',
-  'break',
-  'class',
-  'continue',
-  'def',
-  'del',
-  'elif',
-  'else',
-  'except',
-  'finally',
-  'for',
-  'from',
-  'global',
-  'if',
-  'import',
-  'in',
-  'is',
-  'lambda',
-  'nonlocal',
-  'not',
-  'or',
-  'pass',
-  'raise',
-  'return',
-  'try',
-  'while',
-  'with',
-  'yield',
-]);
 
 // Longest first, so that a prefix never wins over the operator it starts.
 const OPERATORS = [
@@ -294,7 +257,7 @@ class Lexer {
           this.string(start, end, col, word.toLowerCase());
           continue;
         }
-        this.push(KEYWORDS.has(word) ? 'keyword' : 'name', start, end, this.line, col);
+        this.push(PYTHON_KEYWORDS.has(word) ? 'keyword' : 'name', start, end, this.line, col);
         this.pos = end;
         continue;
       }

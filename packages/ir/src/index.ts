@@ -8,6 +8,7 @@ export {
   printClassCode,
   printFunctionCode,
 } from './code/print-code.js';
+export { PYTHON_KEYWORDS } from './code/python-identifier.js';
 export { CodePrintError } from './errors/code-print-error.js';
 export { InternalError, invariant } from './errors/internal-error.js';
 export { IRParseError } from './errors/ir-parse-error.js';

@@ -4,8 +4,8 @@ import { declareClassBody } from './classes/class-body.js';
 import { declareEnum } from './classes/enum-body.js';
 import { declareInterface } from './classes/interface-body.js';
 import { declareNamedTuple } from './classes/named-tuple-body.js';
-import { type Dialect, dottedName, ScriptTypeParser, type SourceText } from './classes/script-type-parser.js';
 import type { ClassDeclaration, Resolver } from './contracts.js';
+import { type Dialect, dottedName, ScriptTypeParser, type SourceText } from './script-type-parser.js';
 
 export interface DeclareClassOptions {
   /** The file the class is in, for errors. */

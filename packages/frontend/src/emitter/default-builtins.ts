@@ -6,7 +6,7 @@ import type { BuiltinHooks } from './builtins/builtin-values.js';
 import type { NamedValue, SugaredValue } from './contracts.js';
 import { emitBuiltinCall, matchSchema } from './schema-matching.js';
 import type { SchemaRegistry } from './schema-registry.js';
-import { BuiltinFunctionValue } from './values/builtin-function-value.js';
+import { torchJitForm } from './torch-jit-form.js';
 import { SimpleValue } from './values/simple-value.js';
 import { SpecialFormValue } from './values/special-form-value.js';
 
@@ -15,27 +15,7 @@ import { SpecialFormValue } from './values/special-form-value.js';
  * that the emitter handles itself.
  */
 function specialForm(name: string, self?: NamedValue): SugaredValue | undefined {
-  switch (name) {
-    case 'torch.jit.annotate':
-      return new SpecialFormValue('prim::annotate');
-    case 'torch.jit.fork':
-    case 'torch.jit._fork':
-      return new SpecialFormValue('prim::fork');
-    case 'torch.jit.isinstance':
-    case 'torch.jit._isinstance':
-      return new SpecialFormValue('prim::isinstance');
-    case 'torch.jit.wait':
-    case 'torch.jit._wait':
-      return new BuiltinFunctionValue('aten::wait');
-    case 'torch.jit.is_scripting':
-      return new BuiltinFunctionValue('aten::is_scripting');
-    case 'torch.jit._unwrap_optional':
-      return new BuiltinFunctionValue('aten::_unwrap_optional');
-    case 'prim::tolist':
-      return new SpecialFormValue('prim::tolist', self);
-    default:
-      return undefined;
-  }
+  return name === 'prim::tolist' ? new SpecialFormValue('prim::tolist', self) : torchJitForm(name);
 }
 
 /** How the builtin sugared values (builtins/) wrap results and reach the emitter's special forms. */

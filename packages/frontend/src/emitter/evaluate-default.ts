@@ -10,7 +10,7 @@ import {
 } from '@tsjit/ir';
 import type { Expr, Range } from '../ast.js';
 import { numberLiteralValue } from './number-literal.js';
-import type { Fail } from './type-parser.js';
+import type { Fail } from './script-type-parser.js';
 
 type Evaluated = { value: DefaultValue; type: string };
 

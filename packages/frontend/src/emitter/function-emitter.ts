@@ -3,7 +3,6 @@ import {
   type Block,
   BoolType,
   type ClassType,
-  type DefaultValue,
   DictType,
   FunctionSchema,
   FunctionType,
@@ -20,27 +19,37 @@ import {
   StringType,
   TensorType,
   TupleType,
-  TYPE_KINDS,
-  UnionType,
+  type UnionType,
   type Value,
 } from '@tsjit/ir';
-import type { Arg, Comprehension, Expr, FunctionDef, Keyword, Range, Stmt } from '../ast.js';
+import type { Arg, CompareOperator, Comprehension, Expr, FunctionDef, Keyword, Range, Stmt } from '../ast.js';
 import { FrontendError } from '../errors/frontend-error.js';
 import { Parser as ParserRef } from '../parser.js';
 import type { BuiltinProvider } from './builtin-provider.js';
 import { builtinGlobal } from './builtins/builtin-globals.js';
+import {
+  augmentedAssignmentMagic,
+  augmentedAssignmentOp,
+  binaryOperatorMagic,
+  binaryOperatorOp,
+  compareOperatorOp,
+} from './builtins/operator-tables.js';
 import type { CompilationUnitLike, NamedValue, Resolver, ScriptFunctionLike, SugaredValue } from './contracts.js';
 import { tryConvertToType } from './convert-to-type.js';
+import { defSignature } from './def-signature.js';
 import { asSimple, type Emitter } from './emitter-context.js';
 import { Environment, meaningfulName } from './environment.js';
-import { evaluateDefault } from './evaluate-default.js';
+import { fromStartOf, nameRange, relocate, shiftExpr } from './expr-ranges.js';
+import { foldUnary } from './fold-unary.js';
 import { numberLiteralValue } from './number-literal.js';
 import { type CondValue, type Refinement, RefinementSet } from './refinements.js';
+import { dottedName, ScriptTypeParser, subscriptItems } from './script-type-parser.js';
 import { canonicalizeModifiedLoops } from './ssa/canonicalize-modified-loops.js';
 import { convertToSSA } from './ssa/convert-to-ssa.js';
 import { finishGraph } from './ssa/finish-graph.js';
-import { dottedName, TypeParser } from './type-parser.js';
+import { torchJitForm } from './torch-jit-form.js';
 import { unifyTypes } from './type-variables.js';
+import { describeCandidates, standardizeForUnion, unionOf } from './union-members.js';
 import { BuiltinFunctionValue } from './values/builtin-function-value.js';
 import { ClassValue } from './values/class-value.js';
 import { ClosureValue } from './values/closure-value.js';
@@ -129,7 +138,7 @@ export class FunctionEmitter implements Emitter {
   private readonly builtins: BuiltinProvider;
   private readonly source: SourceText;
   private readonly selfType: ClassType | undefined;
-  private readonly typeParser: TypeParser;
+  private readonly typeParser: ScriptTypeParser;
   private environment: Environment | undefined;
   private readonly defStack: DefContext[] = [];
   private readonly exitBlocks = new Set<Block>();
@@ -147,7 +156,7 @@ export class FunctionEmitter implements Emitter {
     this.builtins = options.builtins;
     this.source = options.source;
     this.selfType = options.selfType;
-    this.typeParser = new TypeParser(this.resolver, (range, reason) => this.error(range, reason));
+    this.typeParser = new ScriptTypeParser(this.resolver, this.source, 'source');
   }
 
   // ---- EmitContext ---------------------------------------------------------------------------
@@ -284,90 +293,13 @@ export class FunctionEmitter implements Emitter {
     def: FunctionDef,
     isMethod = this.selfType !== undefined,
   ): { schema: FunctionSchema; params: Arg[] } {
-    const a = def.args;
-    if (a.vararg || a.kwarg) {
-      this.error(
-        (a.vararg ?? a.kwarg)?.range ?? def.range,
-        "Compiled functions can't take variable number of arguments or use keyword-only arguments with defaults",
-      );
-    }
-    let params = [...a.posonlyargs, ...a.args];
-    const positionalCount = params.length;
-    params = [...params, ...a.kwonlyargs];
-    const defaults: (Expr | null)[] = [
-      ...new Array(positionalCount - a.defaults.length).fill(null),
-      ...a.defaults,
-      ...a.kwDefaults,
-    ];
-    const skip = isMethod ? 1 : 0;
-    const comment = def.typeComment ? this.parseTypeComment(def) : undefined;
-    if (comment && comment.args.length !== params.length - skip) {
-      this.error(
-        def.range,
-        `Number of type annotations (${comment.args.length}) did not match the number of function parameters (${params.length - skip})`,
-      );
-    }
-    const args: Argument[] = [];
-    for (let i = skip; i < params.length; i++) {
-      const param = params[i];
-      let type: JitType = TensorType.get();
-      let N: number | undefined;
-      const annotation = param.annotation ?? comment?.args[i - skip] ?? null;
-      if (annotation) {
-        const broadcast = this.typeParser.parseBroadcastList(annotation);
-        if (broadcast) {
-          type = broadcast.type;
-          N = broadcast.N;
-        } else {
-          type = this.typeParser.parseType(annotation);
-        }
-      }
-      const defaultExpr = defaults[i];
-      let defaultValue: DefaultValue | undefined;
-      if (defaultExpr) defaultValue = evaluateDefault(defaultExpr, type, N, (r, m) => this.error(r, m));
-      args.push(new Argument(param.name, { type, N, defaultValue, kwargOnly: i >= positionalCount }));
-    }
-    const returnExpr = def.returns ?? comment?.returns ?? null;
-    const returns: Argument[] = [];
-    if (returnExpr) {
-      if (this.typeParser.parseBroadcastList(returnExpr)) {
-        this.error(returnExpr.range, 'Broadcastable lists cannot appear as a return type');
-      }
-      returns.push(new Argument('', { type: this.typeParser.parseType(returnExpr) }));
-    }
-    return { schema: new FunctionSchema(def.name, '', args, returns), params };
-  }
-
-  /** `# type: (int, Tensor) -> Tensor` on the line of the signature. */
-  private parseTypeComment(def: FunctionDef): { args: Expr[]; returns: Expr | null } {
-    const text = (def.typeComment as string).trim();
-    const arrow = topLevelArrow(text);
-    if (arrow < 0) this.error(def.range, `expected '->' in the type comment '# type: ${text}'`);
-    const parse = (part: string): Expr => {
-      try {
-        return relocate(ParserRef.parseExpression(part, this.source.file), def.range);
-      } catch (e) {
-        if (e instanceof FrontendError) this.error(def.range, `in the type comment: ${e.reason}`);
-        throw e;
-      }
-    };
-    const argsText = text.slice(0, arrow).trim();
-    if (!argsText.startsWith('(')) this.error(def.range, 'expected a parenthesized argument list in the type comment');
-    const returns = parse(text.slice(arrow + 2).trim());
-    // `# type: (...) -> T` with a `# type: T` comment after each parameter (PEP 484's long form).
-    if (argsText.replace(/\s/g, '') === '(...)') {
-      const params = [...def.args.posonlyargs, ...def.args.args, ...def.args.kwonlyargs];
-      const skip = this.selfType ? 1 : 0;
-      const args = params.slice(skip).map((p) => {
-        if (!p.typeComment) this.error(p.range, `parameter '${p.name}' has no '# type:' comment`);
-        return parse(p.typeComment);
-      });
-      return { args, returns };
-    }
-    const argsExpr = argsText === '()' ? undefined : parse(argsText);
-    let args: Expr[] = [];
-    if (argsExpr) args = argsExpr.kind === 'Tuple' ? argsExpr.elts : [argsExpr];
-    return { args, returns };
+    return defSignature(def, {
+      isMethod,
+      hasSelf: this.selfType !== undefined,
+      typeParser: this.typeParser,
+      file: this.source.file,
+      fail: (range, reason) => this.error(range, reason),
+    });
   }
 
   private emitDef(def: FunctionDef, block: Block): FunctionSchema {
@@ -793,7 +725,7 @@ export class FunctionEmitter implements Emitter {
   private emitDelete(stmt: Extract<Stmt, { kind: 'Delete' }>): void {
     for (const target of stmt.targets) {
       if (target.kind === 'Subscript') {
-        const indices = subscriptExprs(target.slice);
+        const indices = subscriptItems(target.slice);
         if (indices[0].kind === 'Slice') {
           this.error(
             target.range,
@@ -860,6 +792,21 @@ export class FunctionEmitter implements Emitter {
     while (entered.length > 0) this.insertNode('prim::Exit', [entered.pop() as Value], [TensorType.get()]);
   }
 
+  /** Emits `body` into the block of a closure (a nested def, a forked call): a new frame, outside any loop. */
+  private inClosureBlock(block: Block, body: () => void): void {
+    const previous = this.loopStatus;
+    this.loopStatus = 'not in loop';
+    try {
+      this.graph.withInsertPoint(block, () => {
+        this.pushFrame(block, true);
+        body();
+        this.popFrame(true);
+      });
+    } finally {
+      this.loopStatus = previous;
+    }
+  }
+
   /**
    * A nested `def`: a `prim::Closure` whose block is the def (PyTorch's emitClosure). Its only use
    * in TorchScript is as a fork target; calling it directly is an error.
@@ -867,28 +814,20 @@ export class FunctionEmitter implements Emitter {
   private emitClosure(def: FunctionDef): void {
     const node = this.insertNode('prim::Closure', [], [NoneType.get()], def.range);
     const block = node.addBlock();
-    const previous = this.loopStatus;
-    this.loopStatus = 'not in loop';
-    try {
-      this.graph.withInsertPoint(block, () => {
-        this.pushFrame(block, true);
-        const { schema, params } = this.parseSchema(def, false);
-        const context = this.defStack[this.defStack.length - 1];
-        if (schema.returns.length === 1) context.declaredReturnType = schema.returns[0].type;
-        schema.arguments.forEach((arg, i) => {
-          const input = block.addInput(undefined, arg.type);
-          if (meaningfulName(arg.name)) input.setDebugName(arg.name);
-          this.setVar(nameRange(params[i]), arg.name, input);
-        });
-        this.emitStatements(def.body);
-        this.handleMaybeNoReturn(def, block);
-        const placeholder = this.insertNode('prim::Uninitialized', [], [context.mergedReturnType as JitType]).output();
-        block.registerOutput(placeholder);
-        this.popFrame(true);
+    this.inClosureBlock(block, () => {
+      const { schema, params } = this.parseSchema(def, false);
+      const context = this.defStack[this.defStack.length - 1];
+      if (schema.returns.length === 1) context.declaredReturnType = schema.returns[0].type;
+      schema.arguments.forEach((arg, i) => {
+        const input = block.addInput(undefined, arg.type);
+        if (meaningfulName(arg.name)) input.setDebugName(arg.name);
+        this.setVar(nameRange(params[i]), arg.name, input);
       });
-    } finally {
-      this.loopStatus = previous;
-    }
+      this.emitStatements(def.body);
+      this.handleMaybeNoReturn(def, block);
+      const placeholder = this.insertNode('prim::Uninitialized', [], [context.mergedReturnType as JitType]).output();
+      block.registerOutput(placeholder);
+    });
     this.setSugaredVar(
       nameRange({ name: def.name, range: { ...def.range, start: def.range.start + 4, col: def.range.col + 4 } } as Arg),
       def.name,
@@ -1575,7 +1514,7 @@ export class FunctionEmitter implements Emitter {
 
   private emitAugAssignmentHelper(stmt: Extract<Stmt, { kind: 'AugAssign' }>, lhs: Value): Value {
     if (lhs.type.kind === 'ClassType') {
-      const magic = AUG_MAGIC[stmt.op];
+      const magic = augmentedAssignmentMagic(stmt.op);
       if (!magic) return this.error(stmt.range, `Unknown augmented assignment: ${stmt.op}`);
       const rhs = this.emitExpr(stmt.value);
       const type = lhs.type as ClassType;
@@ -1604,10 +1543,9 @@ export class FunctionEmitter implements Emitter {
   }
 
   private augOp(stmt: Extract<Stmt, { kind: 'AugAssign' }>, type: JitType): string {
-    const entry = AUG_OPS[stmt.op];
-    if (!entry) return this.error(stmt.range, `Unknown augmented assignment: ${stmt.op}`);
-    const inplace = type.isSubtypeOf(TensorType.get()) || type.kind === 'ListType';
-    return inplace ? entry[0] : entry[1];
+    const op = augmentedAssignmentOp(stmt.op, type);
+    if (!op) return this.error(stmt.range, `Unknown augmented assignment: ${stmt.op}`);
+    return op;
   }
 
   private emitAugAssignmentToSubscript(
@@ -1615,7 +1553,7 @@ export class FunctionEmitter implements Emitter {
     target: Extract<Expr, { kind: 'Subscript' }>,
   ): void {
     const sliceable = this.emitExpr(target.value);
-    const indices = subscriptExprs(target.slice);
+    const indices = subscriptItems(target.slice);
     if (sliceable.type.isSubtypeOf(TensorType.get())) {
       const { sliced, tensorIndices } = this.emitIntAndSliceIndexing(target.range, sliceable, indices);
       const slicedArg: NamedValue = { value: sliced, range: target.range, name: 'self' };
@@ -1664,7 +1602,7 @@ export class FunctionEmitter implements Emitter {
   /** `x[i] = v`: copy_/index_put_ for tensors, `_set_item` (or `__setitem__`) for lists, dicts and objects. */
   private emitSubscriptAssign(stmtRange: Range, target: Extract<Expr, { kind: 'Subscript' }>, rhs: NamedValue): void {
     const sliceable = this.emitExpr(target.value);
-    const indices = subscriptExprs(target.slice);
+    const indices = subscriptItems(target.slice);
     if (sliceable.type.isSubtypeOf(TensorType.get())) {
       const { sliced, tensorIndices } = this.emitIntAndSliceIndexing(target.range, sliceable, indices);
       const slicedArg: NamedValue = { value: sliced, range: target.range };
@@ -1754,22 +1692,8 @@ export class FunctionEmitter implements Emitter {
     const name = dottedName(expr);
     if (!name?.startsWith('torch.') || this.env.isDefinedInAnyFrame('torch')) return undefined;
     switch (name) {
-      case 'torch.jit.annotate':
-        return new SpecialFormValue('prim::annotate');
-      case 'torch.jit.fork':
-      case 'torch.jit._fork':
-        return new SpecialFormValue('prim::fork');
-      case 'torch.jit.wait':
-      case 'torch.jit._wait':
-        return new BuiltinFunctionValue('aten::wait');
-      case 'torch.jit.isinstance':
-      case 'torch.jit._isinstance':
-        return new SpecialFormValue('prim::isinstance');
-      case 'torch.jit.is_scripting':
       case 'torch._jit_internal.is_scripting':
         return new BuiltinFunctionValue('aten::is_scripting');
-      case 'torch.jit._unwrap_optional':
-        return new BuiltinFunctionValue('aten::_unwrap_optional');
       case 'torch.no_grad':
       case 'torch.enable_grad':
       case 'torch.autograd.no_grad':
@@ -1778,7 +1702,7 @@ export class FunctionEmitter implements Emitter {
         return type ? new ClassValue(type) : undefined;
       }
       default:
-        return undefined;
+        return torchJitForm(name);
     }
   }
 
@@ -2120,22 +2044,14 @@ export class FunctionEmitter implements Emitter {
     const node = this.insertNode('prim::forkClosure', [], [], range);
     let outType: JitType = NoneType.get();
     const block = node.addBlock();
-    const previous = this.loopStatus;
-    this.loopStatus = 'not in loop';
-    try {
-      this.graph.withInsertPoint(block, () => {
-        this.pushFrame(block, true);
-        const args = this.getNamedValues(argExprs, true);
-        const kwargs = this.emitAttributes(keywords);
-        if (!forked.call) this.error(range, `cannot call a ${forked.kind}`);
-        const result = this.asValue(forked.call(this, range, args, kwargs, 1), range);
-        block.registerOutput(result);
-        outType = result.type;
-        this.popFrame(true);
-      });
-    } finally {
-      this.loopStatus = previous;
-    }
+    this.inClosureBlock(block, () => {
+      const args = this.getNamedValues(argExprs, true);
+      const kwargs = this.emitAttributes(keywords);
+      if (!forked.call) this.error(range, `cannot call a ${forked.kind}`);
+      const result = this.asValue(forked.call(this, range, args, kwargs, 1), range);
+      block.registerOutput(result);
+      outType = result.type;
+    });
     node.addOutput(FutureType.of(outType));
     return new SimpleValue(node.output());
   }
@@ -2240,14 +2156,13 @@ export class FunctionEmitter implements Emitter {
         { value: rhs, range: expr.right.range },
       ]);
     }
-    const op = BINARY_OPS[expr.op];
     const args = this.getNamedValues([expr.left, expr.right], false);
     // Tuples concatenate here: aten::add cannot say how long the result is.
     if (expr.op === '+' && args[0].value.type.kind === 'TupleType' && args[1].value.type.kind === 'TupleType') {
       const items = [...unpackTuple(this, args[0].value), ...unpackTuple(this, args[1].value)];
       return this.insertNode('prim::TupleConstruct', items, [TupleType.of(items.map((v) => v.type))]).output();
     }
-    return this.callOperator(range, op[0], op[1], args);
+    return this.callOperator(range, binaryOperatorOp(expr.op), binaryOperatorMagic(expr.op), args);
   }
 
   private callOperator(range: Range, symbol: string, magic: string | undefined, args: NamedValue[]): Value {
@@ -2305,7 +2220,14 @@ export class FunctionEmitter implements Emitter {
     return result as Value;
   }
 
-  private emitCompareOp(range: Range, op: string, left: Value, right: Value, leftExpr: Expr, rightExpr: Expr): Value {
+  private emitCompareOp(
+    range: Range,
+    op: CompareOperator,
+    left: Value,
+    right: Value,
+    leftExpr: Expr,
+    rightExpr: Expr,
+  ): Value {
     if (op === 'is' || op === 'is not') {
       return this.builtin(
         op === 'is' ? 'aten::__is__' : 'aten::__isnot__',
@@ -2317,14 +2239,14 @@ export class FunctionEmitter implements Emitter {
         range,
       );
     }
-    const entry = COMPARE_OPS[op];
+    const entry = compareOperatorOp(op);
     let args: NamedValue[] = [
       { value: left, range: leftExpr.range },
       { value: right, range: rightExpr.range },
     ];
-    if (op === 'in' || op === 'not in') args = [args[1], args[0]];
-    const value = this.callOperator(range, entry[0], entry[1], args);
-    if (op === 'not in') return this.builtin('aten::__not__', [{ value, range }], [], range);
+    if (entry.swap) args = [args[1], args[0]];
+    const value = this.callOperator(range, entry.op, entry.magic, args);
+    if (entry.negate) return this.builtin('aten::__not__', [{ value, range }], [], range);
     return value;
   }
 
@@ -2796,7 +2718,7 @@ export class FunctionEmitter implements Emitter {
 
   private emitSubscript(expr: Extract<Expr, { kind: 'Subscript' }>, typeHint?: JitType): SugaredValue {
     const sv = this.emitSugaredExpr(expr.value, 1);
-    const indices = subscriptExprs(expr.slice);
+    const indices = subscriptItems(expr.slice);
     const range = expr.range;
     const valueRange = expr.value.range;
     if (indices.length !== 1) {
@@ -2809,7 +2731,7 @@ export class FunctionEmitter implements Emitter {
           (sv as unknown as { asTupleValue(c: Emitter, r: Range): SugaredValue }).asTupleValue(this, valueRange),
           valueRange,
         );
-        return new SimpleValue(this.emitTupleSlice(valueRange, tuple, index.lower ?? null, index.upper, null));
+        return new SimpleValue(this.emitTupleSlice(valueRange, tuple, index.lower ?? null, index.upper));
       }
       return new SimpleValue(this.emitBasicSlice(range, this.asValue(sv, valueRange), index));
     }
@@ -2853,33 +2775,41 @@ export class FunctionEmitter implements Emitter {
     return adjusted;
   }
 
-  private emitTupleSlice(range: Range, tuple: Value, lower: Expr | null, upper: Expr | null, step: Expr | null): Value {
+  private emitTupleSlice(range: Range, tuple: Value, lower: Expr | null, upper: Expr | null): Value {
+    const begin = lower ? this.tupleSliceBound(range, tuple, this.emitExpr(lower)) : undefined;
+    const end = upper ? this.tupleSliceBound(range, tuple, this.emitExpr(upper)) : undefined;
+    return this.tupleSlice(tuple, begin, end, 1);
+  }
+
+  private tupleSliceConstant(range: Range, v: Value): number {
+    const c = constantInt(v);
+    if (c === undefined) this.error(range, 'tuple slice indices must be integer constants');
+    return Number(c);
+  }
+
+  private tupleSliceBound(range: Range, tuple: Value, v: Value): number {
+    return this.adjustTupleIndex(range, tuple.type as TupleType, this.tupleSliceConstant(range, v), true);
+  }
+
+  /** The items `begin`, `begin + step`... of a tuple, after Python's slice.indices (PyTorch's slice_indices_adjust). */
+  private tupleSlice(tuple: Value, begin: number | undefined, end: number | undefined, stepSize: number): Value {
     const type = tuple.type as TupleType;
     const length = type.elements.length;
-    const constantOf = (e: Expr): number => {
-      const v = this.emitExpr(e);
-      const c = constantInt(v);
-      if (c === undefined) this.error(range, 'tuple slice indices must be integer constants');
-      return Number(c);
-    };
-    const stepSize = step ? constantOf(step) : 1;
-    if (stepSize === 0) this.error(range, 'slice step cannot be zero');
-    let begin = lower ? this.adjustTupleIndex(range, type, constantOf(lower), true) : undefined;
-    let end = upper ? this.adjustTupleIndex(range, type, constantOf(upper), true) : undefined;
-    // Python's slice.indices, as PyTorch's slice_indices_adjust.
+    let first: number;
+    let stop: number;
     if (stepSize > 0) {
-      begin = clamp(begin ?? 0, 0, length);
-      end = clamp(end ?? length, 0, length);
+      first = clamp(begin ?? 0, 0, length);
+      stop = clamp(end ?? length, 0, length);
     } else {
-      begin = clamp(begin ?? length - 1, -1, length - 1);
-      end = clamp(end ?? -1, -1, length - 1);
+      first = clamp(begin ?? length - 1, -1, length - 1);
+      stop = clamp(end ?? -1, -1, length - 1);
     }
     const count =
       stepSize > 0
-        ? Math.max(0, Math.ceil((end - begin) / stepSize))
-        : Math.max(0, Math.ceil((begin - end) / -stepSize));
+        ? Math.max(0, Math.ceil((stop - first) / stepSize))
+        : Math.max(0, Math.ceil((first - stop) / -stepSize));
     const items: Value[] = [];
-    for (let j = 0, i = begin; j < count; j++, i += stepSize) {
+    for (let j = 0, i = first; j < count; j++, i += stepSize) {
       const idx = this.graph.insertConstant(i);
       items.push(this.insertNode('prim::TupleIndex', [tuple, idx], [type.elements[i]]).output());
     }
@@ -2907,33 +2837,10 @@ export class FunctionEmitter implements Emitter {
   }
 
   private emitTupleSliceValues(range: Range, tuple: Value, start?: Value, end?: Value, step?: Value): Value {
-    const type = tuple.type as TupleType;
-    const length = type.elements.length;
-    const constantOf = (v: Value): number => {
-      const c = constantInt(v);
-      if (c === undefined) this.error(range, 'tuple slice indices must be integer constants');
-      return Number(c);
-    };
-    const stepSize = step ? constantOf(step) : 1;
-    let begin = start ? this.adjustTupleIndex(range, type, constantOf(start), true) : undefined;
-    let stop = end ? this.adjustTupleIndex(range, type, constantOf(end), true) : undefined;
-    if (stepSize > 0) {
-      begin = clamp(begin ?? 0, 0, length);
-      stop = clamp(stop ?? length, 0, length);
-    } else {
-      begin = clamp(begin ?? length - 1, -1, length - 1);
-      stop = clamp(stop ?? -1, -1, length - 1);
-    }
-    const count =
-      stepSize > 0
-        ? Math.max(0, Math.ceil((stop - begin) / stepSize))
-        : Math.max(0, Math.ceil((begin - stop) / -stepSize));
-    const items: Value[] = [];
-    for (let j = 0, i = begin; j < count; j++, i += stepSize) {
-      const idx = this.graph.insertConstant(i);
-      items.push(this.insertNode('prim::TupleIndex', [tuple, idx], [type.elements[i]]).output());
-    }
-    return this.insertNode('prim::TupleConstruct', items, [TupleType.of(items.map((v) => v.type))]).output();
+    const stepSize = step ? this.tupleSliceConstant(range, step) : 1;
+    const begin = start ? this.tupleSliceBound(range, tuple, start) : undefined;
+    const stop = end ? this.tupleSliceBound(range, tuple, end) : undefined;
+    return this.tupleSlice(tuple, begin, stop, stepSize);
   }
 
   private emitSliceOp(
@@ -3067,54 +2974,6 @@ export class FunctionEmitter implements Emitter {
 
 // ---- helpers ------------------------------------------------------------------------------------
 
-const BINARY_OPS: Readonly<Record<string, readonly [string, string | undefined]>> = {
-  '+': ['aten::add', '__add__'],
-  '-': ['aten::sub', '__sub__'],
-  '*': ['aten::mul', '__mul__'],
-  '/': ['aten::div', '__truediv__'],
-  '**': ['aten::pow', '__pow__'],
-  '<<': ['aten::__lshift__', '__lshift__'],
-  '>>': ['aten::__rshift__', '__rshift__'],
-  '&': ['aten::__and__', '__and__'],
-  '|': ['aten::__or__', '__or__'],
-  '^': ['aten::__xor__', '__xor__'],
-};
-
-const COMPARE_OPS: Readonly<Record<string, readonly [string, string | undefined]>> = {
-  '<': ['aten::lt', '__lt__'],
-  '>': ['aten::gt', '__gt__'],
-  '<=': ['aten::le', '__le__'],
-  '>=': ['aten::ge', '__ge__'],
-  '==': ['aten::eq', '__eq__'],
-  '!=': ['aten::ne', '__ne__'],
-  in: ['aten::__contains__', '__contains__'],
-  'not in': ['aten::__contains__', '__contains__'],
-};
-
-/** In-place op (tensors, lists) and plain op of each augmented assignment (PyTorch's getAugOp; `//=` beyond it). */
-const AUG_OPS: Readonly<Record<string, readonly [string, string]>> = {
-  '+': ['aten::add_', 'aten::add'],
-  '-': ['aten::sub_', 'aten::sub'],
-  '/': ['aten::div_', 'aten::div'],
-  '*': ['aten::mul_', 'aten::mul'],
-  '%': ['aten::fmod_', 'aten::fmod'],
-  '|': ['aten::bitwise_or', 'aten::__or__'],
-  '&': ['aten::bitwise_and', 'aten::__and__'],
-  '^': ['aten::bitwise_xor', 'aten::__xor__'],
-  '<<': ['aten::__lshift__', 'aten::__lshift__'],
-  '>>': ['aten::__irshift__', 'aten::__rshift__'],
-  '**': ['aten::pow', 'aten::pow'],
-  '//': ['aten::floor_divide_', 'aten::floordiv'],
-};
-
-const AUG_MAGIC: Readonly<Record<string, readonly [string, string]>> = {
-  '+': ['__iadd__', '__add__'],
-  '-': ['__isub__', '__sub__'],
-  '/': ['__itruediv__', '__truediv__'],
-  '*': ['__imul__', '__mul__'],
-  '%': ['__imod__', '__mod__'],
-};
-
 function compareBytes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -3123,26 +2982,12 @@ function validName(name: string): boolean {
   return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name);
 }
 
-function nameRange(arg: Arg): Range {
-  return { start: arg.range.start, end: arg.range.start + arg.name.length, line: arg.range.line, col: arg.range.col };
-}
-
-/** `range` starting where `expr` starts (PyTorch's ranges of operators start at their first operand, inside parentheses). */
-function fromStartOf(expr: Expr, range: Range): Range {
-  return { start: expr.range.start, end: range.end, line: expr.range.line, col: expr.range.col };
-}
-
 function isNoneLiteral(expr: Expr): boolean {
   return expr.kind === 'Constant' && expr.value === null;
 }
 
 function isEllipsis(expr: Expr): boolean {
   return expr.kind === 'Constant' && expr.value === 'Ellipsis';
-}
-
-/** The indices of a subscript: `x[a, b]` has two, `x[a]` one. */
-function subscriptExprs(slice: Expr): readonly Expr[] {
-  return slice.kind === 'Tuple' ? slice.elts : [slice];
 }
 
 type NoneStatus = 'always' | 'maybe' | 'never';
@@ -3157,96 +3002,10 @@ function canBeNone(value: Value): NoneStatus {
   return 'never';
 }
 
-/** The members of a union of `types` (PyTorch's standardizeVectorForUnion): flattened, deduplicated, sorted. */
-function standardizeForUnion(types: readonly JitType[]): readonly JitType[] {
-  const union = UnionType.of(types);
-  if (union.kind === 'UnionType') return (union as UnionType).types;
-  if (union.kind === 'OptionalType') {
-    return [(union as OptionalType).elementType, NoneType.get()].sort((a, b) => kindOrder(a) - kindOrder(b));
-  }
-  return [union];
-}
-
-function kindOrder(type: JitType): number {
-  return TYPE_KINDS.indexOf(type.kind);
-}
-
-function unionOf(types: readonly JitType[]): JitType {
-  return types.length === 1 ? types[0] : UnionType.of(types);
-}
-
-function describeCandidates(candidates: readonly JitType[]): string {
-  let text = '';
-  candidates.forEach((c, i) => {
-    if (i > 0 && candidates.length > 2) text += ', ';
-    if (i !== 0 && i === candidates.length - 1) text += ' or ';
-    text += c.pythonStr();
-  });
-  return text;
-}
-
 function clamp(v: number, lo: number, hi: number): number {
   return Math.max(lo, Math.min(hi, v));
 }
 
 function negate(value: number | bigint): number | bigint {
   return typeof value === 'bigint' ? -value : -value;
-}
-
-function foldUnary(symbol: string, input: Value): IValue | undefined {
-  const node = input.node;
-  if (!node.hasAttribute('value')) return undefined;
-  if (symbol === 'aten::neg') {
-    if (input.type.kind === 'IntType') {
-      const v = node.i('value');
-      return { kind: 'int', value: typeof v === 'bigint' ? -v : -v };
-    }
-    if (input.type.kind === 'FloatType') return { kind: 'float', value: -node.f('value') };
-  }
-  if (symbol === 'aten::bitwise_not' && input.type.kind === 'IntType') {
-    const v = node.i('value');
-    return { kind: 'int', value: typeof v === 'bigint' ? ~v : ~v };
-  }
-  return undefined;
-}
-
-/** Where `->` separates arguments from the return in a type comment (outside brackets). */
-function topLevelArrow(text: string): number {
-  let depth = 0;
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text[i];
-    if (c === '(' || c === '[') depth++;
-    else if (c === ')' || c === ']') depth--;
-    else if (c === '-' && text[i + 1] === '>' && depth === 0) return i;
-  }
-  return -1;
-}
-
-/** Gives every node of an expression parsed from a comment the range of the comment's owner. */
-function relocate(expr: Expr, range: Range): Expr {
-  return mapRanges(expr, () => range);
-}
-
-/** Moves the ranges of an expression parsed from an f-string field to where the field is in the file. */
-function shiftExpr(expr: Expr, offset: number, source: string): Expr {
-  return mapRanges(expr, (r) => {
-    const start = r.start + offset;
-    const lineStart = source.lastIndexOf('\n', start - 1) + 1;
-    let line = 1;
-    for (let i = 0; i < lineStart; i++) if (source.charCodeAt(i) === 10) line++;
-    return { start, end: r.end + offset, line, col: start - lineStart + 1 };
-  });
-}
-
-function mapRanges(expr: Expr, f: (r: Range) => Range): Expr {
-  const visit = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(visit);
-    if (value && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = k === 'range' ? f(v as Range) : visit(v);
-      return out;
-    }
-    return value;
-  };
-  return visit(expr) as Expr;
 }

@@ -52,21 +52,25 @@ export class ScriptFunction implements ScriptFunctionLike {
     return this.state === 'emitted';
   }
 
+  private newEmitter(): FunctionEmitter {
+    return new FunctionEmitter({
+      def: this.def,
+      qualifiedName: this.qualifiedName,
+      resolver: this.options.resolver,
+      unit: this.options.unit,
+      builtins: this.options.builtins,
+      source: this.source,
+      selfType: this.selfType,
+    });
+  }
+
   /** Emits the graph if that was not done yet; errors in the body surface here. */
   ensureDefined(): void {
     if (this.state === 'emitted') return;
     if (this.state === 'emitting') return;
     this.state = 'emitting';
     try {
-      const emitter = new FunctionEmitter({
-        def: this.def,
-        qualifiedName: this.qualifiedName,
-        resolver: this.options.resolver,
-        unit: this.options.unit,
-        builtins: this.options.builtins,
-        source: this.source,
-        selfType: this.selfType,
-      });
+      const emitter = this.newEmitter();
       const schema = emitter.emit();
       this.emitted = { graph: emitter.graph, schema };
       this.state = 'emitted';
@@ -99,15 +103,7 @@ export class ScriptFunction implements ScriptFunctionLike {
    * emitting the body; the return is absent when not annotated.
    */
   declaredSchema(): FunctionSchema {
-    const emitter = new FunctionEmitter({
-      def: this.def,
-      qualifiedName: this.qualifiedName,
-      resolver: this.options.resolver,
-      unit: this.options.unit,
-      builtins: this.options.builtins,
-      source: this.source,
-      selfType: this.selfType,
-    });
+    const emitter = this.newEmitter();
     const schema = emitter.declaredSchema();
     if (!this.selfType) return schema;
     const selfName = this.def.args.posonlyargs[0]?.name ?? this.def.args.args[0]?.name ?? 'self';

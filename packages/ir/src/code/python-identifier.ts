@@ -1,23 +1,10 @@
-/**
- * Names the code printer may not give a local variable: Python's keywords and the names that
- * TorchScript code reads from its environment (`ops`, `CONSTANTS`, `fork`, `inf`...). PyTorch's
- * printer keeps the same list, so that generated names agree with PyTorch's output.
- */
-export const RESERVED_NAMES: ReadonlySet<string> = new Set([
-  '_',
-  'as',
-  'aten',
-  'attribute',
-  'CONSTANTS',
-  'fork',
-  'getattr',
-  'inf',
-  'nan',
-  'infj',
-  'nanj',
-  'ops',
-  '__torch__',
+/** Python's keywords: never a name, in source (the lexer) or in printed code. */
+export const PYTHON_KEYWORDS: ReadonlySet<string> = new Set([
+  'False',
+  'None',
+  'True',
   'and',
+  'as',
   'assert',
   'async',
   'await',
@@ -29,7 +16,6 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   'elif',
   'else',
   'except',
-  'False',
   'finally',
   'for',
   'from',
@@ -39,20 +25,39 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   'in',
   'is',
   'lambda',
-  'None',
   'nonlocal',
   'not',
   'or',
   'pass',
   'raise',
   'return',
-  'True',
   'try',
-  'with',
   'while',
+  'with',
   'yield',
+]);
+
+/**
+ * Names the code printer may not give a local variable: Python's keywords and the names that
+ * TorchScript code reads from its environment (`ops`, `CONSTANTS`, `fork`, `inf`...). PyTorch's
+ * printer keeps the same list, so that generated names agree with PyTorch's output.
+ */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set([
+  '_',
+  'aten',
+  'attribute',
+  'CONSTANTS',
+  'fork',
+  'getattr',
+  'inf',
+  'nan',
+  'infj',
+  'nanj',
+  'ops',
+  '__torch__',
   'uninitialized',
   'unchecked_cast',
+  ...PYTHON_KEYWORDS,
 ]);
 
 /** An ASCII Python identifier: letters, digits and `_`, not starting with a digit. */

@@ -1,8 +1,8 @@
 import { BoolType, type ClassAttributeKind, ClassType, type JitType } from '@tsjit/ir';
 import type { Expr, FunctionDef, Range, Stmt } from '../../ast.js';
 import type { ClassTypeDeclaration } from '../declare-class.js';
+import { dottedName, type ScriptTypeParser, subscriptItems } from '../script-type-parser.js';
 import { evaluateConstant } from './evaluate-constant.js';
-import { dottedName, type ScriptTypeParser, subscriptItems } from './script-type-parser.js';
 
 type Body = Omit<ClassTypeDeclaration, 'kind' | 'def' | 'resolver'>;
 

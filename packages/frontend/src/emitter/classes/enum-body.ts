@@ -1,7 +1,7 @@
 import { type EnumMember, EnumType, type JitType } from '@tsjit/ir';
 import type { ClassDef } from '../../ast.js';
+import type { ScriptTypeParser } from '../script-type-parser.js';
 import { evaluateConstant } from './evaluate-constant.js';
-import type { ScriptTypeParser } from './script-type-parser.js';
 
 /**
  * An Enum class (`class Color(Enum): RED = 1`): its members in order and their value type, which

@@ -20,7 +20,7 @@ import {
   type UnionType,
 } from '@tsjit/ir';
 import type { Expr } from '../../ast.js';
-import type { ScriptTypeParser } from './script-type-parser.js';
+import type { ScriptTypeParser } from '../script-type-parser.js';
 
 /** A constant's value and the type TorchScript gives it. */
 export interface TypedConstant {

@@ -1,7 +1,7 @@
 import { Argument, FunctionSchema, InterfaceType } from '@tsjit/ir';
 import type { ClassDef, FunctionDef } from '../../ast.js';
+import type { ScriptTypeParser } from '../script-type-parser.js';
 import { schemaFromDef } from './schema-from-def.js';
-import type { ScriptTypeParser } from './script-type-parser.js';
 
 /**
  * An interface (`class I(Interface)` / `(ModuleInterface)` in archives, `@torch.jit.interface` in

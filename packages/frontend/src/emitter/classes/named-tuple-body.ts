@@ -1,7 +1,7 @@
 import { type IValue, type JitType, NamedTupleType, type TupleType } from '@tsjit/ir';
 import type { ClassDef } from '../../ast.js';
+import type { ScriptTypeParser } from '../script-type-parser.js';
 import { evaluateConstant } from './evaluate-constant.js';
-import type { ScriptTypeParser } from './script-type-parser.js';
 
 const ONLY_ANNOTATIONS = 'Unexpected statement in NamedTuple body: only attribute annotations are currently supported.';
 

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { FunctionDef } from '../../ast.js';
 import { FrontendError } from '../../errors/frontend-error.js';
 import { Parser } from '../../parser.js';
+import { type Dialect, ScriptTypeParser } from '../script-type-parser.js';
 import { evaluateConstant } from './evaluate-constant.js';
 import { schemaFromDef } from './schema-from-def.js';
-import { type Dialect, ScriptTypeParser } from './script-type-parser.js';
 
 function schema(source: string, dialect: Dialect = 'archive', selfType?: ClassType): string {
   const module = Parser.parseModule(source, 'f.py');

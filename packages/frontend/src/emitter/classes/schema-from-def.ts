@@ -12,8 +12,9 @@ import {
 import type { Arg, Expr, FunctionDef, Range } from '../../ast.js';
 import { FrontendError } from '../../errors/frontend-error.js';
 import { Parser } from '../../parser.js';
+import { type ScriptTypeParser, subscriptItems } from '../script-type-parser.js';
+import { topLevelArrow } from '../top-level-arrow.js';
 import { evaluateConstant } from './evaluate-constant.js';
-import { type ScriptTypeParser, subscriptItems } from './script-type-parser.js';
 
 export interface SchemaFromDefOptions {
   /** The type of the first parameter of a method (used when it has no annotation). */
@@ -164,15 +165,4 @@ function typeComment(
   // `(int)` reads as a parenthesized expression, `(int, float)` and `()` as tuples.
   const items = params.kind === 'Tuple' ? subscriptItems(params) : [params];
   return { params: [...items], returns, parser: comment };
-}
-
-function topLevelArrow(text: string): number {
-  let depth = 0;
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text[i];
-    if (c === '(' || c === '[') depth++;
-    else if (c === ')' || c === ']') depth--;
-    else if (c === '-' && text[i + 1] === '>' && depth === 0) return i;
-  }
-  return -1;
 }

@@ -1,4 +1,6 @@
 import {
+  AnyListType,
+  AnyTupleType,
   AnyType,
   BoolType,
   CapsuleType,
@@ -20,11 +22,14 @@ import {
   TupleType,
   UnionType,
 } from '@tsjit/ir';
-import type { Expr, Module, Range } from '../../ast.js';
-import { FrontendError } from '../../errors/frontend-error.js';
-import { Parser } from '../../parser.js';
-import type { Resolver } from '../contracts.js';
-import { customClass } from './custom-classes.js';
+import type { Expr, Module, Range } from '../ast.js';
+import { FrontendError } from '../errors/frontend-error.js';
+import { Parser } from '../parser.js';
+import { customClass } from './classes/custom-classes.js';
+import type { Resolver } from './contracts.js';
+
+/** Reports an error in the source being compiled; never returns. */
+export type Fail = (range: Range, reason: string) => never;
 
 /** The source a declaration comes from, for errors that quote it. */
 export type SourceText = Pick<Module, 'source' | 'file'>;
@@ -61,6 +66,9 @@ const SOURCE_ALIASES: ReadonlyMap<string, () => JitType> = new Map<string, () =>
   ['torch.memory_format', () => IntType.get()],
   ['torch.Stream', () => StreamObjType.get()],
   ['torch.cuda.Stream', () => StreamObjType.get()],
+  // Bare `list` and `tuple`, as the function emitter has always read them.
+  ['list', () => AnyListType.get()],
+  ['tuple', () => AnyTupleType.get()],
 ]);
 
 const TENSOR_NAMES = new Set([
@@ -112,7 +120,7 @@ export class ScriptTypeParser {
       default: {
         const name = this.baseTypeName(expr);
         if (name === undefined) {
-          this.error(expr.range, `Expression of type ${describeKind(expr)} cannot be used in a type expression`);
+          this.error(expr.range, `Expression of type ${describeExpr(expr)} cannot be used in a type expression`);
         }
         return this.namedType(name, expr.range);
       }
@@ -225,14 +233,27 @@ export class ScriptTypeParser {
     };
     switch (name) {
       case 'Tuple':
+        if (items.length === 1 && items[0].kind === 'Tuple') {
+          this.error(items[0].range, 'Tuple literal in Tuple type annotation must not have any elements!');
+        }
         return TupleType.of(items.map((item) => this.parseType(item)));
       case 'List':
         return ListType.of(one());
       case 'Optional':
         return OptionalType.of(one());
-      case 'Union':
+      case 'Union': {
         if (items.length === 0) this.error(expr.range, 'Union needs at least one member type');
-        return UnionType.of(items.map((item) => this.parseType(item)));
+        const members = items.map((item) => this.parseType(item));
+        const union = UnionType.of(members);
+        // PyTorch asserts here; a single member type is a user error, reported as one.
+        if (members.length < 2 || (union.kind !== 'UnionType' && union.kind !== 'OptionalType')) {
+          this.error(
+            expr.range,
+            `Union[${members.map((m) => m.pythonStr()).join(', ')}] has the single type ${union.pythonStr()}; use that type instead of a Union`,
+          );
+        }
+        return union;
+      }
       case 'Future':
         return FutureType.of(one());
       case 'RRef':
@@ -273,21 +294,27 @@ export function dottedName(expr: Expr): string | undefined {
   return parts.reverse().join('.');
 }
 
-/** The expression kinds as PyTorch's error names them (kindToString). */
-function describeKind(expr: Expr): string {
+/** How PyTorch names the kind of an expression in "cannot be used in a type expression" (kindToString). */
+export function describeExpr(expr: Expr): string {
   switch (expr.kind) {
+    case 'Constant':
+      return expr.value === 'Ellipsis' ? 'dots' : String(expr.value);
+    case 'BinOp':
+    case 'UnaryOp':
+    case 'BoolOp':
+      return expr.op;
+    case 'Compare':
+      return expr.ops[0];
     case 'Number':
       return 'const';
     case 'Call':
       return 'apply';
-    case 'List':
-      return 'list literal';
     case 'Tuple':
       return 'tuple literal';
+    case 'List':
+      return 'list literal';
     case 'Dict':
       return 'dict literal';
-    case 'Constant':
-      return expr.value === 'Ellipsis' ? 'Ellipsis' : String(expr.value);
     default:
       return expr.kind;
   }

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { ClassType, type JitType } from '@tsjit/ir';
 import { describe, expect, it } from 'vitest';
-import type { Expr } from '../../ast.js';
-import { FrontendError } from '../../errors/frontend-error.js';
-import { Parser } from '../../parser.js';
-import type { Resolver } from '../contracts.js';
+import type { Expr } from '../ast.js';
+import { FrontendError } from '../errors/frontend-error.js';
+import { Parser } from '../parser.js';
+import type { Resolver } from './contracts.js';
 import { type Dialect, ScriptTypeParser } from './script-type-parser.js';
 
 const point = ClassType.named('__torch__.Point');
@@ -38,7 +38,7 @@ function rejection(text: string, dialect: Dialect = 'archive'): string {
 
 // How torch.jit.CompilationUnit reads each annotation (tooling/fixtures/gen_type_annotations.py).
 const golden = JSON.parse(
-  readFileSync(new URL('../../../test/fixtures/type-annotations.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../test/fixtures/type-annotations.json', import.meta.url), 'utf8'),
 ) as {
   annotation: string;
   type?: string;
