@@ -460,3 +460,16 @@ describe('with and exits', () => {
     expect(kinds(graph)).not.toContain('prim::ReturnStmt');
   });
 });
+
+describe('tuple slices', () => {
+  it('rejects a zero step, as PyTorch does', () => {
+    const e = errorOf('def f(x: int):\n    t = (1, 2, 3)\n    return t[::0]\n');
+    expect(e.reason).toContain('non-zero step');
+    expect(e.line).toBe(3);
+  });
+
+  it('slices with a constant step', () => {
+    const g = fn('def f(x: int):\n    t = (1, 2, 3, 4)\n    return t[::2]\n').graph();
+    expect(g.outputs[0]?.type.toString()).toBe('(int, int)');
+  });
+});

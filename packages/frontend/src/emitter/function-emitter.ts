@@ -2838,6 +2838,8 @@ export class FunctionEmitter implements Emitter {
 
   private emitTupleSliceValues(range: Range, tuple: Value, start?: Value, end?: Value, step?: Value): Value {
     const stepSize = step ? this.tupleSliceConstant(range, step) : 1;
+    // PyTorch's tuple slicing shares the list slice's check (a zero step would never advance).
+    if (stepSize === 0) this.error(range, 'List slice should have non-zero step');
     const begin = start ? this.tupleSliceBound(range, tuple, start) : undefined;
     const stop = end ? this.tupleSliceBound(range, tuple, end) : undefined;
     return this.tupleSlice(tuple, begin, stop, stepSize);
