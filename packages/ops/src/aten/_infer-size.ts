@@ -1,10 +1,10 @@
 import { defineOp } from '../core/define-op.js';
 import { broadcastShapes } from '../core/helpers.js';
 
-/** The broadcast of two shapes. */
+/** The broadcast of two shapes (PyTorch names b the first in its message). */
 export const _inferSize = defineOp({
   schemas: ['aten::_infer_size(int[] a, int[] b) -> int[]'],
-  impl: ({ a, b }) => broadcastShapes(a, b),
+  impl: ({ a, b }) => broadcastShapes(b, a),
   nondifferentiable: 'returns a Python value, not a tensor',
   samples: (S) => [
     S.call('_infer_size', [[2, 1], [3]]),
@@ -12,7 +12,7 @@ export const _inferSize = defineOp({
     S.error(
       '_infer_size',
       [[2], [3]],
-      'The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0',
+      'The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 0',
     ),
   ],
 });

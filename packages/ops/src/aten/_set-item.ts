@@ -41,7 +41,7 @@ export const _setItem = defineOp({
     ),
     S.call('_set_item.int', [new Map<unknown, unknown>([[1, 'a']]), 2, 'b'], undefined, { compareArgs: [0] }),
     S.call('_set_item.bool', [new Map<unknown, unknown>(), true, 'b'], undefined, { compareArgs: [0] }),
-    S.call('_set_item.float', [new Map<unknown, unknown>([[1, 'a']]), S.float(1), 'b'], undefined, {
+    S.call('_set_item.float', [new Map<unknown, unknown>([[S.float(1), 'a']]), S.float(1), 'b'], undefined, {
       compareArgs: [0],
     }),
   ],

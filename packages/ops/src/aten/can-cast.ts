@@ -6,9 +6,5 @@ export const canCast = defineOp({
   schemas: ['aten::can_cast(ScalarType from, ScalarType to) -> bool'],
   impl: (args) => canCastTo(toDtype(args.from), toDtype(args.to)),
   nondifferentiable: 'returns a Python value, not a tensor',
-  samples: (S) => [
-    S.call('can_cast', ['float32', 'int64']),
-    S.call('can_cast', ['int64', 'float32']),
-    S.call('can_cast', ['bool', 'uint8']),
-  ],
+  samples: (S) => [S.call('can_cast', [6, 4]), S.call('can_cast', [4, 6]), S.call('can_cast', [11, 0])],
 });

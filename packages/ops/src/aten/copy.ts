@@ -109,7 +109,7 @@ export const copy = defineOp({
       S.call('copy.out', [S.randn([2, 3]), S.randn([3])], { out: S.randn([0]) }),
     ],
     (S) => [
-      S.call('copy.t', [[1, [2]]]),
+      S.call('copy.t', [[[1], [2, 3]]]),
       S.call('copy.Dict_str', [new Map<unknown, unknown>([['a', 1]])]),
       S.call('copy.Dict_int', [new Map<unknown, unknown>([[1, 'a']])]),
       S.call('copy.Dict_bool', [new Map<unknown, unknown>([[true, 'a']])]),

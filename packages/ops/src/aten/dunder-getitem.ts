@@ -33,7 +33,12 @@ export const __getitem__ = defineOp({
     S.error('__getitem__.t', [[1, 2], -3], 'list index out of range'),
     S.call('__getitem__.str', ['abc', 1]),
     S.call('__getitem__.str', ['abc', -1]),
-    S.error('__getitem__.str', ['abc', 3], 'string index out of range'),
+    S.error('__getitem__.str', ['abc', 3], 'basic_string::at: __n (which is 3) >= this->size() (which is 3)'),
+    S.error(
+      '__getitem__.str',
+      ['abc', -4],
+      'basic_string::at: __n (which is 18446744073709551615) >= this->size() (which is 3)',
+    ),
     S.call('__getitem__.Dict_str', [
       new Map<unknown, unknown>([
         ['a', 1],
@@ -60,7 +65,7 @@ export const __getitem__ = defineOp({
     S.call('__getitem__.Dict_float', [
       new Map<unknown, unknown>([
         [1.5, 'x'],
-        [2, 'y'],
+        [S.float(2), 'y'],
       ]),
       S.float(2),
     ]),

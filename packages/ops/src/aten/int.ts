@@ -19,7 +19,7 @@ export const Int = defineOp({
     S.call('Int.bool', [true]),
     S.call('Int.float', [S.float(-2.7)]),
     S.call('Int.float', [2.7]),
-    S.call('Int.float', [1e30]),
+    S.call('Int.float', [S.float(1e30)]),
     S.call('Int.Scalar', [S.float(3.9)]),
     S.call('Int.Scalar', [5]),
     S.call('Int.str', [' 12']),

@@ -27,7 +27,7 @@ export const items = defineOp({
     S.call('items.bool', [new Map<unknown, unknown>([[false, 1]])]),
     S.call('items.float', [
       new Map<unknown, unknown>([
-        [2, 1],
+        [S.float(2), 1],
         [0.5, 2],
       ]),
     ]),

@@ -27,7 +27,7 @@ export const keys = defineOp({
     S.call('keys.bool', [new Map<unknown, unknown>([[true, 1]])]),
     S.call('keys.float', [
       new Map<unknown, unknown>([
-        [2, 1],
+        [S.float(2), 1],
         [0.5, 2],
       ]),
     ]),

@@ -5,5 +5,10 @@ export const partition = defineOp({
   schemas: ['aten::partition(str self, str separator) -> (str, str, str)'],
   impl: strPartition,
   nondifferentiable: 'returns a Python value, not a tensor',
-  samples: (S) => [S.call('partition', ['a=b=c', '=']), S.call('partition', ['abc', '='])],
+  samples: (S) => [
+    S.call('partition', ['a=b=c', '=']),
+    S.call('partition', ['abc', '=']),
+    S.call('partition', ['abc', '']),
+    S.call('rpartition', ['abc', '']),
+  ],
 });

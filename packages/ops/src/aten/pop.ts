@@ -35,7 +35,7 @@ export const pop = defineOp({
     S.call('pop.t', [[1, 2, 3], 0], undefined, { compareArgs: [0] }),
     S.call('pop.t', [[1, 2, 3], -2], undefined, { compareArgs: [0] }),
     S.error('pop.t', [[], -1], 'pop from empty list'),
-    S.error('pop.t', [[1, 2], 2], 'pop index out of range'),
+    S.error('pop.t', [[1, 2], 2], 'list index out of range'),
     S.call(
       'pop.Dict_str',
       [
@@ -80,7 +80,7 @@ export const pop = defineOp({
       'pop.Dict_float',
       [
         new Map<unknown, unknown>([
-          [2, 'two'],
+          [S.float(2), 'two'],
           [0.5, 'half'],
         ]),
         S.float(2),

@@ -35,7 +35,7 @@ export const popitem = defineOp({
       undefined,
       { compareArgs: [0] },
     ),
-    S.call('popitem.float', [new Map<unknown, unknown>([[2, 'x']])], undefined, { compareArgs: [0] }),
+    S.call('popitem.float', [new Map<unknown, unknown>([[S.float(2), 'x']])], undefined, { compareArgs: [0] }),
     S.error('popitem.str', [new Map<unknown, unknown>()], 'popitem(): dictionary is empty'),
   ],
 });

@@ -8,7 +8,6 @@ export const replace = defineOp({
   samples: (S) => [
     S.call('replace', ['aXbXc', 'X', '--']),
     S.call('replace', ['aXbXc', 'X', '', 1]),
-    S.call('replace', ['abc', '', '-']),
     S.call('replace', ['aaa', 'aa', 'b']),
   ],
 });

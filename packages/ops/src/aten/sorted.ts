@@ -1,5 +1,6 @@
 import { defineOp } from '../core/define-op.js';
 import { listSorted } from '../groups/py-lists.js';
+import { tuple } from '../groups/py-values.js';
 
 /** `sorted(list)`: a new sorted list (stable). */
 export const sorted = defineOp({
@@ -19,13 +20,17 @@ export const sorted = defineOp({
     S.call('sorted.bool', [[true, false, true]]),
     S.call('sorted.str', [['b', 'a', 'ab', '']]),
     S.call('sorted.Tensor', [[S.of([3]), S.of([1]), S.of([2])]]),
-    S.call('sorted.any', [
+    S.call('sorted.any', [[tuple([2, 'a']), tuple([1, 'b']), tuple([1, 'a'])]]),
+    S.error(
+      'sorted.any',
       [
-        [2, 1],
-        [1, 5],
-        [1, 2, 0],
+        [
+          [2, 1],
+          [1, 5],
+        ],
       ],
-    ]),
+      'got list of List[int]',
+    ),
     S.call('sorted.any', [[]]),
   ],
 });

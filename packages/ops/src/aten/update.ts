@@ -33,8 +33,11 @@ export const update = defineOp({
     S.call('update.bool', [new Map<unknown, unknown>([[true, 1]]), new Map<unknown, unknown>()], undefined, {
       compareArgs: [0],
     }),
-    S.call('update.float', [new Map<unknown, unknown>([[1, 1]]), new Map<unknown, unknown>([[1, 2]])], undefined, {
-      compareArgs: [0],
-    }),
+    S.call(
+      'update.float',
+      [new Map<unknown, unknown>([[S.float(1), 1]]), new Map<unknown, unknown>([[S.float(1), 2]])],
+      undefined,
+      { compareArgs: [0] },
+    ),
   ],
 });

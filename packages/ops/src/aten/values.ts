@@ -27,7 +27,7 @@ export const values = defineOp({
     S.call('values.bool', [new Map<unknown, unknown>([[true, [1]]])]),
     S.call('values.float', [
       new Map<unknown, unknown>([
-        [2, S.float(1)],
+        [S.float(2), S.float(1)],
         [0.5, 2.5],
       ]),
     ]),

@@ -9,5 +9,5 @@ export const wait = defineOp({
     return self.wait();
   },
   nondifferentiable: 'returns a Python value, not a tensor',
-  samples: (S) => [S.error('wait', [1], 'Future')],
+  samples: (S) => [S.call('wait', [{ $future: 3 }]), S.call('wait', [{ $future: ['a'] }])],
 });

@@ -68,9 +68,9 @@ function parseCFloat(text: string): number {
   return sign * Number(t);
 }
 
-export const intFromScalar: ImplFn = ({ a }) => {
+export const intFromScalar: ImplFn = ({ a }, _ctx, o) => {
   if (typeof a === 'boolean') return a ? 1 : 0;
-  if (isIntValue(a)) return pyInt(a as number | bigint);
+  if (o.overloadName !== 'float' && isIntValue(a)) return pyInt(a as number | bigint);
   return floatToInt(num(a));
 };
 
@@ -113,9 +113,9 @@ export const scalarImplicit: ImplFn = ({ a }, ctx) => {
   return isFloatingDtype(a.dtype) ? pyFloat(v) : pyInt(v);
 };
 
-/** prim::NumToTensor: a 0-d tensor (int64 for ints and bools, float64 for floats). */
-export const numToTensor: ImplFn = ({ a }, ctx) => {
-  if (typeof a === 'boolean') return scalarTensor(ctx, a ? 1 : 0, 'int64');
+/** prim::NumToTensor: a 0-d tensor (int64 for ints, float64 for floats; NumToTensor.bool a bool tensor). */
+export const numToTensor: ImplFn = ({ a }, ctx, o) => {
+  if (typeof a === 'boolean') return scalarTensor(ctx, a ? 1 : 0, o.overloadName === 'bool' ? 'bool' : 'int64');
   if (isFloatValue(a)) return scalarTensor(ctx, new FloatScalar(num(a)), 'float64');
   return scalarTensor(ctx, a, 'int64');
 };

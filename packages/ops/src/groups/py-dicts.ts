@@ -67,9 +67,8 @@ export const dictPop: ImplFn = (args, ctx) => {
 export const dictPopItem: ImplFn = (args, _ctx, o) => {
   const d = dictArg(args.self);
   if (d.size === 0) throw new OpError('popitem(): dictionary is empty');
-  let last: [unknown, unknown] | undefined;
-  for (const e of d) last = e;
-  const [k, v] = last as [unknown, unknown];
+  // PyTorch pops the first item in insertion order (Python the last).
+  const [k, v] = d.entries().next().value as [unknown, unknown];
   d.delete(k);
   return tuple([keyOut(k, keyKind(o)), v]);
 };

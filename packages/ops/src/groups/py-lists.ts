@@ -5,7 +5,17 @@
 import type { ImplFn } from '../core/define-op.js';
 import { OpError } from '../core/op-error.js';
 import type { OpContext } from '../core/tensor-like.js';
-import { intNum, isFloatValue, isIntValue, ivalueEquals, ivalueString, num, tensorTruth } from './py-values.js';
+import {
+  intNum,
+  isFloatValue,
+  isIntValue,
+  isTuple,
+  ivalueEquals,
+  ivalueString,
+  num,
+  tensorTruth,
+  typeAnnotation,
+} from './py-values.js';
 
 type List = unknown[];
 
@@ -59,13 +69,13 @@ export const listInsert: ImplFn = (args) => {
 export const listPop: ImplFn = (args) => {
   const list = listArg(args.self);
   if (list.length === 0) throw new OpError('pop from empty list', 'IndexError');
-  const i = listAt(list, args.idx, 'pop index out of range');
+  const i = listAt(list, args.idx);
   return list.splice(i, 1)[0];
 };
 
 export const listDelete: ImplFn = (args) => {
   const list = listArg(args.self);
-  list.splice(listAt(list, args.idx, 'list assignment index out of range'), 1);
+  list.splice(listAt(list, args.idx), 1);
   return null;
 };
 
@@ -126,7 +136,13 @@ function repeat(list: readonly unknown[], n: number): unknown[] {
   return out;
 }
 
-export const listMulLeft: ImplFn = (args) => repeat(listArg(args.l), intNum(args.n));
+/** `l * n`: PyTorch reserves the result first, which a negative n makes fail. */
+function repeatNew(list: readonly unknown[], n: number): unknown[] {
+  if (n < 0) throw new OpError('vector::reserve');
+  return repeat(list, n);
+}
+
+export const listMulLeft: ImplFn = (args) => repeatNew(listArg(args.l), intNum(args.n));
 
 export const listMulInPlace: ImplFn = (args) => {
   const list = listArg(args.l);
@@ -144,7 +160,7 @@ export function sliceIndices(
   step: unknown,
 ): { start: number; stop: number; step: number; count: number } {
   const s = step === null || step === undefined ? 1 : intNum(step);
-  if (s === 0) throw new OpError('slice step cannot be zero', 'ValueError');
+  if (s === 0) throw new OpError('List slice should have non-zero step', 'ValueError');
   const clamp = (v: unknown, dflt: number): number => {
     if (v === null || v === undefined) return dflt;
     let i = intNum(v);
@@ -205,7 +221,18 @@ export function sortList(ctx: OpContext, list: readonly unknown[], reverse = fal
   return items.map((e) => e.v);
 }
 
-export const listSorted: ImplFn = (args, ctx) => sortList(ctx, listArg(args.input ?? args.self));
+export const listSorted: ImplFn = (args, ctx) => {
+  const list = listArg(args.input ?? args.self);
+  // sorted.any takes tensors, numbers, strings and tuples of them; a list of lists or dicts it refuses.
+  const bad = list.find((e) => (Array.isArray(e) && !isTuple(e)) || e instanceof Map);
+  if (bad !== undefined) {
+    throw new OpError(
+      'Only list of Tensors, ints, floats, bools, strs, a User Defined Class that defines the __lt__ compare method ' +
+        `or Tuples of aforementioned types can be sorted, got list of ${typeAnnotation(bad)}`,
+    );
+  }
+  return sortList(ctx, list);
+};
 
 export const listFromList: ImplFn = (args) => [...listArg(args.l)];
 
@@ -245,4 +272,4 @@ export function listPairExtreme(which: 'min' | 'max'): ImplFn {
   };
 }
 
-export const listMulRight: ImplFn = (args) => repeat(listArg(args.l), intNum(args.n));
+export const listMulRight: ImplFn = (args) => repeatNew(listArg(args.l), intNum(args.n));

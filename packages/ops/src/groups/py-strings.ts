@@ -71,9 +71,10 @@ export const strIsTitle: ImplFn = ({ self }) => {
   }
   return cased;
 };
+/** PyTorch's (Python 2) reading: letters and digits only, not starting with a digit; `_` does not count. */
 export const strIsIdentifier: ImplFn = ({ self }) => {
   const s = str(self);
-  return s.length > 0 && !isDigit(s[0]) && Array.from(s).every((c) => isAlnum(c) || c === '_');
+  return s.length > 0 && !isDigit(s[0]) && Array.from(s).every(isAlnum);
 };
 
 /** PyTorch's start/end for find, count, startswith...: negative from the end, end=-1 the end. */
@@ -108,6 +109,7 @@ export const strRindex: ImplFn = (args) => {
 export const strCount: ImplFn = (args) => {
   const [w] = window(str(args.self), args.start, args.end);
   const sub = str(args.substr);
+  // Python's answer; PyTorch 1.13's C++ loop never ends on an empty substring.
   if (sub.length === 0) return w.length + 1;
   let n = 0;
   for (let i = w.indexOf(sub); i >= 0; i = w.indexOf(sub, i + sub.length)) n++;
@@ -183,7 +185,7 @@ export const strRstrip: ImplFn = (args) => {
   return s.slice(0, b);
 };
 
-/** str.split(separator=None, max=-1): whitespace runs when separator is None. */
+/** str.split(separator=None, max=-1): whitespace runs when separator is None (PyTorch then ignores max). */
 export const strSplit: ImplFn = (args) => {
   const s = str(args.self);
   const max = intNum(args.max ?? -1);
@@ -194,10 +196,6 @@ export const strSplit: ImplFn = (args) => {
     while (i < s.length) {
       while (i < s.length && isSpace(s[i])) i++;
       if (i >= s.length) break;
-      if (max >= 0 && out.length === max) {
-        out.push(s.slice(i).replace(/[ \t\n\v\f\r]+$/, ''));
-        break;
-      }
       let j = i;
       while (j < s.length && !isSpace(s[j])) j++;
       out.push(s.slice(i, j));
@@ -206,7 +204,7 @@ export const strSplit: ImplFn = (args) => {
     return out;
   }
   const separator = str(sep);
-  if (separator.length === 0) throw new OpError('empty separator', 'ValueError');
+  if (separator.length === 0) throw new OpError('ValueError: empty separator', 'ValueError');
   const out: string[] = [];
   let from = 0;
   while (max < 0 || out.length < max) {
@@ -224,7 +222,8 @@ export const strRsplit: ImplFn = (args) => {
   const s = str(args.self);
   const separator = str(args.separator);
   const max = intNum(args.max ?? -1);
-  if (separator.length === 0) throw new OpError('empty separator', 'ValueError');
+  // Python's error; PyTorch 1.13's loop never ends on an empty separator.
+  if (separator.length === 0) throw new OpError('ValueError: empty separator', 'ValueError');
   const out: string[] = [];
   let to = s.length;
   while (max < 0 || out.length < max) {
@@ -239,33 +238,23 @@ export const strRsplit: ImplFn = (args) => {
 
 export const strJoin: ImplFn = (args) => (args.values as unknown[]).map((v) => str(v)).join(str(args.self));
 
+/**
+ * str.splitlines as PyTorch implements it: every line-break character ends a piece on its own
+ * (so `\r\n` gives an empty piece between), and with keepends the break is a piece of its own.
+ */
 export const strSplitlines: ImplFn = (args) => {
   const s = str(args.self);
   const keep = args.keepends === true;
+  const breaks = '\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029';
   const out: string[] = [];
   let start = 0;
-  let i = 0;
-  while (i < s.length) {
-    const c = s[i];
-    const lineBreak =
-      c === '\n' ||
-      c === '\r' ||
-      c === '\v' ||
-      c === '\f' ||
-      c === '\x1c' ||
-      c === '\x1d' ||
-      c === '\x1e' ||
-      c === '\x85';
-    if (!lineBreak) {
-      i++;
-      continue;
-    }
-    const width = c === '\r' && s[i + 1] === '\n' ? 2 : 1;
-    out.push(s.slice(start, keep ? i + width : i));
-    i += width;
-    start = i;
+  for (let i = 0; i < s.length; i++) {
+    if (!breaks.includes(s[i])) continue;
+    out.push(s.slice(start, i));
+    if (keep) out.push(s[i]);
+    start = i + 1;
   }
-  if (start < s.length) out.push(s.slice(start));
+  if (start !== s.length) out.push(s.slice(start));
   return out;
 };
 
@@ -299,9 +288,8 @@ export const strRjust: ImplFn = (args) => {
 export const strZfill: ImplFn = (args) => {
   const s = str(args.self);
   const width = intNum(args.width);
-  if (width <= s.length) return s;
-  const sign = s[0] === '+' || s[0] === '-' ? s[0] : '';
-  return sign + '0'.repeat(width - s.length) + s.slice(sign.length);
+  // PyTorch pads in front of a sign too (Python keeps the sign first).
+  return width <= s.length ? s : '0'.repeat(width - s.length) + s;
 };
 export const strExpandtabs: ImplFn = (args) => {
   const s = str(args.self);
@@ -317,7 +305,8 @@ export const strExpandtabs: ImplFn = (args) => {
       }
     } else {
       out += c;
-      column = c === '\n' || c === '\r' ? 0 : column + 1;
+      // PyTorch counts a newline as a column too (Python restarts the count).
+      column += 1;
     }
   }
   return out;
@@ -326,14 +315,12 @@ export const strExpandtabs: ImplFn = (args) => {
 export const strPartition: ImplFn = (args) => {
   const s = str(args.self);
   const sep = str(args.separator);
-  if (sep.length === 0) throw new OpError('empty separator', 'ValueError');
   const i = s.indexOf(sep);
   return i < 0 ? tuple([s, '', '']) : tuple([s.slice(0, i), sep, s.slice(i + sep.length)]);
 };
 export const strRpartition: ImplFn = (args) => {
   const s = str(args.self);
   const sep = str(args.separator);
-  if (sep.length === 0) throw new OpError('empty separator', 'ValueError');
   const i = s.lastIndexOf(sep);
   return i < 0 ? tuple(['', '', s]) : tuple([s.slice(0, i), sep, s.slice(i + sep.length)]);
 };
@@ -343,7 +330,11 @@ export function stringAt(s: string, index: unknown): string {
   const n = s.length;
   let i = intNum(index);
   if (i < 0) i += n;
-  if (i < 0 || i >= n) throw new OpError('string index out of range', 'IndexError');
+  // PyTorch reads the character with std::string::at, whose message this is (the index as size_t).
+  if (i < 0 || i >= n) {
+    const at = i < 0 ? 2n ** 64n + BigInt(i) : BigInt(i);
+    throw new OpError(`basic_string::at: __n (which is ${at}) >= this->size() (which is ${n})`, 'IndexError');
+  }
   return s[i];
 }
 

@@ -136,11 +136,12 @@ export function intNum(v: unknown): number {
 
 /** Whether a runtime value is a Python float (as opposed to an int or bool). */
 export function isFloatValue(v: unknown): boolean {
-  return v instanceof FloatScalar || (typeof v === 'number' && !Number.isInteger(v));
+  return v instanceof FloatScalar || (typeof v === 'number' && !Number.isSafeInteger(v));
 }
 
+/** An int: a bigint, or an integral JS number within ±2^53 (larger JS numbers are floats). */
 export function isIntValue(v: unknown): boolean {
-  return typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
+  return typeof v === 'bigint' || (typeof v === 'number' && Number.isSafeInteger(v));
 }
 
 /** The Python type name of a value, for messages. */
@@ -198,7 +199,7 @@ export function ivalueString(ctx: OpContext, v: unknown): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'bigint') return v.toString();
   if (v instanceof FloatScalar) return formatDouble(v.value);
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : formatDouble(v);
+  if (typeof v === 'number') return Number.isSafeInteger(v) ? String(v === 0 ? 0 : v) : formatDouble(v);
   if (v instanceof Map) {
     const parts: string[] = [];
     for (const [k, e] of v) parts.push(`${ivalueString(ctx, k)}: ${ivalueString(ctx, e)}`);
@@ -229,112 +230,125 @@ const CPP_TYPE: Record<string, string> = {
 };
 
 /**
- * A tensor as C++'s `operator<<` prints it (at::print): the values in columns of one width, then
- * `[ CPUFloatType{2,2} ]`. Floating values share one fixed format: integers when every value is
- * integral, else 4 decimals, or scientific notation when their magnitudes span too much.
+ * A tensor as C++'s `operator<<` prints it (at::print, what TorchScript's `str`, `format` and
+ * `print` show): one number format per matrix (PyTorch's __printFormat), values right-aligned in
+ * columns, then `[ CPUFloatType{2,2} ]`.
  */
 export function tensorString(ctx: OpContext, t: TensorLike): string {
-  const typeLine = `[ CPU${CPP_TYPE[t.dtype] ?? t.dtype}Type{${t.sizes.join(',')}} ]`;
-  const n = numel(t.sizes);
-  if (n === 0) return `[ Tensor (empty) ]`;
-  const values = readNumbers(ctx, t);
-  const format = tensorFormat(values, isFloatingDtype(t.dtype), t.dtype === 'bool');
-  const cell = (x: number) => format.cell(x);
+  const type = `CPU${CPP_TYPE[t.dtype] ?? t.dtype}Type`;
   const dims = t.sizes;
-  if (dims.length === 0) return `${format.scaleLine}${cell(values[0]).trimStart()}\n${typeLine}`;
-  const width = format.width;
-  const pad = (s: string) => s.padStart(width + 1);
-  const lines: string[] = [];
-  if (format.scaleLine) lines.push(format.scaleLine.trimEnd());
+  const values = readNumbers(ctx, t);
+  if (dims.length === 0) return `${formatG(values[0], 6)}\n[ ${type}{} ]`;
+  const typeLine = `[ ${type}{${dims.join(',')}} ]`;
+  if (values.length === 0) return `[ ${type}{${dims.join(',')}} ]`;
+  let out = '';
   if (dims.length === 1) {
-    for (const x of values) lines.push(pad(cell(x)));
-    return `${lines.join('\n')}\n${typeLine}`;
+    const f = printFormat(values);
+    if (f.scale !== 1) out += `${formatG(f.scale, 6)} *\n`;
+    for (const x of values) out += `${f.cell(x / f.scale).padStart(f.width)}\n`;
+    return out + typeLine;
   }
   const rows = dims[dims.length - 2];
   const cols = dims[dims.length - 1];
-  const matrices = n / (rows * cols);
+  if (dims.length === 2) return printMatrix(values, rows, cols, 0) + typeLine;
+  // Higher ranks: one matrix per index of the leading dims, the first of them varying fastest (as PyTorch does).
   const outer = dims.slice(0, -2);
-  for (let m = 0; m < matrices; m++) {
-    if (outer.length > 0) {
-      const idx: number[] = [];
-      let rem = m;
-      for (let d = outer.length - 1; d >= 0; d--) {
-        idx.unshift((rem % outer[d]) + 1);
-        rem = Math.floor(rem / outer[d]);
-      }
-      if (m > 0) lines.push('');
-      lines.push(`(${idx.join(',')},.,.) = `);
+  const strides: number[] = [];
+  let acc = rows * cols;
+  for (let d = outer.length - 1; d >= 0; d--) {
+    strides[d] = acc;
+    acc *= outer[d];
+  }
+  const counter = outer.map(() => 0);
+  const blocks: string[] = [];
+  for (let n = 0; n < values.length / (rows * cols); n++) {
+    const base = counter.reduce((sum, c, d) => sum + c * strides[d], 0);
+    blocks.push(
+      `(${counter.map((c) => `${c + 1},`).join('')}.,.) = \n${printMatrix(values.slice(base, base + rows * cols), rows, cols, 1)}`,
+    );
+    for (let d = 0; d < counter.length; d++) {
+      counter[d]++;
+      if (counter[d] < outer[d]) break;
+      counter[d] = 0;
     }
-    const base = m * rows * cols;
-    const perLine = Math.max(1, Math.floor(80 / (width + 1)));
-    for (let c0 = 0; c0 < cols; c0 += perLine) {
-      const c1 = Math.min(cols, c0 + perLine);
-      if (cols > perLine) {
-        if (c0 > 0) lines.push('');
-        lines.push(c1 - c0 === 1 ? `Columns ${c0 + 1} to ${c1}` : `Columns ${c0 + 1} to ${c1}`);
-      }
-      for (let r = 0; r < rows; r++) {
-        let line = '';
-        for (let c = c0; c < c1; c++) line += pad(cell(values[base + r * cols + c]));
-        lines.push(line);
+  }
+  return blocks.join('\n') + typeLine;
+}
+
+function printMatrix(values: readonly number[], rows: number, cols: number, indent: number): string {
+  const f = printFormat(values);
+  const pad = ' '.repeat(indent);
+  const perLine = Math.max(1, Math.floor((80 - indent) / (f.width + 1)));
+  let out = pad;
+  for (let first = 0; first < cols; first += perLine) {
+    const last = Math.min(cols, first + perLine) - 1;
+    if (perLine < cols) {
+      if (first !== 0) out += '\n';
+      // PyTorch starts the first row right after this header, on the same line.
+      out += `Columns ${first + 1} to ${last + 1}${pad}`;
+    }
+    if (f.scale !== 1) out += `${formatG(f.scale, 6)} *\n${pad}`;
+    for (let r = 0; r < rows; r++) {
+      for (let c = first; c <= last; c++) {
+        out += f.cell(values[r * cols + c] / f.scale).padStart(f.width);
+        if (c === last) {
+          out += '\n';
+          if (r !== rows - 1) out += f.scale !== 1 ? `${pad} ` : pad;
+        } else out += ' ';
       }
     }
   }
-  return `${lines.join('\n')}\n${typeLine}`;
+  return out;
 }
 
-interface TensorFormat {
+interface PrintFormat {
   readonly width: number;
-  readonly scaleLine: string;
+  readonly scale: number;
   cell(x: number): string;
 }
 
-// at::print's __printFormat: one format for every value of the tensor.
-function tensorFormat(values: readonly number[], floating: boolean, bool: boolean): TensorFormat {
-  if (!floating) {
-    const texts = values.map((x) => (bool ? String(x ? 1 : 0) : String(x)));
-    const width = Math.max(...texts.map((s) => s.length));
-    return { width, scaleLine: '', cell: (x) => (bool ? String(x ? 1 : 0) : String(x)) };
-  }
+// PyTorch's __printFormat: integers when every finite value is integral, else fixed with 4
+// decimals (scaled by a power of ten when large or small), else scientific.
+function printFormat(values: readonly number[]): PrintFormat {
   const finite = values.filter((x) => Number.isFinite(x));
-  const intMode = finite.every((x) => Number.isInteger(x));
-  const abs = finite.map((x) => Math.abs(x));
-  const expMin = abs.length ? Math.floor(Math.log10(Math.min(...abs.map((a) => (a === 0 ? 1 : a))))) + 1 : 1;
-  const expMax = abs.length ? Math.floor(Math.log10(Math.max(...abs.map((a) => (a === 0 ? 1 : a))))) + 1 : 1;
-  const special = (x: number) => (Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf');
-  if (intMode) {
-    if (expMax > 9) {
-      return {
-        width: 11,
-        scaleLine: '',
-        cell: (x) => (Number.isFinite(x) ? cExp(x, 4) : special(x)),
-      };
+  const intMode = finite.every((x) => x === Math.ceil(x));
+  let expMin = 1;
+  let expMax = 1;
+  const first = values.findIndex((x) => Number.isFinite(x));
+  if (first >= 0) {
+    expMin = Math.abs(values[first]);
+    expMax = Math.abs(values[first]);
+    for (const x of values.slice(first)) {
+      if (!Number.isFinite(x)) continue;
+      if (Math.abs(x) < expMin) expMin = Math.abs(x);
+      // PyTorch compares the signed value here.
+      if (x > expMax) expMax = Math.abs(x);
     }
-    const width = Math.max(expMax + 1, 1);
-    return { width, scaleLine: '', cell: (x) => (Number.isFinite(x) ? x.toFixed(0) : special(x)) };
+    expMin = expMin !== 0 ? Math.floor(Math.log10(expMin)) + 1 : 1;
+    expMax = expMax !== 0 ? Math.floor(Math.log10(expMax)) + 1 : 1;
+  }
+  const scientific = (x: number) => cFormat(x, 'e', 4);
+  const fixed = (x: number) => cFormat(x, 'f', 4);
+  if (intMode) {
+    if (expMax > 9) return { width: 11, scale: 1, cell: scientific };
+    return { width: expMax + 1, scale: 1, cell: (x) => formatG(x, 6) };
   }
   if (expMax - expMin > 4) {
-    const sz = Math.abs(expMax) > 99 || Math.abs(expMin) > 99 ? 12 : 11;
-    return { width: sz, scaleLine: '', cell: (x) => (Number.isFinite(x) ? cExp(x, 4) : special(x)) };
+    const width = Math.abs(expMax) > 99 || Math.abs(expMin) > 99 ? 12 : 11;
+    return { width, scale: 1, cell: scientific };
   }
-  if (expMax > 5 || expMax < 0) {
-    const scale = 10 ** (expMax - 1);
-    return {
-      width: 7,
-      scaleLine: `${cExp(scale, 0).replace(/^1e/, '1e')} *\n`,
-      cell: (x) => (Number.isFinite(x) ? (x / scale).toFixed(4) : special(x)),
-    };
-  }
-  const width = expMax === 0 ? 7 : expMax + 6;
-  return { width, scaleLine: '', cell: (x) => (Number.isFinite(x) ? x.toFixed(4) : special(x)) };
+  if (expMax > 5 || expMax < 0) return { width: 7, scale: 10 ** (expMax - 1), cell: fixed };
+  return { width: expMax === 0 ? 7 : expMax + 6, scale: 1, cell: fixed };
 }
 
-/** C's `%.<digits>e`. */
-function cExp(x: number, digits: number): string {
+/** C's `%.<digits>e` / `%.<digits>f` (nan, inf as C prints them). */
+function cFormat(x: number, kind: 'e' | 'f', digits: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  if (kind === 'f') return x.toFixed(digits);
   const [m, e] = x.toExponential(digits).split('e');
   const ex = Number(e);
-  const ax = Math.abs(ex);
-  return `${m}e${ex < 0 ? '-' : '+'}${ax < 10 ? `0${ax}` : ax}`;
+  return `${m}e${ex < 0 ? '-' : '+'}${Math.abs(ex) < 10 ? '0' : ''}${Math.abs(ex)}`;
 }
 
 /**
@@ -435,6 +449,7 @@ export function isSameIdentity(a: unknown, b: unknown): boolean {
     const fb = b instanceof FloatScalar || typeof b === 'number';
     return fa && fb && num(a) === num(b);
   }
+  // PyTorch compares strings by object, which JS strings do not have: we compare their text.
   if (typeof a === 'string' || typeof b === 'string') return a === b;
   return a === b;
 }
@@ -451,4 +466,19 @@ export function objectId(v: unknown): number {
     ids.set(v as object, id);
   }
   return id;
+}
+
+/** A value's TorchScript type as Python annotations spell it (`List[int]`, `Dict[str, float]`), from its contents. */
+export function typeAnnotation(v: unknown): string {
+  if (v instanceof Map) {
+    const first = v.entries().next();
+    return first.done
+      ? 'Dict[str, Tensor]'
+      : `Dict[${typeAnnotation(first.value[0])}, ${typeAnnotation(first.value[1])}]`;
+  }
+  if (isTuple(v)) return `Tuple[${v.map((e) => typeAnnotation(e)).join(', ')}]`;
+  if (Array.isArray(v)) return `List[${v.length ? typeAnnotation(v[0]) : 'Tensor'}]`;
+  if (isDevice(v)) return 'Device';
+  if (v === null || v === undefined) return 'NoneType';
+  return typeName(v);
 }

@@ -8,6 +8,6 @@ export const StringIndex = defineOp({
   samples: (S) => [
     S.call('prim::StringIndex', ['abc', 1]),
     S.call('prim::StringIndex', ['abc', -3]),
-    S.error('prim::StringIndex', ['abc', 3], 'string index out of range'),
+    S.error('prim::StringIndex', ['abc', 3], 'basic_string::at: __n (which is 3) >= this->size() (which is 3)'),
   ],
 });

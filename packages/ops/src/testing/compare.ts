@@ -62,6 +62,36 @@ export function compareWithGolden(
       }
       return null;
     }
+    if ('$int' in e) {
+      const want = BigInt(e.$int as string);
+      const ok =
+        (typeof actual === 'bigint' || (typeof actual === 'number' && Number.isInteger(actual))) &&
+        BigInt(actual) === want;
+      return ok ? null : `${path}: ${describe(actual)}, expected ${want}`;
+    }
+    if ('$uninitialized' in e) {
+      const ok = (actual as { kind?: unknown } | null)?.kind === 'uninitialized';
+      return ok ? null : `${path}: expected the uninitialized value, got ${describe(actual)}`;
+    }
+    if ('$tuple' in e) return compareWithGolden(ctx, actual, e.$tuple, o, path);
+    if ('$device' in e) {
+      const text = typeof actual === 'string' ? actual : (actual as { kind?: string; device?: string } | null)?.device;
+      const isDevice = typeof actual === 'string' || (actual as { kind?: string } | null)?.kind === 'device';
+      return isDevice && text === e.$device ? null : `${path}: ${describe(actual)}, expected device ${e.$device}`;
+    }
+    if ('$dict' in e) {
+      if (!(actual instanceof Map)) return `${path}: expected a dict, got ${describe(actual)}`;
+      const pairs = e.$dict as [unknown, unknown][];
+      const entries = [...actual];
+      if (entries.length !== pairs.length) return `${path}: ${entries.length} entries, expected ${pairs.length}`;
+      for (let i = 0; i < pairs.length; i++) {
+        const d =
+          compareWithGolden(ctx, entries[i][0], pairs[i][0], o, `${path}.keys[${i}]`) ??
+          compareWithGolden(ctx, entries[i][1], pairs[i][1], o, `${path}.values[${i}]`);
+        if (d) return d;
+      }
+      return null;
+    }
     if ('$float' in e) {
       const want = decodeNumber(e.$float);
       const got = actual instanceof FloatScalar ? actual.value : actual;
@@ -87,6 +117,8 @@ export function compareWithGolden(
 
 function describe(v: unknown): string {
   if (v === null || v === undefined) return String(v);
+  if (typeof v === 'bigint') return `${v}n`;
+  if (v instanceof Map) return `dict of ${v.size}`;
   if (typeof v === 'object' && 'sizes' in (v as object)) return `tensor of sizes [${(v as TensorLike).sizes}]`;
   return JSON.stringify(v) ?? String(v);
 }

@@ -20,7 +20,25 @@ export function tensorFromValues(
 export function materialize(ctx: OpContext, v: SampleValue): unknown {
   if (v instanceof FloatScalar) return v;
   if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map((e) => materialize(ctx, e));
+  if (Array.isArray(v)) {
+    const items = v.map((e) => materialize(ctx, e));
+    // A frozen array is a TorchScript tuple: it stays one.
+    return Object.isFrozen(v) ? Object.freeze(items) : items;
+  }
+  if (v instanceof Map) {
+    // Dict keys in their canonical form (FloatScalar keys as numbers), as the dict builtins keep them.
+    return new Map(
+      [...v].map(([k, e]) => [
+        k instanceof FloatScalar ? k.value : materialize(ctx, k as SampleValue),
+        materialize(ctx, e as SampleValue),
+      ]),
+    );
+  }
+  if ((v as { kind?: unknown }).kind === 'device') return v;
+  // A completed TorchScript Future (aten::wait's samples).
+  if ('$future' in v) {
+    return new CompletedFuture(materialize(ctx, (v as { $future: SampleValue }).$future));
+  }
   const spec = v as SampleTensor;
   if (spec.$tensor === true) {
     const storage = tensorFromValues(ctx, spec.storage, [spec.storage.length], spec.dtype);
@@ -45,4 +63,15 @@ export function tensorValues(ctx: OpContext, t: TensorLike): number[] {
     for (let i = 0; i < n; i++) out[i] = a[i];
   }
   return out;
+}
+
+/** A Future whose value is there (a class instance, so that it is never taken for an options object). */
+class CompletedFuture {
+  readonly #value: unknown;
+  constructor(value: unknown) {
+    this.#value = value;
+  }
+  wait(): unknown {
+    return this.#value;
+  }
 }
