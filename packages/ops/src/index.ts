@@ -70,6 +70,7 @@ export {
   type Scalar,
   type TensorLike,
 } from './core/tensor-like.js';
+export { type DeclaredSchema, declaredSchemas } from './declared-schemas.js';
 export { applySubscript, assignSubscript, type SubscriptItem } from './groups/subscript.js';
 export { allOps } from './op-list.js';
 export { type CompareOptions, compareWithGolden } from './testing/compare.js';

@@ -1,5 +1,5 @@
-import type { FunctionSchema } from '@tsjit/ir';
-import { allOps } from '@tsjit/ops';
+import { type FunctionSchema, parseSchema } from '@tsjit/ir';
+import { allOps, declaredSchemas } from '@tsjit/ops';
 
 /**
  * The operator schemas the compiler resolves builtin calls against, by qualified name
@@ -14,12 +14,17 @@ export class SchemaRegistry {
     for (const schema of schemas) this.add(schema);
   }
 
-  /** Every schema of every op of @tsjit/ops (parsed once, on first use). */
+  /**
+   * Every schema of every op of @tsjit/ops, then the schemas it declares without a kernel
+   * (`declaredSchemas`: code calling them compiles, as in PyTorch; running them is an error).
+   * Parsed once, on first use.
+   */
   static fromOps(): SchemaRegistry {
     if (!opsRegistry) {
       opsRegistry = new SchemaRegistry(
         (function* () {
           for (const op of allOps) for (const overload of op.overloads) yield overload.schema;
+          for (const declared of declaredSchemas) yield parseSchema(declared.schema);
         })(),
       );
     }
