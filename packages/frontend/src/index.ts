@@ -33,6 +33,7 @@ export type {
 } from './emitter/contracts.js';
 export { defaultBuiltins } from './emitter/default-builtins.js';
 export type { SourceText } from './emitter/function-emitter.js';
+export { SchemaRegistry } from './emitter/schema-registry.js';
 export { type GraphCleanup, ScriptFunction } from './emitter/script-function.js';
 export { canonicalizeOutputs } from './emitter/ssa/canonicalize-outputs.js';
 export { TypeParser } from './emitter/type-parser.js';
