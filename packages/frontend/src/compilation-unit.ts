@@ -10,7 +10,7 @@ import type {
   ScriptFunctionLike,
   SugaredValue,
 } from './emitter/contracts.js';
-import { type ClassTypeDeclaration, declareClass, type TypeDeclaration } from './emitter/declare-class.js';
+import { declareClass, type TypeDeclaration } from './emitter/declare-class.js';
 import { builtinHooks, defaultBuiltins } from './emitter/default-builtins.js';
 import type { Emitter } from './emitter/emitter-context.js';
 import type { EmitterUnit, SourceText } from './emitter/function-emitter.js';
@@ -132,6 +132,7 @@ export class CompilationUnit implements CompilationUnitLike, EmitterUnit {
         }
       }
     }
+    for (const type of classes) if (type.kind === 'ClassType') this.registerDeclaredSchemas(type as ClassType);
     return { functions, classes };
   }
 
@@ -188,15 +189,33 @@ export class CompilationUnit implements CompilationUnitLike, EmitterUnit {
     const type = declaration.type;
     this.classTable.set(type.qualifiedName, type);
     this.typeTable.set(type.qualifiedName, type);
-    const full = declaration as Partial<ClassTypeDeclaration> & { source?: SourceText };
-    const source = full.text ?? full.source;
+    const source = declaration.source;
     if (!this.methodTable.has(type.qualifiedName)) this.methodTable.set(type.qualifiedName, new Map());
     const methods =
-      full.methods ?? declaration.def.body.filter((stmt): stmt is FunctionDef => stmt.kind === 'FunctionDef');
+      declaration.methods ?? declaration.def.body.filter((stmt): stmt is FunctionDef => stmt.kind === 'FunctionDef');
     for (const def of methods) {
       this.defineFunction(`${type.qualifiedName}.${def.name}`, def, declaration.resolver, type, source);
     }
+    this.registerDeclaredSchemas(type);
     return type;
+  }
+
+  /**
+   * Puts the schemas of the methods whose signatures are fully annotated on the class type before
+   * they are compiled, so that the class implements the interfaces it matches (PyTorch compiles a
+   * method when its schema is asked for; these are the same schemas). A signature that names a
+   * type not declared yet is left for later.
+   */
+  private registerDeclaredSchemas(type: ClassType): void {
+    for (const fn of this.methodsOf(type)) {
+      if (fn.isEmitted || type.methods.has(fn.name)) continue;
+      if (!fn.def.returns && !fn.def.typeComment) continue;
+      try {
+        type.addMethod(fn.declaredSchema());
+      } catch (e) {
+        if (!(e instanceof FrontendError)) throw e;
+      }
+    }
   }
 
   /** Registers what a class statement declared: a class's methods, or a NamedTuple, enum or interface type. */

@@ -1,6 +1,8 @@
 import type { FunctionSchema, JitType, Value } from '@tsjit/ir';
 import type { Range } from '../ast.js';
+import type { BuiltinHooks } from './builtins/builtin-values.js';
 import type { EmitContext, NamedValue, SugaredValue } from './contracts.js';
+import type { SchemaRegistry } from './schema-registry.js';
 
 /**
  * What the emitter needs from the builtin tables and schema matching (schema-matching.ts,
@@ -9,6 +11,10 @@ import type { EmitContext, NamedValue, SugaredValue } from './contracts.js';
  * `len`...). Injected so that the emitter and the tables can be developed and tested apart.
  */
 export interface BuiltinProvider {
+  /** How the builtin tables' sugared values wrap results and reach the emitter's special forms. */
+  readonly hooks?: BuiltinHooks;
+  /** The operator schemas calls resolve against, when the provider has a registry. */
+  readonly registry?: SchemaRegistry;
   /** A schema-matched call of the operator `name` (`aten::add`), with implicit conversions. */
   call(
     ctx: EmitContext,

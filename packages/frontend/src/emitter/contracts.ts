@@ -96,4 +96,11 @@ export interface ClassDeclaration {
   readonly type: ClassType;
   readonly def: ClassDef;
   readonly resolver: Resolver;
+  /**
+   * The defs to define as methods, when they are not simply the defs of the body (declareClass
+   * leaves out hooks and `@staticmethod`s, renames property accessors, rewrites `@unused` bodies).
+   */
+  readonly methods?: readonly FunctionDef[];
+  /** The file the class is in, for errors and source ranges. */
+  readonly source?: { readonly source: string; readonly file: string };
 }

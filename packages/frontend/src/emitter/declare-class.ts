@@ -29,7 +29,7 @@ export interface DeclareClassOptions {
 /** A class or module: a ClassType whose methods the compilation unit defines next. */
 export interface ClassTypeDeclaration extends ClassDeclaration {
   readonly kind: 'class';
-  readonly text: SourceText;
+  readonly source: SourceText;
   /** The methods to define on the type, in order; property accessors are named `__<name>_getter`/`__<name>_setter`. */
   readonly methods: readonly FunctionDef[];
   /** `@staticmethod`s: free functions called `<class>.<name>`. */

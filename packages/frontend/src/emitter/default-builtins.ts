@@ -50,6 +50,8 @@ export function builtinHooks(registry: SchemaRegistry): BuiltinHooks {
 export function defaultBuiltins(registry: SchemaRegistry): BuiltinProvider {
   const hooks = builtinHooks(registry);
   return {
+    registry,
+    hooks,
     call: (ctx, name, args, kwargs, range, self) => emitBuiltinCall(ctx, registry, name, args, kwargs, range, self),
     attr: (ctx, range, value, name) => builtinAttr(ctx, range, value, name, hooks),
     matchSchema: (ctx, schema, range, args, kwargs, self) => {

@@ -1,12 +1,10 @@
 import {
-  AnyType,
   Argument,
   type Block,
   BoolType,
   type ClassType,
   type DefaultValue,
   DictType,
-  FloatType,
   FunctionSchema,
   FunctionType,
   FutureType,
@@ -30,6 +28,7 @@ import type { Arg, Comprehension, Expr, FunctionDef, Keyword, Range, Stmt } from
 import { FrontendError } from '../errors/frontend-error.js';
 import { Parser as ParserRef } from '../parser.js';
 import type { BuiltinProvider } from './builtin-provider.js';
+import { builtinGlobal } from './builtins/builtin-globals.js';
 import type { CompilationUnitLike, NamedValue, Resolver, ScriptFunctionLike, SugaredValue } from './contracts.js';
 import { tryConvertToType } from './convert-to-type.js';
 import { asSimple, type Emitter } from './emitter-context.js';
@@ -43,7 +42,6 @@ import { finishGraph } from './ssa/finish-graph.js';
 import { dottedName, TypeParser } from './type-parser.js';
 import { unifyTypes } from './type-variables.js';
 import { BuiltinFunctionValue } from './values/builtin-function-value.js';
-import { CastValue } from './values/cast-value.js';
 import { ClassValue } from './values/class-value.js';
 import { ClosureValue } from './values/closure-value.js';
 import { EnumClassValue } from './values/enum-class-value.js';
@@ -51,11 +49,10 @@ import { ExceptionMessageValue, ExceptionValue } from './values/exception-value.
 import { IterableTree } from './values/iterable-tree.js';
 import { MagicMethod } from './values/magic-method.js';
 import { NamedTupleConstructor } from './values/named-tuple-constructor.js';
-import { PrintValue } from './values/print-value.js';
 import { RangeValue } from './values/range-value.js';
 import { SimpleValue, unpackTuple } from './values/simple-value.js';
 import { SpecialFormValue } from './values/special-form-value.js';
-import { constantInt, SugaredTupleValue } from './values/sugared-tuple-value.js';
+import { constantInt } from './values/sugared-tuple-value.js';
 
 /** The source text a function was parsed from, for error messages. */
 export interface SourceText {
@@ -274,7 +271,7 @@ export class FunctionEmitter implements Emitter {
     this.schema = this.emitDef(this.def, this.graph.block);
     convertToSSA(this.graph);
     canonicalizeModifiedLoops(this.graph);
-    finishGraph(this.graph);
+    finishGraph(this.graph, this.builtins.registry);
     return this.schema;
   }
 
@@ -356,11 +353,21 @@ export class FunctionEmitter implements Emitter {
     };
     const argsText = text.slice(0, arrow).trim();
     if (!argsText.startsWith('(')) this.error(def.range, 'expected a parenthesized argument list in the type comment');
+    const returns = parse(text.slice(arrow + 2).trim());
+    // `# type: (...) -> T` with a `# type: T` comment after each parameter (PEP 484's long form).
+    if (argsText.replace(/\s/g, '') === '(...)') {
+      const params = [...def.args.posonlyargs, ...def.args.args, ...def.args.kwonlyargs];
+      const skip = this.selfType ? 1 : 0;
+      const args = params.slice(skip).map((p) => {
+        if (!p.typeComment) this.error(p.range, `parameter '${p.name}' has no '# type:' comment`);
+        return parse(p.typeComment);
+      });
+      return { args, returns };
+    }
     const argsExpr = argsText === '()' ? undefined : parse(argsText);
     let args: Expr[] = [];
-    if (argsExpr) args = argsExpr.kind === 'Tuple' && argsText.replace(/\s/g, '') !== '' ? argsExpr.elts : [argsExpr];
-    if (argsExpr && argsExpr.kind !== 'Tuple') args = [argsExpr];
-    return { args, returns: parse(text.slice(arrow + 2).trim()) };
+    if (argsExpr) args = argsExpr.kind === 'Tuple' ? argsExpr.elts : [argsExpr];
+    return { args, returns };
   }
 
   private emitDef(def: FunctionDef, block: Block): FunctionSchema {
@@ -555,79 +562,30 @@ export class FunctionEmitter implements Emitter {
     return undefined;
   }
 
+  /**
+   * The builtin names the emitter handles itself (special forms, exceptions, the archive code
+   * printer's spellings); the others come from the builtin tables (`len`, `int`, `print`...).
+   */
   private builtinGlobal(name: string): SugaredValue | undefined {
-    const builtin = (symbol: string) => new BuiltinFunctionValue(symbol);
     switch (name) {
-      case 'print':
-        return new PrintValue();
       case 'tuple':
         return new SpecialFormValue('prim::TupleConstruct');
-      case 'float':
-        return new MagicMethod('__float__', new CastValue(FloatType.get(), 'aten::Float'));
-      case 'int':
-        return new MagicMethod('__int__', new CastValue(IntType.get(), 'aten::Int'));
-      case 'bool':
-        return new MagicMethod('__bool__', new CastValue(BoolType.get(), 'aten::Bool'));
-      case 'str':
-        return new MagicMethod('__str__', new CastValue(StringType.get(), 'aten::str'));
       case 'getattr':
         return new SpecialFormValue('prim::GetAttr');
       case 'hasattr':
         return new SpecialFormValue('prim::HasAttr');
       case 'isinstance':
         return new SpecialFormValue('prim::isinstance');
-      case '_to_tensor':
-        return new CastValue(TensorType.get(), 'prim::NumToTensor');
-      case 'len':
-        return new MagicMethod('__len__', builtin('aten::len'));
-      case 'hex':
-        return new MagicMethod('__hex__', builtin('aten::hex'));
-      case 'oct':
-        return new MagicMethod('__oct__', builtin('aten::oct'));
-      case 'round':
-        return new MagicMethod('__round__', builtin('aten::round'));
-      case 'hash':
-        return builtin('aten::hash');
-      case 'id':
-        return builtin('prim::id');
-      case 'min':
-        return builtin('prim::min');
-      case 'max':
-        return builtin('prim::max');
-      case 'abs':
-        return builtin('prim::abs');
-      case 'all':
-        return builtin('aten::all');
-      case 'any':
-        return builtin('aten::any');
-      case 'divmod':
-        return builtin('aten::divmod');
-      case 'sum':
-        return builtin('aten::sum');
       case 'list':
         return new SpecialFormValue('prim::list');
       case 'dict':
         return new SpecialFormValue('prim::dict');
-      case 'ord':
-        return builtin('aten::ord');
-      case 'chr':
-        return builtin('aten::chr');
-      case 'bin':
-        return builtin('aten::bin');
-      case 'pow':
-        return builtin('aten::pow');
-      case 'complex':
-        return builtin('aten::complex');
       case 'range':
         return new SpecialFormValue('prim::range');
       case 'zip':
         return new SpecialFormValue('prim::zip');
       case 'enumerate':
         return new SpecialFormValue('prim::enumerate');
-      case 'rangelist':
-        return builtin('prim::rangelist');
-      case 'sorted':
-        return builtin('aten::sorted');
       case 'AssertionError':
         return new ExceptionValue('AssertionError');
       // The spellings of the archive code printer (python_print.cpp).
@@ -640,9 +598,9 @@ export class FunctionEmitter implements Emitter {
       case 'fork':
         return new SpecialFormValue('prim::fork');
       case 'wait':
-        return builtin('aten::wait');
+        return new BuiltinFunctionValue('aten::wait');
       default:
-        return undefined;
+        return builtinGlobal(name, this.builtins.hooks);
     }
   }
 
@@ -686,6 +644,8 @@ export class FunctionEmitter implements Emitter {
         this.emitAugAssignment(stmt);
         return;
       case 'Expr':
+        // `super().__init__()` in `__init__`: TorchScript classes have no base class to initialize.
+        if (this.isSuperInit(stmt.value)) return;
         this.emitSugaredExpr(stmt.value, 0);
         return;
       case 'Raise':
@@ -737,6 +697,20 @@ export class FunctionEmitter implements Emitter {
         this.error(stmt.range, `${stmt.kind.toLowerCase()} statements are not supported in TorchScript`);
         return;
     }
+  }
+
+  private isSuperInit(expr: Expr): boolean {
+    return (
+      this.selfType !== undefined &&
+      this.def.name === '__init__' &&
+      expr.kind === 'Call' &&
+      expr.func.kind === 'Attribute' &&
+      expr.func.attr === '__init__' &&
+      expr.func.value.kind === 'Call' &&
+      expr.func.value.func.kind === 'Name' &&
+      expr.func.value.func.id === 'super' &&
+      !this.env.isDefinedInAnyFrame('super')
+    );
   }
 
   private emitReturnValue(range: Range, expr: Expr, bare = false): void {
@@ -1236,15 +1210,9 @@ export class FunctionEmitter implements Emitter {
   private emitIsInstance(objExpr: Expr, classInfo: Expr): CondValue {
     const value = this.emitExpr(objExpr);
     const rhs: JitType[] = [];
-    const kindChecks: ('list' | 'tuple')[] = [];
     const gather = (e: Expr): void => {
-      if (e.kind === 'Tuple') {
-        for (const item of e.elts) gather(item);
-      } else if (e.kind === 'Name' && (e.id === 'list' || e.id === 'tuple') && !this.env.isDefinedInAnyFrame(e.id)) {
-        kindChecks.push(e.id);
-      } else {
-        rhs.push(this.typeParser.parseType(e));
-      }
+      if (e.kind === 'Tuple') for (const item of e.elts) gather(item);
+      else rhs.push(this.typeParser.parseType(e));
     };
     gather(classInfo);
     const lhsTypes = standardizeForUnion([value.type]);
@@ -1260,7 +1228,6 @@ export class FunctionEmitter implements Emitter {
         break;
       }
       let found: JitType | undefined;
-      if (kindChecks.some((k) => lhs.kind === (k === 'list' ? 'ListType' : 'TupleType'))) found = lhs;
       for (const r of rhsTypes) {
         const smaller = lhs.isSubtypeOf(r) ? lhs : r.isSubtypeOf(lhs) ? r : undefined;
         if (!smaller) continue;
@@ -1291,11 +1258,7 @@ export class FunctionEmitter implements Emitter {
     if (allFit) return this.staticCond(objExpr.range, true, refinements);
     if (trueTypes.length === 0) return this.staticCond(objExpr.range, false, refinements);
     const node = this.insertNode('prim::isinstance', [value], [BoolType.get()]);
-    const checked = [
-      ...rhsTypes,
-      ...kindChecks.map((k) => (k === 'list' ? ListType.of(AnyType.get()) : TupleType.of([]))),
-    ];
-    node.setTys('types', checked);
+    node.setTys('types', rhsTypes);
     return { value: node.output(), refinements, staticIf: undefined };
   }
 
@@ -1827,9 +1790,31 @@ export class FunctionEmitter implements Emitter {
   }
 
   private emitApplyExpr(call: Extract<Expr, { kind: 'Call' }>, binders: number, typeHint?: JitType): SugaredValue {
+    // `len` of a sugared iterable (range(...), a module list, a tuple being unrolled) is its length.
+    if (
+      call.func.kind === 'Name' &&
+      call.func.id === 'len' &&
+      call.args.length === 1 &&
+      call.keywords.length === 0 &&
+      !this.env.isDefinedInAnyFrame('len')
+    ) {
+      const arg = this.emitSugaredExpr(call.args[0], 1);
+      if (!asSimple(arg) && arg.len) return new SimpleValue(arg.len(this, call.range));
+      if (!asSimple(arg) && arg.unrolled)
+        return new SimpleValue(this.constant(arg.unrolled(this, call.range).length, call.range));
+      const len = this.emitSugaredExpr(call.func, 1);
+      if (!len.call) return this.error(call.func.range, `cannot call a ${len.kind}`);
+      return len.call(
+        this,
+        call.func.range,
+        [{ value: this.asValue(arg, call.args[0].range), range: call.args[0].range }],
+        [],
+        binders,
+      );
+    }
     const sv = this.emitSugaredExpr(call.func, 1);
     const range = call.func.range;
-    if (sv instanceof SpecialFormValue) return this.emitApplySpecialForm(sv.form, call, typeHint);
+    if (sv instanceof SpecialFormValue) return this.emitApplySpecialForm(sv.form, call, typeHint, sv);
     const args = this.getNamedValues(call.args, true);
     const kwargs = this.emitAttributes(call.keywords);
     if (!sv.call) return this.error(range, `cannot call a ${sv.kind}`);
@@ -1860,7 +1845,12 @@ export class FunctionEmitter implements Emitter {
     });
   }
 
-  private emitApplySpecialForm(form: string, call: Extract<Expr, { kind: 'Call' }>, typeHint?: JitType): SugaredValue {
+  private emitApplySpecialForm(
+    form: string,
+    call: Extract<Expr, { kind: 'Call' }>,
+    typeHint?: JitType,
+    special?: SpecialFormValue,
+  ): SugaredValue {
     const range = call.range;
     switch (form) {
       case 'prim::fork': {
@@ -1955,6 +1945,28 @@ export class FunctionEmitter implements Emitter {
         const tree = new IterableTree();
         for (const arg of call.args) tree.addChild(this, range, this.iterOf(this.emitSugaredExpr(arg, 1), range));
         return tree;
+      }
+      case 'prim::tolist': {
+        // `x.tolist()` needs the result's type: `l: List[List[float]] = x.tolist()`.
+        const self = special?.self;
+        if (!typeHint) this.error(range, 'Expected type hint for result of tolist()');
+        if (!self) return this.error(range, 'tolist() must be called on a tensor');
+        let dim = 0;
+        let element: JitType = typeHint;
+        while (element.kind === 'ListType') {
+          element = (element as ListType).elementType;
+          dim++;
+        }
+        const code = ['IntType', 'FloatType', 'BoolType', 'ComplexType'].indexOf(element.kind);
+        if (dim === 0 || code < 0) {
+          this.error(
+            range,
+            `Output annotation element type for tolist() must be int, float, bool or complex, and a list, got ${typeHint.pythonStr()}`,
+          );
+        }
+        const dimValue = this.graph.insertConstant(dim);
+        const typeValue = this.graph.insertConstant(code);
+        return new SimpleValue(this.insertNode('prim::tolist', [self.value, dimValue, typeValue], [typeHint]).output());
       }
       case 'prim::list':
         return this.emitListCall(call, typeHint);
@@ -2802,6 +2814,7 @@ export class FunctionEmitter implements Emitter {
       return new SimpleValue(this.emitBasicSlice(range, this.asValue(sv, valueRange), index));
     }
     const sliceable = this.asValue(sv, valueRange);
+    if (isEllipsis(index) && sliceable.type.isSubtypeOf(TensorType.get())) return new SimpleValue(sliceable);
     const idx = this.emitExpr(index);
     if (sliceable.type.kind === 'TupleType') return new SimpleValue(this.emitTupleIndex(range, sliceable, idx));
     if (sliceable.type.isSubtypeOf(TensorType.get())) {

@@ -1,8 +1,7 @@
 import { Argument, type ClassType, FunctionSchema, type Graph } from '@tsjit/ir';
-import type { FunctionDef, Range } from '../ast.js';
+import type { FunctionDef } from '../ast.js';
 import type { BuiltinProvider } from './builtin-provider.js';
 import type { Resolver, ScriptFunctionLike } from './contracts.js';
-import type { Emitter } from './emitter-context.js';
 import { type EmitterUnit, FunctionEmitter, type SourceText } from './function-emitter.js';
 
 /** Runs the cleanup passes on a freshly emitted graph (set by the layer that has the passes). */
@@ -99,9 +98,7 @@ export class ScriptFunction implements ScriptFunctionLike {
    * The schema from the def alone (annotations and defaults; `self` first for methods), without
    * emitting the body; the return is absent when not annotated.
    */
-  declaredSchema(caller?: Emitter, range?: Range): FunctionSchema {
-    void caller;
-    void range;
+  declaredSchema(): FunctionSchema {
     const emitter = new FunctionEmitter({
       def: this.def,
       qualifiedName: this.qualifiedName,

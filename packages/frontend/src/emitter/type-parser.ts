@@ -1,4 +1,6 @@
 import {
+  AnyListType,
+  AnyTupleType,
   AnyType,
   BoolType,
   CapsuleType,
@@ -72,6 +74,10 @@ function builtinTypeNamed(name: string): JitType | undefined {
     // A dtype is an int in TorchScript (ScalarType).
     case 'torch.dtype':
       return IntType.get();
+    case 'list':
+      return AnyListType.get();
+    case 'tuple':
+      return AnyTupleType.get();
     default:
       return undefined;
   }

@@ -27,8 +27,14 @@ import { type ArchiveConstant, ConstantTableValue } from './constant-table-value
 export interface ImportUnit extends CompilationUnitLike {
   /** Registers a class type and defines the declaration's methods (compiled when first used). */
   defineClass(declaration: ClassDeclaration): void;
-  /** Defines a function (a method when `selfType` is given) under its qualified name. */
-  defineFunction(qualifiedName: string, def: FunctionDef, resolver: Resolver, selfType?: ClassType): ScriptFunctionLike;
+  /** Defines a function (a method when `selfType` is given) under its qualified name; `source` is its file. */
+  defineFunction(
+    qualifiedName: string,
+    def: FunctionDef,
+    resolver: Resolver,
+    selfType?: ClassType,
+    source?: { readonly source: string; readonly file: string },
+  ): ScriptFunctionLike;
 }
 
 /** The sugared values the importer hands out for the names of archive code. */
@@ -143,7 +149,7 @@ export class SourceImporter implements Resolver {
     if (pending?.stmt.kind === 'FunctionDef') {
       this.pending.delete(qualifiedName);
       this.functionNames.push(qualifiedName);
-      return this.unit.defineFunction(qualifiedName, pending.stmt, this);
+      return this.unit.defineFunction(qualifiedName, pending.stmt, this, undefined, pending.module);
     }
     return this.unit.findFunction(qualifiedName);
   }
@@ -246,7 +252,13 @@ export class SourceImporter implements Resolver {
       if (seen.has(hook.name)) continue;
       seen.add(hook.name);
       this.functionNames.push(`${declaration.type.qualifiedName}.${hook.name}`);
-      this.unit.defineFunction(`${declaration.type.qualifiedName}.${hook.name}`, hook, this, declaration.type);
+      this.unit.defineFunction(
+        `${declaration.type.qualifiedName}.${hook.name}`,
+        hook,
+        this,
+        declaration.type,
+        declaration.source,
+      );
     }
   }
 }

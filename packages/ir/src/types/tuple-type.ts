@@ -71,6 +71,7 @@ export class TupleType extends JitType {
   }
 
   protected override isSubtypeOfSameShape(other: JitType): boolean {
+    if (other.kind === 'AnyTupleType') return true;
     if (other.kind !== 'TupleType') return false;
     const that = other as TupleType;
     if (that.names !== undefined && !sameNames(this.names, that.names)) return false;

@@ -73,12 +73,23 @@ export function frontendBaseline({ threads, repeats, only }) {
   const results = new Map();
   for (const w of frontend) {
     if (only && !only.includes(w.name)) continue;
-    const args = [w.torchScript.script, w.name, ...w.torchScript.args, '--threads', String(threads), '--repeats', String(repeats)];
+    const args = [
+      w.torchScript.script,
+      w.name,
+      ...w.torchScript.args,
+      '--threads',
+      String(threads),
+      '--repeats',
+      String(repeats),
+    ];
     const r = spawnSync(PYTHON, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     for (const line of (r.stdout ?? '').split('\n')) {
       if (line.trim().startsWith('{')) results.set(w.name, JSON.parse(line));
     }
-    if (r.status !== 0) process.stderr.write(`torch-load-archive exited with ${r.status}:\n${(r.stderr ?? '').trim().split('\n').slice(-5).join('\n')}\n`);
+    if (r.status !== 0)
+      process.stderr.write(
+        `torch-load-archive exited with ${r.status}:\n${(r.stderr ?? '').trim().split('\n').slice(-5).join('\n')}\n`,
+      );
   }
   return results;
 }

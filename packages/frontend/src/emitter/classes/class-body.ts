@@ -266,7 +266,7 @@ export function declareClassBody(
   );
   return {
     type,
-    text: parser.text,
+    source: parser.text,
     methods,
     staticMethods,
     forwardHooks,

@@ -1,5 +1,6 @@
 import { type Block, Graph, ListType, type Node, TensorType, type Value } from '@tsjit/ir';
-import { normalizeOps } from './normalize-ops.js';
+import { normalizeOps } from '../normalize-ops.js';
+import type { SchemaRegistry } from '../schema-registry.js';
 
 /**
  * The last steps of emission after SSA conversion: unannotated `[]` that no call converted
@@ -7,10 +8,10 @@ import { normalizeOps } from './normalize-ops.js';
  * PyTorch's liftClosures + inlineForkedClosures leave them), and operator aliases take their
  * canonical names (PyTorch's NormalizeOps).
  */
-export function finishGraph(graph: Graph): void {
+export function finishGraph(graph: Graph, registry?: SchemaRegistry): void {
   replaceEmptyListLiterals(graph);
   liftForkClosures(graph.block);
-  normalizeOps(graph);
+  normalizeOps(graph, registry);
 }
 
 function replaceEmptyListLiterals(graph: Graph): void {

@@ -2,6 +2,7 @@ import type { ClassType } from '@tsjit/ir';
 import type { Range } from '../../ast.js';
 import type { EmitContext, NamedValue, SugaredValue } from '../contracts.js';
 import type { Emitter } from '../emitter-context.js';
+import { FunctionValue } from './function-value.js';
 import { SimpleValue } from './simple-value.js';
 import { SpecialFormValue } from './special-form-value.js';
 
@@ -23,7 +24,10 @@ export class ClassValue implements SugaredValue {
 
   attr(context: EmitContext, range: Range, name: string): SugaredValue {
     const ctx: Emitter = context as Emitter;
-    if (name !== '__new__') ctx.error(range, `Tried to lookup unknown attribute on class ${this.type.pythonStr()}`);
-    return new SpecialFormValue('prim::CreateObject');
+    if (name === '__new__') return new SpecialFormValue('prim::CreateObject');
+    // Static methods are functions named after the class (`__torch__.C.make`).
+    const fn = ctx.unit.findFunction(`${this.type.qualifiedName}.${name}`);
+    if (fn) return new FunctionValue(fn);
+    return ctx.error(range, `Tried to lookup unknown attribute on class ${this.type.pythonStr()}`);
   }
 }

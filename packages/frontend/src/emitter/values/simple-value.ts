@@ -87,6 +87,8 @@ export class SimpleValue implements SugaredValue {
       ctx.error(range, `Tried to set an attribute: ${name} on a non-class: ${type.pythonStr()}`);
     }
     const classType = type as ClassType;
+    // Looking the class up compiles its `__init__` first, which declares the attributes.
+    ctx.findMethod(classType, name);
     let expected = classType.findAttribute(name)?.type;
     if (!expected) {
       if (ctx.isInitializing(classType)) {
