@@ -1,5 +1,6 @@
 import {
   type ScriptFunction as CompiledFunction,
+  FrontendError,
   CompilationUnit as FrontendUnit,
   Parser,
   type SchemaRegistry,
@@ -75,12 +76,25 @@ class CompilationUnitClass {
   }
 
   /**
-   * Compiles `source` into this unit: its top-level `def`s and classes may call what the unit
-   * already holds. Everything is compiled now; the first error is thrown as a FrontendError
-   * (and the unit keeps what compiled before).
+   * Compiles `source` into this unit. Its top-level `def`s and classes see each other, not what
+   * earlier sources defined (as in PyTorch, whose `define` resolves names in the source only).
+   * Everything is compiled now; the first error is thrown as a FrontendError, and the unit lists
+   * none of the source's functions and classes.
    */
   define(source: string, options: DefineOptions = {}): Definitions {
-    const module = Parser.parseModule(source, options.file ?? this.#file);
+    const file = options.file ?? this.#file;
+    const module = Parser.parseModule(source, file);
+    // A name is defined once per unit, as PyTorch's CompilationUnit insists.
+    const taken = new Set([...this.#functions, ...this.#classes].map((item) => item.qualifiedName));
+    for (const stmt of module.body) {
+      if (stmt.kind !== 'FunctionDef' && stmt.kind !== 'ClassDef') continue;
+      const name = this.#qualify(stmt.name);
+      if (taken.has(name)) {
+        const what = stmt.kind === 'FunctionDef' ? 'method' : 'class';
+        throw new FrontendError(source, file, stmt.range.start, `${what} '${stmt.name}' already defined.`);
+      }
+      taken.add(name);
+    }
     const defined = this.#unit.defineModule(module, { prefix: this.#prefix });
     const byName = new Map<string, ScriptFunction | ScriptClass>();
     for (const fn of defined.functions) {
@@ -114,8 +128,8 @@ class CompilationUnitClass {
 
   /** The function called `name` (its name after `def`, or its qualified name), or undefined. */
   get(name: string): ScriptFunction | undefined {
-    const compiled = this.#unit.findFunction(name) ?? this.#unit.findFunction(this.#qualify(name));
-    return compiled && this.#wrap(compiled);
+    const qualified = this.#qualify(name);
+    return this.#functions.find((fn) => fn.qualifiedName === name || fn.qualifiedName === qualified);
   }
 
   /** The class called `name` (or its qualified name), or undefined. */
