@@ -40,7 +40,8 @@ describe('ScriptFunction', () => {
   it('gives its own graph each time, and a new inlined copy each time', () => {
     const twice = fn('twice');
     // Identity as booleans: printing a Graph in a failure message would walk all of it.
-    expect(twice.graph === twice.graph).toBe(true);
+    const graph = twice.graph;
+    expect(graph === twice.graph).toBe(true);
     const inlined = twice.inlinedGraph;
     expect(inlined === twice.inlinedGraph).toBe(false);
     expect(inlined.toString()).toBe(twice.inlinedGraph.toString());

@@ -68,7 +68,7 @@ const mutated = fc
         const at = edit.at % (source.length + 1);
         return source.slice(0, at) + edit.text + source.slice(at);
       }
-      case 'deleteChars': {
+      default: {
         const at = edit.at % (source.length + 1);
         return source.slice(0, at) + source.slice(at + edit.count);
       }
