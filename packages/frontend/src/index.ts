@@ -31,6 +31,15 @@ export type {
   ScriptFunctionLike,
   SugaredValue,
 } from './emitter/contracts.js';
+export {
+  type ClassTypeDeclaration,
+  type DeclareClassOptions,
+  declareClass,
+  type EnumDeclaration,
+  type InterfaceDeclaration,
+  type NamedTupleDeclaration,
+  type TypeDeclaration,
+} from './emitter/declare-class.js';
 export { defaultBuiltins } from './emitter/default-builtins.js';
 export type { SourceText } from './emitter/function-emitter.js';
 export { SchemaRegistry } from './emitter/schema-registry.js';
@@ -39,6 +48,18 @@ export { canonicalizeOutputs } from './emitter/ssa/canonicalize-outputs.js';
 export { TypeParser } from './emitter/type-parser.js';
 export { unifyTypes } from './emitter/type-variables.js';
 export { FrontendError } from './errors/frontend-error.js';
+export type { ArchiveConstant } from './importer/constant-table-value.js';
+export {
+  type ImportArchiveCodeOptions,
+  importArchiveCode,
+  SUPPORTED_FILE_FORMAT_VERSIONS,
+} from './importer/import-archive-code.js';
+export {
+  type ImporterValues,
+  type ImportUnit,
+  SourceImporter,
+  type SourceImporterOptions,
+} from './importer/source-importer.js';
 export {
   type FStringPart,
   lexer,

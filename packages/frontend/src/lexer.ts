@@ -147,6 +147,17 @@ const OPERATORS = [
 ];
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
+// The operators by their first character, longest first (as in OPERATORS): the lexer tries only these.
+const OPERATORS_BY_FIRST: ReadonlyMap<string, readonly string[]> = (() => {
+  const byFirst = new Map<string, string[]>();
+  for (const op of OPERATORS) {
+    const list = byFirst.get(op[0] as string) ?? [];
+    list.push(op);
+    byFirst.set(op[0] as string, list);
+  }
+  return byFirst;
+})();
+
 const ID_START = /[\p{L}\p{Nl}_]/u;
 const ID_CONTINUE = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]/u;
 const STRING_PREFIX = /^(?:r|u|f|fr|rf|b|br|rb)$/i;
@@ -366,7 +377,7 @@ class Lexer {
 
   private operator(start: number, col: number) {
     const src = this.src;
-    for (const op of OPERATORS) {
+    for (const op of OPERATORS_BY_FIRST.get(src[start] as string) ?? []) {
       if (!src.startsWith(op, start)) continue;
       if (op === ':=') this.fail(start, "the walrus operator ':=' is not supported in TorchScript");
       if (op === '(' || op === '[' || op === '{') this.brackets.push({ char: op, offset: start });

@@ -192,6 +192,7 @@ const statement: fc.Memo<string[]> = fc.memo((depth) => {
       .map(([c, t, e]) => [`if ${c}:`, ...indent(t), ...(e ? ['else:', ...indent(e)] : [])]),
     fc.tuple(expr(2), block).map(([c, b]) => [`while ${c}:`, ...indent(b)]),
     fc.tuple(fc.constantFrom(...NAMES), expr(2), block).map(([n, it, b]) => [`for ${n} in ${it}:`, ...indent(b)]),
+    block.map((b) => ['with torch.no_grad():', ...indent(b)]),
   );
 });
 
@@ -216,6 +217,66 @@ const program = fc
       '',
     ].join('\n');
   });
+
+// Well-typed int programs: control flow with every kind of exit, to exercise the SSA conversion
+// and the exit transforms (each graph must lint).
+const intExpr: fc.Memo<string> = fc.memo((depth) => {
+  const leaf = fc.oneof(fc.constantFrom('a', 'b', 'n'), fc.integer({ min: -2, max: 5 }).map(String));
+  if (depth <= 1) return leaf;
+  const sub = intExpr(depth - 1);
+  return fc.oneof(
+    { weight: 2, arbitrary: leaf },
+    fc.tuple(sub, fc.constantFrom('+', '-', '*'), sub).map(([l, op, r]) => `(${l} ${op} ${r})`),
+    fc.tuple(sub, sub, sub).map(([x, y, z]) => `(${x} if ${y} > ${z} else ${z})`),
+  );
+});
+
+const intStatement: fc.Memo<string[]> = fc.memo((depth) => {
+  const simple = fc.oneof(
+    fc.tuple(fc.constantFrom('a', 'b'), intExpr(2)).map(([v, e]) => [`${v} = ${e}`]),
+    fc.tuple(fc.constantFrom('a', 'b'), intExpr(2)).map(([v, e]) => [`${v} += ${e}`]),
+    intExpr(2).map((e) => [`return ${e}`]),
+    fc.constantFrom('break', 'continue', 'pass').map((k) => [k]),
+    intExpr(2).map((e) => [`if ${e} > 3:`, '    raise ValueError("big")']),
+    intExpr(2).map((e) => [`l.append(${e})`]),
+    fc.constantFrom<string[]>(
+      ['if o is not None:', '    a += o'],
+      ['if o is None:', '    return a'],
+      ['o = None'],
+      ['o = a'],
+      ['a = len(l)'],
+      ['for x in l:', '    a += x'],
+      ['l = [x * 2 for x in l if x > a]'],
+      ['if o is not None and o > a:', '    b = o'],
+      ['a, b = b, a'],
+      ['assert a > 0, "a"'],
+    ),
+  );
+  if (depth <= 1) return simple;
+  const block = fc.array(intStatement(depth - 1), { minLength: 1, maxLength: 3 }).map((ss) => ss.flat());
+  const indent = (lines: string[]) => lines.map((l) => `    ${l}`);
+  return fc.oneof(
+    { weight: 2, arbitrary: simple },
+    fc
+      .tuple(intExpr(2), block, fc.option(block))
+      .map(([c, t, e]) => [`if ${c} > 0:`, ...indent(t), ...(e ? ['else:', ...indent(e)] : [])]),
+    fc.tuple(intExpr(2), block).map(([c, b]) => [`while ${c} < 10:`, ...indent(b), '    n += 1']),
+    fc.tuple(intExpr(1), block).map(([c, b]) => [`for i in range(${c}):`, ...indent(b)]),
+    ...(process.env.FUZZ_NO_WITH ? [] : [block.map((b) => ['with torch.no_grad():', ...indent(b)])]),
+  );
+});
+
+const intProgram = fc
+  .array(intStatement(4), { minLength: 1, maxLength: 5 })
+  .map((body) =>
+    [
+      'def f(a: int, b: int, n: int, l: List[int]) -> int:',
+      '    o: Optional[int] = None',
+      ...body.flat().map((line) => `    ${line}`),
+      '    return a + b',
+      '',
+    ].join('\n'),
+  );
 
 describe('emitter fuzzing', () => {
   it('compiles or rejects mutated fixture and golden sources', () => {
@@ -243,6 +304,19 @@ describe('emitter fuzzing', () => {
     if (process.env.FUZZ_LOG) console.log(outcomes);
     expect(outcomes.compiled).toBeGreaterThan(100);
     expect(outcomes.rejected).toBeGreaterThan(100);
+  });
+
+  it('compiles well-typed programs with every kind of exit to graphs that lint', () => {
+    const outcomes = { compiled: 0, rejected: 0 };
+    fc.assert(
+      fc.property(intProgram, (source) => {
+        outcomes[compileOrReject(source)]++;
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 2000), seed: Number(process.env.FUZZ_SEED ?? 99) },
+    );
+    if (process.env.FUZZ_LOG) console.log(outcomes);
+    // Rejections here are break/continue outside loops and exits inside with-blocks.
+    expect(outcomes.compiled).toBeGreaterThan(outcomes.rejected);
   });
 
   it('gives a FrontendError, not a stack overflow, for deeply nested control flow', () => {

@@ -439,3 +439,24 @@ describe('signatures in comments', () => {
     expect(cleaned('def f(x: Tensor) -> Tensor:\n    return x[...]\n')).not.toContain('aten::');
   });
 });
+
+describe('with and exits', () => {
+  it('threads values of a with body past an exit in it (where PyTorch asserts)', () => {
+    const graph = fn(
+      'def f(x: Tensor) -> Tensor:\n    with torch.no_grad():\n        if bool(x.sum() > 0):\n            return x * 2\n        y = x + 1\n    return y\n',
+    ).graph();
+    lint(graph);
+    expect(kinds(graph).filter((k) => k === 'prim::Exit').length).toBe(1);
+  });
+
+  it('returns from inside a with block (the exit transforms see through prim::With)', () => {
+    const graph = fn(
+      'def f(x: Tensor) -> Tensor:\n    y = x\n    with torch.no_grad():\n        if bool(x.sum() > 0):\n            return x * 2\n        x.add_(1)\n    return y\n',
+    ).graph();
+    lint(graph);
+    const order = kinds(graph).filter((k) => k === 'prim::Enter' || k === 'prim::Exit');
+    expect(order).toEqual(['prim::Enter', 'prim::Exit']);
+    expect(kinds(graph)).not.toContain('prim::With');
+    expect(kinds(graph)).not.toContain('prim::ReturnStmt');
+  });
+});

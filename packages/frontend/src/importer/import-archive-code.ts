@@ -1,6 +1,5 @@
 import { CompilationUnit, type CompilationUnitOptions } from '../compilation-unit.js';
 import { FrontendError } from '../errors/frontend-error.js';
-import { defaultImporterValues } from './default-importer-values.js';
 import { SourceImporter, type SourceImporterOptions } from './source-importer.js';
 
 export interface ImportArchiveCodeOptions
@@ -38,6 +37,6 @@ export function importArchiveCode(
   }
   const unit =
     options.unit ?? new CompilationUnit({ registry: options.registry, cleanup: options.cleanup, file: 'code' });
-  const importer = new SourceImporter(unit, files, defaultImporterValues, options);
+  const importer = new SourceImporter(unit, files, unit.importerValues(), options);
   return { unit, importer };
 }

@@ -5,6 +5,7 @@ import { type ArchiveCode, fixtureArchives } from '../../test/support/archive-co
 import { describingValues, RecordingUnit } from '../../test/support/fake-import-unit.js';
 import { FrontendError } from '../errors/frontend-error.js';
 import { fixturesDir } from '../testing/fixture-sources.js';
+import { importArchiveCode } from './import-archive-code.js';
 import { SourceImporter } from './source-importer.js';
 
 const dir = fixturesDir();
@@ -154,5 +155,48 @@ describe('importing mutated archive code', () => {
     // The mutations must reach both outcomes for the property to mean something.
     expect(outcomes.ok).toBeGreaterThan(100);
     expect(outcomes.error).toBeGreaterThan(100);
+  });
+});
+
+/**
+ * Compiles the functions and methods of the mutated file (and what they call); anything but
+ * success or a FrontendError fails the property.
+ */
+function compileOutcome(files: Map<string, string>, path: string): 'ok' | 'error' {
+  const qualifier = path.slice(0, -3).replace(/\//g, '.');
+  try {
+    const { importer } = importArchiveCode(files, { constants: () => ({ type: TensorType.get() }), constantCount: 1 });
+    importer.importAll();
+    for (const fn of importer.definedFunctions()) {
+      if (fn.qualifiedName.startsWith(`${qualifier}.`)) fn.graph();
+    }
+    return 'ok';
+  } catch (error) {
+    if (FrontendError.isInstance(error)) return 'error';
+    throw error;
+  }
+}
+
+describe('compiling mutated archive code', () => {
+  it('compiles or rejects with a FrontendError, never anything else', () => {
+    const outcomes = { ok: 0, error: 0 };
+    fc.assert(
+      fc.property(
+        fc.nat({ max: ARCHIVES.length - 1 }),
+        fc.nat(),
+        fc.array(mutation, { minLength: 1, maxLength: 3 }),
+        (archiveIndex, fileIndex, mutations) => {
+          const archive = ARCHIVES[archiveIndex] as ArchiveCode;
+          const paths = [...archive.files.keys()];
+          const path = paths[fileIndex % paths.length] as string;
+          const files = new Map(archive.files);
+          files.set(path, mutations.reduce(mutate, files.get(path) as string));
+          outcomes[compileOutcome(files, path)]++;
+        },
+      ),
+      { numRuns: 1000, seed: 7 },
+    );
+    expect(outcomes.ok).toBeGreaterThan(50);
+    expect(outcomes.error).toBeGreaterThan(50);
   });
 });

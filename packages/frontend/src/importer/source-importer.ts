@@ -64,6 +64,8 @@ export interface SourceImporterOptions {
 
 type PendingDefinition = { readonly stmt: ClassDef | FunctionDef; readonly module: Module };
 
+const QUALIFIED_NAME = /^[A-Za-z_][A-Za-z_0-9]*(\.[A-Za-z_][A-Za-z_0-9]*)*$/;
+
 const SPECIAL_FORMS: ReadonlyMap<string, string> = new Map([
   ['fork', 'prim::fork'],
   ['annotate', 'prim::annotate'],
@@ -129,6 +131,8 @@ export class SourceImporter implements Resolver {
    * class), importing its file and declaring it if needed; undefined when the archive has none.
    */
   findNamedType(qualifiedName: string): JitType | undefined {
+    // Resolvers are also asked about whole annotations (`Optional[...]`): only dotted names can name a type.
+    if (!QUALIFIED_NAME.test(qualifiedName)) return undefined;
     const custom = customClass(qualifiedName);
     if (custom) return custom;
     const known = this.types.get(qualifiedName);
@@ -144,6 +148,7 @@ export class SourceImporter implements Resolver {
 
   /** The function called `qualifiedName` (a free function of a code file), defining it if needed. */
   findFunction(qualifiedName: string): ScriptFunctionLike | undefined {
+    if (!QUALIFIED_NAME.test(qualifiedName)) return undefined;
     this.parseSourceIfNeeded(prefixOf(qualifiedName));
     const pending = this.pending.get(qualifiedName);
     if (pending?.stmt.kind === 'FunctionDef') {

@@ -159,8 +159,19 @@ class ExitTransformer {
     return { hasExited, exitValues: node.outputs.slice(node.outputs.length - count) };
   }
 
+  /**
+   * The exit of a `with` body is the with's: its flag and values leave the body as outputs of the
+   * body and of the With node, so that they stay readable when the body's own exits later guard
+   * the rest of it (reading them across the block boundary, as PyTorch does, breaks then).
+   */
   private transformWith(node: Node): ExitPair {
-    return this.transformExits(node.blocks[0]);
+    const pair = this.transformExits(node.blocks[0]);
+    const status = this.status(pair);
+    if (status !== 'might' && status !== 'will') return pair;
+    return {
+      hasExited: exportFromWith(node, pair.hasExited),
+      exitValues: pair.exitValues.map((v) => exportFromWith(node, v)),
+    };
   }
 
   /** Runs the rest of the block (from `from` on) only if no exit was hit. */
@@ -329,17 +340,37 @@ function inlineConsecutiveIfs(node: Node): boolean {
   return true;
 }
 
-/** Appends a copy of `source`'s nodes to `target` and its outputs to `target`'s outputs (PyTorch's cloneFrom on a non-empty block). */
+/**
+ * Appends a copy of `source`'s nodes to `target` and its outputs to `target`'s outputs (PyTorch's
+ * cloneFrom on a non-empty block). One value map serves every nested block: until the `with`
+ * blocks are flattened, a value defined in a `prim::With` body may be read after it.
+ */
 function appendBlockCopy(target: Block, source: Block, outer: (v: Value) => Value): void {
   const map = new Map<Value, Value>();
   const lookup = (v: Value): Value => map.get(v) ?? outer(v);
+  copyNodes(target, source, map, lookup);
+  for (const output of source.outputs) target.registerOutput(lookup(output));
+}
+
+function copyNodes(target: Block, source: Block, map: Map<Value, Value>, lookup: (v: Value) => Value): void {
+  const graph = target.graph;
   for (const node of source.nodes()) {
-    const copy = target.appendNode(target.graph.createClone(node, lookup, true));
+    const copy = graph.createClone(node, lookup, false);
+    target.appendNode(copy);
     node.outputs.forEach((output, i) => {
       map.set(output, copy.outputs[i]);
     });
+    for (const block of node.blocks) {
+      const inner = copy.addBlock();
+      for (const input of block.inputs) {
+        const value = inner.addInput(undefined, input.type);
+        if (input.hasDebugName()) value.setDebugName(input.debugName());
+        map.set(input, value);
+      }
+      copyNodes(inner, block, map, lookup);
+      for (const output of block.outputs) inner.registerOutput(lookup(output));
+    }
   }
-  for (const output of source.outputs) target.registerOutput(lookup(output));
 }
 
 function inlineConsecutiveIfsIn(block: Block): void {
@@ -349,7 +380,18 @@ function inlineConsecutiveIfsIn(block: Block): void {
   }
 }
 
-/** Wraps the code between `prim::Enter` and its `prim::Exit` in a `prim::With` node (body block, exit block). */
+function isInside(user: Node, node: Node): boolean {
+  for (let n: Node | undefined = user; n; n = n.owningBlock?.owningNode) if (n === node) return true;
+  return false;
+}
+
+/**
+ * Wraps the code between `prim::Enter` and its `prim::Exit` in a `prim::With` node (body block,
+ * exit block). Values the body defines and the code after it reads become outputs of the body
+ * and of the With node (PyTorch leaves them as reads across blocks, which breaks once an exit
+ * in the body conditionalizes the rest of it; as outputs, the exit transforms thread them like
+ * any block's outputs).
+ */
 function convertEnterExitNodesToWithBlocks(graph: Graph): void {
   const pairs: [Node, Node][] = [];
   const stack: Node[] = [];
@@ -371,18 +413,41 @@ function convertEnterExitNodesToWithBlocks(graph: Graph): void {
     }
     exit.moveAfter(exitBlock.paramNode);
     withNode.insertAfter(enter);
+    for (const value of definedIn(body)) {
+      const outside = value.uses.filter((u) => !isInside(u.user, withNode));
+      if (outside.length === 0) continue;
+      body.registerOutput(value);
+      const output = withNode.addOutput(value.type);
+      for (const use of outside) use.user.replaceInput(use.offset, output);
+    }
   }
+}
+
+/** `value` as seen after the With node: a new output of the With when the body defines it. */
+function exportFromWith(withNode: Node, value: Value): Value {
+  if (value.node.isParamNode() || !isInside(value.node, withNode)) return value;
+  withNode.blocks[0].registerOutput(value);
+  return withNode.addOutput(value.type);
+}
+
+/** The outputs of the nodes of a block (not of nested blocks, whose values cannot be read outside them). */
+function definedIn(block: Block): Value[] {
+  return [...block.nodes()].flatMap((node) => [...node.outputs]);
 }
 
 function convertWithBlocksToEnterExitNodes(graph: Graph): void {
   const withNodes = [...graph.allNodes()].filter((n) => n.kind === 'prim::With');
   for (const withNode of withNodes) {
-    const moved = [...withNode.blocks[0].nodes(), ...withNode.blocks[1].nodes()];
+    const body = withNode.blocks[0];
+    const moved = [...body.nodes(), ...withNode.blocks[1].nodes()];
     let current = withNode.prev as Node;
     for (const node of moved) {
       node.moveAfter(current);
       current = node;
     }
+    withNode.outputs.forEach((output, i) => {
+      output.replaceAllUsesWith(body.outputs[i]);
+    });
     withNode.destroy();
   }
 }
