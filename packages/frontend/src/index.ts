@@ -42,6 +42,7 @@ export {
 } from './emitter/declare-class.js';
 export { defaultBuiltins } from './emitter/default-builtins.js';
 export type { SourceText } from './emitter/function-emitter.js';
+export { SchemaRegistry } from './emitter/schema-registry.js';
 export { type GraphCleanup, ScriptFunction } from './emitter/script-function.js';
 export { ScriptTypeParser } from './emitter/script-type-parser.js';
 export { canonicalizeOutputs } from './emitter/ssa/canonicalize-outputs.js';

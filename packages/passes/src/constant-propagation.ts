@@ -1,6 +1,6 @@
 import type { Block, Graph, IValue, Node } from '@tsjit/ir';
 import type { OpRegistry } from '@tsjit/ops';
-import { AliasDb } from './analysis/alias-db.js';
+import { AliasDb, isMutableType } from './analysis/alias-db.js';
 import { constantBool, constantInt, constantOf, insertConstantValue } from './analysis/constant-value.js';
 import { evaluateNode } from './analysis/evaluate-node.js';
 import { hasSideEffects, isNondeterministic } from './analysis/node-effects.js';
@@ -15,6 +15,13 @@ export interface ConstantPropagationOptions {
    * not swell with large constants (PyTorch 1.13 has no limit; default 2^16).
    */
   readonly maxTensorElements?: number;
+  /**
+   * Fold only nodes whose inputs and outputs are all of immutable types (no tensors, lists, dicts
+   * or objects), without alias analysis: PyTorch's ConstantPropagationImmutableTypes, which the
+   * frontend runs on every freshly emitted graph because running it again never changes the
+   * graph. Default false.
+   */
+  readonly immutableTypesOnly?: boolean;
 }
 
 // Nodes never folded, as in PyTorch (control flow is handled apart; the rest have no value to fold).
@@ -55,6 +62,7 @@ class ConstantPropagator {
   readonly #graph: Graph;
   readonly #registry: OpRegistry | undefined;
   readonly #maxTensorElements: number;
+  readonly #immutableTypesOnly: boolean;
   #db: AliasDb | undefined;
   #changed = false;
 
@@ -62,6 +70,7 @@ class ConstantPropagator {
     this.#graph = graph;
     this.#registry = options.registry;
     this.#maxTensorElements = options.maxTensorElements ?? 2 ** 16;
+    this.#immutableTypesOnly = options.immutableTypesOnly ?? false;
   }
 
   run(): boolean {
@@ -103,6 +112,9 @@ class ConstantPropagator {
   #supported(node: Node): boolean {
     if (SKIP.has(node.kind) || node.kind.startsWith('onnx::') || node.blocks.length > 0) return false;
     if (hasSideEffects(node, this.#registry) || isNondeterministic(node, this.#registry)) return false;
+    if (this.#immutableTypesOnly) {
+      return !node.inputs.some((v) => isMutableType(v.type)) && !node.outputs.some((v) => isMutableType(v.type));
+    }
     this.#db ??= new AliasDb(this.#graph, this.#registry);
     // A node whose values some node writes (including itself: a mutating op) is not a pure function of its inputs.
     return !this.#db.nodeHasWriters(node) && !this.#db.writes(node);
@@ -120,8 +132,8 @@ class ConstantPropagator {
     this.#graph.withInsertPoint(node, () => {
       results.forEach((c, i) => {
         const output = node.outputs[i];
+        // Without a source range, as PyTorch's tryInsertConstant here (so `fn.graph` prints the same).
         const constant = insertConstantValue(this.#graph, c.value, output.type);
-        constant.node.setSourceRange(node.sourceRange);
         output.replaceAllUsesWith(constant);
       });
     });

@@ -1,0 +1,12 @@
+export {
+  CompilationUnit,
+  type CompilationUnitConstructor,
+  type CompilationUnitOptions,
+  type DefineOptions,
+  type Definitions,
+} from './compilation-unit.js';
+export { type FrontendCleanupOptions, frontendCleanup } from './frontend-cleanup.js';
+export { type CalleeGraph, type InlineGraphOptions, inlinedGraph, optimizedGraph } from './inline-graph.js';
+export { type ScriptOptions, script } from './script.js';
+export { ScriptClass } from './script-class.js';
+export { type FunctionHost, ScriptFunction } from './script-function.js';
