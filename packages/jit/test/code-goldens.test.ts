@@ -6,13 +6,7 @@ import {
   type Aspect,
   ENUM_SCHEMA,
   expectSame,
-  FORK_ARGUMENTS,
   type KnownList,
-  NEGATIVE_LITERALS,
-  PARENTHESIZED_OPERANDS,
-  RAISE_WITHOUT_SCHEMA,
-  SELF_AND_ATTRIBUTE_NAMES,
-  SELF_AND_ATTRIBUTE_NAMES_IN_CODE,
   TORCH_BUILTIN_SOURCE,
 } from './support/known-differences.js';
 import { torchSchemas } from './support/torch-schemas.js';
@@ -32,22 +26,8 @@ import { torchSchemas } from './support/torch-schemas.js';
  * compiler; `default-registry.test.ts` checks that @tsjit/ops's schemas give the same graphs.
  */
 const KNOWN: KnownList = [
-  [
-    /^(if_elif_else\/sign|break_continue_return\/find|lists\/build|tuples\/index|tensors\/(index|factories)|strings\/slices)\/(graph|inlinedGraph)$/,
-    NEGATIVE_LITERALS,
-  ],
-  [/^(comprehensions\/table|builtins_math\/(logic|bits))\/(graph|inlinedGraph)$/, PARENTHESIZED_OPERANDS],
-  [/^(optional_refinement\/asserted|exceptions\/(positive|bare))\/code$/, RAISE_WITHOUT_SCHEMA],
-  [/^no_grad_fork\/parallel\/(code|graph|inlinedGraph)$/, FORK_ARGUMENTS],
   [/^strings\/slices\/(graph|inlinedGraph)$/, TORCH_BUILTIN_SOURCE],
   [/^no_grad_fork\/frozen\/inlinedGraph$/, TORCH_BUILTIN_SOURCE],
-  [/^class_\w+\/\w+\.\w+\/(graph|inlinedGraph)$/, SELF_AND_ATTRIBUTE_NAMES],
-  [/^class_\w+\/(run|make|measure|feed|use|drain)\/inlinedGraph$/, SELF_AND_ATTRIBUTE_NAMES],
-  [
-    /^class_\w+\/\w+\.(bump|total|norm2|shifted|length2|add|mean|last_or_zero|push|pop|size)\/code$/,
-    SELF_AND_ATTRIBUTE_NAMES_IN_CODE,
-  ],
-  [/^class_\w+\/(Counter|Point|Segment|RunningMean|Stack)\/classCode$/, SELF_AND_ATTRIBUTE_NAMES_IN_CODE],
   [/^enums\/\w+\/schema$/, ENUM_SCHEMA],
 ];
 

@@ -5,7 +5,6 @@ import type { GoldenCase } from './support/code-goldens.js';
 import {
   expectSame,
   type KnownList,
-  NEGATIVE_LITERALS,
   PARENTHESIZED_OPERANDS,
   TORCH_BUILTIN_SOURCE,
 } from './support/known-differences.js';
@@ -23,8 +22,7 @@ const dir = sharedFixturesDir();
 
 /** Where we differ from PyTorch (support/known-differences.ts), by `<fixture>/<function>/<aspect>`. */
 const KNOWN: KnownList = [
-  [/^(src_default_args\/scale|src_tensor_broadcast\/f)\/(graph|inlinedGraph)$/, NEGATIVE_LITERALS],
-  [/^(src_list_comprehension\/table|src_tensor_broadcast\/f)\/(graph|inlinedGraph)$/, PARENTHESIZED_OPERANDS],
+  [/^src_tensor_broadcast\/f\/(graph|inlinedGraph)$/, PARENTHESIZED_OPERANDS],
   [/^src_string_methods\/normalize\/(graph|inlinedGraph)$/, TORCH_BUILTIN_SOURCE],
 ];
 

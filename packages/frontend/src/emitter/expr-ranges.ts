@@ -9,7 +9,29 @@ export function nameRange(arg: Arg): Range {
 
 /** `range` starting where `expr` starts (PyTorch's ranges of operators start at their first operand, inside parentheses). */
 export function fromStartOf(expr: Expr, range: Range): Range {
-  return { start: expr.range.start, end: range.end, line: expr.range.line, col: expr.range.col };
+  const start = pytorchStart(expr);
+  return { start: start.start, end: range.end, line: start.line, col: start.col };
+}
+
+/**
+ * Where PyTorch's parser starts `expr`. Parentheses make no node there, and an operator or a
+ * comprehension starts where its first operand does, so `((a ^ b) << 2)` starts at `a`, where
+ * this parser (as Python's ast) starts it at the inner `(`.
+ */
+function pytorchStart(expr: Expr): Range {
+  switch (expr.kind) {
+    case 'BinOp':
+    case 'Compare':
+      return pytorchStart(expr.left);
+    case 'BoolOp':
+      return pytorchStart(expr.values[0]);
+    case 'ListComp':
+      return pytorchStart(expr.elt);
+    case 'DictComp':
+      return pytorchStart(expr.key);
+    default:
+      return expr.range;
+  }
 }
 
 /** Gives every node of an expression parsed from a comment the range of the comment's owner. */

@@ -323,7 +323,9 @@ export class FunctionEmitter implements Emitter {
       const self = params[0];
       const input = block.addInput(undefined, this.selfType);
       input.setDebugName(self.name);
-      (this.environment as Environment).setSugared(self.name, new SimpleValue(input));
+      // `self` of a class is a first-class variable (PyTorch's SimpleSelf): stored, so that a read
+      // of it renames the input `self.1` as in PyTorch's graphs.
+      this.setVar(nameRange(self), self.name, input);
       args.push(new Argument(self.name, { type: this.selfType }));
       i = 1;
     }
@@ -700,7 +702,8 @@ export class FunctionEmitter implements Emitter {
       message = this.builtin('aten::str', [{ value: message, range: stmt.range }], [], stmt.range);
     }
     className ??= this.graph.insertConstant(null);
-    this.insertNode('prim::RaiseException', [message, className], [], stmt.range);
+    // Schema-matched as PyTorch's graph->insert: the node knows its schema (`str? cls=None`).
+    this.insertBuiltin('prim::RaiseException', [message, className], stmt.range);
     this.exitBlocks.add(this.env.block);
   }
 
@@ -741,7 +744,8 @@ export class FunctionEmitter implements Emitter {
           }
           this.callMethod(value, '__delitem__', stmt.range, [{ value: index, range: stmt.range }], []);
         } else {
-          this.insertNode('aten::Delete', [value, index], [], target.range);
+          // Schema-matched as PyTorch's emitBuiltinCall: the schema says the container is written.
+          this.insertBuiltin('aten::Delete', [value, index], target.range);
         }
       } else if (target.kind === 'Name') {
         if (!this.env.remove(target.id)) this.error(target.range, `undefined value ${target.id}`);
@@ -960,7 +964,7 @@ export class FunctionEmitter implements Emitter {
         let lhs = expr.values[0];
         let cond = this.emitCondExpr(lhs);
         for (let i = 1; i < expr.values.length; i++) {
-          const range = { ...expr.range, end: expr.values[i].range.end };
+          const range = { ...fromStartOf(expr.values[0], expr.range), end: expr.values[i].range.end };
           cond = this.emitShortCircuitLogical(range, cond, expr.values[i], expr.op === 'or');
           lhs = expr.values[i];
         }
@@ -2041,12 +2045,14 @@ export class FunctionEmitter implements Emitter {
       fork.addOutput(FutureType.of(body.outputs[0].type));
       return new SimpleValue(fork.output());
     }
+    // The arguments are evaluated before the fork, outside the closure that makes the call (the
+    // closure captures them, so they become inputs of the fork), as in PyTorch.
+    const args = this.getNamedValues(argExprs, true);
+    const kwargs = this.emitAttributes(keywords);
     const node = this.insertNode('prim::forkClosure', [], [], range);
     let outType: JitType = NoneType.get();
     const block = node.addBlock();
     this.inClosureBlock(block, () => {
-      const args = this.getNamedValues(argExprs, true);
-      const kwargs = this.emitAttributes(keywords);
       if (!forked.call) this.error(range, `cannot call a ${forked.kind}`);
       const result = this.asValue(forked.call(this, range, args, kwargs, 1), range);
       block.registerOutput(result);
@@ -2263,10 +2269,15 @@ export class FunctionEmitter implements Emitter {
     if (expr.op === '-' && expr.operand.kind === 'Number') {
       const at = expr.operand.range;
       const literal = numberLiteralValue(expr.operand.text, expr.operand.numberKind);
-      if (literal?.kind === 'int') return this.constant({ kind: 'int', value: negate(literal.value) }, at);
-      if (literal?.kind === 'float') return this.constant({ kind: 'float', value: -literal.value }, at);
+      // PyTorch's parser folds the sign into the literal, which is then materialized like any other.
+      if (literal?.kind === 'int') return this.materializeInt(BigInt(negate(literal.value)), at);
+      if (literal?.kind === 'float') {
+        const negated = -literal.value;
+        const key = Object.is(negated, -0) ? '-0' : String(negated);
+        return this.materialize(this.fpConstants, key, { kind: 'float', value: negated }, at);
+      }
       if (!literal && expr.operand.numberKind === 'int' && BigInt(expr.operand.text.replace(/_/g, '')) === 2n ** 63n) {
-        return this.constant({ kind: 'int', value: -(2n ** 63n) }, at);
+        return this.materializeInt(-(2n ** 63n), at);
       }
     }
     const args = this.getNamedValues([expr.operand], false);

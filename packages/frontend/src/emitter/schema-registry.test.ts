@@ -1,5 +1,5 @@
 import { parseSchema } from '@tsjit/ir';
-import { allOps } from '@tsjit/ops';
+import { allOps, declaredSchemas } from '@tsjit/ops';
 import { describe, expect, it } from 'vitest';
 import { SchemaRegistry } from './schema-registry.js';
 
@@ -25,7 +25,7 @@ describe('SchemaRegistry', () => {
     expect([...registry.names()]).toEqual(['aten::f', 'aten::g']);
   });
 
-  it('fromOps holds every schema of @tsjit/ops, built once', () => {
+  it('fromOps holds every schema of @tsjit/ops (kernels and declared-only), built once', () => {
     const registry = SchemaRegistry.fromOps();
     expect(SchemaRegistry.fromOps()).toBe(registry);
     let count = 0;
@@ -34,6 +34,12 @@ describe('SchemaRegistry', () => {
         count++;
         expect(registry.find(overload.schema.operatorName)).toBe(overload.schema);
       }
+    }
+    for (const declared of declaredSchemas) {
+      count++;
+      expect(registry.find(parseSchema(declared.schema).operatorName)?.toString()).toBe(
+        parseSchema(declared.schema).toString(),
+      );
     }
     expect(registry.size).toBe(count);
     expect(registry.lookup('aten::add').length).toBeGreaterThan(1);

@@ -32,29 +32,3 @@ function renameInGraph(text: string): string {
 export function withoutRanges(text: string): string {
   return renameValues(text.replace(/ # [^\n]*:\d+:\d+$/gm, ''));
 }
-
-/** Removes the debug names too: every value becomes `%#<k>` (names do not matter, only structure). */
-export function withoutNames(text: string): string {
-  return renameValues(text).replace(/%[\p{L}\p{N}_.]*#/gu, '%#');
-}
-
-/**
- * Sorts the constants that lead each graph (by their text after `=`): where pooling leaves them
- * depends on where the emitter first put them, not on what they are.
- */
-export function sortLeadingConstants(text: string): string {
-  return text
-    .split(/^(?=with )/m)
-    .map((part) => {
-      const lines = part.split('\n');
-      const first = lines.findIndex((line) => / = prim::Constant\b/.test(line));
-      const header = lines.findIndex((line) => line.endsWith('):'));
-      if (first < 0 || first !== header + 1) return part;
-      let end = first;
-      while (end < lines.length && / = prim::Constant\b/.test(lines[end])) end++;
-      const key = (line: string) => line.slice(line.indexOf(' : '));
-      const sorted = lines.slice(first, end).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-      return [...lines.slice(0, first), ...sorted, ...lines.slice(end)].join('\n');
-    })
-    .join('');
-}

@@ -66,22 +66,15 @@ function liftFork(node: Node): void {
   // `fork(closure)`: the closure's block is the body; the closure node goes when nothing else uses it.
   const closure = node.inputs.length > 0 ? node.inputs[0].node : undefined;
   const body = closure ? closure.blocks[0] : node.blocks[0];
-  // Constants are copied into the subgraph rather than passed in, as PyTorch's closure lifting does.
-  const captured = capturedValues(body);
+  // Every captured value (constants too) is passed in, as PyTorch's liftClosures packs them into
+  // the closure's context and inlineForkedClosures makes them the fork's inputs.
+  const passed = capturedValues(body);
   const subgraph = new Graph();
   const map = new Map<Value, Value>();
-  const passed: Value[] = [];
-  for (const value of captured) {
-    if (value.node.kind === 'prim::Constant') {
-      const copy = subgraph.block.appendNode(subgraph.createClone(value.node, () => value, false));
-      copy.output().setType(value.type);
-      map.set(value, copy.output());
-    } else {
-      const input = subgraph.addInput(undefined, value.type);
-      if (value.hasDebugName()) input.setDebugName(value.debugName());
-      map.set(value, input);
-      passed.push(value);
-    }
+  for (const value of passed) {
+    const input = subgraph.addInput(undefined, value.type);
+    if (value.hasDebugName()) input.setDebugName(value.debugName());
+    map.set(value, input);
   }
   const lookup = (v: Value): Value => map.get(v) ?? v;
   for (const inner of body.nodes()) {
@@ -93,6 +86,8 @@ function liftFork(node: Node): void {
   for (const output of body.outputs) subgraph.registerOutput(lookup(output));
   const fork = graph.create('prim::fork', passed, 1);
   fork.output().setType(node.output().type);
+  // The variable the future is assigned to names the fork's output (PyTorch's copyMetadata).
+  if (node.output().hasDebugName()) fork.output().setDebugName(node.output().debugName());
   fork.setSourceRange(node.sourceRange);
   fork.setG('Subgraph', subgraph);
   fork.insertBefore(node);

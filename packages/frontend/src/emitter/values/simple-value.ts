@@ -50,6 +50,8 @@ export class SimpleValue implements SugaredValue {
       if (attribute) {
         const node = ctx.insertNode('prim::GetAttr', [value], [attribute.type]);
         node.setS('name', name);
+        // As PyTorch's createGetAttr: the value is named after the attribute (`_0` for `0`).
+        node.output().setDebugName(/^\d+$/.test(name) ? `_${name}` : name);
         return new SimpleValue(node.output());
       }
       const property = classType.properties.find((p) => p.name === name);
