@@ -138,6 +138,19 @@ describe('types', () => {
     expect(e.line).toBe(1);
     expect(e.column).toBeGreaterThanOrEqual(10);
   });
+
+  // A member of a subscripted type is no dotted name: it used to crash the annotation parser (TypeError).
+  it.each([
+    ['def f(xs: List[int]) -> List[int].x:\n    return xs\n', 25],
+    ['def f(xs: List[int].x):\n    return xs\n', 11],
+    ['def f(xs: Optional[List[int].x]):\n    return xs\n', 20],
+    ['def f(xs: List[int]):\n    y: List[int].x = xs\n    return y\n', 8],
+    ['def f(xs):\n    # type: (List[int]) -> List[int].x\n    return xs\n', 1],
+  ])('rejects an attribute of a subscripted type with a FrontendError: %j', (source, column) => {
+    const e = errorOf(source);
+    expect(e.reason).toContain('cannot be used in a type expression');
+    expect(e.column).toBe(column);
+  });
 });
 
 describe('statements', () => {

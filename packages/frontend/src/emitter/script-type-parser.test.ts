@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ClassType, type JitType } from '@tsjit/ir';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Expr } from '../ast.js';
 import { FrontendError } from '../errors/frontend-error.js';
@@ -79,6 +80,12 @@ describe('ScriptTypeParser', () => {
     expect(parse('"Point"', 'source').type).toBe('__torch__.Point');
     expect(parse("'List[Optional[int]]'", 'source').type).toBe('List[Optional[int]]');
     expect(rejection('typing.List[int]')).toBe('Unknown type constructor typing.List');
+    for (const dialect of ['archive', 'source'] as const) {
+      expect(rejection('List[int].x', dialect)).toBe(
+        'Expression of type Attribute cannot be used in a type expression',
+      );
+      expect(rejection('f(1).x', dialect)).toBe('Expression of type Attribute cannot be used in a type expression');
+    }
     expect(rejection('"List[int]"')).toBe("Unknown type name 'List[int]'");
     expect(rejection("'List[Nope]'", 'source')).toContain(
       "Unknown type name 'Nope' (in the quoted annotation 'List[Nope]')",
@@ -101,5 +108,31 @@ describe('ScriptTypeParser', () => {
     expect(rejection('BroadcastingList2[str]')).toBe('Broadcastable lists only supported for int or float');
     expect(rejection('BroadcastingListX[int]')).toBe('subscript of Broadcastable list must be a positive integer');
     expect(rejection('Union[()]')).toBe('Union needs at least one member type');
+  });
+
+  it('reads any annotation-shaped expression or rejects it with a FrontendError', () => {
+    // Names, members, subscripts and calls nested at random, in the places where types and non-types meet.
+    const { annotation } = fc.letrec<{ annotation: string }>((tie) => ({
+      annotation: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.constantFrom('int', 'List', 'Tensor', 'torch', 'Point', 'None', '1', '"int"', '...', 'typing'),
+        fc.tuple(tie('annotation'), fc.constantFrom('x', 'Tensor', 'List', '0')).map(([v, a]) => `${v}.${a}`),
+        fc
+          .tuple(tie('annotation'), fc.array(tie('annotation'), { minLength: 1, maxLength: 3 }))
+          .map(([v, items]) => `${v}[${items.join(', ')}]`),
+        tie('annotation').map((v) => `(${v})`),
+        tie('annotation').map((v) => `f(${v})`),
+      ),
+    }));
+    fc.assert(
+      fc.property(annotation, fc.constantFrom<Dialect>('archive', 'source'), (text, dialect) => {
+        try {
+          parse(text, dialect);
+        } catch (e) {
+          if (!FrontendError.isInstance(e)) throw e;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
