@@ -48,6 +48,11 @@ export type Expr =
 export interface Arg {
   name: string;
   annotation: Expr | null;
+  /**
+   * The text after `# type:` ending this parameter's line (PEP 484's per-argument form, which
+   * PyTorch reads with a `# type: (...) -> T` signature comment). The parser always sets it.
+   */
+  typeComment?: string | null;
   range: Range;
 }
 

@@ -20,6 +20,16 @@ export interface TokenRange {
   col: number;
 }
 
+/**
+ * A `# type: ...` comment (PyTorch reads function signatures and assignment types from them), with
+ * `text` the rest of the comment after `type:` and the blanks that follow it. `# type: ignore`
+ * comments are not type comments (they silence checkers), as in CPython.
+ */
+export interface TypeComment {
+  text: string;
+  range: TokenRange;
+}
+
 /** A piece of an f-string: literal text (escapes decoded), or a replacement field as written. */
 export type FStringPart =
   | { kind: 'text'; value: string }
@@ -137,6 +147,17 @@ const OPERATORS = [
 ];
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
+// The operators by their first character, longest first (as in OPERATORS): the lexer tries only these.
+const OPERATORS_BY_FIRST: ReadonlyMap<string, readonly string[]> = (() => {
+  const byFirst = new Map<string, string[]>();
+  for (const op of OPERATORS) {
+    const list = byFirst.get(op[0] as string) ?? [];
+    list.push(op);
+    byFirst.set(op[0] as string, list);
+  }
+  return byFirst;
+})();
+
 const ID_START = /[\p{L}\p{Nl}_]/u;
 const ID_CONTINUE = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]/u;
 const STRING_PREFIX = /^(?:r|u|f|fr|rf|b|br|rb)$/i;
@@ -148,9 +169,13 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
  * NEWLINE at the end of each logical line, implicit joining inside brackets and explicit `\`
  * joining. Iterative throughout, so that no input can exhaust the stack. Throws FrontendError.
  */
-export function lexer(source: string, file = '<string>'): Token[] {
-  return new Lexer(source, file).run();
+export function lexer(source: string, file = '<string>', typeComments?: TypeComment[]): Token[] {
+  return new Lexer(source, file, typeComments).run();
 }
+
+// CPython's test: `#`, blanks, `type:`, blanks; `ignore` not followed by an identifier character is a type-ignore.
+const TYPE_COMMENT = /^#[ \t]*type:[ \t]*/;
+const TYPE_IGNORE = /^ignore(?![\p{L}\p{N}_])/u;
 
 class Lexer {
   private pos = 0;
@@ -166,7 +191,24 @@ class Lexer {
   constructor(
     private readonly src: string,
     private readonly file: string,
+    /** Where type comments go, in source order, when the caller wants them. */
+    private readonly typeComments?: TypeComment[],
   ) {}
+
+  /** Consumes a comment from `this.pos` (its `#`) to the end of its line, keeping it if it is a type comment. */
+  private comment() {
+    const src = this.src;
+    const start = this.pos;
+    while (this.pos < src.length && !this.newlineAt(this.pos)) this.pos++;
+    if (!this.typeComments) return;
+    const text = src.slice(start, this.pos);
+    const prefix = TYPE_COMMENT.exec(text);
+    if (!prefix) return;
+    const rest = text.slice(prefix[0].length);
+    if (TYPE_IGNORE.test(rest)) return;
+    const range = { start, end: this.pos, line: this.line, col: start - this.lineStart + 1 };
+    this.typeComments.push({ text: rest, range });
+  }
 
   private fail(offset: number, reason: string): never {
     throw new FrontendError(this.src, this.file, offset, reason);
@@ -215,7 +257,7 @@ class Lexer {
         continue;
       }
       if (c === 35) {
-        while (this.pos < src.length && !this.newlineAt(this.pos)) this.pos++;
+        this.comment();
         continue;
       }
       if (c === 92) {
@@ -302,6 +344,7 @@ class Lexer {
     // Blank and comment-only lines do not take part in indentation; backslash joins are measured
     // from the first physical line.
     if (i >= src.length || this.newlineAt(i) || c === 35) {
+      if (c === 35) this.comment();
       while (this.pos < src.length && !this.newlineAt(this.pos)) this.pos++;
       if (this.pos < src.length) this.advanceLine(this.newlineAt(this.pos));
       return true;
@@ -334,7 +377,7 @@ class Lexer {
 
   private operator(start: number, col: number) {
     const src = this.src;
-    for (const op of OPERATORS) {
+    for (const op of OPERATORS_BY_FIRST.get(src[start] as string) ?? []) {
       if (!src.startsWith(op, start)) continue;
       if (op === ':=') this.fail(start, "the walrus operator ':=' is not supported in TorchScript");
       if (op === '(' || op === '[' || op === '{') this.brackets.push({ char: op, offset: start });

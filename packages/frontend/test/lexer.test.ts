@@ -1,7 +1,7 @@
 import { JitError } from '@tsjit/ir';
 import { describe, expect, it } from 'vitest';
 import { FrontendError } from '../src/errors/frontend-error.js';
-import { lexer, type Token } from '../src/lexer.js';
+import { lexer, type Token, type TypeComment } from '../src/lexer.js';
 
 /** Compact token strings: `kind` for layout tokens, the text otherwise. */
 const show = (src: string) =>
@@ -357,5 +357,19 @@ describe('names, keywords and operators', () => {
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('FrontendError');
     expect(error.file).toBe('test.py');
+  });
+});
+
+describe('type comments', () => {
+  it('hands `# type:` comments to the caller, after the comment or alone on a line, and not type-ignores', () => {
+    const comments: TypeComment[] = [];
+    const src = 'def f(a):  # type: (int) -> int\n    #type:List[int]  \n    x = 1  # type: ignore\n    # typed\n';
+    const tokens = lexer(src, 'test.py', comments);
+    expect(comments).toEqual([
+      { text: '(int) -> int', range: { start: 11, end: 31, line: 1, col: 12 } },
+      { text: 'List[int]  ', range: { start: 36, end: 53, line: 2, col: 5 } },
+    ]);
+    // The tokens are those of the same source without the sink.
+    expect(tokens).toEqual(lexer(src, 'test.py'));
   });
 });

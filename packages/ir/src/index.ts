@@ -63,6 +63,8 @@ export { RRefType } from './types/rref-type.js';
 export {
   AnyClassType,
   AnyEnumType,
+  AnyListType,
+  AnyTupleType,
   AnyType,
   BoolType,
   CapsuleType,

@@ -1,5 +1,6 @@
 import type { Op } from './core/define-op.js';
 import { activationsOps } from './lists/activations.js';
+import { builtinsOps } from './lists/builtins.js';
 import { creationOps } from './lists/creation.js';
 import { indexingOps } from './lists/indexing.js';
 import { linalgOps } from './lists/linalg.js';
@@ -24,4 +25,5 @@ export const allOps: readonly Op[] = [
   ...activationsOps,
   ...shapeOps,
   ...queriesOps,
+  ...builtinsOps,
 ];

@@ -97,9 +97,13 @@ for (const threads of opts.threads) {
       process.stderr.write(`  ${w.name} [${threads}t]: ${fmt(ours.at(-1).value)} ${w.unit}\n`);
       inst.dispose?.();
     }
-    const torch = haveTorch
-      ? runBaseline(script, [suiteName], { threads, repeats: opts.repeats, only: workloads.map((w) => w.name) })
-      : new Map();
+    // A suite outside torch-baseline.py's brings its own PyTorch side.
+    const only = workloads.map((w) => w.name);
+    const torch = !haveTorch
+      ? new Map()
+      : suite.baseline
+        ? suite.baseline({ threads, repeats: opts.repeats, only })
+        : runBaseline(script, [suiteName], { threads, repeats: opts.repeats, only });
     for (const { w, value, error, inst, path, candidates } of ours) {
       const t = torch.get(w.name);
       const tv = t?.value ?? null;

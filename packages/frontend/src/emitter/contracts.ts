@@ -4,7 +4,7 @@
  * expressions, control flow), schema matching with the builtin tables, and the class/module
  * declarations with the archive importer are written against these types.
  */
-import type { ClassType, FunctionSchema, Graph, JitType, Value } from '@tsjit/ir';
+import type { ClassType, FunctionSchema, Graph, JitType, SourceRange, Value } from '@tsjit/ir';
 import type { ClassDef, Expr, FunctionDef, Range } from '../ast.js';
 
 /** An argument of a call after its expression was emitted: the IR value, where it came from, and its keyword. */
@@ -36,6 +36,11 @@ export interface EmitContext {
   expr(expr: Expr, typeHint?: JitType): Value;
   /** Parses a type annotation expression (`List[int]`, `Optional[Tensor]`, a class name). */
   type(annotation: Expr): JitType;
+  /**
+   * The `# file:line:col` of a range, for nodes inserted by parts of the emitter that do not know
+   * the file (schema matching, builtins). Without it such nodes get no source range.
+   */
+  sourceRange?(range: Range): SourceRange;
 }
 
 /**
@@ -91,4 +96,11 @@ export interface ClassDeclaration {
   readonly type: ClassType;
   readonly def: ClassDef;
   readonly resolver: Resolver;
+  /**
+   * The defs to define as methods, when they are not simply the defs of the body (declareClass
+   * leaves out hooks and `@staticmethod`s, renames property accessors, rewrites `@unused` bodies).
+   */
+  readonly methods?: readonly FunctionDef[];
+  /** The file the class is in, for errors and source ranges. */
+  readonly source?: { readonly source: string; readonly file: string };
 }

@@ -7,6 +7,8 @@ import { type PrintOptions, printGraph, printNode } from './print-graph.js';
 import type { SourceRange } from './source-range.js';
 import type { Value } from './value.js';
 
+// Node kinds already checked: compilers create the same few hundred kinds over and over.
+const VALID_KINDS = new Set<string>();
 /** Where new nodes go: before a node, or at the end of a block. */
 export type InsertPoint = Node | Block;
 
@@ -84,8 +86,11 @@ export class Graph {
 
   /** A new node (not inserted) of `kind` with these inputs and `nOutputs` outputs of type Tensor. */
   create(kind: string, inputs: readonly Value[] = [], nOutputs = 1): Node {
-    if (!/^[A-Za-z_][\w]*::[A-Za-z_][\w.]*$/.test(kind)) {
-      throw new InternalError(`bad node kind '${kind}': expected a qualified symbol such as aten::add`);
+    if (!VALID_KINDS.has(kind)) {
+      if (!/^[A-Za-z_][\w]*::[A-Za-z_][\w.]*$/.test(kind)) {
+        throw new InternalError(`bad node kind '${kind}': expected a qualified symbol such as aten::add`);
+      }
+      VALID_KINDS.add(kind);
     }
     const node = new Node(this, kind);
     for (const input of inputs) node.addInput(input);

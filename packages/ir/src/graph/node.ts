@@ -9,6 +9,8 @@ import type { ComplexValue, IValue } from './ivalue.js';
 import type { SourceRange } from './source-range.js';
 import { Value } from './value.js';
 
+// Attribute names already checked (`value`, `name`...): the check runs once per name.
+const VALID_ATTRIBUTE_NAMES = new Set<string>();
 /** Finds the schema of a node (by its kind and input types); injected by the layer that owns the ops. */
 export type SchemaLookup = (node: Node) => FunctionSchema | undefined;
 
@@ -317,7 +319,10 @@ export class Node {
   }
 
   setAttribute(name: string, value: AttributeValue): this {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new InternalError(`bad attribute name '${name}'`);
+    if (!VALID_ATTRIBUTE_NAMES.has(name)) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new InternalError(`bad attribute name '${name}'`);
+      VALID_ATTRIBUTE_NAMES.add(name);
+    }
     this._attributes.set(name, value);
     return this;
   }

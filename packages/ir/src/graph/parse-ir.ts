@@ -13,6 +13,8 @@ import { RRefType } from '../types/rref-type.js';
 import {
   AnyClassType,
   AnyEnumType,
+  AnyListType,
+  AnyTupleType,
   AnyType,
   BoolType,
   CapsuleType,
@@ -82,6 +84,8 @@ const SIMPLE_TYPES: ReadonlyMap<string, JitType> = new Map<string, JitType>([
   ['SymInt', SymIntType.get()],
   ['AnyClassType', AnyClassType.get()],
   ['AnyEnumType', AnyEnumType.get()],
+  ['list', AnyListType.get()],
+  ['tuple', AnyTupleType.get()],
 ]);
 
 /** Deeper nesting than this (blocks, types, constants) is rejected: hostile input must not overflow the stack. */

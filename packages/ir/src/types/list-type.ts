@@ -29,4 +29,9 @@ export class ListType extends JitType {
   protected override equalsSameKind(other: JitType): boolean {
     return this.elementType.equals((other as ListType).elementType);
   }
+
+  /** Every list is a `list` (AnyListType). */
+  protected override isSubtypeOfSameShape(other: JitType): boolean {
+    return other.kind === 'AnyListType';
+  }
 }

@@ -1,3 +1,4 @@
+import type { IValue } from '../graph/ivalue.js';
 import type { JitType } from './jit-type.js';
 import { TupleType } from './tuple-type.js';
 
@@ -11,12 +12,21 @@ import { TupleType } from './tuple-type.js';
 export class NamedTupleType {
   private constructor() {}
 
-  static create(qualifiedName: string, fields: readonly (readonly [string, JitType])[]): TupleType {
+  /** `fields` are `[name, type]` or `[name, type, default]`; a field with a default may be omitted when constructing. */
+  static create(
+    qualifiedName: string,
+    fields: readonly (readonly [string, JitType] | readonly [string, JitType, IValue])[],
+  ): TupleType {
     const names = fields.map(([name]) => name);
     if (new Set(names).size !== names.length) throw new RangeError(`a NamedTuple's field names must differ`);
+    const hasDefaults = fields.some((f) => f.length > 2);
     return TupleType.of(
       fields.map(([, type]) => type),
-      { names, qualifiedName },
+      {
+        names,
+        qualifiedName,
+        defaults: hasDefaults ? fields.map((f) => (f.length > 2 ? f[2] : undefined)) : undefined,
+      },
     );
   }
 

@@ -123,6 +123,15 @@ describe('NamedTupleType', () => {
     expect(refined.isSubtypeOf(point)).toBe(true);
     expect(point.isSubtypeOf(refined)).toBe(false);
   });
+  it('keeps field defaults, which play no part in equality', () => {
+    expect(point.defaults).toBeUndefined();
+    const withDefault = NamedTupleType.create('__torch__.Point', [
+      ['x', IntType.get()],
+      ['y', TensorType.get(), null],
+    ]);
+    expect(withDefault.defaults).toEqual([undefined, null]);
+    expect(withDefault.equals(point)).toBe(true);
+  });
 });
 
 describe('InterfaceType', () => {

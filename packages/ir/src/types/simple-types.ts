@@ -257,6 +257,28 @@ export class AnyClassType extends SimpleType {
   }
 }
 
+/** `list` (PyTorch's AnyListType): every list type is a subtype of it; `isinstance(x, list)` checks for it. */
+export class AnyListType extends SimpleType {
+  static readonly #instance = new AnyListType();
+  static get(): AnyListType {
+    return AnyListType.#instance;
+  }
+  private constructor() {
+    super('AnyListType', 'list');
+  }
+}
+
+/** `tuple` (PyTorch's AnyTupleType): every tuple type is a subtype of it. */
+export class AnyTupleType extends SimpleType {
+  static readonly #instance = new AnyTupleType();
+  static get(): AnyTupleType {
+    return AnyTupleType.#instance;
+  }
+  private constructor() {
+    super('AnyTupleType', 'tuple');
+  }
+}
+
 /** `AnyEnumType`: every enum type is a subtype of it. */
 export class AnyEnumType extends SimpleType {
   static readonly #instance = new AnyEnumType();

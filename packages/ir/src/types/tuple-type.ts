@@ -1,3 +1,4 @@
+import type { IValue } from '../graph/ivalue.js';
 import { JitType } from './jit-type.js';
 
 export interface TupleOptions {
@@ -5,6 +6,11 @@ export interface TupleOptions {
   readonly names?: readonly string[];
   /** The NamedTuple's qualified name (e.g. `__torch__.Point`), printed in place of its elements. */
   readonly qualifiedName?: string;
+  /**
+   * A NamedTuple's field defaults, one per element (`undefined` where a field has none), as
+   * PyTorch keeps them in the tuple's schema: `class P(NamedTuple): x : int = 3`.
+   */
+  readonly defaults?: readonly (IValue | undefined)[];
 }
 
 /**
@@ -17,6 +23,8 @@ export class TupleType extends JitType {
   readonly elements: readonly JitType[];
   readonly names: readonly string[] | undefined;
   readonly qualifiedName: string | undefined;
+  /** A NamedTuple's field defaults (see TupleOptions); they play no part in equality or subtyping. */
+  readonly defaults: readonly (IValue | undefined)[] | undefined;
 
   private constructor(elements: readonly JitType[], options: TupleOptions) {
     super();
@@ -26,6 +34,12 @@ export class TupleType extends JitType {
     this.elements = Object.freeze([...elements]);
     this.names = options.names ? Object.freeze([...options.names]) : undefined;
     this.qualifiedName = options.qualifiedName;
+    if (options.defaults && options.defaults.length !== elements.length) {
+      throw new RangeError(
+        `a NamedTuple needs one default slot per element (${elements.length}), got ${options.defaults.length}`,
+      );
+    }
+    this.defaults = options.defaults ? Object.freeze([...options.defaults]) : undefined;
   }
 
   static of(elements: readonly JitType[], options: TupleOptions = {}): TupleType {
@@ -57,6 +71,7 @@ export class TupleType extends JitType {
   }
 
   protected override isSubtypeOfSameShape(other: JitType): boolean {
+    if (other.kind === 'AnyTupleType') return true;
     if (other.kind !== 'TupleType') return false;
     const that = other as TupleType;
     if (that.names !== undefined && !sameNames(this.names, that.names)) return false;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseIR } from '../graph/parse-ir.js';
 import { ClassType } from './class-type.js';
 import { DictType } from './dict-type.js';
 import { FutureType } from './future-type.js';
@@ -8,6 +9,8 @@ import { OptionalType } from './optional-type.js';
 import { RRefType } from './rref-type.js';
 import {
   AnyClassType,
+  AnyListType,
+  AnyTupleType,
   AnyType,
   BoolType,
   ComplexType,
@@ -170,4 +173,21 @@ describe('subtyping (PyTorch rules)', () => {
   ];
   it.each(yes)('%s', (_name, a, b) => expect(a.isSubtypeOf(b)).toBe(true));
   it.each(no)('%s', (_name, a, b) => expect(a.isSubtypeOf(b)).toBe(false));
+});
+
+describe('list and tuple (AnyListType, AnyTupleType)', () => {
+  it('hold every list and every tuple, and nothing else', () => {
+    expect(ListType.of(IntType.get()).isSubtypeOf(AnyListType.get())).toBe(true);
+    expect(TupleType.of([IntType.get(), StringType.get()]).isSubtypeOf(AnyTupleType.get())).toBe(true);
+    expect(TupleType.of([]).isSubtypeOf(AnyListType.get())).toBe(false);
+    expect(ListType.of(IntType.get()).isSubtypeOf(AnyTupleType.get())).toBe(false);
+    expect(IntType.get().isSubtypeOf(AnyListType.get())).toBe(false);
+    expect(AnyListType.get().annotationStr()).toBe('list');
+    expect(AnyTupleType.get().annotationStr()).toBe('tuple');
+  });
+
+  it('print and parse as PyTorch writes them', () => {
+    const text = 'graph(%x : int[]?):\n  %1 : bool = prim::isinstance[types=[list, tuple]](%x)\n  return (%1)\n';
+    expect(parseIR(text).toString()).toBe(text);
+  });
 });

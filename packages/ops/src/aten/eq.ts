@@ -2,7 +2,10 @@ import { defineOp } from '../core/define-op.js';
 import type { Sample, SampleBuilder } from '../core/samples.js';
 import { binaryMathImpl, binaryMathMeta } from '../groups/pointwise.js';
 import { binaryFamilySamples, withScalarSamples } from '../groups/pointwise-samples.js';
+import { deviceCompare, tensorListCompare } from '../groups/py-compare.js';
+import { PyDevice } from '../groups/py-values.js';
 import { withScalarMath } from '../groups/scalar-math.js';
+import { withBuiltinSamples, withBuiltins } from '../groups/with-builtins.js';
 
 const rules = { boolResult: true };
 
@@ -58,39 +61,58 @@ export const eq = defineOp({
     'aten::eq.float_list(float[] a, float[] b) -> bool',
     'aten::eq.bool_list(bool[] a, bool[] b) -> bool',
     'aten::eq.str_list(str[] a, str[] b) -> bool',
+    'aten::eq.device(Device a, Device b) -> bool',
+    'aten::eq.Tensor_list(Tensor[] a, Tensor[] b) -> bool',
   ],
-  impl: withScalarMath('eq', binaryMathImpl('eq', rules), [
-    'bool',
-    'int',
-    'int_float',
-    'float_int',
-    'float',
-    'str',
-    '',
-    'int_list',
-    'float_list',
-    'bool_list',
-    'str_list',
-  ]),
+  impl: withBuiltins(
+    withScalarMath('eq', binaryMathImpl('eq', rules), [
+      'bool',
+      'int',
+      'int_float',
+      'float_int',
+      'float',
+      'str',
+      '',
+      'int_list',
+      'float_list',
+      'bool_list',
+      'str_list',
+    ]),
+    { 'eq.device': deviceCompare('eq'), 'eq.Tensor_list': tensorListCompare('eq') },
+  ),
   meta: binaryMathMeta('eq', rules),
   nondifferentiable: 'comparison',
-  samples: withScalarSamples(
+  samples: withBuiltinSamples(
+    withScalarSamples(
+      (S) => [
+        ...binaryFamilySamples(S, {
+          tensor: 'eq.Tensor',
+          scalar: 'eq.Scalar',
+          inplace: 'eq_.Tensor',
+          inplaceScalar: 'eq_.Scalar',
+          out: 'eq.Tensor_out',
+          scalarOut: 'eq.Scalar_out',
+          dtypes: ['float64', 'float16', 'bfloat16', 'int64', 'int32', 'uint8', 'bool'],
+          floatResult: false,
+        }),
+        S.call('eq.Tensor', [S.of([1, 2, 3, Number.NaN]), S.of([1, 3, 2, Number.NaN])]),
+        S.call('eq.Scalar', [S.ints([2, 3]), S.float(1.5)]),
+        S.call('eq.Tensor', [S.bools([2, 3]), S.bools([3])]),
+        S.call('eq_.Tensor', [S.ints([2, 3]), S.randn([3])]),
+      ],
+      scalarSamples,
+    ),
     (S) => [
-      ...binaryFamilySamples(S, {
-        tensor: 'eq.Tensor',
-        scalar: 'eq.Scalar',
-        inplace: 'eq_.Tensor',
-        inplaceScalar: 'eq_.Scalar',
-        out: 'eq.Tensor_out',
-        scalarOut: 'eq.Scalar_out',
-        dtypes: ['float64', 'float16', 'bfloat16', 'int64', 'int32', 'uint8', 'bool'],
-        floatResult: false,
-      }),
-      S.call('eq.Tensor', [S.of([1, 2, 3, Number.NaN]), S.of([1, 3, 2, Number.NaN])]),
-      S.call('eq.Scalar', [S.ints([2, 3]), S.float(1.5)]),
-      S.call('eq.Tensor', [S.bools([2, 3]), S.bools([3])]),
-      S.call('eq_.Tensor', [S.ints([2, 3]), S.randn([3])]),
+      S.call('eq.device', [new PyDevice('cpu'), new PyDevice('cpu')]),
+      S.call('eq.device', [new PyDevice('cpu'), new PyDevice('cuda:0')]),
+      S.call('eq.Tensor_list', [[S.of([1, 2])], [S.of([1, 2])]]),
+      S.call('eq.Tensor_list', [[S.of([1])], [S.of([2])]]),
+      S.call('eq.Tensor_list', [[S.of([1])], []]),
+      S.error(
+        'eq.Tensor_list',
+        [[S.of([1, 2])], [S.of([1, 3])]],
+        'Boolean value of Tensor with more than one value is ambiguous',
+      ),
     ],
-    scalarSamples,
   ),
 });

@@ -2,8 +2,10 @@ import { defineOp } from '../core/define-op.js';
 import type { Sample, SampleBuilder } from '../core/samples.js';
 import { binaryImpl, binaryMeta } from '../groups/binary.js';
 import { withScalarSamples } from '../groups/pointwise-samples.js';
+import { listMulLeft, listMulRight } from '../groups/py-lists.js';
 import { binarySamples } from '../groups/samples.js';
 import { withScalarMath } from '../groups/scalar-math.js';
+import { withBuiltinSamples, withBuiltins } from '../groups/with-builtins.js';
 
 const scalarSamples = (S: SampleBuilder): Sample[] => [
   S.call('mul.int', [7, -6]),
@@ -31,25 +33,38 @@ export const mul = defineOp({
     'aten::mul.float_int(float a, int b) -> float',
     'aten::mul.float(float a, float b) -> float',
     'aten::mul(Scalar a, Scalar b) -> Scalar',
+    'aten::mul.left_t(t[] l, int n) -> t[]',
+    'aten::mul.right_(int n, t[] l) -> t[]',
   ],
-  impl: withScalarMath('mul', binaryImpl('mul'), ['int', 'int_float', 'float_int', 'float', '']),
+  impl: withBuiltins(withScalarMath('mul', binaryImpl('mul'), ['int', 'int_float', 'float_int', 'float', '']), {
+    'mul.left_t': listMulLeft,
+    'mul.right_': listMulRight,
+  }),
   meta: binaryMeta(),
   derivative: (F, { grad, self, other }) => ({
     self: F.sumTo(F.mul(grad, other), F.sizes(self)),
     other: F.isTensor(other) ? F.sumTo(F.mul(grad, self), F.sizes(other)) : null,
   }),
-  samples: withScalarSamples(
+  samples: withBuiltinSamples(
+    withScalarSamples(
+      (S) => [
+        ...binarySamples(S, {
+          tensor: 'mul.Tensor',
+          scalar: 'mul.Scalar',
+          dtypes: ['float64', 'int64', 'int32', 'bool', 'uint8', 'bfloat16'],
+        }),
+        S.call('mul_.Tensor', [S.randn([2, 3]), S.randn([3])]),
+        S.call('mul_.Scalar', [S.randn([2, 3], 'transposed'), S.float(-0.5)]),
+        S.call('mul_.Scalar', [S.ints([4]), 3]),
+        S.call('mul.out', [S.randn([2, 3]), S.randn([3])], { out: S.randn([2, 3]) }),
+      ],
+      scalarSamples,
+    ),
     (S) => [
-      ...binarySamples(S, {
-        tensor: 'mul.Tensor',
-        scalar: 'mul.Scalar',
-        dtypes: ['float64', 'int64', 'int32', 'bool', 'uint8', 'bfloat16'],
-      }),
-      S.call('mul_.Tensor', [S.randn([2, 3]), S.randn([3])]),
-      S.call('mul_.Scalar', [S.randn([2, 3], 'transposed'), S.float(-0.5)]),
-      S.call('mul_.Scalar', [S.ints([4]), 3]),
-      S.call('mul.out', [S.randn([2, 3]), S.randn([3])], { out: S.randn([2, 3]) }),
+      S.call('mul.left_t', [[1, 2], 3]),
+      S.call('mul.left_t', [[1, 2], 0]),
+      S.call('mul.left_t', [['a'], -1]),
+      S.call('mul.right_', [2, [S.float(1), 2.5]]),
     ],
-    scalarSamples,
   ),
 });

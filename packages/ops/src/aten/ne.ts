@@ -2,7 +2,10 @@ import { defineOp } from '../core/define-op.js';
 import type { Sample, SampleBuilder } from '../core/samples.js';
 import { binaryMathImpl, binaryMathMeta } from '../groups/pointwise.js';
 import { binaryFamilySamples, withScalarSamples } from '../groups/pointwise-samples.js';
+import { deviceCompare, tensorListCompare } from '../groups/py-compare.js';
+import { PyDevice } from '../groups/py-values.js';
 import { withScalarMath } from '../groups/scalar-math.js';
+import { withBuiltinSamples, withBuiltins } from '../groups/with-builtins.js';
 
 const rules = { boolResult: true };
 
@@ -56,39 +59,58 @@ export const ne = defineOp({
     'aten::ne.float_list(float[] a, float[] b) -> bool',
     'aten::ne.bool_list(bool[] a, bool[] b) -> bool',
     'aten::ne.str_list(str[] a, str[] b) -> bool',
+    'aten::ne.device(Device a, Device b) -> bool',
+    'aten::ne.Tensor_list(Tensor[] a, Tensor[] b) -> bool',
   ],
-  impl: withScalarMath('ne', binaryMathImpl('ne', rules), [
-    'bool',
-    'int',
-    'int_float',
-    'float_int',
-    'float',
-    'str',
-    '',
-    'int_list',
-    'float_list',
-    'bool_list',
-    'str_list',
-  ]),
+  impl: withBuiltins(
+    withScalarMath('ne', binaryMathImpl('ne', rules), [
+      'bool',
+      'int',
+      'int_float',
+      'float_int',
+      'float',
+      'str',
+      '',
+      'int_list',
+      'float_list',
+      'bool_list',
+      'str_list',
+    ]),
+    { 'ne.device': deviceCompare('ne'), 'ne.Tensor_list': tensorListCompare('ne') },
+  ),
   meta: binaryMathMeta('ne', rules),
   nondifferentiable: 'comparison',
-  samples: withScalarSamples(
+  samples: withBuiltinSamples(
+    withScalarSamples(
+      (S) => [
+        ...binaryFamilySamples(S, {
+          tensor: 'ne.Tensor',
+          scalar: 'ne.Scalar',
+          inplace: 'ne_.Tensor',
+          inplaceScalar: 'ne_.Scalar',
+          out: 'ne.Tensor_out',
+          scalarOut: 'ne.Scalar_out',
+          dtypes: ['float64', 'float16', 'bfloat16', 'int64', 'int32', 'uint8', 'bool'],
+          floatResult: false,
+        }),
+        S.call('ne.Tensor', [S.of([1, 2, 3, Number.NaN]), S.of([1, 3, 2, Number.NaN])]),
+        S.call('ne.Scalar', [S.ints([2, 3]), S.float(1.5)]),
+        S.call('ne.Tensor', [S.bools([2, 3]), S.bools([3])]),
+        S.call('ne_.Tensor', [S.ints([2, 3]), S.randn([3])]),
+      ],
+      scalarSamples,
+    ),
     (S) => [
-      ...binaryFamilySamples(S, {
-        tensor: 'ne.Tensor',
-        scalar: 'ne.Scalar',
-        inplace: 'ne_.Tensor',
-        inplaceScalar: 'ne_.Scalar',
-        out: 'ne.Tensor_out',
-        scalarOut: 'ne.Scalar_out',
-        dtypes: ['float64', 'float16', 'bfloat16', 'int64', 'int32', 'uint8', 'bool'],
-        floatResult: false,
-      }),
-      S.call('ne.Tensor', [S.of([1, 2, 3, Number.NaN]), S.of([1, 3, 2, Number.NaN])]),
-      S.call('ne.Scalar', [S.ints([2, 3]), S.float(1.5)]),
-      S.call('ne.Tensor', [S.bools([2, 3]), S.bools([3])]),
-      S.call('ne_.Tensor', [S.ints([2, 3]), S.randn([3])]),
+      S.call('ne.device', [new PyDevice('cpu'), new PyDevice('cpu')]),
+      S.call('ne.device', [new PyDevice('cpu'), new PyDevice('cuda:0')]),
+      S.call('ne.Tensor_list', [[S.of([1, 2])], [S.of([1, 2])]]),
+      S.call('ne.Tensor_list', [[S.of([1])], [S.of([2])]]),
+      S.call('ne.Tensor_list', [[S.of([1])], []]),
+      S.error(
+        'ne.Tensor_list',
+        [[S.of([1, 2])], [S.of([1, 3])]],
+        'Boolean value of Tensor with more than one value is ambiguous',
+      ),
     ],
-    scalarSamples,
   ),
 });

@@ -99,6 +99,11 @@ export class Overload {
   bind(positional: readonly unknown[], keywords?: Readonly<Record<string, unknown>>): OpArgs {
     const args: OpArgs = {};
     const list = this.schema.arguments;
+    if (this.schema.isVararg) {
+      // `aten::format(str self, ...)`: the positional values past the schema's go to args['...'].
+      args['...'] = positional.slice(list.length);
+      positional = positional.slice(0, list.length);
+    }
     if (positional.length > list.length) {
       throw new OpError(
         `${this.qualifiedName}() takes ${list.length} arguments but ${positional.length} were given`,
@@ -175,15 +180,17 @@ function unwrapOptional(t: JitType): JitType {
 /** An operator: the overloads of one op file. */
 export class Op {
   readonly definition: OpDefinition;
-  /** The op's own name: the base name of its first schema (`add`). */
+  /** The op's own name: the base name of its first schema (`add`), namespaced outside aten (`prim.min`). */
   readonly name: string;
   #overloads: Overload[] | undefined;
 
   constructor(definition: OpDefinition) {
     this.definition = definition;
     const first = definition.schemas[0] ?? '';
-    const m = /^(?:\w+::)?(\w+)/.exec(first);
-    this.name = m ? m[1] : '';
+    // aten ops are named by their base name (`add`); other namespaces keep theirs (`prim.min`), so
+    // that `prim::min` and `aten::min` get distinct golden files and test names.
+    const m = /^(?:(\w+)::)?(\w+)/.exec(first);
+    this.name = m ? (m[1] === undefined || m[1] === 'aten' ? m[2] : `${m[1]}.${m[2]}`) : '';
   }
 
   /** The overloads, parsed on first use (importing the op library parses nothing). */

@@ -21,7 +21,11 @@ export class OpRegistry {
         }
         this.#byQualified.set(o.qualifiedName, o);
         const ns = o.schema.namespace;
-        for (const key of [`${ns}::${o.baseName}`, o.baseName]) {
+        // Bare names (`add`) and camelCase names (`F.add`) are aten's: `prim::min` is only found
+        // qualified, so that it never joins the overloads of `aten::min`.
+        for (const key of ns === 'aten' || ns === ''
+          ? [`${ns}::${o.baseName}`, o.baseName]
+          : [`${ns}::${o.baseName}`]) {
           let list = this.#byBase.get(key);
           if (!list) this.#byBase.set(key, (list = []));
           list.push(o);
@@ -48,6 +52,7 @@ export class OpRegistry {
   byCamelName(): Map<string, Overload[]> {
     const map = new Map<string, Overload[]>();
     for (const o of this.#byQualified.values()) {
+      if (o.schema.namespace !== 'aten' && o.schema.namespace !== '') continue;
       const key = camel(o.baseName);
       let list = map.get(key);
       if (!list) map.set(key, (list = []));

@@ -48,7 +48,22 @@ export function matchesType(type: JitType, v: unknown, isTensor: IsTensor, realK
       );
     }
     case 'DeviceObjType':
-      return typeof v === 'string' || v === null;
+      return typeof v === 'string' || v === null || isDeviceObject(v);
+    case 'DictType': {
+      // A TorchScript dict is a JS Map; every entry must fit the key and value types.
+      if (!(v instanceof Map)) return false;
+      const { keyType, valueType } = type as unknown as { keyType: JitType; valueType: JitType };
+      for (const [k, e] of v) {
+        if (!matchesType(keyType, k, isTensor) || !matchesType(valueType, e, isTensor)) return false;
+      }
+      return true;
+    }
+    case 'UnionType':
+      return type.containedTypes().some((t) => matchesType(t, v, isTensor));
+    case 'FutureType':
+      return typeof (v as { wait?: unknown } | null)?.wait === 'function';
+    case 'LayoutType':
+      return typeof v === 'string' || typeof v === 'number';
     case 'GeneratorType':
       return typeof v === 'object';
     case 'ScalarTypeType':
@@ -59,6 +74,11 @@ export function matchesType(type: JitType, v: unknown, isTensor: IsTensor, realK
     default:
       return false;
   }
+}
+
+/** A device value (`{ kind: 'device', device: 'cpu' }`, the IR's DeviceValue). */
+function isDeviceObject(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'device';
 }
 
 /** Splits a trailing options object (keyword arguments) from positional arguments. */
@@ -74,6 +94,7 @@ export function splitOptions(
     !Array.isArray(last) &&
     !(last instanceof FloatScalar) &&
     !isTensor(last) &&
+    !isDeviceObject(last) &&
     (Object.getPrototypeOf(last) === Object.prototype || Object.getPrototypeOf(last) === null)
   ) {
     return [args.slice(0, -1), last as Record<string, unknown>];
@@ -88,7 +109,7 @@ function overloadAccepts(
   isTensor: IsTensor,
 ): boolean {
   const list = o.schema.arguments;
-  if (positional.length > list.length) return false;
+  if (positional.length > list.length && !o.schema.isVararg) return false;
   let used = 0;
   for (let i = 0; i < list.length; i++) {
     const a = list[i];

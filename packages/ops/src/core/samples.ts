@@ -20,11 +20,15 @@ export interface SampleTensor {
 export type SampleValue =
   | SampleTensor
   | number
+  | bigint
   | boolean
   | string
   | null
   | FloatScalar
   | readonly SampleValue[]
+  // TorchScript dicts (Maps) and devices, for the builtin ops; a frozen array is a tuple.
+  | ReadonlyMap<unknown, unknown>
+  | { readonly kind: 'device'; readonly device: string }
   | { readonly [key: string]: SampleValue };
 
 export interface Sample {
@@ -261,8 +265,20 @@ function layoutTensor(
 export function encodeSampleValue(v: SampleValue): unknown {
   if (v instanceof FloatScalar) return { $float: encodeNumber(v.value) };
   if (typeof v === 'number') return Number.isFinite(v) ? v : { $float: encodeNumber(v) };
+  if (typeof v === 'bigint') return { $int: v.toString() };
   if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map((e) => encodeSampleValue(e));
+  if (Array.isArray(v)) {
+    const items = v.map((e) => encodeSampleValue(e));
+    return Object.isFrozen(v) ? { $tuple: items } : items;
+  }
+  if (v instanceof Map) {
+    return {
+      $dict: [...v].map(([k, e]) => [encodeSampleValue(k as SampleValue), encodeSampleValue(e as SampleValue)]),
+    };
+  }
+  if ((v as { kind?: unknown }).kind === 'device' && typeof (v as { device?: unknown }).device === 'string') {
+    return { $device: (v as { device: string }).device };
+  }
   if ((v as SampleTensor).$tensor === true) {
     const t = v as SampleTensor;
     return {

@@ -56,4 +56,15 @@ export interface OpContext {
   /** Give `t` new contiguous sizes and a fresh storage (`out=` arguments of the wrong size). */
   resize(t: TensorLike, sizes: readonly number[]): void;
   readonly F: Functions;
+  /**
+   * Hooks of the runtime for the TorchScript builtins that reach outside the op library (all
+   * optional: a context without them behaves like PyTorch with autograd never involved).
+   * `print` and `warn` receive the text `print()` / `warnings.warn` would write.
+   */
+  print?(text: string): void;
+  warn?(message: string): void;
+  isGradEnabled?(): boolean;
+  setGradEnabled?(enabled: boolean): void;
+  requiresGrad?(t: TensorLike): boolean;
+  grad?(t: TensorLike): TensorLike | null;
 }
