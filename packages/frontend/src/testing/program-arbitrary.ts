@@ -1359,7 +1359,8 @@ class ProgramGenerator {
         return atom(`torch.${c.pick(TENSOR_UNARY_FUNCTIONS)}(${e(TENSOR).t})`);
       case 4: {
         const x = wrap(e(TENSOR), P_ATOM);
-        if (this.faultHere('unknown-method', 'a Tensor method that does not exist')) return atom(`${x}.no_such_method()`);
+        if (this.faultHere('unknown-method', 'a Tensor method that does not exist'))
+          return atom(`${x}.no_such_method()`);
         return atom(`${x}.${c.pick(TENSOR_UNARY_METHODS)}`);
       }
       case 5:
