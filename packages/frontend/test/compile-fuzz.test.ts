@@ -1,6 +1,5 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { lint } from '@tsjit/ir';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { CompilationUnit } from '../src/compilation-unit.js';
 import { FrontendError } from '../src/errors/frontend-error.js';
 import { importArchiveCode } from '../src/importer/import-archive-code.js';
 import { fixtureSources, fixturesDir } from '../src/testing/fixture-sources.js';
+import { HangWatchdog } from '../src/testing/hang-watchdog.js';
 import { FAULT_KINDS, type GeneratedProgram, programArbitrary } from '../src/testing/program-arbitrary.js';
 import { SYNTACTIC_MUTATIONS, sourceMutationArbitrary, TYPING_MUTATIONS } from '../src/testing/source-mutation.js';
 import { type ArchiveCode, fixtureArchives } from './support/archive-code.js';
@@ -34,7 +34,8 @@ import { type ArchiveCode, fixtureArchives } from './support/archive-code.js';
  * source plus a few tokens: MAX_SOURCE characters), so a case that runs past CASE_DEADLINE_MS, a
  * thousand times the usual few milliseconds, is a hang or a super-linear blow-up and fails with its
  * source. A case that never returns cannot be interrupted from its own thread: a watchdog thread
- * sees the case counter stop, writes the case's source to stderr and a file, and ends the process.
+ * (HangWatchdog) sees the case counter stop, writes the case's source to stderr and a file, and
+ * ends the process.
  */
 const CASE_DEADLINE_MS = 20_000;
 const WATCHDOG_MS = 120_000;
@@ -65,62 +66,20 @@ const ARCHIVES: ArchiveCode[] = dir ? fixtureArchives(dir).filter((a) => a.size 
 // ---------------------------------------------------------------------------------------------
 // Hang detection
 
-const progress = new Int32Array(new SharedArrayBuffer(8));
-const current = new Uint8Array(new SharedArrayBuffer(MAX_SOURCE * 3 + 16));
-let watchdog: Worker | undefined;
-
-const WATCHDOG_CODE = `
-const { workerData } = require('node:worker_threads');
-const fs = require('node:fs');
-const progress = new Int32Array(workerData.progress);
-const current = new Uint8Array(workerData.current);
-let seen = -1;
-let since = Date.now();
-setInterval(() => {
-  const n = Atomics.load(progress, 0);
-  if (n !== seen || Atomics.load(progress, 1) === 0) {
-    seen = n;
-    since = Date.now();
-    return;
-  }
-  if (Date.now() - since < workerData.limit) return;
-  const length = new DataView(current.buffer).getUint32(0, true);
-  const source = Buffer.from(current.slice(4, 4 + length)).toString('utf8');
-  try { fs.writeFileSync(workerData.file, source); } catch {}
-  // The test's thread is stuck: write straight to the file descriptor, then end the process.
-  fs.writeSync(2, '\\ncompile-fuzz: a case has run for ' + workerData.limit / 1000 + ' s (a hang); its source, also in ' +
-    workerData.file + ':\\n' + source + '\\n');
-  process.kill(process.pid, 'SIGKILL');
-}, 1000);
-`;
+let watchdog: HangWatchdog | undefined;
 
 beforeAll(() => {
-  watchdog = new Worker(WATCHDOG_CODE, {
-    eval: true,
-    workerData: {
-      progress: progress.buffer,
-      current: current.buffer,
-      limit: WATCHDOG_MS,
-      file: join(tmpdir(), 'tsjit-compile-fuzz-hang.py'),
-    },
+  watchdog = new HangWatchdog({
+    limitMs: WATCHDOG_MS,
+    file: join(tmpdir(), 'tsjit-compile-fuzz-hang.py'),
+    maxInput: MAX_SOURCE,
+    label: 'compile-fuzz',
   });
-  watchdog.unref();
 });
 
 afterAll(async () => {
-  await watchdog?.terminate();
+  await watchdog?.stop();
 });
-
-function startCase(source: string): void {
-  const { written } = new TextEncoder().encodeInto(source, current.subarray(4));
-  new DataView(current.buffer).setUint32(0, written, true);
-  Atomics.add(progress, 0, 1);
-  Atomics.store(progress, 1, 1);
-}
-
-function endCase(): void {
-  Atomics.store(progress, 1, 0);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Outcomes
@@ -133,19 +92,17 @@ type Outcome = { kind: 'compiled'; graphs: number } | { kind: 'rejected'; error:
  */
 function outcomeOf(source: string, compile: () => number, maxSource = MAX_SOURCE): Outcome {
   expect(source.length).toBeLessThanOrEqual(maxSource);
-  startCase(source);
   const start = performance.now();
-  let outcome: Outcome;
-  try {
-    outcome = { kind: 'compiled', graphs: compile() };
-  } catch (e) {
-    if (!FrontendError.isInstance(e)) {
-      throw new Error(`not a FrontendError: ${(e as Error)?.stack ?? e}\nfor the source:\n${source}`);
+  const outcome = (watchdog as HangWatchdog).run(source, (): Outcome => {
+    try {
+      return { kind: 'compiled', graphs: compile() };
+    } catch (e) {
+      if (!FrontendError.isInstance(e)) {
+        throw new Error(`not a FrontendError: ${(e as Error)?.stack ?? e}\nfor the source:\n${source}`);
+      }
+      return { kind: 'rejected', error: e as FrontendError };
     }
-    outcome = { kind: 'rejected', error: e as FrontendError };
-  } finally {
-    endCase();
-  }
+  });
   const elapsed = performance.now() - start;
   if (elapsed > CASE_DEADLINE_MS) {
     throw new Error(`a case took ${(elapsed / 1000).toFixed(1)} s (a hang or a blow-up) for the source:\n${source}`);

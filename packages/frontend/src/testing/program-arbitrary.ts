@@ -538,6 +538,15 @@ class ProgramGenerator {
 
   private genAssignNew(scope: Scope, ctx: Ctx): Exit {
     const c = this.c;
+    // The result of a call of an earlier function.
+    if (this.functions.length > 0 && c.chance(0.3)) {
+      const f = c.pick(this.functions);
+      const name = this.fresh();
+      const call = this.genCall(f, scope, 2).t;
+      this.emit(ctx.depth, f.ret.kind === 'Optional' ? `${name}: ${f.ret.name} = ${call}` : `${name} = ${call}`);
+      scope.define({ name, type: f.ret, mutable: f.ret.kind !== 'Optional' });
+      return null;
+    }
     const type = c.pick(LOCAL_TYPES);
     const name = this.fresh();
     // Optionals and empty containers need the annotation; others get it sometimes.
