@@ -239,7 +239,7 @@ const intStatement: fc.Memo<string[]> = fc.memo((depth) => {
     fc.constantFrom('break', 'continue', 'pass').map((k) => [k]),
     intExpr(2).map((e) => [`if ${e} > 3:`, '    raise ValueError("big")']),
     intExpr(2).map((e) => [`l.append(${e})`]),
-    fc.constantFrom(
+    fc.constantFrom<string[]>(
       ['if o is not None:', '    a += o'],
       ['if o is None:', '    return a'],
       ['o = None'],
