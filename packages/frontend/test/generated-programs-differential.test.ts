@@ -34,7 +34,8 @@ const stored = JSON.parse(
 };
 const dir = fixturesDir();
 
-type Ours = { ok: true } | { ok: false; error: FrontendError };
+/** Our verdict; `crash` is an exception other than a FrontendError (always a disagreement). */
+type Ours = { ok: true } | { ok: false; error: FrontendError } | { ok: 'crash'; crash: Error };
 
 function compile(source: string): Ours {
   try {
@@ -45,7 +46,7 @@ function compile(source: string): Ours {
     return { ok: true };
   } catch (e) {
     if (FrontendError.isInstance(e)) return { ok: false, error: e as FrontendError };
-    throw new Error(`not a FrontendError: ${(e as Error)?.stack ?? e}\nfor the source:\n${source}`);
+    return { ok: 'crash', crash: e as Error };
   }
 }
 
@@ -74,7 +75,7 @@ describe(`generated programs against PyTorch ${stored.torch}`, () => {
       const ours = compile(c.source);
       if (ours.ok === c.verdict.ok) {
         agree++;
-        if (!ours.ok) {
+        if (ours.ok === false) {
           rejectedByBoth++;
           const line = c.verdict.by === 'cu' ? c.pytorch.cu?.line : c.pytorch.script?.line;
           if (line === ours.error.line) sameLine++;
@@ -84,7 +85,13 @@ describe(`generated programs against PyTorch ${stored.torch}`, () => {
       const theirs = c.verdict.by === 'cu' ? c.pytorch.cu : c.pytorch.script;
       disagreements.push(
         `${c.id}: PyTorch (${c.verdict.by}) ${c.verdict.ok ? 'compiles it' : `rejects it at line ${theirs?.line}: ${theirs?.message}`}; ` +
-          `we ${ours.ok ? 'compile it' : `reject it at line ${ours.error.line}: ${ours.error.reason}`}\n${c.source}`,
+          `we ${
+            ours.ok === 'crash'
+              ? `fail with ${ours.crash.stack}`
+              : ours.ok
+                ? 'compile it'
+                : `reject it at line ${ours.error.line}: ${ours.error.reason}`
+          }\n${c.source}`,
       );
     }
     const rate = ((100 * agree) / decided.length).toFixed(1);

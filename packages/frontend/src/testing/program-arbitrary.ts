@@ -260,6 +260,17 @@ interface Ctx {
   ret: GenType;
   /** Containers being iterated: the body does not mutate them (the loop could become endless in Python). */
   iterating: ReadonlySet<string>;
+  /**
+   * The scope around the innermost `with`: its names are not rebound in the with-block (PyTorch
+   * 1.13 fails an internal assert, outputs_[i]->uses().empty(), on that after an exit or inside a
+   * refined branch).
+   */
+  withOuter: Scope | null;
+  /**
+   * Inside the body of a loop over a tuple, which PyTorch emits once per element: no annotated
+   * assignments (the second copy would re-declare the name).
+   */
+  inUnrolled: boolean;
 }
 
 /**
@@ -275,6 +286,8 @@ class ProgramGenerator {
   private readonly lines: string[] = [];
   private readonly functions: (GeneratedFunction & { paramTypes: GenType[]; defaults: number; ret: GenType })[] = [];
   private names = 0;
+  /** Optionals tested against None in the current function (see genRefinement). */
+  private readonly noneTested = new Set<string>();
   /** A return, raise, break or continue was generated in the current function. */
   private exited = false;
   private budget = 0;
@@ -338,6 +351,7 @@ class ProgramGenerator {
     const c = this.c;
     this.names = 0;
     this.exited = false;
+    this.noneTested.clear();
     this.budget = 1 + c.int(this.maxStatements);
     const name = `f${k}`;
     const nParams = c.int(5);
@@ -364,7 +378,15 @@ class ProgramGenerator {
     const ret = c.pick(TYPES);
     if (k > 0) this.lines.push('');
     this.emit(0, `def ${name}(${texts.join(', ')}) -> ${ret.name}:`);
-    const ctx: Ctx = { depth: 1, inLoop: false, inWith: false, ret, iterating: new Set() };
+    const ctx: Ctx = {
+      depth: 1,
+      inLoop: false,
+      inWith: false,
+      ret,
+      iterating: new Set(),
+      withOuter: null,
+      inUnrolled: false,
+    };
     const exit = this.genStatements(scope, ctx, 1 + c.int(6), 'none');
     if (exit === null) {
       if (last && this.allowFallback && this.fault && !this.fault.injected && this.fault.kind !== 'missing-return') {
@@ -513,10 +535,16 @@ class ProgramGenerator {
       case 18:
         // After a return, raise, break or continue, PyTorch 1.13's exit transform can fail an
         // internal assert (outputs_[i]->uses().empty()) on a with-block that assigns a name of
-        // the enclosing scope: with-blocks come before any exit.
-        if (nested && !ctx.inWith && !this.exited) {
+        // the enclosing scope: with-blocks come before any exit, and not in unrolled loops (whose
+        // second copy of the body rebinds the first copy's names).
+        if (nested && !ctx.inWith && !ctx.inUnrolled && !this.exited) {
           this.emit(d, 'with torch.no_grad():');
-          this.genStatements(new Scope(scope), { ...ctx, depth: d + 1, inWith: true }, 1 + c.int(3), 'none');
+          this.genStatements(
+            new Scope(scope),
+            { ...ctx, depth: d + 1, inWith: true, withOuter: scope },
+            1 + c.int(3),
+            'none',
+          );
           return null;
         }
         return this.genAssignNew(scope, ctx);
@@ -543,11 +571,12 @@ class ProgramGenerator {
       const f = c.pick(this.functions);
       const name = this.fresh();
       const call = this.genCall(f, scope, 2).t;
-      this.emit(ctx.depth, f.ret.kind === 'Optional' ? `${name}: ${f.ret.name} = ${call}` : `${name} = ${call}`);
+      const annotate = f.ret.kind === 'Optional' && !ctx.inUnrolled;
+      this.emit(ctx.depth, annotate ? `${name}: ${f.ret.name} = ${call}` : `${name} = ${call}`);
       scope.define({ name, type: f.ret, mutable: f.ret.kind !== 'Optional' });
       return null;
     }
-    const type = c.pick(LOCAL_TYPES);
+    const type = c.pick(ctx.inUnrolled ? LOCAL_TYPES.filter((t) => t.kind !== 'Optional') : LOCAL_TYPES);
     const name = this.fresh();
     // Optionals and empty containers need the annotation; others get it sometimes.
     if (type.kind === 'Optional') {
@@ -555,18 +584,25 @@ class ProgramGenerator {
       scope.define({ name, type, mutable: false });
       return null;
     }
-    if ((type.kind === 'List' || type.kind === 'Dict') && c.chance(0.3)) {
-      this.emit(ctx.depth, `${name}: ${type.name} = ${type.kind === 'List' ? '[]' : '{}'}`);
+    if ((type.kind === 'List' || type.kind === 'Dict') && !ctx.inUnrolled && c.chance(0.3)) {
+      const empty = type.kind === 'List' ? '[]' : '{}';
+      this.emit(
+        ctx.depth,
+        c.chance(0.3) ? `${name} = torch.jit.annotate(${type.name}, ${empty})` : `${name}: ${type.name} = ${empty}`,
+      );
     } else {
       const value = this.genExpr(type, scope, this.maxExpressionDepth).t;
-      this.emit(ctx.depth, c.chance(0.15) ? `${name}: ${type.name} = ${value}` : `${name} = ${value}`);
+      const annotate = !ctx.inUnrolled && c.chance(0.15);
+      this.emit(ctx.depth, annotate ? `${name}: ${type.name} = ${value}` : `${name} = ${value}`);
     }
     scope.define({ name, type, mutable: true });
     return null;
   }
 
   private mutableVars(scope: Scope, ctx: Ctx, filter: (t: GenType) => boolean): Var[] {
-    return scope.visible().filter((v) => v.mutable && !ctx.iterating.has(v.name) && filter(v.type));
+    return scope
+      .visible()
+      .filter((v) => v.mutable && !ctx.iterating.has(v.name) && !ctx.withOuter?.lookup(v.name) && filter(v.type));
   }
 
   private genReassign(scope: Scope, ctx: Ctx): Exit {
@@ -771,8 +807,9 @@ class ProgramGenerator {
       const vs = scope.visible().filter((v) => filter(v.type));
       return vs.length > 0 ? c.pick(vs) : null;
     };
+    let unrolled = false;
     let header: string;
-    switch (c.int(9)) {
+    switch (c.int(11)) {
       case 1: {
         const elem = c.pick([INT, FLOAT, STR, TENSOR]);
         const v = seqVar((t) => t.kind === 'List' && t.args[0] === elem);
@@ -823,11 +860,29 @@ class ProgramGenerator {
           : `for ${target(INT)} in range(${lo}, ${hi}, ${c.pick(['2', '3', '-1'])}):`;
         break;
       }
+      case 8: {
+        // A tuple: the loop is unrolled, once per element, and PyTorch allows no break or continue in it.
+        unrolled = true;
+        const elem = c.pick([INT, FLOAT, STR, TENSOR]);
+        const items = Array.from({ length: 1 + c.int(3) }, () => this.genExpr(elem, scope, 1).t);
+        header = `for ${target(elem)} in (${items.join(', ')}${items.length === 1 ? ',' : ''}):`;
+        break;
+      }
+      case 9: {
+        const l = seqVar((t) => t.kind === 'List');
+        if (!l) {
+          header = `for ${target(INT)} in range(${this.genExpr(INT, scope, 1).t}):`;
+          break;
+        }
+        header = `for ${target(INT)} in range(len(${l.name}) - 1, -1, -1):`;
+        break;
+      }
       default:
         header = `for ${target(INT)} in range(${this.genExpr(INT, scope, 1).t}):`;
     }
     this.emit(d, header);
-    this.genStatements(body, { ...ctx, depth: d + 1, inLoop: true, iterating }, 1 + c.int(4), 'all');
+    const inner: Ctx = { ...ctx, depth: d + 1, inLoop: !unrolled, iterating, inUnrolled: ctx.inUnrolled || unrolled };
+    this.genStatements(body, inner, 1 + c.int(4), 'all');
     this.afterLoop(body, scope, ctx);
     return null;
   }
@@ -849,6 +904,8 @@ class ProgramGenerator {
     const opts = scope.visible().filter((v) => v.type.kind === 'Optional');
     if (opts.length === 0) return this.genIf(scope, ctx);
     const v = c.pick(opts);
+    const tested = this.noneTested.has(v.name);
+    this.noneTested.add(v.name);
     const inner = v.type.args[0] as GenType;
     const refined = () => {
       const s = new Scope(scope);
@@ -856,28 +913,37 @@ class ProgramGenerator {
       return s;
     };
     const ictx: Ctx = { ...ctx, depth: d + 1 };
-    switch (c.int(4)) {
+    switch (c.int(5)) {
+      case 4: {
+        // isinstance refines as `is not None` does.
+        this.emit(d, `if isinstance(${v.name}, ${inner.name}):`);
+        this.genStatements(refined(), ictx, 1 + c.int(3), 'none');
+        return null;
+      }
       case 0: {
         this.emit(d, `if ${v.name} is not None:`);
-        this.genStatements(refined(), ictx, 1 + c.int(3), 'all');
+        this.genStatements(refined(), ictx, 1 + c.int(3), 'none');
         if (c.chance(0.5)) {
           this.emit(d, 'else:');
-          this.genStatements(new Scope(scope), ictx, 1 + c.int(2), 'all');
+          this.genStatements(new Scope(scope), ictx, 1 + c.int(2), 'none');
         }
         return null;
       }
       case 1: {
         this.emit(d, `if ${v.name} is None:`);
-        this.genStatements(new Scope(scope), ictx, c.int(3), 'all');
+        this.genStatements(new Scope(scope), ictx, c.int(3), 'none');
         this.emit(d, 'else:');
-        this.genStatements(refined(), ictx, 1 + c.int(3), 'all');
+        this.genStatements(refined(), ictx, 1 + c.int(3), 'none');
         return null;
       }
       case 2: {
+        // After a branch that exits when `x is not None`, PyTorch types x as None, and still emits
+        // the right side of `x is not None and x.m()`, which then fails: only untested optionals.
+        if (tested) return this.genIf(scope, ctx);
         const r = refined();
         const test = this.genCondition(r, 1);
         this.emit(d, `if ${v.name} is not None and ${wrap(test, P_NOT)}:`);
-        this.genStatements(r, ictx, 1 + c.int(3), 'all');
+        this.genStatements(r, ictx, 1 + c.int(3), 'none');
         return null;
       }
       default: {
@@ -1165,7 +1231,7 @@ class ProgramGenerator {
     const c = this.c;
     const sub = depth - 1;
     const e = (t: GenType) => this.genExpr(t, scope, sub);
-    switch (c.int(16)) {
+    switch (c.int(19)) {
       case 0:
         return binary(e(INT), c.pick(['+', '-', '*']), e(INT));
       case 1:
@@ -1210,8 +1276,14 @@ class ProgramGenerator {
         return atom(`math.${c.pick(['floor', 'ceil'])}(${e(FLOAT).t})`);
       case 14:
         return binary(e(INT), c.pick(['<<', '>>']), literal(c.pick(['1', '2'])));
-      default:
+      case 15:
         return atom(`${wrap(e(TENSOR), P_ATOM)}.shape[${c.pick(['0', '-1'])}]`);
+      case 16:
+        return atom(`divmod(${e(INT).t}, ${c.pick(['2', '3', '-5'])})[${c.pick(['0', '1'])}]`);
+      case 17:
+        return atom(`${c.pick(['min', 'max'])}(${e(INT).t}, ${e(INT).t}, ${e(INT).t})`);
+      default:
+        return atom(`ord(${c.pick(NON_EMPTY_STR_LITERALS)}[0])`);
     }
   }
 
@@ -1261,7 +1333,7 @@ class ProgramGenerator {
     const c = this.c;
     const sub = depth - 1;
     const e = (t: GenType) => this.genExpr(t, scope, sub);
-    switch (c.int(12)) {
+    switch (c.int(15)) {
       case 0: {
         const [a, b] = c.pick([
           [INT, INT],
@@ -1274,7 +1346,7 @@ class ProgramGenerator {
       case 1:
         return binary(e(STR), c.pick(['==', '!=', '<', 'in']), e(STR));
       case 2:
-        return { t: `not ${wrap(e(BOOL), P_NOT)}`, p: P_NOT };
+        return this.not(e(BOOL));
       case 3:
         return binary(e(BOOL), 'and', e(BOOL));
       case 4:
@@ -1291,7 +1363,11 @@ class ProgramGenerator {
         return atom(`${wrap(e(STR), P_ATOM)}.${c.pick(['isdigit()', 'isalpha()', 'islower()', 'isspace()'])}`);
       case 9: {
         const opts = scope.visible().filter((v) => v.type.kind === 'Optional');
-        if (opts.length > 0) return { t: `${c.pick(opts).name} ${c.pick(['is', 'is not'])} None`, p: P_COMPARE };
+        if (opts.length > 0) {
+          const v = c.pick(opts);
+          this.noneTested.add(v.name);
+          return { t: `${v.name} ${c.pick(['is', 'is not'])} None`, p: P_COMPARE };
+        }
         return binary(e(INT), '==', e(INT));
       }
       case 10:
@@ -1299,8 +1375,18 @@ class ProgramGenerator {
           return { t: `${wrap(e(INT), P_BITOR)} < ${wrap(e(INT), P_BITOR)} <= ${wrap(e(INT), P_BITOR)}`, p: P_COMPARE };
         }
         return binary(e(listOf(INT)), '==', e(listOf(INT)));
-      default:
+      case 11:
         return atom(c.chance(0.5) ? `bool(${e(INT).t})` : `${wrap(e(TENSOR), P_ATOM)}.is_floating_point()`);
+      case 12:
+        return atom(`${c.pick(['any', 'all'])}(${this.genListComprehension(BOOL, scope, sub).t})`);
+      case 13:
+        return atom(`math.${c.pick(['isnan', 'isinf', 'isfinite'])}(${e(FLOAT).t})`);
+      default: {
+        const t = c.pick([INT, FLOAT, STR, TENSOR, listOf(INT), optionalOf(INT)]);
+        const value = e(t).t;
+        if (t.kind === 'Optional') this.noneTested.add(value);
+        return atom(`isinstance(${value}, ${c.pick(['int', 'float', 'str', 'Tensor', 'List[int]'])})`);
+      }
     }
   }
 
@@ -1308,7 +1394,7 @@ class ProgramGenerator {
     const c = this.c;
     const sub = depth - 1;
     const e = (t: GenType) => this.genExpr(t, scope, sub);
-    switch (c.int(9)) {
+    switch (c.int(10)) {
       case 0:
         return binary(e(STR), '+', e(STR));
       case 1:
@@ -1332,6 +1418,8 @@ class ProgramGenerator {
         return atom(`'{}-{}'.format(${e(c.pick([INT, STR, FLOAT])).t}, ${e(c.pick([INT, STR])).t})`);
       case 7:
         return atom(`${wrap(e(listOf(STR)), P_ATOM)}[${e(INT).t}]`);
+      case 8:
+        return atom(`chr(${c.pick(['97', '65', '48'])} + ${wrap(e(INT), P_MUL)} % 10)`);
       default:
         return atom(`'{}-{}'.format(${e(c.pick([INT, STR, FLOAT])).t}, ${e(c.pick([INT, STR])).t})`);
     }
@@ -1431,7 +1519,7 @@ class ProgramGenerator {
         return this.genListComprehension(elem, scope, sub);
       case 5:
         if (elem === INT) return atom(`${wrap(e(TENSOR), P_ATOM)}.size()`);
-        if (elem === STR) return atom(`${wrap(e(STR), P_ATOM)}.split(${c.pick(["','", "' '"])})`);
+        if (elem === STR) return atom(`${wrap(e(STR), P_ATOM)}.split(${c.pick(["','", "' '", ''])})`);
         if (elem === TENSOR) return atom(`${wrap(e(TENSOR), P_ATOM)}.${c.pick(['chunk(2)', 'unbind(0)'])}`);
         return atom(`${wrap(e(type), P_ATOM)}.copy()`);
       case 6:
@@ -1497,6 +1585,15 @@ class ProgramGenerator {
    */
   private comprehensionPart(e: E): string {
     return this.dialect === 'cu' ? wrap(e, P_OR) : e.t;
+  }
+
+  /**
+   * `not e`. PyTorch's own parser lexes `not int(x)` as `not in` `t(x)`: in its dialect an
+   * operand that starts with `in` is parenthesized.
+   */
+  private not(e: E): E {
+    const operand = wrap(e, P_NOT);
+    return { t: this.dialect === 'cu' && /^in/.test(operand) ? `not (${operand})` : `not ${operand}`, p: P_NOT };
   }
 
   /**
