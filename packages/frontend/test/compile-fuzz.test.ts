@@ -55,6 +55,13 @@ const NUM_RUNS = {
   nesting: 100,
 };
 
+/**
+ * A failing case is shrunk through at most this many candidates (each one a compilation), so that
+ * a failure is reported in seconds, not minutes; the counterexample is smaller but not minimal.
+ */
+const MAX_SHRINKS = 400;
+const bounded = <T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T> => fc.limitShrink(arbitrary, MAX_SHRINKS);
+
 const dir = fixturesDir();
 const FALLBACK_SOURCES = [
   'def f(x: Tensor, n: int = 2) -> Tensor:\n    for i in range(n):\n        x = x * 2.5e-1 + 0x1f\n    return x\n',
@@ -163,7 +170,7 @@ describe('(a) well-typed generated programs compile and every graph lints', () =
     it(`${numRuns} programs in the ${dialect} dialect`, () => {
       let graphs = 0;
       fc.assert(
-        fc.property(programArbitrary({ dialect }), (program) => {
+        fc.property(bounded(programArbitrary({ dialect })), (program) => {
           const outcome = outcomeOf(program.source, () => compileSource(program.source));
           if (outcome.kind === 'rejected') {
             throw new Error(`a well-typed program was rejected: ${outcome.error.message}\n${program.source}`);
@@ -186,7 +193,7 @@ describe('(b) ill-typed programs and mutated sources compile or give a FrontendE
     const tally = new Tally();
     const byFault = new Map<string, number>();
     fc.assert(
-      fc.property(programArbitrary({ fault: 'any' }), (program) => {
+      fc.property(bounded(programArbitrary({ fault: 'any' })), (program) => {
         tally.add(outcomeOf(program.source, () => compileSource(program.source)));
         const kind = program.fault?.kind ?? 'none';
         byFault.set(kind, (byFault.get(kind) ?? 0) + 1);
@@ -203,7 +210,7 @@ describe('(b) ill-typed programs and mutated sources compile or give a FrontendE
     const tally = new Tally();
     const arbitrary = programArbitrary().chain((program) => sourceMutationArbitrary([program.source]));
     fc.assert(
-      fc.property(arbitrary, (m) => {
+      fc.property(bounded(arbitrary), (m) => {
         tally.add(outcomeOf(m.source, () => compileSource(m.source)));
       }),
       { numRuns: NUM_RUNS.mutatedGenerated },
@@ -216,7 +223,7 @@ describe('(b) ill-typed programs and mutated sources compile or give a FrontendE
     const tally = new Tally();
     for (const kinds of [SYNTACTIC_MUTATIONS, TYPING_MUTATIONS]) {
       fc.assert(
-        fc.property(sourceMutationArbitrary(SOURCES, { kinds }), (m) => {
+        fc.property(bounded(sourceMutationArbitrary(SOURCES, { kinds })), (m) => {
           tally.add(outcomeOf(m.source, () => compileSource(m.source)));
         }),
         { numRuns: NUM_RUNS.mutatedFixtureSource / 2 },
@@ -235,7 +242,7 @@ describe('(b) ill-typed programs and mutated sources compile or give a FrontendE
         return fc.tuple(fc.constant(archive), sourceMutationArbitrary([...archive.files.values()]));
       });
       fc.assert(
-        fc.property(arbitrary, ([archive, m]) => {
+        fc.property(bounded(arbitrary), ([archive, m]) => {
           const path = [...archive.files.keys()][m.origin] as string;
           const files = new Map(archive.files);
           files.set(path, m.source);
