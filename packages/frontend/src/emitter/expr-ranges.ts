@@ -19,18 +19,14 @@ export function fromStartOf(expr: Expr, range: Range): Range {
  * this parser (as Python's ast) starts it at the inner `(`.
  */
 function pytorchStart(expr: Expr): Range {
-  switch (expr.kind) {
-    case 'BinOp':
-    case 'Compare':
-      return pytorchStart(expr.left);
-    case 'BoolOp':
-      return pytorchStart(expr.values[0]);
-    case 'ListComp':
-      return pytorchStart(expr.elt);
-    case 'DictComp':
-      return pytorchStart(expr.key);
-    default:
-      return expr.range;
+  // A loop, not recursion: a flat chain `a * b * ... * z` is a left-deep tree thousands deep.
+  let e = expr;
+  for (;;) {
+    if (e.kind === 'BinOp' || e.kind === 'Compare') e = e.left;
+    else if (e.kind === 'BoolOp' && e.values[0]) e = e.values[0];
+    else if (e.kind === 'ListComp') e = e.elt;
+    else if (e.kind === 'DictComp') e = e.key;
+    else return e.range;
   }
 }
 

@@ -129,6 +129,9 @@ const PYTHON_EXCEPTIONS = new Set([
  * loop canonicalization that PyTorch runs before its cleanup passes. The cleanup passes
  * (constant pooling, dead code, tuple lowering) are not run here.
  */
+/** See FunctionEmitter.enterNested: a bound well within the stack for any mix of expressions and blocks. */
+const MAX_EMIT_NESTING = 400;
+
 export class FunctionEmitter implements Emitter {
   readonly graph = new Graph();
   readonly unit: EmitterUnit;
@@ -142,6 +145,8 @@ export class FunctionEmitter implements Emitter {
   private environment: Environment | undefined;
   private readonly defStack: DefContext[] = [];
   private readonly exitBlocks = new Set<Block>();
+  /** Depth of the emitter's recursion over expressions and blocks (see enterNested). */
+  private nesting = 0;
   private loopStatus: LoopStatus = 'not in loop';
   private readonly integralConstants = new Map<string, Value>();
   private readonly fpConstants = new Map<string, Value>();
@@ -550,10 +555,30 @@ export class FunctionEmitter implements Emitter {
   // ---- statements -------------------------------------------------------------------------------
 
   private emitStatements(statements: readonly Stmt[]): void {
-    for (const stmt of statements) {
-      this.emitStatement(stmt);
-      // After an exit the rest of the block is unreachable and not emitted.
-      if (this.exitBlocks.has(this.env.block)) return;
+    this.enterNested(statements[0]?.range ?? this.def.range);
+    try {
+      for (const stmt of statements) {
+        this.emitStatement(stmt);
+        // After an exit the rest of the block is unreachable and not emitted.
+        if (this.exitBlocks.has(this.env.block)) return;
+      }
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  /**
+   * The parser bounds nesting in the source, but flat chains are deep trees (`a + a + ... + a`,
+   * `x[0][0]...`, `f(1)(1)...`, long elif chains) and the emitter recurses on them: past
+   * MAX_EMIT_NESTING levels the program is rejected rather than the stack exhausted. Callers
+   * decrement `nesting` when they leave.
+   */
+  private enterNested(range: Range): void {
+    if (++this.nesting > MAX_EMIT_NESTING) {
+      this.error(
+        range,
+        `program too deeply nested to compile (more than ${MAX_EMIT_NESTING} levels of nested expressions and blocks, counting each operand of a chained operator and each elif)`,
+      );
     }
   }
 
@@ -1669,6 +1694,15 @@ export class FunctionEmitter implements Emitter {
   }
 
   private emitSugaredExpr(expr: Expr, binders: number, typeHint?: JitType): SugaredValue {
+    this.enterNested(expr.range);
+    try {
+      return this.emitSugaredExprAt(expr, binders, typeHint);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private emitSugaredExprAt(expr: Expr, binders: number, typeHint?: JitType): SugaredValue {
     switch (expr.kind) {
       case 'Name':
         return this.getSugaredVar(expr.id, expr.range);

@@ -1,7 +1,7 @@
 import { floatValue, type IValue, intValue } from '@tsjit/ir';
 import type { Range } from '../../ast.js';
 import type { EmitContext, SugaredValue } from '../contracts.js';
-import { BuiltinFunctionValue, type BuiltinHooks, ConstantValue } from './builtin-values.js';
+import { BuiltinFunctionValue, type BuiltinHooks, wrap } from './builtin-values.js';
 import { PYTHON_BUILTIN_CONSTANTS, PYTHON_BUILTIN_FUNCTIONS } from './generated/python-builtins.js';
 
 /**
@@ -88,7 +88,9 @@ export class PythonModuleValue implements SugaredValue {
           : constant.kind === 'int'
             ? intValue(constant.value as number)
             : floatValue(constant.value as number);
-      return new ConstantValue(value, constant.kind, this.#hooks);
+      // A value like any other (PyTorch's resolver inserts the constant): it can be reassigned,
+      // merged across branches and carried by loops.
+      return wrap(this.#hooks, ctx.constant(value, range));
     }
     if (SUBMODULES[this.name]?.includes(name)) return new PythonModuleValue(qualified, this.#hooks);
     const special = this.#hooks?.specialForm?.(qualified);
