@@ -6,6 +6,7 @@ import type { ImplFn } from '../core/define-op.js';
 import { OpError } from '../core/op-error.js';
 import type { OpContext } from '../core/tensor-like.js';
 import {
+  checkLength,
   intNum,
   isFloatValue,
   isIntValue,
@@ -131,7 +132,8 @@ export const listAddInPlace: ImplFn = (args) => {
 
 function repeat(list: readonly unknown[], n: number): unknown[] {
   const out: unknown[] = [];
-  if (n > 0 && list.length * n > 2 ** 32 - 1) throw new OpError('list repetition result too large');
+  if (list.length === 0 || n <= 0) return out;
+  checkLength(list.length * n);
   for (let k = 0; k < n; k++) for (const e of list) out.push(e);
   return out;
 }

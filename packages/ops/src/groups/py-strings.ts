@@ -8,7 +8,7 @@
 import type { ImplFn } from '../core/define-op.js';
 import { OpError } from '../core/op-error.js';
 import { sliceOf } from './py-lists.js';
-import { intNum, tuple } from './py-values.js';
+import { checkLength, intNum, tuple } from './py-values.js';
 
 const isDigit = (c: string) => c >= '0' && c <= '9';
 const isUpper = (c: string) => c >= 'A' && c <= 'Z';
@@ -268,6 +268,7 @@ export const strCenter: ImplFn = (args) => {
   const width = intNum(args.width);
   const fill = fillChar(args.fillchar);
   if (width <= s.length) return s;
+  checkLength(width);
   const pad = width - s.length;
   // CPython's rule: the extra character goes left when both the padding and the width are odd.
   const left = Math.floor(pad / 2) + (pad & width & 1);
@@ -277,18 +278,21 @@ export const strLjust: ImplFn = (args) => {
   const s = str(args.self);
   const width = intNum(args.width);
   const fill = fillChar(args.fillchar);
+  if (width > s.length) checkLength(width);
   return width <= s.length ? s : s + fill.repeat(width - s.length);
 };
 export const strRjust: ImplFn = (args) => {
   const s = str(args.self);
   const width = intNum(args.width);
   const fill = fillChar(args.fillchar);
+  if (width > s.length) checkLength(width);
   return width <= s.length ? s : fill.repeat(width - s.length) + s;
 };
 export const strZfill: ImplFn = (args) => {
   const s = str(args.self);
   const width = intNum(args.width);
   // PyTorch pads in front of a sign too (Python keeps the sign first).
+  if (width > s.length) checkLength(width);
   return width <= s.length ? s : '0'.repeat(width - s.length) + s;
 };
 export const strExpandtabs: ImplFn = (args) => {
@@ -300,6 +304,7 @@ export const strExpandtabs: ImplFn = (args) => {
     if (c === '\t') {
       if (size > 0) {
         const n = size - (column % size);
+        checkLength(out.length + n);
         out += ' '.repeat(n);
         column += n;
       }

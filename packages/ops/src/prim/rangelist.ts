@@ -1,6 +1,6 @@
 import { defineOp } from '../core/define-op.js';
 import { OpError } from '../core/op-error.js';
-import { intNum } from '../groups/py-values.js';
+import { checkLength, intNum } from '../groups/py-values.js';
 
 /** list(range(n)). */
 export const rangelist = defineOp({
@@ -8,6 +8,7 @@ export const rangelist = defineOp({
   impl: ({ n }) => {
     // PyTorch reserves n elements first: a negative n fails there.
     if (intNum(n) < 0) throw new OpError('vector::reserve');
+    checkLength(intNum(n));
     return Array.from({ length: intNum(n) }, (_, i) => i);
   },
   nondifferentiable: 'returns a Python value, not a tensor',
