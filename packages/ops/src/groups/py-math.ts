@@ -96,10 +96,8 @@ export const frexpImpl: ImplFn = ({ a }) => {
   const words = new BigUint64Array(bits.buffer);
   bits[0] = x;
   let shift = 0;
-  if ((words[0] >> 52n) & 0x7ffn) {
-    // normal
-  } else {
-    // Subnormal: scale into the normal range first.
+  if (((words[0] >> 52n) & 0x7ffn) === 0n) {
+    // A subnormal: scaled into the normal range first.
     bits[0] = x * 2 ** 64;
     shift = -64;
   }
@@ -162,10 +160,12 @@ export function scalarExtreme(which: 'min' | 'max'): ImplFn {
     if (kind === 'IntType' || (kind === 'NumberType' && !isFloatValue(a) && !isFloatValue(b))) {
       const x = big(a);
       const y = big(b);
+      // biome-ignore lint/complexity/useMathMinMax: bigints
       return pyInt(which === 'min' ? (x < y ? x : y) : x > y ? x : y);
     }
     const x = num(a);
     const y = num(b);
+    // biome-ignore lint/complexity/useMathMinMax: PyTorch's NaN handling is this comparison's, not Math.min's
     return pyFloat(which === 'min' ? (x < y ? x : y) : x > y ? x : y);
   };
 }

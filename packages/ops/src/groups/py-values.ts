@@ -12,7 +12,6 @@
  *   device → `PyDevice` (the IR's DeviceValue shape; a plain DeviceValue or string is accepted)
  */
 import type { DeviceValue } from '@tsjit/ir';
-import { isFloatingDtype } from '../core/dtypes.js';
 import { numel, readNumbers } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
 import { FloatScalar, type OpContext, type TensorLike } from '../core/tensor-like.js';

@@ -158,8 +158,7 @@ function binaryScalar(op: string, a: Value, b: Value, intMath: boolean): number 
       case 'floordiv':
         return intResult(floorDivInt(x, y));
       case 'pow':
-        if (y < 0n) throw new OpError('Integers to negative integer powers are not allowed.');
-        // PyTorch computes it with std::pow, in double precision.
+        // PyTorch computes it with std::pow, in double precision (3 ** -1 is 0.333...).
         return Number(x) ** Number(y);
     }
   }
