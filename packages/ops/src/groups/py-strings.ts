@@ -98,12 +98,12 @@ export const strFind: ImplFn = (args) => findIn(args, false);
 export const strRfind: ImplFn = (args) => findIn(args, true);
 export const strIndex: ImplFn = (args) => {
   const i = findIn(args, false);
-  if (i < 0) throw new OpError('substring not found', 'ValueError');
+  if (i < 0) throw new OpError('substring not found');
   return i;
 };
 export const strRindex: ImplFn = (args) => {
   const i = findIn(args, true);
-  if (i < 0) throw new OpError('substring not found', 'ValueError');
+  if (i < 0) throw new OpError('substring not found');
   return i;
 };
 export const strCount: ImplFn = (args) => {
@@ -204,7 +204,7 @@ export const strSplit: ImplFn = (args) => {
     return out;
   }
   const separator = str(sep);
-  if (separator.length === 0) throw new OpError('ValueError: empty separator', 'ValueError');
+  if (separator.length === 0) throw new OpError('ValueError: empty separator');
   const out: string[] = [];
   let from = 0;
   while (max < 0 || out.length < max) {
@@ -223,7 +223,7 @@ export const strRsplit: ImplFn = (args) => {
   const separator = str(args.separator);
   const max = intNum(args.max ?? -1);
   // Python's error; PyTorch 1.13's loop never ends on an empty separator.
-  if (separator.length === 0) throw new OpError('ValueError: empty separator', 'ValueError');
+  if (separator.length === 0) throw new OpError('ValueError: empty separator');
   const out: string[] = [];
   let to = s.length;
   while (max < 0 || out.length < max) {
@@ -352,13 +352,13 @@ export const strList: ImplFn = (args) => Array.from(str(args.t));
 
 export const strOrd: ImplFn = (args) => {
   const s = str(args.string);
-  if (s.length !== 1) throw new OpError(`String for ord() must be 1 character, found ${s.length}`, 'TypeError');
+  if (s.length !== 1) throw new OpError(`String for ord() must be 1 character, found ${s.length}`);
   return s.charCodeAt(0);
 };
 
 export const strChr: ImplFn = (args) => {
   const i = intNum(args.i);
-  if (!(i >= 0 && i < 1114111)) throw new OpError(`chr() arg not in range(0x110000), found ${i}`, 'ValueError');
+  if (!(i >= 0 && i < 1114111)) throw new OpError(`chr() arg not in range(0x110000), found ${i}`);
   return String.fromCodePoint(i);
 };
 

@@ -7,7 +7,7 @@ export const rangelist = defineOp({
   schemas: ['prim::rangelist(int n) -> int[]'],
   impl: ({ n }) => {
     // PyTorch reserves n elements first: a negative n fails there.
-    if (intNum(n) < 0) throw new OpError('vector::reserve');
+    if (intNum(n) < 0) throw new OpError('vector::reserve', 'ValueError');
     checkLength(intNum(n));
     return Array.from({ length: intNum(n) }, (_, i) => i);
   },
