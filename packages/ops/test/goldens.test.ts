@@ -63,7 +63,8 @@ for (const op of allOps) {
           // for them the sampled overload must accept the arguments; tensor ops must be the first match.
           const o = overload!;
           const builtin =
-            o.schema.namespace !== 'aten' || o.schema.arguments.every((a) => a.type.kind !== 'TensorType');
+            o.schema.namespace !== 'aten' ||
+            [...o.schema.arguments, ...o.schema.returns].every((a) => !a.type.annotationStr().includes('Tensor'));
           const resolved = resolveOverload(
             builtin ? [o] : registry.overloads(o.schema.name),
             positional,

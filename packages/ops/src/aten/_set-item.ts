@@ -44,5 +44,18 @@ export const _setItem = defineOp({
     S.call('_set_item.float', [new Map<unknown, unknown>([[S.float(1), 'a']]), S.float(1), 'b'], undefined, {
       compareArgs: [0],
     }),
+    S.call(
+      '_set_item.Tensor',
+      [
+        new Map<unknown, unknown>([
+          [S.of([1, 2]), 'a'],
+          [S.of([3], [], 'int64'), 'b'],
+        ]),
+        S.of([5]),
+        'c',
+      ],
+      undefined,
+      { compareArgs: [0] },
+    ),
   ],
 });

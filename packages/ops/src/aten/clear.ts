@@ -19,5 +19,16 @@ export const clear = defineOp({
     S.call('clear.int', [new Map<unknown, unknown>([[1, 1]])], undefined, { compareArgs: [0] }),
     S.call('clear.bool', [new Map<unknown, unknown>([[true, 1]])], undefined, { compareArgs: [0] }),
     S.call('clear.float', [new Map<unknown, unknown>([[1.5, 1]])], undefined, { compareArgs: [0] }),
+    S.call(
+      'clear.Tensor',
+      [
+        new Map<unknown, unknown>([
+          [S.of([1, 2]), 'a'],
+          [S.of([3], [], 'int64'), 'b'],
+        ]),
+      ],
+      undefined,
+      { compareArgs: [0] },
+    ),
   ],
 });

@@ -114,6 +114,12 @@ export const copy = defineOp({
       S.call('copy.Dict_int', [new Map<unknown, unknown>([[1, 'a']])]),
       S.call('copy.Dict_bool', [new Map<unknown, unknown>([[true, 'a']])]),
       S.call('copy.Dict_float', [new Map<unknown, unknown>([[0.5, 'a']])]),
+      S.call('copy.Dict_Tensor', [
+        new Map<unknown, unknown>([
+          [S.of([1, 2]), 'a'],
+          [S.of([3], [], 'int64'), 'b'],
+        ]),
+      ]),
     ],
   ),
 });

@@ -23,5 +23,6 @@ export const count = defineOp({
     S.call('count.float', [[S.float(1), 2.5, S.float(1)], S.float(1)]),
     S.call('count.bool', [[true, false, true], true]),
     S.call('count.str', [['a', 'b', 'a'], 'c']),
+    S.call('count.Tensor', [[S.of([1]), S.of([2]), S.of([1])], S.of([1])]),
   ],
 });

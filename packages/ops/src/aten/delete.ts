@@ -41,5 +41,16 @@ export const Delete = defineOp({
     S.call('Delete.Dict_int', [new Map<unknown, unknown>([[1, 'a']]), 1], undefined, { compareArgs: [0] }),
     S.call('Delete.Dict_bool', [new Map<unknown, unknown>([[false, 'a']]), false], undefined, { compareArgs: [0] }),
     S.call('Delete.Dict_float', [new Map<unknown, unknown>([[0.5, 'a']]), 0.5], undefined, { compareArgs: [0] }),
+    S.error(
+      'Delete.Dict_Tensor',
+      [
+        new Map<unknown, unknown>([
+          [S.of([1, 2]), 'a'],
+          [S.of([3], [], 'int64'), 'b'],
+        ]),
+        S.of([1, 2]),
+      ],
+      'KeyError',
+    ),
   ],
 });

@@ -41,5 +41,12 @@ export const dict = defineOp({
     S.call('dict.Dict_bool', [new Map<unknown, unknown>([[false, 'x']])]),
     S.call('dict.float', [[tuple([S.float(1), 'x']), tuple([0.5, 'y'])]]),
     S.call('dict.Dict_float', [new Map<unknown, unknown>([[0.5, 'x']])]),
+    S.call('dict.Tensor', [[tuple([S.of([1]), 1]), tuple([S.of([2]), 2])]]),
+    S.call('dict.Dict_Tensor', [
+      new Map<unknown, unknown>([
+        [S.of([1, 2]), 'a'],
+        [S.of([3], [], 'int64'), 'b'],
+      ]),
+    ]),
   ],
 });

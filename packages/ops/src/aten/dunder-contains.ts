@@ -35,5 +35,12 @@ export const __contains__ = defineOp({
     S.call('__contains__.int', [new Map<unknown, unknown>([[1, 1]]), 1]),
     S.call('__contains__.bool', [new Map<unknown, unknown>([[true, 1]]), false]),
     S.call('__contains__.float', [new Map<unknown, unknown>([[1.5, 1]]), 1.5]),
+    S.call('__contains__.Tensor', [
+      new Map<unknown, unknown>([
+        [S.of([1, 2]), 'a'],
+        [S.of([3], [], 'int64'), 'b'],
+      ]),
+      S.of([1, 2]),
+    ]),
   ],
 });

@@ -69,5 +69,16 @@ export const __getitem__ = defineOp({
       ]),
       S.float(2),
     ]),
+    S.error(
+      '__getitem__.Dict_Tensor',
+      [
+        new Map<unknown, unknown>([
+          [S.of([1, 2]), 'a'],
+          [S.of([3], [], 'int64'), 'b'],
+        ]),
+        S.of([1, 2]),
+      ],
+      'KeyError',
+    ),
   ],
 });

@@ -10,6 +10,9 @@ const scalarSamples = (S: SampleBuilder): Sample[] => [
   S.call('__lshift__.int', [7, 3]),
   S.call('__lshift__.int', [3, 5]),
   S.call('__lshift__.int', [1, 40]),
+  S.call('__lshift__.int', [1, 65]),
+  S.call('__lshift__.int', [3, -1]),
+  S.call('__lshift__.int', [1, 63]),
 ];
 
 export const __lshift__ = defineOp({

@@ -10,6 +10,8 @@ const scalarSamples = (S: SampleBuilder): Sample[] => [
   S.call('__rshift__.int', [7, 3]),
   S.call('__rshift__.int', [3, 5]),
   S.call('__rshift__.int', [-64, 3]),
+  S.call('__rshift__.int', [-5, 70]),
+  S.call('__rshift__.int', [1, 64]),
 ];
 
 export const __rshift__ = defineOp({

@@ -37,5 +37,20 @@ export const get = defineOp({
     S.call('get.default_bool', [new Map<unknown, unknown>([[true, 'x']]), true, 'y']),
     S.call('get.float', [new Map<unknown, unknown>([[1.5, 'x']]), 1.5]),
     S.call('get.default_float', [new Map<unknown, unknown>([[1.5, 'x']]), S.float(2), 'y']),
+    S.call('get.Tensor', [
+      new Map<unknown, unknown>([
+        [S.of([1, 2]), 'a'],
+        [S.of([3], [], 'int64'), 'b'],
+      ]),
+      S.of([1, 2]),
+    ]),
+    S.call('get.default_Tensor', [
+      new Map<unknown, unknown>([
+        [S.of([1, 2]), 'a'],
+        [S.of([3], [], 'int64'), 'b'],
+      ]),
+      S.of([1, 2]),
+      'd',
+    ]),
   ],
 });

@@ -97,6 +97,7 @@ export const index = defineOp({
       S.call('index.list_float', [[S.float(1), 2.5], 2.5]),
       S.call('index.list_bool', [[true, false], false]),
       S.call('index.list_str', [['a', 'b'], 'b']),
+      S.call('index.list_Tensor', [[S.of([1]), S.of([2])], S.of([2])]),
     ],
   ),
 });

@@ -31,5 +31,11 @@ export const items = defineOp({
         [0.5, 2],
       ]),
     ]),
+    S.call('items.Tensor', [
+      new Map<unknown, unknown>([
+        [S.of([1, 2]), 'a'],
+        [S.of([3], [], 'int64'), 'b'],
+      ]),
+    ]),
   ],
 });

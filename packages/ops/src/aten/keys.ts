@@ -32,5 +32,11 @@ export const keys = defineOp({
       ]),
     ]),
     S.call('keys.str', [new Map<unknown, unknown>()]),
+    S.call('keys.Tensor', [
+      new Map<unknown, unknown>([
+        [S.of([1, 2]), 'a'],
+        [S.of([3], [], 'int64'), 'b'],
+      ]),
+    ]),
   ],
 });

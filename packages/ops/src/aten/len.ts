@@ -52,6 +52,12 @@ export const len = defineOp({
         ]),
       ]),
       S.call('len.Dict_float', [new Map<unknown, unknown>([[1.5, 1]])]),
+      S.call('len.Dict_Tensor', [
+        new Map<unknown, unknown>([
+          [S.of([1, 2]), 'a'],
+          [S.of([3], [], 'int64'), 'b'],
+        ]),
+      ]),
     ],
   ),
 });

@@ -63,7 +63,7 @@ export const mul = defineOp({
     (S) => [
       S.call('mul.left_t', [[1, 2], 3]),
       S.call('mul.left_t', [[1, 2], 0]),
-      S.call('mul.left_t', [['a'], -1]),
+      S.error('mul.left_t', [['a'], -1], 'vector::reserve'),
       S.call('mul.right_', [2, [S.float(1), 2.5]]),
     ],
   ),

@@ -103,7 +103,6 @@ export const ne = defineOp({
     (S) => [
       S.call('ne.device', [new PyDevice('cpu'), new PyDevice('cpu')]),
       S.call('ne.device', [new PyDevice('cpu'), new PyDevice('cuda:0')]),
-      S.call('ne.Tensor_list', [[S.of([1, 2])], [S.of([1, 2])]]),
       S.call('ne.Tensor_list', [[S.of([1])], [S.of([2])]]),
       S.call('ne.Tensor_list', [[S.of([1])], []]),
       S.error(

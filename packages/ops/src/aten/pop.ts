@@ -89,5 +89,29 @@ export const pop = defineOp({
       { compareArgs: [0] },
     ),
     S.call('pop.Dict_default_float', [new Map<unknown, unknown>([[0.5, 'half']]), S.float(1), 'none']),
+    S.call(
+      'pop.Dict_default_Tensor',
+      [
+        new Map<unknown, unknown>([
+          [S.of([1, 2]), 'a'],
+          [S.of([3], [], 'int64'), 'b'],
+        ]),
+        S.of([1, 2]),
+        'z',
+      ],
+      undefined,
+      { compareArgs: [0] },
+    ),
+    S.error(
+      'pop.Dict_Tensor',
+      [
+        new Map<unknown, unknown>([
+          [S.of([1, 2]), 'a'],
+          [S.of([3], [], 'int64'), 'b'],
+        ]),
+        S.of([1, 2]),
+      ],
+      'KeyError',
+    ),
   ],
 });

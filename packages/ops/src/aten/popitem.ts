@@ -36,6 +36,17 @@ export const popitem = defineOp({
       { compareArgs: [0] },
     ),
     S.call('popitem.float', [new Map<unknown, unknown>([[S.float(2), 'x']])], undefined, { compareArgs: [0] }),
+    S.call(
+      'popitem.Tensor',
+      [
+        new Map<unknown, unknown>([
+          [S.of([1, 2]), 'a'],
+          [S.of([3], [], 'int64'), 'b'],
+        ]),
+      ],
+      undefined,
+      { compareArgs: [0] },
+    ),
     S.error('popitem.str', [new Map<unknown, unknown>()], 'popitem(): dictionary is empty'),
   ],
 });

@@ -16,6 +16,7 @@ export const remove = defineOp({
     S.call('remove.float', [[S.float(1), 2.5], 2.5], undefined, { compareArgs: [0] }),
     S.call('remove.bool', [[true, false], false], undefined, { compareArgs: [0] }),
     S.call('remove.str', [['a', 'b'], 'b'], undefined, { compareArgs: [0] }),
+    S.call('remove.Tensor', [[S.of([1]), S.of([2])], S.of([2])], undefined, { compareArgs: [0] }),
     S.error('remove.int', [[1, 2], 3], 'list.remove(x): x not in list'),
     S.error('remove.str', [[], 'a'], 'list.remove(x): x not in list'),
   ],

@@ -23,5 +23,18 @@ export const setdefault = defineOp({
     S.call('setdefault.int', [new Map<unknown, unknown>(), 3, 'x'], undefined, { compareArgs: [0] }),
     S.call('setdefault.bool', [new Map<unknown, unknown>([[true, 'y']]), true, 'x'], undefined, { compareArgs: [0] }),
     S.call('setdefault.float', [new Map<unknown, unknown>(), 0.25, 'x'], undefined, { compareArgs: [0] }),
+    S.call(
+      'setdefault.Tensor',
+      [
+        new Map<unknown, unknown>([
+          [S.of([1, 2]), 'a'],
+          [S.of([3], [], 'int64'), 'b'],
+        ]),
+        S.of([4]),
+        'x',
+      ],
+      undefined,
+      { compareArgs: [0] },
+    ),
   ],
 });

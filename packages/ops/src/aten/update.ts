@@ -39,5 +39,20 @@ export const update = defineOp({
       undefined,
       { compareArgs: [0] },
     ),
+    S.call(
+      'update.Tensor',
+      [
+        new Map<unknown, unknown>([
+          [S.of([1, 2]), 'a'],
+          [S.of([3], [], 'int64'), 'b'],
+        ]),
+        new Map<unknown, unknown>([
+          [S.of([1, 2]), 'a'],
+          [S.of([3], [], 'int64'), 'b'],
+        ]),
+      ],
+      undefined,
+      { compareArgs: [0] },
+    ),
   ],
 });

@@ -32,10 +32,11 @@ export function floatToInt(x: number): number | bigint {
 /** `int(s)`: C's strtoll reading (leading space and a sign), the whole string consumed. */
 export const intFromString: ImplFn = ({ a }) => {
   const s = a as string;
+  // C++'s std::invalid_argument and std::out_of_range reach Python as ValueError and IndexError.
   const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)/.exec(s);
-  if (m === null) throw new OpError('stoll');
+  if (m === null) throw new OpError('stoll', 'ValueError');
   const value = BigInt(m[1] === '-' ? `-${m[2]}` : m[2]);
-  if (value >= 2n ** 63n || value < INT64_MIN) throw new OpError('stoll');
+  if (value >= 2n ** 63n || value < INT64_MIN) throw new OpError('stoll', 'IndexError');
   if (m[0].length !== s.length) throw new OpError(`invalid literal for int() with base 10: '${s}'`);
   return pyInt(value);
 };
@@ -48,7 +49,7 @@ export const floatFromString: ImplFn = ({ a }) => {
     /^[+-]?(?:0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP][+-]?\d+)?|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|[iI][nN][fF](?:[iI][nN][iI][tT][yY])?|[nN][aA][nN])/.exec(
       body,
     );
-  if (m === null) throw new OpError('stod');
+  if (m === null) throw new OpError('stod', 'ValueError');
   if (m[0].length !== body.length) throw new OpError(`could not convert string to float: '${s}'`);
   return pyFloat(parseCFloat(m[0]));
 };

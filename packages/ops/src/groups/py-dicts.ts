@@ -6,7 +6,7 @@
 import type { ImplFn, Overload } from '../core/define-op.js';
 import { OpError } from '../core/op-error.js';
 import type { OpContext } from '../core/tensor-like.js';
-import { dictKey, ivalueString, keyOut, tuple } from './py-values.js';
+import { dictKey, ivalueString, keyOut, tensorString, tuple } from './py-values.js';
 
 type Dict = Map<unknown, unknown>;
 
@@ -23,7 +23,7 @@ export function keyKind(o: Overload): string {
 }
 
 function keyError(ctx: OpContext, key: unknown): OpError {
-  return new OpError(`KeyError: ${ctx.isTensor(key) ? 'Tensor' : ivalueString(ctx, key)}`, 'RuntimeError');
+  return new OpError(`KeyError: ${ctx.isTensor(key) ? tensorString(ctx, key, true) : ivalueString(ctx, key)}`);
 }
 
 export const dictGetItem: ImplFn = (args, ctx) => {
@@ -113,7 +113,10 @@ export const dictContains: ImplFn = (args) => dictArg(args.dict).has(dictKey(arg
 /** dict(list of (key, value) tuples). */
 export const dictFromPairs: ImplFn = (args) => {
   const out: Dict = new Map();
-  for (const pair of args.inputs as unknown[][]) out.set(dictKey(pair[0]), pair[1]);
+  for (const pair of args.inputs as unknown[]) {
+    if (!Array.isArray(pair) || pair.length !== 2) throw new OpError('dict() expects (key, value) pairs', 'TypeError');
+    out.set(dictKey(pair[0]), pair[1]);
+  }
   return out;
 };
 

@@ -6,6 +6,7 @@ import type { ImplFn } from '../core/define-op.js';
 import { OpError } from '../core/op-error.js';
 import type { OpContext } from '../core/tensor-like.js';
 import {
+  checkLength,
   intNum,
   isFloatValue,
   isIntValue,
@@ -29,7 +30,7 @@ export function listAt(list: readonly unknown[], index: unknown, message = 'list
   const n = list.length;
   let i = intNum(index);
   if (i < 0) i += n;
-  if (i < 0 || i >= n) throw new OpError(message, 'IndexError');
+  if (i < 0 || i >= n) throw new OpError(message);
   return i;
 }
 
@@ -68,7 +69,7 @@ export const listInsert: ImplFn = (args) => {
 
 export const listPop: ImplFn = (args) => {
   const list = listArg(args.self);
-  if (list.length === 0) throw new OpError('pop from empty list', 'IndexError');
+  if (list.length === 0) throw new OpError('pop from empty list');
   const i = listAt(list, args.idx);
   return list.splice(i, 1)[0];
 };
@@ -99,7 +100,7 @@ function findIndex(ctx: OpContext, list: readonly unknown[], el: unknown): numbe
 export const listRemove: ImplFn = (args, ctx) => {
   const list = listArg(args.self);
   const i = findIndex(ctx, list, args.el);
-  if (i < 0) throw new OpError('list.remove(x): x not in list', 'ValueError');
+  if (i < 0) throw new OpError('list.remove(x): x not in list');
   list.splice(i, 1);
   return null;
 };
@@ -107,7 +108,7 @@ export const listRemove: ImplFn = (args, ctx) => {
 export const listIndex: ImplFn = (args, ctx) => {
   const list = listArg(args.self);
   const i = findIndex(ctx, list, args.el);
-  if (i < 0) throw new OpError(`'${ivalueString(ctx, args.el)}' is not in list`, 'ValueError');
+  if (i < 0) throw new OpError(`'${ivalueString(ctx, args.el)}' is not in list`);
   return i;
 };
 
@@ -131,14 +132,16 @@ export const listAddInPlace: ImplFn = (args) => {
 
 function repeat(list: readonly unknown[], n: number): unknown[] {
   const out: unknown[] = [];
-  if (n > 0 && list.length * n > 2 ** 32 - 1) throw new OpError('list repetition result too large');
+  if (list.length === 0 || n <= 0) return out;
+  checkLength(list.length * n);
   for (let k = 0; k < n; k++) for (const e of list) out.push(e);
   return out;
 }
 
 /** `l * n`: PyTorch reserves the result first, which a negative n makes fail. */
 function repeatNew(list: readonly unknown[], n: number): unknown[] {
-  if (n < 0) throw new OpError('vector::reserve');
+  // std::length_error, which reaches Python as ValueError.
+  if (n < 0) throw new OpError('vector::reserve', 'ValueError');
   return repeat(list, n);
 }
 
@@ -160,7 +163,7 @@ export function sliceIndices(
   step: unknown,
 ): { start: number; stop: number; step: number; count: number } {
   const s = step === null || step === undefined ? 1 : intNum(step);
-  if (s === 0) throw new OpError('List slice should have non-zero step', 'ValueError');
+  if (s === 0) throw new OpError('List slice should have non-zero step');
   const clamp = (v: unknown, dflt: number): number => {
     if (v === null || v === undefined) return dflt;
     let i = intNum(v);
@@ -253,7 +256,7 @@ export function listEquals(ctx: OpContext, a: readonly unknown[], b: readonly un
 export function listExtreme(which: 'min' | 'max'): ImplFn {
   return (args, ctx) => {
     const list = listArg(args.self);
-    if (list.length === 0) throw new OpError(`${which}() arg is an empty sequence`, 'ValueError');
+    if (list.length === 0) throw new OpError(`${which}() arg is an empty sequence`);
     let best = list[0];
     for (const e of list.slice(1)) {
       if (which === 'min' ? lessThan(ctx, e, best) : lessThan(ctx, best, e)) best = e;

@@ -54,6 +54,8 @@ export const gcdInt: ImplFn = ({ a, b }) => {
 export const factorialInt: ImplFn = ({ a }) => {
   const n = big(a);
   if (n < 0n) throw new OpError('factorial() not defined for negative values');
+  // From 66! on, 2^64 divides the product: the wrapped int64 is 0.
+  if (n >= 66n) return 0;
   let r = 1n;
   for (let i = 2n; i <= n; i++) r = BigInt.asIntN(64, r * i);
   return pyInt(r);
@@ -86,21 +88,22 @@ export const modfImpl: ImplFn = ({ a }) => {
   return tuple([pyFloat(frac === 0 ? (x < 0 || Object.is(x, -0) ? -0 : 0) : frac), pyFloat(whole)]);
 };
 
+/** frexp(x): the mantissa in [0.5, 1) and the exponent, read from the double's bits. */
 export const frexpImpl: ImplFn = ({ a }) => {
   const x = num(a);
   if (x === 0 || !Number.isFinite(x)) return tuple([pyFloat(x), 0]);
-  let e = Math.max(-1073, Math.floor(Math.log2(Math.abs(x))) + 1);
-  let m = x * 2 ** -e;
-  // log2 can be off by one near powers of two.
-  while (Math.abs(m) < 0.5) {
-    m *= 2;
-    e--;
+  const bits = new Float64Array(1);
+  const words = new BigUint64Array(bits.buffer);
+  bits[0] = x;
+  let shift = 0;
+  if (((words[0] >> 52n) & 0x7ffn) === 0n) {
+    // A subnormal: scaled into the normal range first.
+    bits[0] = x * 2 ** 64;
+    shift = -64;
   }
-  while (Math.abs(m) >= 1) {
-    m /= 2;
-    e++;
-  }
-  return tuple([pyFloat(m), e]);
+  const exponent = Number((words[0] >> 52n) & 0x7ffn);
+  words[0] = (words[0] & ~(0x7ffn << 52n)) | (1022n << 52n);
+  return tuple([pyFloat(bits[0]), exponent - 1022 + shift]);
 };
 
 /** divmod(x, y): Python's floor division and modulo together. */
@@ -157,10 +160,12 @@ export function scalarExtreme(which: 'min' | 'max'): ImplFn {
     if (kind === 'IntType' || (kind === 'NumberType' && !isFloatValue(a) && !isFloatValue(b))) {
       const x = big(a);
       const y = big(b);
+      // biome-ignore lint/complexity/useMathMinMax: bigints
       return pyInt(which === 'min' ? (x < y ? x : y) : x > y ? x : y);
     }
     const x = num(a);
     const y = num(b);
+    // biome-ignore lint/complexity/useMathMinMax: PyTorch's NaN handling is this comparison's, not Math.min's
     return pyFloat(which === 'min' ? (x < y ? x : y) : x > y ? x : y);
   };
 }

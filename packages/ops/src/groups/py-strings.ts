@@ -8,7 +8,7 @@
 import type { ImplFn } from '../core/define-op.js';
 import { OpError } from '../core/op-error.js';
 import { sliceOf } from './py-lists.js';
-import { intNum, tuple } from './py-values.js';
+import { checkLength, intNum, tuple } from './py-values.js';
 
 const isDigit = (c: string) => c >= '0' && c <= '9';
 const isUpper = (c: string) => c >= 'A' && c <= 'Z';
@@ -98,12 +98,12 @@ export const strFind: ImplFn = (args) => findIn(args, false);
 export const strRfind: ImplFn = (args) => findIn(args, true);
 export const strIndex: ImplFn = (args) => {
   const i = findIn(args, false);
-  if (i < 0) throw new OpError('substring not found', 'ValueError');
+  if (i < 0) throw new OpError('substring not found');
   return i;
 };
 export const strRindex: ImplFn = (args) => {
   const i = findIn(args, true);
-  if (i < 0) throw new OpError('substring not found', 'ValueError');
+  if (i < 0) throw new OpError('substring not found');
   return i;
 };
 export const strCount: ImplFn = (args) => {
@@ -204,7 +204,7 @@ export const strSplit: ImplFn = (args) => {
     return out;
   }
   const separator = str(sep);
-  if (separator.length === 0) throw new OpError('ValueError: empty separator', 'ValueError');
+  if (separator.length === 0) throw new OpError('ValueError: empty separator');
   const out: string[] = [];
   let from = 0;
   while (max < 0 || out.length < max) {
@@ -223,7 +223,7 @@ export const strRsplit: ImplFn = (args) => {
   const separator = str(args.separator);
   const max = intNum(args.max ?? -1);
   // Python's error; PyTorch 1.13's loop never ends on an empty separator.
-  if (separator.length === 0) throw new OpError('ValueError: empty separator', 'ValueError');
+  if (separator.length === 0) throw new OpError('ValueError: empty separator');
   const out: string[] = [];
   let to = s.length;
   while (max < 0 || out.length < max) {
@@ -268,6 +268,7 @@ export const strCenter: ImplFn = (args) => {
   const width = intNum(args.width);
   const fill = fillChar(args.fillchar);
   if (width <= s.length) return s;
+  checkLength(width);
   const pad = width - s.length;
   // CPython's rule: the extra character goes left when both the padding and the width are odd.
   const left = Math.floor(pad / 2) + (pad & width & 1);
@@ -277,18 +278,21 @@ export const strLjust: ImplFn = (args) => {
   const s = str(args.self);
   const width = intNum(args.width);
   const fill = fillChar(args.fillchar);
+  if (width > s.length) checkLength(width);
   return width <= s.length ? s : s + fill.repeat(width - s.length);
 };
 export const strRjust: ImplFn = (args) => {
   const s = str(args.self);
   const width = intNum(args.width);
   const fill = fillChar(args.fillchar);
+  if (width > s.length) checkLength(width);
   return width <= s.length ? s : fill.repeat(width - s.length) + s;
 };
 export const strZfill: ImplFn = (args) => {
   const s = str(args.self);
   const width = intNum(args.width);
   // PyTorch pads in front of a sign too (Python keeps the sign first).
+  if (width > s.length) checkLength(width);
   return width <= s.length ? s : '0'.repeat(width - s.length) + s;
 };
 export const strExpandtabs: ImplFn = (args) => {
@@ -300,6 +304,7 @@ export const strExpandtabs: ImplFn = (args) => {
     if (c === '\t') {
       if (size > 0) {
         const n = size - (column % size);
+        checkLength(out.length + n);
         out += ' '.repeat(n);
         column += n;
       }
@@ -347,13 +352,13 @@ export const strList: ImplFn = (args) => Array.from(str(args.t));
 
 export const strOrd: ImplFn = (args) => {
   const s = str(args.string);
-  if (s.length !== 1) throw new OpError(`String for ord() must be 1 character, found ${s.length}`, 'TypeError');
+  if (s.length !== 1) throw new OpError(`String for ord() must be 1 character, found ${s.length}`);
   return s.charCodeAt(0);
 };
 
 export const strChr: ImplFn = (args) => {
   const i = intNum(args.i);
-  if (!(i >= 0 && i < 1114111)) throw new OpError(`chr() arg not in range(0x110000), found ${i}`, 'ValueError');
+  if (!(i >= 0 && i < 1114111)) throw new OpError(`chr() arg not in range(0x110000), found ${i}`);
   return String.fromCodePoint(i);
 };
 

@@ -12,7 +12,6 @@
  *   device → `PyDevice` (the IR's DeviceValue shape; a plain DeviceValue or string is accepted)
  */
 import type { DeviceValue } from '@tsjit/ir';
-import { isFloatingDtype } from '../core/dtypes.js';
 import { numel, readNumbers } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
 import { FloatScalar, type OpContext, type TensorLike } from '../core/tensor-like.js';
@@ -234,8 +233,11 @@ const CPP_TYPE: Record<string, string> = {
  * `print` show): one number format per matrix (PyTorch's __printFormat), values right-aligned in
  * columns, then `[ CPUFloatType{2,2} ]`.
  */
-export function tensorString(ctx: OpContext, t: TensorLike): string {
-  const type = `CPU${CPP_TYPE[t.dtype] ?? t.dtype}Type`;
+export function tensorString(ctx: OpContext, t: TensorLike, legacyTypeName = false): string {
+  // Some messages (a dict's KeyError) print the legacy type name: `torch.FloatTensor`.
+  const type = legacyTypeName
+    ? `torch.${CPP_TYPE[t.dtype] ?? t.dtype}Tensor`
+    : `CPU${CPP_TYPE[t.dtype] ?? t.dtype}Type`;
   const dims = t.sizes;
   const values = readNumbers(ctx, t);
   if (dims.length === 0) return `${formatG(values[0], 6)}\n[ ${type}{} ]`;
@@ -481,4 +483,14 @@ export function typeAnnotation(v: unknown): string {
   if (isDevice(v)) return 'Device';
   if (v === null || v === undefined) return 'NoneType';
   return typeName(v);
+}
+
+/**
+ * The most elements (or characters) a builtin builds in one go: beyond it PyTorch's allocation
+ * would fail or take minutes; we report std::bad_alloc as it does.
+ */
+export const MAX_BUILTIN_LENGTH = 2 ** 24;
+
+export function checkLength(n: number): void {
+  if (n > MAX_BUILTIN_LENGTH) throw new OpError('std::bad_alloc');
 }

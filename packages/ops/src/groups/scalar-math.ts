@@ -141,8 +141,9 @@ function binaryScalar(op: string, a: Value, b: Value, intMath: boolean): number 
     const [x, y] = [toBig(a), toBig(b)];
     return intResult(op === '__and__' ? x & y : op === '__or__' ? x | y : x ^ y);
   }
-  if (op === '__lshift__') return intResult(toBig(a) << toBig(b));
-  if (op === '__rshift__') return intResult(toBig(a) >> toBig(b));
+  // int64 shifts as x86 does them: the count is taken modulo 64 (PyTorch: `1 << 65 == 2`).
+  if (op === '__lshift__') return intResult(toBig(a) << BigInt.asUintN(6, toBig(b)));
+  if (op === '__rshift__') return intResult(BigInt.asIntN(64, toBig(a)) >> BigInt.asUintN(6, toBig(b)));
   if (intMath) {
     const [x, y] = [toBig(a), toBig(b)];
     switch (op) {
@@ -157,8 +158,8 @@ function binaryScalar(op: string, a: Value, b: Value, intMath: boolean): number 
       case 'floordiv':
         return intResult(floorDivInt(x, y));
       case 'pow':
-        if (y < 0n) throw new OpError('Integers to negative integer powers are not allowed.');
-        return intResult(x ** y);
+        // PyTorch computes it with std::pow, in double precision (3 ** -1 is 0.333...).
+        return Number(x) ** Number(y);
     }
   }
   const [x, y] = [toNumber(a), toNumber(b)];
@@ -234,6 +235,8 @@ export function scalarMathImpl(op: string): ImplFn {
     if (typeof r === 'boolean' || typeof r === 'string' || typeof r === 'bigint') return r;
     // floor and ceil of a float are ints in TorchScript (`floor.float -> int`, `floor.Scalar` too).
     if (op === 'floor' || op === 'ceil') return r;
+    // pow.int_to_int is declared `-> int` but PyTorch pushes std::pow's double.
+    if (o.overloadName === 'int_to_int') return floatResult(r as number);
     if (returns === 'IntType' || (returns === 'NumberType' && intMath)) return r;
     return floatResult(r);
   };

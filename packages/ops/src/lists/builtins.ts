@@ -1,8 +1,10 @@
 import { _getTracingState } from '../aten/_get-tracing-state.js';
 import { _inferSize } from '../aten/_infer-size.js';
+import { _nnpackAvailable } from '../aten/_nnpack-available.js';
 import { _setItem } from '../aten/_set-item.js';
 import { _sizeIfNotEqual } from '../aten/_size-if-not-equal.js';
 import { _unwrapOptional } from '../aten/_unwrap-optional.js';
+import { _useCudnnRnnFlattenWeight } from '../aten/_use-cudnn-rnn-flatten-weight.js';
 import { addListInPlace } from '../aten/add-list-inplace.js';
 import { angle } from '../aten/angle.js';
 import { append } from '../aten/append.js';
@@ -39,6 +41,7 @@ import { frexp } from '../aten/frexp.js';
 import { gamma } from '../aten/gamma.js';
 import { gcd } from '../aten/gcd.js';
 import { get } from '../aten/get.js';
+import { hasTorchFunction } from '../aten/has-torch-function.js';
 import { hex } from '../aten/hex.js';
 import { insert } from '../aten/insert.js';
 import { Int } from '../aten/int.js';
@@ -47,6 +50,7 @@ import { isAutocastCpuEnabled } from '../aten/is-autocast-cpu-enabled.js';
 import { isAutocastEnabled } from '../aten/is-autocast-enabled.js';
 import { isGradEnabled } from '../aten/is-grad-enabled.js';
 import { isScripting } from '../aten/is-scripting.js';
+import { isVulkanAvailable } from '../aten/is-vulkan-available.js';
 import { isalnum } from '../aten/isalnum.js';
 import { isalpha } from '../aten/isalpha.js';
 import { isdecimal } from '../aten/isdecimal.js';
@@ -151,9 +155,11 @@ import { Uninitialized as primUninitialized } from '../prim/uninitialized.js';
 export const builtinsOps: readonly Op[] = [
   _getTracingState,
   _inferSize,
+  _nnpackAvailable,
   _setItem,
   _sizeIfNotEqual,
   _unwrapOptional,
+  _useCudnnRnnFlattenWeight,
   addListInPlace,
   angle,
   append,
@@ -190,6 +196,7 @@ export const builtinsOps: readonly Op[] = [
   gamma,
   gcd,
   get,
+  hasTorchFunction,
   hex,
   insert,
   Int,
@@ -198,6 +205,7 @@ export const builtinsOps: readonly Op[] = [
   isAutocastEnabled,
   isGradEnabled,
   isScripting,
+  isVulkanAvailable,
   isalnum,
   isalpha,
   isdecimal,
