@@ -1211,6 +1211,7 @@ export interface OpFunctions {
   _logSoftmaxBackwardData(gradOutput: Tensor, output: Tensor, dim: number, inputDtype: DType, options: { out: Tensor }): Tensor;
   _nativeMultiHeadAttention(query: Tensor, key: Tensor, value: Tensor, embedDim: number, numHead: number, qkvWeight: Tensor, qkvBias: Tensor, projWeight: Tensor, projBias: Tensor, mask?: Tensor | null, needWeights?: boolean, averageAttnWeights?: boolean, maskType?: number | null, options?: { mask?: Tensor | null; needWeights?: boolean; averageAttnWeights?: boolean; maskType?: number | null }): [Tensor, Tensor];
   _nativeMultiHeadAttention(query: Tensor, key: Tensor, value: Tensor, embedDim: number, numHead: number, qkvWeight: Tensor, qkvBias: Tensor, projWeight: Tensor, projBias: Tensor, mask?: Tensor | null, needWeights?: boolean, averageAttnWeights?: boolean, maskType?: number | null, options?: { mask?: Tensor | null; needWeights?: boolean; averageAttnWeights?: boolean; maskType?: number | null; out0: Tensor; out1: Tensor }): [Tensor, Tensor];
+  _nnpackAvailable(): boolean;
   _reshapeAlias(self: Tensor, size: number[] | number, stride: number[] | number): Tensor;
   _reshapeAlias(self: Tensor, size: number[] | number, ...stride: number[]): Tensor;
   _scaledDotProductAttention(query: Tensor, key: Tensor, value: Tensor, attnMask?: Tensor | null, dropoutP?: number, needAttnWeights?: boolean, isCausal?: boolean, options?: { attnMask?: Tensor | null; dropoutP?: number; needAttnWeights?: boolean; isCausal?: boolean }): [Tensor, Tensor];
@@ -1277,6 +1278,7 @@ export interface OpFunctions {
   _upsampleNearestExact3dBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null }): Tensor;
   _upsampleNearestExact3dBackward(gradOutput: Tensor, outputSize: number[] | number, inputSize: number[] | number, scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; gradInput: Tensor }): Tensor;
   _upsampleNearestExact3dBackward(gradOutput: Tensor, outputSize: number[] | number | null, inputSize: number[] | number, scaleFactors: number[] | null, options: { out: Tensor }): Tensor;
+  _useCudnnRnnFlattenWeight(): boolean;
   abs(self: Tensor): Tensor;
   abs(self: Tensor, options: { out: Tensor }): Tensor;
   abs_(self: Tensor): Tensor;
@@ -1907,6 +1909,7 @@ export interface OpFunctions {
   hardtanhBackward(gradOutput: Tensor, self: Tensor, minVal: Scalar, maxVal: Scalar): Tensor;
   hardtanhBackward(gradOutput: Tensor, self: Tensor, minVal: Scalar, maxVal: Scalar, options: { gradInput: Tensor }): Tensor;
   hardtanh_(self: Tensor, minVal?: Scalar, maxVal?: Scalar, options?: { minVal?: Scalar; maxVal?: Scalar }): Tensor;
+  hasTorchFunction(): boolean;
   heaviside(self: Tensor, values: Tensor): Tensor;
   heaviside(self: Tensor, values: Tensor, options: { out: Tensor }): Tensor;
   heaviside_(self: Tensor, values: Tensor): Tensor;
@@ -1965,6 +1968,7 @@ export interface OpFunctions {
   isGradEnabled(): boolean;
   isNonzero(self: Tensor): boolean;
   isScripting(): boolean;
+  isVulkanAvailable(): boolean;
   isalnum(self: string): boolean;
   isalpha(self: string): boolean;
   isdecimal(self: string): boolean;
