@@ -233,6 +233,7 @@ describe('(b) ill-typed programs and mutated sources compile or give a FrontendE
     expect(tally.rejected).toBeGreaterThan(0);
   });
 
+  // Skips only where ../shared/fixtures/torchscript is absent (a user's clone has no ../shared); CI has the fixtures, so this runs there.
   it.skipIf(ARCHIVES.length === 0)(
     `${NUM_RUNS.mutatedArchiveCode} mutations of fixture archives' code files${dir ? '' : ' (skipped: ../shared/fixtures/torchscript is absent)'}`,
     () => {

@@ -34,6 +34,7 @@ function sourceCases(kind: string): { name: string; source: string; meta: Case }
   return out;
 }
 
+// Skips only where ../shared/fixtures/torchscript is absent (a user's clone has no ../shared); CI has the fixtures, so this runs there.
 describe.skipIf(!dir)('shared TorchScript fixtures (skipped: ../shared/fixtures/torchscript not found)', () => {
   const sources = sourceCases('source');
   const errors = sourceCases('source_error');

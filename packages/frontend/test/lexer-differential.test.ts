@@ -12,6 +12,7 @@ const available = dir !== null && existsSync(PYTHON);
 
 type PyToken = [string, string, number, number];
 
+// Skips only where Debian's /usr/bin/python3 with torch or ../shared/fixtures/torchscript is absent (a user's clone); CI has both.
 describe.skipIf(!available)("the lexer agrees with Python's tokenize on every fixture source", () => {
   it('gives the same kinds, texts and positions', () => {
     const sources = fixtureSources(dir as string);
@@ -91,6 +92,7 @@ const LINES = [
   '\\\n  y',
 ];
 
+// Skips only where Debian's /usr/bin/python3 with torch or ../shared/fixtures/torchscript is absent (a user's clone); CI has both.
 describe.skipIf(!available)('the lexer agrees with Python on fixture sources with lines spliced in', () => {
   it('lexes every variant Python compiles, with the same tokens', () => {
     const base = fixtureSources(dir as string).map((s) => s.text);

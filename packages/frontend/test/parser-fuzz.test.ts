@@ -197,6 +197,7 @@ describe('parser fuzzing', () => {
     );
   });
 
+  // Skips only where Debian's /usr/bin/python3 (the oracle) is absent, as on a user's machine; .ci/run installs it, so this runs in CI.
   it.skipIf(!python)("builds the trees Python's ast builds for generated programs", () => {
     const programs = fc.sample(generated, { numRuns: 400, seed: 4 });
     const expected = pythonModules(programs);
@@ -298,6 +299,7 @@ describe('parser fuzzing', () => {
     expect([...seen].sort()).toEqual(['error', 'ok']);
   });
 
+  // Skips only where Debian's /usr/bin/python3 (the oracle) is absent, as on a user's machine; .ci/run installs it, so this runs in CI.
   it.skipIf(!python)('accepts exactly the mutated fixture sources Python accepts, with the same trees', () => {
     const mutants = fc.sample(mutation, { numRuns: 600, seed: 44 }).map(mutate);
     const expected = pythonModules(mutants);

@@ -53,6 +53,7 @@ if (!dir) {
       });
 
       if ('unavailable' in torch) {
+        // Skips only where Debian's /usr/bin/python3 with torch or ../shared/fixtures/torchscript is absent (a user's clone); CI has both.
         it.skip(`matches PyTorch (skipped: ${torch.unavailable})`, () => {});
         return;
       }

@@ -55,6 +55,7 @@ function skeleton(
 
 const dir = fixturesDir();
 
+// Skips only where Debian's /usr/bin/python3 with torch or ../shared/fixtures/torchscript is absent (a user's clone); CI has both.
 describe.skipIf(!dir)('method graphs against the ones torch.jit.load compiles', () => {
   if (!dir) {
     it.skip('../shared/fixtures/torchscript is absent: no differential check', () => {});
