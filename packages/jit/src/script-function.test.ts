@@ -19,6 +19,9 @@ function fn(name: string, source = SOURCE): ScriptFunction {
   return found;
 }
 
+/** A tensor's values as nested arrays. */
+const values = (t: unknown): unknown => (t as { toArray(): unknown }).toArray();
+
 describe('ScriptFunction', () => {
   it('has the name, qualified name and schema PyTorch gives', () => {
     const scale = fn('scale');
@@ -64,10 +67,10 @@ describe('ScriptFunction', () => {
 
   it('runs in the interpreter: defaults fill the arguments left out, calls of script functions too', () => {
     const x = tensor([1, 2], { dtype: 'float32' });
-    expect((fn('scale').call(x) as Tensor).toArray()).toEqual([5, 8]);
-    expect((fn('scale').call(x, 1) as Tensor).toArray()).toEqual([3, 4]);
+    expect(values(fn('scale').call(x))).toEqual([5, 8]);
+    expect(values(fn('scale').call(x, 1))).toEqual([3, 4]);
     // twice(x) = scale(scale(x, 3), 2) = (x * 3 + 2) * 2 + 2
-    expect((fn('twice').call(x) as Tensor).toArray()).toEqual([12, 18]);
+    expect(values(fn('twice').call(x))).toEqual([12, 18]);
     expect(() => fn('scale').call()).toThrow(/missing value for argument 'x'/);
     expect(() => fn('scale').call(x, 1, 2)).toThrow(/expected at most 2 argument\(s\) but received 3/);
     expect(() => fn('scale').call(x, 'a')).toThrow(
