@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CompilationUnit, ScriptRuntimeError } from '../src/index.js';
+import { compareValue, decodeValue, type FixtureValue } from '../src/testing/fixture-values.js';
+
+/**
+ * The interpreter against PyTorch 1.13 (tooling/fixtures/gen_interpreter_goldens.py): each program
+ * is compiled once and its calls are made in order on that unit; every output, every error and
+ * every input after the call (in-place tensor ops show there; lists and dicts are copied at the
+ * call boundary, as PyTorch copies Python lists) must be PyTorch's.
+ *
+ * Errors: our ScriptRuntimeError underlines the token at the failing position, where PyTorch
+ * underlines the whole expression's range, so whole messages cannot be compared exactly. We
+ * compare the last line (`builtins.ValueError: negative: -2`, `RuntimeError: list index out of
+ * range`) and the traceback's frames as (line, function) pairs in order, file names aside
+ * (programs with classes were compiled by PyTorch from a temporary module).
+ */
+interface GoldenError {
+  readonly message: string;
+  readonly python_type: string;
+  readonly last_line: string;
+}
+interface GoldenCall {
+  readonly inputs: FixtureValue[];
+  readonly outputs?: FixtureValue;
+  readonly error?: GoldenError;
+  readonly inputs_after?: FixtureValue[];
+}
+interface GoldenProgram {
+  readonly name: string;
+  readonly area: string;
+  readonly source: string;
+  readonly fn: string;
+  readonly classes?: boolean;
+  readonly calls: GoldenCall[];
+}
+
+const goldens = JSON.parse(readFileSync(new URL('./fixtures/interpreter-goldens.json', import.meta.url), 'utf8')) as {
+  programs: GoldenProgram[];
+};
+
+// Python floats are doubles on both sides; the slack is for libm differences (exp, log, pow) in
+// the last bits, and for float32 tensor ops done in another order.
+const TOLERANCE = { rtol: 1e-7, atol: 1e-12 };
+
+function lastLine(message: string): string {
+  const lines = message.split('\n').filter((line) => line.trim() !== '');
+  return lines[lines.length - 1] ?? '';
+}
+
+/** The traceback's frames, `line N in fn`, in order (nested tracebacks of forked calls included). */
+function frames(message: string): string[] {
+  return [...message.matchAll(/^ {2}File "[^"]*", line (\d+), in (.+)$/gm)].map((m) => `line ${m[1]} in ${m[2]}`);
+}
+
+function describeError(e: unknown): string {
+  if (e instanceof Error) return `${e.constructor.name}: ${e.message}`;
+  return String(e);
+}
+
+/** Every difference from PyTorch in one program's calls (empty when it matches). */
+function runProgram(program: GoldenProgram): string[] {
+  const problems: string[] = [];
+  let cu: CompilationUnit;
+  try {
+    cu = new CompilationUnit(program.source);
+  } catch (e) {
+    return [`does not compile: ${describeError(e)}`];
+  }
+  const fn = cu.get(program.fn);
+  if (fn === undefined) return [`no function ${program.fn}`];
+  const returnType = fn.schema.returns[0]?.type;
+  program.calls.forEach((call, i) => {
+    const at = `call ${i}`;
+    const inputs = call.inputs.map((v) => decodeValue(v, { exactFloats: true }));
+    let result: unknown;
+    let thrown: unknown;
+    let threw = false;
+    try {
+      result = fn.call(...inputs);
+    } catch (e) {
+      threw = true;
+      thrown = e;
+    }
+    if (call.error) {
+      if (!threw) {
+        problems.push(`${at}: expected error "${call.error.last_line}", returned normally`);
+      } else if (!(thrown instanceof ScriptRuntimeError)) {
+        problems.push(`${at}: expected a ScriptRuntimeError "${call.error.last_line}", got ${describeError(thrown)}`);
+      } else {
+        const got = lastLine(thrown.message);
+        if (got !== call.error.last_line) {
+          problems.push(
+            `${at}: error last line: expected ${JSON.stringify(call.error.last_line)}, got ${JSON.stringify(got)}`,
+          );
+        }
+        const want = frames(call.error.message).join(' / ');
+        const have = frames(thrown.message).join(' / ');
+        if (want !== have) problems.push(`${at}: traceback frames: expected [${want}], got [${have}]`);
+      }
+    } else if (threw) {
+      problems.push(`${at}: unexpected error: ${describeError(thrown)}`);
+    } else if (call.outputs) {
+      const mismatch = compareValue(result, call.outputs, { ...TOLERANCE, type: returnType });
+      if (mismatch !== null) problems.push(`${at}: output ${mismatch}`);
+    }
+    call.inputs_after?.forEach((after, k) => {
+      const mismatch = compareValue(inputs[k], after, { ...TOLERANCE, type: fn.schema.arguments[k]?.type });
+      if (mismatch !== null) problems.push(`${at}: input ${k} after the call: ${mismatch}`);
+    });
+  });
+  return problems;
+}
+
+describe('interpreter goldens (PyTorch 1.13)', () => {
+  it('the corpus is all there', () => {
+    expect(goldens.programs.length).toBeGreaterThanOrEqual(160);
+    expect(goldens.programs.reduce((n, p) => n + p.calls.length, 0)).toBeGreaterThanOrEqual(400);
+  });
+
+  describe.each(goldens.programs)('$area', (program) => {
+    it(program.name, () => {
+      expect(runProgram(program)).toEqual([]);
+    });
+  });
+});
