@@ -7,8 +7,8 @@ import {
   fixturesDir,
   ownFixture,
   ownListings,
-  patched,
   type PythonListingEntry,
+  patched,
   ZIP_LISTING_SCRIPT,
 } from '../../test/zip-helpers.js';
 import { ZipError } from '../errors/zip-error.js';
@@ -134,7 +134,10 @@ describe('malformed archives', () => {
 
   it('rejects bytes that are not a zip', () => {
     expectZipError(() => ZipReader.open(new Uint8Array(10)), /shorter than an end-of-central-directory record/);
-    expectZipError(() => ZipReader.open(new TextEncoder().encode('x'.repeat(1000))), /no end-of-central-directory record/);
+    expectZipError(
+      () => ZipReader.open(new TextEncoder().encode('x'.repeat(1000))),
+      /no end-of-central-directory record/,
+    );
   });
 
   it('rejects truncated archives', () => {
@@ -173,7 +176,11 @@ describe('malformed archives', () => {
       v.setUint32(cds[last] + 20, 100_000, true);
       v.setUint32(cds[last] + 24, 100_000, true);
     });
-    expectZipError(() => ZipReader.open(bad), /runs past the start of the central directory/, reader.entries[last].name);
+    expectZipError(
+      () => ZipReader.open(bad),
+      /runs past the start of the central directory/,
+      reader.entries[last].name,
+    );
   });
 
   it('rejects overlapping records', () => {
@@ -202,7 +209,10 @@ describe('malformed archives', () => {
       w.setBigUint64(zip64 + 24, 5000n, true);
       w.setBigUint64(zip64 + 32, 5000n, true);
     });
-    expectZipError(() => ZipReader.open(many), /declares 5000 records but its \d+-byte central directory holds at most \d+/);
+    expectZipError(
+      () => ZipReader.open(many),
+      /declares 5000 records but its \d+-byte central directory holds at most \d+/,
+    );
     const unsafe = patched(linear, (w) => w.setBigUint64(zip64 + 40, 2n ** 60n, true));
     expectZipError(() => ZipReader.open(unsafe), /zip64 central directory size \d+ is too large/);
   });
@@ -214,7 +224,10 @@ describe('malformed archives', () => {
       /more than the budget of 100 uncompressed bytes/,
       'linear/data.pkl',
     );
-    expectZipError(() => ZipReader.open(linear, { maxNameLength: 20 }), /header \d+ has a \d+-byte name, longer than the budget of 20/);
+    expectZipError(
+      () => ZipReader.open(linear, { maxNameLength: 20 }),
+      /header \d+ has a \d+-byte name, longer than the budget of 20/,
+    );
   });
 
   it('rejects a deflated record whose size is not its declared size', () => {
@@ -228,7 +241,11 @@ describe('malformed archives', () => {
         v.setUint32(cds[0] + 24, size, true);
         v.setUint32(e.localHeaderOffset + 22, size, true);
       });
-    expectZipError(() => ZipReader.open(withSize(e.size - 1)).read(e.name), /inflates to more than its declared/, e.name);
+    expectZipError(
+      () => ZipReader.open(withSize(e.size - 1)).read(e.name),
+      /inflates to more than its declared/,
+      e.name,
+    );
     expectZipError(
       () => ZipReader.open(withSize(e.size + 1)).read(e.name),
       new RegExp(`inflates to ${e.size} bytes but declares ${e.size + 1}`),

@@ -123,14 +123,20 @@ export class ZipReader {
         // budget); zlib refuses a minimum of 0, so an empty record gets 1 and the length check below.
         inflated = inflateRawSync(raw, { maxOutputLength: Math.max(e.size, 1) });
       } catch (cause) {
-        const reason = cause instanceof RangeError ? `inflates to more than its declared ${e.size} bytes` : 'is not valid deflate data';
+        const reason =
+          cause instanceof RangeError
+            ? `inflates to more than its declared ${e.size} bytes`
+            : 'is not valid deflate data';
         throw new ZipError(`record ${reason}: ${(cause as Error).message}`, e.name, { cause });
       }
       if (inflated.length !== e.size) {
         throw new ZipError(`record inflates to ${inflated.length} bytes but declares ${e.size}`, e.name);
       }
       // A small Buffer may sit in Node's shared pool; give callers memory of their own.
-      data = inflated.byteOffset === 0 && inflated.buffer.byteLength === inflated.length ? new Uint8Array(inflated.buffer) : new Uint8Array(inflated);
+      data =
+        inflated.byteOffset === 0 && inflated.buffer.byteLength === inflated.length
+          ? new Uint8Array(inflated.buffer)
+          : new Uint8Array(inflated);
     }
     if (this.#verifyCrc && e.crc32 !== 0 && !this.#verified.has(e)) {
       const actual = crc32(data);
@@ -181,7 +187,9 @@ function parseArchive(bytes: Uint8Array, budget: Required<ZipReaderOptions>): Zi
   // Every central header is at least 46 bytes, so a count the directory cannot hold is a lie; rejecting
   // it here keeps a forged count from driving the loop or the allocations below.
   if (dir.count > Math.floor(dir.size / CENTRAL_SIZE)) {
-    throw new ZipError(`archive declares ${dir.count} records but its ${dir.size}-byte central directory holds at most ${Math.floor(dir.size / CENTRAL_SIZE)}`);
+    throw new ZipError(
+      `archive declares ${dir.count} records but its ${dir.size}-byte central directory holds at most ${Math.floor(dir.size / CENTRAL_SIZE)}`,
+    );
   }
   const entries: ZipEntry[] = [];
   const names = new Set<string>();
@@ -206,7 +214,9 @@ function parseArchive(bytes: Uint8Array, budget: Required<ZipReaderOptions>): Zi
     const next = p + CENTRAL_SIZE + nameLength + extraLength + commentLength;
     if (next > end) throw new ZipError(`central directory header ${i} at offset ${p} runs past the directory's end`);
     if (nameLength > budget.maxNameLength) {
-      throw new ZipError(`central directory header ${i} has a ${nameLength}-byte name, longer than the budget of ${budget.maxNameLength}`);
+      throw new ZipError(
+        `central directory header ${i} has a ${nameLength}-byte name, longer than the budget of ${budget.maxNameLength}`,
+      );
     }
     const nameBytes = bytes.subarray(p + CENTRAL_SIZE, p + CENTRAL_SIZE + nameLength);
     const name = decodeName(nameBytes, flags, i);
@@ -245,12 +255,25 @@ function parseArchive(bytes: Uint8Array, budget: Required<ZipReaderOptions>): Zi
     if (totalSize > budget.maxTotalSize) {
       throw new ZipError(`records declare more than the budget of ${budget.maxTotalSize} uncompressed bytes`, name);
     }
-    const dataOffset = checkLocalHeader(bytes, view, localOffset, nameBytes, name, method, crc, compressedSize, size, dir.offset);
+    const dataOffset = checkLocalHeader(
+      bytes,
+      view,
+      localOffset,
+      nameBytes,
+      name,
+      method,
+      crc,
+      compressedSize,
+      size,
+      dir.offset,
+    );
     entries.push({ name, size, compressedSize, method, crc32: crc, dataOffset, localHeaderOffset: localOffset });
     p = next;
   }
   if (p !== end) {
-    throw new ZipError(`central directory declares ${dir.size} bytes but its ${dir.count} headers take ${p - dir.offset}`);
+    throw new ZipError(
+      `central directory declares ${dir.size} bytes but its ${dir.count} headers take ${p - dir.offset}`,
+    );
   }
   checkNoOverlap(entries);
   return entries;
@@ -258,12 +281,17 @@ function parseArchive(bytes: Uint8Array, budget: Required<ZipReaderOptions>): Zi
 
 function findDirectory(bytes: Uint8Array, view: DataView): Directory {
   const n = bytes.length;
-  if (n < EOCD_SIZE) throw new ZipError(`not a zip archive: ${n} bytes is shorter than an end-of-central-directory record`);
+  if (n < EOCD_SIZE)
+    throw new ZipError(`not a zip archive: ${n} bytes is shorter than an end-of-central-directory record`);
   // The EOCD is the last thing in the file but may be followed by a comment of up to 64 KiB.
   const lowest = Math.max(0, n - EOCD_SIZE - MAX_COMMENT);
   let eocd = -1;
   for (let p = n - EOCD_SIZE; p >= lowest; p--) {
-    if (bytes[p] === 0x50 && view.getUint32(p, true) === EOCD_SIGNATURE && p + EOCD_SIZE + view.getUint16(p + 20, true) <= n) {
+    if (
+      bytes[p] === 0x50 &&
+      view.getUint32(p, true) === EOCD_SIGNATURE &&
+      p + EOCD_SIZE + view.getUint16(p + 20, true) <= n
+    ) {
       eocd = p;
       break;
     }
@@ -327,7 +355,8 @@ function findExtra(
   while (p + 4 <= end) {
     const fieldId = view.getUint16(p, true);
     const fieldSize = view.getUint16(p + 2, true);
-    if (p + 4 + fieldSize > end) throw new ZipError(`extra field 0x${fieldId.toString(16)} runs past the header`, entry);
+    if (p + 4 + fieldSize > end)
+      throw new ZipError(`extra field 0x${fieldId.toString(16)} runs past the header`, entry);
     if (fieldId === id) return { start: p + 4, end: p + 4 + fieldSize };
     p += 4 + fieldSize;
   }
@@ -361,9 +390,13 @@ function checkLocalHeader(
   directoryOffset: number,
 ): number {
   if (at + LOCAL_SIZE > directoryOffset) {
-    throw new ZipError(`local header offset ${at} is not before the central directory (offset ${directoryOffset})`, name);
+    throw new ZipError(
+      `local header offset ${at} is not before the central directory (offset ${directoryOffset})`,
+      name,
+    );
   }
-  if (view.getUint32(at, true) !== LOCAL_SIGNATURE) throw new ZipError(`bad local header signature at offset ${at}`, name);
+  if (view.getUint32(at, true) !== LOCAL_SIGNATURE)
+    throw new ZipError(`bad local header signature at offset ${at}`, name);
   const flags = view.getUint16(at + 6, true);
   if (flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION)) throw new ZipError('record is encrypted', name);
   const localMethod = view.getUint16(at + 8, true);
@@ -373,9 +406,11 @@ function checkLocalHeader(
   const nameLength = view.getUint16(at + 26, true);
   const extraLength = view.getUint16(at + 28, true);
   const dataOffset = at + LOCAL_SIZE + nameLength + extraLength;
-  if (dataOffset > directoryOffset) throw new ZipError(`local header at offset ${at} runs into the central directory`, name);
+  if (dataOffset > directoryOffset)
+    throw new ZipError(`local header at offset ${at} runs into the central directory`, name);
   const localName = bytes.subarray(at + LOCAL_SIZE, at + LOCAL_SIZE + nameLength);
-  if (!sameBytes(localName, nameBytes)) throw new ZipError('local header names a different record than the central directory', name);
+  if (!sameBytes(localName, nameBytes))
+    throw new ZipError('local header names a different record than the central directory', name);
   // With a data descriptor (flag bit 3) the local fields may be zero; zip64 puts 0xffffffff in them.
   // Any other value must agree with the central directory.
   const localCrc = view.getUint32(at + 14, true);
@@ -384,7 +419,11 @@ function checkLocalHeader(
   const agrees = (local: number, central: number, descriptorAllowed: boolean): boolean =>
     local === central || local === 0xffffffff || (descriptorAllowed && local === 0);
   const deferred = (flags & 0x0008) !== 0;
-  if (!agrees(localCrc, crc, deferred) || !agrees(localCompressed, compressedSize, deferred) || !agrees(localSize, size, deferred)) {
+  if (
+    !agrees(localCrc, crc, deferred) ||
+    !agrees(localCompressed, compressedSize, deferred) ||
+    !agrees(localSize, size, deferred)
+  ) {
     throw new ZipError(
       `local header (crc ${hex(localCrc)}, sizes ${localCompressed}/${localSize}) disagrees with the central directory (crc ${hex(crc)}, sizes ${compressedSize}/${size})`,
       name,

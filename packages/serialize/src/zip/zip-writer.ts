@@ -86,8 +86,10 @@ export class ZipWriter {
   writeCompressedRecord(name: string, record: CompressedRecord): void {
     const { data, size, crc32: crc } = record;
     if (!(data instanceof Uint8Array)) throw new ZipError('compressed record data must be a Uint8Array', name);
-    if (!Number.isSafeInteger(size) || size < 0) throw new ZipError(`record size ${size} is not a non-negative integer`, name);
-    if (!Number.isInteger(crc) || crc < 0 || crc > U32_MAX) throw new ZipError(`record CRC-32 ${crc} is not a 32-bit value`, name);
+    if (!Number.isSafeInteger(size) || size < 0)
+      throw new ZipError(`record size ${size} is not a non-negative integer`, name);
+    if (!Number.isInteger(crc) || crc < 0 || crc > U32_MAX)
+      throw new ZipError(`record CRC-32 ${crc} is not a 32-bit value`, name);
     // miniz never deflates an empty record; keep PyTorch's layout (stored, no data descriptor).
     if (size === 0) this.#append(name, 0, new Uint8Array(0), 0, 0);
     else this.#append(name, 8, data, size, crc);
@@ -143,13 +145,16 @@ export class ZipWriter {
     checkRecordName(name);
     if (this.#names.has(name)) throw new ZipError('record written twice', name);
     const nameBytes = utf8.encode(name);
-    if (nameBytes.length > U16_MAX) throw new ZipError(`record name is ${nameBytes.length} bytes, more than zip allows`, name);
+    if (nameBytes.length > U16_MAX)
+      throw new ZipError(`record name is ${nameBytes.length} bytes, more than zip allows`, name);
     this.#names.add(name);
 
     const offset = this.#cursor;
     const compressedSize = data.length;
     const needsZip64 = size >= U32_MAX || offset >= U32_MAX;
-    const zip64Local = needsZip64 ? zip64Extra(size >= U32_MAX ? [size, 0] : [], offset >= U32_MAX ? offset : undefined) : undefined;
+    const zip64Local = needsZip64
+      ? zip64Extra(size >= U32_MAX ? [size, 0] : [], offset >= U32_MAX ? offset : undefined)
+      : undefined;
     const zip64Length = zip64Local === undefined ? 0 : zip64Local.length;
     // Pad so that header + name + zip64 field + 'FB' field header + padding ends on the boundary.
     const unpadded = offset + 30 + nameBytes.length + zip64Length + 4;
@@ -208,7 +213,7 @@ function zip64Extra(sizes: number[], offset: number | undefined): Uint8Array {
   const v = new DataView(field.buffer);
   v.setUint16(0, 0x0001, true);
   v.setUint16(2, 8 * values.length, true);
-  values.forEach((value, i) => v.setBigUint64(4 + 8 * i, BigInt(value), true));
+  for (let i = 0; i < values.length; i++) v.setBigUint64(4 + 8 * i, BigInt(values[i]), true);
   return field;
 }
 
