@@ -192,3 +192,25 @@ describe.skipIf(!existsSync('/usr/bin/python3'))('our archives read by Python zi
     }
   });
 });
+
+describe('ZipWriter with a sink', () => {
+  it('hands over the same bytes piece by piece and returns an empty array', () => {
+    const pieces: Uint8Array[] = [];
+    const streamed = new ZipWriter({ sink: (chunk) => pieces.push(chunk.slice()) });
+    const inMemory = new ZipWriter();
+    for (const w of [streamed, inMemory]) {
+      w.writeRecord('s/a', new Uint8Array([1, 2, 3, 4]));
+      w.writeRecord('s/b', new TextEncoder().encode('text '.repeat(100)), { compress: true });
+    }
+    expect(streamed.finish()).toHaveLength(0);
+    const whole = inMemory.finish();
+    const joined = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of pieces) {
+      joined.set(p, at);
+      at += p.length;
+    }
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(firstDifference(joined, whole)).toBe(-1);
+  });
+});

@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer';
 import { deflateRawSync } from 'node:zlib';
 import { ZipError } from '../errors/zip-error.js';
 import { checkRecordName } from './check-record-name.js';
@@ -42,6 +43,7 @@ const U16_MAX = 0xffff;
 const FLAG_DESCRIPTOR = 0x0008;
 const FLAG_UTF8 = 0x0800;
 const utf8 = new TextEncoder();
+const MAX_LENGTH = constants.MAX_LENGTH;
 
 /**
  * Writes zip archives laid out exactly as PyTorch's `PyTorchStreamWriter` (miniz underneath) writes
@@ -55,15 +57,27 @@ const utf8 = new TextEncoder();
  *   (deflated); no comments, no attributes;
  * - the central directory lists records in the order written, followed by a zip64 end-of-central-
  *   directory record and locator (always written) and the classic end-of-central-directory record;
- * - a record at or beyond 4 GiB, or of 4 GiB or more, gets zip64 extra fields and a 64-bit descriptor
- *   as miniz writes them.
+ * - a record at or beyond 4 GiB, or of 4 GiB or more, gets zip64 extra fields (local: the size and a
+ *   zero compressed size, and/or the offset; central: the sizes and/or the offset) and a 64-bit data
+ *   descriptor, as miniz writes them (checked against PyTorch by zip64-pytorch.test.ts).
  */
 export class ZipWriter {
   readonly #chunks: Uint8Array[] = [];
   readonly #records: Written[] = [];
   readonly #names = new Set<string>();
+  readonly #sink: ((chunk: Uint8Array) => void) | undefined;
   #cursor = 0;
   #finished = false;
+
+  /**
+   * Without a sink the archive is assembled in memory and returned by `finish` (record data is kept by
+   * reference until then: do not change it). With a sink every piece is handed over as it is written
+   * (e.g. to `fs.writeSync`), so archives larger than one array can hold are possible, and `finish`
+   * returns an empty array.
+   */
+  constructor(options: { sink?: (chunk: Uint8Array) => void } = {}) {
+    this.#sink = options.sink;
+  }
 
   /** Byte offset at which the next record's local header will start. */
   get offset(): number {
@@ -95,7 +109,10 @@ export class ZipWriter {
     else this.#append(name, 8, data, size, crc);
   }
 
-  /** Writes the central directory and end records and returns the whole archive. The writer is then closed. */
+  /**
+   * Writes the central directory and end records and returns the whole archive (empty when writing to a
+   * sink). The writer is then closed.
+   */
   finish(): Uint8Array {
     this.#checkOpen();
     this.#finished = true;
@@ -124,6 +141,10 @@ export class ZipWriter {
     v.setUint32(88, Math.min(directorySize, U32_MAX), true);
     v.setUint32(92, Math.min(directoryOffset, U32_MAX), true);
     this.#emit(end);
+    if (this.#sink !== undefined) return new Uint8Array(0);
+    if (this.#cursor > MAX_LENGTH) {
+      throw new ZipError(`the archive is ${this.#cursor} bytes, more than one array can hold; write it to a sink`);
+    }
 
     const out = new Uint8Array(this.#cursor);
     let p = 0;
@@ -201,7 +222,8 @@ export class ZipWriter {
   }
 
   #emit(chunk: Uint8Array): void {
-    this.#chunks.push(chunk);
+    if (this.#sink === undefined) this.#chunks.push(chunk);
+    else this.#sink(chunk);
     this.#cursor += chunk.length;
   }
 }
