@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer';
 import { inflateRawSync } from 'node:zlib';
 import { ZipError } from '../errors/zip-error.js';
 import { checkRecordName } from './check-record-name.js';
@@ -43,6 +44,7 @@ const MAX_COMMENT = 0xffff;
 const FLAG_ENCRYPTED = 0x0001;
 const FLAG_STRONG_ENCRYPTION = 0x0040;
 const FLAG_UTF8 = 0x0800;
+const MAX_LENGTH = constants.MAX_LENGTH;
 
 const DEFAULTS: Required<ZipReaderOptions> = {
   maxEntries: 1_000_000,
@@ -117,6 +119,9 @@ export class ZipReader {
     if (e.method === 0) {
       data = raw;
     } else {
+      if (e.size > MAX_LENGTH) {
+        throw new ZipError(`record declares ${e.size} bytes, more than one array can hold`, e.name);
+      }
       let inflated: Buffer;
       try {
         // maxOutputLength bounds the allocation by the declared size (which open checked against the
