@@ -1,2 +1,2 @@
-// The zip and pickle modules are exported here as they land.
-export {};
+export { ZipError } from './errors/zip-error.js';
+export * from './zip/index.js';

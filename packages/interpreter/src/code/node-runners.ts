@@ -2,7 +2,7 @@ import type { ClassType, EnumType, Graph, Node, Value } from '@tsjit/ir';
 import { FloatScalar, helpers, type OpArgs, OpError, type OpRegistry, type Overload } from '@tsjit/ops';
 import { nodeOperator } from '@tsjit/passes';
 import { dispatch, eagerContext, type Tensor } from '@tsjit/tensor';
-import { execute } from '../run/execute.js';
+import { completedError, execute } from '../run/execute.js';
 import type { RunState } from '../run/run-state.js';
 import { Future } from '../values/future.js';
 import type { ScriptEnumMember } from '../values/script-enum-member.js';
@@ -243,7 +243,7 @@ function fork(node: Node, ins: readonly number[], o: number, provider: CodeProvi
   return (r, state) => {
     if (code === undefined) {
       if (!provider.subgraphCode) throw new OpError('fork is not supported here');
-      code = provider.subgraphCode(graph, forkName(node));
+      code = provider.subgraphCode(graph, '<forked function>');
     }
     const values = new Array(ins.length);
     for (let i = 0; i < ins.length; i++) values[i] = r[ins[i]];
@@ -254,22 +254,10 @@ function fork(node: Node, ins: readonly number[], o: number, provider: CodeProvi
     try {
       future.complete(execute(code, values, state));
     } catch (error) {
-      future.fail(error);
+      future.fail(completedError(error));
     }
     r[o] = future;
   };
-}
-
-function forkName(node: Node): string {
-  for (const n of node.g('Subgraph').block.nodes()) {
-    if (n.kind === 'prim::CallFunction' || n.kind === 'prim::CallMethod') {
-      const f = n.inputs[0];
-      if (n.kind === 'prim::CallMethod') return n.s('name');
-      const name = (f.type as { qualifiedName?: string }).qualifiedName;
-      if (name) return name.slice(name.lastIndexOf('.') + 1);
-    }
-  }
-  return '<forked function>';
 }
 
 function toList(node: Node, ins: readonly number[], o: number): Runner {
