@@ -1,2 +1,3 @@
 // The zip and pickle modules are exported here as they land.
-export {};
+export { PickleError } from './errors/pickle-error.js';
+export * from './pickle/index.js';
