@@ -273,9 +273,9 @@ class Unpickler {
 
   private take(n: number, what: string): Uint8Array {
     if (n < 0) this.fail(`${what} has a negative length ${n}`);
+    this.need(n, what);
     if (n > this.budget.maxStringBytes)
       this.fail(`${what} of ${n} bytes exceeds the budget of ${this.budget.maxStringBytes}`);
-    this.need(n, what);
     const out = this.bytes.subarray(this.pos, this.pos + n);
     this.pos += n;
     return out;
@@ -687,6 +687,7 @@ class Unpickler {
           this.fail(`unknown opcode 0x${op.toString(16).padStart(2, '0')}`);
       }
     }
+    this.opPos = this.pos;
     return this.fail('pickle ended without STOP');
   }
 
@@ -774,7 +775,9 @@ class Unpickler {
 
   // ---- globals and calls ---------------------------------------------------------------------
 
-  private resolveGlobal(module: string, name: string): unknown {
+  private resolveGlobal(spelledModule: string, name: string): unknown {
+    // Protocols 0-2 spell builtins as Python 2 did (`__builtin__.complex`); CPython maps it back.
+    const module = spelledModule === '__builtin__' ? 'builtins' : spelledModule;
     const qualified = `${module}.${name}`;
     if (module === '__torch__' || module.startsWith('__torch__.')) {
       let handle = this.classCache.get(qualified);
