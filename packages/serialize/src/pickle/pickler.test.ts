@@ -109,13 +109,14 @@ describe('Pickler: PyTorch encodings', () => {
     const pickler = new Pickler();
     const bytes = pickler.dump(Object.freeze([t0, t1, t2, t0]));
     expect(pickler.storages).toEqual([s0, s1]);
-    const back = unpickle(bytes) as PickleTensorRef[];
-    expect(back[0]).toBe(back[3]);
-    expect(back[0]?.storage).toBe(back[1]?.storage);
-    expect((back[0]?.storage as PickleStorageRef).key).toBe('0');
-    expect((back[2]?.storage as PickleStorageRef).key).toBe('1');
-    expect(back[1]?.storageOffset).toBe(3);
-    expect(back[0]?.requiresGrad).toBe(true);
+    const [b0, b1, b2, b3] = unpickle(bytes) as PickleTensorRef[];
+    if (b0 === undefined || b1 === undefined || b2 === undefined) throw new Error('three tensors expected');
+    expect(b0).toBe(b3);
+    expect(b0.storage).toBe(b1.storage);
+    expect((b0.storage as PickleStorageRef).key).toBe('0');
+    expect((b2.storage as PickleStorageRef).key).toBe('1');
+    expect(b1.storageOffset).toBe(3);
+    expect(b0.requiresGrad).toBe(true);
   });
 
   it('re-pickles every PyTorch-written pickle of the package byte for byte', () => {

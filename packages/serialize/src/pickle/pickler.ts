@@ -8,7 +8,6 @@ import {
   PickleDevice,
   PickleEnum,
   PickleObject,
-  type PickleQuantization,
   PickleStorageRef,
   PickleTensorRef,
 } from './value-model.js';
@@ -583,5 +582,3 @@ export class Pickler {
     this.storages.push(storage);
   }
 }
-
-export type { PickleQuantization };

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FloatScalar } from '@tsjit/ops';
@@ -6,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { type Dump, dumpPickleValue, normalizeDump } from '../../test/pickle/dump-pickle-value.js';
 import { PickleError } from '../errors/pickle-error.js';
 import { getMemoHint } from './memo-hints.js';
+import { Op } from './opcodes.js';
 import { getTypeTag } from './type-tags.js';
 import { unpickle } from './unpickler.js';
 import { PickleDevice, PickleObject, PickleStorageRef, type PickleTensorRef } from './value-model.js';
@@ -156,6 +158,35 @@ describe('unpickle: values', () => {
         },
       }),
     ).toThrow(boom);
+  });
+});
+
+describe('unpickle: the opcode table', () => {
+  it('handles or names every opcode it knows, and calls anything else unknown', () => {
+    for (const [name, code] of Object.entries(Op)) {
+      let detail = '';
+      try {
+        unpickle(bytesOf(0x80, 5, code));
+      } catch (error) {
+        detail = PickleError.isInstance(error) ? error.detail : `not a PickleError: ${String(error)}`;
+      }
+      expect(detail, name).not.toMatch(/^unknown opcode|^not a PickleError/);
+    }
+    const known = new Set<number>(Object.values(Op));
+    for (let code = 0; code < 256; code++) {
+      if (known.has(code)) continue;
+      expect(pickleError(() => unpickle(bytesOf(0x80, 5, code))).detail).toBe(
+        `unknown opcode 0x${code.toString(16).padStart(2, '0')}`,
+      );
+    }
+  });
+
+  // CPython's pickletools is the reference list of opcodes; skipped without /usr/bin/python3.
+  it.skipIf(!existsSync('/usr/bin/python3'))("covers exactly the opcodes of CPython's pickletools", () => {
+    const script =
+      'import pickletools, json; print(json.dumps(sorted([o.name, ord(o.code)] for o in pickletools.opcodes)))';
+    const python = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script]).toString()) as [string, number][];
+    expect(Object.entries(Op).sort()).toEqual(python);
   });
 });
 
