@@ -9,6 +9,7 @@ import { readZip } from '../../../frontend/src/testing/read-zip.js';
 import { dumpPickleValue } from '../../test/pickle/dump-pickle-value.js';
 import { fixturesDir } from '../../test/pickle/fixture-pickles.js';
 import { PickleError } from '../errors/pickle-error.js';
+import { setMemoHint } from './memo-hints.js';
 import { Pickler } from './pickler.js';
 import { setTypeTag } from './type-tags.js';
 import { unpickle } from './unpickler.js';
@@ -93,6 +94,19 @@ describe('Pickler: PyTorch encodings', () => {
     const object = new PickleObject('__torch__.M', new Map<string, unknown>([['training', false]]));
     const global = `63${text('__torch__\nM\n')}7100`;
     expect(body(object)).toBe(`${global}29817d28` + `5808000000${text('training')}7101` + '89756271' + '02');
+  });
+
+  it('memoizes by hint, by option, and always when a value is reached twice', () => {
+    const ints = () => setTypeTag([1], 'List[int]');
+    const intList = `63${text('torch.jit._pickle\nbuild_intlist\n')}7100285d284b01657452`;
+    expect(body(Object.freeze([ints()]))).toBe(`${intList}85`);
+    const hinted = ints();
+    setMemoHint(hinted, true);
+    expect(body(Object.freeze([hinted]))).toBe(`${intList}710185`);
+    const shared = ints();
+    expect(body(Object.freeze([shared, shared]))).toBe(`${intList}7101680186`);
+    const always = new Pickler({ shouldMemoize: (_, context) => context === 'element' });
+    expect(hex(always.dump(Object.freeze([ints()])))).toBe(`8002${intList}710185` + '2e');
   });
 
   it('writes a complex number as builtins.complex', () => {

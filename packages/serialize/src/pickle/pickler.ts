@@ -29,10 +29,11 @@ export interface PicklerOptions {
   /** The storage key written in the persistent id; PyTorch writes the storage's index ('0', '1', ...). */
   storageKey?: (index: number, storage: PickleStorageRef) => string;
   /**
-   * Whether to write BINPUT after a value, when no memo hint was recorded for it. PyTorch's rule is
-   * "the C++ value is referenced elsewhere", which a value graph cannot show; the default memoizes
-   * values referenced twice or more in what is written, objects and tensors (modules and
-   * parameters are always referenced by their owner too), and the root object.
+   * Whether to write BINPUT after a container, object or tensor that is written once and has no
+   * memo hint (values reached twice or more are always memoized). PyTorch's rule is "the C++ value
+   * is referenced elsewhere too", which a value graph cannot show; the default memoizes the root
+   * object, objects and tensors held by attributes, `__getstate__` results, and tensors inside
+   * containers, which reproduces every pickle of the conformance archives.
    */
   shouldMemoize?: (value: object, context: PickleContext, references: number) => boolean;
 }

@@ -206,6 +206,13 @@ describe('unpickle: bad input gives a PickleError with the offset', () => {
     expect(error.code).toBe('ERR_TSJIT_PICKLE');
   });
 
+  it('names the archive entry when the caller adds it', () => {
+    const error = pickleError(() => unpickle(bytesOf(0x80, 2, 'cos\nsystem\n.'))).withEntry('archive/data.pkl');
+    expect(error.message).toBe("archive/data.pkl: global 'os.system' is not allowed (at byte 2)");
+    expect(error.entry).toBe('archive/data.pkl');
+    expect(PickleError.isInstance(error)).toBe(true);
+  });
+
   it('rejects STACK_GLOBAL of a disallowed global', () => {
     const data = bytesOf(0x80, 4, 0x8c, 2, 'os', 0x8c, 6, 'system', 0x93, '.');
     const error = pickleError(() => unpickle(data));
