@@ -105,7 +105,10 @@ const listTags: Partial<Record<CallableKind, string>> = {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const latin1 = new TextDecoder('latin1');
-const noCallback = Symbol('noCallback');
+/** Carries an error thrown by a caller's callback out of the machine, unchanged. */
+class CallbackFailure {
+  constructor(readonly inner: unknown) {}
+}
 
 /** A class handle that keeps instances as plain PickleObjects. */
 function defaultClassHandle(qualifiedName: string): ClassHandle {
@@ -209,9 +212,7 @@ class Unpickler {
       if (PickleError.isInstance(error)) throw error;
       // Errors from the caller's callbacks carry their own meaning; anything else from this
       // machine is a bug that must still surface as a typed error, never as a raw RangeError.
-      if (typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[noCallback] === true) {
-        throw (error as { inner: unknown }).inner;
-      }
+      if (error instanceof CallbackFailure) throw error.inner;
       throw new PickleError(`internal error while unpickling: ${String(error)}`, this.opPos);
     }
   }
@@ -225,7 +226,7 @@ class Unpickler {
       return call();
     } catch (inner) {
       if (PickleError.isInstance(inner)) throw inner;
-      throw { [noCallback]: true, inner };
+      throw new CallbackFailure(inner);
     }
   }
 
