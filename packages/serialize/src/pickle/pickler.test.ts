@@ -133,6 +133,34 @@ describe('Pickler: PyTorch encodings', () => {
     expect(b0.requiresGrad).toBe(true);
   });
 
+  it("takes the caller's tensors and storages through describeTensor and describeStorage", () => {
+    class Storage {
+      constructor(readonly bytes: Float32Array) {}
+    }
+    class Tensor {
+      constructor(
+        readonly storage: Storage,
+        readonly shape: number[],
+      ) {}
+    }
+    const storage = new Storage(new Float32Array(6));
+    const a = new Tensor(storage, [2, 3]);
+    const b = new Tensor(storage, [6]);
+    const pickler = new Pickler({
+      describeTensor: (v) =>
+        v instanceof Tensor
+          ? new PickleTensorRef(v.storage, 0, v.shape, v.shape.length === 2 ? [3, 1] : [1], false)
+          : undefined,
+      describeStorage: (s) =>
+        s instanceof Storage ? { scalarType: 'Float', numel: s.bytes.length, location: 'cpu' } : undefined,
+    });
+    const back = unpickle(pickler.dump(setTypeTag([a, b], 'List[Tensor]'))) as PickleTensorRef[];
+    expect(pickler.storages).toEqual([storage]);
+    expect(back.map((t) => t.sizes)).toEqual([[2, 3], [6]]);
+    expect(back[0]?.storage).toEqual(new PickleStorageRef('0', 'Float', 6, 'cpu'));
+    expect(back[0]?.storage).toBe(back[1]?.storage);
+  });
+
   it('re-pickles every PyTorch-written pickle of the package byte for byte', () => {
     // torch_save_* and plain_protocol_* were written by Python's pickler, not PyTorch's C++ Pickler.
     const files = readdirSync(goldenDir).filter((f) => f.endsWith('.pkl') && !/^(plain_protocol_|torch_save_)/.test(f));
@@ -197,7 +225,12 @@ describe('Pickler: values it cannot write', () => {
     [
       'a tensor without a storage ref',
       new PickleTensorRef({}, 0, [], [], false),
-      'a tensor needs a PickleStorageRef storage',
+      'a tensor needs a PickleStorageRef storage (or describeStorage)',
+    ],
+    [
+      'a tensor with a bad storage type',
+      new PickleTensorRef(new PickleStorageRef('0', 'Nope' as 'Float', 1, 'cpu'), 0, [], [], false),
+      "unknown storage scalar type 'Nope'",
     ],
   ])('rejects %s', (_, value, detail) => {
     expect(pickleError(() => new Pickler().dump(value)).detail).toBe(detail);

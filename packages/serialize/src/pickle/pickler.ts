@@ -2,6 +2,7 @@ import { FloatScalar } from '@tsjit/ops';
 import { PickleError } from '../errors/pickle-error.js';
 import { getMemoHint } from './memo-hints.js';
 import { Op } from './opcodes.js';
+import { type ScalarTypeName, storageScalarTypes } from './storage-types.js';
 import { getTypeTag } from './type-tags.js';
 import {
   PickleComplex,
@@ -26,8 +27,13 @@ export interface PicklerOptions {
    * values that are not objects.
    */
   describeObject?: (value: object) => PickleObject | PickleEnum | undefined;
+  /**
+   * Describes a caller's storage (what a PickleTensorRef's `storage` holds when it is not a
+   * PickleStorageRef); storages are memoized by identity, as PyTorch memoizes by StorageImpl.
+   */
+  describeStorage?: (storage: object) => { scalarType: ScalarTypeName; numel: number; location: string } | undefined;
   /** The storage key written in the persistent id; PyTorch writes the storage's index ('0', '1', ...). */
-  storageKey?: (index: number, storage: PickleStorageRef) => string;
+  storageKey?: (index: number, storage: object) => string;
   /**
    * Whether to write BINPUT after a container, object or tensor that is written once and has no
    * memo hint (values reached twice or more are always memoized). PyTorch's rule is "the C++ value
@@ -86,12 +92,12 @@ export class Pickler {
   private readonly strings = new Map<string, number>();
   private readonly globals = new Map<string, number>();
   private readonly devices = new Map<string, number>();
-  private readonly storageMemo = new Map<PickleStorageRef, number>();
+  private readonly storageMemo = new Map<object, number>();
   private readonly valueMemo = new Map<object, number>();
   private readonly inProgress = new Set<object>();
   private references = new Map<object, number>();
-  /** The storages written, in the order of their keys. */
-  readonly storages: PickleStorageRef[] = [];
+  /** The storages written (as the tensors gave them), in the order of their keys. */
+  readonly storages: object[] = [];
 
   constructor(private readonly options: PicklerOptions = {}) {}
 
@@ -563,7 +569,9 @@ export class Pickler {
   }
 
   private storage(storage: unknown): void {
-    if (!(storage instanceof PickleStorageRef)) this.fail('a tensor needs a PickleStorageRef storage');
+    if (typeof storage !== 'object' || storage === null) this.fail('a tensor needs a storage object');
+    const info = storage instanceof PickleStorageRef ? storage : this.options.describeStorage?.(storage);
+    if (info === undefined) this.fail('a tensor needs a PickleStorageRef storage (or describeStorage)');
     const id = this.storageMemo.get(storage);
     if (id !== undefined) {
       this.binGet(id);
@@ -571,12 +579,15 @@ export class Pickler {
     }
     const index = this.storages.length;
     const key = this.options.storageKey?.(index, storage) ?? String(index);
+    if (!storageScalarTypes.has(info.scalarType)) this.fail(`unknown storage scalar type '${info.scalarType}'`);
+    if (!Number.isSafeInteger(info.numel) || info.numel < 0)
+      this.fail(`storage element count ${info.numel} is not a count`);
     this.op(Op.MARK);
     this.string('storage');
-    this.global('torch', `${storage.scalarType}Storage`);
+    this.global('torch', `${info.scalarType}Storage`);
     this.string(key);
-    this.string(storage.location);
-    this.int(storage.numel);
+    this.string(info.location);
+    this.int(info.numel);
     this.op(Op.TUPLE);
     this.op(Op.BINPERSID);
     this.storageMemo.set(storage, this.nextBinPut());
