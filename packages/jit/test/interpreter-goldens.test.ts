@@ -135,6 +135,21 @@ function runProgram(program: GoldenProgram): string[] {
   return problems;
 }
 
+/**
+ * Where tsjit deliberately differs from PyTorch 1.13, with the exact mismatches expected (so that
+ * any other change in these programs still fails) and the reason.
+ */
+const KNOWN_DIFFERENCES = new Map<string, { reason: string; mismatches: string[] }>([
+  [
+    'str_chr_ord_errors',
+    {
+      reason:
+        "PyTorch 1.13's chr() keeps only the low byte of a code point (a C++ char): chr(0x1F600) is '\\x00'. tsjit returns the character, as Python does.",
+      mismatches: ['call 1: output [0]: expected str "\\u0000", got str "😀"'],
+    },
+  ],
+]);
+
 describe('interpreter goldens (PyTorch 1.13)', () => {
   it('the corpus is all there', () => {
     expect(goldens.programs.length).toBeGreaterThanOrEqual(160);
@@ -143,7 +158,7 @@ describe('interpreter goldens (PyTorch 1.13)', () => {
 
   describe.each(goldens.programs)('$area', (program) => {
     it(program.name, () => {
-      expect(runProgram(program)).toEqual([]);
+      expect(runProgram(program)).toEqual(KNOWN_DIFFERENCES.get(program.name)?.mismatches ?? []);
     });
   });
 });

@@ -49,7 +49,7 @@ def forked(x: int) -> int:
       /^The following operation failed in the TorchScript interpreter\.\nTraceback of TorchScript \(most recent call last\):\n {2}File "<string>", line 9, in forked\n/,
     );
     expect(e.message).toMatch(/RuntimeError: The following operation failed in the TorchScript interpreter\./);
-    expect(e.message).toMatch(/ {2}File "<string>", line 4, in failing\n/);
+    expect(e.message).toMatch(/ {2}File "<string>", line 4, in <forked function>\n/);
     expect(e.message).toMatch(/builtins\.RuntimeError: too big: 5\n\n$/);
   });
 

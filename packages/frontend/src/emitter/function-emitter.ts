@@ -2900,7 +2900,8 @@ export class FunctionEmitter implements Emitter {
   ): Value {
     const args: NamedValue[] = [{ value: sliceable, range, name: 'self' }];
     if (dim) args.push({ value: dim, range });
-    if (start) args.push({ value: start, range, name: 'start' });
+    // Arguments are positional: `a[:2]` needs None for start so that 2 is the end.
+    if (start || end) args.push({ value: start ?? this.graph.insertConstant(null), range, name: 'start' });
     if (end) args.push({ value: end, range, name: 'end' });
     const stepValue = step ?? this.constant(1, range);
     return this.builtin('aten::slice', args, [{ value: stepValue, range, name: 'step' }], range);

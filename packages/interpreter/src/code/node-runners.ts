@@ -1,7 +1,7 @@
 import type { ClassType, EnumType, Graph, Node, Value } from '@tsjit/ir';
 import { FloatScalar, helpers, type OpArgs, OpError, type OpRegistry, type Overload } from '@tsjit/ops';
 import { nodeOperator } from '@tsjit/passes';
-import { dispatch, eagerContext, type Tensor } from '@tsjit/tensor';
+import { dispatch, eagerContext, opRegistry, type Tensor } from '@tsjit/tensor';
 import { completedError, execute } from '../run/execute.js';
 import type { RunState } from '../run/run-state.js';
 import { Future } from '../values/future.js';
@@ -311,7 +311,9 @@ function argsBuilder(names: readonly string[]): Build {
 }
 
 function opRunner(node: Node, ins: number[], outs: readonly number[], ctx: RunnerContext): CompiledNode {
-  const found = nodeOperator(node, ctx.registry);
+  // Vararg schemas (`prim::Print(...)`, `aten::percentFormat(str self, ...)`) never match by
+  // input types: a node of such an op takes its single vararg overload.
+  const found = nodeOperator(node, ctx.registry) ?? varargOperator(node, ctx.registry ?? opRegistry());
   const overload = found?.overload;
   if (overload === undefined) {
     const what = found
@@ -376,6 +378,14 @@ function opRunner(node: Node, ins: number[], outs: readonly number[], ctx: Runne
       };
   }
   return { run, overloadName: overload.qualifiedName };
+}
+
+function varargOperator(
+  node: Node,
+  registry: OpRegistry,
+): { schema: Overload['schema']; overload: Overload } | undefined {
+  const candidates = registry.overloads(node.kind).filter((o) => o.schema.isVararg);
+  return candidates.length === 1 ? { schema: candidates[0].schema, overload: candidates[0] } : undefined;
 }
 
 function varargRunner(overload: Overload, ins: readonly number[], outs: readonly number[], floatOut: boolean): Runner {

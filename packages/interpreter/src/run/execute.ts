@@ -244,8 +244,11 @@ function toRuntimeError(error: object, frames: TracebackFrame[]): ScriptRuntimeE
     return new ScriptRuntimeError('RuntimeError', (error as ScriptRuntimeError).message, frames, error);
   }
   if (ScriptException.isInstance(error)) {
+    // PyTorch reports a `raise` with one frame: the outermost function's name at the raise's line.
     const e = error as ScriptException;
-    return new ScriptRuntimeError(e.pythonClass ?? 'RuntimeError', e.message, frames, error);
+    const innermost = frames[frames.length - 1];
+    const single = innermost === undefined ? [] : [{ ...innermost, function: frames[0].function }];
+    return new ScriptRuntimeError(e.pythonClass ?? 'RuntimeError', e.message, single, error);
   }
   const message = error instanceof Error ? error.message : String(error);
   // Errors of the ops, kernels and runtime all reach Python as RuntimeError in PyTorch.
