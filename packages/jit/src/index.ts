@@ -1,4 +1,15 @@
 export {
+  CallCancelledError,
+  type CancelReason,
+  Future,
+  type RunOptions,
+  ScriptEnumMember,
+  ScriptObject,
+  ScriptRuntimeError,
+  type TracebackFrame,
+} from '@tsjit/interpreter';
+export type { UnitRecipe } from './compilation-unit.js';
+export {
   CompilationUnit,
   type CompilationUnitConstructor,
   type CompilationUnitOptions,
@@ -10,3 +21,4 @@ export { type CalleeGraph, type InlineGraphOptions, inlinedGraph, optimizedGraph
 export { type ScriptOptions, script } from './script.js';
 export { ScriptClass } from './script-class.js';
 export { type FunctionHost, ScriptFunction } from './script-function.js';
+export { type AsyncCallOptions, type ObjectHost, ScriptInstance, ScriptModule } from './script-module.js';
