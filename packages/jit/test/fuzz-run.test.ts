@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
 import type { JitType } from '@tsjit/ir';
 import { describe, expect, it } from 'vitest';
-import { CompilationUnit, type ScriptFunction, ScriptRuntimeError } from '../src/index.js';
+import { CompilationUnit } from '../src/index.js';
+import { checkFuzzCall, fuzzRunGoldens } from './support/check-fuzz-call.js';
 import { decodeValue, type Value } from './support/decode-value.js';
 import { matchValue } from './support/match-value.js';
+
+const goldens = fuzzRunGoldens();
 
 /**
  * Differential fuzzing of the interpreter: well-typed programs drawn from the fuzzer's generator
@@ -11,86 +13,6 @@ import { matchValue } from './support/match-value.js';
  * generated arguments, must give what PyTorch 1.13 gave. The programs, inputs and PyTorch's
  * results come from tooling/fixtures/gen_fuzz_run_programs.mjs and gen_fuzz_run_goldens.py.
  */
-
-interface ExpectedError {
-  /** PyTorch's Python exception class (`torch.jit.Error`, `builtins.RuntimeError`). */
-  readonly type: string;
-  /** The last line of its message (`RuntimeError: list index out of range`, `builtins.KeyError: b`). */
-  readonly message: string;
-}
-
-interface FuzzCall {
-  readonly inputs: readonly Value[];
-  readonly outputs: Value | { readonly error: ExpectedError };
-}
-
-interface FuzzCase {
-  readonly id: string;
-  readonly source: string;
-  readonly fn: string;
-  readonly params: readonly string[];
-  readonly returns: string;
-  readonly calls: readonly FuzzCall[];
-}
-
-interface FuzzGoldens {
-  readonly torch: string;
-  readonly drawn: number;
-  readonly dropped: readonly { readonly id: string; readonly reason: string }[];
-  readonly cases: readonly FuzzCase[];
-}
-
-const goldens = JSON.parse(
-  readFileSync(new URL('./fixtures/fuzz-run-goldens.json', import.meta.url), 'utf8'),
-) as FuzzGoldens;
-
-const CALL_DEADLINE_MS = 30_000;
-
-function lastLine(message: string): string {
-  const lines = message
-    .trim()
-    .split('\n')
-    .filter((l) => l.trim() !== '');
-  return (lines[lines.length - 1] ?? '').trim();
-}
-
-function describeError(e: unknown): string {
-  if (e instanceof ScriptRuntimeError) return `ScriptRuntimeError(${e.pythonType}) ${lastLine(e.message)}`;
-  if (e instanceof Error) return `${e.constructor.name}: ${e.message.split('\n')[0]}`;
-  return `non-error thrown: ${String(e)}`;
-}
-
-/** Where a call's outcome differs from PyTorch's: empty when it matches. */
-function checkCall(fn: ScriptFunction, returns: JitType, call: FuzzCall): string[] {
-  const inputs = call.inputs.map(decodeValue);
-  let result: unknown;
-  let thrown: { error: unknown } | null = null;
-  try {
-    // A deadline only so that a program our interpreter runs forever (PyTorch ran each call within
-    // 1 s) fails instead of hanging the suite; it is far beyond what any call takes.
-    result = fn.callWith(inputs, { deadline: Date.now() + CALL_DEADLINE_MS });
-  } catch (error) {
-    thrown = { error };
-  }
-  const expected = call.outputs;
-  if ('error' in expected) {
-    const want = (expected as { error: ExpectedError }).error;
-    if (!thrown) return [`expected an error (${want.message}), got a result`];
-    const e = thrown.error;
-    if (!(e instanceof ScriptRuntimeError))
-      return [`expected ScriptRuntimeError (${want.message}), ${describeError(e)}`];
-    const problems: string[] = [];
-    // PyTorch's last line is `<type>: <message>`; the type part is what pythonType holds.
-    const wantType = want.message.includes(':') ? want.message.slice(0, want.message.indexOf(':')) : want.message;
-    if (e.pythonType !== wantType) problems.push(`pythonType ${e.pythonType}, expected ${wantType}`);
-    if (lastLine(e.message) !== want.message) {
-      problems.push(`message ends ${JSON.stringify(lastLine(e.message))}, expected ${JSON.stringify(want.message)}`);
-    }
-    return problems;
-  }
-  if (thrown) return [`expected a result, ${describeError(thrown.error)}`];
-  return matchValue(result, expected as Value, returns);
-}
 
 /** A VALUE changed where the comparison must notice: a number off by more than the tolerance, another string... */
 function perturb(v: Value): Value | null {
@@ -171,7 +93,7 @@ describe('generated programs run as in PyTorch', () => {
     const returns = fn.schema.returns[0]?.type as JitType;
     expect(returns.pythonStr()).toBe(c.returns);
     const problems = c.calls.flatMap((call, i) =>
-      checkCall(fn, returns, call).map((p) => `call ${i} ${JSON.stringify(call.inputs)}: ${p}`),
+      checkFuzzCall(fn, returns, call).map((p) => `call ${i} ${JSON.stringify(call.inputs)}: ${p}`),
     );
     expect(problems, `${c.id} ${c.fn}:\n${c.source}`).toEqual([]);
   });
