@@ -122,6 +122,33 @@ describe('eliminateDeadCode', () => {
     );
   });
 
+  it('keeps a loop whose body computes something even when no output is used (as torch._C._jit_pass_dce)', () => {
+    // Checked with PyTorch 1.13: the first loop stays (running it may raise or not end), with the
+    // lookup feeding its trip count; the second, whose body computes nothing, goes.
+    const { text } = runPass(
+      `graph(%n : int):
+  %t : bool = prim::Constant[value=1]()
+  %one : int = prim::Constant[value=1]()
+  %d : Dict(str, int) = prim::DictConstruct()
+  %k : str = prim::Constant[value="z"]()
+  %x : int = aten::__getitem__(%d, %k)
+  %w : int = prim::Loop(%x, %t, %one)
+    block0(%i : int, %c : int):
+      %y : int = aten::add(%i, %c)
+      -> (%t, %y)
+  %w2 : int = prim::Loop(%n, %t, %one)
+    block0(%j : int, %cc : int):
+      -> (%t, %cc)
+  %z : int = aten::__getitem__(%d, %k)
+  return (%n)`,
+      eliminateDeadCode,
+    );
+    fileCheck(
+      text,
+      'CHECK: aten::__getitem__\nCHECK: prim::Loop(%x, %t, %one)\nCHECK: aten::add\nCHECK-NOT: prim::Loop\nCHECK-NOT: aten::__getitem__',
+    );
+  });
+
   it('reports no change when nothing is dead', () => {
     expect(runPass('graph(%x : int):\n  %y : int = aten::add(%x, %x)\n  return (%y)', eliminateDeadCode).changed).toBe(
       false,

@@ -59,9 +59,10 @@ class DeadCodeEliminator {
   #markBlock(block: Block): boolean {
     let grew = false;
     const owner = block.owningNode;
-    if (owner && this.#live.has(owner)) {
-      // Branch outputs are live when the matching node output is; a loop's are all live (no
-      // loop-carried dependency analysis, as in PyTorch).
+    // Branch outputs are live when the matching node output is. A loop body's outputs are always
+    // live (no loop-carried dependency analysis), as in PyTorch: a loop whose body computes
+    // anything stays, even with every output unused, since running it may raise or never end.
+    if (owner && (owner.kind === 'prim::Loop' || this.#live.has(owner))) {
       block.outputs.forEach((value, i) => {
         const needed = owner.kind !== 'prim::If' || this.#liveValues.has(owner.outputs[i]);
         if (needed && !this.#liveValues.has(value)) {

@@ -76,7 +76,8 @@ export const listPop: ImplFn = (args) => {
 
 export const listDelete: ImplFn = (args) => {
   const list = listArg(args.self);
-  list.splice(listAt(list, args.idx), 1);
+  // PyTorch's `del l[i]` runs list.pop(i), whose message it reports.
+  list.splice(listAt(list, args.idx, 'pop index out of range'), 1);
   return null;
 };
 
