@@ -10,3 +10,23 @@ export { type CalleeGraph, type InlineGraphOptions, inlinedGraph, optimizedGraph
 export { type ScriptOptions, script } from './script.js';
 export { ScriptClass } from './script-class.js';
 export { type FunctionHost, ScriptFunction } from './script-function.js';
+export {
+  type CallHandler,
+  type CallOptions,
+  type CodecOptions,
+  type CreateCallHandler,
+  decodeError,
+  decodeValue,
+  decodeValues,
+  type EncodedError,
+  type EncodedValue,
+  encodeError,
+  encodeValue,
+  encodeValues,
+  type ObjectCodec,
+  registerErrorClass,
+  shareWeights,
+  ValueCodecError,
+  WorkerPool,
+  type WorkerPoolOptions,
+} from './workers/index.js';
