@@ -30,6 +30,7 @@ export type EncodedValue =
   | EncodedList
   | EncodedDict
   | EncodedDevice
+  | EncodedRecord
   | EncodedObject;
 
 export interface EncodedFloat {
@@ -64,6 +65,11 @@ export interface EncodedDict {
 export interface EncodedDevice {
   readonly t: 'device';
   readonly device: string;
+}
+/** A plain JS object (what a caller may pass for a dict argument). */
+export interface EncodedRecord {
+  readonly t: 'record';
+  readonly entries: [string, EncodedValue][];
 }
 export interface EncodedObject {
   readonly t: 'object';
@@ -174,6 +180,13 @@ class Encoder {
       for (const [name, attribute] of objects.attributes(value)) record.attributes.push([name, this.encode(attribute)]);
       return record;
     }
+    const proto = Object.getPrototypeOf(value);
+    if (proto === Object.prototype || proto === null) {
+      const record: EncodedRecord = { t: 'record', entries: [] };
+      this.#seen.set(value, record);
+      for (const [k, v] of Object.entries(value)) record.entries.push([k, this.encode(v)]);
+      return record;
+    }
     const kind = (value as { constructor?: { name?: string } }).constructor?.name ?? 'object';
     throw new ValueCodecError(`a ${kind} cannot be passed to or from a worker thread`);
   }
@@ -246,6 +259,12 @@ class Decoder {
         for (let i = 0; i < encoded.keys.length; i++)
           dict.set(this.decode(encoded.keys[i]), this.decode(encoded.values[i]));
         return dict;
+      }
+      case 'record': {
+        const record: Record<string, unknown> = {};
+        this.#seen.set(encoded, record);
+        for (const [k, v] of encoded.entries) record[k] = this.decode(v);
+        return record;
       }
       case 'object': {
         const objects = this.#options.objects;
