@@ -8,8 +8,10 @@ import {
 import type { ClassType, Graph, Node } from '@tsjit/ir';
 import { calleeName } from '@tsjit/passes';
 import { frontendCleanup } from './frontend-cleanup.js';
+import { UnitRuntime } from './runtime/unit-runtime.js';
 import { ScriptClass } from './script-class.js';
 import { ScriptFunction } from './script-function.js';
+import type { ObjectHost } from './script-module.js';
 
 export interface CompilationUnitOptions {
   /** The file name that errors and source ranges name (default `<string>`, as PyTorch's). */
@@ -26,6 +28,12 @@ export interface CompilationUnitOptions {
 export interface DefineOptions {
   /** The file name of this source (default: the unit's). */
   readonly file?: string;
+}
+
+/** How to build the same unit again (in a worker thread): its options and the sources defined, in order. */
+export interface UnitRecipe {
+  readonly options: { readonly file?: string; readonly prefix?: string };
+  readonly sources: readonly { readonly source: string; readonly file?: string }[];
 }
 
 /** What one `define` added, in source order. */
@@ -63,6 +71,10 @@ class CompilationUnitClass {
   readonly #functions: ScriptFunction[] = [];
   readonly #classes: ScriptClass[] = [];
   readonly #wrappers = new Map<CompiledFunction, ScriptFunction>();
+  readonly #sources = new Map<string, string>();
+  readonly #recipe: { options: UnitRecipe['options']; sources: { source: string; file?: string }[] };
+  readonly #runtime: UnitRuntime;
+  readonly #host: ObjectHost;
 
   constructor(source?: string, options: CompilationUnitOptions = {}) {
     this.#file = options.file ?? '<string>';
@@ -72,7 +84,36 @@ class CompilationUnitClass {
       registry: options.schemas,
       cleanup: (graph) => frontendCleanup(graph),
     });
+    this.#recipe = { options: { file: options.file, prefix: options.prefix }, sources: [] };
+    this.#runtime = new UnitRuntime(this.#unit, this.#sources);
+    this.#host = {
+      runtime: this.#runtime,
+      unit: this,
+      methodSchema: (type, name) => this.#unit.findMethod(type, name)?.schema(),
+    };
     if (source !== undefined) this.define(source);
+  }
+
+  /** The unit again from a recipe (what a worker thread does with the main thread's unit). */
+  static fromRecipe(recipe: UnitRecipe): CompilationUnitClass {
+    const unit = new CompilationUnitClass(undefined, recipe.options);
+    for (const { source, file } of recipe.sources) unit.define(source, file === undefined ? {} : { file });
+    return unit;
+  }
+
+  /** How to build this unit again: the sources defined so far, with the options. */
+  get recipe(): UnitRecipe {
+    return { options: this.#recipe.options, sources: [...this.#recipe.sources] };
+  }
+
+  /** @internal The interpreter's view of the unit. */
+  get runtime(): UnitRuntime {
+    return this.#runtime;
+  }
+
+  /** @internal What objects of the unit's classes need to run their methods. */
+  get host(): ObjectHost {
+    return this.#host;
   }
 
   /**
@@ -84,6 +125,7 @@ class CompilationUnitClass {
   define(source: string, options: DefineOptions = {}): Definitions {
     const file = options.file ?? this.#file;
     const module = Parser.parseModule(source, file);
+    this.#sources.set(file, source);
     // A name is defined once per unit, as PyTorch's CompilationUnit insists.
     const taken = new Set([...this.#functions, ...this.#classes].map((item) => item.qualifiedName));
     for (const stmt of module.body) {
@@ -104,7 +146,7 @@ class CompilationUnitClass {
     for (const type of defined.classes) {
       if (type.kind !== 'ClassType') continue;
       const classType = type as ClassType;
-      byName.set(classType.name, new ScriptClass(classType, () => this.#methodsOf(classType)));
+      byName.set(classType.name, new ScriptClass(classType, () => this.#methodsOf(classType), this.#host));
     }
     const all: (ScriptFunction | ScriptClass)[] = [];
     for (const stmt of module.body) {
@@ -123,6 +165,7 @@ class CompilationUnitClass {
     const classes = all.filter((item) => item instanceof ScriptClass);
     this.#functions.push(...functions);
     this.#classes.push(...classes);
+    this.#recipe.sources.push(options.file === undefined ? { source } : { source, file: options.file });
     return { functions, classes, all };
   }
 
@@ -154,7 +197,10 @@ class CompilationUnitClass {
   #wrap(compiled: CompiledFunction): ScriptFunction {
     let wrapper = this.#wrappers.get(compiled);
     if (!wrapper) {
-      wrapper = new ScriptFunction(compiled, { calleeGraph: (node) => this.#calleeGraph(node) });
+      wrapper = new ScriptFunction(compiled, {
+        calleeGraph: (node) => this.#calleeGraph(node),
+        runtime: this.#runtime,
+      });
       this.#wrappers.set(compiled, wrapper);
     }
     return wrapper;
@@ -200,6 +246,7 @@ export interface CompilationUnitConstructor {
   new (source?: string, options?: CompilationUnitOptions): CompilationUnitClass;
   (source?: string, options?: CompilationUnitOptions): CompilationUnitClass;
   readonly prototype: CompilationUnitClass;
+  fromRecipe(recipe: UnitRecipe): CompilationUnitClass;
 }
 
 export type CompilationUnit = CompilationUnitClass;

@@ -1,4 +1,15 @@
 export {
+  CallCancelledError,
+  type CancelReason,
+  Future,
+  type RunOptions,
+  ScriptEnumMember,
+  ScriptObject,
+  ScriptRuntimeError,
+  type TracebackFrame,
+} from '@tsjit/interpreter';
+export type { UnitRecipe } from './compilation-unit.js';
+export {
   CompilationUnit,
   type CompilationUnitConstructor,
   type CompilationUnitOptions,
@@ -10,11 +21,13 @@ export { type CalleeGraph, type InlineGraphOptions, inlinedGraph, optimizedGraph
 export { type ScriptOptions, script } from './script.js';
 export { ScriptClass } from './script-class.js';
 export { type FunctionHost, ScriptFunction } from './script-function.js';
+export { type AsyncCallOptions, type ObjectHost, ScriptInstance, ScriptModule } from './script-module.js';
 export {
   type CallHandler,
   type CallOptions,
   type CodecOptions,
   type CreateCallHandler,
+  closeWorkers,
   decodeError,
   decodeValue,
   decodeValues,
@@ -29,4 +42,5 @@ export {
   ValueCodecError,
   WorkerPool,
   type WorkerPoolOptions,
+  workerPoolOf,
 } from './workers/index.js';

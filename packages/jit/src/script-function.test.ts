@@ -1,4 +1,5 @@
 import { lint, printFunctionCode } from '@tsjit/ir';
+import { type Tensor, tensor } from '@tsjit/tensor';
 import { describe, expect, it } from 'vitest';
 import { CompilationUnit } from './compilation-unit.js';
 import type { ScriptFunction } from './script-function.js';
@@ -17,6 +18,9 @@ function fn(name: string, source = SOURCE): ScriptFunction {
   if (!found) throw new Error(name);
   return found;
 }
+
+/** A tensor's values as nested arrays. */
+const values = (t: unknown): unknown => (t as { toArray(): unknown }).toArray();
 
 describe('ScriptFunction', () => {
   it('has the name, qualified name and schema PyTorch gives', () => {
@@ -61,11 +65,17 @@ describe('ScriptFunction', () => {
     expect(fn('twice').code).toBe('def twice(x: Tensor) -> Tensor:\n  return scale(scale(x, 3, ), 2, )\n');
   });
 
-  it('cannot be called yet: running functions is the interpreter’s (issue 5)', () => {
-    const scale = fn('scale') as unknown as Record<string, unknown>;
-    expect(typeof scale).toBe('object');
-    expect(scale.call).toBeUndefined();
-    expect(scale.apply).toBeUndefined();
+  it('runs in the interpreter: defaults fill the arguments left out, calls of script functions too', () => {
+    const x = tensor([1, 2], { dtype: 'float32' });
+    expect(values(fn('scale').call(x))).toEqual([5, 8]);
+    expect(values(fn('scale').call(x, 1))).toEqual([3, 4]);
+    // twice(x) = scale(scale(x, 3), 2) = (x * 3 + 2) * 2 + 2
+    expect(values(fn('twice').call(x))).toEqual([12, 18]);
+    expect(() => fn('scale').call()).toThrow(/missing value for argument 'x'/);
+    expect(() => fn('scale').call(x, 1, 2)).toThrow(/expected at most 2 argument\(s\) but received 3/);
+    expect(() => fn('scale').call(x, 'a')).toThrow(
+      /Expected a value of type 'int' for argument 'k' but instead found type 'str'/,
+    );
   });
 
   it('inlines methods of script classes into their callers', () => {

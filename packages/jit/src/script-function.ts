@@ -1,11 +1,16 @@
 import type { ScriptFunction as CompiledFunction } from '@tsjit/frontend';
+import { execute, fromRuntime, type RunOptions, RunState } from '@tsjit/interpreter';
 import { type FunctionSchema, type Graph, printFunctionCode } from '@tsjit/ir';
 import { type CalleeGraph, inlinedGraph } from './inline-graph.js';
+import { bindArguments } from './runtime/bind-arguments.js';
+import type { UnitRuntime } from './runtime/unit-runtime.js';
 
 /** What a ScriptFunction needs from the unit that compiled it. */
 export interface FunctionHost {
   /** The graph of the function or method a call node calls (for `inlinedGraph`). */
   readonly calleeGraph: CalleeGraph;
+  /** The interpreter's view of the unit (Code per function). */
+  readonly runtime: UnitRuntime;
 }
 
 /**
@@ -14,7 +19,10 @@ export interface FunctionHost {
  * graph is emitted on first use; errors in the body surface as a `FrontendError` (the unit
  * compiles every function when it is created, so they surface there first).
  *
- * Running a function is the interpreter's job (issue 5): there is no call API yet.
+ * `call(...args)` runs it in the interpreter: JS values in (numbers for int and float, bigint for
+ * ints beyond 2^53, booleans, strings, null, arrays for lists and tuples, Maps for dicts, Tensors),
+ * JS values out (floats as plain numbers, tuples as frozen arrays). An error inside is a
+ * ScriptRuntimeError with PyTorch's TorchScript traceback.
  */
 export class ScriptFunction {
   readonly #compiled: CompiledFunction;
@@ -67,6 +75,21 @@ export class ScriptFunction {
   /** The graph as TorchScript source, exactly as PyTorch's `fn.code` prints it. */
   get code(): string {
     return printFunctionCode(this.graph, this.schema).code;
+  }
+
+  /**
+   * Calls the function with positional arguments (parameters left out take their defaults),
+   * synchronously, as PyTorch's `fn(*args)`.
+   */
+  call(...args: unknown[]): unknown {
+    return this.callWith(args);
+  }
+
+  /** `call` with RunOptions: an interrupt flag another thread may set, a deadline. */
+  callWith(args: readonly unknown[], options?: RunOptions): unknown {
+    const values = bindArguments(this.schema, args);
+    const code = this.#host.runtime.codeOf(this.#compiled);
+    return fromRuntime(execute(code, values, new RunState(options)));
   }
 
   /** The code. */

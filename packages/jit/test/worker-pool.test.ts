@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CallCancelledError } from '@tsjit/interpreter';
 import { OpError } from '@tsjit/ops';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CallCancelledError } from '../src/workers/call-cancelled-error.js';
 import { WorkerPool, type WorkerPoolOptions } from '../src/workers/worker-pool.js';
 
 // The pool starts dist/worker-entry.js: `pnpm test` builds every package first (turbo's test

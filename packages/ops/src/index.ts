@@ -71,7 +71,18 @@ export {
   type TensorLike,
 } from './core/tensor-like.js';
 export { type DeclaredSchema, declaredSchemas } from './declared-schemas.js';
-export { PyDevice } from './groups/py-values.js';
+export {
+  dictKey,
+  isTuple,
+  ivalueString,
+  keyOut,
+  PyDevice,
+  parseDevice,
+  tuple,
+  typeName,
+  UNINITIALIZED,
+} from './groups/py-values.js';
+export { ScriptException } from './groups/script-exception.js';
 export { applySubscript, assignSubscript, type SubscriptItem } from './groups/subscript.js';
 export { allOps } from './op-list.js';
 export { type CompareOptions, compareWithGolden } from './testing/compare.js';

@@ -1,9 +1,9 @@
 import { FrontendError } from '@tsjit/frontend';
+import { CallCancelledError, ScriptRuntimeError } from '@tsjit/interpreter';
 import { CodePrintError, InternalError, IRParseError, JitError, SchemaParseError } from '@tsjit/ir';
 import { KernelError } from '@tsjit/kernels';
 import { OpError } from '@tsjit/ops';
 import { NpyError } from '@tsjit/tensor';
-import { CallCancelledError } from './call-cancelled-error.js';
 import { ValueCodecError } from './value-codec-error.js';
 
 /**
@@ -54,6 +54,7 @@ for (const errorClass of [
   NpyError,
   ValueCodecError,
   CallCancelledError,
+  ScriptRuntimeError,
 ]) {
   registerErrorClass(errorClass);
 }

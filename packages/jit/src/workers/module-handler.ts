@@ -1,7 +1,32 @@
-import { InternalError } from '@tsjit/ir';
+import type { ScriptObject } from '@tsjit/interpreter';
+import { CompilationUnit, type UnitRecipe } from '../compilation-unit.js';
+import { ScriptModule } from '../script-module.js';
+import { scriptObjectCodec } from './script-object-codec.js';
+import { decodeValue, decodeValues, type EncodedValue, encodeValue } from './value-codec.js';
 import type { CallHandler } from './worker-protocol.js';
 
-// Filled in once ScriptModule (the lead's facade) is on main.
-export function createModuleHandler(_data: unknown): CallHandler {
-  throw new InternalError('the module handler is not wired yet');
+/** What a worker gets to serve a ScriptModule: how to compile its unit, and the module's object tree. */
+export interface ModuleWorkerData {
+  readonly recipe: UnitRecipe;
+  /** The module object, encoded after its weights were moved onto SharedArrayBuffers. */
+  readonly module: EncodedValue;
+}
+
+/**
+ * The worker side of `forwardAsync`/`runMethodAsync`: the unit compiled once from its recipe, the
+ * module rebuilt once from its object tree (its tensors over the main thread's shared storages),
+ * then every call is the synchronous `runMethod`, stopped by the pool's interrupt flag.
+ */
+export function createModuleHandler(data: unknown): CallHandler {
+  const { recipe, module } = data as ModuleWorkerData;
+  const unit = CompilationUnit.fromRecipe(recipe);
+  const options = { objects: scriptObjectCodec(unit) };
+  const object = decodeValue(module, options) as ScriptObject;
+  const instance = new ScriptModule(object, unit.host);
+  return {
+    call(method, args, run) {
+      const result = instance.runMethodWith(method, decodeValues(args, options), run);
+      return encodeValue(result, options);
+    },
+  };
 }

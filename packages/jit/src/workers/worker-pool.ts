@@ -2,16 +2,10 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { CallCancelledError } from './call-cancelled-error.js';
+import { CallCancelledError, INTERRUPT_ABORT, INTERRUPT_DEADLINE } from '@tsjit/interpreter';
 import { decodeError, type EncodedError } from './error-codec.js';
 import type { EncodedValue } from './value-codec.js';
-import {
-  type CallRequest,
-  INTERRUPT_ABORTED,
-  INTERRUPT_DEADLINE,
-  type WorkerInit,
-  type WorkerReply,
-} from './worker-protocol.js';
+import type { CallRequest, WorkerInit, WorkerReply } from './worker-protocol.js';
 
 export interface WorkerPoolOptions {
   /** 'module' (the built-in ScriptModule handler) or the URL of a handler module (see worker-protocol.ts). */
@@ -134,7 +128,7 @@ export class WorkerPool {
         onAbort: undefined,
       };
       if (signal !== undefined) {
-        job.onAbort = () => this.#cancel(job, abortedError(signal), INTERRUPT_ABORTED);
+        job.onAbort = () => this.#cancel(job, abortedError(signal), INTERRUPT_ABORT);
         signal.addEventListener('abort', job.onAbort, { once: true });
       }
       if (timeout !== undefined) {
@@ -142,7 +136,10 @@ export class WorkerPool {
           () =>
             this.#cancel(
               job,
-              new CallCancelledError('deadline', `the call did not finish within ${timeout} ms`),
+              new CallCancelledError(
+                'deadline',
+                `the TorchScript call did not finish within its timeout (${timeout} ms) and was stopped`,
+              ),
               INTERRUPT_DEADLINE,
             ),
           timeout,
@@ -329,7 +326,10 @@ function workerExecArgv(): string[] {
 }
 
 function abortedError(signal: AbortSignal): CallCancelledError {
-  return new CallCancelledError('aborted', 'the call was aborted', { cause: signal.reason });
+  const error = new CallCancelledError('aborted');
+  // What the signal was aborted with (an AbortError, or the reason given to abort()).
+  Object.defineProperty(error, 'cause', { value: signal.reason, writable: true, configurable: true });
+  return error;
 }
 
 // dist/index.js and dist/worker-entry.js sit side by side. Tests run this file from src/, where

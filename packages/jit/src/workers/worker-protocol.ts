@@ -12,12 +12,9 @@ export interface WorkerInit {
   readonly handler: string;
   /** What the handler is created from (for 'module': the unit's recipe and the encoded module). */
   readonly data: unknown;
-  /** Element 0 becomes non-zero (1 aborted, 2 deadline) when the call in flight must stop. */
+  /** Element 0 becomes non-zero (the interpreter's INTERRUPT_ABORT or INTERRUPT_DEADLINE) when the call in flight must stop. */
   readonly interrupt: Int32Array;
 }
-
-export const INTERRUPT_ABORTED = 1;
-export const INTERRUPT_DEADLINE = 2;
 
 export interface CallRequest {
   readonly id: number;

@@ -1,0 +1,12 @@
+export { Code, type CodeProvider, Op, type Runner } from './code/code.js';
+export { type CompileOptions, compileGraph } from './code/compile-graph.js';
+export { fromIValue } from './code/constant-value.js';
+export { CallCancelledError, type CancelReason } from './errors/call-cancelled-error.js';
+export { highlightSource, ScriptRuntimeError, type TracebackFrame } from './errors/script-runtime-error.js';
+export { execute } from './run/execute.js';
+export { INTERRUPT_ABORT, INTERRUPT_DEADLINE, type RunOptions, RunState } from './run/run-state.js';
+export { fromRuntime, toRuntime } from './values/convert.js';
+export { Future } from './values/future.js';
+export { ScriptEnumMember } from './values/script-enum-member.js';
+export { ScriptObject } from './values/script-object.js';
+export { isInstance } from './values/type-check.js';

@@ -1,0 +1,69 @@
+import type { ScriptFunction as CompiledFunction, CompilationUnit as FrontendUnit } from '@tsjit/frontend';
+import { Code, type CodeProvider, compileGraph } from '@tsjit/interpreter';
+import type { ClassType, Graph, Node } from '@tsjit/ir';
+import { OpError } from '@tsjit/ops';
+import { calleeName } from '@tsjit/passes';
+
+/**
+ * The interpreter's view of a compilation unit: the Code of each function and method, compiled
+ * from its graph on first call and kept, and the source text tracebacks quote.
+ */
+export class UnitRuntime implements CodeProvider {
+  readonly #unit: FrontendUnit;
+  readonly #sources: Map<string, string>;
+  readonly #codes = new Map<CompiledFunction, Code>();
+  readonly #subgraphs = new WeakMap<Graph, Code>();
+  readonly #methods = new Map<ClassType, Map<string, Code>>();
+
+  constructor(unit: FrontendUnit, sources: Map<string, string>) {
+    this.#unit = unit;
+    this.#sources = sources;
+  }
+
+  /** The Code of a compiled function or method. */
+  codeOf(fn: CompiledFunction): Code {
+    let code = this.#codes.get(fn);
+    if (code === undefined) {
+      code = compileGraph(fn.graph(), { name: fn.name, provider: this });
+      this.#codes.set(fn, code);
+    }
+    return code;
+  }
+
+  functionCode(node: Node): Code {
+    const name = calleeName(node);
+    const fn = name === undefined ? undefined : this.#unit.findFunction(name);
+    if (fn === undefined) throw new OpError(`function '${name ?? '?'}' is not defined`);
+    return this.codeOf(fn);
+  }
+
+  methodCode(type: ClassType, name: string): Code {
+    let byName = this.#methods.get(type);
+    if (byName === undefined) this.#methods.set(type, (byName = new Map()));
+    let code = byName.get(name);
+    if (code === undefined) {
+      const fn = this.#unit.findMethod(type, name);
+      if (fn === undefined) {
+        throw new OpError(`'${type.qualifiedName}' object has no attribute or method '${name}'`);
+      }
+      code = this.codeOf(fn);
+      byName.set(name, code);
+    }
+    return code;
+  }
+
+  subgraphCode(graph: Graph, name: string): Code {
+    let code = this.#subgraphs.get(graph);
+    if (code === undefined) {
+      code = compileGraph(graph, { name, provider: this });
+      this.#subgraphs.set(graph, code);
+    }
+    return code;
+  }
+
+  sourceText(file: string): string | undefined {
+    return this.#sources.get(file);
+  }
+}
+
+export { Code };

@@ -1,0 +1,2 @@
+// The zip and pickle modules are exported here as they land.
+export {};
