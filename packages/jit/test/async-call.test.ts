@@ -1,7 +1,7 @@
 import { CallCancelledError, ScriptObject, ScriptRuntimeError } from '@tsjit/interpreter';
 import { FloatScalar } from '@tsjit/ops';
 import { type Tensor, tensor } from '@tsjit/tensor';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CompilationUnit } from '../src/compilation-unit.js';
 import type { ScriptModule } from '../src/script-module.js';
 import { closeWorkers, workerPoolOf } from '../src/workers/async-call.js';
@@ -129,16 +129,28 @@ describe('ScriptModule.forwardAsync / runMethodAsync', () => {
     const size = pool?.size as number;
     // Every worker spins; the bump waits behind them and is aborted there.
     const stop = new AbortController();
-    const spinning = Array.from({ length: size }, () =>
-      module.runMethodAsync('spin', [], { signal: stop.signal }).catch((e) => e),
-    );
-    const never = new AbortController();
-    const bump = module.runMethodAsync('bump', [], { signal: never.signal }).catch((e) => e);
-    expect(pool?.queued).toBe(1);
-    never.abort();
-    expect((await bump).reason).toBe('aborted');
-    stop.abort();
-    for (const error of await Promise.all(spinning)) expect(error.reason).toBe('aborted');
+    try {
+      const spinning = Array.from({ length: size }, () =>
+        module.runMethodAsync('spin', [], { signal: stop.signal }).catch((e) => e),
+      );
+      // A worker may still be finishing a call cancelled by an earlier test: wait until all spin.
+      await vi.waitFor(
+        () => {
+          expect(pool?.queued).toBe(0);
+          expect(pool?.running).toBe(size);
+        },
+        { timeout: 30_000, interval: 5 },
+      );
+      const never = new AbortController();
+      const bump = module.runMethodAsync('bump', [], { signal: never.signal }).catch((e) => e);
+      expect(pool?.queued).toBe(1);
+      never.abort();
+      expect((await bump).reason).toBe('aborted');
+      stop.abort();
+      for (const error of await Promise.all(spinning)) expect(error.reason).toBe('aborted');
+    } finally {
+      stop.abort();
+    }
     // The counter is a shared tensor: the workers' in-place adds are seen here.
     expect(await module.runMethodAsync('bump')).toBe(start + 1);
     expect(values(count)).toEqual([start + 1]);
