@@ -52,6 +52,23 @@ interface Eager {
   toArray(): unknown;
   add_(v: number): unknown;
 }
+/** What the tests read of a rejection. */
+interface Failure extends Error {
+  readonly reason?: string;
+  readonly pythonType?: string;
+  readonly frames?: unknown;
+  readonly code?: string;
+}
+/** The error `promise` rejects with; a promise that fulfils fails the test. */
+function rejection(promise: Promise<unknown>): Promise<Failure> {
+  return promise.then(
+    (value) => {
+      throw new Error(`expected a rejection, got ${String(value)}`);
+    },
+    (error: Failure) => error,
+  );
+}
+
 const values = (t: unknown): unknown => (t as Eager).toArray();
 
 function makeModule(): { module: ScriptModule; cu: CompilationUnit } {
@@ -103,7 +120,7 @@ describe('ScriptModule.forwardAsync / runMethodAsync', () => {
   });
 
   it('stops an infinite loop by its deadline, and the module serves the next calls', async () => {
-    const error = await module.runMethodAsync('spin', [], { timeout: 200 }).catch((e) => e);
+    const error = await rejection(module.runMethodAsync('spin', [], { timeout: 200 }));
     expect(error).toBeInstanceOf(CallCancelledError);
     expect(CallCancelledError.isInstance(error)).toBe(true);
     expect(error.reason).toBe('deadline');
@@ -116,7 +133,7 @@ describe('ScriptModule.forwardAsync / runMethodAsync', () => {
     const controller = new AbortController();
     const call = module.runMethodAsync('spin', [], { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
-    const error = await call.catch((e) => e);
+    const error = await rejection(call);
     expect(CallCancelledError.isInstance(error)).toBe(true);
     expect(error.reason).toBe('aborted');
     expect(await module.runMethodAsync('fail', [0])).toBe(0);
@@ -131,7 +148,7 @@ describe('ScriptModule.forwardAsync / runMethodAsync', () => {
     const stop = new AbortController();
     try {
       const spinning = Array.from({ length: size }, () =>
-        module.runMethodAsync('spin', [], { signal: stop.signal }).catch((e) => e),
+        rejection(module.runMethodAsync('spin', [], { signal: stop.signal })),
       );
       // A worker may still be finishing a call cancelled by an earlier test: wait until all spin.
       await vi.waitFor(
@@ -142,7 +159,7 @@ describe('ScriptModule.forwardAsync / runMethodAsync', () => {
         { timeout: 30_000, interval: 5 },
       );
       const never = new AbortController();
-      const bump = module.runMethodAsync('bump', [], { signal: never.signal }).catch((e) => e);
+      const bump = rejection(module.runMethodAsync('bump', [], { signal: never.signal }));
       expect(pool?.queued).toBe(1);
       never.abort();
       expect((await bump).reason).toBe('aborted');
@@ -193,7 +210,7 @@ describe('ScriptModule.forwardAsync / runMethodAsync', () => {
     } catch (e) {
       syncError = e as ScriptRuntimeError;
     }
-    const error = await module.runMethodAsync('fail', [1]).catch((e) => e);
+    const error = await rejection(module.runMethodAsync('fail', [1]));
     expect(error).toBeInstanceOf(ScriptRuntimeError);
     expect(ScriptRuntimeError.isInstance(error)).toBe(true);
     expect(error.message).toBe(syncError?.message);
@@ -204,7 +221,7 @@ describe('ScriptModule.forwardAsync / runMethodAsync', () => {
   });
 
   it('rejects arguments of the wrong type as the synchronous call does', async () => {
-    const error = await module.forwardAsync('not a tensor', 1).catch((e) => e);
+    const error = await rejection(module.forwardAsync('not a tensor', 1));
     let syncMessage = '';
     try {
       module.forward('not a tensor', 1);

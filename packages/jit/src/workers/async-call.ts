@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { ScriptObject } from '@tsjit/interpreter';
 import type { JitType, OptionalType } from '@tsjit/ir';
 import { type AsyncCallOptions, type ScriptInstance, unwrapValue } from '../script-module.js';
@@ -31,11 +32,13 @@ export function callAsync(
   try {
     if (pool === undefined) {
       shareWeights(module.object, codec.objects);
+      const size = Math.min(2, availableParallelism());
       const data: ModuleWorkerData = {
         recipe: module.host.unit.recipe,
         module: encodeValues([module.object], codec)[0],
+        intraOpThreads: Math.max(1, Math.floor(availableParallelism() / size)),
       };
-      pool = new WorkerPool({ handler: 'module', data });
+      pool = new WorkerPool({ handler: 'module', data, size });
       pools.set(module.object, pool);
       closeWhenCollected.register(module.object, pool, module.object);
     }

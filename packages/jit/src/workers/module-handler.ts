@@ -1,4 +1,5 @@
 import type { ScriptObject } from '@tsjit/interpreter';
+import { setNumThreads } from '@tsjit/kernels';
 import { CompilationUnit, type UnitRecipe } from '../compilation-unit.js';
 import { ScriptModule } from '../script-module.js';
 import { scriptObjectCodec } from './script-object-codec.js';
@@ -10,6 +11,8 @@ export interface ModuleWorkerData {
   readonly recipe: UnitRecipe;
   /** The module object, encoded after its weights were moved onto SharedArrayBuffers. */
   readonly module: EncodedValue;
+  /** Threads of the kernels' intra-op pool on each worker: the cores divided among the workers. */
+  readonly intraOpThreads: number;
 }
 
 /**
@@ -18,7 +21,9 @@ export interface ModuleWorkerData {
  * then every call is the synchronous `runMethod`, stopped by the pool's interrupt flag.
  */
 export function createModuleHandler(data: unknown): CallHandler {
-  const { recipe, module } = data as ModuleWorkerData;
+  const { recipe, module, intraOpThreads } = data as ModuleWorkerData;
+  // Each worker's kernels get its share of the cores (the pool's workers run calls side by side).
+  setNumThreads(intraOpThreads);
   const unit = CompilationUnit.fromRecipe(recipe);
   const options = { objects: scriptObjectCodec(unit) };
   const object = decodeValue(module, options) as ScriptObject;
