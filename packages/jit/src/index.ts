@@ -28,6 +28,7 @@ export {
   type CodecOptions,
   type CreateCallHandler,
   closeWorkers,
+  configureWorkers,
   decodeError,
   decodeValue,
   decodeValues,
@@ -42,5 +43,6 @@ export {
   ValueCodecError,
   WorkerPool,
   type WorkerPoolOptions,
+  type WorkerSettings,
   workerPoolOf,
 } from './workers/index.js';

@@ -4,7 +4,7 @@ import { type Tensor, tensor } from '@tsjit/tensor';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CompilationUnit } from '../src/compilation-unit.js';
 import type { ScriptModule } from '../src/script-module.js';
-import { closeWorkers, workerPoolOf } from '../src/workers/async-call.js';
+import { closeWorkers, configureWorkers, workerPoolOf } from '../src/workers/async-call.js';
 
 // The workers run dist/worker-entry.js (see worker-pool.test.ts): build with `npx tsup` first.
 
@@ -229,5 +229,21 @@ describe('ScriptModule.forwardAsync / runMethodAsync', () => {
       syncMessage = (e as Error).message;
     }
     expect(error.message).toBe(syncMessage);
+  });
+
+  it('builds the pool configureWorkers asked for, before the first call only', async () => {
+    const { module: other } = makeModule();
+    configureWorkers(other, { size: 1 });
+    try {
+      const x = tensor([[1, 2, 3, 4]], { dtype: 'float32' });
+      const results = await Promise.all([1, 2, 3].map((k) => other.forwardAsync(x, k)));
+      expect(results.map(values)).toEqual([1, 2, 3].map((k) => values(other.forward(x, k))));
+      expect(workerPoolOf(other)?.size).toBe(1);
+      expect(workerPoolOf(other)?.workers).toBe(1);
+      expect(() => configureWorkers(other, { size: 2 })).toThrow('already has worker threads');
+    } finally {
+      await closeWorkers(other);
+    }
+    expect(workerPoolOf(other)).toBeUndefined();
   });
 });

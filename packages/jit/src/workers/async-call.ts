@@ -12,6 +12,26 @@ import { WorkerPool } from './worker-pool.js';
 // process alive, but its threads would otherwise live as long as the process).
 const pools = new WeakMap<ScriptObject, WorkerPool>();
 const closeWhenCollected = new FinalizationRegistry<WorkerPool>((pool) => void pool.close());
+const settings = new WeakMap<ScriptObject, WorkerSettings>();
+
+/** How a module's worker pool is built (see WorkerPoolOptions). */
+export interface WorkerSettings {
+  /** Worker threads (default min(2, os.availableParallelism())). */
+  readonly size?: number;
+  /** How long a cancelled call's worker may take to stop before it is replaced (ms, default 2000). */
+  readonly interruptGraceMs?: number;
+}
+
+/**
+ * Sets how `module`'s worker pool is built. It applies to the pool the next async call starts, so
+ * it is for before the first call (or after `closeWorkers`): a pool already running keeps its size.
+ */
+export function configureWorkers(module: ScriptInstance, options: WorkerSettings): void {
+  if (pools.has(module.object)) {
+    throw new Error('configureWorkers: this module already has worker threads; call closeWorkers(module) first');
+  }
+  settings.set(module.object, options);
+}
 
 /**
  * Runs `module.runMethod(method, ...args)` on the module's worker pool (see WorkerPool). The
@@ -32,13 +52,13 @@ export function callAsync(
   try {
     if (pool === undefined) {
       shareWeights(module.object, codec.objects);
-      const size = Math.min(2, availableParallelism());
+      const { size = Math.min(2, availableParallelism()), interruptGraceMs } = settings.get(module.object) ?? {};
       const data: ModuleWorkerData = {
         recipe: module.host.unit.recipe,
         module: encodeValues([module.object], codec)[0],
         intraOpThreads: Math.max(1, Math.floor(availableParallelism() / size)),
       };
-      pool = new WorkerPool({ handler: 'module', data, size });
+      pool = new WorkerPool({ handler: 'module', data, size, interruptGraceMs });
       pools.set(module.object, pool);
       closeWhenCollected.register(module.object, pool, module.object);
     }

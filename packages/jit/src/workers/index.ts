@@ -1,4 +1,4 @@
-export { closeWorkers, workerPoolOf } from './async-call.js';
+export { closeWorkers, configureWorkers, type WorkerSettings, workerPoolOf } from './async-call.js';
 export { decodeError, type EncodedError, encodeError, registerErrorClass } from './error-codec.js';
 export { shareWeights } from './share-weights.js';
 export {
