@@ -66,7 +66,8 @@ function checkNumber(op: string, name: string, v: unknown): asserts v is number 
 
 /** A 0-d tensor viewed as [1]. */
 function as1d(t: Strided): Strided {
-  return t.sizes.length === 0 ? { ...t, sizes: [1], strides: [0] } : t;
+  // Fields by name: a Tensor's `data` is a getter, which object spread would drop.
+  return t.sizes.length === 0 ? { data: t.data, dtype: t.dtype, offset: t.offset, sizes: [1], strides: [0] } : t;
 }
 
 function isContiguous(t: Strided): boolean {
@@ -802,7 +803,9 @@ export function stack(out: Strided, inputs: readonly Strided[], dim: number): vo
   });
   const d = normalizeDim(op, dim, shape.length + 1);
   const views = inputs.map((t) => ({
-    ...t,
+    data: t.data,
+    dtype: t.dtype,
+    offset: t.offset,
     sizes: [...t.sizes.slice(0, d), 1, ...t.sizes.slice(d)],
     strides: [...t.strides.slice(0, d), 0, ...t.strides.slice(d)],
   }));

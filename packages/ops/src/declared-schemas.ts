@@ -17,7 +17,7 @@ export interface DeclaredSchema {
 const QUANTIZED =
   'dynamic quantization runs on quantized tensors and packed-parameter objects, which the archive loader creates (issue 6)';
 
-export const declaredSchemas: readonly DeclaredSchema[] = [
+const QUANTIZED_SCHEMAS = [
   'quantized::linear_dynamic(Tensor X, __torch__.torch.classes.quantized.LinearPackedParamsBase W_prepack, bool reduce_range=False) -> Tensor Y',
   'quantized::linear_dynamic_fp16(Tensor X, __torch__.torch.classes.quantized.LinearPackedParamsBase W_prepack) -> Tensor Y',
   'quantized::linear_prepack(Tensor W, Tensor? B=None) -> __torch__.torch.classes.quantized.LinearPackedParamsBase W_prepack',
@@ -30,4 +30,17 @@ export const declaredSchemas: readonly DeclaredSchema[] = [
   'aten::quantized_lstm.data(Tensor data, Tensor batch_sizes, Tensor[] hx, __torch__.torch.classes.rnn.CellParamsBase[] params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional, *, ScalarType? dtype=None, bool use_dynamic=False) -> (Tensor, Tensor, Tensor)',
   'aten::quantized_lstm.input_legacy(Tensor input, Tensor[] hx, Tensor[] params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional, bool batch_first, *, ScalarType? dtype=None, bool use_dynamic=False) -> (Tensor, Tensor, Tensor)',
   'aten::quantized_lstm.data_legacy(Tensor data, Tensor batch_sizes, Tensor[] hx, Tensor[] params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional, *, ScalarType? dtype=None, bool use_dynamic=False) -> (Tensor, Tensor, Tensor)',
-].map((schema) => ({ schema, reason: QUANTIZED }));
+];
+
+const ENUM =
+  'enum members are values of the interpreter (ScriptEnumMember), which compares them itself; no tensor kernel is involved';
+
+const ENUM_SCHEMAS = [
+  'aten::eq.enum(AnyEnumType a, AnyEnumType b) -> bool',
+  'aten::ne.enum(AnyEnumType a, AnyEnumType b) -> bool',
+];
+
+export const declaredSchemas: readonly DeclaredSchema[] = [
+  ...QUANTIZED_SCHEMAS.map((schema) => ({ schema, reason: QUANTIZED })),
+  ...ENUM_SCHEMAS.map((schema) => ({ schema, reason: ENUM })),
+];

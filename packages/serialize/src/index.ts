@@ -1,2 +1,4 @@
-// The zip and pickle modules are exported here as they land.
-export {};
+export { PickleError } from './errors/pickle-error.js';
+export { ZipError } from './errors/zip-error.js';
+export * from './pickle/index.js';
+export * from './zip/index.js';

@@ -943,11 +943,11 @@ export class FunctionEmitter implements Emitter {
           this.insertStoreNode(name, unit);
         });
       }
-      // A variable declared with a union type may take different member types in the branches.
+      // A variable declared before the if (with a union, optional or interface type, say) may
+      // take different subtypes in the branches: they unify to a Union, as in PyTorch. A variable
+      // first assigned in the branches gets no union inferred (its use is then an error).
       const fullType = this.env.typeInAnyFrame(name);
-      const toUnion =
-        fullType !== undefined &&
-        (fullType.kind === 'UnionType' || fullType.kind === 'OptionalType' || fullType.kind === 'NumberType');
+      const toUnion = fullType !== undefined;
       const unified = unifyTypes(thenType as JitType, elseType as JitType, toUnion);
       if (!unified) {
         const reason = `Type mismatch: ${name} is set to type ${(thenType as JitType).pythonStr()} in the true branch and type ${(elseType as JitType).pythonStr()} in the false branch`;
@@ -2900,7 +2900,8 @@ export class FunctionEmitter implements Emitter {
   ): Value {
     const args: NamedValue[] = [{ value: sliceable, range, name: 'self' }];
     if (dim) args.push({ value: dim, range });
-    if (start) args.push({ value: start, range, name: 'start' });
+    // Arguments are positional: `a[:2]` needs None for start so that 2 is the end.
+    if (start || end) args.push({ value: start ?? this.graph.insertConstant(null), range, name: 'start' });
     if (end) args.push({ value: end, range, name: 'end' });
     const stepValue = step ?? this.constant(1, range);
     return this.builtin('aten::slice', args, [{ value: stepValue, range, name: 'step' }], range);

@@ -592,13 +592,23 @@ function defaultPending(arg: Argument): Pending {
   return Pending.lazy(type, (b) => b.constant(value, type));
 }
 
+const listDefaults = new WeakMap<readonly DefaultValue[], readonly IValue[]>();
+
 function defaultConstant(value: DefaultValue, formal: JitType): { value: IValue; type: JitType } {
   const type = unwrapOptional(formal);
   if (value === null) return { value: null, type: NoneType.get() };
   if (Array.isArray(value)) {
     const listType = type.kind === 'ListType' ? (type as ListType) : ListType.of(TensorType.get());
-    const items = (value as readonly DefaultValue[]).map((v) => defaultConstant(v, listType.elementType).value);
-    return { value: items, type: listType };
+    // One IValue per default object, so that every call site (and the interpreter, which keys
+    // its run-time lists on it) shares the default as PyTorch does: `xs: List[int] = [0]` is one
+    // list for all calls, like a Python default.
+    let items = listDefaults.get(value);
+    if (items === undefined) {
+      const converted = (value as readonly DefaultValue[]).map((v) => defaultConstant(v, listType.elementType).value);
+      items = converted.every((v, i) => v === value[i]) ? (value as readonly IValue[]) : converted;
+      listDefaults.set(value, items);
+    }
+    return { value: items as IValue, type: listType };
   }
   if (typeof value === 'object' && !Array.isArray(value)) {
     const scalar = value as { kind: 'int' | 'float'; value: number | bigint };

@@ -1,8 +1,8 @@
 import type { ClassType, EnumType, Graph, Node, Value } from '@tsjit/ir';
 import { FloatScalar, helpers, type OpArgs, OpError, type OpRegistry, type Overload } from '@tsjit/ops';
 import { nodeOperator } from '@tsjit/passes';
-import { dispatch, eagerContext, type Tensor } from '@tsjit/tensor';
-import { execute } from '../run/execute.js';
+import { dispatch, eagerContext, opRegistry, type Tensor } from '@tsjit/tensor';
+import { completedError, execute } from '../run/execute.js';
 import type { RunState } from '../run/run-state.js';
 import { Future } from '../values/future.js';
 import type { ScriptEnumMember } from '../values/script-enum-member.js';
@@ -243,7 +243,7 @@ function fork(node: Node, ins: readonly number[], o: number, provider: CodeProvi
   return (r, state) => {
     if (code === undefined) {
       if (!provider.subgraphCode) throw new OpError('fork is not supported here');
-      code = provider.subgraphCode(graph, forkName(node));
+      code = provider.subgraphCode(graph, '<forked function>');
     }
     const values = new Array(ins.length);
     for (let i = 0; i < ins.length; i++) values[i] = r[ins[i]];
@@ -254,22 +254,10 @@ function fork(node: Node, ins: readonly number[], o: number, provider: CodeProvi
     try {
       future.complete(execute(code, values, state));
     } catch (error) {
-      future.fail(error);
+      future.fail(completedError(error));
     }
     r[o] = future;
   };
-}
-
-function forkName(node: Node): string {
-  for (const n of node.g('Subgraph').block.nodes()) {
-    if (n.kind === 'prim::CallFunction' || n.kind === 'prim::CallMethod') {
-      const f = n.inputs[0];
-      if (n.kind === 'prim::CallMethod') return n.s('name');
-      const name = (f.type as { qualifiedName?: string }).qualifiedName;
-      if (name) return name.slice(name.lastIndexOf('.') + 1);
-    }
-  }
-  return '<forked function>';
 }
 
 function toList(node: Node, ins: readonly number[], o: number): Runner {
@@ -323,7 +311,9 @@ function argsBuilder(names: readonly string[]): Build {
 }
 
 function opRunner(node: Node, ins: number[], outs: readonly number[], ctx: RunnerContext): CompiledNode {
-  const found = nodeOperator(node, ctx.registry);
+  // Vararg schemas (`prim::Print(...)`, `aten::percentFormat(str self, ...)`) never match by
+  // input types: a node of such an op takes its single vararg overload.
+  const found = nodeOperator(node, ctx.registry) ?? varargOperator(node, ctx.registry ?? opRegistry());
   const overload = found?.overload;
   if (overload === undefined) {
     const what = found
@@ -388,6 +378,14 @@ function opRunner(node: Node, ins: number[], outs: readonly number[], ctx: Runne
       };
   }
   return { run, overloadName: overload.qualifiedName };
+}
+
+function varargOperator(
+  node: Node,
+  registry: OpRegistry,
+): { schema: Overload['schema']; overload: Overload } | undefined {
+  const candidates = registry.overloads(node.kind).filter((o) => o.schema.isVararg);
+  return candidates.length === 1 ? { schema: candidates[0].schema, overload: candidates[0] } : undefined;
 }
 
 function varargRunner(overload: Overload, ins: readonly number[], outs: readonly number[], floatOut: boolean): Runner {

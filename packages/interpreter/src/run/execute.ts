@@ -203,7 +203,6 @@ function exitEntered(state: RunState, depth: number, code: Code): void {
 /** Adds this frame to the error's traceback; at the outermost frame, makes the ScriptRuntimeError. */
 function unwind(error: unknown, code: Code, pc: number, depth: number): unknown {
   if (CallCancelledError.isInstance(error) || typeof error !== 'object' || error === null) return error;
-  if (ScriptRuntimeError.isInstance(error)) return error;
   let frames = traces.get(error);
   if (frames === undefined) {
     frames = [];
@@ -211,6 +210,18 @@ function unwind(error: unknown, code: Code, pc: number, depth: number): unknown 
   }
   frames.push(frameOf(code, pc));
   if (depth > 1) return error;
+  return toRuntimeError(error, frames.slice().reverse());
+}
+
+/**
+ * The error of a call that ran below the current frames (a forked call) as it is seen from
+ * outside: a complete ScriptRuntimeError with that call's own traceback, which the frames
+ * around `wait` then wrap, as PyTorch reports errors of forked calls.
+ */
+export function completedError(error: unknown): unknown {
+  if (CallCancelledError.isInstance(error) || typeof error !== 'object' || error === null) return error;
+  if (ScriptRuntimeError.isInstance(error)) return error;
+  const frames = traces.get(error) ?? [];
   return toRuntimeError(error, frames.slice().reverse());
 }
 
@@ -228,9 +239,16 @@ function frameOf(code: Code, pc: number): TracebackFrame {
 }
 
 function toRuntimeError(error: object, frames: TracebackFrame[]): ScriptRuntimeError {
+  if (ScriptRuntimeError.isInstance(error)) {
+    // An error completed below (a forked call's, rethrown by wait): its whole report is the reason.
+    return new ScriptRuntimeError('RuntimeError', (error as ScriptRuntimeError).message, frames, error);
+  }
   if (ScriptException.isInstance(error)) {
+    // PyTorch reports a `raise` with one frame: the outermost function's name at the raise's line.
     const e = error as ScriptException;
-    return new ScriptRuntimeError(e.pythonClass ?? 'RuntimeError', e.message, frames, error);
+    const innermost = frames[frames.length - 1];
+    const single = innermost === undefined ? [] : [{ ...innermost, function: frames[0].function }];
+    return new ScriptRuntimeError(e.pythonClass ?? 'RuntimeError', e.message, single, error);
   }
   const message = error instanceof Error ? error.message : String(error);
   // Errors of the ops, kernels and runtime all reach Python as RuntimeError in PyTorch.

@@ -76,7 +76,13 @@ export function toRuntime(value: unknown, type: JitType, argument: string): unkn
       return map;
     }
     case 'UnionType': {
-      for (const t of (type as UnionType).types) {
+      const members = (type as UnionType).types;
+      // A JS number is an int when integral: try the member that matches its kind first.
+      const preferred =
+        typeof value === 'number' || typeof value === 'bigint'
+          ? members.find((t) => t.kind === (isIntegral(value) ? 'IntType' : 'FloatType'))
+          : undefined;
+      for (const t of preferred ? [preferred, ...members] : members) {
         try {
           return toRuntime(value, t, argument);
         } catch {
@@ -109,6 +115,10 @@ export function fromRuntime(value: unknown): unknown {
     return map;
   }
   return value === undefined ? null : value;
+}
+
+function isIntegral(v: number | bigint): boolean {
+  return typeof v === 'bigint' || Number.isInteger(v);
 }
 
 function jsTypeName(v: unknown): string {

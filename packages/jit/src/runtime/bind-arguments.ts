@@ -1,4 +1,4 @@
-import { fromIValue, fromRuntime, toRuntime } from '@tsjit/interpreter';
+import { sharedRuntimeValue, toRuntime } from '@tsjit/interpreter';
 import type { FunctionSchema } from '@tsjit/ir';
 import { OpError } from '@tsjit/ops';
 
@@ -27,7 +27,8 @@ export function bindArguments(schema: FunctionSchema, args: readonly unknown[], 
     if (formal.defaultValue === undefined) {
       throw new OpError(`${name}() is missing value for argument '${formal.name}'. Declaration: ${schema.toString()}`);
     }
-    values.push(toRuntime(fromRuntime(fromIValue(formal.defaultValue as never)), formal.type, formal.name));
+    // The default itself, as PyTorch pushes it: a mutable default is one object shared by all calls.
+    values.push(sharedRuntimeValue(formal.defaultValue as never, formal.type));
   }
   return values;
 }

@@ -2,7 +2,7 @@ import type { ScriptFunction as CompiledFunction, CompilationUnit as FrontendUni
 import { Code, type CodeProvider, compileGraph } from '@tsjit/interpreter';
 import type { ClassType, Graph, Node } from '@tsjit/ir';
 import { OpError } from '@tsjit/ops';
-import { calleeName } from '@tsjit/passes';
+import { calleeName, constantPooling, constantPropagation, peephole } from '@tsjit/passes';
 
 /**
  * The interpreter's view of a compilation unit: the Code of each function and method, compiled
@@ -24,7 +24,7 @@ export class UnitRuntime implements CodeProvider {
   codeOf(fn: CompiledFunction): Code {
     let code = this.#codes.get(fn);
     if (code === undefined) {
-      code = compileGraph(fn.graph(), { name: fn.name, provider: this });
+      code = compileGraph(executionGraph(fn.graph()), { name: fn.name, provider: this });
       this.#codes.set(fn, code);
     }
     return code;
@@ -55,7 +55,7 @@ export class UnitRuntime implements CodeProvider {
   subgraphCode(graph: Graph, name: string): Code {
     let code = this.#subgraphs.get(graph);
     if (code === undefined) {
-      code = compileGraph(graph, { name, provider: this });
+      code = compileGraph(executionGraph(graph), { name, provider: this });
       this.#subgraphs.set(graph, code);
     }
     return code;
@@ -64,6 +64,21 @@ export class UnitRuntime implements CodeProvider {
   sourceText(file: string): string | undefined {
     return this.#sources.get(file);
   }
+}
+
+/**
+ * The graph that runs: a copy of the function's graph after the passes PyTorch's graph executor
+ * runs before execution (preoptimizeGraph: peephole rewrites that need no shapes, constant
+ * propagation on immutable types, constant pooling), so results match PyTorch's even where
+ * those rewrites decide them (`x != x` is False for any float x, NaN included). Calls stay
+ * calls, so that tracebacks name every function.
+ */
+function executionGraph(graph: Graph): Graph {
+  const copy = graph.copy();
+  peephole(copy, { disableShapePeepholes: true });
+  constantPropagation(copy, { immutableTypesOnly: true });
+  constantPooling(copy);
+  return copy;
 }
 
 export { Code };

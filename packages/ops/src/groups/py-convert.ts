@@ -51,7 +51,14 @@ export const floatFromString: ImplFn = ({ a }) => {
     );
   if (m === null) throw new OpError('stod', 'ValueError');
   if (m[0].length !== body.length) throw new OpError(`could not convert string to float: '${s}'`);
-  return pyFloat(parseCFloat(m[0]));
+  const value = parseCFloat(m[0]);
+  // std::stod throws out_of_range (reported as "stod") when strtod sets ERANGE: an overflow to
+  // infinity, or an underflow to a subnormal or zero from non-zero digits.
+  const finiteText = !/inf|nan/i.test(m[0]);
+  const mantissa = m[0].replace(/[eEpP].*$/, '').replace(/^[+-]?(0[xX])?/, '');
+  const underflow = value === 0 ? /[1-9a-fA-F]/.test(mantissa) : Math.abs(value) < 2.2250738585072014e-308;
+  if (finiteText && (!Number.isFinite(value) || underflow)) throw new OpError('stod', 'ValueError');
+  return pyFloat(value);
 };
 
 function parseCFloat(text: string): number {

@@ -98,12 +98,12 @@ export const strFind: ImplFn = (args) => findIn(args, false);
 export const strRfind: ImplFn = (args) => findIn(args, true);
 export const strIndex: ImplFn = (args) => {
   const i = findIn(args, false);
-  if (i < 0) throw new OpError('substring not found');
+  if (i < 0) throw new OpError('ValueError: substring not found');
   return i;
 };
 export const strRindex: ImplFn = (args) => {
   const i = findIn(args, true);
-  if (i < 0) throw new OpError('substring not found');
+  if (i < 0) throw new OpError('ValueError: substring not found');
   return i;
 };
 export const strCount: ImplFn = (args) => {

@@ -42,7 +42,8 @@ function floatResult(v: number): number | FloatScalar {
 function toIntChecked(v: number): number {
   if (!Number.isFinite(v))
     throw new OpError(`Cannot convert float ${Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf'} to integer`);
-  return v;
+  // An int has no negative zero: ceil(-0.2) is 0.
+  return v === 0 ? 0 : v;
 }
 
 /** Python's floor division and modulo on int64 (the sign of the remainder follows the divisor). */
@@ -56,9 +57,9 @@ function modInt(a: bigint, b: bigint): bigint {
   const r = a % b;
   return r !== 0n && r < 0n !== b < 0n ? r + b : r;
 }
+/** PyTorch's float remainder: fmod(b + fmod(a, b), b) (so 5.0 % inf is nan, as in TorchScript). */
 function modFloat(a: number, b: number): number {
-  const r = a % b;
-  return r !== 0 && r < 0 !== b < 0 ? r + b : r;
+  return (b + (a % b)) % b;
 }
 
 /** Round half to even, as C's nearbyint in the default rounding mode. */
@@ -88,6 +89,22 @@ function sameValue(a: Value, b: Value): boolean {
 }
 
 function compare(op: string, a: Value, b: Value): boolean {
+  // Ints beyond 2^53 compare exactly, as int64 does.
+  if ((typeof a === 'bigint' || typeof b === 'bigint') && isIntValue(a) && isIntValue(b)) {
+    const x = toBig(a);
+    const y = toBig(b);
+    return op === 'eq'
+      ? x === y
+      : op === 'ne'
+        ? x !== y
+        : op === 'lt'
+          ? x < y
+          : op === 'le'
+            ? x <= y
+            : op === 'gt'
+              ? x > y
+              : x >= y;
+  }
   if (op === 'eq') return sameValue(a, b);
   if (op === 'ne') return !sameValue(a, b);
   const x = typeof a === 'string' ? a : toNumber(a);

@@ -116,7 +116,8 @@ export function toOpValue(value: IValue, formal: JitType | undefined): unknown {
     case 'tuple': {
       const elements = inner?.kind === 'TupleType' ? (inner as TupleType).elements : [];
       const items = (value as { items: readonly IValue[] }).items.map((x, i) => toOpValue(x, elements[i]));
-      return items.includes(undefined) ? undefined : items;
+      // Tuples are frozen arrays for the ops (str((1,)) prints `(1,)`, a list `[1]`).
+      return items.includes(undefined) ? undefined : Object.freeze(items);
     }
     case 'tensor': {
       const t = (value as { tensor: unknown }).tensor;

@@ -93,7 +93,9 @@ class ControlFlowLoadStores {
     for (const name of [...mutated].sort(compareBytes)) {
       const thenType = thenVars.findInAnyFrame(name) as JitType;
       const elseType = elseVars.findInAnyFrame(name) as JitType;
-      const unified = unifyTypes(thenType, elseType);
+      // As PyTorch's ControlFlowLoadStores: differing branch types meet in a Union (the emitter has
+      // already rejected the assignments a variable's declared type does not allow).
+      const unified = unifyTypes(thenType, elseType, true);
       if (!unified) continue;
       addBlockOutput(thenBlock, thenType, name);
       addBlockOutput(elseBlock, elseType, name);

@@ -131,7 +131,10 @@ export class SimpleValue implements SugaredValue {
   call(context: EmitContext, range: Range, args: NamedValue[], kwargs: NamedValue[], nBinders: number): SugaredValue {
     const ctx: Emitter = context as Emitter;
     if (this.simpleValue.type.kind === 'ClassType') {
-      const callee = this.attr(ctx, range, '__call__');
+      // Calling a module calls its forward (nn.Module.__call__), unless the class defines __call__.
+      const classType = this.simpleValue.type as ClassType;
+      const name = classType.isModule && !ctx.findMethod(classType, '__call__') ? 'forward' : '__call__';
+      const callee = this.attr(ctx, range, name);
       if (callee.call) return callee.call(ctx, range, args, kwargs, nBinders);
     }
     return ctx.error(range, `cannot call a ${this.kind}`);

@@ -1,0 +1,14 @@
+/**
+ * Instance attributes that BUILD gave a dict: Python pickles an `OrderedDict` with a `__dict__`
+ * (torch.save's state dicts carry `_metadata` that way) as REDUCE, SETITEMS, then BUILD.
+ */
+const attributes = new WeakMap<Map<unknown, unknown>, Map<unknown, unknown>>();
+
+export function setDictAttributes(dict: Map<unknown, unknown>, state: Map<unknown, unknown>): void {
+  attributes.set(dict, state);
+}
+
+/** The attributes recorded for a dict (e.g. a state dict's `_metadata`), if any. */
+export function getDictAttributes(dict: Map<unknown, unknown>): Map<unknown, unknown> | undefined {
+  return attributes.get(dict);
+}
