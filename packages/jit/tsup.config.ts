@@ -1,4 +1,7 @@
 import { preset } from '@tsjit/tsup-config';
 import { defineConfig } from 'tsup';
 
-export default defineConfig(preset());
+// worker-entry.js is a file of its own in dist/: the worker pool starts it by URL.
+export default defineConfig(
+  preset({ entry: { index: 'src/index.ts', 'worker-entry': 'src/workers/worker-entry.ts' } }),
+);

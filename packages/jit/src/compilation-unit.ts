@@ -88,6 +88,7 @@ class CompilationUnitClass {
     this.#runtime = new UnitRuntime(this.#unit, this.#sources);
     this.#host = {
       runtime: this.#runtime,
+      unit: this,
       methodSchema: (type, name) => this.#unit.findMethod(type, name)?.schema(),
     };
     if (source !== undefined) this.define(source);

@@ -22,3 +22,27 @@ export { type ScriptOptions, script } from './script.js';
 export { ScriptClass } from './script-class.js';
 export { type FunctionHost, ScriptFunction } from './script-function.js';
 export { type AsyncCallOptions, type ObjectHost, ScriptInstance, ScriptModule } from './script-module.js';
+export {
+  type CallHandler,
+  type CallOptions,
+  type CodecOptions,
+  type CreateCallHandler,
+  closeWorkers,
+  configureWorkers,
+  decodeError,
+  decodeValue,
+  decodeValues,
+  type EncodedError,
+  type EncodedValue,
+  encodeError,
+  encodeValue,
+  encodeValues,
+  type ObjectCodec,
+  registerErrorClass,
+  shareWeights,
+  ValueCodecError,
+  WorkerPool,
+  type WorkerPoolOptions,
+  type WorkerSettings,
+  workerPoolOf,
+} from './workers/index.js';

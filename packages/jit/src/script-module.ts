@@ -1,12 +1,16 @@
 import { execute, fromRuntime, type RunOptions, RunState, ScriptObject, toRuntime } from '@tsjit/interpreter';
 import type { ClassType } from '@tsjit/ir';
 import { OpError } from '@tsjit/ops';
+import type { CompilationUnit } from './compilation-unit.js';
 import { bindArguments } from './runtime/bind-arguments.js';
 import type { UnitRuntime } from './runtime/unit-runtime.js';
+import { callAsync, splitCallOptions } from './workers/async-call.js';
 
 /** What an object's methods need from the unit that compiled its class. */
 export interface ObjectHost {
   readonly runtime: UnitRuntime;
+  /** The unit itself (async calls rebuild it on worker threads from its recipe). */
+  readonly unit: CompilationUnit;
   /** The compiled method `name` of `type` (its schema), or undefined. */
   methodSchema(type: ClassType, name: string): import('@tsjit/ir').FunctionSchema | undefined;
 }
@@ -80,6 +84,24 @@ export class ScriptModule extends ScriptInstance {
   /** Calls `forward`. */
   forward(...args: unknown[]): unknown {
     return this.runMethodWith('forward', args);
+  }
+
+  /**
+   * Calls `forward` on a worker thread (see `runMethodAsync`); a last argument `{ signal, timeout }`
+   * holds the call's options.
+   */
+  forwardAsync(...args: unknown[]): Promise<unknown> {
+    const [values, options] = splitCallOptions(this, 'forward', args);
+    return callAsync(this, 'forward', values, options);
+  }
+
+  /**
+   * Calls method `name` on one of the module's worker threads, which share its weights, so that
+   * this thread's event loop stays free; many calls run at once, one per worker. The first call
+   * starts the workers (see callAsync in workers/async-call.ts for what they see of the module).
+   */
+  runMethodAsync(name: string, args: readonly unknown[] = [], options: AsyncCallOptions = {}): Promise<unknown> {
+    return callAsync(this, name, args, options);
   }
 
   /** Whether the module is in training mode. */

@@ -63,4 +63,19 @@ export class Storage {
   get isShared(): boolean {
     return typeof SharedArrayBuffer !== 'undefined' && this.bytes.buffer instanceof SharedArrayBuffer;
   }
+
+  /**
+   * Moves the bytes onto a SharedArrayBuffer of their own, in place (a no-op when they already
+   * are), so that worker threads can see this storage without a copy per thread. Every tensor that
+   * views this Storage (a module's weights and all their views) follows, since they hold the
+   * Storage, not its bytes; the version counter is kept.
+   */
+  toShared(): this {
+    if (this.isShared) return this;
+    const shared = new Uint8Array(new SharedArrayBuffer(this.bytes.byteLength));
+    shared.set(this.bytes);
+    // `bytes` is readonly to everyone else: this is the one place that swaps it.
+    (this as { bytes: Uint8Array }).bytes = shared;
+    return this;
+  }
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // pnpm bench [suite ...] [--threads 1,2] [--repeats R] [--only NAME,...] [--no-torch]
+// pnpm bench concurrency   (worker-thread figures: see concurrency.mjs)
 //
 // Runs tsjit's side of the workloads defined in ../shared/bench/README.md, runs PyTorch's side
 // (torch-baseline.py) in the same run when Debian's Python has torch, prints ours / PyTorch /
@@ -14,6 +15,13 @@ import { baselineScript, runBaseline, torchAvailable } from './torch.mjs';
 import { suites } from './workloads/index.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+// `pnpm bench concurrency` is not a suite of timed workloads against PyTorch: its own script
+// measures what issue 5 asks of forwardAsync (see concurrency.mjs) and prints the figures.
+if (process.argv[2] === 'concurrency') {
+  await import('./concurrency.mjs');
+  process.exit(0);
+}
 
 function parseArgs(argv) {
   const opts = { suites: [], threads: [1, 2], repeats: 7, only: null, torch: true };
