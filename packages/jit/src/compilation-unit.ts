@@ -8,6 +8,7 @@ import {
 import type { ClassType, Graph, Node } from '@tsjit/ir';
 import { calleeName } from '@tsjit/passes';
 import { frontendCleanup } from './frontend-cleanup.js';
+import type { ModuleUnit, UnitRecipe } from './runtime/module-unit.js';
 import { UnitRuntime } from './runtime/unit-runtime.js';
 import { ScriptClass } from './script-class.js';
 import { ScriptFunction } from './script-function.js';
@@ -28,12 +29,6 @@ export interface CompilationUnitOptions {
 export interface DefineOptions {
   /** The file name of this source (default: the unit's). */
   readonly file?: string;
-}
-
-/** How to build the same unit again (in a worker thread): its options and the sources defined, in order. */
-export interface UnitRecipe {
-  readonly options: { readonly file?: string; readonly prefix?: string };
-  readonly sources: readonly { readonly source: string; readonly file?: string }[];
 }
 
 /** What one `define` added, in source order. */
@@ -64,7 +59,7 @@ export interface Definitions {
  *     const cu = new CompilationUnit('def double(x: Tensor) -> Tensor:\n    return x * 2\n');
  *     cu.get('double')?.code;   // 'def double(x: Tensor) -> Tensor:\n  return torch.mul(x, 2)\n'
  */
-class CompilationUnitClass {
+class CompilationUnitClass implements ModuleUnit {
   readonly #unit: FrontendUnit;
   readonly #file: string;
   readonly #prefix: string;
@@ -72,7 +67,10 @@ class CompilationUnitClass {
   readonly #classes: ScriptClass[] = [];
   readonly #wrappers = new Map<CompiledFunction, ScriptFunction>();
   readonly #sources = new Map<string, string>();
-  readonly #recipe: { options: UnitRecipe['options']; sources: { source: string; file?: string }[] };
+  readonly #recipe: {
+    options: { readonly file?: string; readonly prefix?: string };
+    sources: { source: string; file?: string }[];
+  };
   readonly #runtime: UnitRuntime;
   readonly #host: ObjectHost;
 
@@ -96,6 +94,7 @@ class CompilationUnitClass {
 
   /** The unit again from a recipe (what a worker thread does with the main thread's unit). */
   static fromRecipe(recipe: UnitRecipe): CompilationUnitClass {
+    if (recipe.kind !== 'source') throw new TypeError('CompilationUnit.fromRecipe needs a source recipe');
     const unit = new CompilationUnitClass(undefined, recipe.options);
     for (const { source, file } of recipe.sources) unit.define(source, file === undefined ? {} : { file });
     return unit;
@@ -103,7 +102,12 @@ class CompilationUnitClass {
 
   /** How to build this unit again: the sources defined so far, with the options. */
   get recipe(): UnitRecipe {
-    return { options: this.#recipe.options, sources: [...this.#recipe.sources] };
+    return { kind: 'source', options: this.#recipe.options, sources: [...this.#recipe.sources] };
+  }
+
+  /** The class type called `qualifiedName` (a class of the unit, or one it compiled on demand). */
+  classType(qualifiedName: string): ClassType | undefined {
+    return this.getClass(qualifiedName)?.type ?? this.#unit.findClass(qualifiedName);
   }
 
   /** @internal The interpreter's view of the unit. */

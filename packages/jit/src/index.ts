@@ -8,7 +8,6 @@ export {
   ScriptRuntimeError,
   type TracebackFrame,
 } from '@tsjit/interpreter';
-export type { UnitRecipe } from './compilation-unit.js';
 export {
   CompilationUnit,
   type CompilationUnitConstructor,
@@ -18,6 +17,8 @@ export {
 } from './compilation-unit.js';
 export { type FrontendCleanupOptions, frontendCleanup } from './frontend-cleanup.js';
 export { type CalleeGraph, type InlineGraphOptions, inlinedGraph, optimizedGraph } from './inline-graph.js';
+export { type LoadOptions, load } from './load/load.js';
+export type { ModuleUnit, UnitRecipe } from './runtime/module-unit.js';
 export { type ScriptOptions, script } from './script.js';
 export { ScriptClass } from './script-class.js';
 export { type FunctionHost, ScriptFunction } from './script-function.js';

@@ -1,8 +1,8 @@
 import { execute, fromRuntime, type RunOptions, RunState, ScriptObject, toRuntime } from '@tsjit/interpreter';
 import type { ClassType } from '@tsjit/ir';
 import { OpError } from '@tsjit/ops';
-import type { CompilationUnit } from './compilation-unit.js';
 import { bindArguments } from './runtime/bind-arguments.js';
+import type { ModuleUnit } from './runtime/module-unit.js';
 import type { UnitRuntime } from './runtime/unit-runtime.js';
 import { callAsync, splitCallOptions } from './workers/async-call.js';
 
@@ -10,7 +10,7 @@ import { callAsync, splitCallOptions } from './workers/async-call.js';
 export interface ObjectHost {
   readonly runtime: UnitRuntime;
   /** The unit itself (async calls rebuild it on worker threads from its recipe). */
-  readonly unit: CompilationUnit;
+  readonly unit: ModuleUnit;
   /** The compiled method `name` of `type` (its schema), or undefined. */
   methodSchema(type: ClassType, name: string): import('@tsjit/ir').FunctionSchema | undefined;
 }

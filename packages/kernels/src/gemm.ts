@@ -2,7 +2,7 @@ import { native } from './binding.js';
 import { copy } from './copy.js';
 import { type DType, dtypeCode } from './dtype.js';
 import { rethrowNative } from './kernel-error.js';
-import { argumentError, broadcastStrides, checkStrided, checkWritable, type Strided } from './strided.js';
+import { argumentError, broadcastStrides, checkStrided, checkWritable, restride, type Strided } from './strided.js';
 
 /** PyTorch's names of the dtypes, for error messages that read like PyTorch's. */
 export const scalarTypeName: Readonly<Record<DType, string>> = {
@@ -184,7 +184,7 @@ function addInto(op: string, out: Strided, self: Strided, a: Strided, b: Strided
   const selfStrides = broadcastStrides(op, 'self', self, out.sizes);
   checkDtypes(op, out, a, b);
   if (beta !== 0) {
-    const view: Strided = { ...self, sizes: out.sizes, strides: selfStrides };
+    const view: Strided = restride(self, { sizes: out.sizes, strides: selfStrides });
     if (view.data !== out.data || view.offset !== out.offset || view.strides.some((s, i) => s !== out.strides[i])) {
       copy(out, view);
     }

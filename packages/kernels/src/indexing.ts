@@ -24,6 +24,7 @@ import {
   checkWritable,
   MAX_DIMS,
   numel,
+  restride,
   type Strided,
   sameSizes,
 } from './strided.js';
@@ -106,7 +107,7 @@ function contiguous(t: Strided): Strided {
 /** t (contiguous) viewed as 1-d. */
 function flat(t: Strided): Strided {
   const c = contiguous(t);
-  return { ...c, sizes: [numel(c.sizes)], strides: [1] };
+  return restride(c, { sizes: [numel(c.sizes)], strides: [1] });
 }
 
 /** Meta record builder: a geometry and operands (glue.h layout) followed by plain numbers. */
@@ -188,7 +189,7 @@ function runScatter(
 ): void {
   if (numel(sizes) === 0) return;
   const hasSrc = typeof src !== 'number';
-  const s: Strided = hasSrc ? src : { ...dst, offset: 0 };
+  const s: Strided = hasSrc ? src : restride(dst, { offset: 0 });
   const ss = hasSrc && srcStrides ? srcStrides : new Array<number>(sizes.length).fill(0);
   const m = new Meta().geometry(
     sizes,
@@ -337,7 +338,7 @@ export function indexSelect(out: Strided, x: Strided, dim: number, index: Stride
   checkSizes(op, 'out', out, expected);
   const xi = as1d(x);
   const geo = xi.sizes.map((s, i) => (i === d ? n : s));
-  const oi: Strided = { ...out, sizes: geo, strides: out.sizes.length === 0 ? [0] : out.strides };
+  const oi: Strided = restride(out, { sizes: geo, strides: out.sizes.length === 0 ? [0] : out.strides });
   runGather(op, geo, oi, oi.strides, xi, withZero(xi.strides, d), [vectorRole(iv, geo.length, d, xi, false)]);
 }
 
@@ -864,9 +865,9 @@ export function roll(
     const src = flat(x);
     const res = empty(x.dtype, [n]);
     const s = ((sh[0] % n) + n) % n;
-    copy({ ...res, sizes: [n - s], offset: s }, { ...src, sizes: [n - s] });
-    if (s > 0) copy({ ...res, sizes: [s] }, { ...src, sizes: [s], offset: src.offset + n - s });
-    copy(out, { ...res, sizes: [...x.sizes], strides: contiguousStrides(x.sizes) });
+    copy(restride(res, { sizes: [n - s], offset: s }), restride(src, { sizes: [n - s] }));
+    if (s > 0) copy(restride(res, { sizes: [s] }), restride(src, { sizes: [s], offset: src.offset + n - s }));
+    copy(out, restride(res, { sizes: [...x.sizes], strides: contiguousStrides(x.sizes) }));
     return;
   }
   if (sh.length !== dl.length)
@@ -904,7 +905,7 @@ export function roll(
       if (sizes[d] === 0) emptyBlock = true;
     });
     if (emptyBlock) continue;
-    copy({ ...out, sizes, offset: oo }, { ...x, sizes, offset: xo });
+    copy(restride(out, { sizes, offset: oo }), restride(x, { sizes, offset: xo }));
   }
 }
 
@@ -997,5 +998,5 @@ export function repeatInterleave(out: Strided, x: Strided, repeats: number | Str
     strides: [1],
     offset: 0,
   };
-  indexSelect(out, src.sizes.length === 0 ? { ...src, sizes: [1], strides: [0] } : src, d, it);
+  indexSelect(out, src.sizes.length === 0 ? restride(src, { sizes: [1], strides: [0] }) : src, d, it);
 }

@@ -174,3 +174,11 @@ export function writeMeta(
   }
   return m;
 }
+
+/**
+ * `t` with some geometry replaced. Fields are copied by name: a Tensor's `data` is a getter on its
+ * class, which object spread (`{ ...t }`) would drop.
+ */
+export function restride(t: Strided, patch: Partial<Strided>): Strided {
+  return { data: t.data, dtype: t.dtype, offset: t.offset, sizes: t.sizes, strides: t.strides, ...patch };
+}

@@ -1,6 +1,8 @@
 import type { ScriptObject } from '@tsjit/interpreter';
 import { setNumThreads } from '@tsjit/kernels';
-import { CompilationUnit, type UnitRecipe } from '../compilation-unit.js';
+import { CompilationUnit } from '../compilation-unit.js';
+import { ArchiveUnit } from '../load/archive-unit.js';
+import type { ModuleUnit, UnitRecipe } from '../runtime/module-unit.js';
 import { ScriptModule } from '../script-module.js';
 import { scriptObjectCodec } from './script-object-codec.js';
 import { decodeValue, decodeValues, type EncodedValue, encodeValue } from './value-codec.js';
@@ -24,7 +26,8 @@ export function createModuleHandler(data: unknown): CallHandler {
   const { recipe, module, intraOpThreads } = data as ModuleWorkerData;
   // Each worker's kernels get its share of the cores (the pool's workers run calls side by side).
   setNumThreads(intraOpThreads);
-  const unit = CompilationUnit.fromRecipe(recipe);
+  const unit: ModuleUnit =
+    recipe.kind === 'archive' ? ArchiveUnit.open(recipe.bytes) : CompilationUnit.fromRecipe(recipe);
   const options = { objects: scriptObjectCodec(unit) };
   const object = decodeValue(module, options) as ScriptObject;
   const instance = new ScriptModule(object, unit.host);

@@ -21,7 +21,15 @@ export function nodeKey(node: Node): string | undefined {
   const parts = [
     node.kind,
     node.inputs.map((v) => v.unique).join(','),
-    node.outputs.map((v) => irTypeString(v.type)).join(','),
+    // Function types print as `Function` but are equal only for the same function (two mangled
+    // `interpolate`s of an archive are two constants).
+    node.outputs
+      .map((v) =>
+        v.type.kind === 'FunctionType'
+          ? `Function(${(v.type as unknown as { qualifiedName?: string }).qualifiedName ?? ''})`
+          : irTypeString(v.type),
+      )
+      .join(','),
   ];
   for (const name of [...node.attributeNames()].sort()) {
     const key = attributeKey(node.getAttribute(name) as AttributeValue);

@@ -1,0 +1,153 @@
+import { execute, RunState, ScriptEnumMember, ScriptObject } from '@tsjit/interpreter';
+import type { ClassType, EnumType } from '@tsjit/ir';
+import { dictKey, FloatScalar, PyDevice } from '@tsjit/ops';
+import {
+  ArchiveError,
+  type ClassHandle,
+  PickleDevice,
+  PickleError,
+  storageScalarTypes,
+  type TorchScriptArchive,
+  unpickle,
+} from '@tsjit/serialize';
+import { Storage, Tensor } from '@tsjit/tensor';
+import type { ObjectHost } from '../script-module.js';
+import { customClassHandle } from './custom-classes.js';
+
+/**
+ * Unpickles an archive's pickles: classes resolve to the archive's own types (`classType`) and to
+ * the supported custom classes; storages are the archive's `data/` (or `constants/`) records,
+ * viewed without a copy where aligned; objects get their state through `__setstate__` when their
+ * class defines one, else attribute by attribute.
+ */
+export class ArchiveUnpickler {
+  readonly #archive: TorchScriptArchive;
+  readonly #lookup: (qualifiedName: string) => ClassType | EnumType | undefined;
+  readonly #host: ObjectHost | undefined;
+  readonly #storages = new Map<string, { storage: Storage; dtype: string }>();
+
+  constructor(
+    archive: TorchScriptArchive,
+    lookup: (qualifiedName: string) => ClassType | EnumType | undefined,
+    host?: ObjectHost,
+  ) {
+    this.#archive = archive;
+    this.#lookup = lookup;
+    this.#host = host;
+  }
+
+  unpickle(record: string, storageDir: string): unknown {
+    const entry = this.#archive.entryName(record);
+    try {
+      const value = unpickle(this.#archive.record(record), {
+        resolveClass: (name) => this.#classHandle(name),
+        loadStorage: (key, scalarType, numel) => this.#loadStorage(storageDir, key, scalarType, numel),
+        rebuildTensor: (storage, offset, sizes, strides, requiresGrad, quantization) => {
+          if (quantization !== undefined) throw new ArchiveError('quantized tensors are not supported yet', entry);
+          const { storage: s, dtype } = storage as { storage: Storage; dtype: string };
+          const t = new Tensor(s, dtype as never, sizes, strides, offset);
+          t.requiresGrad = requiresGrad;
+          return t;
+        },
+      });
+      return runtimeValue(value);
+    } catch (error) {
+      if (PickleError.isInstance(error) && (error as PickleError).entry === undefined) {
+        throw (error as PickleError).withEntry(entry);
+      }
+      throw error;
+    }
+  }
+
+  #loadStorage(dir: string, key: string, scalarType: string, numel: number): { storage: Storage; dtype: string } {
+    const name = `${dir}/${key}`;
+    const cached = this.#storages.get(name);
+    if (cached) return cached;
+    const info = storageScalarTypes.get(scalarType);
+    if (info?.dtype === undefined) {
+      throw new ArchiveError(`storages of type ${scalarType} are not supported`, this.#archive.entryName(name));
+    }
+    const bytes = this.#archive.record(name);
+    const needed = numel * info.itemSize;
+    if (bytes.byteLength < needed) {
+      throw new ArchiveError(
+        `the storage holds ${bytes.byteLength} bytes but its tensors need ${needed}`,
+        this.#archive.entryName(name),
+      );
+    }
+    // A view of the archive's bytes when aligned for the element type (PyTorch aligns records to
+    // 64 bytes); a copy otherwise.
+    const view = bytes.subarray(0, needed);
+    const aligned = view.byteOffset % Math.max(8, info.itemSize) === 0;
+    const result = { storage: new Storage(aligned ? view : view.slice()), dtype: info.dtype };
+    this.#storages.set(name, result);
+    return result;
+  }
+
+  #classHandle(name: string): ClassHandle | undefined {
+    const custom = customClassHandle(name);
+    if (custom) return custom;
+    const type = this.#lookup(name);
+    if (type === undefined) return undefined;
+    if (type.kind === 'EnumType') return enumHandle(type as EnumType);
+    const classType = type as ClassType;
+    const host = this.#host;
+    return {
+      create: () => new ScriptObject(classType),
+      setState: (instance, state) => {
+        const object = instance as ScriptObject;
+        if (host?.methodSchema(classType, '__setstate__')) {
+          execute(host.runtime.methodCode(classType, '__setstate__'), [object, runtimeValue(state)], new RunState());
+          return;
+        }
+        if (!(state instanceof Map)) throw new ArchiveError(`the state of a ${name} object is not an attribute dict`);
+        for (const [attribute, value] of state) {
+          if (typeof attribute !== 'string' || !object.hasAttr(attribute)) {
+            throw new ArchiveError(`${name} has no attribute '${String(attribute)}'`);
+          }
+          object.setAttr(attribute, runtimeValue(value));
+        }
+      },
+    };
+  }
+}
+
+function enumHandle(enumType: EnumType): ClassHandle {
+  return {
+    create: () => {
+      throw new ArchiveError(`enum ${enumType.qualifiedName} cannot be made by NEWOBJ`);
+    },
+    setState: () => {},
+    fromValue: (value) => {
+      const v = value instanceof FloatScalar ? value.value : value;
+      const member = enumType.members.find((m) => m.value === v);
+      if (!member) throw new ArchiveError(`enum ${enumType.qualifiedName} has no member with value ${String(v)}`);
+      return new ScriptEnumMember(enumType, member.name, value);
+    },
+  };
+}
+
+/**
+ * An unpickled value as the interpreter holds it: dict keys normalised (`dictKey`), devices as
+ * PyDevice. Containers fresh from the unpickler are converted in place, so shared ones stay shared.
+ */
+export function runtimeValue(value: unknown, seen = new Set<object>()): unknown {
+  if (value instanceof PickleDevice) return new PyDevice(value.name);
+  if (value === null || typeof value !== 'object' || seen.has(value)) return value;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    if (Object.isFrozen(value)) {
+      const items = value.map((v) => runtimeValue(v, seen));
+      return items.every((v, i) => v === value[i]) ? value : Object.freeze(items);
+    }
+    for (let i = 0; i < value.length; i++) value[i] = runtimeValue(value[i], seen);
+    return value;
+  }
+  if (value instanceof Map) {
+    const entries = [...value.entries()];
+    value.clear();
+    for (const [k, v] of entries) value.set(dictKey(runtimeValue(k, seen)), runtimeValue(v, seen));
+    return value;
+  }
+  return value;
+}
