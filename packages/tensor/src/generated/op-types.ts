@@ -2422,6 +2422,7 @@ export interface OpFunctions {
   quantizePerTensor(self: Tensor, scale: Tensor, zeroPoint: Tensor, dtype: DType): Tensor;
   quantizePerTensor(tensors: Tensor[], scales: Tensor, zeroPoints: Tensor, dtype: DType): readonly Tensor[];
   quantizedLstm(input: Tensor, hx: Tensor[], params: unknown[], hasBiases: boolean, numLayers: number, dropout: number, train: boolean, bidirectional: boolean, batchFirst: boolean, options?: { dtype?: DType | null; useDynamic?: boolean }): [Tensor, Tensor, Tensor];
+  quantizedLstm(data: Tensor, batchSizes: Tensor, hx: Tensor[], params: unknown[], hasBiases: boolean, numLayers: number, dropout: number, train: boolean, bidirectional: boolean, options?: { dtype?: DType | null; useDynamic?: boolean }): [Tensor, Tensor, Tensor];
   rad2deg(self: Tensor): Tensor;
   rad2deg(self: Tensor, options: { out: Tensor }): Tensor;
   rad2deg_(self: Tensor): Tensor;
