@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import {
   allOps,
   cellParamsFromState,
+  chooseQuantizationParams,
   type DType,
   type LinearPackedParamsBase,
   linearPackedParamsFromState,
@@ -56,6 +57,16 @@ function compare(actual: TensorLike, expected: { values: number[]; size: number[
 }
 
 const maxErrors: Record<string, number> = {};
+
+describe('chooseQuantizationParams', () => {
+  it("picks PyTorch's scale and zero point (torch._choose_qparams_per_tensor) on edge ranges", () => {
+    expect(golden.choose_qparams.length).toBeGreaterThan(50);
+    for (const c of golden.choose_qparams) {
+      const got = chooseQuantizationParams(c.min, c.max, 0, 255, c.reduce_range);
+      expect({ ...c, scale: got.scale, zero_point: got.zeroPoint }).toEqual(c);
+    }
+  });
+});
 
 // ---- the seeded models: weights inline ----
 
