@@ -85,6 +85,44 @@ export {
 export { ScriptException } from './groups/script-exception.js';
 export { applySubscript, assignSubscript, type SubscriptItem } from './groups/subscript.js';
 export { allOps } from './op-list.js';
+export {
+  chooseQuantizationParams,
+  dequantizeWith,
+  type QuantizationParams,
+  quantizeWith,
+} from './quantized/affine-quantization.js';
+export { applyDynamic } from './quantized/apply-dynamic.js';
+export {
+  CELL_PARAMS_CLASS,
+  CellParamsBase,
+  type CellParamsState,
+  cellParamsFromState,
+  isCellParams,
+  makeDynamicCellParams,
+} from './quantized/cell-params.js';
+export {
+  isLinearPackedParams,
+  LINEAR_PACKED_PARAMS_CLASS,
+  LinearPackedParamsBase,
+  linearPackedParamsFromState,
+  prepackLinear,
+} from './quantized/linear-packed-params.js';
+export {
+  attachQuantizer,
+  isQuantized,
+  type PerChannelAffineQuantizer,
+  type PerTensorAffineQuantizer,
+  QSCHEMES,
+  type QSchemeName,
+  type QuantizedDtype,
+  type Quantizer,
+  quantizedDtypeCode,
+  quantizedDtypeOf,
+  quantizerOf,
+  storageDtypeOf,
+  toQuantizedDtype,
+} from './quantized/quantizer.js';
+export { quantizedStorageDtype, rebuildQuantizedTensor } from './quantized/rebuild-quantized-tensor.js';
 export { type CompareOptions, compareWithGolden } from './testing/compare.js';
 export { materialize, tensorFromValues, tensorValues } from './testing/materialize.js';
 export { PlainTensor, plainContext } from './testing/plain-tensor.js';

@@ -7,6 +7,7 @@ import { linalgOps } from './lists/linalg.js';
 import { lossesOps } from './lists/losses.js';
 import { nnOps } from './lists/nn.js';
 import { pointwiseOps } from './lists/pointwise.js';
+import { quantizedOps } from './lists/quantized.js';
 import { queriesOps } from './lists/queries.js';
 import { reductionsOps } from './lists/reductions.js';
 import { shapeOps } from './lists/shape.js';
@@ -26,4 +27,5 @@ export const allOps: readonly Op[] = [
   ...shapeOps,
   ...queriesOps,
   ...builtinsOps,
+  ...quantizedOps,
 ];

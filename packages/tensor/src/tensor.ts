@@ -1,5 +1,5 @@
 import { type DType, itemSize } from '@tsjit/kernels';
-import { helpers, type TensorLike } from '@tsjit/ops';
+import { helpers, type Quantizer, type TensorLike } from '@tsjit/ops';
 import { Storage } from './storage.js';
 import { installTensorMethods } from './tensor-methods.js';
 
@@ -26,6 +26,12 @@ export class Tensor implements TensorLike {
   gradFn: unknown = null;
   /** The tensor this one is a view of (null for a tensor that owns its storage). */
   base: Tensor | null = null;
+  /**
+   * Set on quantized tensors only (qint8 / quint8 / qint32 over int8 / uint8 / int32 storage; see
+   * @tsjit/ops quantized/quantizer.ts): the quantized ops and rebuildQuantizedTensor set it, and
+   * PyTorch's dtype of the tensor is `quantizedDtypeOf(t)`. Views made by other ops do not carry it.
+   */
+  quantizer: Quantizer | null = null;
 
   constructor(storage: Storage, dtype: DType, sizes: readonly number[], strides: readonly number[], offset: number) {
     if (!methodsInstalled) {

@@ -71,6 +71,12 @@ export function matchesType(type: JitType, v: unknown, isTensor: IsTensor, realK
     case 'AnyType':
     case 'VarType':
       return true;
+    case 'ClassType': {
+      // TorchScript class objects made by ops (torch.classes.quantized.LinearPackedParamsBase, ...):
+      // their JS class names its TorchScript class in a static `qualifiedName`.
+      const ctor = (v as { constructor?: { qualifiedName?: unknown } } | null)?.constructor;
+      return typeof v === 'object' && ctor?.qualifiedName === (type as { qualifiedName?: string }).qualifiedName;
+    }
     default:
       return false;
   }

@@ -1,11 +1,18 @@
 import type { DType, Strided } from '@tsjit/kernels';
+import type { Quantizer } from '../quantized/quantizer.js';
 
 /**
  * A tensor as operators see it: a strided view of a storage's bytes. The eager `Tensor` of
  * @tsjit/tensor implements it, and so does the plain tensor of the op tests; ops never construct
  * tensors themselves, they ask the context (`OpContext.empty`, `OpContext.view`).
  */
-export interface TensorLike extends Strided {}
+export interface TensorLike extends Strided {
+  /**
+   * Set on quantized tensors only (qint8 / quint8 / qint32 over int8 / uint8 / int32 storage):
+   * see quantized/quantizer.ts. Absent or null on every other tensor.
+   */
+  quantizer?: Quantizer | null;
+}
 
 /** A Python float passed where PyTorch takes a `Scalar`: keeps `2.0` apart from `2` for type promotion. */
 export class FloatScalar {

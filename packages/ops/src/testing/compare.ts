@@ -1,6 +1,40 @@
 import { numel } from '../core/helpers.js';
 import { FloatScalar, type OpContext, type TensorLike } from '../core/tensor-like.js';
+import { quantizedDtypeOf, quantizerOf } from '../quantized/quantizer.js';
 import { tensorValues } from './materialize.js';
+
+/** The quantizer of a golden quantized tensor, as gen_op_goldens.py records it. */
+interface GoldenQuantizer {
+  readonly qscheme: string;
+  readonly scale?: number;
+  readonly zero_point?: number;
+  readonly scales?: number[];
+  readonly zero_points?: number[];
+  readonly axis?: number;
+}
+
+/** Null when `t` is quantized exactly as the golden says (or neither is quantized). */
+function compareQuantizer(t: TensorLike, g: GoldenQuantizer | undefined, path: string): string | null {
+  const q = quantizerOf(t);
+  if (!g) return q ? `${path}: a quantized tensor (${q.qscheme}), expected an unquantized one` : null;
+  if (!q) return `${path}: not quantized, expected ${g.qscheme}`;
+  if (q.qscheme !== g.qscheme) return `${path}: qscheme ${q.qscheme}, expected ${g.qscheme}`;
+  const same = (a: number, b: number) => a === b || Math.abs(a - b) <= 1e-12 * Math.abs(b);
+  if (q.qscheme === 'per_tensor_affine') {
+    if (!same(q.scale, g.scale!) || q.zeroPoint !== g.zero_point) {
+      return `${path}: scale ${q.scale}, zero_point ${q.zeroPoint}; expected ${g.scale}, ${g.zero_point}`;
+    }
+    return null;
+  }
+  const ok =
+    q.axis === g.axis &&
+    q.scales.length === g.scales!.length &&
+    q.scales.every((s, i) => same(s, g.scales![i])) &&
+    q.zeroPoints.every((z, i) => z === g.zero_points![i]);
+  return ok
+    ? null
+    : `${path}: per-channel quantizer (axis ${q.axis}, scales [${q.scales}], zero_points [${q.zeroPoints}]) differs from the golden's`;
+}
 
 /** PyTorch's assert_close default tolerances per dtype. */
 const TOLERANCES: Record<string, [number, number]> = {
@@ -41,8 +75,11 @@ export function compareWithGolden(
     if ('$tensor' in e) {
       if (!ctx.isTensor(actual)) return `${path}: expected a tensor, got ${describe(actual)}`;
       const t = actual as TensorLike;
-      const g = e.$tensor as { dtype: string; sizes: number[]; data: unknown[] };
-      if (t.dtype !== g.dtype) return `${path}: dtype ${t.dtype}, expected ${g.dtype}`;
+      const g = e.$tensor as { dtype: string; sizes: number[]; data: unknown[]; quantizer?: GoldenQuantizer };
+      const quantized = compareQuantizer(t, g.quantizer, path);
+      if (quantized) return quantized;
+      const shown = quantizedDtypeOf(t);
+      if (shown !== g.dtype) return `${path}: dtype ${shown}, expected ${g.dtype}`;
       if (t.sizes.length !== g.sizes.length || t.sizes.some((n, i) => n !== g.sizes[i])) {
         return `${path}: sizes [${t.sizes}], expected [${g.sizes}]`;
       }
@@ -61,6 +98,15 @@ export function compareWithGolden(
         }
       }
       return null;
+    }
+    if ('$object' in e) {
+      // A TorchScript class object (packed parameters): compared through its pickled state.
+      const getState = (actual as { __getstate__?: () => unknown } | null)?.__getstate__;
+      const name = (actual as { constructor?: { qualifiedName?: string } } | null)?.constructor?.qualifiedName;
+      if (typeof getState !== 'function' || name !== e.$object) {
+        return `${path}: expected a ${e.$object} object, got ${describe(actual)}`;
+      }
+      return compareWithGolden(ctx, getState.call(actual), e.state, o, `${path}.__getstate__()`);
     }
     if ('$int' in e) {
       const want = BigInt(e.$int as string);

@@ -3,6 +3,7 @@ import { writeElements } from '../core/elements.js';
 import { contiguous, numel, toDtype } from '../core/helpers.js';
 import type { SampleTensor, SampleValue } from '../core/samples.js';
 import { FloatScalar, type OpContext, type TensorLike } from '../core/tensor-like.js';
+import { callSampleOp } from './call-sample-op.js';
 
 /** Writes `values` (row-major numbers or booleans) into a new contiguous tensor's storage. */
 export function tensorFromValues(
@@ -35,6 +36,17 @@ export function materialize(ctx: OpContext, v: SampleValue): unknown {
     );
   }
   if ((v as { kind?: unknown }).kind === 'device') return v;
+  // The result of another op (quantized tensors, packed parameters): see groups/quantized-samples.ts.
+  if ('$call' in v) {
+    const call = (v as { $call: { overload: string; args: SampleValue[]; kwargs?: Record<string, SampleValue> } })
+      .$call;
+    return callSampleOp(
+      ctx,
+      call.overload,
+      call.args.map((a) => materialize(ctx, a)),
+      call.kwargs ? (materialize(ctx, call.kwargs) as Record<string, unknown>) : undefined,
+    );
+  }
   // A completed TorchScript Future (aten::wait's samples).
   if ('$future' in v) {
     return new CompletedFuture(materialize(ctx, (v as { $future: SampleValue }).$future));

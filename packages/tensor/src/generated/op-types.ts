@@ -311,6 +311,7 @@ export interface TensorOpMethods {
   deg2rad(): Tensor;
   deg2rad(options: { out: Tensor }): Tensor;
   deg2rad_(): Tensor;
+  dequantize(): Tensor;
   detach(): Tensor;
   detach_(): Tensor;
   diag(diagonal?: number, options?: { diagonal?: number }): Tensor;
@@ -517,6 +518,7 @@ export interface TensorOpMethods {
   indexPut_(indices: Tensor[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean }): Tensor;
   indexSelect(dim: number, index: Tensor): Tensor;
   indexSelect(dim: number, index: Tensor, options: { out: Tensor }): Tensor;
+  intRepr(): Tensor;
   isComplex(): boolean;
   isContiguous(): boolean;
   isFloatingPoint(): boolean;
@@ -797,6 +799,15 @@ export interface TensorOpMethods {
   prod(dim: number, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
   prod(dim: number, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
   prod(options: { dtype?: DType | null; out: Tensor }): Tensor;
+  qPerChannelAxis(): number;
+  qPerChannelScales(): Tensor;
+  qPerChannelZeroPoints(): Tensor;
+  qScale(): number;
+  qZeroPoint(): number;
+  qscheme(): unknown;
+  quantizePerChannel(scales: Tensor, zeroPoints: Tensor, axis: number, dtype: DType): Tensor;
+  quantizePerTensor(scale: number, zeroPoint: number, dtype: DType): Tensor;
+  quantizePerTensor(scale: Tensor, zeroPoint: Tensor, dtype: DType): Tensor;
   rad2deg(): Tensor;
   rad2deg(options: { out: Tensor }): Tensor;
   rad2deg_(): Tensor;
@@ -1636,6 +1647,8 @@ export interface OpFunctions {
   deg2rad_(self: Tensor): Tensor;
   degrees(a: number): number;
   degrees(a: Scalar): Scalar;
+  dequantize(self: Tensor): Tensor;
+  dequantize(tensors: Tensor[]): readonly Tensor[];
   detach(self: Tensor): Tensor;
   detach_(self: Tensor): Tensor;
   device(a: string): string;
@@ -1960,6 +1973,7 @@ export interface OpFunctions {
   indexSelect(self: Tensor, dim: number, index: Tensor, options: { out: Tensor }): Tensor;
   insert(self: unknown[], idx: number, el: unknown): void;
   instanceNorm(input: Tensor, weight: Tensor | null, bias: Tensor | null, runningMean: Tensor | null, runningVar: Tensor | null, useInputStats: boolean, momentum: number, eps: number, cudnnEnabled: boolean): Tensor;
+  intRepr(self: Tensor): Tensor;
   isAutocastCpuEnabled(): boolean;
   isAutocastEnabled(): boolean;
   isComplex(self: Tensor): boolean;
@@ -2397,6 +2411,18 @@ export interface OpFunctions {
   prod(self: Tensor, dim: number, keepdim?: boolean, options?: { keepdim?: boolean; dtype?: DType | null; out: Tensor }): Tensor;
   prod(self: Tensor, options: { dtype?: DType | null; out: Tensor }): Tensor;
   promoteTypes(type1: DType, type2: DType): DType;
+  qPerChannelAxis(self: Tensor): number;
+  qPerChannelScales(self: Tensor): Tensor;
+  qPerChannelZeroPoints(self: Tensor): Tensor;
+  qScale(self: Tensor): number;
+  qZeroPoint(self: Tensor): number;
+  qscheme(self: Tensor): unknown;
+  quantizePerChannel(self: Tensor, scales: Tensor, zeroPoints: Tensor, axis: number, dtype: DType): Tensor;
+  quantizePerTensor(self: Tensor, scale: number, zeroPoint: number, dtype: DType): Tensor;
+  quantizePerTensor(self: Tensor, scale: Tensor, zeroPoint: Tensor, dtype: DType): Tensor;
+  quantizePerTensor(tensors: Tensor[], scales: Tensor, zeroPoints: Tensor, dtype: DType): readonly Tensor[];
+  quantizedLstm(input: Tensor, hx: Tensor[], params: unknown[], hasBiases: boolean, numLayers: number, dropout: number, train: boolean, bidirectional: boolean, batchFirst: boolean, options?: { dtype?: DType | null; useDynamic?: boolean }): [Tensor, Tensor, Tensor];
+  quantizedLstm(data: Tensor, batchSizes: Tensor, hx: Tensor[], params: unknown[], hasBiases: boolean, numLayers: number, dropout: number, train: boolean, bidirectional: boolean, options?: { dtype?: DType | null; useDynamic?: boolean }): [Tensor, Tensor, Tensor];
   rad2deg(self: Tensor): Tensor;
   rad2deg(self: Tensor, options: { out: Tensor }): Tensor;
   rad2deg_(self: Tensor): Tensor;
