@@ -73,6 +73,26 @@ describe('the comparison of results', () => {
   });
 });
 
+/**
+ * Where tsjit deliberately differs from PyTorch 1.13, with the exact problems expected (so that any
+ * other change in these programs still fails) and the reason.
+ */
+const KNOWN_DIFFERENCES = new Map<string, { reason: string; problems: string[] }>([
+  [
+    'fuzz-run-859',
+    {
+      reason:
+        "PyTorch's C++ parser (torch.jit.CompilationUnit) gives `and` and `or` one precedence, so `True or True and False` is False there; tsjit parses Python's grammar (`or` binds looser), as torch.jit.script does through Python's ast.",
+      problems: [
+        'call 0 [{"float":0}]: pythonType RuntimeError, expected builtins.TypeError',
+        'call 0 [{"float":0}]: message ends "RuntimeError: AssertionError:", expected "builtins.TypeError: a"',
+        'call 1 [{"float":0.5}]: pythonType RuntimeError, expected builtins.TypeError',
+        'call 1 [{"float":0.5}]: message ends "RuntimeError: AssertionError:", expected "builtins.TypeError: a"',
+      ],
+    },
+  ],
+]);
+
 describe('generated programs run as in PyTorch', () => {
   it('the goldens hold enough programs, with results and errors, and inputs that matter', () => {
     expect(goldens.cases.length).toBeGreaterThanOrEqual(600);
@@ -95,6 +115,6 @@ describe('generated programs run as in PyTorch', () => {
     const problems = c.calls.flatMap((call, i) =>
       checkFuzzCall(fn, returns, call).map((p) => `call ${i} ${JSON.stringify(call.inputs)}: ${p}`),
     );
-    expect(problems, `${c.id} ${c.fn}:\n${c.source}`).toEqual([]);
+    expect(problems, `${c.id} ${c.fn}:\n${c.source}`).toEqual(KNOWN_DIFFERENCES.get(c.id)?.problems ?? []);
   });
 });

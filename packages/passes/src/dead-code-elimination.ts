@@ -47,6 +47,9 @@ class DeadCodeEliminator {
   }
 
   run(): boolean {
+    // As PyTorch: loop-carried values unused after the loop and in the body go first, so that a
+    // body left computing nothing does not keep its loop alive.
+    this.#dropDeadCarriedValues(this.#graph.block);
     for (const output of this.#graph.outputs) this.#liveValues.add(output);
     // Marking in reverse order finds most of the live set at once; writes to values that become
     // live later (a write before a read found in a nested block) need more rounds.
@@ -111,6 +114,13 @@ class DeadCodeEliminator {
         node.destroy();
         this.#changed = true;
       }
+    }
+  }
+
+  #dropDeadCarriedValues(block: Block): void {
+    for (const node of block.nodes()) {
+      for (const inner of node.blocks) this.#dropDeadCarriedValues(inner);
+      if (node.kind === 'prim::Loop') this.#removeDeadOutputs(node);
     }
   }
 

@@ -1,6 +1,6 @@
 import { execute, RunState, ScriptEnumMember, ScriptObject } from '@tsjit/interpreter';
 import type { ClassType, EnumType } from '@tsjit/ir';
-import { dictKey, FloatScalar, PyDevice } from '@tsjit/ops';
+import { dictKey, FloatScalar, PyDevice, quantizedStorageDtype, rebuildQuantizedTensor } from '@tsjit/ops';
 import {
   ArchiveError,
   type ClassHandle,
@@ -10,7 +10,7 @@ import {
   type TorchScriptArchive,
   unpickle,
 } from '@tsjit/serialize';
-import { Storage, Tensor } from '@tsjit/tensor';
+import { eagerContext, Storage, Tensor } from '@tsjit/tensor';
 import type { ObjectHost } from '../script-module.js';
 import { customClassHandle } from './custom-classes.js';
 
@@ -24,7 +24,7 @@ export class ArchiveUnpickler {
   readonly #archive: TorchScriptArchive;
   readonly #lookup: (qualifiedName: string) => ClassType | EnumType | undefined;
   readonly #host: ObjectHost | undefined;
-  readonly #storages = new Map<string, { storage: Storage; dtype: string }>();
+  readonly #storages = new Map<string, { storage: Storage; dtype: string; numel: number }>();
 
   constructor(
     archive: TorchScriptArchive,
@@ -43,8 +43,20 @@ export class ArchiveUnpickler {
         resolveClass: (name) => this.#classHandle(name),
         loadStorage: (key, scalarType, numel) => this.#loadStorage(storageDir, key, scalarType, numel),
         rebuildTensor: (storage, offset, sizes, strides, requiresGrad, quantization) => {
-          if (quantization !== undefined) throw new ArchiveError('quantized tensors are not supported yet', entry);
-          const { storage: s, dtype } = storage as { storage: Storage; dtype: string };
+          const { storage: s, dtype, numel } = storage as { storage: Storage; dtype: string; numel: number };
+          if (quantization !== undefined) {
+            // torch._utils._rebuild_qtensor: the integer storage with its quantizer.
+            const whole = new Tensor(s, dtype as never, [numel], [1], 0);
+            const params =
+              'scale' in quantization
+                ? [quantization.qscheme, quantization.scale, quantization.zeroPoint]
+                : [quantization.qscheme, quantization.scales, quantization.zeroPoints, quantization.axis];
+            try {
+              return rebuildQuantizedTensor(eagerContext, whole, offset, sizes, strides, params, requiresGrad);
+            } catch (error) {
+              throw new ArchiveError(`bad quantized tensor: ${(error as Error).message}`, entry, { cause: error });
+            }
+          }
           const t = new Tensor(s, dtype as never, sizes, strides, offset);
           t.requiresGrad = requiresGrad;
           return t;
@@ -59,12 +71,19 @@ export class ArchiveUnpickler {
     }
   }
 
-  #loadStorage(dir: string, key: string, scalarType: string, numel: number): { storage: Storage; dtype: string } {
+  #loadStorage(
+    dir: string,
+    key: string,
+    scalarType: string,
+    numel: number,
+  ): { storage: Storage; dtype: string; numel: number } {
     const name = `${dir}/${key}`;
     const cached = this.#storages.get(name);
     if (cached) return cached;
     const info = storageScalarTypes.get(scalarType);
-    if (info?.dtype === undefined) {
+    // Quantized storages hold the integers of their quantized tensors.
+    const dtype = info?.dtype ?? (info ? (quantizedStorageDtype(`${scalarType}Storage`) ?? undefined) : undefined);
+    if (info === undefined || dtype === undefined) {
       throw new ArchiveError(`storages of type ${scalarType} are not supported`, this.#archive.entryName(name));
     }
     const bytes = this.#archive.record(name);
@@ -79,7 +98,7 @@ export class ArchiveUnpickler {
     // 64 bytes); a copy otherwise.
     const view = bytes.subarray(0, needed);
     const aligned = view.byteOffset % Math.max(8, info.itemSize) === 0;
-    const result = { storage: new Storage(aligned ? view : view.slice()), dtype: info.dtype };
+    const result = { storage: new Storage(aligned ? view : view.slice()), dtype, numel };
     this.#storages.set(name, result);
     return result;
   }

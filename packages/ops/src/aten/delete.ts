@@ -24,7 +24,8 @@ export const Delete = defineOp({
   samples: (S) => [
     S.call('Delete.t', [[1, 2, 3], 1], undefined, { compareArgs: [0] }),
     S.call('Delete.t', [[1, 2, 3], -1], undefined, { compareArgs: [0] }),
-    S.error('Delete.t', [[1, 2, 3], 3], 'pop index out of range'),
+    S.error('Delete.t', [[1, 2, 3], 3], 'list index out of range'),
+    S.error('Delete.t', [[], 0], 'pop index out of range'),
     S.call(
       'Delete.Dict_str',
       [

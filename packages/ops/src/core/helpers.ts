@@ -194,23 +194,47 @@ export function full(ctx: OpContext, sizes: readonly number[], value: number, dt
  * shape is resized.
  */
 export function copyInto(ctx: OpContext, dst: TensorLike, result: TensorLike, op: string, isOut: boolean): void {
-  if (!canCast(result.dtype, dst.dtype)) {
+  // TensorIterator computes the shape before the types: an in-place op on a tensor of the wrong
+  // shape reports the shape even when the dtype is wrong too.
+  if (!isOut && !sameSizes(dst.sizes, result.sizes)) {
     throw new OpError(
-      `result type ${cppDtypeName(result.dtype)} can't be cast to the desired output type ${cppDtypeName(dst.dtype)}`,
+      `output with shape ${formatSizes(dst.sizes)} doesn't match the broadcast shape ${formatSizes(result.sizes)}`,
     );
   }
-  if (!sameSizes(dst.sizes, result.sizes)) {
-    if (isOut) ctx.resize(dst, result.sizes);
-    else {
-      throw new OpError(
-        `output with shape ${formatSizes(dst.sizes)} doesn't match the broadcast shape ${formatSizes(result.sizes)}`,
-      );
-    }
+  if (!canCast(result.dtype, dst.dtype)) {
+    // clamp's checks print the destination's TypeMeta (the C++ type name: `long int`).
+    const target = CLAMP_OPS.has(op) ? TYPE_META_NAMES[dst.dtype] : cppDtypeName(dst.dtype);
+    throw new OpError(`result type ${cppDtypeName(result.dtype)} can't be cast to the desired output type ${target}`);
   }
+  if (!sameSizes(dst.sizes, result.sizes)) ctx.resize(dst, result.sizes);
   if (result.data !== dst.data || result.offset !== dst.offset) K.copy(dst, result);
   ctx.bumpVersion(dst);
-  void op;
 }
+
+const CLAMP_OPS = new Set([
+  'aten::clamp_',
+  'aten::clamp_.Tensor',
+  'aten::clamp_min_',
+  'aten::clamp_min_.Tensor',
+  'aten::clamp_max_',
+  'aten::clamp_max_.Tensor',
+  'aten::clip_',
+  'aten::clip_.Tensor',
+]);
+
+/** caffe2::TypeMeta's names (what `<<` of a tensor's dtype() prints in C++). */
+const TYPE_META_NAMES: Readonly<Record<string, string>> = {
+  uint8: 'unsigned char',
+  int8: 'signed char',
+  int16: 'short int',
+  int32: 'int',
+  int64: 'long int',
+  float16: 'c10::Half',
+  bfloat16: 'c10::BFloat16',
+  float32: 'float',
+  float64: 'double',
+  bool: 'bool',
+};
 
 /** Reads every element of t (any layout) as numbers in row-major order. */
 export function readNumbers(ctx: OpContext, t: TensorLike): number[] {

@@ -76,8 +76,10 @@ export const listPop: ImplFn = (args) => {
 
 export const listDelete: ImplFn = (args) => {
   const list = listArg(args.self);
-  // PyTorch's `del l[i]` runs list.pop(i), whose message it reports.
-  list.splice(listAt(list, args.idx, 'pop index out of range'), 1);
+  // PyTorch's `del l[i]` shares list.pop's code: an empty list is "pop index out of range",
+  // an index out of a non-empty list "list index out of range".
+  if (list.length === 0) throw new OpError('pop index out of range');
+  list.splice(listAt(list, args.idx), 1);
   return null;
 };
 
