@@ -1,9 +1,11 @@
 import { execute, fromRuntime, type RunOptions, RunState, ScriptObject, toRuntime } from '@tsjit/interpreter';
-import type { ClassType } from '@tsjit/ir';
+import type { ClassType, Graph } from '@tsjit/ir';
 import { OpError } from '@tsjit/ops';
+import { Tensor } from '@tsjit/tensor';
 import { bindArguments } from './runtime/bind-arguments.js';
 import type { ModuleUnit } from './runtime/module-unit.js';
 import type { UnitRuntime } from './runtime/unit-runtime.js';
+import { ScriptFunction } from './script-function.js';
 import { callAsync, splitCallOptions } from './workers/async-call.js';
 
 /** What an object's methods need from the unit that compiled its class. */
@@ -65,6 +67,24 @@ export class ScriptInstance {
     return wrapValue(fromRuntime(this.object.getAttr(name)), this.host);
   }
 
+  /**
+   * Method `name` as a ScriptFunction (its `schema`, `graph`, `inlinedGraph`, `code`; `call`
+   * takes `self` first), as PyTorch's `module.forward` / `module.<method>` objects show them.
+   */
+  method(name: string): ScriptFunction {
+    const runtime = this.host.runtime;
+    const compiled = runtime.unit.findMethod(this.object.type, name);
+    if (compiled === undefined) {
+      throw new OpError(`'${this.object.type.qualifiedName}' object has no attribute or method '${name}'`);
+    }
+    return new ScriptFunction(compiled, { calleeGraph: (node) => runtime.calleeGraph(node), runtime });
+  }
+
+  /** The names of the methods of the object's class, in definition order. */
+  get methodNames(): string[] {
+    return this.host.runtime.unit.methodsOf(this.object.type).map((fn) => fn.name);
+  }
+
   /** Sets attribute `name`, converting the value to the attribute's declared type. */
   setAttr(name: string, value: unknown): void {
     const attribute = this.object.type.findAttribute(name);
@@ -104,6 +124,69 @@ export class ScriptModule extends ScriptInstance {
     return callAsync(this, name, args, options);
   }
 
+  /** `forward`'s graph (PyTorch's `module.graph`). */
+  get graph(): Graph {
+    return this.method('forward').graph;
+  }
+
+  /** `forward`'s inlined graph (PyTorch's `module.inlined_graph`). */
+  get inlinedGraph(): Graph {
+    return this.method('forward').inlinedGraph;
+  }
+
+  /** `forward`'s code (PyTorch's `module.code`). */
+  get code(): string {
+    return this.method('forward').code;
+  }
+
+  /** Parameters of this module and its submodules, by dotted name, as `named_parameters()` lists them. */
+  namedParameters(): [string, Tensor][] {
+    return namedSlots(this.object, 'parameter', '');
+  }
+
+  /** Buffers of this module and its submodules, by dotted name, as `named_buffers()`. */
+  namedBuffers(): [string, Tensor][] {
+    return namedSlots(this.object, 'buffer', '');
+  }
+
+  /** The direct submodules, by attribute name (`named_children()`). */
+  namedChildren(): [string, ScriptModule][] {
+    const out: [string, ScriptModule][] = [];
+    this.object.type.attributes.forEach((a, i) => {
+      const v = this.object.slots[i];
+      if (v instanceof ScriptObject && v.type.isModule) out.push([a.name, new ScriptModule(v, this.host)]);
+    });
+    return out;
+  }
+
+  /** This module and every submodule, by dotted name ('' for this one), depth first (`named_modules()`). */
+  namedModules(): [string, ScriptModule][] {
+    const out: [string, ScriptModule][] = [['', this]];
+    for (const [name, child] of this.namedChildren()) {
+      for (const [sub, m] of child.namedModules()) out.push([sub ? `${name}.${sub}` : name, m]);
+    }
+    return out;
+  }
+
+  /** Parameters and buffers by dotted name (`state_dict()`): each module's own, then its submodules'. */
+  stateDict(): Map<string, Tensor> {
+    const out = new Map<string, Tensor>();
+    const visit = (object: ScriptObject, prefix: string) => {
+      for (const kind of ['parameter', 'buffer'] as const) {
+        object.type.attributes.forEach((a, i) => {
+          const v = object.slots[i];
+          if (a.kind === kind && v instanceof Tensor) out.set(prefix + a.name, v);
+        });
+      }
+      object.type.attributes.forEach((a, i) => {
+        const v = object.slots[i];
+        if (v instanceof ScriptObject && v.type.isModule) visit(v, `${prefix}${a.name}.`);
+      });
+    };
+    visit(this.object, '');
+    return out;
+  }
+
   /** Whether the module is in training mode. */
   get training(): boolean {
     return this.object.hasAttr('training') ? this.object.getAttr('training') === true : false;
@@ -119,6 +202,27 @@ export class ScriptModule extends ScriptInstance {
   eval(): this {
     return this.train(false);
   }
+}
+
+/** Tensors in slots of `kind` of a module tree, by dotted name, each tensor once (as PyTorch dedupes). */
+function namedSlots(root: ScriptObject, kind: 'parameter' | 'buffer', prefix: string): [string, Tensor][] {
+  const out: [string, Tensor][] = [];
+  const seen = new Set<Tensor>();
+  const visit = (object: ScriptObject, at: string) => {
+    object.type.attributes.forEach((a, i) => {
+      const v = object.slots[i];
+      if (a.kind === kind && v instanceof Tensor && !seen.has(v)) {
+        seen.add(v);
+        out.push([at + a.name, v]);
+      }
+    });
+    object.type.attributes.forEach((a, i) => {
+      const v = object.slots[i];
+      if (v instanceof ScriptObject && v.type.isModule) visit(v, `${at}${a.name}.`);
+    });
+  };
+  visit(root, prefix);
+  return out;
 }
 
 function setTraining(object: ScriptObject, mode: boolean): void {

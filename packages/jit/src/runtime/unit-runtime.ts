@@ -61,6 +61,25 @@ export class UnitRuntime implements CodeProvider {
     return code;
   }
 
+  /** The frontend unit the code comes from. */
+  get unit(): FrontendUnit {
+    return this.#unit;
+  }
+
+  /** The graph a call node calls (a function of the unit or a method of one of its classes), as `fn.graph` shows it. */
+  calleeGraph(node: Node): Graph | undefined {
+    if (node.kind === 'prim::CallFunction') {
+      const name = calleeName(node);
+      return name === undefined ? undefined : this.#unit.findFunction(name)?.graph();
+    }
+    if (node.kind === 'prim::CallMethod') {
+      const self = node.inputs[0]?.type;
+      if (self?.kind !== 'ClassType') return undefined;
+      return this.#unit.findMethod(self as ClassType, node.s('name'))?.graph();
+    }
+    return undefined;
+  }
+
   sourceText(file: string): string | undefined {
     return this.#sources.get(file);
   }
