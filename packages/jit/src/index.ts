@@ -47,3 +47,4 @@ export {
   type WorkerSettings,
   workerPoolOf,
 } from './workers/index.js';
+export { type SaveOptions, save } from './save/save.js';
