@@ -30,6 +30,20 @@ function namedTypeName(type: JitType): string | undefined {
   }
 }
 
+/**
+ * The name a type has in an archive: archive code lives under `__torch__` (PyTorch's
+ * CompilationUnit gives its classes that prefix), so a name from a unit without it gets it.
+ */
+export function archiveTypeName(qualifiedName: string): string {
+  return qualifiedName.startsWith('__torch__.') || qualifiedName === '__torch__' ? qualifiedName : `__torch__.${qualifiedName}`;
+}
+
+/** Spells named types with their archive names (see archiveTypeName). */
+export function archiveTypePrinter(type: JitType): string | undefined {
+  const name = namedTypeName(type);
+  return name === undefined || archiveTypeName(name) === name ? undefined : archiveTypeName(name);
+}
+
 /** The C++ custom classes: PyTorch opens their file but prints nothing into it. */
 const CUSTOM_CLASS_PREFIX = '__torch__.torch.classes.';
 
@@ -56,14 +70,16 @@ export class ArchiveCode {
 
   /** Prints `type` into its file unless it was printed already (PyTorch's `convertNamedType`). */
   convert(type: JitType): void {
-    const name = namedTypeName(type);
-    if (name === undefined || this.#converted.has(name)) return;
+    const unitName = namedTypeName(type);
+    if (unitName === undefined) return;
+    const name = archiveTypeName(unitName);
+    if (this.#converted.has(name)) return;
     this.#converted.add(name);
     const dot = name.lastIndexOf('.');
     const qualifier = dot < 0 ? '' : name.slice(0, dot);
     let printer = this.#files.get(qualifier);
     if (printer === undefined) {
-      printer = new CodePrinter({ constantTable: this.constants, tensorEquals: tensorsEqual, enforceImportable: true });
+      printer = new CodePrinter({ typePrinter: archiveTypePrinter, constantTable: this.constants, tensorEquals: tensorsEqual, enforceImportable: true });
       this.#files.set(qualifier, printer);
     }
     if (name.startsWith(CUSTOM_CLASS_PREFIX)) return;
@@ -80,7 +96,7 @@ export class ArchiveCode {
     if (!this.#files.has(qualifier)) {
       this.#files.set(
         qualifier,
-        new CodePrinter({ constantTable: this.constants, tensorEquals: tensorsEqual, enforceImportable: true }),
+        new CodePrinter({ typePrinter: archiveTypePrinter, constantTable: this.constants, tensorEquals: tensorsEqual, enforceImportable: true }),
       );
     }
   }
@@ -128,7 +144,7 @@ export class ArchiveCode {
         printer.printInterface(type as InterfaceType);
         return;
       case 'FunctionType': {
-        const fn = this.#unit.findFunction((type as FunctionType).qualifiedName ?? name);
+        const fn = this.#unit.findFunction((type as FunctionType).qualifiedName as string);
         if (fn === undefined) throw new InternalError(`function ${name} was not compiled`);
         printer.printFunction(this.#function(fn.graph(), fn.schema()));
         return;

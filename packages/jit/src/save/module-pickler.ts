@@ -1,5 +1,5 @@
 import { execute, RunState, ScriptEnumMember, ScriptObject } from '@tsjit/interpreter';
-import type { ClassType, DictType, JitType, ListType, OptionalType, TupleType } from '@tsjit/ir';
+import { type ClassType, codeTypeString, type DictType, type JitType, type ListType, type OptionalType, type TupleType } from '@tsjit/ir';
 import { CellParamsBase, LinearPackedParamsBase } from '@tsjit/ops';
 import {
   getTypeTag,
@@ -15,6 +15,7 @@ import {
 } from '@tsjit/serialize';
 import { type Storage, Tensor } from '@tsjit/tensor';
 import type { ObjectHost } from '../script-module.js';
+import { archiveTypeName, archiveTypePrinter } from './archive-code.js';
 
 /** The custom classes whose objects are written through their `__getstate__`, by their TorchScript name. */
 const CUSTOM_CLASS_NAMES: ReadonlyMap<object, string> = new Map<object, string>([
@@ -45,12 +46,9 @@ export class ModulePickler {
     this.#host = host;
   }
 
-  /** The class types of the objects written (custom classes excluded), first use first. */
-  get classTypes(): ClassType[] {
-    return this.classNames.flatMap((n) => {
-      const t = this.#classTypes.get(n);
-      return t === undefined ? [] : [t];
-    });
+  /** The class type written under `name` (undefined for the custom classes). */
+  classType(name: string): ClassType | undefined {
+    return this.#classTypes.get(name);
   }
 
   /** The pickle of `value`, and the storages it names, in key order. */
@@ -102,10 +100,11 @@ export class ModulePickler {
     if (cached !== undefined) return cached;
     let described: PickleObject | PickleEnum | undefined;
     if (value instanceof ScriptObject) {
-      described = new PickleObject(value.type.qualifiedName, this.#state(value));
-      this.#classTypes.set(value.type.qualifiedName, value.type);
+      const name = archiveTypeName(value.type.qualifiedName);
+      described = new PickleObject(name, this.#state(value));
+      this.#classTypes.set(name, value.type);
     } else if (value instanceof ScriptEnumMember) {
-      described = new PickleEnum(value.type.qualifiedName, value.value);
+      described = new PickleEnum(archiveTypeName(value.type.qualifiedName), value.value);
     } else {
       const custom = CUSTOM_CLASS_NAMES.get(Object.getPrototypeOf(value));
       if (custom !== undefined) {
@@ -200,12 +199,12 @@ export function tagContainers(value: unknown, type: JitType): void {
       });
     } else if (Array.isArray(v)) {
       if (t.kind !== 'ListType') continue;
-      if (getTypeTag(v) === undefined) setTypeTag(v, t.annotationStr());
+      if (getTypeTag(v) === undefined) setTypeTag(v, codeTypeString(t, archiveTypePrinter));
       const element = (t as ListType).elementType;
       for (const x of v) todo.push([x, element]);
     } else if (v instanceof Map) {
       if (t.kind !== 'DictType') continue;
-      if (getTypeTag(v) === undefined) setTypeTag(v, t.annotationStr());
+      if (getTypeTag(v) === undefined) setTypeTag(v, codeTypeString(t, archiveTypePrinter));
       for (const [k, x] of v) {
         todo.push([k, (t as DictType).keyType], [x, (t as DictType).valueType]);
       }

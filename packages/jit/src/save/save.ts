@@ -72,7 +72,7 @@ function saveToBytes(module: ScriptModule, options: SaveOptions & { archiveName:
 
   const code = new ArchiveCode(host.runtime.unit);
   for (const name of dataPickler.classNames) {
-    const type = dataPickler.classTypes.find((t) => t.qualifiedName === name);
+    const type = dataPickler.classType(name);
     if (type !== undefined) code.convert(type);
     else code.convertCustomClass(name);
   }
