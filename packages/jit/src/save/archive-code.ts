@@ -6,11 +6,11 @@ import {
   type EnumType,
   type FunctionType,
   type InterfaceType,
+  InternalError,
   type IValue,
   type JitType,
   type TupleType,
 } from '@tsjit/ir';
-import { InternalError } from '@tsjit/ir';
 import { graphMinVersion, MIN_PRODUCED_VERSION } from './operator-versions.js';
 import { tensorsEqual } from './tensors-equal.js';
 
@@ -35,7 +35,9 @@ function namedTypeName(type: JitType): string | undefined {
  * CompilationUnit gives its classes that prefix), so a name from a unit without it gets it.
  */
 export function archiveTypeName(qualifiedName: string): string {
-  return qualifiedName.startsWith('__torch__.') || qualifiedName === '__torch__' ? qualifiedName : `__torch__.${qualifiedName}`;
+  return qualifiedName.startsWith('__torch__.') || qualifiedName === '__torch__'
+    ? qualifiedName
+    : `__torch__.${qualifiedName}`;
 }
 
 /** Spells named types with their archive names (see archiveTypeName). */
@@ -79,7 +81,12 @@ export class ArchiveCode {
     const qualifier = dot < 0 ? '' : name.slice(0, dot);
     let printer = this.#files.get(qualifier);
     if (printer === undefined) {
-      printer = new CodePrinter({ typePrinter: archiveTypePrinter, constantTable: this.constants, tensorEquals: tensorsEqual, enforceImportable: true });
+      printer = new CodePrinter({
+        typePrinter: archiveTypePrinter,
+        constantTable: this.constants,
+        tensorEquals: tensorsEqual,
+        enforceImportable: true,
+      });
       this.#files.set(qualifier, printer);
     }
     if (name.startsWith(CUSTOM_CLASS_PREFIX)) return;
@@ -96,7 +103,12 @@ export class ArchiveCode {
     if (!this.#files.has(qualifier)) {
       this.#files.set(
         qualifier,
-        new CodePrinter({ typePrinter: archiveTypePrinter, constantTable: this.constants, tensorEquals: tensorsEqual, enforceImportable: true }),
+        new CodePrinter({
+          typePrinter: archiveTypePrinter,
+          constantTable: this.constants,
+          tensorEquals: tensorsEqual,
+          enforceImportable: true,
+        }),
       );
     }
   }

@@ -1,13 +1,21 @@
 import { execute, RunState, ScriptEnumMember, ScriptObject } from '@tsjit/interpreter';
-import { type ClassType, codeTypeString, type DictType, type JitType, type ListType, type OptionalType, type TupleType } from '@tsjit/ir';
+import {
+  type ClassType,
+  codeTypeString,
+  type DictType,
+  type JitType,
+  type ListType,
+  type OptionalType,
+  type TupleType,
+} from '@tsjit/ir';
 import { CellParamsBase, LinearPackedParamsBase } from '@tsjit/ops';
 import {
   getTypeTag,
   PickleEnum,
   PickleObject,
   type PickleQuantization,
-  PickleTensorRef,
   Pickler,
+  PickleTensorRef,
   type ScalarTypeName,
   scalarTypeOfDType,
   setTypeTag,
@@ -23,7 +31,11 @@ const CUSTOM_CLASS_NAMES: ReadonlyMap<object, string> = new Map<object, string>(
   [CellParamsBase.prototype, '__torch__.torch.classes.rnn.CellParamsBase'],
 ]);
 
-const QUANTIZED_STORAGE: Readonly<Record<string, ScalarTypeName>> = { qint8: 'QInt8', quint8: 'QUInt8', qint32: 'QInt32' };
+const QUANTIZED_STORAGE: Readonly<Record<string, ScalarTypeName>> = {
+  qint8: 'QInt8',
+  quint8: 'QUInt8',
+  qint32: 'QInt32',
+};
 
 /**
  * Pickles values of a module (its object tree for `data.pkl`, the constant table for
@@ -162,7 +174,13 @@ export class ModulePickler {
 
 /** CellParamsBase's state is a C++ tuple of typed vectors: (str, Tensor[], float[], int[], LinearPackedParamsBase[]). */
 function tagCellParamsState(state: readonly unknown[]): void {
-  const tags = ['', 'List[Tensor]', 'List[float]', 'List[int]', `List[${CUSTOM_CLASS_NAMES.get(LinearPackedParamsBase.prototype)}]`];
+  const tags = [
+    '',
+    'List[Tensor]',
+    'List[float]',
+    'List[int]',
+    `List[${CUSTOM_CLASS_NAMES.get(LinearPackedParamsBase.prototype)}]`,
+  ];
   state.forEach((item, i) => {
     if (Array.isArray(item) && tags[i]) setTypeTag(item, tags[i] as string);
   });
