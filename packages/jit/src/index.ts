@@ -19,6 +19,7 @@ export { type FrontendCleanupOptions, frontendCleanup } from './frontend-cleanup
 export { type CalleeGraph, type InlineGraphOptions, inlinedGraph, optimizedGraph } from './inline-graph.js';
 export { type LoadOptions, load } from './load/load.js';
 export type { ModuleUnit, UnitRecipe } from './runtime/module-unit.js';
+export { type SaveOptions, save } from './save/save.js';
 export { type ScriptOptions, script } from './script.js';
 export { ScriptClass } from './script-class.js';
 export { type FunctionHost, ScriptFunction } from './script-function.js';

@@ -20,6 +20,11 @@ export class UnitRuntime implements CodeProvider {
     this.#sources = sources;
   }
 
+  /** The compilation unit whose functions and methods this runs (the saver prints their graphs). */
+  get unit(): FrontendUnit {
+    return this.#unit;
+  }
+
   /** The Code of a compiled function or method. */
   codeOf(fn: CompiledFunction): Code {
     let code = this.#codes.get(fn);

@@ -72,6 +72,16 @@ function isIntNumber(value: number): boolean {
   return Number.isInteger(value) && !Object.is(value, -0);
 }
 
+/** A device as the interpreter holds it (the IR's DeviceValue shape, e.g. @tsjit/ops' PyDevice). */
+function isDeviceValue(value: unknown): value is { kind: 'device'; device: string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { kind?: unknown }).kind === 'device' &&
+    typeof (value as { device?: unknown }).device === 'string'
+  );
+}
+
 const int64Min = -(1n << 63n);
 const int64Max = (1n << 63n) - 1n;
 
@@ -335,6 +345,7 @@ export class Pickler {
     else if (typeof value === 'string') this.string(value);
     else if (value instanceof FloatScalar) this.float(value.value);
     else if (value instanceof PickleDevice) this.device(value.name);
+    else if (isDeviceValue(value)) this.device(value.device);
     else if (typeof value !== 'object') this.fail(`cannot pickle a ${typeof value}`);
     else return false;
     return true;
