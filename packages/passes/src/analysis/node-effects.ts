@@ -94,12 +94,21 @@ const DROPOUTS = new Set([
   'aten::feature_alpha_dropout',
 ]);
 
+const RUNTIME_STATE_OPS = new Set([
+  'aten::is_grad_enabled',
+  'aten::is_autocast_enabled',
+  'aten::is_autocast_cpu_enabled',
+]);
+
 /**
  * Whether two runs of `node` on the same inputs may give different results: the random ops
  * (a dropout whose `train` is the constant False is deterministic, as in PyTorch), and, to be
  * safe, any operator that takes a Generator.
  */
 export function isNondeterministic(node: Node, registry?: OpRegistry): boolean {
+  // Reads of run-time state (PyTorch registers them with conservative alias analysis, which
+  // constant propagation never folds): the answer depends on when the graph runs.
+  if (RUNTIME_STATE_OPS.has(node.kind)) return true;
   if (RANDOM_OPS.has(node.kind)) {
     if (DROPOUTS.has(node.kind) && node.inputs.length === 3) {
       const train = node.inputs[2].node;
