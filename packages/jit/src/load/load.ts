@@ -19,6 +19,10 @@ export interface LoadOptions {
  * (`__setstate__` runs where a class defines one), tensors view the archive's storages without a
  * copy where they are aligned. Errors are typed and name the archive entry (ZipError,
  * PickleError, ArchiveError; FrontendError for the code).
+ *
+ * Bytes passed in become the module's: its tensors view them, so an in-place update of a weight
+ * or buffer writes into them. Pass a copy to keep the original (a path is read into a buffer of
+ * the module's own).
  */
 export function load(input: string | Uint8Array, options: LoadOptions = {}): ScriptModule {
   const bytes = typeof input === 'string' ? new Uint8Array(readFileSync(input)) : input;
