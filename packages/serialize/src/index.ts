@@ -4,3 +4,4 @@ export { PickleError } from './errors/pickle-error.js';
 export { ZipError } from './errors/zip-error.js';
 export * from './pickle/index.js';
 export * from './zip/index.js';
+export * from './torch-save/index.js';

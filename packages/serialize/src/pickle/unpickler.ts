@@ -1,6 +1,6 @@
 import { FloatScalar } from '@tsjit/ops';
 import { PickleError } from '../errors/pickle-error.js';
-import { setDictAttributes } from './dict-attributes.js';
+import { markOrderedDict, setDictAttributes } from './dict-attributes.js';
 import { getMemoHint, setMemoHint } from './memo-hints.js';
 import { Op, opName } from './opcodes.js';
 import { qschemeNames, type ScalarTypeName, storageScalarTypes } from './storage-types.js';
@@ -851,6 +851,7 @@ class Unpickler {
         this.arity(callable, args, [0]);
         const dict = this.fresh(new Map(), []);
         this.orderedDicts.add(dict);
+        markOrderedDict(dict);
         return dict;
       }
       case 'device': {

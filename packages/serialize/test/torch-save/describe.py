@@ -1,0 +1,75 @@
+"""Describes a torch.load result as JSON (shared by tooling/fixtures/gen_torch_save.py and
+load_in_torch.py; the TypeScript side is describe-value.ts).
+
+Tensors name their storage by first-encounter index in a depth-first walk in dict order, so two
+descriptions agree on sharing without agreeing on storage keys. Ints are decimal strings (exact
+beyond 2^53); non-finite floats are the strings 'nan', 'inf', '-inf'.
+"""
+import collections
+import math
+
+import torch
+
+
+def _float(x):
+    if math.isnan(x):
+        return "nan"
+    if math.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    return x
+
+
+def _storage_values(storage, dtype):
+    values = torch.tensor([], dtype=dtype).set_(storage).tolist()
+    if dtype.is_floating_point:
+        return [_float(v) for v in values]
+    if dtype == torch.bool:
+        return values
+    return [str(v) for v in values]
+
+
+def describe(value):
+    storages = []
+    ids = {}
+
+    def walk(v):
+        if isinstance(v, torch.Tensor):
+            storage = v.storage()
+            key = storage._storage._cdata if hasattr(storage, "_storage") else storage._cdata
+            if key not in ids:
+                ids[key] = len(storages)
+                storages.append({"dtype": str(v.dtype).replace("torch.", ""), "values": _storage_values(storage, v.dtype)})
+            return {
+                "t": "tensor",
+                "dtype": str(v.dtype).replace("torch.", ""),
+                "sizes": list(v.size()),
+                "strides": list(v.stride()),
+                "offset": v.storage_offset(),
+                "storage": ids[key],
+                "requiresGrad": v.requires_grad,
+                "parameter": isinstance(v, torch.nn.Parameter),
+            }
+        if v is None:
+            return {"t": "none"}
+        if isinstance(v, bool):
+            return {"t": "bool", "v": v}
+        if isinstance(v, int):
+            return {"t": "int", "v": str(v)}
+        if isinstance(v, float):
+            return {"t": "float", "v": _float(v)}
+        if isinstance(v, str):
+            return {"t": "str", "v": v}
+        if isinstance(v, tuple):
+            return {"t": "tuple", "items": [walk(x) for x in v]}
+        if isinstance(v, list):
+            return {"t": "list", "items": [walk(x) for x in v]}
+        if isinstance(v, collections.OrderedDict):
+            items = [[walk(k), walk(x)] for k, x in v.items()]
+            attrs = vars(v) if hasattr(v, "__dict__") else {}
+            return {"t": "odict", "items": items, "attrs": [[walk(k), walk(x)] for k, x in attrs.items()]}
+        if isinstance(v, dict):
+            return {"t": "dict", "items": [[walk(k), walk(x)] for k, x in v.items()]}
+        raise TypeError(f"cannot describe {type(v)}")
+
+    root = walk(value)
+    return {"value": root, "storages": storages}
