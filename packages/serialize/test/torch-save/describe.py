@@ -73,3 +73,17 @@ def describe(value):
 
     root = walk(value)
     return {"value": root, "storages": storages}
+
+
+class Small(torch.nn.Module):
+    """The module of the state-dict cases (also rebuilt by the load-in-PyTorch check)."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc1 = torch.nn.Linear(3, 4)
+        self.bn = torch.nn.BatchNorm1d(4)
+        self.fc2 = torch.nn.Linear(4, 2, bias=False)
+        self.register_buffer("steps", torch.tensor([7], dtype=torch.int64))
+
+    def forward(self, x):
+        return self.fc2(torch.relu(self.bn(self.fc1(x))))
