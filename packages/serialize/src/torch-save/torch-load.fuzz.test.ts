@@ -140,8 +140,16 @@ describe('torchLoad fuzzing (mutated PyTorch files)', () => {
         }
         outcomes.loaded++;
         checkTensors(value);
-        // What loads can be saved again and loads to the same tensors.
-        checkTensors(torchLoad(torchSave(value)));
+        // What loads can be saved again and loads to the same tensors, except sets and bytes (which
+        // protocol 2 writes through builtins the loader does not allow: torch.save files hold neither).
+        let again: Uint8Array;
+        try {
+          again = torchSave(value);
+        } catch (e) {
+          if (PickleError.isInstance(e) && /cannot save a Set|bytes cannot be saved/.test((e as Error).message)) return;
+          throw e;
+        }
+        checkTensors(torchLoad(again));
       }),
       { numRuns: runs },
     );

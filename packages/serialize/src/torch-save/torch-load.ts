@@ -79,6 +79,8 @@ export function torchLoad(pathOrBytes: string | Uint8Array, options: TorchLoadOp
   try {
     value = unpickle(archive.record('data.pkl'), {
       budget: options.budget,
+      // torch.save files hold no TorchScript classes; refuse them rather than build stand-ins.
+      resolveClass: () => undefined,
       loadStorage: (key, scalarType, numel) => loadStorage(key, scalarType, numel),
       rebuildTensor: (storage, offset, sizes, strides, requiresGrad, quantization) => {
         if (quantization !== undefined) throw new ArchiveError('quantized tensors are not supported by torchLoad yet', pickleName);
