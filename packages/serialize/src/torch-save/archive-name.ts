@@ -16,6 +16,7 @@ export function archiveNameOf(path: string): string {
     }
   }
   const name = path.slice(start, end);
-  if (name.length === 0) throw new ArchiveError(`invalid file name '${path}': its base name without extension is empty`);
+  if (name.length === 0)
+    throw new ArchiveError(`invalid file name '${path}': its base name without extension is empty`);
   return name;
 }

@@ -95,7 +95,12 @@ export function finishLoadedValue(root: unknown): unknown {
   }
   for (const [map, object] of objects) {
     for (const [k, v] of map) {
-      Object.defineProperty(object, k as string, { value: final(v), writable: true, enumerable: true, configurable: true });
+      Object.defineProperty(object, k as string, {
+        value: final(v),
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
     }
   }
   return final(root);

@@ -245,31 +245,55 @@ export class SavePickler {
   }
 
   private save(v: unknown, asDict: boolean, tasks: Task[]): void {
-    if (v === null) return this.byte(Op.NONE);
+    if (v === null) {
+      this.byte(Op.NONE);
+      return;
+    }
     switch (typeof v) {
-      case 'boolean':
-        return this.byte(v ? Op.NEWTRUE : Op.NEWFALSE);
+      case 'boolean': {
+        this.byte(v ? Op.NEWTRUE : Op.NEWFALSE);
+        return;
+      }
       case 'number':
         if (Number.isInteger(v) && !Object.is(v, -0)) {
           if (!Number.isSafeInteger(v)) this.fail(`int ${v} is beyond 2^53: pass it as a bigint`);
-          return this.int(v);
+          this.int(v);
+          return;
         }
-        return this.float(v);
-      case 'bigint':
-        return this.int(v);
-      case 'string':
-        return this.str(v, `str:${v}`);
+        {
+          this.float(v);
+          return;
+        }
+      case 'bigint': {
+        this.int(v);
+        return;
+      }
+      case 'string': {
+        this.str(v, `str:${v}`);
+        return;
+      }
       case 'object':
         break;
-      default:
-        return this.fail(`cannot save a value of type ${describe(v)}`);
+      default: {
+        this.fail(`cannot save a value of type ${describe(v)}`);
+        return;
+      }
     }
     const value = v as object;
-    if (value instanceof FloatScalar) return this.float(value.value);
+    if (value instanceof FloatScalar) {
+      this.float(value.value);
+      return;
+    }
     if (this.get(value)) return;
-    if (value instanceof Tensor) return this.tensor(value, tasks);
+    if (value instanceof Tensor) {
+      this.tensor(value, tasks);
+      return;
+    }
     if (Array.isArray(value)) {
-      if (isTuple(value)) return this.tuple(value, tasks);
+      if (isTuple(value)) {
+        this.tuple(value, tasks);
+        return;
+      }
       this.byte(Op.EMPTY_LIST);
       this.memoize(value);
       this.exactList(value, tasks);
@@ -282,7 +306,8 @@ export class SavePickler {
         this.exactDict([...value], tasks);
         return;
       }
-      return this.orderedDict(value, tasks);
+      this.orderedDict(value, tasks);
+      return;
     }
     if (value instanceof PickleDevice) {
       this.later(
@@ -320,7 +345,10 @@ export class SavePickler {
 
   private tuple(value: readonly unknown[], tasks: Task[]): void {
     const n = value.length;
-    if (n === 0) return this.byte(Op.EMPTY_TUPLE);
+    if (n === 0) {
+      this.byte(Op.EMPTY_TUPLE);
+      return;
+    }
     if (this.tuplesInProgress.has(value)) this.fail('a tuple that contains itself cannot be saved');
     this.tuplesInProgress.add(value);
     const items: Task[] = value.map((item) => ({ t: 'save', v: item }));
@@ -331,7 +359,10 @@ export class SavePickler {
   /** batch_list_exact: one item is APPENDed; more go in MARK ... APPENDS batches of at most 1000. */
   private exactList(items: readonly unknown[], tasks: Task[]): void {
     if (items.length === 0) return;
-    if (items.length === 1) return this.later(tasks, { t: 'save', v: items[0] }, { t: 'op', op: Op.APPEND });
+    if (items.length === 1) {
+      this.later(tasks, { t: 'save', v: items[0] }, { t: 'op', op: Op.APPEND });
+      return;
+    }
     const out: Task[] = [];
     for (let start = 0; start < items.length; start += BATCH) {
       out.push({ t: 'op', op: Op.MARK });
@@ -349,7 +380,8 @@ export class SavePickler {
     if (entries.length === 0) return;
     if (entries.length === 1) {
       const [k, v] = entries[0] as readonly [unknown, unknown];
-      return this.later(tasks, { t: 'save', v: k }, { t: 'save', v: v }, { t: 'op', op: Op.SETITEM });
+      this.later(tasks, { t: 'save', v: k }, { t: 'save', v: v }, { t: 'op', op: Op.SETITEM });
+      return;
     }
     const out: Task[] = [];
     let start = 0;
@@ -444,7 +476,8 @@ export class SavePickler {
     if (values.length === 0) return [{ t: 'op', op: Op.EMPTY_TUPLE }];
     const ints: Task[] = values.map((v) => ({ t: 'int', v }));
     const n = values.length;
-    if (n <= 3) return [...ints, { t: 'op', op: n === 1 ? Op.TUPLE1 : n === 2 ? Op.TUPLE2 : Op.TUPLE3 }, { t: 'memo', key: {} }];
+    if (n <= 3)
+      return [...ints, { t: 'op', op: n === 1 ? Op.TUPLE1 : n === 2 ? Op.TUPLE2 : Op.TUPLE3 }, { t: 'memo', key: {} }];
     return [{ t: 'op', op: Op.MARK }, ...ints, { t: 'op', op: Op.TUPLE }, { t: 'memo', key: {} }];
   }
 

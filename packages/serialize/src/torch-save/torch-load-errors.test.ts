@@ -65,7 +65,11 @@ describe('torchLoad of malformed files', () => {
     const little = ZipReader.open(bytes).read('archive/data/0');
     const big = little.slice();
     for (let i = 0; i < big.length; i += 4) big.subarray(i, i + 4).reverse();
-    const swapped = rewriteArchive(bytes, { 'archive/data/0': big }, { 'archive/byteorder': new TextEncoder().encode('big') });
+    const swapped = rewriteArchive(
+      bytes,
+      { 'archive/data/0': big },
+      { 'archive/byteorder': new TextEncoder().encode('big') },
+    );
     const value = torchLoad(swapped) as { w: { storage: { bytes: Uint8Array } } };
     expect(Buffer.from(value.w.storage.bytes).equals(Buffer.from(little))).toBe(true);
   });
@@ -99,7 +103,11 @@ describe('torchLoad of malformed files', () => {
   });
 
   it('rejects storage types tsjit has no dtype for', () => {
-    const complex = replaceBytes(pkl(sharedViews, 'shared_views'), 'torch\nFloatStorage\n', 'torch\nComplexFloatStorage\n');
+    const complex = replaceBytes(
+      pkl(sharedViews, 'shared_views'),
+      'torch\nFloatStorage\n',
+      'torch\nComplexFloatStorage\n',
+    );
     const e = errorOf(rewriteArchive(sharedViews, { 'shared_views/data.pkl': complex }));
     expect(e).toBeInstanceOf(ArchiveError);
     expect(e.message).toMatch(/ComplexFloatStorage are not supported/);
@@ -116,7 +124,13 @@ describe('torchLoad of malformed files', () => {
     expect(e).toBeInstanceOf(ArchiveError);
     expect(e.message).toMatch(/more elements than 2\^53/);
     expect(e.entry).toBe('x/data.pkl');
-    const tooMany = new Tensor(new Storage(new Uint8Array(4)), 'float32', new Array(65).fill(1), new Array(65).fill(0), 0);
+    const tooMany = new Tensor(
+      new Storage(new Uint8Array(4)),
+      'float32',
+      new Array(65).fill(1),
+      new Array(65).fill(0),
+      0,
+    );
     e = errorOf(torchSave(tooMany));
     expect(e).toBeInstanceOf(PickleError);
     expect(e.message).toMatch(/65 dimensions/);

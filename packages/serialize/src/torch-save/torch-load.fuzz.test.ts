@@ -38,11 +38,19 @@ const byteMutation: fc.Arbitrary<ByteMutation> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('set' as const), at: position, byte }) },
   {
     weight: 2,
-    arbitrary: fc.record({ kind: fc.constant('insert' as const), at: position, bytes: fc.array(byte, { minLength: 1, maxLength: 8 }) }),
+    arbitrary: fc.record({
+      kind: fc.constant('insert' as const),
+      at: position,
+      bytes: fc.array(byte, { minLength: 1, maxLength: 8 }),
+    }),
   },
   {
     weight: 2,
-    arbitrary: fc.record({ kind: fc.constant('delete' as const), at: position, length: fc.integer({ min: 1, max: 16 }) }),
+    arbitrary: fc.record({
+      kind: fc.constant('delete' as const),
+      at: position,
+      length: fc.integer({ min: 1, max: 16 }),
+    }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at: position }) },
 );
@@ -77,7 +85,13 @@ type FileMutation =
   | { kind: 'drop'; record: number };
 
 const fileMutation: fc.Arbitrary<FileMutation> = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('file' as const), mutations: fc.array(byteMutation, { minLength: 1, maxLength: 3 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('file' as const),
+      mutations: fc.array(byteMutation, { minLength: 1, maxLength: 3 }),
+    }),
+  },
   {
     weight: 6,
     arbitrary: fc.record({
@@ -114,7 +128,8 @@ function checkTensors(value: unknown): number {
       if (v.sizes.includes(0)) continue;
       let last = v.offset;
       for (let d = 0; d < v.sizes.length; d++) last += ((v.sizes[d] as number) - 1) * (v.strides[d] as number);
-      if ((last + 1) * itemSize[v.dtype] > v.storage.bytes.byteLength) throw new Error('a tensor views past its storage');
+      if ((last + 1) * itemSize[v.dtype] > v.storage.bytes.byteLength)
+        throw new Error('a tensor views past its storage');
     } else if (Array.isArray(v)) stack.push(...v);
     else if (v instanceof Map) for (const [k, x] of v) stack.push(k, x);
     else stack.push(...Object.values(v));

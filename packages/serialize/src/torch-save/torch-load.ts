@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { itemSize } from '@tsjit/kernels';
 import { helpers } from '@tsjit/ops';
 import { Storage, Tensor } from '@tsjit/tensor';
 import { TorchScriptArchive } from '../archive/torchscript-archive.js';
@@ -60,11 +59,15 @@ export function torchLoad(pathOrBytes: string | Uint8Array, options: TorchLoadOp
     const known = storages.get(key);
     if (known !== undefined) return known;
     const info = storageScalarTypes.get(scalarType);
-    if (info?.dtype === undefined) throw new ArchiveError(`storages of type ${scalarType}Storage are not supported`, entry);
+    if (info?.dtype === undefined)
+      throw new ArchiveError(`storages of type ${scalarType}Storage are not supported`, entry);
     const record = archive.record(name);
     const needed = numel * info.itemSize;
     if (record.byteLength < needed) {
-      throw new ArchiveError(`the storage holds ${record.byteLength} bytes but its persistent id claims ${numel} elements of ${info.itemSize} bytes`, entry);
+      throw new ArchiveError(
+        `the storage holds ${record.byteLength} bytes but its persistent id claims ${numel} elements of ${info.itemSize} bytes`,
+        entry,
+      );
     }
     let view = record.subarray(0, needed);
     // Kernels read elements through typed arrays, which need aligned offsets.
@@ -83,7 +86,8 @@ export function torchLoad(pathOrBytes: string | Uint8Array, options: TorchLoadOp
       resolveClass: () => undefined,
       loadStorage: (key, scalarType, numel) => loadStorage(key, scalarType, numel),
       rebuildTensor: (storage, offset, sizes, strides, requiresGrad, quantization) => {
-        if (quantization !== undefined) throw new ArchiveError('quantized tensors are not supported by torchLoad yet', pickleName);
+        if (quantization !== undefined)
+          throw new ArchiveError('quantized tensors are not supported by torchLoad yet', pickleName);
         if (!sizes.includes(0) && !Number.isSafeInteger(helpers.numel(sizes))) {
           throw new ArchiveError(`a tensor of sizes [${sizes.join(', ')}] has more elements than 2^53`, pickleName);
         }

@@ -21,10 +21,10 @@ if (torchVersion === undefined) {
 }
 
 /** A float32 tensor of the given sizes filled with a deterministic sequence. */
-function filled(sizes: number[], seed: number): Tensor {
+function filled(sizes: number[], seed: number, positive = false): Tensor {
   const t = Tensor.empty(sizes, 'float32');
   const a = new Float32Array(t.storage.bytes.buffer, t.storage.bytes.byteOffset, t.numel());
-  for (let i = 0; i < a.length; i++) a[i] = Math.sin(seed * 7.1 + i * 1.3) / 2;
+  for (let i = 0; i < a.length; i++) a[i] = (positive ? Math.abs : Number)(Math.sin(seed * 7.1 + i * 1.3) / 2);
   return t;
 }
 
@@ -49,7 +49,7 @@ function smallStateDict(): Map<string, Tensor> {
     ['bn.weight', param(filled([4], 3))],
     ['bn.bias', param(filled([4], 4))],
     ['bn.running_mean', filled([4], 5)],
-    ['bn.running_var', filled([4], 6).abs()],
+    ['bn.running_var', filled([4], 6, true)],
     ['bn.num_batches_tracked', int64([12n], [])],
     ['fc2.weight', param(filled([2, 4], 7))],
   ]);
@@ -85,9 +85,29 @@ function mixed(): Record<string, unknown> {
     scalar: new Tensor(new Storage(Uint8Array.from([0, 0, 0, 0, 0, 0, 4, 0x40])), 'float64', [], [], 0),
     p,
     p_again: p,
-    nested: [1, -1, 2 ** 40, 2n ** 70n, 0.25, new FloatScalar(3), 'str', null, true, Object.freeze([1, Object.freeze([])]), {}],
-    int_keys: markPlainDict(new Map<unknown, unknown>([[1, 'a'], [2, 'b']])),
-    ordered: new Map([['z', 1], ['a', 2]]),
+    nested: [
+      1,
+      -1,
+      2 ** 40,
+      2n ** 70n,
+      0.25,
+      new FloatScalar(3),
+      'str',
+      null,
+      true,
+      Object.freeze([1, Object.freeze([])]),
+      {},
+    ],
+    int_keys: markPlainDict(
+      new Map<unknown, unknown>([
+        [1, 'a'],
+        [2, 'b'],
+      ]),
+    ),
+    ordered: new Map([
+      ['z', 1],
+      ['a', 2],
+    ]),
   };
 }
 

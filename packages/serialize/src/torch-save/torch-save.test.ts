@@ -78,7 +78,18 @@ describe('torchSave', () => {
 
   it('round-trips every dtype, 0-d and empty tensors', () => {
     const value: Record<string, Tensor> = {};
-    const sizes = { float32: 4, float64: 8, float16: 2, bfloat16: 2, int64: 8, int32: 4, int16: 2, int8: 1, uint8: 1, bool: 1 };
+    const sizes = {
+      float32: 4,
+      float64: 8,
+      float16: 2,
+      bfloat16: 2,
+      int64: 8,
+      int32: 4,
+      int16: 2,
+      int8: 1,
+      uint8: 1,
+      bool: 1,
+    };
     for (const [dtype, size] of Object.entries(sizes)) {
       const bytes = Uint8Array.from({ length: 3 * size }, (_, i) => (dtype === 'bool' ? i % 2 : (i * 37 + 11) & 0xff));
       value[dtype] = new Tensor(new Storage(bytes), dtype as Tensor['dtype'], [3], [1], 0);

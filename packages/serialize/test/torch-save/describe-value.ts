@@ -30,9 +30,18 @@ export function storageValues(storage: Storage, dtype: string): unknown[] {
   const b = storage.bytes;
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const out: unknown[] = [];
-  const size = { float32: 4, float64: 8, float16: 2, bfloat16: 2, int64: 8, int32: 4, int16: 2, int8: 1, uint8: 1, bool: 1 }[
-    dtype
-  ] as number;
+  const size = {
+    float32: 4,
+    float64: 8,
+    float16: 2,
+    bfloat16: 2,
+    int64: 8,
+    int32: 4,
+    int16: 2,
+    int8: 1,
+    uint8: 1,
+    bool: 1,
+  }[dtype] as number;
   for (let i = 0; i + size <= b.byteLength; i += size) {
     switch (dtype) {
       case 'float32':
@@ -108,7 +117,11 @@ export function describeValue(root: unknown): Description {
       const items = [...v].map(([k, x]) => [walk(k), walk(x)]);
       if (isPlainDict(v)) return { t: 'dict', items };
       const attributes = getDictAttributes(v);
-      return { t: 'odict', items, attrs: attributes === undefined ? [] : [...attributes].map(([k, x]) => [walk(k), walk(x)]) };
+      return {
+        t: 'odict',
+        items,
+        attrs: attributes === undefined ? [] : [...attributes].map(([k, x]) => [walk(k), walk(x)]),
+      };
     }
     if (typeof v === 'object') return { t: 'dict', items: Object.entries(v).map(([k, x]) => [walk(k), walk(x)]) };
     throw new Error(`cannot describe ${typeof v}`);
