@@ -1,10 +1,10 @@
 import { type DType, itemSize } from '@tsjit/kernels';
-import { FloatScalar } from '@tsjit/ops';
+import { FloatScalar, type QuantizedDtype, type Quantizer } from '@tsjit/ops';
 import { type Storage, Tensor } from '@tsjit/tensor';
 import { PickleError } from '../errors/pickle-error.js';
 import { getDictAttributes } from '../pickle/dict-attributes.js';
 import { Op } from '../pickle/opcodes.js';
-import { scalarTypeOfDType } from '../pickle/storage-types.js';
+import { type ScalarTypeName, scalarTypeOfDType } from '../pickle/storage-types.js';
 import { PickleComplex, PickleDevice } from '../pickle/value-model.js';
 import { getParameterFlag } from './parameter-flags.js';
 import { isPlainDict } from './plain-dicts.js';
@@ -14,9 +14,17 @@ export interface SavedStorage {
   readonly key: string;
   readonly storage: Storage;
   readonly dtype: DType;
+  /** PyTorch's storage type: `Float` for torch.FloatStorage, `QInt8` for a qint8 tensor's. */
+  readonly typeName: ScalarTypeName;
   /** Elements of `dtype` the storage holds (what the persistent id says). */
   readonly numel: number;
 }
+
+const quantizedStorageTypes: Readonly<Record<QuantizedDtype, ScalarTypeName>> = {
+  qint8: 'QInt8',
+  quint8: 'QUInt8',
+  qint32: 'QInt32',
+};
 
 /** CPython's pickler writes list and dict items in batches of this many (pickle._BATCHSIZE). */
 const BATCH = 1000;
@@ -63,7 +71,8 @@ function describe(value: unknown): string {
  * FloatScalar or other number → float, string → str, frozen array → tuple, array → list, plain
  * object → dict, Map → OrderedDict (a dict when marked with markPlainDict; its getDictAttributes
  * become the OrderedDict's `__dict__`, as a state dict's `_metadata`), Tensor → `_rebuild_tensor_v2`
- * (or `_rebuild_parameter` around it, see parameter-flags.ts), PickleDevice → torch.device,
+ * (or `_rebuild_parameter` around it, see parameter-flags.ts; `_rebuild_qtensor` for a quantized
+ * one), PickleDevice → torch.device,
  * PickleComplex → complex.
  *
  * Python memoizes by object identity, which JS strings lack: equal strings share one memo entry
@@ -433,7 +442,16 @@ export class SavePickler {
    * around a fresh `.data` tensor (which does not require grad).
    */
   private tensor(t: Tensor, tasks: Task[]): void {
-    if (t.quantizer !== null) this.fail('quantized tensors cannot be saved yet');
+    if (t.quantizer !== null) {
+      this.later(
+        tasks,
+        { t: 'global', module: 'torch._utils', name: '_rebuild_qtensor' },
+        { t: 'tensorArgs', tensor: t, requiresGrad: t.requiresGrad },
+        { t: 'op', op: Op.REDUCE },
+        { t: 'memo', key: t },
+      );
+      return;
+    }
     const parameter = getParameterFlag(t) ?? t.requiresGrad;
     if (!parameter) {
       this.later(
@@ -463,6 +481,38 @@ export class SavePickler {
     );
   }
 
+  /**
+   * A quantized tensor's quantizer_params as 1.13's `_reduce_ex_internal` builds them: (qscheme,
+   * scale, zero_point), or (qscheme, scales, zero_points, axis) with fresh float64 / int64 tensors
+   * (`q_per_channel_scales()` / `q_per_channel_zero_points()`), which get storages of their own.
+   */
+  private quantizerParams(q: Quantizer): Task[] {
+    if (q.qscheme === 'per_tensor_affine') {
+      return [
+        { t: 'global', module: 'torch', name: 'per_tensor_affine' },
+        { t: 'float', v: q.scale },
+        { t: 'int', v: q.zeroPoint },
+        { t: 'op', op: Op.TUPLE3 },
+        { t: 'memo', key: {} },
+      ];
+    }
+    const scales = Tensor.empty([q.scales.length], 'float64');
+    new Float64Array(scales.storage.bytes.buffer, scales.storage.bytes.byteOffset, q.scales.length).set(q.scales);
+    const zeroPoints = Tensor.empty([q.zeroPoints.length], 'int64');
+    new BigInt64Array(zeroPoints.storage.bytes.buffer, zeroPoints.storage.bytes.byteOffset, q.zeroPoints.length).set(
+      q.zeroPoints.map((z) => BigInt(z)),
+    );
+    return [
+      { t: 'op', op: Op.MARK },
+      { t: 'global', module: 'torch', name: 'per_channel_affine' },
+      { t: 'save', v: scales },
+      { t: 'save', v: zeroPoints },
+      { t: 'int', v: q.axis },
+      { t: 'op', op: Op.TUPLE },
+      { t: 'memo', key: {} },
+    ];
+  }
+
   private emptyOrderedDict(): Task[] {
     return [
       { t: 'global', module: 'collections', name: 'OrderedDict' },
@@ -489,6 +539,7 @@ export class SavePickler {
       { t: 'int', v: t.offset },
       ...this.intTuple(t.sizes),
       ...this.intTuple(t.strides),
+      ...(t.quantizer === null ? [] : this.quantizerParams(t.quantizer)),
       { t: 'op', op: requiresGrad ? Op.NEWTRUE : Op.NEWFALSE },
       ...this.emptyOrderedDict(),
       { t: 'op', op: Op.TUPLE },
@@ -498,6 +549,7 @@ export class SavePickler {
 
   /** torch.save's persistent_id: ('storage', torch.<T>Storage, key, 'cpu', numel), keys by first use. */
   private persistentId(t: Tensor, tasks: Task[]): void {
+    const typeName = t.quantizer === null ? scalarTypeOfDType(t.dtype) : quantizedStorageTypes[t.quantizer.dtype];
     let saved = this.storageKeys.get(t.storage);
     if (saved === undefined) {
       const size = itemSize[t.dtype];
@@ -505,18 +557,19 @@ export class SavePickler {
         key: String(this.storageKeys.size),
         storage: t.storage,
         dtype: t.dtype,
+        typeName,
         numel: Math.floor(t.storage.bytes.byteLength / size),
       };
       this.storageKeys.set(t.storage, saved);
       this.storages.push(saved);
-    } else if (saved.dtype !== t.dtype) {
+    } else if (saved.typeName !== typeName) {
       this.fail('Cannot save multiple tensors or storages that view the same data as different types');
     }
     this.later(
       tasks,
       { t: 'op', op: Op.MARK },
       { t: 'str', s: 'storage', key: 'str:storage' },
-      { t: 'global', module: 'torch', name: `${scalarTypeOfDType(t.dtype)}Storage` },
+      { t: 'global', module: 'torch', name: `${typeName}Storage` },
       { t: 'str', s: saved.key, key: `storage-key:${saved.key}` },
       { t: 'str', s: 'cpu', key: 'str:cpu' },
       { t: 'int', v: saved.numel },

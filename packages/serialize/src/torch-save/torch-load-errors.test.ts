@@ -114,6 +114,16 @@ describe('torchLoad of malformed files', () => {
     expect(e.entry).toBe('shared_views/data/0');
   });
 
+  it('rejects a quantized tensor whose zero point its dtype cannot hold', () => {
+    const quantized = file('quantized.pt');
+    // The qint8 tensor's quantizer_params: (per_tensor_affine, 0.1, 3) → zero point 200.
+    const data = replaceBytes(pkl(quantized, 'quantized'), 'K\x03\x87', 'K\xc8\x87');
+    const e = errorOf(rewriteArchive(quantized, { 'quantized/data.pkl': data }));
+    expect(e).toBeInstanceOf(ArchiveError);
+    expect(e.message).toMatch(/bad quantized tensor: .*zero_point 200 is outside the range of qint8/);
+    expect(e.entry).toBe('quantized/data.pkl');
+  });
+
   it('rejects absurd sizes and deep nesting within the budget', () => {
     const one = new Tensor(new Storage(new Uint8Array(4)), 'float32', [2 ** 31 - 1], [0], 0);
     // An expanded view (stride 0) of 2^31-1 elements is valid, as in PyTorch...

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { helpers } from '@tsjit/ops';
-import { Storage, Tensor } from '@tsjit/tensor';
+import { helpers, quantizedStorageDtype, rebuildQuantizedTensor } from '@tsjit/ops';
+import { eagerContext, Storage, Tensor } from '@tsjit/tensor';
 import { TorchScriptArchive } from '../archive/torchscript-archive.js';
 import { ArchiveError } from '../errors/archive-error.js';
 import { PickleError } from '../errors/pickle-error.js';
@@ -24,6 +24,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 interface LoadedStorage {
   readonly storage: Storage;
   readonly dtype: Tensor['dtype'];
+  readonly numel: number;
 }
 
 /**
@@ -38,7 +39,8 @@ interface LoadedStorage {
  * (bigints beyond 2^53), integral floats as FloatScalar, Parameters as tensors flagged by
  * getParameterFlag. The input is untrusted: only torch.save's globals are allowed, every size is
  * checked before use, and failures are ZipError / ArchiveError / PickleError naming the record.
- * The legacy (pre-zip) format is refused.
+ * Quantized tensors (per-tensor and per-channel affine) carry their quantizer. The legacy (pre-zip)
+ * format is refused.
  */
 export function torchLoad(pathOrBytes: string | Uint8Array, options: TorchLoadOptions = {}): unknown {
   const bytes = typeof pathOrBytes === 'string' ? new Uint8Array(readFileSync(pathOrBytes)) : pathOrBytes;
@@ -59,8 +61,11 @@ export function torchLoad(pathOrBytes: string | Uint8Array, options: TorchLoadOp
     const known = storages.get(key);
     if (known !== undefined) return known;
     const info = storageScalarTypes.get(scalarType);
-    if (info?.dtype === undefined)
+    // Quantized storages (QInt8, QUInt8, QInt32) hold their tensors' integers.
+    const dtype = info?.dtype ?? (info === undefined ? null : quantizedStorageDtype(`${scalarType}Storage`));
+    if (info === undefined || dtype === null) {
       throw new ArchiveError(`storages of type ${scalarType}Storage are not supported`, entry);
+    }
     const record = archive.record(name);
     const needed = numel * info.itemSize;
     if (record.byteLength < needed) {
@@ -73,7 +78,7 @@ export function torchLoad(pathOrBytes: string | Uint8Array, options: TorchLoadOp
     // Kernels read elements through typed arrays, which need aligned offsets.
     if (options.copy === true || bigEndian || view.byteOffset % Math.max(8, info.itemSize) !== 0) view = view.slice();
     if (bigEndian) swapBytes(view, info.itemSize);
-    const loaded = { storage: new Storage(view), dtype: info.dtype };
+    const loaded = { storage: new Storage(view), dtype, numel };
     storages.set(key, loaded);
     return loaded;
   };
@@ -86,12 +91,29 @@ export function torchLoad(pathOrBytes: string | Uint8Array, options: TorchLoadOp
       resolveClass: () => undefined,
       loadStorage: (key, scalarType, numel) => loadStorage(key, scalarType, numel),
       rebuildTensor: (storage, offset, sizes, strides, requiresGrad, quantization) => {
-        if (quantization !== undefined)
-          throw new ArchiveError('quantized tensors are not supported by torchLoad yet', pickleName);
         if (!sizes.includes(0) && !Number.isSafeInteger(helpers.numel(sizes))) {
           throw new ArchiveError(`a tensor of sizes [${sizes.join(', ')}] has more elements than 2^53`, pickleName);
         }
         const s = storage as LoadedStorage;
+        if (quantization !== undefined) {
+          const whole = new Tensor(s.storage, s.dtype, [s.numel], [1], 0);
+          const params =
+            'scale' in quantization
+              ? [quantization.qscheme, quantization.scale, quantization.zeroPoint]
+              : [quantization.qscheme, quantization.scales, quantization.zeroPoints, quantization.axis];
+          let q: Tensor;
+          try {
+            q = rebuildQuantizedTensor(eagerContext, whole, offset, sizes, strides, params) as Tensor;
+          } catch (error) {
+            throw new ArchiveError(`bad quantized tensor: ${(error as Error).message}`, pickleName, { cause: error });
+          }
+          // A fresh tensor rather than the view rebuildQuantizedTensor made of `whole`: loaded
+          // tensors are not views of one another, as in PyTorch.
+          const t = new Tensor(s.storage, s.dtype, q.sizes, q.strides, q.offset);
+          t.quantizer = q.quantizer;
+          t.requiresGrad = requiresGrad;
+          return t;
+        }
         const t = new Tensor(s.storage, s.dtype, sizes, strides, offset);
         t.requiresGrad = requiresGrad;
         setParameterFlag(t, false);

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FloatScalar } from '@tsjit/ops';
+import { attachQuantizer, FloatScalar } from '@tsjit/ops';
 import { Storage, Tensor } from '@tsjit/tensor';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeValue } from '../../test/torch-save/describe-value.js';
@@ -111,7 +111,25 @@ function mixed(): Record<string, unknown> {
   };
 }
 
+function quantized(): Record<string, Tensor> {
+  const q8 = new Tensor(new Storage(Uint8Array.from([0xf9, 8, 23, 33, 1, 3])), 'int8', [2, 3], [3, 1], 0);
+  const qu8 = new Tensor(new Storage(Uint8Array.from([0, 8, 23, 60, 0, 0])), 'uint8', [3, 2], [1, 3], 0);
+  const q32 = new Tensor(new Storage(new Uint8Array(16)), 'int32', [2], [2], 1);
+  return {
+    per_tensor: attachQuantizer(q8, { qscheme: 'per_tensor_affine', dtype: 'qint8', scale: 0.1, zeroPoint: 3 }),
+    per_channel: attachQuantizer(qu8, {
+      qscheme: 'per_channel_affine',
+      dtype: 'quint8',
+      scales: [0.1, 0.05, 0.5],
+      zeroPoints: [3, 0, 7],
+      axis: 0,
+    }),
+    qint32_view: attachQuantizer(q32, { qscheme: 'per_tensor_affine', dtype: 'qint32', scale: 0.001, zeroPoint: -5 }),
+  };
+}
+
 const cases: { name: string; value: unknown; module?: string }[] = [
+  { name: 'quantized', value: quantized() },
   { name: 'small_state_dict', value: smallStateDict(), module: 'Small' },
   { name: 'mixed', value: mixed() },
   { name: 'bare_tensor', value: filled([2, 3], 11) },

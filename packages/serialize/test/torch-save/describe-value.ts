@@ -1,4 +1,4 @@
-import { FloatScalar } from '@tsjit/ops';
+import { FloatScalar, quantizedDtypeOf } from '@tsjit/ops';
 import { type Storage, Tensor } from '@tsjit/tensor';
 import { getDictAttributes } from '../../src/pickle/dict-attributes.js';
 import { getParameterFlag } from '../../src/torch-save/parameter-flags.js';
@@ -87,15 +87,28 @@ export function describeValue(root: unknown): Description {
   const ids = new Map<Storage, number>();
   const walk = (v: unknown): unknown => {
     if (v instanceof Tensor) {
+      const dtype = quantizedDtypeOf(v);
       let id = ids.get(v.storage);
       if (id === undefined) {
         id = storages.length;
         ids.set(v.storage, id);
-        storages.push({ dtype: v.dtype, values: storageValues(v.storage, v.dtype) });
+        // Quantized storages are described by their integers.
+        storages.push({ dtype, values: storageValues(v.storage, v.dtype) });
       }
+      const q = v.quantizer;
+      const quantizer =
+        q === null
+          ? {}
+          : {
+              quantizer:
+                q.qscheme === 'per_tensor_affine'
+                  ? { qscheme: q.qscheme, scale: q.scale, zeroPoint: q.zeroPoint }
+                  : { qscheme: q.qscheme, scales: [...q.scales], zeroPoints: [...q.zeroPoints], axis: q.axis },
+            };
       return {
+        ...quantizer,
         t: 'tensor',
-        dtype: v.dtype,
+        dtype,
         sizes: [...v.sizes],
         strides: [...v.strides],
         offset: v.offset,

@@ -7,6 +7,7 @@ beyond 2^53); non-finite floats are the strings 'nan', 'inf', '-inf'.
 """
 import collections
 import math
+import struct
 
 import torch
 
@@ -20,6 +21,12 @@ def _float(x):
 
 
 def _storage_values(storage, dtype):
+    if dtype in (torch.qint8, torch.quint8, torch.qint32):
+        # The integers a quantized storage holds (1.13 cannot view it as a tensor of its dtype).
+        raw = bytes(storage._storage.tolist())
+        fmt = {torch.qint8: "b", torch.quint8: "B", torch.qint32: "i"}[dtype]
+        n = len(raw) // struct.calcsize(fmt)
+        return [str(x) for x in struct.unpack(f"<{n}{fmt}", raw)]
     values = torch.tensor([], dtype=dtype).set_(storage).tolist()
     if dtype.is_floating_point:
         return [_float(v) for v in values]
@@ -39,7 +46,7 @@ def describe(value):
             if key not in ids:
                 ids[key] = len(storages)
                 storages.append({"dtype": str(v.dtype).replace("torch.", ""), "values": _storage_values(storage, v.dtype)})
-            return {
+            described = {
                 "t": "tensor",
                 "dtype": str(v.dtype).replace("torch.", ""),
                 "sizes": list(v.size()),
@@ -49,6 +56,17 @@ def describe(value):
                 "requiresGrad": v.requires_grad,
                 "parameter": isinstance(v, torch.nn.Parameter),
             }
+            if v.is_quantized:
+                if v.qscheme() == torch.per_tensor_affine:
+                    described["quantizer"] = {"qscheme": "per_tensor_affine", "scale": v.q_scale(), "zeroPoint": v.q_zero_point()}
+                else:
+                    described["quantizer"] = {
+                        "qscheme": "per_channel_affine",
+                        "scales": v.q_per_channel_scales().tolist(),
+                        "zeroPoints": v.q_per_channel_zero_points().tolist(),
+                        "axis": v.q_per_channel_axis(),
+                    }
+            return described
         if v is None:
             return {"t": "none"}
         if isinstance(v, bool):
