@@ -43,7 +43,11 @@ interface LoadedStorage {
  * format is refused.
  */
 export function torchLoad(pathOrBytes: string | Uint8Array, options: TorchLoadOptions = {}): unknown {
-  const bytes = typeof pathOrBytes === 'string' ? new Uint8Array(readFileSync(pathOrBytes)) : pathOrBytes;
+  let bytes = pathOrBytes;
+  if (typeof pathOrBytes === 'string') {
+    const file = readFileSync(pathOrBytes);
+    bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
+  }
   if (!(bytes instanceof Uint8Array)) throw new ArchiveError('torchLoad needs a path or a Uint8Array');
   if (bytes[0] === 0x80) {
     throw new ArchiveError(

@@ -8,6 +8,7 @@ import { Storage, Tensor } from '@tsjit/tensor';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeValue } from '../../test/torch-save/describe-value.js';
 import { setDictAttributes } from '../pickle/dict-attributes.js';
+import { PickleComplex, PickleDevice } from '../pickle/value-model.js';
 import { setParameterFlag } from './parameter-flags.js';
 import { markPlainDict } from './plain-dicts.js';
 import { torchSave } from './torch-save.js';

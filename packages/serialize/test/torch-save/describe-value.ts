@@ -1,6 +1,7 @@
 import { FloatScalar, quantizedDtypeOf } from '@tsjit/ops';
 import { type Storage, Tensor } from '@tsjit/tensor';
 import { getDictAttributes } from '../../src/pickle/dict-attributes.js';
+import { PickleComplex, PickleDevice } from '../../src/pickle/value-model.js';
 import { getParameterFlag } from '../../src/torch-save/parameter-flags.js';
 import { isPlainDict } from '../../src/torch-save/plain-dicts.js';
 
@@ -125,6 +126,8 @@ export function describeValue(root: unknown): Description {
     }
     if (v instanceof FloatScalar) return { t: 'float', v: pyFloat(v.value) };
     if (typeof v === 'string') return { t: 'str', v };
+    if (v instanceof PickleComplex) return { t: 'complex', re: pyFloat(v.real), im: pyFloat(v.imag) };
+    if (v instanceof PickleDevice) return { t: 'device', v: v.name };
     if (Array.isArray(v)) return { t: Object.isFrozen(v) ? 'tuple' : 'list', items: v.map(walk) };
     if (v instanceof Map) {
       const items = [...v].map(([k, x]) => [walk(k), walk(x)]);

@@ -75,6 +75,10 @@ def describe(value):
             return {"t": "int", "v": str(v)}
         if isinstance(v, float):
             return {"t": "float", "v": _float(v)}
+        if isinstance(v, complex):
+            return {"t": "complex", "re": _float(v.real), "im": _float(v.imag)}
+        if isinstance(v, torch.device):
+            return {"t": "device", "v": str(v)}
         if isinstance(v, str):
             return {"t": "str", "v": v}
         if isinstance(v, tuple):
