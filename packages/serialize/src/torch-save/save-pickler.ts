@@ -34,7 +34,7 @@ type Task =
   | { readonly t: 'op'; readonly op: number }
   | { readonly t: 'memo'; readonly key: unknown }
   | { readonly t: 'tupleEnd'; readonly tuple: readonly unknown[] }
-  | { readonly t: 'str'; readonly s: string; readonly key: string }
+  | { readonly t: 'str'; readonly s: string; readonly key: unknown }
   | { readonly t: 'global'; readonly module: string; readonly name: string }
   | { readonly t: 'int'; readonly v: number | bigint }
   | { readonly t: 'float'; readonly v: number }
@@ -191,7 +191,7 @@ export class SavePickler {
     this.length += 8;
   }
 
-  private str(s: string, key: string): void {
+  private str(s: string, key: unknown): void {
     if (this.get(key)) return;
     if (loneSurrogate.test(s)) this.fail('a string with a lone surrogate cannot be written as UTF-8');
     const data = encoder.encode(s);
@@ -319,10 +319,16 @@ export class SavePickler {
       return;
     }
     if (value instanceof PickleDevice) {
+      // torch.device's __reduce__: (device, (type,)) or (device, (type, index)), the type a fresh str.
+      const [type, index] = value.name.split(':');
+      const args: Task[] = [{ t: 'str', s: type as string, key: {} }];
+      if (index !== undefined) args.push({ t: 'int', v: Number(index) });
       this.later(
         tasks,
         { t: 'global', module: 'torch', name: 'device' },
-        { t: 'save', v: Object.freeze([value.name]) },
+        ...args,
+        { t: 'op', op: args.length === 1 ? Op.TUPLE1 : Op.TUPLE2 },
+        { t: 'memo', key: {} },
         { t: 'op', op: Op.REDUCE },
         { t: 'memo', key: value },
       );

@@ -109,6 +109,8 @@ function mixed(): Record<string, unknown> {
       ['z', 1],
       ['a', 2],
     ]),
+    device: new PickleDevice('cpu'),
+    complex: new PickleComplex(1.5, -2),
   };
 }
 

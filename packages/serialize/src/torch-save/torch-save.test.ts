@@ -9,6 +9,7 @@ import { describeValue } from '../../test/torch-save/describe-value.js';
 import { ArchiveError } from '../errors/archive-error.js';
 import { PickleError } from '../errors/pickle-error.js';
 import { getDictAttributes, setDictAttributes } from '../pickle/dict-attributes.js';
+import { PickleDevice } from '../pickle/value-model.js';
 import { ZipReader } from '../zip/zip-reader.js';
 import { archiveNameOf } from './archive-name.js';
 import { SavePickler } from './save-pickler.js';
@@ -114,6 +115,11 @@ describe('torchSave', () => {
     expect(getDictAttributes(back.sd)?.get('_metadata')).toEqual(metadata);
     expect(describeValue(back)).toEqual(describeValue(value));
     expect(back.list[5]).toBeInstanceOf(FloatScalar);
+  });
+
+  it('writes devices as torch.device(type) or torch.device(type, index), and reads both', () => {
+    const back = torchLoad(torchSave([new PickleDevice('cpu'), new PickleDevice('cuda:1')])) as PickleDevice[];
+    expect(back.map((d) => d.name)).toEqual(['cpu', 'cuda:1']);
   });
 
   it('writes tensors that require grad as Parameters unless flagged otherwise', () => {
