@@ -3,4 +3,5 @@ export { ArchiveError } from './errors/archive-error.js';
 export { PickleError } from './errors/pickle-error.js';
 export { ZipError } from './errors/zip-error.js';
 export * from './pickle/index.js';
+export * from './torch-save/index.js';
 export * from './zip/index.js';

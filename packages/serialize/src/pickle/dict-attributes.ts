@@ -12,3 +12,15 @@ export function setDictAttributes(dict: Map<unknown, unknown>, state: Map<unknow
 export function getDictAttributes(dict: Map<unknown, unknown>): Map<unknown, unknown> | undefined {
   return attributes.get(dict);
 }
+
+/** The dicts the unpickler made by calling `collections.OrderedDict` (rather than EMPTY_DICT / DICT). */
+const orderedDicts = new WeakSet<Map<unknown, unknown>>();
+
+export function markOrderedDict(dict: Map<unknown, unknown>): void {
+  orderedDicts.add(dict);
+}
+
+/** Whether the unpickler made this dict as a `collections.OrderedDict` (torch.save's state dicts). */
+export function isOrderedDict(dict: Map<unknown, unknown>): boolean {
+  return orderedDicts.has(dict);
+}

@@ -1,4 +1,4 @@
-export { getDictAttributes } from './dict-attributes.js';
+export { getDictAttributes, isOrderedDict, setDictAttributes } from './dict-attributes.js';
 export { getMemoHint, setMemoHint } from './memo-hints.js';
 export { type PickleContext, Pickler, type PicklerOptions } from './pickler.js';
 export { type ScalarTypeInfo, type ScalarTypeName, scalarTypeOfDType, storageScalarTypes } from './storage-types.js';

@@ -1,6 +1,6 @@
 import { FloatScalar } from '@tsjit/ops';
 import { PickleError } from '../errors/pickle-error.js';
-import { setDictAttributes } from './dict-attributes.js';
+import { markOrderedDict, setDictAttributes } from './dict-attributes.js';
 import { getMemoHint, setMemoHint } from './memo-hints.js';
 import { Op, opName } from './opcodes.js';
 import { qschemeNames, type ScalarTypeName, storageScalarTypes } from './storage-types.js';
@@ -851,15 +851,23 @@ class Unpickler {
         this.arity(callable, args, [0]);
         const dict = this.fresh(new Map(), []);
         this.orderedDicts.add(dict);
+        markOrderedDict(dict);
         return dict;
       }
       case 'device': {
-        this.arity(callable, args, [1]);
-        const [name] = args;
+        this.arity(callable, args, [1, 2]);
+        const [name, index] = args;
         if (typeof name !== 'string' || !/^[a-z_]+(:\d{1,9})?$/.test(name)) {
           this.fail(`torch.device needs a device string such as 'cpu', found ${describe(name)}`);
         }
-        return new PickleDevice(name);
+        if (args.length === 1) return new PickleDevice(name);
+        // Python's torch.device pickles as (type, index) when it has an index: device('cuda', 1).
+        if (name.includes(':') || typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index > 1e9) {
+          this.fail(
+            `torch.device(type, index) needs a device type and an index, found ${describe(name)} and ${describe(index)}`,
+          );
+        }
+        return new PickleDevice(`${name}:${index}`);
       }
       case 'complex': {
         this.arity(callable, args, [2]);
