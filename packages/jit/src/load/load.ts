@@ -24,10 +24,9 @@ export function load(input: string | Uint8Array, options: LoadOptions = {}): Scr
   const bytes = typeof input === 'string' ? new Uint8Array(readFileSync(input)) : input;
   const unit = ArchiveUnit.open(bytes);
   const archive = unit.archive;
-  const root = new ArchiveUnpickler(archive, (name) => unit.importer.loadType(name) as never, unit.host).unpickle(
-    'data.pkl',
-    'data',
-  );
+  // A class the code does not define resolves to undefined: the unpickler then names it and data.pkl.
+  const lookup = (name: string) => unit.importer.findNamedType(name) as never;
+  const root = new ArchiveUnpickler(archive, lookup, unit.host).unpickle('data.pkl', 'data');
   if (!(root instanceof ScriptObject) || !root.type.isModule) {
     throw new ArchiveError('data.pkl does not hold a module object', archive.entryName('data.pkl'));
   }
