@@ -1,6 +1,6 @@
 import { execute, RunState, ScriptEnumMember, ScriptObject } from '@tsjit/interpreter';
 import type { ClassType, EnumType } from '@tsjit/ir';
-import { dictKey, FloatScalar, PyDevice, quantizedStorageDtype, rebuildQuantizedTensor } from '@tsjit/ops';
+import { dictKey, FloatScalar, PyDevice, quantizedStorageDtype, rebuildQuantizedTensor, typeName } from '@tsjit/ops';
 import {
   ArchiveError,
   type ClassHandle,
@@ -13,6 +13,7 @@ import {
 import { eagerContext, Storage, Tensor } from '@tsjit/tensor';
 import type { ObjectHost } from '../script-module.js';
 import { customClassHandle } from './custom-classes.js';
+import { fitsDeclaredType } from './fits-declared-type.js';
 
 /**
  * Unpickles an archive's pickles: classes resolve to the archive's own types (`classType`) and to
@@ -67,6 +68,10 @@ export class ArchiveUnpickler {
       if (PickleError.isInstance(error) && (error as PickleError).entry === undefined) {
         throw (error as PickleError).withEntry(entry);
       }
+      // The class handles below know the class, not the record: the record is named here.
+      if (ArchiveError.isInstance(error) && (error as ArchiveError).entry === undefined) {
+        throw new ArchiveError((error as ArchiveError).message, entry, { cause: error });
+      }
       throw error;
     }
   }
@@ -115,16 +120,30 @@ export class ArchiveUnpickler {
       create: () => new ScriptObject(classType),
       setState: (instance, state) => {
         const object = instance as ScriptObject;
-        if (host?.methodSchema(classType, '__setstate__')) {
-          execute(host.runtime.methodCode(classType, '__setstate__'), [object, runtimeValue(state)], new RunState());
+        const setstate = host?.methodSchema(classType, '__setstate__');
+        if (host && setstate) {
+          const value = runtimeValue(state);
+          const declared = setstate.arguments[1]?.type;
+          if (declared !== undefined && !fitsDeclaredType(value, declared)) {
+            throw new ArchiveError(
+              `the state of a ${name} object is a ${typeName(value)} but its __setstate__ takes ${declared.annotationStr()}`,
+            );
+          }
+          execute(host.runtime.methodCode(classType, '__setstate__'), [object, value], new RunState());
           return;
         }
         if (!(state instanceof Map)) throw new ArchiveError(`the state of a ${name} object is not an attribute dict`);
-        for (const [attribute, value] of state) {
-          if (typeof attribute !== 'string' || !object.hasAttr(attribute)) {
-            throw new ArchiveError(`${name} has no attribute '${String(attribute)}'`);
+        for (const [attribute, raw] of state) {
+          const declared = typeof attribute === 'string' ? classType.findAttribute(attribute) : undefined;
+          if (declared === undefined) throw new ArchiveError(`${name} has no attribute '${String(attribute)}'`);
+          const value = runtimeValue(raw);
+          // PyTorch does not check; a mistyped value would fail later, deep in a method.
+          if (!fitsDeclaredType(value, declared.type)) {
+            throw new ArchiveError(
+              `${name}.${attribute} is declared ${declared.type.annotationStr()} but the archive gives a ${typeName(value)}`,
+            );
           }
-          object.setAttr(attribute, runtimeValue(value));
+          object.setAttr(attribute, value);
         }
       },
     };
