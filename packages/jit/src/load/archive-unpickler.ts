@@ -130,21 +130,26 @@ export class ArchiveUnpickler {
             );
           }
           execute(host.runtime.methodCode(classType, '__setstate__'), [object, value], new RunState());
-          return;
-        }
-        if (!(state instanceof Map)) throw new ArchiveError(`the state of a ${name} object is not an attribute dict`);
-        for (const [attribute, raw] of state) {
-          const declared = typeof attribute === 'string' ? classType.findAttribute(attribute) : undefined;
-          if (declared === undefined) throw new ArchiveError(`${name} has no attribute '${String(attribute)}'`);
-          const value = runtimeValue(raw);
-          // PyTorch does not check; a mistyped value would fail later, deep in a method.
-          if (!fitsDeclaredType(value, declared.type)) {
-            throw new ArchiveError(
-              `${name}.${attribute} is declared ${declared.type.annotationStr()} but the archive gives a ${typeName(value)}`,
-            );
+        } else {
+          if (!(state instanceof Map)) throw new ArchiveError(`the state of a ${name} object is not an attribute dict`);
+          for (const [attribute, value] of state) {
+            if (typeof attribute !== 'string' || !object.hasAttr(attribute)) {
+              throw new ArchiveError(`${name} has no attribute '${String(attribute)}'`);
+            }
+            object.setAttr(attribute, runtimeValue(value));
           }
-          object.setAttr(attribute, value);
         }
+        // PyTorch checks neither; an attribute left unset (None) or of another type than declared
+        // would fail later, deep in a method, often as an internal assert.
+        classType.attributes.forEach((attribute, slot) => {
+          const value = object.slots[slot];
+          if (fitsDeclaredType(value, attribute.type)) return;
+          const what = value === null ? 'leaves it None' : `gives a ${typeName(value)}`;
+          const how = host && setstate ? 'its __setstate__' : 'the archive';
+          throw new ArchiveError(
+            `${name}.${attribute.name} is declared ${attribute.type.annotationStr()} but ${how} ${what}`,
+          );
+        });
       },
     };
   }
