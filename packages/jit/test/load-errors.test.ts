@@ -2,8 +2,17 @@ import { FrontendError } from '@tsjit/frontend';
 import { ArchiveError, PickleError, ZipError } from '@tsjit/serialize';
 import { describe, expect, it } from 'vitest';
 import { load } from '../src/load/load.js';
-import { decodeValue } from '../src/testing/fixture-values.js';
-import { editArchive, ownArchive, recordName, text, unacceptableError, utf8 } from './support/load-archives.js';
+import { compareValue, decodeValue } from '../src/testing/fixture-values.js';
+import {
+  callInputs,
+  editArchive,
+  ownArchive,
+  ownCall,
+  recordName,
+  text,
+  unacceptableError,
+  utf8,
+} from './support/load-archives.js';
 
 /**
  * Bad archives (issue 6, item 6): each is one of the package's small PyTorch archives
@@ -294,6 +303,33 @@ describe('load: code and classes', () => {
     expect(ArchiveError.isInstance(error) || PickleError.isInstance(error)).toBe(true);
     expect(error.message).toContain('count');
     expect(error.message).toContain('attributes/data.pkl');
+  });
+
+  it('names an attribute that __setstate__ leaves unset', () => {
+    const archive = withRecord('state', 'code/__torch__.py', (old) =>
+      utf8(text(old).replace('    self.color = __torch__.Color.GREEN\n', '')),
+    );
+    const error = loadError(archive);
+    expect(ArchiveError.isInstance(error)).toBe(true);
+    expect(error.message).toContain(
+      '__torch__.WithState.color is declared __torch__.Color but its __setstate__ leaves it None',
+    );
+    expect(error.message).toContain('state/data.pkl');
+  });
+
+  it('names a __setstate__ state that does not have the declared type', () => {
+    // The state tuple's int (steps = 2) becomes a string.
+    const pickle = (old: Uint8Array) => replaceOnce(old, 'K\x02\x88', 'X\x01\x00\x00\x00x\x88');
+    const error = loadError(withRecord('state', 'data.pkl', pickle));
+    expect(ArchiveError.isInstance(error)).toBe(true);
+    expect(error.message).toMatch(/its __setstate__ takes .*Tensor, int, bool, Tensor, Tensor/);
+    expect(error.message).toContain('state/data.pkl');
+  });
+
+  it('loads and runs the archive with __setstate__, an enum and quantized tensors as PyTorch', () => {
+    const module = load(ownArchive('state'));
+    const call = ownCall('state');
+    expect(compareValue(module.runMethod(call.method, ...callInputs(call)), call.outputs, {})).toBeNull();
   });
 
   it('rejects a data.pkl whose root is not a module', () => {

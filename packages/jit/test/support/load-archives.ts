@@ -13,7 +13,7 @@ import { decodeValue, type FixtureValue } from '../../src/testing/fixture-values
 
 const DIR = new URL('../fixtures/load-archives/', import.meta.url);
 
-export const OWN_ARCHIVES = ['attributes', 'classes', 'traced_constants'] as const;
+export const OWN_ARCHIVES = ['attributes', 'classes', 'traced_constants', 'state'] as const;
 export type OwnArchive = (typeof OWN_ARCHIVES)[number];
 
 export interface ArchiveCall {
