@@ -1,5 +1,5 @@
 import { execute, RunState, ScriptEnumMember, ScriptObject } from '@tsjit/interpreter';
-import type { ClassType, EnumType } from '@tsjit/ir';
+import type { ClassType, EnumType, JitType } from '@tsjit/ir';
 import { dictKey, FloatScalar, PyDevice, quantizedStorageDtype, rebuildQuantizedTensor, typeName } from '@tsjit/ops';
 import {
   ArchiveError,
@@ -114,6 +114,12 @@ export class ArchiveUnpickler {
     const type = this.#lookup(name);
     if (type === undefined) return undefined;
     if (type.kind === 'EnumType') return enumHandle(type as EnumType);
+    if ((type as JitType).kind !== 'ClassType') {
+      // A NamedTuple or an interface of the code, named where data.pkl needs a class.
+      throw new ArchiveError(
+        `'${name}' is not a class in the archive's code (it is ${(type as JitType).annotationStr()})`,
+      );
+    }
     const classType = type as ClassType;
     const host = this.#host;
     return {
