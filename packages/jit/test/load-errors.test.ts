@@ -6,6 +6,7 @@ import { compareValue, decodeValue } from '../src/testing/fixture-values.js';
 import {
   callInputs,
   editArchive,
+  type OwnArchive,
   ownArchive,
   ownCall,
   recordName,
@@ -54,11 +55,7 @@ function latin1(s: string): Uint8Array {
 }
 
 /** The archive with record `suffix` replaced by `change(old bytes)`. */
-function withRecord(
-  name: 'attributes' | 'classes' | 'traced_constants',
-  suffix: string,
-  change: (old: Uint8Array) => Uint8Array | undefined,
-): Uint8Array {
+function withRecord(name: OwnArchive, suffix: string, change: (old: Uint8Array) => Uint8Array | undefined): Uint8Array {
   return editArchive(ownArchive(name), (records) => {
     const full = recordName(records, suffix);
     const next = change(records.get(full) as Uint8Array);
@@ -285,6 +282,14 @@ describe('load: code and classes', () => {
     expect(PickleError.isInstance(error) || ArchiveError.isInstance(error)).toBe(true);
     expect(error.message).toContain('__torch__.Attributez');
     expect(error.message).toContain('attributes/data.pkl');
+  });
+
+  it('names a NamedTuple of the code that data.pkl uses as a class', () => {
+    const pickle = (old: Uint8Array) => replaceOnce(old, 'c__torch__\nPair\n', 'c__torch__\nStats\n');
+    const error = loadError(withRecord('classes', 'data.pkl', pickle));
+    expect(ArchiveError.isInstance(error)).toBe(true);
+    expect(error.message).toContain("'__torch__.Stats' is not a class in the archive's code");
+    expect(error.message).toContain('classes/data.pkl');
   });
 
   it('names an attribute data.pkl sets that the class does not declare', () => {

@@ -92,10 +92,13 @@ const ownSeeds = seeds.filter((s) => (OWN_ARCHIVES as readonly string[]).include
 
 // Half the cases start from the package's own archives, which hold more kinds of parts (classes,
 // containers, __setstate__, enums, quantized tensors) than any one small conformance archive.
-const seedChoice: fc.Arbitrary<Seed> = fc.oneof(
-  fc.nat().map((i) => seeds[i % seeds.length]),
-  fc.nat().map((i) => (ownSeeds.length > 0 ? ownSeeds[i % ownSeeds.length] : seeds[i % seeds.length])),
-);
+const seedChoice: fc.Arbitrary<Seed> = fc
+  .oneof(
+    fc.nat().map((i) => seeds[i % seeds.length]),
+    fc.nat().map((i) => (ownSeeds.length > 0 ? ownSeeds[i % ownSeeds.length] : seeds[i % seeds.length])),
+  )
+  // Counterexamples print the seed by name, not its bytes.
+  .map((seed) => Object.assign(Object.create(seed) as Seed, { [fc.toStringMethod]: () => `seed ${seed.name}` }));
 
 // ---------------------------------------------------------------------------------------------
 // Mutations
@@ -619,10 +622,15 @@ function outcome(property: string, seed: Seed, bytes: Uint8Array, where: string,
   return null;
 }
 
+/** The recipe as counterexamples print it: what it does, not its code. */
+function printable(recipe: Recipe): Recipe {
+  return { ...recipe, [fc.toStringMethod]: () => recipe.describe } as Recipe;
+}
+
 function fuzz(property: string, recipe: fc.Arbitrary<Recipe>): void {
   const baseline = memoryInUse();
   fc.assert(
-    fc.property(seedChoice, recipe, (seed, r) => {
+    fc.property(seedChoice, recipe.map(printable), (seed, r) => {
       const problem = runCase(property, seed, r, baseline);
       if (problem === null) return;
       const known = KNOWN_BUGS.find((b) => b.matches.test(problem));
