@@ -30,7 +30,7 @@ import { sharedFixturesDir } from './support/shared-fixtures.js';
  * success or a typed error (JitError, or the kernels' KernelError) that is neither an
  * InternalError nor a wrapper of a plain JS error (TypeError, RangeError): those are bugs.
  *
- * TSJIT_FUZZ_RUNS sets the runs per property (the suite runs 3,000 each; 5,000 each makes the
+ * TSJIT_FUZZ_RUNS sets the runs per property (the suite runs 3,000 each; 4,000 each over the five makes the
  * 20,000-case acceptance run). TSJIT_FUZZ_REPORT=1 prints the tally of outcomes; TSJIT_FUZZ_SEED
  * replays a run; TSJIT_FUZZ_DUMP=DIR writes the archive of each failing case there.
  */
