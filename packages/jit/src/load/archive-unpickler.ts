@@ -1,4 +1,4 @@
-import { execute, RunState, ScriptEnumMember, ScriptObject } from '@tsjit/interpreter';
+import { execute, type RunOptions, RunState, ScriptEnumMember, ScriptObject } from '@tsjit/interpreter';
 import type { ClassType, EnumType, JitType } from '@tsjit/ir';
 import { dictKey, FloatScalar, PyDevice, quantizedStorageDtype, rebuildQuantizedTensor, typeName } from '@tsjit/ops';
 import {
@@ -27,14 +27,18 @@ export class ArchiveUnpickler {
   readonly #host: ObjectHost | undefined;
   readonly #storages = new Map<string, { storage: Storage; dtype: string; numel: number }>();
 
+  readonly #runOptions: RunOptions;
+
   constructor(
     archive: TorchScriptArchive,
     lookup: (qualifiedName: string) => ClassType | EnumType | undefined,
     host?: ObjectHost,
+    runOptions: RunOptions = {},
   ) {
     this.#archive = archive;
     this.#lookup = lookup;
     this.#host = host;
+    this.#runOptions = runOptions;
   }
 
   unpickle(record: string, storageDir: string): unknown {
@@ -122,6 +126,7 @@ export class ArchiveUnpickler {
     }
     const classType = type as ClassType;
     const host = this.#host;
+    const runOptions = this.#runOptions;
     return {
       create: () => new ScriptObject(classType),
       setState: (instance, state) => {
@@ -135,7 +140,7 @@ export class ArchiveUnpickler {
               `the state of a ${name} object is a ${typeName(value)} but its __setstate__ takes ${declared.annotationStr()}`,
             );
           }
-          execute(host.runtime.methodCode(classType, '__setstate__'), [object, value], new RunState());
+          execute(host.runtime.methodCode(classType, '__setstate__'), [object, value], new RunState(runOptions));
         } else {
           if (!(state instanceof Map)) throw new ArchiveError(`the state of a ${name} object is not an attribute dict`);
           for (const [attribute, value] of state) {

@@ -11,6 +11,12 @@ export interface LoadOptions {
    * names as keys; each value is replaced by the file's text (empty when the archive lacks it).
    */
   readonly extraFiles?: Map<string, string>;
+  /**
+   * A `Date.now()` time by which the code the load runs (`__setstate__` methods) must be done;
+   * past it the load fails with a CallCancelledError ('deadline'). An archive from a stranger can
+   * hold a `__setstate__` that never returns. None by default, as in PyTorch.
+   */
+  readonly deadline?: number;
 }
 
 /**
@@ -26,7 +32,10 @@ export function load(input: string | Uint8Array, options: LoadOptions = {}): Scr
   const archive = unit.archive;
   // A class the code does not define resolves to undefined: the unpickler then names it and data.pkl.
   const lookup = (name: string) => unit.importer.findNamedType(name) as never;
-  const root = new ArchiveUnpickler(archive, lookup, unit.host).unpickle('data.pkl', 'data');
+  const root = new ArchiveUnpickler(archive, lookup, unit.host, { deadline: options.deadline }).unpickle(
+    'data.pkl',
+    'data',
+  );
   if (!(root instanceof ScriptObject) || !root.type.isModule) {
     throw new ArchiveError('data.pkl does not hold a module object', archive.entryName('data.pkl'));
   }
