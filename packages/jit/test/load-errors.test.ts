@@ -1,4 +1,5 @@
 import { FrontendError } from '@tsjit/frontend';
+import { CallCancelledError } from '@tsjit/interpreter';
 import { ArchiveError, PickleError, ZipError } from '@tsjit/serialize';
 import { describe, expect, it } from 'vitest';
 import { load } from '../src/load/load.js';
@@ -335,6 +336,25 @@ describe('load: code and classes', () => {
     const module = load(ownArchive('state'));
     const call = ownCall('state');
     expect(compareValue(module.runMethod(call.method, ...callInputs(call)), call.outputs, {})).toBeNull();
+  });
+
+  it('stops a __setstate__ that never returns at the load deadline', () => {
+    const archive = withRecord('state', 'code/__torch__.py', (old) =>
+      utf8(
+        text(old).replace(
+          '    self.color = __torch__.Color.GREEN\n',
+          '    self.color = __torch__.Color.GREEN\n    i = 0\n    while torch.ge(i, 0):\n      i = torch.add(i, 1)\n',
+        ),
+      ),
+    );
+    let error: unknown;
+    try {
+      load(archive, { deadline: Date.now() + 200 });
+    } catch (e) {
+      error = e;
+    }
+    expect(CallCancelledError.isInstance(error)).toBe(true);
+    expect((error as CallCancelledError).reason).toBe('deadline');
   });
 
   it('rejects a data.pkl whose root is not a module', () => {

@@ -602,7 +602,8 @@ let dumped = 0;
 function outcome(property: string, seed: Seed, bytes: Uint8Array, where: string, baseline: number): string | null {
   let module: ScriptModule;
   try {
-    module = load(bytes);
+    // Code the load runs (__setstate__) is bounded too: a mutant may loop forever there.
+    module = load(bytes, { deadline: Date.now() + CALL_DEADLINE_MS });
   } catch (error) {
     count(property, `load: ${errorClass(error)}`);
     const bad = unacceptableError(error) ?? unnamedEntry(error);
