@@ -1,4 +1,6 @@
+import { KernelError } from '@tsjit/kernels';
 import { describe, expect, it } from 'vitest';
+import { Storage } from './storage.js';
 import { tensor } from './values.js';
 
 describe('Storage.toShared', () => {
@@ -25,5 +27,27 @@ describe('Storage.toShared', () => {
     const t = tensor([1, 2], { dtype: 'int64' });
     const bytes = t.storage.toShared().bytes;
     expect(t.storage.toShared().bytes).toBe(bytes);
+  });
+});
+
+describe('Storage.allocate', () => {
+  it('reports a request the allocator cannot meet as a KernelError (out of memory), as PyTorch its allocator', () => {
+    for (const [shared, uninitialized] of [
+      [false, false],
+      [false, true],
+      [true, false],
+    ]) {
+      let error: unknown;
+      try {
+        Storage.allocate(2 ** 53, shared, uninitialized);
+      } catch (e) {
+        error = e;
+      }
+      expect(KernelError.isInstance(error)).toBe(true);
+      expect((error as KernelError).code).toBe('ERR_TSJIT_OUT_OF_MEMORY');
+      expect((error as Error).message).toBe(
+        `DefaultCPUAllocator: not enough memory: you tried to allocate ${2 ** 53} bytes.`,
+      );
+    }
   });
 });

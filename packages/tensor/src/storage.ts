@@ -1,4 +1,4 @@
-import { keepFreedMemory } from '@tsjit/kernels';
+import { KernelError, keepFreedMemory } from '@tsjit/kernels';
 
 /**
  * The bytes behind one or more tensors (a tensor and all its views share one Storage), and the
@@ -50,6 +50,21 @@ export class Storage {
    * would cost as much as a fast kernel.
    */
   static allocate(byteLength: number, shared = false, uninitialized = false): Storage {
+    try {
+      return Storage.#allocate(byteLength, shared, uninitialized);
+    } catch (error) {
+      // V8 refuses a buffer past its limit, or one the system cannot give, with a RangeError;
+      // PyTorch's allocator reports the same request as a RuntimeError naming its size.
+      if (!(error instanceof RangeError)) throw error;
+      throw new KernelError(
+        'ERR_TSJIT_OUT_OF_MEMORY',
+        `DefaultCPUAllocator: not enough memory: you tried to allocate ${byteLength} bytes.`,
+        { cause: error },
+      );
+    }
+  }
+
+  static #allocate(byteLength: number, shared: boolean, uninitialized: boolean): Storage {
     if (shared) return new Storage(new Uint8Array(new SharedArrayBuffer(byteLength)));
     if (byteLength <= SMALL_LIMIT) return new Storage(smallBytes(byteLength));
     if (!mallocTuned) tuneMallocOnce();

@@ -1,6 +1,6 @@
 import { type ArchiveConstant, importArchiveCode, type SourceImporter } from '@tsjit/frontend';
 import type { ClassType, IValue, JitType } from '@tsjit/ir';
-import { TensorType, tensorValue, typeOf } from '@tsjit/ir';
+import { InternalError, TensorType, tensorValue, typeOf } from '@tsjit/ir';
 import { FloatScalar } from '@tsjit/ops';
 import { ArchiveError, TorchScriptArchive } from '@tsjit/serialize';
 import { Tensor } from '@tsjit/tensor';
@@ -80,7 +80,16 @@ function archiveConstant(value: unknown, entry: string): ArchiveConstant {
   if (value instanceof Tensor) return { type: TensorType.get(), value: tensorValue(value) };
   const ivalue = toIValue(value);
   if (ivalue === undefined) throw new ArchiveError('unsupported value in the constant table', entry);
-  return { type: typeOf(ivalue) as JitType, value: ivalue };
+  let type: JitType;
+  try {
+    type = typeOf(ivalue) as JitType;
+  } catch (error) {
+    // typeOf's InternalError is for the compiler's own constants; this value came from the archive
+    // (an empty or mixed list, which PyTorch never writes into a constant table).
+    if (!InternalError.isInstance(error)) throw error;
+    throw new ArchiveError(`the constant's type cannot be told: ${(error as Error).message}`, entry, { cause: error });
+  }
+  return { type, value: ivalue };
 }
 
 function toIValue(value: unknown): IValue | undefined {

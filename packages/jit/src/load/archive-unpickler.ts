@@ -1,6 +1,6 @@
-import { execute, RunState, ScriptEnumMember, ScriptObject } from '@tsjit/interpreter';
-import type { ClassType, EnumType } from '@tsjit/ir';
-import { dictKey, FloatScalar, PyDevice, quantizedStorageDtype, rebuildQuantizedTensor } from '@tsjit/ops';
+import { execute, type RunOptions, RunState, ScriptEnumMember, ScriptObject } from '@tsjit/interpreter';
+import type { ClassType, EnumType, JitType } from '@tsjit/ir';
+import { dictKey, FloatScalar, PyDevice, quantizedStorageDtype, rebuildQuantizedTensor, typeName } from '@tsjit/ops';
 import {
   ArchiveError,
   type ClassHandle,
@@ -13,6 +13,7 @@ import {
 import { eagerContext, Storage, Tensor } from '@tsjit/tensor';
 import type { ObjectHost } from '../script-module.js';
 import { customClassHandle } from './custom-classes.js';
+import { fitsDeclaredType } from './fits-declared-type.js';
 
 /**
  * Unpickles an archive's pickles: classes resolve to the archive's own types (`classType`) and to
@@ -26,14 +27,18 @@ export class ArchiveUnpickler {
   readonly #host: ObjectHost | undefined;
   readonly #storages = new Map<string, { storage: Storage; dtype: string; numel: number }>();
 
+  readonly #runOptions: RunOptions;
+
   constructor(
     archive: TorchScriptArchive,
     lookup: (qualifiedName: string) => ClassType | EnumType | undefined,
     host?: ObjectHost,
+    runOptions: RunOptions = {},
   ) {
     this.#archive = archive;
     this.#lookup = lookup;
     this.#host = host;
+    this.#runOptions = runOptions;
   }
 
   unpickle(record: string, storageDir: string): unknown {
@@ -66,6 +71,10 @@ export class ArchiveUnpickler {
     } catch (error) {
       if (PickleError.isInstance(error) && (error as PickleError).entry === undefined) {
         throw (error as PickleError).withEntry(entry);
+      }
+      // The class handles below know the class, not the record: the record is named here.
+      if (ArchiveError.isInstance(error) && (error as ArchiveError).entry === undefined) {
+        throw new ArchiveError((error as ArchiveError).message, entry, { cause: error });
       }
       throw error;
     }
@@ -109,23 +118,49 @@ export class ArchiveUnpickler {
     const type = this.#lookup(name);
     if (type === undefined) return undefined;
     if (type.kind === 'EnumType') return enumHandle(type as EnumType);
+    if ((type as JitType).kind !== 'ClassType') {
+      // A NamedTuple or an interface of the code, named where data.pkl needs a class.
+      throw new ArchiveError(
+        `'${name}' is not a class in the archive's code (it is ${(type as JitType).annotationStr()})`,
+      );
+    }
     const classType = type as ClassType;
     const host = this.#host;
+    const runOptions = this.#runOptions;
     return {
       create: () => new ScriptObject(classType),
       setState: (instance, state) => {
         const object = instance as ScriptObject;
-        if (host?.methodSchema(classType, '__setstate__')) {
-          execute(host.runtime.methodCode(classType, '__setstate__'), [object, runtimeValue(state)], new RunState());
-          return;
-        }
-        if (!(state instanceof Map)) throw new ArchiveError(`the state of a ${name} object is not an attribute dict`);
-        for (const [attribute, value] of state) {
-          if (typeof attribute !== 'string' || !object.hasAttr(attribute)) {
-            throw new ArchiveError(`${name} has no attribute '${String(attribute)}'`);
+        const setstate = host?.methodSchema(classType, '__setstate__');
+        if (host && setstate) {
+          const value = runtimeValue(state);
+          const declared = setstate.arguments[1]?.type;
+          if (declared !== undefined && !fitsDeclaredType(value, declared)) {
+            throw new ArchiveError(
+              `the state of a ${name} object is a ${typeName(value)} but its __setstate__ takes ${declared.annotationStr()}`,
+            );
           }
-          object.setAttr(attribute, runtimeValue(value));
+          execute(host.runtime.methodCode(classType, '__setstate__'), [object, value], new RunState(runOptions));
+        } else {
+          if (!(state instanceof Map)) throw new ArchiveError(`the state of a ${name} object is not an attribute dict`);
+          for (const [attribute, value] of state) {
+            if (typeof attribute !== 'string' || !object.hasAttr(attribute)) {
+              throw new ArchiveError(`${name} has no attribute '${String(attribute)}'`);
+            }
+            object.setAttr(attribute, runtimeValue(value));
+          }
         }
+        // PyTorch checks neither; an attribute left unset (None) or of another type than declared
+        // would fail later, deep in a method, often as an internal assert.
+        classType.attributes.forEach((attribute, slot) => {
+          const value = object.slots[slot];
+          if (fitsDeclaredType(value, attribute.type)) return;
+          const what = value === null ? 'leaves it None' : `gives a ${typeName(value)}`;
+          const how = host && setstate ? 'its __setstate__' : 'the archive';
+          throw new ArchiveError(
+            `${name}.${attribute.name} is declared ${attribute.type.annotationStr()} but ${how} ${what}`,
+          );
+        });
       },
     };
   }

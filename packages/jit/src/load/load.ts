@@ -11,6 +11,12 @@ export interface LoadOptions {
    * names as keys; each value is replaced by the file's text (empty when the archive lacks it).
    */
   readonly extraFiles?: Map<string, string>;
+  /**
+   * A `Date.now()` time by which the code the load runs (`__setstate__` methods) must be done;
+   * past it the load fails with a CallCancelledError ('deadline'). An archive from a stranger can
+   * hold a `__setstate__` that never returns. None by default, as in PyTorch.
+   */
+  readonly deadline?: number;
 }
 
 /**
@@ -28,7 +34,9 @@ export function load(input: string | Uint8Array, options: LoadOptions = {}): Scr
   const bytes = typeof input === 'string' ? new Uint8Array(readFileSync(input)) : input;
   const unit = ArchiveUnit.open(bytes);
   const archive = unit.archive;
-  const root = new ArchiveUnpickler(archive, (name) => unit.importer.loadType(name) as never, unit.host).unpickle(
+  // A class the code does not define resolves to undefined: the unpickler then names it and data.pkl.
+  const lookup = (name: string) => unit.importer.findNamedType(name) as never;
+  const root = new ArchiveUnpickler(archive, lookup, unit.host, { deadline: options.deadline }).unpickle(
     'data.pkl',
     'data',
   );
