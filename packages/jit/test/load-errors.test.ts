@@ -365,13 +365,11 @@ describe('load: code and classes', () => {
   });
 });
 
-describe('known bugs outside the loader (found by load-fuzz; reported, not fixed here)', () => {
-  // ops/interpreter: a None reaching a Tensor argument through `unchecked_cast` (code that declares
-  // an attribute `Any` and casts it) fails inside the op with a TypeError ("Cannot read properties
-  // of null (reading 'dtype')"); PyTorch raises "RuntimeError: Expected Tensor but got None". The
-  // test is marked `fails` until the ops check their tensor arguments; it then passes and the
-  // marker (and load-fuzz's KNOWN_BUGS entry) must go.
-  it.fails('a None cast to Tensor gives a typed error, as PyTorch\'s "Expected Tensor but got None"', () => {
+describe('a bug load-fuzz found outside the loader', () => {
+  // A None reaching a Tensor argument through `unchecked_cast` (code that declares an attribute
+  // `Any` and casts it): the interpreter checks Tensor arguments and raises PyTorch's "Expected
+  // Tensor but got None" instead of letting the op fail with a TypeError.
+  it('a None cast to Tensor gives a typed error, as PyTorch\'s "Expected Tensor but got None"', () => {
     let archive = withRecord('attributes', 'data.pkl', (old) =>
       replaceOnce(old, 'X\x05\x00\x00\x00limitq\x14K\x04', 'X\x05\x00\x00\x00limitq\x14N'),
     );
@@ -391,5 +389,6 @@ describe('known bugs outside the loader (found by load-fuzz; reported, not fixed
     }
     expect(error).toBeDefined();
     expect(unacceptableError(error)).toBeNull();
+    expect((error as Error).message).toMatch(/RuntimeError: Expected Tensor but got None/);
   });
 });

@@ -542,18 +542,7 @@ const tally = new Map<string, Map<string, number>>();
  * are counted in the tally (as `known bug: <id>`) instead of failing the run. Each one's
  * reproducer is in the comment; remove the entry when its fix lands.
  */
-const KNOWN_BUGS: readonly { readonly id: string; readonly matches: RegExp }[] = [
-  {
-    // ops/interpreter: a None that reaches a Tensor argument through `unchecked_cast` (code that
-    // says `bias: Any` where lang_optional_refinement's archive says `bias: Optional[Tensor]`, called
-    // with bias=None: `torch.__isnot__(bias, None)` holds for Any, as in PyTorch) fails inside
-    // binaryCompute with a TypeError; PyTorch says "RuntimeError: Expected Tensor but got None".
-    // Replay: TSJIT_FUZZ_SEED=-986032564 (code files property).
-    id: 'None as a Tensor argument',
-    matches:
-      /call failed with an untyped error: TypeError: Cannot read properties of (null|undefined) \(reading '(dtype|shape|sizes|strides)'\)/,
-  },
-];
+const KNOWN_BUGS: readonly { readonly id: string; readonly matches: RegExp }[] = [];
 
 /** TSJIT_FUZZ_COLLECT=1: go on past failures and print each distinct one (a survey, not a test). */
 const collect = process.env.TSJIT_FUZZ_COLLECT === '1';

@@ -338,7 +338,21 @@ function opRunner(node: Node, ins: number[], outs: readonly number[], ctx: Runne
     regs.push(ctx.constantRegister(d));
   }
   const build = argsBuilder(overload.names);
-  const call = (args: OpArgs): unknown => dispatch(overload, args);
+  // A None that reached a Tensor parameter through an unchecked cast: PyTorch's unboxing error,
+  // not whatever the implementation would do with null.
+  const tensorArgs = schema.arguments.flatMap((a, i) => (a.type.kind === 'TensorType' && i < regs.length ? [i] : []));
+  const names = overload.names;
+  const call =
+    tensorArgs.length === 0
+      ? (args: OpArgs): unknown => dispatch(overload, args)
+      : (args: OpArgs): unknown => {
+          for (let k = 0; k < tensorArgs.length; k++) {
+            const v = args[names[tensorArgs[k]]];
+            if (v === null || v === undefined)
+              throw new OpError(`Expected Tensor but got ${v === null ? 'None' : 'nothing'}`);
+          }
+          return dispatch(overload, args);
+        };
   const o = outs.length === 1 ? outs[0] : -1;
   const finish = floatOut
     ? (r: unknown[], v: unknown) => void (r[o] = typeof v === 'number' && Number.isInteger(v) ? new FloatScalar(v) : v)
