@@ -66,11 +66,6 @@ export class UnitRuntime implements CodeProvider {
     return code;
   }
 
-  /** The frontend unit the code comes from. */
-  get unit(): FrontendUnit {
-    return this.#unit;
-  }
-
   /** The graph a call node calls (a function of the unit or a method of one of its classes), as `fn.graph` shows it. */
   calleeGraph(node: Node): Graph | undefined {
     if (node.kind === 'prim::CallFunction') {
