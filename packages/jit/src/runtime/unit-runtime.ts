@@ -20,6 +20,11 @@ export class UnitRuntime implements CodeProvider {
     this.#sources = sources;
   }
 
+  /** The frontend unit whose functions and methods run here (tools read their graphs: module-method.ts). */
+  get frontendUnit(): FrontendUnit {
+    return this.#unit;
+  }
+
   /** The Code of a compiled function or method. */
   codeOf(fn: CompiledFunction): Code {
     let code = this.#codes.get(fn);
