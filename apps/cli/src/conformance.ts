@@ -3,12 +3,7 @@ import { join } from 'node:path';
 import { FrontendError } from '@tsjit/frontend';
 import type { JitType } from '@tsjit/ir';
 import { CompilationUnit, load, moduleMethod, type ScriptModule } from '@tsjit/jit';
-import {
-  compareFixtureValue,
-  decodeFixtureValue,
-  type FixtureValue,
-  isErrorExpectation,
-} from '@tsjit/jit/testing';
+import { compareFixtureValue, decodeFixtureValue, type FixtureValue, isErrorExpectation } from '@tsjit/jit/testing';
 import { errorText } from './error-text.js';
 
 /**
@@ -212,7 +207,9 @@ function runCalls(caseDir: string, spec: CaseFile, target: Callable): string[] {
       if (!isErrorExpectation(call.outputs)) {
         problems.push(`call ${i}: ${errorName(e)}: ${errorText(e)}`);
       } else if (!messageOf(e).toLowerCase().includes(call.outputs.error.toLowerCase())) {
-        problems.push(`call ${i}: expected an error containing ${JSON.stringify(call.outputs.error)}, got ${errorText(e)}`);
+        problems.push(
+          `call ${i}: expected an error containing ${JSON.stringify(call.outputs.error)}, got ${errorText(e)}`,
+        );
       }
       return;
     }

@@ -1,8 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { classMethods, load, moduleMethod, type ScriptModule } from '@tsjit/jit';
-import { fromNpy, Tensor, toNpy } from '@tsjit/tensor';
 import { decodeFixtureValue, type FixtureValue } from '@tsjit/jit/testing';
-import { readFileSync, existsSync } from 'node:fs';
+import { fromNpy, Tensor, toNpy } from '@tsjit/tensor';
 import { moduleClasses } from './module-classes.js';
 import { pythonRepr } from './python-repr.js';
 import { UsageError } from './usage-error.js';

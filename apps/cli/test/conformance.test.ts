@@ -124,24 +124,29 @@ const shared = sharedFixturesDir();
 
 // The shared fixtures live outside the repository (../shared/fixtures/torchscript): a user's clone
 // has none, so this skips there; CI and the development machines have them.
-describe.skipIf(!shared)(`pnpm tsjit conformance ../shared/fixtures/torchscript${shared ? '' : ' (skipped: not found)'}`, () => {
-  it('every case passes: 104 passed, 0 failed (backward sections reported as not run)', () => {
-    // The root package.json's `tsjit` script, run as `pnpm tsjit` runs it (from the repository root).
-    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    const [program, ...scriptArgs] = pkg.scripts.tsjit.split(/\s+/);
-    expect(program).toBe('node');
-    const r = runNode([...scriptArgs, 'conformance', relative(REPO_ROOT, shared as string)], { timeout: 900_000 });
-    expect(r.stderr).toBe('');
-    const index = JSON.parse(readFileSync(join(shared as string, 'index.json'), 'utf8')) as {
-      cases: { name: string; backward: boolean }[];
-    };
-    const caseLines = r.lines.slice(0, -2);
-    expect(caseLines.map((line) => line.split(' ')[1])).toEqual(index.cases.map((c) => c.name));
-    expect(caseLines.filter((line) => line.startsWith('FAIL'))).toEqual([]);
-    const withBackward = index.cases.filter((c) => c.backward).length;
-    expect(caseLines.filter((line) => line.endsWith(`[${BACKWARD}]`))).toHaveLength(withBackward);
-    expect(r.lines.at(-2)).toBe(`${withBackward} backward section(s) not run (needs autodiff, issue 7)`);
-    expect(r.lines.at(-1)).toBe('104 passed, 0 failed');
-    expect(r.status).toBe(0);
-  }, 900_000);
-});
+describe.skipIf(!shared)(
+  `pnpm tsjit conformance ../shared/fixtures/torchscript${shared ? '' : ' (skipped: not found)'}`,
+  () => {
+    it('every case passes: 104 passed, 0 failed (backward sections reported as not run)', () => {
+      // The root package.json's `tsjit` script, run as `pnpm tsjit` runs it (from the repository root).
+      const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      };
+      const [program, ...scriptArgs] = pkg.scripts.tsjit.split(/\s+/);
+      expect(program).toBe('node');
+      const r = runNode([...scriptArgs, 'conformance', relative(REPO_ROOT, shared as string)], { timeout: 900_000 });
+      expect(r.stderr).toBe('');
+      const index = JSON.parse(readFileSync(join(shared as string, 'index.json'), 'utf8')) as {
+        cases: { name: string; backward: boolean }[];
+      };
+      const caseLines = r.lines.slice(0, -2);
+      expect(caseLines.map((line) => line.split(' ')[1])).toEqual(index.cases.map((c) => c.name));
+      expect(caseLines.filter((line) => line.startsWith('FAIL'))).toEqual([]);
+      const withBackward = index.cases.filter((c) => c.backward).length;
+      expect(caseLines.filter((line) => line.endsWith(`[${BACKWARD}]`))).toHaveLength(withBackward);
+      expect(r.lines.at(-2)).toBe(`${withBackward} backward section(s) not run (needs autodiff, issue 7)`);
+      expect(r.lines.at(-1)).toBe('104 passed, 0 failed');
+      expect(r.status).toBe(0);
+    }, 900_000);
+  },
+);
