@@ -6,7 +6,7 @@ import { CORPUS, REPO_ROOT, runNode, sharedFixturesDir, tsjit } from './support/
 
 const BACKWARD = 'backward: not run (needs autodiff, issue 7)';
 
-describe('tsjit conformance on the CLI's own corpus (recorded by PyTorch: tooling/fixtures/gen_cli_corpus.py)', () => {
+describe("tsjit conformance on the CLI's own corpus (recorded by PyTorch: tooling/fixtures/gen_cli_corpus.py)", () => {
   it('passes every case: one PASS line each, then the summary; exit code 0', () => {
     const r = tsjit('conformance', CORPUS);
     expect(r.stderr).toBe('');
