@@ -18,6 +18,7 @@ export {
 export { type FrontendCleanupOptions, frontendCleanup } from './frontend-cleanup.js';
 export { type CalleeGraph, type InlineGraphOptions, inlinedGraph, optimizedGraph } from './inline-graph.js';
 export { type LoadOptions, load } from './load/load.js';
+export { classMethods, ModuleMethod, moduleMethod, moduleMethods } from './module-method.js';
 export type { ModuleUnit, UnitRecipe } from './runtime/module-unit.js';
 export { type SaveOptions, save } from './save/save.js';
 export { type ScriptOptions, script } from './script.js';

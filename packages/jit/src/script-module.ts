@@ -2,10 +2,11 @@ import { execute, fromRuntime, type RunOptions, RunState, ScriptObject, toRuntim
 import type { ClassType, Graph } from '@tsjit/ir';
 import { OpError } from '@tsjit/ops';
 import { Tensor } from '@tsjit/tensor';
+import { moduleMethod } from './module-method.js';
 import { bindArguments } from './runtime/bind-arguments.js';
 import type { ModuleUnit } from './runtime/module-unit.js';
 import type { UnitRuntime } from './runtime/unit-runtime.js';
-import { ScriptFunction } from './script-function.js';
+import type { ScriptFunction } from './script-function.js';
 import { callAsync, splitCallOptions } from './workers/async-call.js';
 
 /** What an object's methods need from the unit that compiled its class. */
@@ -72,12 +73,11 @@ export class ScriptInstance {
    * takes `self` first), as PyTorch's `module.forward` / `module.<method>` objects show them.
    */
   method(name: string): ScriptFunction {
-    const runtime = this.host.runtime;
-    const compiled = runtime.unit.findMethod(this.object.type, name);
-    if (compiled === undefined) {
+    const method = moduleMethod(this, name);
+    if (method === undefined) {
       throw new OpError(`'${this.object.type.qualifiedName}' object has no attribute or method '${name}'`);
     }
-    return new ScriptFunction(compiled, { calleeGraph: (node) => runtime.calleeGraph(node), runtime });
+    return method;
   }
 
   /** The names of the methods of the object's class, in definition order. */

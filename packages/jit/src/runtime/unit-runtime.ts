@@ -20,7 +20,7 @@ export class UnitRuntime implements CodeProvider {
     this.#sources = sources;
   }
 
-  /** The compilation unit whose functions and methods this runs (the saver prints their graphs). */
+  /** The compilation unit whose functions and methods this runs (the saver and tools read their graphs). */
   get unit(): FrontendUnit {
     return this.#unit;
   }

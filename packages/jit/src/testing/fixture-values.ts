@@ -6,7 +6,7 @@
  * Extensions over the README: inline tensors `{"tensor": {"dtype", "shape", "data"}}` (flat, C
  * order, floats may be "nan"/"inf"/"-inf") and ints beyond ±2^53 as decimal strings.
  *
- * Only tests use this; it is not part of the package's entry (jit has no `testing` entry).
+ * Tests import it directly; tools get it from the `@tsjit/jit/testing` subpath (src/testing/index.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,0 +1,71 @@
+import type { CompilationUnit as FrontendUnit } from '@tsjit/frontend';
+import { type ClassType, type Graph, type Node, printFunctionCode } from '@tsjit/ir';
+import { calleeName } from '@tsjit/passes';
+import { ScriptFunction } from './script-function.js';
+import type { ScriptInstance } from './script-module.js';
+
+/**
+ * The method `name` of a module or script object as a ScriptFunction (PyTorch's
+ * `getattr(module, name)` on a ScriptModule): its `schema`, `graph`, `inlinedGraph` and `code`
+ * as PyTorch shows them; undefined when the object's class has no such method. Works for loaded
+ * archives (the method is compiled from `code/` on first use) and for source-compiled modules.
+ */
+export function moduleMethod(instance: ScriptInstance, name: string): ModuleMethod | undefined {
+  const unit = instance.host.runtime.unit;
+  const compiled = unit.findMethod(instance.type, name);
+  return compiled === undefined ? undefined : wrap(instance, unit, compiled);
+}
+
+/** Every method of the object's class, in the order its source defines them. */
+export function moduleMethods(instance: ScriptInstance): ModuleMethod[] {
+  const unit = instance.host.runtime.unit;
+  return classMethods(instance, instance.type, unit);
+}
+
+/** Every method of `type` (a class of the same unit as `instance`), in definition order. */
+export function classMethods(
+  instance: ScriptInstance,
+  type: ClassType,
+  unit: FrontendUnit = instance.host.runtime.unit,
+): ModuleMethod[] {
+  // findMethod first: it compiles the class's `__init__` where there is one, as reading any member does.
+  unit.findMethod(type, '__init__');
+  return unit.methodsOf(type).map((compiled) => wrap(instance, unit, compiled));
+}
+
+/**
+ * A method of a module's class as a ScriptFunction whose `code` is what PyTorch's
+ * `module.<name>.code` prints: `self` without its type (a script function's code types every
+ * argument).
+ */
+export class ModuleMethod extends ScriptFunction {
+  override get code(): string {
+    return printFunctionCode(this.graph, this.schema, { method: true }).code;
+  }
+}
+
+function wrap(
+  instance: ScriptInstance,
+  unit: FrontendUnit,
+  compiled: NonNullable<ReturnType<FrontendUnit['findMethod']>>,
+): ModuleMethod {
+  return new ModuleMethod(compiled, {
+    calleeGraph: (node) => calleeGraph(unit, node),
+    runtime: instance.host.runtime,
+  });
+}
+
+/** The graph a call node calls: a function of the unit, or a method of one of its classes. */
+function calleeGraph(unit: FrontendUnit, node: Node): Graph | undefined {
+  if (node.kind === 'prim::CallFunction') {
+    const name = calleeName(node);
+    const fn = name === undefined ? undefined : unit.findFunction(name);
+    return fn?.graph();
+  }
+  if (node.kind === 'prim::CallMethod') {
+    const self = node.inputs[0]?.type;
+    if (self?.kind !== 'ClassType') return undefined;
+    return unit.findMethod(self as ClassType, node.s('name'))?.graph();
+  }
+  return undefined;
+}
