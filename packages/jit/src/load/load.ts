@@ -21,7 +21,8 @@ export interface LoadOptions {
  * PickleError, ArchiveError; FrontendError for the code).
  */
 export function load(input: string | Uint8Array, options: LoadOptions = {}): ScriptModule {
-  const bytes = typeof input === 'string' ? new Uint8Array(readFileSync(input)) : input;
+  // A view of the Buffer, not a copy: copying would touch every storage's bytes once more.
+  const bytes = typeof input === 'string' ? bufferView(readFileSync(input)) : input;
   const unit = ArchiveUnit.open(bytes);
   const archive = unit.archive;
   const root = new ArchiveUnpickler(archive, (name) => unit.importer.loadType(name) as never, unit.host).unpickle(
@@ -38,4 +39,14 @@ export function load(input: string | Uint8Array, options: LoadOptions = {}): Scr
     }
   }
   return new ScriptModule(root, unit.host);
+}
+
+/**
+ * A plain Uint8Array over a Buffer's memory (Buffer's own slice does not copy, unlike Uint8Array's).
+ * A small file may land in Node's shared Buffer pool: that one is copied, so the archive's storages
+ * own their memory (and start aligned) as before.
+ */
+function bufferView(buffer: Buffer): Uint8Array {
+  if (buffer.byteOffset !== 0 || buffer.buffer.byteLength !== buffer.byteLength) return new Uint8Array(buffer);
+  return new Uint8Array(buffer.buffer, 0, buffer.byteLength);
 }
