@@ -38,32 +38,20 @@ export function timeCall(fn, { repeats = 7, minTime = 0.1, warmup = 0.1 } = {}) 
   return median(samples);
 }
 
-// V8's collector, for the fresh-object timings below: a collection between repetitions (untimed)
-// stands in for PyTorch's "GC off during a repetition", so one load's garbage is not collected
-// inside the next one's timing. `pnpm bench` starts node without --expose-gc, so the flag is set
-// here and the function taken from a new context (where V8 installs it).
-let collect = globalThis.gc;
-if (typeof collect !== 'function') {
-  const { setFlagsFromString } = await import('node:v8');
-  const { runInNewContext } = await import('node:vm');
-  setFlagsFromString('--expose-gc');
-  collect = runInNewContext('gc');
-}
-export const gc = collect;
-
 /**
  * Seconds of one fresh operation (a load, a first call), as torch-baseline.py's `load` suite times
  * them: `once()` does one repetition (its untimed preparation included) and returns the seconds it
  * timed. One untimed warm-up repetition, then the median of max(repeats, 5).
+ *
+ * No collection is forced between repetitions (PyTorch's side only pauses Python's cycle
+ * collector): V8 collects when it needs to, and that cost is part of what a caller sees. A forced
+ * full GC before each load made the loads after it about 1.6x slower in CPU time (V8 starts them
+ * colder), so forcing one would not stand in for "GC off".
  */
 export function timeFresh(once, { repeats = 7 } = {}) {
-  gc();
   once();
   const samples = [];
-  for (let r = 0; r < Math.max(repeats, 5); r++) {
-    gc();
-    samples.push(once());
-  }
+  for (let r = 0; r < Math.max(repeats, 5); r++) samples.push(once());
   return median(samples);
 }
 

@@ -2,7 +2,7 @@
 // exported archives (see ../exported-archives.mjs: the files torch-baseline.py times in the same run).
 import { load } from '@tsjit/jit';
 import { compareOutputs, exportedModel } from '../exported-archives.mjs';
-import { clock, gc } from '../timing.mjs';
+import { clock } from '../timing.mjs';
 
 // A first call slower than this is reported as too slow instead of timed (timing takes >= 10 calls).
 const TOO_SLOW_SECONDS = 20;
@@ -91,7 +91,6 @@ export const loadSuite = [
         paths: {
           forward: () => {
             const module = load(m.archive);
-            gc();
             const t0 = clock();
             const y = module.forward(...m.inputs);
             const seconds = clock() - t0;
