@@ -25,15 +25,19 @@ export class ArchiveUnpickler {
   readonly #lookup: (qualifiedName: string) => ClassType | EnumType | undefined;
   readonly #host: ObjectHost | undefined;
   readonly #storages = new Map<string, { storage: Storage; dtype: string; numel: number }>();
+  readonly #separate: ReadonlyMap<string, { readonly offset: number; readonly bytes: Uint8Array }> | undefined;
 
+  /** `separate`: storage records read into buffers of their own, by full entry name (see readArchiveFile). */
   constructor(
     archive: TorchScriptArchive,
     lookup: (qualifiedName: string) => ClassType | EnumType | undefined,
     host?: ObjectHost,
+    separate?: ReadonlyMap<string, { readonly offset: number; readonly bytes: Uint8Array }>,
   ) {
     this.#archive = archive;
     this.#lookup = lookup;
     this.#host = host;
+    this.#separate = separate;
   }
 
   unpickle(record: string, storageDir: string): unknown {
@@ -90,7 +94,8 @@ export class ArchiveUnpickler {
     // none: an archive with a flipped storage byte loads there). They are nearly all of an archive's
     // bytes (47 MB of resnet18's), and the checksum pass cost about a third of a load. Sizes and
     // offsets are still checked; pickles and code keep their check.
-    const bytes = this.#archive.record(name, { verifyCrc: false });
+    const bytes =
+      this.#separate?.get(this.#archive.entryName(name))?.bytes ?? this.#archive.record(name, { verifyCrc: false });
     const needed = numel * info.itemSize;
     if (bytes.byteLength < needed) {
       throw new ArchiveError(

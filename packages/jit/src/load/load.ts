@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { ScriptObject } from '@tsjit/interpreter';
 import { ArchiveError } from '@tsjit/serialize';
 import { ScriptModule } from '../script-module.js';
 import { ArchiveUnit } from './archive-unit.js';
 import { ArchiveUnpickler } from './archive-unpickler.js';
+import { type ArchiveFile, readArchiveFile } from './read-archive-file.js';
 
 export interface LoadOptions {
   /**
@@ -21,14 +21,23 @@ export interface LoadOptions {
  * PickleError, ArchiveError; FrontendError for the code).
  */
 export function load(input: string | Uint8Array, options: LoadOptions = {}): ScriptModule {
-  // A view of the Buffer, not a copy: copying would touch every storage's bytes once more.
-  const bytes = typeof input === 'string' ? bufferView(readFileSync(input)) : input;
-  const unit = ArchiveUnit.open(bytes);
-  const archive = unit.archive;
-  const root = new ArchiveUnpickler(archive, (name) => unit.importer.loadType(name) as never, unit.host).unpickle(
-    'data.pkl',
-    'data',
+  // From a path: the storages are read into buffers of their own (see readArchiveFile).
+  return loadArchiveFile(
+    typeof input === 'string' ? readArchiveFile(input) : { bytes: input, storages: new Map() },
+    options,
   );
+}
+
+/** `load` of an archive read by readArchiveFile (or of plain bytes, with no separate storages). */
+export function loadArchiveFile(file: ArchiveFile, options: LoadOptions = {}): ScriptModule {
+  const unit = ArchiveUnit.open(file.bytes, file.storages.size > 0 ? file.storages : undefined);
+  const archive = unit.archive;
+  const root = new ArchiveUnpickler(
+    archive,
+    (name) => unit.importer.loadType(name) as never,
+    unit.host,
+    unit.separate,
+  ).unpickle('data.pkl', 'data');
   if (!(root instanceof ScriptObject) || !root.type.isModule) {
     throw new ArchiveError('data.pkl does not hold a module object', archive.entryName('data.pkl'));
   }
@@ -39,14 +48,4 @@ export function load(input: string | Uint8Array, options: LoadOptions = {}): Scr
     }
   }
   return new ScriptModule(root, unit.host);
-}
-
-/**
- * A plain Uint8Array over a Buffer's memory (Buffer's own slice does not copy, unlike Uint8Array's).
- * A small file may land in Node's shared Buffer pool: that one is copied, so the archive's storages
- * own their memory (and start aligned) as before.
- */
-function bufferView(buffer: Buffer): Uint8Array {
-  if (buffer.byteOffset !== 0 || buffer.buffer.byteLength !== buffer.byteLength) return new Uint8Array(buffer);
-  return new Uint8Array(buffer.buffer, 0, buffer.byteLength);
 }
