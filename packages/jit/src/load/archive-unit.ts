@@ -73,7 +73,7 @@ export class ArchiveUnit implements ModuleUnit {
     if (separate) {
       for (const [name, s] of separate) {
         const e = archive.zip.entry(name);
-        if (!e || e.method !== 0 || e.dataOffset !== s.offset || e.compressedSize !== s.bytes.byteLength) {
+        if (e?.method !== 0 || e.dataOffset !== s.offset || e.compressedSize !== s.bytes.byteLength) {
           throw new ArchiveError('the storage read apart is not where the zip directory puts its data', name);
         }
       }
