@@ -542,7 +542,17 @@ const tally = new Map<string, Map<string, number>>();
  * are counted in the tally (as `known bug: <id>`) instead of failing the run. Each one's
  * reproducer is in the comment; remove the entry when its fix lands.
  */
-const KNOWN_BUGS: readonly { readonly id: string; readonly matches: RegExp }[] = [];
+const KNOWN_BUGS: readonly { readonly id: string; readonly matches: RegExp }[] = [
+  {
+    // A None that reaches a tensor through `unchecked_cast` (code edited to say `Any` where the
+    // archive says `Optional[Tensor]`): the interpreter now raises PyTorch's "Expected Tensor but
+    // got None" for Tensor parameters, but an op given None inside an Optional[Tensor] or a list
+    // still fails with a TypeError. Replay: TSJIT_FUZZ_SEED=20261126 (code files property).
+    id: 'None as a tensor inside an op',
+    matches:
+      /call failed with an untyped error: TypeError: Cannot read properties of (null|undefined) \(reading '(dtype|shape|sizes|strides|length)'\)/,
+  },
+];
 
 /** TSJIT_FUZZ_COLLECT=1: go on past failures and print each distinct one (a survey, not a test). */
 const collect = process.env.TSJIT_FUZZ_COLLECT === '1';
@@ -617,6 +627,12 @@ function printable(recipe: Recipe): Recipe {
   return { ...recipe, [fc.toStringMethod]: () => recipe.describe } as Recipe;
 }
 
+function fuzzSeed(): { seed?: number } {
+  const given = process.env.TSJIT_FUZZ_SEED;
+  if (given === 'random') return {};
+  return { seed: given ? Number(given) : 20261126 };
+}
+
 function fuzz(property: string, recipe: fc.Arbitrary<Recipe>): void {
   const baseline = memoryInUse();
   fc.assert(
@@ -638,8 +654,10 @@ function fuzz(property: string, recipe: fc.Arbitrary<Recipe>): void {
       }
       throw new Error(problem);
     }),
-    // TSJIT_FUZZ_SEED replays a reported run (fast-check prints the seed of a failure).
-    { numRuns: runs, ...(process.env.TSJIT_FUZZ_SEED ? { seed: Number(process.env.TSJIT_FUZZ_SEED) } : {}) },
+    // A fixed seed in the suite, so that a run is reproducible and CI cannot turn red by chance;
+    // TSJIT_FUZZ_SEED=random explores, TSJIT_FUZZ_SEED=<n> replays a reported run (fast-check
+    // prints the seed of a failure).
+    { numRuns: runs, ...fuzzSeed() },
   );
   const outcomes = tally.get(property) ?? new Map();
   // Each property reaches both outcomes: some mutants load (and run), some are refused.

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// pnpm bench [suite ...] [--threads 1,2] [--repeats R] [--only NAME,...] [--no-torch]
+// pnpm bench [suite ...] [--threads 1,2] [--repeats R] [--only NAME,...] [--no-torch] [--archives DIR]
 // pnpm bench concurrency   (worker-thread figures: see concurrency.mjs)
 //
 // Runs tsjit's side of the workloads defined in ../shared/bench/README.md, runs PyTorch's side
@@ -10,7 +10,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getNumThreads, setNumThreads } from '@tsjit/kernels';
-import { timeCall } from './timing.mjs';
+import { archivesFolder } from './exported-archives.mjs';
+import { timeCall, timeFresh } from './timing.mjs';
 import { baselineScript, runBaseline, torchAvailable } from './torch.mjs';
 import { suites } from './workloads/index.mjs';
 
@@ -24,15 +25,20 @@ if (process.argv[2] === 'concurrency') {
 }
 
 function parseArgs(argv) {
-  const opts = { suites: [], threads: [1, 2], repeats: 7, only: null, torch: true };
+  const opts = { suites: [], threads: [1, 2], repeats: 7, only: null, torch: true, archives: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--threads') opts.threads = argv[++i].split(',').map(Number);
     else if (a === '--repeats') opts.repeats = Number(argv[++i]);
     else if (a === '--only') opts.only = argv[++i].split(',');
     else if (a === '--no-torch') opts.torch = false;
+    else if (a === '--archives') opts.archives = resolve(argv[++i]);
     else if (a === '--help' || a === '-h') {
-      console.log('pnpm bench [suite ...] [--threads 1,2] [--repeats R] [--only NAME,...] [--no-torch]');
+      console.log(
+        'pnpm bench [suite ...] [--threads 1,2] [--repeats R] [--only NAME,...] [--no-torch] [--archives DIR]',
+      );
+      console.log('  --archives DIR: the models/load suites use this torch-baseline.py --export folder (PyTorch');
+      console.log('                  re-exports into it when it runs; without PyTorch it must hold an export)');
       console.log(`suites: ${Object.keys(suites).join(', ')}`);
       process.exit(0);
     } else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
@@ -67,29 +73,67 @@ if (opts.torch && !haveTorch) {
   );
 }
 
+const selected = (suiteName) => suites[suiteName].workloads.filter((w) => !opts.only || opts.only.includes(w.name));
+// The suites that time PyTorch's exported archives (models, load) share one export folder.
+const archiveSuites = opts.suites.filter((s) => suites[s].archives && selected(s).length > 0);
+const archives = archiveSuites.length === 0 ? null : haveTorch ? archivesFolder(opts.archives) : opts.archives;
+
 const entries = [];
 const savedThreads = getNumThreads();
 for (const threads of opts.threads) {
   setNumThreads(threads);
+  // PyTorch's side of the archive suites runs first, in one torch-baseline.py process with
+  // --export: it writes the archives, inputs and expected outputs, then times exactly those files;
+  // ours then loads the same files (../shared/bench/README.md, "Export").
+  let archiveTorch = new Map();
+  if (archiveSuites.length > 0 && haveTorch) {
+    const only = archiveSuites.flatMap((s) => selected(s).map((w) => w.name));
+    process.stderr.write(`bench: torch-baseline.py ${archiveSuites.join(' ')} --export ${archives} [${threads}t]\n`);
+    archiveTorch = runBaseline(script, archiveSuites, { threads, repeats: opts.repeats, only, exportDir: archives });
+  }
   for (const suiteName of opts.suites) {
     const suite = suites[suiteName];
-    const workloads = suite.workloads.filter((w) => !opts.only || opts.only.includes(w.name));
+    const workloads = selected(suiteName);
     if (workloads.length === 0) continue;
     const ours = [];
     for (const w of workloads) {
-      const inst = w.setup({ threads });
-      const problem = inst.check();
+      // A workload that cannot run (an op missing, too slow, no archive) is reported with its error
+      // and no value; one that computes a wrong result is reported as such, never timed.
+      let inst;
+      let problem;
+      try {
+        inst = w.setup({ threads, archives });
+        problem = inst.check();
+      } catch (e) {
+        const error = `cannot run: ${String(e?.message ?? e).split('\n')[0]}`;
+        console.error(`bench: ${w.name} ${error}`);
+        ours.push({ w, value: null, error, inst });
+        continue;
+      }
       if (problem) {
         console.error(`bench: ${w.name} computed a wrong result: ${problem}`);
-        ours.push({ w, value: null, error: problem, inst });
+        ours.push({ w, value: null, error: `WRONG RESULT: ${problem}`, inst });
         continue;
       }
       // A workload may offer several ways to run it (as torch-baseline.py tries several PyTorch
-      // paths): all are timed and the fastest is reported, with the others as candidates.
+      // paths): all are timed and the fastest is reported, with the others as candidates. `fresh`
+      // workloads (load, first call) time one fresh operation per repetition (timeFresh).
       const paths = inst.paths ?? { default: inst.run };
       const candidates = {};
-      for (const [name, fn] of Object.entries(paths))
-        candidates[name] = w.value(timeCall(fn, { repeats: opts.repeats }), inst);
+      let failed = null;
+      for (const [name, fn] of Object.entries(paths)) {
+        try {
+          const seconds = w.fresh ? timeFresh(fn, { repeats: opts.repeats }) : timeCall(fn, { repeats: opts.repeats });
+          candidates[name] = w.value(seconds, inst);
+        } catch (e) {
+          failed = `${name}: ${String(e?.message ?? e).split('\n')[0]}`;
+        }
+      }
+      if (Object.keys(candidates).length === 0) {
+        console.error(`bench: ${w.name} failed while timed: ${failed}`);
+        ours.push({ w, value: null, error: `failed while timed: ${failed}`, inst });
+        continue;
+      }
       const better = (a, b) => (w.better === 'higher' ? a > b : a < b);
       const [path, value] = Object.entries(candidates).reduce(
         (best, e) => (best === null || better(e[1], best[1]) ? e : best),
@@ -109,9 +153,11 @@ for (const threads of opts.threads) {
     const only = workloads.map((w) => w.name);
     const torch = !haveTorch
       ? new Map()
-      : suite.baseline
-        ? suite.baseline({ threads, repeats: opts.repeats, only })
-        : runBaseline(script, [suiteName], { threads, repeats: opts.repeats, only });
+      : suite.archives
+        ? archiveTorch
+        : suite.baseline
+          ? suite.baseline({ threads, repeats: opts.repeats, only })
+          : runBaseline(script, [suiteName], { threads, repeats: opts.repeats, only });
     for (const { w, value, error, inst, path, candidates } of ours) {
       const t = torch.get(w.name);
       const tv = t?.value ?? null;
@@ -121,6 +167,7 @@ for (const threads of opts.threads) {
       if (path) entry.path = path;
       if (candidates) entry.candidates = candidates;
       if (t?.path) entry.torchPath = t.path;
+      if (t?.error) entry.torchError = t.error;
       if (error) entry.error = error;
       const extra = w.extra?.(value, inst);
       if (extra) Object.assign(entry, extra);
@@ -131,7 +178,7 @@ for (const threads of opts.threads) {
 setNumThreads(savedThreads);
 
 // The table.
-const head = `${pad('workload', 34)} ${pad('thr', 3, true)} ${pad('tsjit', 10, true)} ${pad('pytorch', 10, true)} ${pad('unit', 8)} ${pad('ratio', 6, true)}  notes`;
+const head = `${pad('workload', 36)} ${pad('thr', 3, true)} ${pad('tsjit', 10, true)} ${pad('pytorch', 10, true)} ${pad('unit', 8)} ${pad('ratio', 6, true)}  notes`;
 console.log(head);
 console.log('-'.repeat(head.length + 10));
 for (const e of entries) {
@@ -139,9 +186,10 @@ for (const e of entries) {
   if (e.peakPercent !== undefined) notes.push(`${e.peakPercent.toFixed(0)}% of FMA peak`);
   if (e.path) notes.push(`ours: ${e.path}`);
   if (e.torchPath) notes.push(`torch: ${e.torchPath}`);
-  if (e.error) notes.push(`WRONG RESULT: ${e.error}`);
+  if (e.error) notes.push(e.error);
+  if (e.torchError) notes.push(`torch: ${e.torchError}`);
   console.log(
-    `${pad(e.name, 34)} ${pad(e.threads, 3, true)} ${pad(fmt(e.value), 10, true)} ${pad(fmt(e.torch), 10, true)} ${pad(e.unit, 8)} ${pad(fmt(e.ratio), 6, true)}  ${notes.join('; ')}`,
+    `${pad(e.name, 36)} ${pad(e.threads, 3, true)} ${pad(fmt(e.value), 10, true)} ${pad(fmt(e.torch), 10, true)} ${pad(e.unit, 8)} ${pad(fmt(e.ratio), 6, true)}  ${notes.join('; ')}`,
   );
 }
 

@@ -37,3 +37,23 @@ export function timeCall(fn, { repeats = 7, minTime = 0.1, warmup = 0.1 } = {}) 
   }
   return median(samples);
 }
+
+/**
+ * Seconds of one fresh operation (a load, a first call), as torch-baseline.py's `load` suite times
+ * them: `once()` does one repetition (its untimed preparation included) and returns the seconds it
+ * timed. One untimed warm-up repetition, then the median of max(repeats, 5).
+ *
+ * No collection is forced between repetitions (PyTorch's side only pauses Python's cycle
+ * collector): V8 collects when it needs to, and that cost is part of what a caller sees. A forced
+ * full GC before each load made the loads after it about 1.6x slower in CPU time (V8 starts them
+ * colder), so forcing one would not stand in for "GC off".
+ */
+export function timeFresh(once, { repeats = 7 } = {}) {
+  once();
+  const samples = [];
+  for (let r = 0; r < Math.max(repeats, 5); r++) samples.push(once());
+  return median(samples);
+}
+
+/** Seconds since `t0` (a value of `clock()`). */
+export const clock = now;

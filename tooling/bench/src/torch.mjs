@@ -16,9 +16,11 @@ export function torchAvailable() {
 }
 
 /** Runs the baseline for suites at a thread count; returns Map name -> result line. */
-export function runBaseline(script, suites, { threads, repeats, only }) {
+export function runBaseline(script, suites, { threads, repeats, only, exportDir }) {
   const args = [script, ...suites, '--threads', String(threads), '--repeats', String(repeats)];
   if (only?.length) args.push('--only', only.join(','));
+  // --export DIR: the models/load suites write their archives there and time exactly those files.
+  if (exportDir) args.push('--export', exportDir);
   const r = spawnSync(PYTHON, args, { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
   const results = new Map();
   for (const line of (r.stdout ?? '').split('\n')) {

@@ -21,10 +21,17 @@ export class ArchiveUnit implements ModuleUnit {
   readonly runtime: UnitRuntime;
   readonly host: ObjectHost;
   readonly #bytes: Uint8Array;
+  /** Storages read into buffers of their own (readArchiveFile); their ranges in `#bytes` are zeros. */
+  readonly separate: ReadonlyMap<string, { readonly offset: number; readonly bytes: Uint8Array }> | undefined;
   #shared: Uint8Array | undefined;
 
-  private constructor(bytes: Uint8Array, archive: TorchScriptArchive) {
+  private constructor(
+    bytes: Uint8Array,
+    archive: TorchScriptArchive,
+    separate?: ReadonlyMap<string, { readonly offset: number; readonly bytes: Uint8Array }>,
+  ) {
     this.#bytes = bytes;
+    this.separate = separate;
     this.archive = archive;
     const constants = new ArchiveUnpickler(archive, (name) => this.classType(name)).unpickle(
       'constants.pkl',
@@ -53,9 +60,25 @@ export class ArchiveUnit implements ModuleUnit {
     };
   }
 
-  /** Opens an archive's code and constants (a ZipError, PickleError or ArchiveError names what is wrong). */
-  static open(bytes: Uint8Array): ArchiveUnit {
-    return new ArchiveUnit(bytes, TorchScriptArchive.open(bytes));
+  /**
+   * Opens an archive's code and constants (a ZipError, PickleError or ArchiveError names what is
+   * wrong). `separate`: storages read apart from `bytes` (readArchiveFile); each must be exactly a
+   * stored record's data as the zip's directory describes it, else the ArchiveError says which.
+   */
+  static open(
+    bytes: Uint8Array,
+    separate?: ReadonlyMap<string, { readonly offset: number; readonly bytes: Uint8Array }>,
+  ): ArchiveUnit {
+    const archive = TorchScriptArchive.open(bytes);
+    if (separate) {
+      for (const [name, s] of separate) {
+        const e = archive.zip.entry(name);
+        if (e?.method !== 0 || e.dataOffset !== s.offset || e.compressedSize !== s.bytes.byteLength) {
+          throw new ArchiveError('the storage read apart is not where the zip directory puts its data', name);
+        }
+      }
+    }
+    return new ArchiveUnit(bytes, archive, separate);
   }
 
   classType(qualifiedName: string): ClassType | undefined {
@@ -69,6 +92,7 @@ export class ArchiveUnit implements ModuleUnit {
     if (this.#shared === undefined) {
       const shared = new Uint8Array(new SharedArrayBuffer(this.#bytes.byteLength));
       shared.set(this.#bytes);
+      for (const s of this.separate?.values() ?? []) shared.set(s.bytes, s.offset);
       this.#shared = shared;
     }
     return { kind: 'archive', bytes: this.#shared };

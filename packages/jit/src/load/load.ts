@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { ScriptObject } from '@tsjit/interpreter';
 import { ArchiveError } from '@tsjit/serialize';
 import { ScriptModule } from '../script-module.js';
 import { ArchiveUnit } from './archive-unit.js';
 import { ArchiveUnpickler } from './archive-unpickler.js';
+import { type ArchiveFile, readArchiveFile } from './read-archive-file.js';
 
 export interface LoadOptions {
   /**
@@ -31,12 +31,20 @@ export interface LoadOptions {
  * the module's own).
  */
 export function load(input: string | Uint8Array, options: LoadOptions = {}): ScriptModule {
-  const bytes = typeof input === 'string' ? new Uint8Array(readFileSync(input)) : input;
-  const unit = ArchiveUnit.open(bytes);
+  // From a path: the storages are read into buffers of their own (see readArchiveFile).
+  return loadArchiveFile(
+    typeof input === 'string' ? readArchiveFile(input) : { bytes: input, storages: new Map() },
+    options,
+  );
+}
+
+/** `load` of an archive read by readArchiveFile (or of plain bytes, with no separate storages). */
+export function loadArchiveFile(file: ArchiveFile, options: LoadOptions = {}): ScriptModule {
+  const unit = ArchiveUnit.open(file.bytes, file.storages.size > 0 ? file.storages : undefined);
   const archive = unit.archive;
   // A class the code does not define resolves to undefined: the unpickler then names it and data.pkl.
   const lookup = (name: string) => unit.importer.findNamedType(name) as never;
-  const root = new ArchiveUnpickler(archive, lookup, unit.host, { deadline: options.deadline }).unpickle(
+  const root = new ArchiveUnpickler(archive, lookup, unit.host, { deadline: options.deadline }, unit.separate).unpickle(
     'data.pkl',
     'data',
   );

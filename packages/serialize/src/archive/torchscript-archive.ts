@@ -47,11 +47,11 @@ export class TorchScriptArchive {
     return this.zip.has(`${this.root}/${name}`);
   }
 
-  /** The bytes of `<root>/<name>` (an ArchiveError naming it when it is missing). */
-  record(name: string): Uint8Array {
+  /** The bytes of `<root>/<name>` (an ArchiveError naming it when it is missing); `verifyCrc` as ZipReader.read. */
+  record(name: string, options?: { verifyCrc?: boolean }): Uint8Array {
     const full = `${this.root}/${name}`;
     if (!this.zip.has(full)) throw new ArchiveError('the archive has no such record', full);
-    return this.zip.read(full);
+    return this.zip.read(full, options);
   }
 
   /** The full entry name of `<root>/<name>` (for messages). */

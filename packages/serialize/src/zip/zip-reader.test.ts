@@ -154,6 +154,13 @@ describe('malformed archives', () => {
     });
     expectZipError(() => ZipReader.open(bad).read('linear/data/1'), /CRC-32 mismatch/, 'linear/data/1');
     expect(ZipReader.open(bad, { verifyCrc: false }).read('linear/data/1')[0]).toBe(bad[e?.dataOffset ?? -1]);
+    // The per-read override, both ways (TorchScript storages are read unchecked, as PyTorch does).
+    expect(ZipReader.open(bad).read('linear/data/1', { verifyCrc: false })[0]).toBe(bad[e?.dataOffset ?? -1]);
+    expectZipError(
+      () => ZipReader.open(bad, { verifyCrc: false }).read('linear/data/1', { verifyCrc: true }),
+      /CRC-32 mismatch/,
+      'linear/data/1',
+    );
   });
 
   it('names the record whose local header offset is bad', () => {

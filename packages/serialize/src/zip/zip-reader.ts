@@ -111,8 +111,9 @@ export class ZipReader {
   /**
    * The record's contents. Stored records are views of the archive's bytes (their `byteOffset` within
    * the input's buffer tells a caller whether the data is aligned); deflated ones are new arrays.
+   * `verifyCrc` overrides the reader's option for this read.
    */
-  read(name: string): Uint8Array {
+  read(name: string, options: { verifyCrc?: boolean } = {}): Uint8Array {
     const e = this.#require(name);
     const raw = this.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
     let data: Uint8Array;
@@ -143,7 +144,7 @@ export class ZipReader {
           ? new Uint8Array(inflated.buffer)
           : new Uint8Array(inflated);
     }
-    if (this.#verifyCrc && e.crc32 !== 0 && !this.#verified.has(e)) {
+    if ((options.verifyCrc ?? this.#verifyCrc) && e.crc32 !== 0 && !this.#verified.has(e)) {
       const actual = crc32(data);
       if (actual !== e.crc32) {
         throw new ZipError(`CRC-32 mismatch: header says ${hex(e.crc32)}, data has ${hex(actual)}`, e.name);

@@ -1,3 +1,4 @@
+import { loadSuite, models } from './archives.mjs';
 import { dispatch } from './dispatch.mjs';
 import { frontend, frontendBaseline } from './frontend.mjs';
 import { kernels } from './kernels.mjs';
@@ -6,6 +7,10 @@ import { kernels } from './kernels.mjs';
 export const suites = {
   kernels: { workloads: kernels },
   dispatch: { workloads: dispatch },
+  // `archives`: the suite times PyTorch's exported archives; torch-baseline.py runs first with
+  // --export (see ../exported-archives.mjs).
+  models: { workloads: models, archives: true },
+  load: { workloads: loadSuite, archives: true },
   // Not in ../shared/bench/README.md: its PyTorch side is `baseline` (see frontend.mjs).
   frontend: { workloads: frontend, baseline: frontendBaseline },
 };
