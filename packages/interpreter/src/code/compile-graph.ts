@@ -256,25 +256,34 @@ class GraphCompiler {
   }
 
   #moveBlockOutputs(block: Block, targets: readonly number[]): void {
-    const sources = block.outputs.map((v) => this.#reg(v));
+    this.#parallelMove(
+      block.outputs.map((v) => this.#reg(v)),
+      targets,
+    );
+    this.#emitDrops(block.returnNode, new Set(targets));
+  }
+
+  /**
+   * MOVEs of `sources[i]` into `targets[i]` as if all at once: when a value moves into another's
+   * register (a, b = b, a) they go through temporaries, dropped afterwards.
+   */
+  #parallelMove(sources: readonly number[], targets: readonly number[]): void {
     const conflict = sources.some((s, j) => targets.some((t, i) => i !== j && t === s));
     if (!conflict) {
       sources.forEach((s, i) => {
         if (s !== targets[i]) this.#emit(Op.Move, s, targets[i]);
       });
-    } else {
-      // A carried value moves into another's register (a, b = b, a): go through temporaries.
-      const temps = sources.map((s) => {
-        const t = this.#newRegister();
-        this.#emit(Op.Move, s, t);
-        return t;
-      });
-      temps.forEach((t, i) => {
-        this.#emit(Op.Move, t, targets[i]);
-        this.#emit(Op.Drop, t);
-      });
+      return;
     }
-    this.#emitDrops(block.returnNode, new Set(targets));
+    const temps = sources.map((s) => {
+      const t = this.#newRegister();
+      this.#emit(Op.Move, s, t);
+      return t;
+    });
+    temps.forEach((t, i) => {
+      this.#emit(Op.Move, t, targets[i]);
+      this.#emit(Op.Drop, t);
+    });
   }
 
   #emitIf(node: Node): void {
@@ -302,22 +311,10 @@ class GraphCompiler {
     this.#nodeAt[at] = node;
     this.#emit(Op.Move, this.#zero, counter);
     this.#emit(Op.Move, this.#reg(node.inputs[1]), cond);
-    const initial = node.inputs.slice(2).map((v) => this.#reg(v));
-    const conflict = initial.some((s, j) => carried.some((t, i) => i !== j && t === s));
-    if (conflict) {
-      const temps = initial.map((s) => {
-        const t = this.#newRegister();
-        this.#emit(Op.Move, s, t);
-        return t;
-      });
-      temps.forEach((t, i) => {
-        this.#emit(Op.Move, t, carried[i]);
-      });
-    } else {
-      initial.forEach((s, i) => {
-        if (s !== carried[i]) this.#emit(Op.Move, s, carried[i]);
-      });
-    }
+    this.#parallelMove(
+      node.inputs.slice(2).map((v) => this.#reg(v)),
+      carried,
+    );
     const iter = body.inputs[0].hasUses() ? this.#reg(body.inputs[0]) : -1;
     const head = this.#emit(Op.Loop, counter, trip, cond, iter, -1);
     this.#nodeAt[head] = node;
@@ -325,24 +322,10 @@ class GraphCompiler {
     this.#emitBlock(body);
     // `for` loops keep a constant true condition: the register already holds it.
     if (constantRuntimeValue(body.outputs[0]) !== true) this.#emit(Op.Move, this.#reg(body.outputs[0]), cond);
-    const outputs = body.outputs.slice(1);
-    const sources = outputs.map((v) => this.#reg(v));
-    const loopConflict = sources.some((s, j) => carried.some((t, i) => i !== j && t === s));
-    if (!loopConflict) {
-      sources.forEach((s, i) => {
-        if (s !== carried[i]) this.#emit(Op.Move, s, carried[i]);
-      });
-    } else {
-      const temps = sources.map((s) => {
-        const t = this.#newRegister();
-        this.#emit(Op.Move, s, t);
-        return t;
-      });
-      temps.forEach((t, i) => {
-        this.#emit(Op.Move, t, carried[i]);
-        this.#emit(Op.Drop, t);
-      });
-    }
+    this.#parallelMove(
+      body.outputs.slice(1).map((v) => this.#reg(v)),
+      carried,
+    );
     this.#emitDrops(body.returnNode, new Set(carried));
     const next = this.#emit(Op.LoopNext, counter, trip, cond, iter, bodyStart);
     this.#nodeAt[next] = node;
