@@ -22,6 +22,7 @@ function casesWithParamGrads(): string[] {
     });
 }
 
+// Skips only where ../shared/fixtures/torchscript is absent (a user's clone); CI has the fixtures.
 describe.skipIf(!present)('a loaded module as PyTorch shows it', () => {
   // The fixtures list the parameters that got gradients by their named_parameters() names, in
   // that order: ours must name the same tensors in the same order.
