@@ -1,6 +1,6 @@
 export { type ConstantFormatter, constantCode, constantValue, formatCodeFloat } from './code/code-constant.js';
 export { type CodeFunction, CodePrinter, type CodePrinterOptions, type ModuleHooks } from './code/code-printer.js';
-export { codeTypeString, type TypePrinter } from './code/code-type-string.js';
+export { codeTypeString, namedTypeName, type TypePrinter } from './code/code-type-string.js';
 export {
   type CodeResult,
   defaultSchemaFor,

@@ -1,25 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { load } from '../src/load/load.js';
-
-// The shared conformance fixtures live beside the repository (../shared); a user's clone has none,
-// so this suite skips there (CI provides them).
-const ROOT = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'torchscript');
-const present = existsSync(join(ROOT, 'index.json'));
+import { archiveCaseNames, fixturesPresent as present, FIXTURES as ROOT } from './support/save-fixtures.js';
 
 function casesWithParamGrads(): string[] {
-  if (!present) return [];
-  const index = JSON.parse(readFileSync(join(ROOT, 'index.json'), 'utf8')) as {
-    cases: { name: string; kind: string }[];
-  };
-  return index.cases
-    .filter((c) => c.kind === 'archive')
-    .map((c) => c.name)
-    .filter((name) => {
-      const c = JSON.parse(readFileSync(join(ROOT, name, 'case.json'), 'utf8'));
-      return c.backward && Object.keys(c.backward.param_grads ?? {}).length > 0;
-    });
+  return archiveCaseNames().filter((name) => {
+    const c = JSON.parse(readFileSync(join(ROOT, name, 'case.json'), 'utf8'));
+    return c.backward && Object.keys(c.backward.param_grads ?? {}).length > 0;
+  });
 }
 
 // Skips only where ../shared/fixtures/torchscript is absent (a user's clone); CI has the fixtures.

@@ -9,26 +9,11 @@ import {
   InternalError,
   type IValue,
   type JitType,
+  namedTypeName,
   type TupleType,
 } from '@tsjit/ir';
 import { graphMinVersion, MIN_PRODUCED_VERSION } from './operator-versions.js';
 import { tensorsEqual } from './tensors-equal.js';
-
-/** The qualified name of a named type (class, NamedTuple, enum, interface, function), else undefined. */
-function namedTypeName(type: JitType): string | undefined {
-  switch (type.kind) {
-    case 'ClassType':
-    case 'EnumType':
-    case 'InterfaceType':
-      return (type as ClassType).qualifiedName;
-    case 'TupleType':
-      return (type as TupleType).qualifiedName;
-    case 'FunctionType':
-      return (type as FunctionType).qualifiedName;
-    default:
-      return undefined;
-  }
-}
 
 /**
  * The name a type has in an archive: archive code lives under `__torch__` (PyTorch's

@@ -54,7 +54,9 @@ export function runCalls(module: ScriptModule, name: string): string[] {
       const message = (e as Error).message;
       if (!isErrorExpectation(call.outputs)) problems.push(`call ${i}: ${message.split('\n').filter(Boolean).at(-1)}`);
       else if (!message.toLowerCase().includes(call.outputs.error.toLowerCase())) {
-        problems.push(`call ${i}: error without "${call.outputs.error}"`);
+        problems.push(
+          `call ${i}: error without "${call.outputs.error}": ${message.split('\n').filter(Boolean).at(-1)}`,
+        );
       }
       return;
     }
