@@ -2,6 +2,7 @@ import { FloatScalar } from '@tsjit/ops';
 import { PickleError } from '../errors/pickle-error.js';
 import { getMemoHint } from './memo-hints.js';
 import { Op } from './opcodes.js';
+import { PickleOutput } from './pickle-output.js';
 import { type ScalarTypeName, storageScalarTypes } from './storage-types.js';
 import { getTypeTag } from './type-tags.js';
 import {
@@ -95,9 +96,7 @@ const int64Max = (1n << 63n) - 1n;
  * The storages the tensors refer to are collected in `storages`, in key order, for the caller to
  * write as `data/<key>` records.
  */
-export class Pickler {
-  private out = new Uint8Array(256);
-  private length = 0;
+export class Pickler extends PickleOutput {
   private memoId = 0;
   private readonly strings = new Map<string, number>();
   private readonly globals = new Map<string, number>();
@@ -109,7 +108,9 @@ export class Pickler {
   /** The storages written (as the tensors gave them), in the order of their keys. */
   readonly storages: object[] = [];
 
-  constructor(private readonly options: PicklerOptions = {}) {}
+  constructor(private readonly options: PicklerOptions = {}) {
+    super(256);
+  }
 
   /** The pickle of `value` (PROTO 2 ... STOP). A Pickler writes one pickle. */
   dump(value: unknown): Uint8Array {
@@ -119,103 +120,29 @@ export class Pickler {
     this.byte(2);
     this.run(value);
     this.op(Op.STOP);
-    return this.out.slice(0, this.length);
-  }
-
-  // ---- output --------------------------------------------------------------------------------
-
-  private fail(message: string): never {
-    throw new PickleError(message, this.length);
-  }
-
-  private reserve(n: number): void {
-    if (this.length + n <= this.out.length) return;
-    let size = this.out.length * 2;
-    while (size < this.length + n) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.out.subarray(0, this.length));
-    this.out = next;
-  }
-
-  private op(code: number): void {
-    this.byte(code);
-  }
-
-  private byte(v: number): void {
-    this.reserve(1);
-    this.out[this.length++] = v;
-  }
-
-  private bytes(data: Uint8Array): void {
-    this.reserve(data.length);
-    this.out.set(data, this.length);
-    this.length += data.length;
-  }
-
-  private u16(v: number): void {
-    this.reserve(2);
-    this.out[this.length++] = v & 0xff;
-    this.out[this.length++] = v >>> 8;
-  }
-
-  private u32(v: number): void {
-    this.reserve(4);
-    new DataView(this.out.buffer).setUint32(this.length, v, true);
-    this.length += 4;
+    return this.written();
   }
 
   // ---- PyTorch's primitives ------------------------------------------------------------------
 
   private nextBinPut(): number {
     const id = this.memoId++;
-    if (id <= 0xff) {
-      this.op(Op.BINPUT);
-      this.byte(id);
-    } else {
-      if (id > 0xffffffff) this.fail('more than 2^32 memo entries');
-      this.op(Op.LONG_BINPUT);
-      this.u32(id);
-    }
+    this.binPut(id);
     return id;
   }
 
-  private binGet(id: number): void {
-    if (id <= 0xff) {
-      this.op(Op.BINGET);
-      this.byte(id);
-    } else {
-      this.op(Op.LONG_BINGET);
-      this.u32(id);
-    }
+  private op(code: number): void {
+    this.byte(code);
   }
 
   private int(n: number | bigint): void {
-    if (typeof n === 'number' && n >= 0 && n <= 0xff) {
-      this.op(Op.BININT1);
-      this.byte(n);
-    } else if (typeof n === 'number' && n >= 0 && n <= 0xffff) {
-      this.op(Op.BININT2);
-      this.u16(n);
-    } else if (n >= -0x80000000 && n <= 0x7fffffff) {
-      this.op(Op.BININT);
-      this.reserve(4);
-      new DataView(this.out.buffer).setInt32(this.length, Number(n), true);
-      this.length += 4;
-    } else {
-      const big = BigInt(n);
-      if (big < int64Min || big > int64Max) this.fail(`int ${big} does not fit in 64 bits`);
-      this.op(Op.LONG1);
-      this.byte(8);
-      this.reserve(8);
-      new DataView(this.out.buffer).setBigInt64(this.length, big, true);
-      this.length += 8;
-    }
-  }
-
-  private float(v: number): void {
-    this.op(Op.BINFLOAT);
+    if (this.smallInt(n)) return;
+    const big = BigInt(n);
+    if (big < int64Min || big > int64Max) this.fail(`int ${big} does not fit in 64 bits`);
+    this.op(Op.LONG1);
+    this.byte(8);
     this.reserve(8);
-    new DataView(this.out.buffer).setFloat64(this.length, v, false);
+    new DataView(this.out.buffer).setBigInt64(this.length, big, true);
     this.length += 8;
   }
 

@@ -4,6 +4,7 @@ import { type Storage, Tensor } from '@tsjit/tensor';
 import { PickleError } from '../errors/pickle-error.js';
 import { getDictAttributes } from '../pickle/dict-attributes.js';
 import { Op } from '../pickle/opcodes.js';
+import { PickleOutput } from '../pickle/pickle-output.js';
 import { type ScalarTypeName, scalarTypeOfDType } from '../pickle/storage-types.js';
 import { PickleComplex, PickleDevice } from '../pickle/value-model.js';
 import { getParameterFlag } from './parameter-flags.js';
@@ -79,14 +80,16 @@ function describe(value: unknown): string {
  * (Python's interned literals behave so), except storage keys, which torch.save makes fresh.
  * Iterative, so deep values cannot overflow the JS stack.
  */
-export class SavePickler {
-  private out = new Uint8Array(1024);
-  private length = 0;
+export class SavePickler extends PickleOutput {
   private readonly memo = new Map<unknown, number>();
   private readonly tuplesInProgress = new Set<object>();
   private readonly storageKeys = new Map<Storage, SavedStorage>();
   /** The storages the tensors use, in key order ('0', '1', ...). */
   readonly storages: SavedStorage[] = [];
+
+  constructor() {
+    super(1024);
+  }
 
   dump(value: unknown): Uint8Array {
     if (this.length !== 0) throw new PickleError('a SavePickler writes one pickle; make a new one', 0);
@@ -95,100 +98,36 @@ export class SavePickler {
     const tasks: Task[] = [{ t: 'save', v: value }];
     for (let task = tasks.pop(); task !== undefined; task = tasks.pop()) this.step(task, tasks);
     this.byte(Op.STOP);
-    return this.out.slice(0, this.length);
-  }
-
-  // ---- output --------------------------------------------------------------------------------
-
-  private fail(message: string): never {
-    throw new PickleError(message, this.length);
-  }
-
-  private reserve(n: number): void {
-    if (this.length + n <= this.out.length) return;
-    let size = this.out.length * 2;
-    while (size < this.length + n) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.out.subarray(0, this.length));
-    this.out = next;
-  }
-
-  private byte(v: number): void {
-    this.reserve(1);
-    this.out[this.length++] = v;
-  }
-
-  private bytes(data: Uint8Array): void {
-    this.reserve(data.length);
-    this.out.set(data, this.length);
-    this.length += data.length;
-  }
-
-  private u32(v: number): void {
-    this.reserve(4);
-    new DataView(this.out.buffer).setUint32(this.length, v, true);
-    this.length += 4;
+    return this.written();
   }
 
   private memoize(key: unknown): void {
     const id = this.memo.size;
     this.memo.set(key, id);
-    if (id < 256) {
-      this.byte(Op.BINPUT);
-      this.byte(id);
-    } else {
-      this.byte(Op.LONG_BINPUT);
-      this.u32(id);
-    }
+    this.binPut(id);
   }
 
   /** Writes a GET and returns true when `key` is memoized. */
   private get(key: unknown): boolean {
     const id = this.memo.get(key);
     if (id === undefined) return false;
-    if (id < 256) {
-      this.byte(Op.BINGET);
-      this.byte(id);
-    } else {
-      this.byte(Op.LONG_BINGET);
-      this.u32(id);
-    }
+    this.binGet(id);
     return true;
   }
 
   // ---- CPython's save_* ----------------------------------------------------------------------
 
   private int(n: number | bigint): void {
-    if (typeof n === 'number' && n >= 0 && n <= 0xff) {
-      this.byte(Op.BININT1);
-      this.byte(n);
-    } else if (typeof n === 'number' && n >= 0 && n <= 0xffff) {
-      this.byte(Op.BININT2);
-      this.byte(n & 0xff);
-      this.byte(n >>> 8);
-    } else if (n >= -0x80000000 && n <= 0x7fffffff) {
-      this.byte(Op.BININT);
-      this.reserve(4);
-      new DataView(this.out.buffer).setInt32(this.length, Number(n), true);
-      this.length += 4;
+    if (this.smallInt(n)) return;
+    const encoded = encodeLong(BigInt(n));
+    if (encoded.length < 256) {
+      this.byte(Op.LONG1);
+      this.byte(encoded.length);
     } else {
-      const encoded = encodeLong(BigInt(n));
-      if (encoded.length < 256) {
-        this.byte(Op.LONG1);
-        this.byte(encoded.length);
-      } else {
-        this.byte(Op.LONG4);
-        this.u32(encoded.length);
-      }
-      this.bytes(encoded);
+      this.byte(Op.LONG4);
+      this.u32(encoded.length);
     }
-  }
-
-  private float(v: number): void {
-    this.byte(Op.BINFLOAT);
-    this.reserve(8);
-    new DataView(this.out.buffer).setFloat64(this.length, v, false);
-    this.length += 8;
+    this.bytes(encoded);
   }
 
   private str(s: string, key: unknown): void {
