@@ -1,5 +1,5 @@
 import type { ClassType, EnumType, Graph, Node, Value } from '@tsjit/ir';
-import { FloatScalar, helpers, type OpArgs, OpError, type OpRegistry, type Overload } from '@tsjit/ops';
+import { dictKey, FloatScalar, helpers, type OpArgs, OpError, type OpRegistry, type Overload } from '@tsjit/ops';
 import { nodeOperator } from '@tsjit/passes';
 import { dispatch, eagerContext, opRegistry, type Tensor } from '@tsjit/tensor';
 import { completedError, execute } from '../run/execute.js';
@@ -70,7 +70,7 @@ export function makeRunner(node: Node, ctx: RunnerContext): CompiledNode {
       return {
         run: (r) => {
           const map = new Map<unknown, unknown>();
-          for (let i = 0; i < ins.length; i += 2) map.set(helpers_dictKey(r[ins[i]]), r[ins[i + 1]]);
+          for (let i = 0; i < ins.length; i += 2) map.set(dictKey(r[ins[i]]), r[ins[i + 1]]);
           r[o] = map;
         },
       };
@@ -159,15 +159,6 @@ export function makeRunner(node: Node, ctx: RunnerContext): CompiledNode {
   }
   return opRunner(node, ins, outs, ctx);
 }
-
-const helpers_dictKey = (k: unknown): unknown => {
-  if (k instanceof FloatScalar) return k.value;
-  if (typeof k === 'bigint' && k >= BigInt(Number.MIN_SAFE_INTEGER) && k <= BigInt(Number.MAX_SAFE_INTEGER)) {
-    return Number(k);
-  }
-  if (typeof k === 'number' && Object.is(k, -0)) return 0;
-  return k;
-};
 
 function tupleConstruct(ins: readonly number[], o: number): Runner {
   switch (ins.length) {

@@ -10,10 +10,10 @@ import { OpError } from '@tsjit/ops';
 export function bindArguments(schema: FunctionSchema, args: readonly unknown[], self?: unknown): unknown[] {
   const formals = schema.arguments;
   const offset = self === undefined ? 0 : 1;
-  const name = schema.name.slice(schema.name.lastIndexOf('.') + 1);
+  const name = (): string => schema.name.slice(schema.name.lastIndexOf('.') + 1);
   if (args.length + offset > formals.length) {
     throw new OpError(
-      `${name}() expected at most ${formals.length - offset} argument(s) but received ${args.length} argument(s). Declaration: ${schema.toString()}`,
+      `${name()}() expected at most ${formals.length - offset} argument(s) but received ${args.length} argument(s). Declaration: ${schema.toString()}`,
     );
   }
   const values: unknown[] = offset ? [self] : [];
@@ -25,7 +25,9 @@ export function bindArguments(schema: FunctionSchema, args: readonly unknown[], 
       continue;
     }
     if (formal.defaultValue === undefined) {
-      throw new OpError(`${name}() is missing value for argument '${formal.name}'. Declaration: ${schema.toString()}`);
+      throw new OpError(
+        `${name()}() is missing value for argument '${formal.name}'. Declaration: ${schema.toString()}`,
+      );
     }
     // The default itself, as PyTorch pushes it: a mutable default is one object shared by all calls.
     values.push(sharedRuntimeValue(formal.defaultValue as never, formal.type));
