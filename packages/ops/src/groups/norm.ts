@@ -109,8 +109,10 @@ export function batchNormForward(
   const alpha = weight != null ? c.mul(invstd, weight) : invstd;
   const shifted = c.mul(mean, alpha);
   const beta = bias != null ? c.sub(bias, shifted) : c.mul(shifted, -1);
+  // Two binary passes into one output: the broadcasting ternary kernel is far slower here.
   const out = ctx.uninitialized(input.sizes, dtype);
-  K.addcmul(out, channelView(ctx, beta, nd), input, channelView(ctx, alpha, nd), 1);
+  K.binary('mul', out, input, channelView(ctx, alpha, nd));
+  K.binary('add', out, out, channelView(ctx, beta, nd));
   return [out, saveMean, saveInvstd];
 }
 
