@@ -1,9 +1,12 @@
 import { OptimError } from './optim-error.js';
 import { pythonFloatRepr } from './python-float-repr.js';
 
-/** An option as Python's `format` shows it: integral numbers as ints (JS cannot tell 1 from 1.0), others as floats. */
+/**
+ * An option as Python's `format` shows it. Numbers show as Python floats (`1.0`, `1e-05`): JS cannot tell 1 from
+ * 1.0, and PyTorch documents these options as floats.
+ */
 export function formatOption(v: unknown): string {
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : pythonFloatRepr(v);
+  if (typeof v === 'number') return pythonFloatRepr(v);
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   return v === null || v === undefined ? 'None' : String(v);
 }
