@@ -64,7 +64,7 @@ function expectStateDict(actual: ReturnType<Optimizer<object>['stateDict']>, exp
         const et = (ev as { tensor: FlatTensor }).tensor;
         expect(value, `${what}: state[${index}].${key}`).toBeInstanceOf(Tensor);
         expect((value as Tensor).dtype).toBe(et.dtype);
-        expectClose(value as Tensor, et, `${what}: state[${index}].${key}`, 5e-5, 1e-6);
+        expectClose(value as Tensor, et, `${what}: state[${index}].${key}`);
       } else {
         expect(value, `${what}: state[${index}].${key}`).toEqual(ev);
       }
