@@ -1,6 +1,7 @@
 import { tensor } from '@tsjit/tensor';
 import { describe, expect, it } from 'vitest';
 import { CosineAnnealingLR, LambdaLR, type LRScheduler, type LrLambda, SGD, StepLR } from '../src/optim/index.js';
+import { pythonFloatRepr } from '../src/optim/python-float-repr.js';
 import { loadGoldens } from './optim-goldens.js';
 
 interface Case {
@@ -13,7 +14,7 @@ interface Case {
   stateDict: Record<string, unknown>;
 }
 
-const goldens = loadGoldens<{ cases: Case[] }>('schedulers.json.gz');
+const goldens = loadGoldens<{ cases: Case[]; verbose: string[]; floatReprs: [number, string][] }>('schedulers.json.gz');
 
 /** The generator's named lambdas (gen_optim_goldens.py LAMBDAS). */
 const LAMBDAS: Record<string, LrLambda> = {
@@ -136,5 +137,33 @@ describe('LR schedulers against PyTorch 1.13', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('Detected call of `lr_scheduler.step()` before `optimizer.step()`');
     expect(sched.getLastLr()).toEqual([0.1 * 0.95, 0.2 * 0.95]);
+  });
+});
+
+describe('what schedulers print and how options are quoted', () => {
+  it("verbose schedulers print PyTorch's lines", () => {
+    const opt = optimizerWith([0.1, 1e-5]);
+    const lines: string[] = [];
+    const log = console.log;
+    const warn = process.emitWarning;
+    console.log = (line: string) => lines.push(line);
+    process.emitWarning = (() => {}) as typeof process.emitWarning;
+    try {
+      const sched = new StepLR(opt, 2, { gamma: 0.3, verbose: true });
+      for (let i = 0; i < 3; i++) {
+        opt.step();
+        sched.step();
+      }
+      opt.step();
+      sched.step(7);
+    } finally {
+      console.log = log;
+      process.emitWarning = warn;
+    }
+    expect(lines).toEqual(goldens.verbose);
+  });
+
+  it("pythonFloatRepr is Python's repr of a float", () => {
+    for (const [x, repr] of goldens.floatReprs) expect(pythonFloatRepr(x), String(x)).toBe(repr);
   });
 });
