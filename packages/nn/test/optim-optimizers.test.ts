@@ -15,6 +15,7 @@ interface Case {
   resumeAt: number;
   resumeStateDict: StateDictJson;
   stateDict: StateDictJson;
+  repr: string;
 }
 interface StateDictJson {
   state: [number, Record<string, unknown>][];
@@ -85,6 +86,7 @@ describe('optimizers against PyTorch 1.13 (single-tensor implementation)', () =>
     it(`${c.name}: params after each of ${c.after.length} steps and the state dict`, () => {
       const params = c.params.map(toTensor);
       const opt = build(c, params);
+      expect(opt.toString()).toBe(c.repr);
       c.grads.forEach((grads, step) => {
         setGrads(params, grads);
         opt.step();

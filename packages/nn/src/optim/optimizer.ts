@@ -3,6 +3,7 @@ import { Tensor } from '@tsjit/tensor';
 import { withGrad, withoutGrad } from './grad-mode.js';
 import './tensor-method-types.js';
 import { OptimError } from './optim-error.js';
+import { pythonFloatRepr } from './python-float-repr.js';
 
 /** Marks an option a parameter group must give when the optimizer has no default (SGD's `lr`). */
 export const required: unique symbol = Symbol('required');
@@ -64,6 +65,15 @@ function typeName(v: unknown): string {
   if (v === null || v === undefined) return 'NoneType';
   if (typeof v === 'object') return v.constructor?.name ?? 'object';
   return typeof v === 'number' ? (Number.isInteger(v) ? 'int' : 'float') : typeof v;
+}
+
+/** Python's `str` of an option value (integral numbers as ints: PyTorch's defaults such as momentum=0 are ints). */
+function pythonStr(v: unknown): string {
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : pythonFloatRepr(v);
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (v === null || v === undefined) return 'None';
+  if (Array.isArray(v)) return `(${v.map(pythonStr).join(', ')}${v.length === 1 ? ',' : ''})`;
+  return String(v);
 }
 
 /** `weightDecay` → `weight_decay` (PyTorch's name of an option or state entry). */
@@ -220,6 +230,20 @@ export abstract class Optimizer<O extends object = Record<string, unknown>> {
   /** Group options that PyTorch's `__setstate__` defaults when a state dict from an older version lacks them. */
   protected loadedGroupDefaults(): Record<string, unknown> {
     return {};
+  }
+
+  /** PyTorch's repr: each group's options by PyTorch's name, sorted, as Python prints them. */
+  toString(): string {
+    let out = `${this.constructor.name} (`;
+    this.paramGroups.forEach((group, i) => {
+      out += `\nParameter Group ${i}\n`;
+      const entries = Object.entries(group)
+        .filter(([key]) => key !== 'params')
+        .map(([key, value]) => [pythonName(key), value] as const)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      for (const [key, value] of entries) out += `    ${key}: ${pythonStr(value)}\n`;
+    });
+    return `${out})`;
   }
 
   /** The state in PyTorch's layout (see OptimizerStateDict); state tensors are shared, not copied. */
