@@ -7,6 +7,7 @@ import { expectClose, type FlatTensor, loadGoldens, toTensor } from './optim-gol
 interface Case {
   name: string;
   optimizer: 'SGD' | 'Adam' | 'AdamW' | 'RMSprop';
+  dtype: string;
   options: Record<string, unknown>;
   groups: { params: number[]; options: Record<string, unknown> }[] | null;
   params: FlatTensor[];
@@ -50,7 +51,7 @@ function fromJson(v: unknown): unknown {
 function setGrads(params: Tensor[], grads: (FlatTensor | null)[]): void {
   params.forEach((p, i) => {
     const g = grads[i];
-    p.grad = g === null ? null : toTensor(g);
+    p.grad = g === null ? null : toTensor({ ...g, dtype: p.dtype });
   });
 }
 
@@ -84,7 +85,7 @@ function expectStateDict(actual: ReturnType<Optimizer<object>['stateDict']>, exp
 describe('optimizers against PyTorch 1.13 (single-tensor implementation)', () => {
   for (const c of goldens.cases) {
     it(`${c.name}: params after each of ${c.after.length} steps and the state dict`, () => {
-      const params = c.params.map(toTensor);
+      const params = c.params.map((t) => toTensor({ ...t, dtype: c.dtype }));
       const opt = build(c, params);
       expect(opt.toString()).toBe(c.repr);
       c.grads.forEach((grads, step) => {
@@ -98,7 +99,7 @@ describe('optimizers against PyTorch 1.13 (single-tensor implementation)', () =>
     });
 
     it(`${c.name}: resumes from PyTorch's state dict after step ${c.resumeAt}`, () => {
-      const params = c.after[c.resumeAt - 1].map(toTensor);
+      const params = c.after[c.resumeAt - 1].map((t) => toTensor({ ...t, dtype: c.dtype }));
       // Options the constructor gets differ from the loaded ones: loading must replace them.
       const fresh = build({ ...c, options: { ...c.options, lr: 0.5 } }, params);
       const { state, param_groups } = c.resumeStateDict;
