@@ -204,4 +204,23 @@ describe('Optimizer API', () => {
     const sd = opt.stateDict();
     expect([...sd.state]).toEqual([[1, { momentum_buffer: null }]]);
   });
+
+  it('loadStateDict takes state as an object with string keys too (a JSON-shaped state dict)', () => {
+    const p = params();
+    const opt = new SGD(p, 0.1, { momentum: 0.9 });
+    p[0].grad = tensor([1, 2], { dtype: 'float32' });
+    p[1].grad = tensor([3, 4, 5], { dtype: 'float32' });
+    opt.step();
+    const sd = opt.stateDict();
+    const copy = new SGD(
+      p.map((t) => t.clone()),
+      0.5,
+    );
+    copy.loadStateDict({ state: Object.fromEntries(sd.state), param_groups: sd.param_groups });
+    expect(copy.paramGroups[0].momentum).toBe(0.9);
+    expect([...copy.state.values()].map((s) => (s.momentumBuffer as Tensor).toFlatArray())).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
+  });
 });
