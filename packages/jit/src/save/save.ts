@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { IValue } from '@tsjit/ir';
+import { type IValue, type JitType, namedTypeName } from '@tsjit/ir';
 import { FloatScalar } from '@tsjit/ops';
 import { type TorchScriptArchive, ZipWriter } from '@tsjit/serialize';
 import { ArchiveUnit } from '../load/archive-unit.js';
 import type { ScriptModule } from '../script-module.js';
-import { ArchiveCode } from './archive-code.js';
+import { ArchiveCode, archiveTypeName } from './archive-code.js';
 import { ModulePickler } from './module-pickler.js';
 
 export interface SaveOptions {
@@ -70,16 +70,18 @@ function saveToBytes(module: ScriptModule, options: SaveOptions & { archiveName:
   });
   zip.writeRecord(record('data.pkl'), data.pickle);
 
-  const code = new ArchiveCode(host.runtime.unit);
-  for (const name of dataPickler.classNames) {
-    const type = dataPickler.classType(name);
-    if (type !== undefined) code.convert(type);
-    else code.convertCustomClass(name);
-  }
+  const code = printCode(new ArchiveCode(host.runtime.unit), dataPickler, (name) => dataPickler.classType(name));
   code.convertTypes(module.object.type);
-  for (const [path, text] of code.files()) writeCodeFile(zip, record(`code/${path}`), text, source, `code/${path}`);
-
+  const files = code.files();
   const constants = new ModulePickler(host).dump(Object.freeze(code.constants.map(pickleConstant)));
+  const keepArchiveCode =
+    source !== undefined &&
+    host.unit instanceof ArchiveUnit &&
+    isArchiveCode(host.unit, module, dataPickler, files, constants);
+  for (const [path, text] of files) {
+    writeCodeFile(zip, record(`code/${path}`), text, source, `code/${path}`, keepArchiveCode);
+  }
+
   constants.storages.forEach((bytes, i) => {
     zip.writeRecord(record(`constants/${i}`), bytes);
   });
@@ -92,7 +94,9 @@ function saveToBytes(module: ScriptModule, options: SaveOptions & { archiveName:
 /**
  * A code file: when the module was loaded and its archive holds this very text, the record's
  * compressed bytes and its `.debug_pkl` are kept (PyTorch's miniz compresses differently from
- * zlib, and the debug record maps this text to its original source, which is unchanged).
+ * zlib, and the debug record maps this text to its original source, which is unchanged). So
+ * they are when the text printed differs but `keepArchiveCode` says the module's code is still
+ * the archive's (see isArchiveCode).
  */
 function writeCodeFile(
   zip: ZipWriter,
@@ -100,16 +104,76 @@ function writeCodeFile(
   text: string,
   source: TorchScriptArchive | undefined,
   inArchive: string,
+  keepArchiveCode: boolean,
 ): void {
   const bytes = utf8.encode(text);
   const original = source?.has(inArchive) ? source.record(inArchive) : undefined;
-  if (source !== undefined && original !== undefined && sameBytes(original, bytes)) {
+  if (source !== undefined && original !== undefined && (keepArchiveCode || sameBytes(original, bytes))) {
     copyRecord(zip, name, source, inArchive);
     const debug = `${inArchive}.debug_pkl`;
     if (source.has(debug)) copyRecord(zip, `${name}.debug_pkl`, source, debug);
     return;
   }
   zip.writeRecord(name, bytes, { compress: bytes.length > MIN_TO_COMPRESS });
+}
+
+/** The types data.pkl names, printed in the order it names them (PyTorch's `memoizedClassTypes`). */
+function printCode(
+  code: ArchiveCode,
+  dataPickler: ModulePickler,
+  classType: (name: string) => JitType | undefined,
+): ArchiveCode {
+  for (const name of dataPickler.classNames) {
+    const type = dataPickler.classType(name) === undefined ? undefined : classType(name);
+    if (type !== undefined) code.convert(type);
+    else code.convertCustomClass(name);
+  }
+  return code;
+}
+
+/**
+ * Whether the code printed for a loaded module is the code of the archive it came from, so that
+ * the archive's own code records can be written instead. They can differ while meaning the same:
+ * PyTorch prints the graphs its script compiler made, and importing that text lowers tuples and
+ * folds constants further (nn_rnn_tanh_h0's `output = (result)[0]` of a tuple just built), so
+ * the print of the loaded graphs is not the text they were loaded from (PyTorch's own re-save
+ * prints the same as this one). When the archive's code, imported afresh, prints the very files
+ * and constant table printed now, the module's methods are the archive's, unchanged; and when the
+ * constant table written is the archive's (the `CONSTANTS.c<i>` its text refers to), its text
+ * says exactly what the printed text says. Only worked out when a printed file differs.
+ */
+function isArchiveCode(
+  unit: ArchiveUnit,
+  module: ScriptModule,
+  dataPickler: ModulePickler,
+  files: ReadonlyMap<string, string>,
+  constants: { pickle: Uint8Array; storages: Uint8Array[] },
+): boolean {
+  const archive = unit.archive;
+  const differs = [...files].some(
+    ([path, text]) => archive.has(`code/${path}`) && !sameBytes(archive.record(`code/${path}`), utf8.encode(text)),
+  );
+  if (!differs) return false;
+  if (!archive.has('constants.pkl') || !sameBytes(archive.record('constants.pkl'), constants.pickle)) return false;
+  if (archive.has(`constants/${constants.storages.length}`)) return false;
+  for (let i = 0; i < constants.storages.length; i++) {
+    const name = `constants/${i}`;
+    if (!archive.has(name) || !sameBytes(archive.record(name), constants.storages[i])) return false;
+  }
+  const fresh = unit.importCode();
+  const again = printCode(new ArchiveCode(fresh.unit), dataPickler, (name) => fresh.importer.loadType(name));
+  const rootName = namedTypeName(module.object.type);
+  if (rootName === undefined) return false;
+  again.convertTypes(fresh.importer.loadType(archiveTypeName(rootName)));
+  const printed = again.files();
+  if (printed.size !== files.size) return false;
+  for (const [path, text] of files) if (printed.get(path) !== text) return false;
+  const againConstants = new ModulePickler(module.host).dump(Object.freeze(again.constants.map(pickleConstant)));
+  return (
+    sameBytes(againConstants.pickle, constants.pickle) &&
+    againConstants.storages.length === constants.storages.length &&
+    againConstants.storages.every((bytes, i) => sameBytes(bytes, constants.storages[i]))
+  );
 }
 
 function copyRecord(zip: ZipWriter, name: string, source: TorchScriptArchive, inArchive: string): void {
