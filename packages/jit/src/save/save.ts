@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { FrontendError } from '@tsjit/frontend';
 import { type IValue, type JitType, namedTypeName } from '@tsjit/ir';
 import { FloatScalar } from '@tsjit/ops';
 import { type TorchScriptArchive, ZipWriter } from '@tsjit/serialize';
@@ -28,8 +29,9 @@ const utf8 = new TextEncoder();
  * graphs, one file per qualifier), the constant table's storages and `constants.pkl`, then
  * `version` (the oldest version the printed operators allow, at least 3); records 64-byte aligned.
  * PyTorch loads the result; a loaded module saved again gives the archive it was read from,
- * byte for byte when PyTorch wrote it (code files the printer reproduces keep their compressed
- * bytes and `.debug_pkl` records; new or changed code files are written without `.debug_pkl`).
+ * byte for byte when PyTorch wrote it (code files the printer reproduces, or all of them while the
+ * module's code is still the archive's, keep their compressed bytes and `.debug_pkl` records; new
+ * or changed code files are written without `.debug_pkl`).
  *
  * Returns the archive when no path is given; writes it to `path` otherwise.
  */
@@ -150,22 +152,29 @@ function isArchiveCode(
   constants: { pickle: Uint8Array; storages: Uint8Array[] },
 ): boolean {
   const archive = unit.archive;
-  const differs = [...files].some(
-    ([path, text]) => archive.has(`code/${path}`) && !sameBytes(archive.record(`code/${path}`), utf8.encode(text)),
-  );
-  if (!differs) return false;
+  // A file the archive does not have holds code from elsewhere (an object of another unit's class).
+  if (![...files.keys()].every((path) => archive.has(`code/${path}`))) return false;
+  if ([...files].every(([path, text]) => sameBytes(archive.record(`code/${path}`), utf8.encode(text)))) return false;
   if (!archive.has('constants.pkl') || !sameBytes(archive.record('constants.pkl'), constants.pickle)) return false;
   if (archive.has(`constants/${constants.storages.length}`)) return false;
   for (let i = 0; i < constants.storages.length; i++) {
     const name = `constants/${i}`;
     if (!archive.has(name) || !sameBytes(archive.record(name), constants.storages[i])) return false;
   }
-  const fresh = unit.importCode();
-  const again = printCode(new ArchiveCode(fresh.unit), dataPickler, (name) => fresh.importer.loadType(name));
   const rootName = namedTypeName(module.object.type);
   if (rootName === undefined) return false;
-  again.convertTypes(fresh.importer.loadType(archiveTypeName(rootName)));
-  const printed = again.files();
+  let printed: Map<string, string>;
+  let again: ArchiveCode;
+  try {
+    const fresh = unit.importCode();
+    again = printCode(new ArchiveCode(fresh.unit), dataPickler, (name) => fresh.importer.loadType(name));
+    again.convertTypes(fresh.importer.loadType(archiveTypeName(rootName)));
+    printed = again.files();
+  } catch (error) {
+    // A class the archive's code does not declare: the module's code is not (only) the archive's.
+    if (FrontendError.isInstance(error)) return false;
+    throw error;
+  }
   if (printed.size !== files.size) return false;
   for (const [path, text] of files) if (printed.get(path) !== text) return false;
   const againConstants = new ModulePickler(module.host).dump(Object.freeze(again.constants.map(pickleConstant)));
