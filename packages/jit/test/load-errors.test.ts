@@ -395,6 +395,18 @@ describe('bugs load-fuzz found outside the loader: values an unchecked cast lets
         /RuntimeError: Expected a value of type 'List\[int\]' for argument 'shape' but instead found type 'List\[Optional\[int\]\]'\./,
     },
     {
+      what: 'a Tensor as a list of tensors',
+      line: 'y = torch.cat(unchecked_cast(List[Tensor], _1))',
+      message:
+        /RuntimeError: Expected a value of type 'List\[Tensor\]' for argument 'tensors' but instead found type 'Tensor'\./,
+    },
+    {
+      what: 'a Tensor in a list of ints',
+      line: 'y = torch.reshape(_1, [2, unchecked_cast(int, _1)])',
+      message:
+        /RuntimeError: Expected a value of type 'List\[int\]' for argument 'shape' but instead found type 'List\[Tensor\]'\./,
+    },
+    {
       what: 'a list as a Tensor',
       line: 'y = torch.add(_1, unchecked_cast(Tensor, names))',
       message: /RuntimeError: Expected Tensor but got GenericList/,

@@ -1,12 +1,12 @@
 import type { JitType, ListType } from '@tsjit/ir';
-import { isTuple, type OpArgs, OpError, type Overload, typeName } from '@tsjit/ops';
+import { FloatScalar, isTuple, type OpArgs, OpError, type Overload, typeName } from '@tsjit/ops';
 import { Tensor } from '@tsjit/tensor';
 import { Future } from '../values/future.js';
 import { ScriptEnumMember } from '../values/script-enum-member.js';
 import { ScriptObject } from '../values/script-object.js';
 
-/** Why an argument value cannot be passed to an op (the error's message), or null when it can. */
-type Check = (v: unknown) => string | null;
+/** Whether a value can be passed as an argument of some type. */
+type Holds = (v: unknown) => boolean;
 
 /**
  * The check an op's arguments get before its implementation runs, or undefined when none can
@@ -17,38 +17,35 @@ type Check = (v: unknown) => string | null;
  * and throw a JS TypeError, so the interpreter says what is wrong first, as PyTorch does:
  * "Expected Tensor but got None" for tensors (IValue::toTensor's message), "Expected a value of
  * type 'float' for argument 'other' but instead found type 'NoneType'." for the rest. Only what
- * every valid program satisfies is checked (a Tensor is a Tensor; a non-Optional value is not
- * None, nor a None inside a list whose elements cannot be None), so a run of valid code never
- * fails here.
+ * every valid program satisfies is checked (a Tensor is a Tensor, a list an array, an int, float
+ * or Scalar a number, a bool or str one, and other non-Optional values are not None; a list's
+ * elements likewise), so a run of valid code never fails here.
  */
 export function argumentCheck(overload: Overload, count: number): ((args: OpArgs) => void) | undefined {
   const names: string[] = [];
-  const checks: Check[] = [];
+  const checks: Holds[] = [];
+  const types: JitType[] = [];
   overload.schema.arguments.forEach((a, i) => {
-    const check = i < count ? checkOf(a.type, a.name) : undefined;
-    if (check === undefined) return;
+    // Checked by the type as the schema writes it (a `ScalarType` value may be a dtype name, though
+    // it types as int), named by the type TorchScript sees (`List[int]` for `SymInt[]`).
+    const holds = i < count ? holdsOf(a.realType) : undefined;
+    if (holds === undefined) return;
     names.push(a.name);
-    checks.push(check);
+    checks.push(holds);
+    types.push(a.type);
   });
   if (checks.length === 0) return undefined;
   return (args) => {
     for (let k = 0; k < checks.length; k++) {
-      const problem = checks[k](args[names[k]]);
-      if (problem !== null) throw new OpError(problem);
+      const v = args[names[k]];
+      if (!checks[k](v)) throw new OpError(problem(types[k], names[k], v));
     }
   };
 }
 
 /** Kinds whose values are never None (PyTorch's Optional, Union, Any and type variables may be). */
 const NOT_NONE = new Set<string>([
-  'NumberType',
-  'FloatType',
-  'IntType',
-  'SymIntType',
-  'SymFloatType',
   'ComplexType',
-  'BoolType',
-  'StringType',
   'DeviceObjType',
   'ScalarTypeType',
   'LayoutType',
@@ -67,35 +64,69 @@ const NOT_NONE = new Set<string>([
   'GeneratorType',
 ]);
 
-function checkOf(type: JitType, name: string): Check | undefined {
-  if (type.kind === 'TensorType') return (v) => (v instanceof Tensor ? null : `Expected Tensor but got ${tagKind(v)}`);
-  if (type.kind === 'ListType') {
+const isTensor: Holds = (v) => v instanceof Tensor;
+const isNumber: Holds = (v) =>
+  typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean' || v instanceof FloatScalar;
+const isBool: Holds = (v) => typeof v === 'boolean';
+const isString: Holds = (v) => typeof v === 'string';
+const notNone: Holds = (v) => v !== null && v !== undefined;
+
+/** What an argument of `type` must hold, or undefined when the interpreter can pass it anything. */
+function holdsOf(type: JitType): Holds | undefined {
+  switch (type.kind) {
+    case 'TensorType':
+      return isTensor;
+    case 'ListType': {
+      const element = holdsOf((type as ListType).elementType);
+      if (element === undefined) return Array.isArray;
+      return (v) => {
+        if (!Array.isArray(v)) return false;
+        for (let i = 0; i < v.length; i++) if (!element(v[i])) return false;
+        return true;
+      };
+    }
+    // Ints, floats and Scalars are numbers (bigint beyond 2^53, FloatScalar for integral floats);
+    // a bool passes where PyTorch's Scalar takes one.
+    case 'NumberType':
+    case 'IntType':
+    case 'FloatType':
+    case 'SymIntType':
+    case 'SymFloatType':
+      return isNumber;
+    case 'BoolType':
+      return isBool;
+    case 'StringType':
+      return isString;
+    default:
+      return NOT_NONE.has(type.kind) ? notNone : undefined;
+  }
+}
+
+/** The error for a value an argument cannot hold (worked out only when the check fails). */
+function problem(type: JitType, name: string, v: unknown): string {
+  if (type.kind === 'TensorType') return `Expected Tensor but got ${tagKind(v)}`;
+  if (type.kind === 'ListType' && Array.isArray(v)) {
     const elementType = (type as ListType).elementType;
-    const element =
-      elementType.kind === 'TensorType'
-        ? (v: unknown) => (v instanceof Tensor ? null : `Expected Tensor but got ${tagKind(v)}`)
-        : NOT_NONE.has(elementType.kind) || elementType.kind === 'ListType'
-          ? (v: unknown) =>
-              v === null || v === undefined ? mismatch(type, name, `List[Optional[${elementType.pythonStr()}]]`) : null
-          : undefined;
-    return (v) => {
-      if (v === null || v === undefined) return mismatch(type, name, typeName(v));
-      if (element === undefined || !Array.isArray(v)) return null;
-      for (let i = 0; i < v.length; i++) {
-        const problem = element(v[i]);
-        if (problem !== null) return problem;
-      }
-      return null;
-    };
+    const holds = holdsOf(elementType) ?? notNone;
+    const bad = v.find((e) => !holds(e));
+    // A tensor list's elements are unboxed one by one (IValue::toTensor's message).
+    if (elementType.kind === 'TensorType') return `Expected Tensor but got ${tagKind(bad)}`;
+    const found = bad === null || bad === undefined ? `Optional[${elementType.pythonStr()}]` : pythonTypeName(bad);
+    return mismatch(type, name, `List[${found}]`);
   }
-  if (NOT_NONE.has(type.kind)) {
-    return (v) => (v === null || v === undefined ? mismatch(type, name, typeName(v)) : null);
-  }
-  return undefined;
+  return mismatch(type, name, pythonTypeName(v));
 }
 
 function mismatch(type: JitType, name: string, found: string): string {
   return `Expected a value of type '${type.pythonStr()}' for argument '${name}' but instead found type '${found}'.`;
+}
+
+function pythonTypeName(v: unknown): string {
+  if (v instanceof Tensor) return 'Tensor';
+  if (Array.isArray(v)) return isTuple(v) ? 'tuple' : 'list';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
+  if (v instanceof ScriptObject) return v.type.qualifiedName;
+  return typeName(v);
 }
 
 /** The kind of a value as PyTorch's IValue::tagKind names it (what its unboxing errors print). */
