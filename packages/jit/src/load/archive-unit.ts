@@ -41,9 +41,7 @@ export class ArchiveUnit implements ModuleUnit {
     if (!Array.isArray(constants)) {
       throw new ArchiveError('constants.pkl does not hold a tuple', archive.entryName('constants.pkl'));
     }
-    this.#constantTable = constants.map((value, i) =>
-      archiveConstant(value, archive.entryName(`constants.pkl[${i}]`)),
-    );
+    this.#constantTable = constants.map((value, i) => archiveConstant(value, archive.entryName(`constants.pkl[${i}]`)));
     const files = archive.codeFiles();
     const sources = new Map<string, string>();
     for (const [path, text] of files) sources.set(`code/${path}`, text);
