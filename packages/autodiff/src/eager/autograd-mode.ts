@@ -68,13 +68,19 @@ export function backwardName(o: Overload): string {
     .map((p) => p[0].toUpperCase() + p.slice(1))
     .join('');
   // PyTorch numbers them in derivatives.yaml's order, where the default overload comes first.
-  const functional = o.op.overloads.filter((x) => !x.inplace && x.outNames.length === 0);
+  const functional = o.op.overloads.filter(
+    (x) =>
+      !x.inplace &&
+      x.outNames.length === 0 &&
+      o.op.derivativeFor(x) !== undefined &&
+      x.schema.arguments.some((a) => a.type.annotationStr().includes('Tensor')),
+  );
   functional.sort((a, b) => (a.overloadName === '' ? 0 : 1) - (b.overloadName === '' ? 0 : 1));
   const i = functional.findIndex((x) => x.overloadName === o.overloadName);
   return `${camel}Backward${Math.max(i, 0)}`;
 }
 
-/** Differentiable views: a tensor an op returned as a view of its input's storage, and that base. */
+/** Differentiable views: a tensor an op returned as a view of an input, and that input's base. */
 interface ViewMeta {
   readonly root: Tensor;
   /** The root's history when this view's own history was last derived from it. */
@@ -82,8 +88,21 @@ interface ViewMeta {
 }
 const views = new WeakMap<Tensor, ViewMeta>();
 
-function noteView(t: Tensor): void {
-  if (t.base !== null && !views.has(t)) views.set(t, { root: t.base, rootFn: t.base.gradFn });
+/**
+ * Notes `t` as a view when it shares its storage with an input of the op that returned it (an op's
+ * fresh output may be a view of an internal buffer: that is no view for autograd). The base is the
+ * input's own base when the input is itself a view, as in PyTorch.
+ */
+function noteView(t: Tensor, args: OpArgs, names: readonly string[]): void {
+  if (views.has(t)) return;
+  for (const name of names) {
+    const v = args[name];
+    if (v instanceof Tensor && v !== t && v.storage === t.storage) {
+      const root = views.get(v)?.root ?? v;
+      views.set(t, { root, rootFn: root.gradFn });
+      return;
+    }
+  }
 }
 
 /**
@@ -124,7 +143,7 @@ export class AutogradMode implements DispatchMode {
       const r = next(args);
       if (r instanceof Tensor) {
         if (info.requiresGradKeyword && args.requires_grad === true) r.requiresGrad = true;
-        if (r.base !== null && !info.detach) noteView(r);
+        if (r.base !== null && !info.detach) noteView(r, args, names);
       }
       return r;
     }
@@ -143,8 +162,8 @@ function record(overload: Overload, info: OverloadInfo, args: OpArgs, next: (arg
   const self = info.inplace ? (args[selfName] as Tensor) : null;
   let viewMeta: ViewMeta | undefined;
   if (self !== null) {
-    viewMeta = self.base !== null ? views.get(self) : undefined;
-    if (viewMeta === undefined && self.requiresGrad && self.gradFn === null) throw new Error(LEAF_INPLACE);
+    if (self.requiresGrad && self.gradFn === null) throw new Error(LEAF_INPLACE);
+    viewMeta = views.get(self);
     if (viewMeta !== undefined && viewMeta.root.requiresGrad && viewMeta.root.gradFn === null) {
       throw new Error(VIEW_OF_LEAF_INPLACE);
     }
@@ -247,7 +266,7 @@ function record(overload: Overload, info: OverloadInfo, args: OpArgs, next: (arg
     t.requiresGrad = true;
     t.gradFn = node;
     setOutputNr(t, k);
-    if (t.base !== null) noteView(t);
+    if (t.base !== null) noteView(t, args, info.tensorArgs);
   });
   return result;
 }

@@ -2,10 +2,10 @@
  * The user-facing entry points of the eager engine: `backward` (Tensor.backward delegates here)
  * and `grad` (torch.autograd.grad), plus the engine that fills @tsjit/tensor's autograd slot.
  */
-import { type AutogradEngine, type BackwardOptions, eagerContext, type TensorHook, Tensor } from '@tsjit/tensor';
+import { type AutogradEngine, type BackwardOptions, eagerContext, Tensor, type TensorHook } from '@tsjit/tensor';
+import { gradientEdge } from './autograd-mode.js';
 import { runBackward } from './engine.js';
 import { gradState } from './grad-mode.js';
-import { gradientEdge } from './autograd-mode.js';
 import { accumulatorOf, type Edge, type HookEntry, isFloating, type Node, outputNrOf, userGradients } from './node.js';
 
 export interface GradOptions {
@@ -166,7 +166,7 @@ export const eagerEngine: AutogradEngine = {
       );
     }
     if (requiresGrad && !isFloating(t.dtype)) {
-      throw new Error('only Tensors of floating point and complex dtype can require gradients');
+      throw new Error('only Tensors of floating point dtype can require gradients');
     }
     t.requiresGrad = requiresGrad;
   },

@@ -83,7 +83,11 @@ function runTensorHooks(node: Node, k: number, g: Tensor): Tensor {
  * Runs backward from `roots` (edges with their gradients). Returns the gradient captured for each
  * target (null where none arrived).
  */
-export function runBackward(roots: readonly Edge[], rootGrads: readonly Tensor[], options: WalkOptions): (Tensor | null)[] {
+export function runBackward(
+  roots: readonly Edge[],
+  rootGrads: readonly Tensor[],
+  options: WalkOptions,
+): (Tensor | null)[] {
   // Discover the graph: post-order of the nodes reachable from the roots (children first).
   const order: Node[] = [];
   const seen = new Set<Node>();

@@ -24,7 +24,8 @@ export class GradcheckError extends Error {
 function elementAccess(t: Tensor): { get(i: number): number; set(i: number, v: number): void } {
   const view = new DataView(t.data.buffer, t.data.byteOffset, t.data.byteLength);
   const size = t.dtype === 'float64' ? 8 : 4;
-  if (t.dtype !== 'float64' && t.dtype !== 'float32') throw new GradcheckError(`gradcheck: unsupported dtype ${t.dtype}`);
+  if (t.dtype !== 'float64' && t.dtype !== 'float32')
+    throw new GradcheckError(`gradcheck: unsupported dtype ${t.dtype}`);
   const at = (i: number) => {
     let pos = t.offset;
     for (let d = t.sizes.length - 1; d >= 0; d--) {
@@ -70,7 +71,12 @@ export function gradcheck(
       for (let j = 0; j < n; j++) {
         const onehot = F.zerosLike(out, { memory_format: 'contiguous_format' }) as Tensor;
         elementAccess(onehot).set(j, 1);
-        const gs = grad([out], diff.map(({ t }) => t), [onehot], { retainGraph: true, allowUnused: true });
+        const gs = grad(
+          [out],
+          diff.map(({ t }) => t),
+          [onehot],
+          { retainGraph: true, allowUnused: true },
+        );
         gs.forEach((g, k) => {
           if (g === null) return;
           flatValues(g).forEach((v, e) => {

@@ -196,7 +196,8 @@ export class OpNode extends Node {
       for (const t of this.#freed) problems.set(t, SECOND_BACKWARD);
     }
     const ctx = { ...this.args, grad: grads[0], grads, result: this.result };
-    const out = problems === null ? this.rule(F, ctx) : withMode(new SavedTensorCheck(problems), () => this.rule(F, ctx));
+    const out =
+      problems === null ? this.rule(F, ctx) : withMode(new SavedTensorCheck(problems), () => this.rule(F, ctx));
     return this.slots.map((slot) => {
       let g = out[slot.name];
       if (slot.index >= 0) g = Array.isArray(g) ? g[slot.index] : undefined;
@@ -226,7 +227,8 @@ export class OpNode extends Node {
     }
     this.args = args;
     const r = this.result;
-    this.result = r instanceof Tensor ? stub(r) : Array.isArray(r) ? r.map((e) => (e instanceof Tensor ? stub(e) : e)) : r;
+    this.result =
+      r instanceof Tensor ? stub(r) : Array.isArray(r) ? r.map((e) => (e instanceof Tensor ? stub(e) : e)) : r;
     this.#saved = [];
     this.#freed = [...stubs.values()];
   }
