@@ -291,7 +291,9 @@ function compare(actual: unknown, expected: unknown, path: string, rtol: number,
     return;
   }
   if (Array.isArray(expected)) {
-    (expected as unknown[]).forEach((e, i) => compare((actual as unknown[])[i], e, `${path}[${i}]`, rtol, atol));
+    (expected as unknown[]).forEach((e, i) => {
+      compare((actual as unknown[])[i], e, `${path}[${i}]`, rtol, atol);
+    });
     return;
   }
   if (typeof expected === 'object' && 'values' in (expected as object)) {

@@ -18,6 +18,7 @@ export interface RemovableHandle {
 }
 
 /** A tensor hook: gets the gradient, returns a replacement or nothing. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a hook may return nothing, as in Python.
 export type TensorHook = (grad: Tensor) => Tensor | undefined | void;
 
 export interface AutogradEngine {

@@ -164,7 +164,7 @@ function record(overload: Overload, info: OverloadInfo, args: OpArgs, next: (arg
   if (self !== null) {
     if (self.requiresGrad && self.gradFn === null) throw new Error(LEAF_INPLACE);
     viewMeta = views.get(self);
-    if (viewMeta !== undefined && viewMeta.root.requiresGrad && viewMeta.root.gradFn === null) {
+    if (viewMeta?.root.requiresGrad && viewMeta.root.gradFn === null) {
       throw new Error(VIEW_OF_LEAF_INPLACE);
     }
   }

@@ -4,7 +4,7 @@
  * AccumulateGrad when it is a leaf). Op nodes run the op's own derivative rule.
  */
 import type { DerivativeRule, OpArgs, Overload } from '@tsjit/ops';
-import { type DispatchMode, eagerContext, Storage, Tensor, withMode } from '@tsjit/tensor';
+import { type DispatchMode, eagerContext, Storage, Tensor, type TensorHook, withMode } from '@tsjit/tensor';
 import { gradState } from './grad-mode.js';
 
 export interface Edge {
@@ -14,7 +14,7 @@ export interface Edge {
 
 /** A tensor hook as registered; `retain` marks the one retainGrad adds (it stores into `.grad`). */
 export interface HookEntry {
-  readonly fn: (grad: Tensor) => Tensor | undefined | void;
+  readonly fn: TensorHook;
 }
 
 let nextSequenceNr = 0;
@@ -172,7 +172,11 @@ export class OpNode extends Node {
     }
     const r = this.result;
     if (r instanceof Tensor) add(r, true, 0);
-    else if (Array.isArray(r)) r.forEach((e, i) => e instanceof Tensor && add(e, true, i));
+    else if (Array.isArray(r)) {
+      r.forEach((e, i) => {
+        if (e instanceof Tensor) add(e, true, i);
+      });
+    }
   }
 
   apply(grads: (Tensor | null)[]): (Tensor | null)[] {
