@@ -249,6 +249,59 @@ const cases: Record<string, (x: In) => Out> = {
       is_leaf_y: T.mul(x, 2).isLeaf,
     };
   },
+  grad_wrt_nonleaf: ({ x }) => {
+    const y = T.mul(x, 2);
+    const z = T.sum(T.mul(T.exp(y), y));
+    const [gy] = autograd.grad(z, y, null, { retainGraph: true });
+    z.backward(null, { inputs: [y] });
+    return { gy, y: y.grad, x: x.grad };
+  },
+  sibling_views_after_inplace: ({ x }) => {
+    const y = T.clone(x);
+    const v1 = T.slice(y, 0, 0, 2);
+    const v2 = T.slice(y, 0, 1);
+    T.mul_(v1, T.select(x, 0, 3));
+    T.sum(T.mul(v2, v2)).backward();
+    return { x: x.grad };
+  },
+  observing_hook_and_counts: ({ x }) => {
+    const seen: number[] = [];
+    const y = T.sin(x);
+    y.registerHook((g: Tensor) => {
+      seen.push(T.sum(g).item() as number);
+    });
+    T.sum(T.mul(y, y)).backward(null, { retainGraph: true });
+    T.sum(T.mul(y, 3)).backward();
+    return { x: x.grad, seen };
+  },
+  dtype_conversion: ({ x }) => {
+    const y = T.to(x, 'float32');
+    T.sum(T.mul(y, y)).backward();
+    return { x: x.grad };
+  },
+  embedding_and_pooling: ({ w, x }) => {
+    const e = T.embedding(
+      w,
+      long([
+        [0, 2],
+        [2, 4],
+      ]),
+    );
+    const p = T.maxPool2d(x, 2);
+    const a = T.avgPool2d(x, 2, 1);
+    T.add(T.add(T.sum(T.pow(e, 2)), T.mul(T.sum(p), 2)), T.sum(T.exp(a))).backward();
+    return { w: w.grad, x: x.grad };
+  },
+  nonleaf_grad_is_none: ({ x }) => {
+    const y = T.mul(x, 2);
+    T.sum(y).backward();
+    return { x: x.grad, y: y.grad };
+  },
+  error_detached_output_modified: ({ x }) => {
+    const y = T.exp(x);
+    T.zero_(T.detach(y));
+    return err(() => T.sum(y).backward());
+  },
   error_leaf_inplace: ({ x }) => err(() => T.add_(x, 1)),
   error_view_of_leaf_inplace: ({ x }) => err(() => T.mul_(T.select(x, 0, 0), 2)),
   error_second_backward: ({ x }) => {
@@ -308,6 +361,12 @@ function compare(actual: unknown, expected: unknown, path: string, rtol: number,
         atol + rtol * Math.abs(want),
       );
     });
+    return;
+  }
+  if (typeof expected === 'number') {
+    expect(Math.abs((actual as number) - expected), `${path}: ${actual} vs PyTorch ${expected}`).toBeLessThanOrEqual(
+      atol + rtol * Math.abs(expected),
+    );
     return;
   }
   expect(actual, path).toEqual(expected);
