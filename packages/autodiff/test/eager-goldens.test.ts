@@ -264,6 +264,13 @@ const cases: Record<string, (x: In) => Out> = {
     T.sum(T.mul(v2, v2)).backward();
     return { x: x.grad };
   },
+  view_made_before_base_got_history: ({ w }) => {
+    const z = T.zeros([4], f64);
+    const v = T.slice(z, 0, 1, 3);
+    T.copy_(z, T.mul(w, 2));
+    T.sum(T.mul(v, v)).backward();
+    return { w: w.grad, v_requires_grad: v.requiresGrad };
+  },
   observing_hook_and_counts: ({ x }) => {
     const seen: number[] = [];
     const y = T.sin(x);

@@ -111,18 +111,23 @@ function noteView(t: Tensor, args: OpArgs, names: readonly string[]): void {
  * the base, as PyTorch does.
  */
 export function gradientEdge(t: Tensor): Edge | null {
-  if (!t.requiresGrad) return null;
-  if (t.base !== null) {
-    const meta = views.get(t);
-    if (meta !== undefined && meta.root.gradFn !== meta.rootFn && meta.root.requiresGrad) {
-      const root = meta.root;
-      t.gradFn = new AsStridedBackward(root, viewGeometry(t, root), gradientEdge(root));
-      setOutputNr(t, 0);
-      meta.rootFn = root.gradFn;
-    }
+  if (t.base !== null && staleView(t)) {
+    const meta = views.get(t) as ViewMeta;
+    const root = meta.root;
+    t.gradFn = new AsStridedBackward(root, viewGeometry(t, root), gradientEdge(root));
+    t.requiresGrad = true;
+    setOutputNr(t, 0);
+    meta.rootFn = root.gradFn;
   }
+  if (!t.requiresGrad) return null;
   const fn = t.gradFn as Node | null;
   return fn !== null ? { fn, inputNr: outputNrOf(t) } : { fn: accumulatorOf(t), inputNr: 0 };
+}
+
+/** A view whose base got a new history (an in-place op on the base or another view of it) since. */
+function staleView(t: Tensor): boolean {
+  const meta = views.get(t);
+  return meta !== undefined && meta.root.requiresGrad && meta.root.gradFn !== meta.rootFn;
 }
 
 const LEAF_INPLACE = 'a leaf Variable that requires grad is being used in an in-place operation.';
@@ -136,8 +141,11 @@ export class AutogradMode implements DispatchMode {
     let needs = false;
     for (let i = 0; i < names.length && !needs; i++) {
       const v = args[names[i]];
-      if (v instanceof Tensor) needs = v.requiresGrad;
-      else if (Array.isArray(v)) for (const e of v) if (e instanceof Tensor && e.requiresGrad) needs = true;
+      if (v instanceof Tensor) needs = v.requiresGrad || (v.base !== null && staleView(v));
+      else if (Array.isArray(v)) {
+        for (const e of v)
+          if (e instanceof Tensor && (e.requiresGrad || (e.base !== null && staleView(e)))) needs = true;
+      }
     }
     if (!needs) {
       const r = next(args);
