@@ -127,7 +127,7 @@ export function gradientEdge(t: Tensor): Edge | null {
 /** A view whose base got a new history (an in-place op on the base or another view of it) since. */
 function staleView(t: Tensor): boolean {
   const meta = views.get(t);
-  return meta !== undefined && meta.root.requiresGrad && meta.root.gradFn !== meta.rootFn;
+  return meta?.root.requiresGrad === true && meta.root.gradFn !== meta.rootFn;
 }
 
 const LEAF_INPLACE = 'a leaf Variable that requires grad is being used in an in-place operation.';
