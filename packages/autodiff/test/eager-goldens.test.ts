@@ -207,6 +207,19 @@ const cases: Record<string, (x: In) => Out> = {
     T.sum(T.pow(gx, 2)).backward();
     return { gx, x: x.grad, w: w.grad };
   },
+  higher_order_through_inplace: ({ x }) => {
+    const y = T.mul(x, 1.5);
+    T.mul_(y, x);
+    const [g] = autograd.grad(T.sum(y), x, null, { createGraph: true });
+    const [gg] = autograd.grad(T.sum(T.mul(g, g)), x);
+    return { g, gg };
+  },
+  grad_accumulates_in_place: ({ x }) => {
+    T.sum(T.mul(x, 2)).backward();
+    const g = x.grad;
+    T.sum(T.mul(x, 3)).backward();
+    return { x: x.grad, same_tensor: g === x.grad, g };
+  },
   grad_allow_unused: ({ x, u }) => {
     const [gx, gu] = autograd.grad(T.sum(T.mul(x, x)), [x, u], null, { allowUnused: true });
     return { gx, gu, x: x.grad };

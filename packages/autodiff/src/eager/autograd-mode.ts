@@ -8,6 +8,7 @@ import { type DispatchMode, eagerContext, Tensor } from '@tsjit/tensor';
 import { gradState } from './grad-mode.js';
 import {
   accumulatorOf,
+  CloneBackward,
   type Edge,
   isFloating,
   type Node,
@@ -210,9 +211,16 @@ function record(overload: Overload, info: OverloadInfo, args: OpArgs, next: (arg
     }
   }
   // The rule of an in-place op needs self's value from before the op.
+  // Under create_graph, gradients through that copy reach self's history from before the op.
   let saveArgs = args;
   if (self !== null && info.rule !== undefined) {
-    saveArgs = { ...args, [selfName]: eagerContext.F.clone(self) };
+    const before = eagerContext.F.clone(self) as Tensor;
+    const edge = isFloating(self.dtype) ? edges[0] : null;
+    if (edge !== null) {
+      before.requiresGrad = true;
+      before.gradFn = new CloneBackward(edge);
+    }
+    saveArgs = { ...args, [selfName]: before };
   }
 
   let result = next(args);

@@ -308,6 +308,21 @@ export class NotImplementedNode extends Node {
   }
 }
 
+/** The history of the copy of `self` an in-place op's rule reads: its gradient goes to self's old history. */
+export class CloneBackward extends Node {
+  readonly numOutputs = 1;
+  constructor(edge: Edge) {
+    super();
+    this.nextEdges = [edge];
+  }
+  name(): string {
+    return 'CloneBackward0';
+  }
+  apply(grads: (Tensor | null)[]): (Tensor | null)[] {
+    return [grads[0]];
+  }
+}
+
 /** The history of a tensor overwritten by an op with no derivative (fill with random values): no gradient flows back. */
 export class NoGradientNode extends Node {
   readonly numOutputs = 1;
@@ -338,12 +353,14 @@ export class AccumulateGrad extends Node {
   }
 }
 
-// Gradients the engine may add into in place: ones it allocated for `.grad` (a clone) or took
-// over from the walk. A gradient handed to two leaves, or given by the user, is cloned instead.
+// Gradients the engine took over as a leaf's `.grad` (a gradient handed to two leaves, or given by
+// the user, is copied instead, so that the in-place accumulation of later backwards never writes
+// into a tensor that something else holds).
 const owned = new WeakSet<Tensor>();
 /** Tensors the user passed as gradients: never stored as a `.grad` without a copy. */
 export const userGradients = new WeakSet<Tensor>();
 
+/** PyTorch's AccumulateGrad: the first gradient becomes `.grad`, later ones are added into it in place. */
 export function accumulateGrad(v: Tensor, g: Tensor): void {
   const F = eagerContext.F;
   if (gradState.enabled) {
@@ -352,20 +369,18 @@ export function accumulateGrad(v: Tensor, g: Tensor): void {
     return;
   }
   if (v.grad === null) {
-    if (g.base === null && !owned.has(g) && !userGradients.has(g) && g.isContiguous() && g.requiresGrad === false) {
+    if (g.base === null && !owned.has(g) && !userGradients.has(g) && g.isContiguous() && !g.requiresGrad) {
       owned.add(g);
       v.grad = g;
     } else {
-      const c = F.clone(g, { memoryFormat: 'contiguous_format' }) as Tensor;
+      const c = F.clone(g, { memory_format: 'contiguous_format' }) as Tensor;
       owned.add(c);
       v.grad = c;
     }
-  } else if (owned.has(v.grad) && v.grad.requiresGrad === false) {
-    F.add_(v.grad, g);
+  } else if (v.grad.requiresGrad) {
+    v.grad = F.add(v.grad, g) as Tensor;
   } else {
-    const s = F.add(v.grad, g) as Tensor;
-    owned.add(s);
-    v.grad = s;
+    F.add_(v.grad, g);
   }
 }
 
