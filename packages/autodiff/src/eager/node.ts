@@ -304,7 +304,7 @@ export class NotImplementedNode extends Node {
     return 'NotImplemented';
   }
   apply(): (Tensor | null)[] {
-    throw new Error(`the derivative for '${this.opName}' is not implemented.`);
+    throw new Error(`derivative for ${this.opName} is not implemented`);
   }
 }
 
