@@ -181,6 +181,18 @@ const cases: Record<string, (x: In) => Out> = {
     T.sum(T.mul(z, y)).backward();
     return { x: x.grad, y: y.grad, z: z.grad };
   },
+  hooks_and_retain_grad_across_inplace: ({ x }) => {
+    const y = T.mul(x, 2);
+    const seen: number[] = [];
+    y.registerHook((g: Tensor) => {
+      seen.push(T.sum(g).item() as number);
+      return T.mul(g, 10);
+    });
+    y.retainGrad();
+    T.mul_(y, 3);
+    T.sum(T.mul(y, y)).backward();
+    return { x: x.grad, y: y.grad, seen };
+  },
   accumulate_two_backwards: ({ x }) => {
     T.sum(T.mul(x, 2)).backward();
     T.sum(T.mul(x, x)).backward();

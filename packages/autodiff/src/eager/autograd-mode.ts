@@ -11,6 +11,7 @@ import {
   CloneBackward,
   type Edge,
   isFloating,
+  moveRetainHook,
   type Node,
   NoGradientNode,
   NotImplementedNode,
@@ -274,6 +275,7 @@ function record(overload: Overload, info: OverloadInfo, args: OpArgs, next: (arg
     }
     self.requiresGrad = true;
     setOutputNr(self, 0);
+    moveRetainHook(self);
     return result;
   }
   list.forEach((o, k) => {

@@ -6,7 +6,17 @@ import { type AutogradEngine, type BackwardOptions, eagerContext, Tensor, type T
 import { gradientEdge } from './autograd-mode.js';
 import { runBackward } from './engine.js';
 import { gradState } from './grad-mode.js';
-import { accumulatorOf, type Edge, type HookEntry, isFloating, type Node, outputNrOf, userGradients } from './node.js';
+import {
+  accumulatorOf,
+  addTensorHook,
+  type Edge,
+  type HookEntry,
+  isFloating,
+  type Node,
+  outputNrOf,
+  retainHooks,
+  userGradients,
+} from './node.js';
 
 export interface GradOptions {
   readonly retainGraph?: boolean;
@@ -115,25 +125,9 @@ export function grad(
   });
 }
 
-const retaining = new WeakSet<Tensor>();
-
-function addHook(t: Tensor, entry: HookEntry): { remove(): void } {
+function addHook(t: Tensor, entry: HookEntry): () => void {
   const node: Node = (t.gradFn as Node | null) ?? accumulatorOf(t);
-  const k = t.gradFn === null ? 0 : outputNrOf(t);
-  node.tensorHooks ??= new Map();
-  let list = node.tensorHooks.get(k);
-  if (list === undefined) {
-    list = [];
-    node.tensorHooks.set(k, list);
-  }
-  list.push(entry);
-  return {
-    remove() {
-      const l = node.tensorHooks?.get(k);
-      const i = l?.indexOf(entry) ?? -1;
-      if (i >= 0) l!.splice(i, 1);
-    },
-  };
+  return addTensorHook(node, t.gradFn === null ? 0 : outputNrOf(t), entry);
 }
 
 /** What Tensor's autograd methods call (registered in @tsjit/tensor by installAutograd). */
@@ -143,21 +137,21 @@ export const eagerEngine: AutogradEngine = {
   },
   retainGrad(t) {
     if (!t.requiresGrad) throw new Error("can't retain_grad on Tensor that has requires_grad=False");
-    if (t.gradFn === null || retaining.has(t)) return;
-    retaining.add(t);
-    addHook(t, {
+    if (t.gradFn === null || retainHooks.has(t)) return;
+    const entry: HookEntry = {
       fn: (g) => {
         const F = eagerContext.F;
         t.grad = t.grad === null ? (F.clone(g) as Tensor) : (F.add(t.grad, g) as Tensor);
       },
-    });
+    };
+    retainHooks.set(t, { remove: addHook(t, entry), entry });
   },
   retainsGrad(t) {
-    return retaining.has(t);
+    return retainHooks.has(t);
   },
   registerHook(t, hook: TensorHook) {
     if (!t.requiresGrad) throw new Error("cannot register a hook on a tensor that doesn't require gradient");
-    return addHook(t, { fn: hook });
+    return { remove: addHook(t, { fn: hook }) };
   },
   setRequiresGrad(t, requiresGrad) {
     if (!requiresGrad && t.gradFn !== null) {

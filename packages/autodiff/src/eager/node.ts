@@ -395,3 +395,33 @@ export function accumulatorOf(t: Tensor): AccumulateGrad {
   }
   return a;
 }
+
+/** Adds a hook on output k of `node`; returns a function that removes it. */
+export function addTensorHook(node: Node, k: number, entry: HookEntry): () => void {
+  node.tensorHooks ??= new Map();
+  let list = node.tensorHooks.get(k);
+  if (list === undefined) {
+    list = [];
+    node.tensorHooks.set(k, list);
+  }
+  list.push(entry);
+  return () => {
+    const l = node.tensorHooks?.get(k);
+    const i = l?.indexOf(entry) ?? -1;
+    if (i >= 0) l?.splice(i, 1);
+  };
+}
+
+/** retainGrad's hook of a tensor, where it sits now. */
+export const retainHooks = new WeakMap<Tensor, { remove: () => void; entry: HookEntry }>();
+
+/**
+ * After an in-place op gave `t` a new history, its retainGrad hook follows it (the gradient it keeps
+ * is the one of the new value), while its other hooks stay on the old node, as in PyTorch 1.13.
+ */
+export function moveRetainHook(t: Tensor): void {
+  const r = retainHooks.get(t);
+  if (r === undefined || t.gradFn === null) return;
+  r.remove();
+  retainHooks.set(t, { remove: addTensorHook(t.gradFn as Node, outputNrOf(t), r.entry), entry: r.entry });
+}
