@@ -351,6 +351,17 @@ const cases: Record<string, (x: In) => Out> = {
     T.add_(x, 1);
     return err(() => T.sum(y).backward());
   },
+  error_inplace_reads_itself: ({ x }) => {
+    const y = T.clone(x);
+    T.mul_(y, y);
+    return err(() => T.sum(y).backward());
+  },
+  inplace_reads_itself_without_saving: ({ x }) => {
+    const y = T.clone(x);
+    T.add_(y, y);
+    T.sum(y).backward();
+    return { x: x.grad };
+  },
   error_nonscalar: ({ x }) => err(() => T.mul(x, 2).backward()),
   error_unused: ({ x, u }) => err(() => autograd.grad(T.sum(T.mul(x, 2)), [x, u])),
   error_no_grad_fn: ({ x }) => err(() => T.sum(T.mul(x, 2)).backward()),

@@ -19,6 +19,7 @@ import {
   type OutputMeta,
   outputNrOf,
   type Slot,
+  savedInputs,
   setOutputNr,
 } from './node.js';
 import { AsStridedBackward, CopySlices, viewGeometry } from './view-nodes.js';
@@ -224,6 +225,10 @@ function record(overload: Overload, info: OverloadInfo, args: OpArgs, next: (arg
     saveArgs = { ...args, [selfName]: before };
   }
 
+  // An in-place op's arguments are saved as they were before it wrote (another argument that is
+  // self, or shares its storage, is then stale, as in PyTorch); other ops' after the call (batch
+  // norm updates its running stats as a side effect of the kernel, which bumps no version in PyTorch).
+  const savedBefore = info.rule !== undefined && self !== null ? savedInputs(saveArgs) : null;
   let result = next(args);
   const list: unknown[] = Array.isArray(result) ? [...result] : [result];
   const outputs: (OutputMeta | null)[] = list.map((o, k) =>
@@ -251,7 +256,7 @@ function record(overload: Overload, info: OverloadInfo, args: OpArgs, next: (arg
       : new NotImplementedNode(overload.qualifiedName, list.length);
   } else {
     const opNode = new OpNode(overload, info.rule, info.displayName, saveArgs, result, slots, outputs);
-    opNode.saveVersions();
+    opNode.saveVersions(savedBefore ?? savedInputs(saveArgs));
     node = opNode;
   }
   node.nextEdges = edges;

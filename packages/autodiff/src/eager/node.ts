@@ -60,10 +60,10 @@ export interface Slot {
 }
 
 /** A tensor the rule may read, with the version it had when saved (for the in-place check). */
-interface Saved {
+export interface Saved {
   readonly t: Tensor;
   readonly version: number;
-  /** Its history when saved, for the error message. */
+  /** The node when the tensor is its output; else the message names the tensor's history then. */
   readonly fn: Node | null;
   readonly outputNr: number;
 }
@@ -121,6 +121,18 @@ export interface OutputMeta {
   readonly dtype: string;
 }
 
+/** The tensor arguments of a call with their versions and histories now (before the op runs). */
+export function savedInputs(args: OpArgs): Saved[] {
+  const saved: Saved[] = [];
+  const add = (t: Tensor) => saved.push({ t, version: t.storage.version, fn: null, outputNr: 0 });
+  for (const k in args) {
+    const v = args[k];
+    if (v instanceof Tensor) add(v);
+    else if (Array.isArray(v)) for (const e of v) if (e instanceof Tensor) add(e);
+  }
+  return saved;
+}
+
 const outputNrs = new WeakMap<Tensor, number>();
 
 export function outputNrOf(t: Tensor): number {
@@ -156,25 +168,19 @@ export class OpNode extends Node {
     return this.displayName;
   }
 
-  /** Records the versions of every tensor the rule may read (the arguments and the results). */
-  saveVersions(): void {
-    const add = (t: Tensor, isOutput: boolean, nr: number) =>
-      this.#saved.push({
-        t,
-        version: t.storage.version,
-        fn: isOutput ? this : (t.gradFn as Node | null),
-        outputNr: isOutput ? nr : outputNrOf(t),
-      });
-    for (const k in this.args) {
-      const v = this.args[k];
-      if (v instanceof Tensor) add(v, false, 0);
-      else if (Array.isArray(v)) for (const e of v) if (e instanceof Tensor) add(e, false, 0);
-    }
+  /**
+   * Records the versions of every tensor the rule may read: the arguments as they were before the
+   * op ran (`inputs`, from savedInputs: an in-place op that also reads self through another argument
+   * leaves that argument stale, as in PyTorch), and the results as the op left them.
+   */
+  saveVersions(inputs: Saved[]): void {
+    this.#saved = inputs;
     const r = this.result;
-    if (r instanceof Tensor) add(r, true, 0);
+    const add = (t: Tensor, nr: number) => this.#saved.push({ t, version: t.storage.version, fn: this, outputNr: nr });
+    if (r instanceof Tensor) add(r, 0);
     else if (Array.isArray(r)) {
       r.forEach((e, i) => {
-        if (e instanceof Tensor) add(e, true, i);
+        if (e instanceof Tensor) add(e, i);
       });
     }
   }
@@ -242,7 +248,10 @@ const EMPTY_STORAGE = Storage.allocate(0);
 
 function staleMessage(s: Saved): string {
   const what = `[${legacyTypeName(s.t)} [${s.t.sizes.join(', ')}]]`;
-  const of = s.fn === null ? '' : `, which is output ${s.outputNr} of ${s.fn.name()},`;
+  // PyTorch names the node of a saved output, and the current history of a saved input.
+  const fn = s.fn ?? (s.t.gradFn as Node | null);
+  const nr = s.fn !== null ? s.outputNr : outputNrOf(s.t);
+  const of = fn === null ? '' : `, which is output ${nr} of ${fn.name()},`;
   return (
     `one of the variables needed for gradient computation has been modified by an inplace operation: ${what}` +
     `${of} is at version ${s.t.storage.version}; expected version ${s.version} instead. Hint: enable anomaly ` +
