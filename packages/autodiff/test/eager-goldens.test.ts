@@ -80,6 +80,13 @@ const cases: Record<string, (x: In) => Out> = {
     T.sum(T.mul(y, y)).backward();
     return { x: x.grad };
   },
+  inplace_on_view_of_transposed_base: ({ x }) => {
+    const y = T.clone(T.t(x));
+    T.mul_(T.select(y, 0, 1), T.slice(T.select(x, 0, 0), 0, 0, 3));
+    T.add_(T.select(y, 1, 2), 1);
+    T.sum(T.mul(y, T.exp(y))).backward();
+    return { x: x.grad, y_stride: [...y.strides] };
+  },
   copy_into_zeros: ({ w }) => {
     const z = T.zeros([4], f64);
     T.copy_(T.slice(z, 0, 1, 3), w);

@@ -22,7 +22,7 @@ import {
   savedInputs,
   setOutputNr,
 } from './node.js';
-import { AsStridedBackward, CopySlices, viewGeometry } from './view-nodes.js';
+import { AsStridedBackward, baseGeometry, CopySlices, isDense, viewGeometry } from './view-nodes.js';
 
 /** What the mode needs of an overload, computed once. */
 interface OverloadInfo {
@@ -117,7 +117,7 @@ export function gradientEdge(t: Tensor): Edge | null {
   if (t.base !== null && staleView(t)) {
     const meta = views.get(t) as ViewMeta;
     const root = meta.root;
-    t.gradFn = new AsStridedBackward(root, viewGeometry(t, root), gradientEdge(root));
+    t.gradFn = new AsStridedBackward(baseGeometry(root), viewGeometry(t, root), gradientEdge(root));
     t.requiresGrad = true;
     setOutputNr(t, 0);
     meta.rootFn = root.gradFn;
@@ -178,6 +178,12 @@ function record(overload: Overload, info: OverloadInfo, args: OpArgs, next: (arg
     if (viewMeta?.root.requiresGrad && viewMeta.root.gradFn === null) {
       throw new Error(VIEW_OF_LEAF_INPLACE);
     }
+    // CopySlices maps the view's strides onto a gradient laid out like the base.
+    if (viewMeta !== undefined && isFloating(self.dtype) && !isDense(viewMeta.root)) {
+      throw new Error(
+        'an in-place operation on a view of an overlapping or non-dense tensor is not supported by autograd',
+      );
+    }
   }
   if (info.detach) {
     const r = next(args) as Tensor;
@@ -212,8 +218,8 @@ function record(overload: Overload, info: OverloadInfo, args: OpArgs, next: (arg
       });
     }
   }
-  // The rule of an in-place op needs self's value from before the op.
-  // Under create_graph, gradients through that copy reach self's history from before the op.
+  // The rule of an in-place op needs self's value from before the op; under create_graph,
+  // gradients through that copy reach self's history from before the op.
   let saveArgs = args;
   if (self !== null && info.rule !== undefined) {
     const before = eagerContext.F.clone(self) as Tensor;
@@ -266,14 +272,12 @@ function record(overload: Overload, info: OverloadInfo, args: OpArgs, next: (arg
     if (viewMeta !== undefined) {
       // Writing into a view rewrites its base's history (CopySlices), and the view reads its region back.
       const root = viewMeta.root;
-      if (!root.isContiguous()) {
-        throw new Error('an in-place operation on a view of a non-contiguous tensor is not supported by autograd');
-      }
-      const copySlices = new CopySlices(root, viewGeometry(self, root), node, gradientEdge(root));
+      const geometry = baseGeometry(root);
+      const copySlices = new CopySlices(geometry, viewGeometry(self, root), node, gradientEdge(root));
       root.gradFn = copySlices;
       root.requiresGrad = true;
       setOutputNr(root, 0);
-      self.gradFn = new AsStridedBackward(root, viewGeometry(self, root), { fn: copySlices, inputNr: 0 });
+      self.gradFn = new AsStridedBackward(geometry, viewGeometry(self, root), { fn: copySlices, inputNr: 0 });
       viewMeta.rootFn = copySlices;
     } else {
       self.gradFn = node;

@@ -3,7 +3,7 @@
  * history becomes "the old base, with the view's region replaced by the in-place op's result". The
  * view's own history then reads that region back out of the base (AsStridedBackward0).
  */
-import { eagerContext, type Tensor } from '@tsjit/tensor';
+import { eagerContext, Storage, Tensor } from '@tsjit/tensor';
 import { type Edge, Node } from './node.js';
 
 /** The region of a view inside its base's storage, relative to the base's first element. */
@@ -17,17 +17,52 @@ export function viewGeometry(view: Tensor, base: Tensor): ViewGeometry {
   return { sizes: view.sizes, strides: view.strides, offset: view.offset - base.offset };
 }
 
-/** A zero gradient for the base with contiguous layout; the base must be contiguous for the region to map. */
-function baseGradient(base: { sizes: readonly number[]; dtype: string }, g: Tensor | null): Tensor {
+const NO_DATA = Storage.allocate(0);
+
+/** The base's geometry without its data: what the gradient of the base is laid out like. */
+export function baseGeometry(base: Tensor): Tensor {
+  return new Tensor(NO_DATA, base.dtype, base.sizes, base.strides, 0);
+}
+
+/**
+ * Whether a view's strides can address a gradient laid out like the base: the base must cover its
+ * elements exactly once (contiguous in some order of its dims).
+ */
+export function isDense(t: Tensor): boolean {
+  const dims = t.sizes.map((n, d) => d).filter((d) => t.sizes[d] !== 1);
+  dims.sort((a, b) => t.strides[a] - t.strides[b]);
+  let expected = 1;
+  for (const d of dims) {
+    if (t.strides[d] !== expected) return t.sizes.includes(0);
+    expected *= t.sizes[d];
+  }
+  return true;
+}
+
+/**
+ * A gradient for the base with the base's strides (so the view's region maps onto it), holding g or
+ * zeros: contiguous zeros in the base's dim order by decreasing stride, permuted back.
+ */
+function baseGradient(base: Tensor, g: Tensor | null): Tensor {
   const F = eagerContext.F;
-  if (g === null) return F.zeros(base.sizes, { dtype: base.dtype }) as Tensor;
-  return F.clone(g, { memory_format: 'contiguous_format' }) as Tensor;
+  const order = base.sizes.map((_, d) => d).sort((a, b) => base.strides[b] - base.strides[a] || a - b);
+  const zeros = F.zeros(
+    order.map((d) => base.sizes[d]),
+    { dtype: base.dtype },
+  ) as Tensor;
+  const result = F.permute(
+    zeros,
+    base.sizes.map((_, d) => order.indexOf(d)),
+  ) as Tensor;
+  if (g !== null) F.copy_(result, g);
+  return result;
 }
 
 export class CopySlices extends Node {
   readonly numOutputs = 1;
   constructor(
-    readonly base: { readonly sizes: readonly number[]; readonly dtype: string },
+    /** The base's geometry (baseGeometry). */
+    readonly base: Tensor,
     readonly view: ViewGeometry,
     /** The in-place op's node; its input 0 is the view's old value. */
     readonly fn: Node,
@@ -60,7 +95,8 @@ export class CopySlices extends Node {
 export class AsStridedBackward extends Node {
   readonly numOutputs = 1;
   constructor(
-    readonly base: { readonly sizes: readonly number[]; readonly dtype: string },
+    /** The base's geometry (baseGeometry). */
+    readonly base: Tensor,
     readonly view: ViewGeometry,
     baseEdge: Edge | null,
   ) {
@@ -76,7 +112,7 @@ export class AsStridedBackward extends Node {
     const F = eagerContext.F;
     const g = grads[0];
     if (g === null) return [null];
-    const result = F.zeros(this.base.sizes, { dtype: this.base.dtype }) as Tensor;
+    const result = baseGradient(this.base, null);
     const region = F.asStrided(result, this.view.sizes, this.view.strides, this.view.offset) as Tensor;
     F.copy_(region, g);
     return [result];
