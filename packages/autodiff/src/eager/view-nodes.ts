@@ -29,7 +29,7 @@ export function baseGeometry(base: Tensor): Tensor {
  * elements exactly once (contiguous in some order of its dims).
  */
 export function isDense(t: Tensor): boolean {
-  const dims = t.sizes.map((n, d) => d).filter((d) => t.sizes[d] !== 1);
+  const dims = t.sizes.map((_, d) => d).filter((d) => t.sizes[d] !== 1);
   dims.sort((a, b) => t.strides[a] - t.strides[b]);
   let expected = 1;
   for (const d of dims) {
