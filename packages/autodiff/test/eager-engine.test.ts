@@ -14,6 +14,7 @@ import {
   isGradEnabled,
   isInferenceModeEnabled,
   noGrad,
+  type OpNode,
   setGradEnabled,
 } from '../src/index.js';
 
@@ -40,6 +41,24 @@ describe('the walk', () => {
     for (let i = 0; i < 1000; i++) s = T.add(s, T.mul(x, i));
     s.backward();
     expect((toNested(x.grad!) as number[])[0]).toBeCloseTo((999 * 1000) / 2, 6);
+  });
+});
+
+describe('saved tensors', () => {
+  const savedBytes = (t: Tensor) => {
+    const node = t.gradFn as OpNode;
+    return [node.args.self as Tensor, node.result as Tensor].map((s) => s.storage.bytes.byteLength);
+  };
+
+  it('are released after backward, kept with retainGraph', () => {
+    const x = f64([1, 2, 3]);
+    const y = T.exp(x);
+    T.sum(y).backward(null, { retainGraph: true });
+    expect(savedBytes(y)).toEqual([24, 24]);
+    T.sum(y).backward();
+    expect(savedBytes(y)).toEqual([0, 0]);
+    // The data-less copies keep the geometry: a rule that needs only sizes still runs.
+    expect([...((y.gradFn as OpNode).result as Tensor).sizes]).toEqual([3]);
   });
 });
 

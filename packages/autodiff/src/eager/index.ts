@@ -11,7 +11,7 @@ export {
 } from './grad-mode.js';
 export { GradcheckError, type GradcheckOptions, gradcheck } from './gradcheck.js';
 export { installAutograd, isAutogradInstalled, uninstallAutograd } from './install.js';
-export { AccumulateGrad, type Edge, Node } from './node.js';
+export { AccumulateGrad, type Edge, Node, OpNode } from './node.js';
 export { AsStridedBackward, CopySlices } from './view-nodes.js';
 
 import { backward, grad } from './autograd.js';
