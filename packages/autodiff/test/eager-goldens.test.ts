@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { type Tensor, tensor, torchOps } from '@tsjit/tensor';
 import { describe, expect, it } from 'vitest';
-import { autograd, installAutograd, noGrad } from '../src/index.js';
+import { autograd, inferenceMode, installAutograd, isInference, noGrad } from '../src/index.js';
 
 installAutograd();
 
@@ -368,6 +368,16 @@ const cases: Record<string, (x: In) => Out> = {
     T.add_(y, y);
     T.sum(y).backward();
     return { x: x.grad };
+  },
+  inference_tensors: ({ w }) => {
+    const a = inferenceMode(() => T.mul(T.ones([3], f64), 2));
+    T.sum(T.add(w, a)).backward();
+    return {
+      w: w.grad,
+      is_inference: isInference(a),
+      saved: err(() => T.sum(T.mul(w, a)).backward()).error,
+      inplace: err(() => T.add_(a, 1)).error,
+    };
   },
   error_nonscalar: ({ x }) => err(() => T.mul(x, 2).backward()),
   error_unused: ({ x, u }) => err(() => autograd.grad(T.sum(T.mul(x, 2)), [x, u])),

@@ -5,7 +5,7 @@
  */
 import type { DerivativeRule, OpArgs, Overload } from '@tsjit/ops';
 import { type DispatchMode, eagerContext, Tensor } from '@tsjit/tensor';
-import { gradState } from './grad-mode.js';
+import { gradState, inferenceTensors, isInference } from './grad-mode.js';
 import {
   accumulatorOf,
   CloneBackward,
@@ -133,11 +133,30 @@ function staleView(t: Tensor): boolean {
   return meta?.root.requiresGrad === true && meta.root.gradFn !== meta.rootFn;
 }
 
+const INFERENCE_INPLACE =
+  'Inplace update to inference tensor outside InferenceMode is not allowed.You can make a clone to get a normal ' +
+  'tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for more details.';
+
+/** The tensors an op returned in inference mode are inference tensors. */
+function markInference(r: unknown): unknown {
+  if (r instanceof Tensor) {
+    inferenceTensors.add(r);
+    gradState.anyInferenceTensor = true;
+  } else if (Array.isArray(r)) {
+    for (const e of r) markInference(e);
+  }
+  return r;
+}
+
 const LEAF_INPLACE = 'a leaf Variable that requires grad is being used in an in-place operation.';
 const VIEW_OF_LEAF_INPLACE = 'a view of a leaf Variable that requires grad is being used in an in-place operation.';
 
 export class AutogradMode implements DispatchMode {
   handle(overload: Overload, args: OpArgs, next: (args: OpArgs) => unknown): unknown {
+    if (gradState.inference) return markInference(next(args));
+    if (gradState.anyInferenceTensor && overload.inplace && isInference(args[overload.names[0]])) {
+      throw new Error(INFERENCE_INPLACE);
+    }
     if (!gradState.enabled) return next(args);
     const info = infoOf(overload);
     const names = info.tensorArgs;

@@ -3,7 +3,15 @@
  * mode decides whether the autograd dispatch mode records ops; inference mode disables it too.
  */
 
-export const gradState = { enabled: true, inference: false };
+export const gradState = { enabled: true, inference: false, anyInferenceTensor: false };
+
+/** Tensors created in inference mode (PyTorch's inference tensors). */
+export const inferenceTensors = new WeakSet<object>();
+
+/** Whether `t` was created in inference mode (torch.Tensor.is_inference). */
+export function isInference(t: object): boolean {
+  return gradState.anyInferenceTensor && inferenceTensors.has(t);
+}
 
 export function isGradEnabled(): boolean {
   return gradState.enabled;
@@ -36,7 +44,7 @@ export function enableGrad<T>(fn: () => T): T {
 
 /** Runs fn in inference mode (torch.inference_mode()): nothing is recorded. */
 export function inferenceMode<T>(fn: () => T, mode = true): T {
-  const saved = { ...gradState };
+  const saved = { enabled: gradState.enabled, inference: gradState.inference };
   if (mode) {
     gradState.enabled = false;
     gradState.inference = true;

@@ -5,6 +5,7 @@ export {
   enableGrad,
   inferenceMode,
   isGradEnabled,
+  isInference,
   isInferenceModeEnabled,
   noGrad,
   setGradEnabled,

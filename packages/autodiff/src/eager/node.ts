@@ -5,7 +5,7 @@
  */
 import type { DerivativeRule, OpArgs, Overload } from '@tsjit/ops';
 import { type DispatchMode, eagerContext, Storage, Tensor, type TensorHook, withMode } from '@tsjit/tensor';
-import { gradState } from './grad-mode.js';
+import { gradState, isInference } from './grad-mode.js';
 
 export interface Edge {
   readonly fn: Node;
@@ -196,7 +196,10 @@ export class OpNode extends Node {
     if (!any) return this.slots.map(() => null);
     let problems: Map<Tensor, string> | null = null;
     for (const s of this.#saved) {
-      if (s.t.storage.version !== s.version) {
+      if (gradState.anyInferenceTensor && isInference(s.t)) {
+        problems ??= new Map();
+        problems.set(s.t, INFERENCE_SAVED);
+      } else if (s.t.storage.version !== s.version) {
         problems ??= new Map();
         problems.set(s.t, staleMessage(s));
       }
@@ -245,6 +248,10 @@ export class OpNode extends Node {
 }
 
 const EMPTY_STORAGE = Storage.allocate(0);
+
+// PyTorch fails when the op records (it knows what the rule saves); here when the rule reads it.
+const INFERENCE_SAVED =
+  'Inference tensors cannot be saved for backward. To work around you can make a clone to get a normal tensor and use it in autograd.';
 
 function staleMessage(s: Saved): string {
   const what = `[${legacyTypeName(s.t)} [${s.t.sizes.join(', ')}]]`;
