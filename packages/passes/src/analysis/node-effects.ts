@@ -29,6 +29,9 @@ const SIDE_EFFECT_KINDS = new Set([
   'cuda::synchronize',
   'prim::Enter',
   'prim::Exit',
+  // Registered with conservative alias analysis in PyTorch (register_prim_ops.cpp), which makes a
+  // node of them side-effecting: `with torch.no_grad()` must survive dead-code elimination.
+  'aten::set_grad_enabled',
 ]);
 
 /**
