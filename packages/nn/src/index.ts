@@ -1,3 +1,6 @@
 // @tsjit/nn (layer 5): Module and Parameter (src/module/), layers (src/layers/), functional
 // (src/functional/), init (src/init/), losses (src/loss/), optimizers and schedulers (src/optim/).
+export * as functional from './functional/index.js';
+export * as init from './init/index.js';
+export * from './layers/index.js';
 export * from './module/index.js';

@@ -42,11 +42,14 @@ export function uniformValues(gen: Generator, n: number, dtype: DType, from: num
     for (let i = 0; i < n; i++) out[i] = gen.uniformDouble() * (to - from) + from;
     return out;
   }
-  // float, half and bfloat16 accumulate in float.
+  // float, half and bfloat16 accumulate in float, and PyTorch's CPU kernels are compiled with FMA
+  // contraction: x * range + from rounds once. The product of two 24-bit significands is exact in
+  // a double, so one f32 of the double sum is that fused result (bit for bit with PyTorch's
+  // nn.Linear / nn.Conv initializations, whose bounds are not powers of two).
   const a = f32(from);
   const range = f32(f32(to) - a);
   const digits = digitsOf(dtype);
-  for (let i = 0; i < n; i++) out[i] = f32(f32(gen.uniformBits(digits) * range) + a);
+  for (let i = 0; i < n; i++) out[i] = f32(gen.uniformBits(digits) * range + a);
   return out;
 }
 
