@@ -13,7 +13,7 @@ const inplaceRepr = (inplace: boolean) => (inplace ? 'inplace=True' : '');
 function opBody(call: (op: string) => string, inplace: boolean, decls = ''): string {
   const lines = [decls];
   if (inplace) {
-    lines.push('    inplace: Final[bool]');
+    lines.push('    inplace: bool');
     lines.push('    def forward(self, input: Tensor) -> Tensor:');
     lines.push('        if self.inplace:');
     lines.push(`            return ${call('_')}`);
@@ -41,7 +41,7 @@ const inplaceAttributes = (m: InplaceActivation) => ({ inplace: m.inplace });
 
 export class ReLU extends InplaceActivation {
   static readonly torchscript = defineScript<ReLU>(
-    opBody((s) => `torch.relu${s}(input)`, true),
+    opBody((s) => `torch.ops.aten.relu${s}(input)`, true),
     inplaceAttributes,
   );
   override forward(input: Tensor): Tensor {
@@ -51,7 +51,7 @@ export class ReLU extends InplaceActivation {
 
 export class ReLU6 extends InplaceActivation {
   static readonly torchscript = defineScript<ReLU6>(
-    opBody((s) => `torch.hardtanh${s}(input, 0., 6.)`, true),
+    opBody((s) => `torch.ops.aten.hardtanh${s}(input, 0., 6.)`, true),
     inplaceAttributes,
   );
   override forward(input: Tensor): Tensor {
@@ -61,7 +61,7 @@ export class ReLU6 extends InplaceActivation {
 
 export class SELU extends InplaceActivation {
   static readonly torchscript = defineScript<SELU>(
-    opBody((s) => `torch.selu${s}(input)`, true),
+    opBody((s) => `torch.ops.aten.selu${s}(input)`, true),
     inplaceAttributes,
   );
   override forward(input: Tensor): Tensor {
@@ -71,7 +71,7 @@ export class SELU extends InplaceActivation {
 
 export class SiLU extends InplaceActivation {
   static readonly torchscript = defineScript<SiLU>(
-    opBody((s) => `torch.silu${s}(input)`, true),
+    opBody((s) => `torch.ops.aten.silu${s}(input)`, true),
     inplaceAttributes,
   );
   override forward(input: Tensor): Tensor {
@@ -81,7 +81,7 @@ export class SiLU extends InplaceActivation {
 
 export class Mish extends InplaceActivation {
   static readonly torchscript = defineScript<Mish>(
-    opBody((s) => `torch.mish${s}(input)`, true),
+    opBody((s) => `torch.ops.aten.mish${s}(input)`, true),
     inplaceAttributes,
   );
   override forward(input: Tensor): Tensor {
@@ -91,7 +91,7 @@ export class Mish extends InplaceActivation {
 
 export class Hardswish extends InplaceActivation {
   static readonly torchscript = defineScript<Hardswish>(
-    opBody((s) => `torch.hardswish${s}(input)`, true),
+    opBody((s) => `torch.ops.aten.hardswish${s}(input)`, true),
     inplaceAttributes,
   );
   override forward(input: Tensor): Tensor {
@@ -101,7 +101,7 @@ export class Hardswish extends InplaceActivation {
 
 export class Hardsigmoid extends InplaceActivation {
   static readonly torchscript = defineScript<Hardsigmoid>(
-    opBody((s) => `torch.hardsigmoid${s}(input)`, true),
+    opBody((s) => `torch.ops.aten.hardsigmoid${s}(input)`, true),
     inplaceAttributes,
   );
   override forward(input: Tensor): Tensor {
@@ -111,7 +111,7 @@ export class Hardsigmoid extends InplaceActivation {
 
 export class LeakyReLU extends Module {
   static readonly torchscript = defineScript<LeakyReLU>(
-    opBody((s) => `torch.leaky_relu${s}(input, self.negative_slope)`, true, '    negative_slope: Final[float]'),
+    opBody((s) => `torch.ops.aten.leaky_relu${s}(input, self.negative_slope)`, true, '    negative_slope: float'),
     (m) => ({ negative_slope: m.negativeSlope, inplace: m.inplace }),
   );
   readonly negativeSlope: number;
@@ -131,7 +131,7 @@ export class LeakyReLU extends Module {
 
 export class ELU extends Module {
   static readonly torchscript = defineScript<ELU>(
-    opBody((s) => `torch.elu${s}(input, self.alpha)`, true, '    alpha: Final[float]'),
+    opBody((s) => `torch.ops.aten.elu${s}(input, self.alpha)`, true, '    alpha: float'),
     (m) => ({ alpha: m.alpha, inplace: m.inplace }),
   );
   readonly alpha: number;
@@ -151,7 +151,7 @@ export class ELU extends Module {
 
 export class CELU extends Module {
   static readonly torchscript = defineScript<CELU>(
-    opBody((s) => `torch.celu${s}(input, self.alpha)`, true, '    alpha: Final[float]'),
+    opBody((s) => `torch.ops.aten.celu${s}(input, self.alpha)`, true, '    alpha: float'),
     (m) => ({ alpha: m.alpha, inplace: m.inplace }),
   );
   readonly alpha: number;
@@ -172,9 +172,9 @@ export class CELU extends Module {
 export class Hardtanh extends Module {
   static readonly torchscript = defineScript<Hardtanh>(
     opBody(
-      (s) => `torch.hardtanh${s}(input, self.min_val, self.max_val)`,
+      (s) => `torch.ops.aten.hardtanh${s}(input, self.min_val, self.max_val)`,
       true,
-      '    min_val: Final[float]\n    max_val: Final[float]',
+      '    min_val: float\n    max_val: float',
     ),
     (m) => ({ min_val: m.minVal, max_val: m.maxVal, inplace: m.inplace }),
   );
@@ -199,9 +199,9 @@ export class Hardtanh extends Module {
 export class Threshold extends Module {
   static readonly torchscript = defineScript<Threshold>(
     opBody(
-      (s) => `torch.threshold${s}(input, self.threshold, self.value)`,
+      (s) => `torch.ops.aten.threshold${s}(input, self.threshold, self.value)`,
       true,
-      '    threshold: Final[float]\n    value: Final[float]',
+      '    threshold: float\n    value: float',
     ),
     (m) => ({ threshold: m.threshold, value: m.value, inplace: m.inplace }),
   );
@@ -224,7 +224,7 @@ export class Threshold extends Module {
 
 export class GELU extends Module {
   static readonly torchscript = defineScript<GELU>(
-    opBody((_) => 'torch.gelu(input, approximate=self.approximate)', false, '    approximate: Final[str]'),
+    opBody((_) => 'torch.ops.aten.gelu(input, approximate=self.approximate)', false, '    approximate: str'),
     (m) => ({ approximate: m.approximate }),
   );
   readonly approximate: 'none' | 'tanh';
@@ -281,7 +281,7 @@ export class Softplus extends Module {
     opBody(
       () => 'torch.nn.functional.softplus(input, self.beta, self.threshold)',
       false,
-      '    beta: Final[float]\n    threshold: Final[float]',
+      '    beta: float\n    threshold: float',
     ),
     (m) => ({ beta: m.beta, threshold: m.threshold }),
   );
@@ -303,7 +303,7 @@ export class Softplus extends Module {
 
 export class Softshrink extends Module {
   static readonly torchscript = defineScript<Softshrink>(
-    opBody(() => 'torch.nn.functional.softshrink(input, self.lambd)', false, '    lambd: Final[float]'),
+    opBody(() => 'torch.nn.functional.softshrink(input, self.lambd)', false, '    lambd: float'),
     (m) => ({ lambd: m.lambd }),
   );
   readonly lambd: number;
@@ -321,7 +321,7 @@ export class Softshrink extends Module {
 
 export class Hardshrink extends Module {
   static readonly torchscript = defineScript<Hardshrink>(
-    opBody(() => 'torch.nn.functional.hardshrink(input, self.lambd)', false, '    lambd: Final[float]'),
+    opBody(() => 'torch.nn.functional.hardshrink(input, self.lambd)', false, '    lambd: float'),
     (m) => ({ lambd: m.lambd }),
   );
   readonly lambd: number;
@@ -339,7 +339,7 @@ export class Hardshrink extends Module {
 
 export class GLU extends Module {
   static readonly torchscript = defineScript<GLU>(
-    opBody(() => 'torch.glu(input, self.dim)', false, '    dim: Final[int]'),
+    opBody(() => 'torch.ops.aten.glu(input, self.dim)', false, '    dim: int'),
     (m) => ({ dim: m.dim }),
   );
   readonly dim: number;
@@ -357,7 +357,7 @@ export class GLU extends Module {
 
 /** The body of Softmax-like layers: dim None picks PyTorch's legacy implicit dim. */
 function softmaxBody(expr: (dim: string) => string): string {
-  return `    dim: Final[Optional[int]]
+  return `    dim: Optional[int]
     def forward(self, input: Tensor) -> Tensor:
         dim = self.dim
         if dim is None:
@@ -421,7 +421,7 @@ export class LogSoftmax extends SoftmaxBase {
 /** nn.PReLU(num_parameters=1, init=0.25): a learned negative slope per channel (or one shared). */
 export class PReLU extends Module {
   static readonly torchscript = defineScript<PReLU>(
-    `    num_parameters: Final[int]
+    `    num_parameters: int
     weight: Tensor
     def forward(self, input: Tensor) -> Tensor:
         return torch.prelu(input, self.weight)

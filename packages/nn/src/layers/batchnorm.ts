@@ -121,12 +121,11 @@ export abstract class BatchNorm extends NormBase {
 }
 
 function batchNormScript(check: string): TorchScriptDefinition<NormBase> {
-  const body = `    __constants__ = ["track_running_stats", "momentum", "eps", "num_features", "affine"]
-    num_features: Final[int]
-    eps: Final[float]
-    momentum: Final[Optional[float]]
-    affine: Final[bool]
-    track_running_stats: Final[bool]
+  const body = `    num_features: int
+    eps: float
+    momentum: Optional[float]
+    affine: bool
+    track_running_stats: bool
     weight: Optional[Tensor]
     bias: Optional[Tensor]
     running_mean: Optional[Tensor]

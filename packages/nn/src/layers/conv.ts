@@ -147,18 +147,17 @@ export abstract class ConvNd extends Module {
 }
 
 function convScript(n: 1 | 2 | 3): TorchScriptDefinition<ConvNd> {
-  const body = `    __constants__ = ["stride", "padding", "dilation", "groups", "padding_mode", "output_padding", "in_channels", "out_channels", "kernel_size"]
-    in_channels: Final[int]
-    out_channels: Final[int]
-    kernel_size: Final[List[int]]
-    stride: Final[List[int]]
-    padding: Final[List[int]]
-    padding_str: Final[Optional[str]]
-    dilation: Final[List[int]]
-    transposed: Final[bool]
-    output_padding: Final[List[int]]
-    groups: Final[int]
-    padding_mode: Final[str]
+  const body = `    in_channels: int
+    out_channels: int
+    kernel_size: List[int]
+    stride: List[int]
+    padding: List[int]
+    padding_str: Optional[str]
+    dilation: List[int]
+    transposed: bool
+    output_padding: List[int]
+    groups: int
+    padding_mode: str
     _reversed_padding_repeated_twice: List[int]
     weight: Tensor
     bias: Optional[Tensor]
@@ -246,17 +245,16 @@ export class Conv3d extends ConvForward {
 }
 
 function convTransposeScript(n: 1 | 2): TorchScriptDefinition<ConvNd> {
-  const body = `    __constants__ = ["stride", "padding", "dilation", "groups", "padding_mode", "output_padding", "in_channels", "out_channels", "kernel_size"]
-    in_channels: Final[int]
-    out_channels: Final[int]
-    kernel_size: Final[List[int]]
-    stride: Final[List[int]]
-    padding: Final[List[int]]
-    dilation: Final[List[int]]
-    transposed: Final[bool]
-    output_padding: Final[List[int]]
-    groups: Final[int]
-    padding_mode: Final[str]
+  const body = `    in_channels: int
+    out_channels: int
+    kernel_size: List[int]
+    stride: List[int]
+    padding: List[int]
+    dilation: List[int]
+    transposed: bool
+    output_padding: List[int]
+    groups: int
+    padding_mode: str
     weight: Tensor
     bias: Optional[Tensor]
     def _output_padding(self, input: Tensor, output_size: Optional[List[int]], stride: List[int], padding: List[int], kernel_size: List[int], num_spatial_dims: int, dilation: Optional[List[int]] = None) -> List[int]:

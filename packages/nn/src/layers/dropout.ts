@@ -22,9 +22,8 @@ export abstract class DropoutNd extends Module {
 }
 
 const dropoutAttributes = (m: DropoutNd) => ({ p: m.p, inplace: m.inplace });
-const dropoutBody = (op: string) => `    __constants__ = ["p", "inplace"]
-    p: Final[float]
-    inplace: Final[bool]
+const dropoutBody = (op: string) => `    p: float
+    inplace: bool
     def forward(self, input: Tensor) -> Tensor:
         if self.inplace:
             return torch.${op}_(input, self.p, self.training)

@@ -6,9 +6,8 @@ import { defineScript } from './define-script.js';
 /** nn.Flatten(start_dim=1, end_dim=-1). */
 export class Flatten extends Module {
   static readonly torchscript = defineScript<Flatten>(
-    `    __constants__ = ["start_dim", "end_dim"]
-    start_dim: Final[int]
-    end_dim: Final[int]
+    `    start_dim: int
+    end_dim: int
     def forward(self, input: Tensor) -> Tensor:
         return input.flatten(self.start_dim, self.end_dim)
 `,
@@ -32,9 +31,8 @@ export class Flatten extends Module {
 /** nn.Unflatten(dim, unflattened_size): one dim into several. */
 export class Unflatten extends Module {
   static readonly torchscript = defineScript<Unflatten>(
-    `    __constants__ = ["dim", "unflattened_size"]
-    dim: Final[int]
-    unflattened_size: Final[List[int]]
+    `    dim: int
+    unflattened_size: List[int]
     def forward(self, input: Tensor) -> Tensor:
         return input.unflatten(self.dim, self.unflattened_size)
 `,

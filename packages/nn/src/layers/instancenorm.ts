@@ -44,12 +44,11 @@ export abstract class InstanceNorm extends NormBase {
 }
 
 function instanceNormScript(noBatchDim: number, check: string): TorchScriptDefinition<NormBase> {
-  const body = `    __constants__ = ["track_running_stats", "momentum", "eps", "num_features", "affine"]
-    num_features: Final[int]
-    eps: Final[float]
-    momentum: Final[float]
-    affine: Final[bool]
-    track_running_stats: Final[bool]
+  const body = `    num_features: int
+    eps: float
+    momentum: float
+    affine: bool
+    track_running_stats: bool
     weight: Optional[Tensor]
     bias: Optional[Tensor]
     running_mean: Optional[Tensor]

@@ -33,13 +33,12 @@ export class Identity extends Module {
  */
 export class Linear extends Module {
   static readonly torchscript = defineScript<Linear>(
-    `    __constants__ = ["in_features", "out_features"]
-    in_features: Final[int]
-    out_features: Final[int]
+    `    in_features: int
+    out_features: int
     weight: Tensor
     bias: Optional[Tensor]
     def forward(self, input: Tensor) -> Tensor:
-        return torch.linear(input, self.weight, self.bias)
+        return torch.nn.functional.linear(input, self.weight, self.bias)
 `,
     (m) => ({ weight: m.weight, bias: m.bias, in_features: m.inFeatures, out_features: m.outFeatures }),
   );
@@ -82,10 +81,9 @@ export class Linear extends Module {
 /** nn.Bilinear: y = x1ᵀ A x2 + b, weight (out, in1, in2) and bias drawn from U(-1/√in1, 1/√in1). */
 export class Bilinear extends Module {
   static readonly torchscript = defineScript<Bilinear>(
-    `    __constants__ = ["in1_features", "in2_features", "out_features"]
-    in1_features: Final[int]
-    in2_features: Final[int]
-    out_features: Final[int]
+    `    in1_features: int
+    in2_features: int
+    out_features: int
     weight: Tensor
     bias: Optional[Tensor]
     def forward(self, input1: Tensor, input2: Tensor) -> Tensor:

@@ -10,10 +10,9 @@ import { defineScript } from './define-script.js';
 /** nn.LayerNorm(normalized_shape, { eps, elementwiseAffine }): weight ones, bias zeros. */
 export class LayerNorm extends Module {
   static readonly torchscript = defineScript<LayerNorm>(
-    `    __constants__ = ["normalized_shape", "eps", "elementwise_affine"]
-    normalized_shape: Final[List[int]]
-    eps: Final[float]
-    elementwise_affine: Final[bool]
+    `    normalized_shape: List[int]
+    eps: float
+    elementwise_affine: bool
     weight: Optional[Tensor]
     bias: Optional[Tensor]
     def forward(self, input: Tensor) -> Tensor:
@@ -74,11 +73,10 @@ export class LayerNorm extends Module {
 /** nn.GroupNorm(num_groups, num_channels, { eps, affine }): weight ones, bias zeros. */
 export class GroupNorm extends Module {
   static readonly torchscript = defineScript<GroupNorm>(
-    `    __constants__ = ["num_groups", "num_channels", "eps", "affine"]
-    num_groups: Final[int]
-    num_channels: Final[int]
-    eps: Final[float]
-    affine: Final[bool]
+    `    num_groups: int
+    num_channels: int
+    eps: float
+    affine: bool
     weight: Optional[Tensor]
     bias: Optional[Tensor]
     def forward(self, input: Tensor) -> Tensor:

@@ -6,8 +6,7 @@ import { defineScript } from './define-script.js';
 /** nn.PixelShuffle(upscale_factor): (*, C r², H, W) → (*, C, H r, W r). */
 export class PixelShuffle extends Module {
   static readonly torchscript = defineScript<PixelShuffle>(
-    `    __constants__ = ["upscale_factor"]
-    upscale_factor: Final[int]
+    `    upscale_factor: int
     def forward(self, input: Tensor) -> Tensor:
         return torch.pixel_shuffle(input, self.upscale_factor)
 `,
@@ -29,8 +28,7 @@ export class PixelShuffle extends Module {
 /** nn.PixelUnshuffle(downscale_factor): the inverse of PixelShuffle. */
 export class PixelUnshuffle extends Module {
   static readonly torchscript = defineScript<PixelUnshuffle>(
-    `    __constants__ = ["downscale_factor"]
-    downscale_factor: Final[int]
+    `    downscale_factor: int
     def forward(self, input: Tensor) -> Tensor:
         return torch.pixel_unshuffle(input, self.downscale_factor)
 `,

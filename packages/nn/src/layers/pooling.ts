@@ -45,13 +45,12 @@ function maxPoolScript(n: 1 | 2): TorchScriptDefinition<MaxPoolNd> {
       const call = `torch.max_pool${n}d${m.returnIndices ? '_with_indices' : ''}(input, self.kernel_size, self.stride, self.padding, self.dilation, self.ceil_mode)`;
       const ret = m.returnIndices ? 'Tuple[Tensor, Tensor]' : 'Tensor';
       return `class ${o?.className ?? m.constructor.name}(torch.nn.Module):
-    __constants__ = ["kernel_size", "stride", "padding", "dilation", "return_indices", "ceil_mode"]
-    kernel_size: Final[List[int]]
-    stride: Final[List[int]]
-    padding: Final[List[int]]
-    dilation: Final[List[int]]
-    return_indices: Final[bool]
-    ceil_mode: Final[bool]
+    kernel_size: List[int]
+    stride: List[int]
+    padding: List[int]
+    dilation: List[int]
+    return_indices: bool
+    ceil_mode: bool
     def forward(self, input: Tensor) -> ${ret}:
         return ${m.returnIndices ? call.replace('torch.', 'torch.ops.aten.') : call}
 `;
@@ -100,12 +99,11 @@ export interface AvgPoolLayerOptions {
 /** nn.AvgPool1d(kernel_size, { stride, padding, ceilMode, countIncludePad }): sizes kept as 1-tuples, as PyTorch. */
 export class AvgPool1d extends Module {
   static readonly torchscript = defineScript<AvgPool1d>(
-    `    __constants__ = ["kernel_size", "stride", "padding", "ceil_mode", "count_include_pad"]
-    kernel_size: Final[List[int]]
-    stride: Final[List[int]]
-    padding: Final[List[int]]
-    ceil_mode: Final[bool]
-    count_include_pad: Final[bool]
+    `    kernel_size: List[int]
+    stride: List[int]
+    padding: List[int]
+    ceil_mode: bool
+    count_include_pad: bool
     def forward(self, input: Tensor) -> Tensor:
         return torch.avg_pool1d(input, self.kernel_size, self.stride, self.padding, self.ceil_mode, self.count_include_pad)
 `,
@@ -146,13 +144,12 @@ export class AvgPool1d extends Module {
 /** nn.AvgPool2d(kernel_size, { stride, padding, ceilMode, countIncludePad, divisorOverride }). */
 export class AvgPool2d extends Module {
   static readonly torchscript = defineScript<AvgPool2d>(
-    `    __constants__ = ["kernel_size", "stride", "padding", "ceil_mode", "count_include_pad", "divisor_override"]
-    kernel_size: Final[List[int]]
-    stride: Final[List[int]]
-    padding: Final[List[int]]
-    ceil_mode: Final[bool]
-    count_include_pad: Final[bool]
-    divisor_override: Final[Optional[int]]
+    `    kernel_size: List[int]
+    stride: List[int]
+    padding: List[int]
+    ceil_mode: bool
+    count_include_pad: bool
+    divisor_override: Optional[int]
     def forward(self, input: Tensor) -> Tensor:
         return torch.ops.aten.avg_pool2d(input, self.kernel_size, self.stride, self.padding, self.ceil_mode, self.count_include_pad, self.divisor_override)
 `,
@@ -212,8 +209,7 @@ const adaptiveOutputSize = (n: number) => `        output_size = torch.jit.annot
 /** nn.AdaptiveAvgPool1d(output_size). */
 export class AdaptiveAvgPool1d extends Module {
   static readonly torchscript = defineScript<AdaptiveAvgPool1d>(
-    `    __constants__ = ["output_size"]
-    output_size: Final[List[int]]
+    `    output_size: List[int]
     def forward(self, input: Tensor) -> Tensor:
         return torch.adaptive_avg_pool1d(input, self.output_size)
 `,
@@ -235,8 +231,7 @@ export class AdaptiveAvgPool1d extends Module {
 /** nn.AdaptiveAvgPool2d(output_size): ints, or pairs with null to keep that input size. */
 export class AdaptiveAvgPool2d extends Module {
   static readonly torchscript = defineScript<AdaptiveAvgPool2d>(
-    `    __constants__ = ["output_size"]
-    output_size: Final[List[int]]
+    `    output_size: List[int]
     def forward(self, input: Tensor) -> Tensor:
 ${adaptiveOutputSize(2)}        return torch.ops.aten.adaptive_avg_pool2d(input, output_size)
 `,
@@ -258,9 +253,8 @@ ${adaptiveOutputSize(2)}        return torch.ops.aten.adaptive_avg_pool2d(input,
 function adaptiveMaxScript(n: 1 | 2): TorchScriptDefinition<AdaptiveMaxPool1d | AdaptiveMaxPool2d> {
   return {
     source: (m, o) => `class ${o?.className ?? m.constructor.name}(torch.nn.Module):
-    __constants__ = ["output_size", "return_indices"]
-    output_size: Final[List[int]]
-    return_indices: Final[bool]
+    output_size: List[int]
+    return_indices: bool
     def forward(self, input: Tensor) -> ${m.returnIndices ? 'Tuple[Tensor, Tensor]' : 'Tensor'}:
 ${adaptiveOutputSize(n)}        out, indices = torch.ops.aten.adaptive_max_pool${n}d(input, output_size)
         return ${m.returnIndices ? '(out, indices)' : 'out'}

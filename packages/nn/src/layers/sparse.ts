@@ -41,14 +41,13 @@ function checkWeightShape(weight: Tensor, numEmbeddings: number, embeddingDim: n
 /** nn.Embedding(num_embeddings, embedding_dim, { paddingIdx, maxNorm, normType, ... }): weight from N(0, 1), the padding row zeroed. */
 export class Embedding extends Module {
   static readonly torchscript = defineScript<Embedding>(
-    `    __constants__ = ["num_embeddings", "embedding_dim", "padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse"]
-    num_embeddings: Final[int]
-    embedding_dim: Final[int]
-    padding_idx: Final[Optional[int]]
-    max_norm: Final[Optional[float]]
-    norm_type: Final[float]
-    scale_grad_by_freq: Final[bool]
-    sparse: Final[bool]
+    `    num_embeddings: int
+    embedding_dim: int
+    padding_idx: Optional[int]
+    max_norm: Optional[float]
+    norm_type: float
+    scale_grad_by_freq: bool
+    sparse: bool
     weight: Tensor
     def forward(self, input: Tensor) -> Tensor:
         padding_idx = self.padding_idx
@@ -152,16 +151,15 @@ export interface EmbeddingBagLayerOptions extends EmbeddingLayerOptions {
 /** nn.EmbeddingBag(num_embeddings, embedding_dim, { mode='mean', ... }): forward(input, offsets?, perSampleWeights?). */
 export class EmbeddingBag extends Module {
   static readonly torchscript = defineScript<EmbeddingBag>(
-    `    __constants__ = ["num_embeddings", "embedding_dim", "max_norm", "norm_type", "scale_grad_by_freq", "mode", "sparse", "include_last_offset", "padding_idx"]
-    num_embeddings: Final[int]
-    embedding_dim: Final[int]
-    max_norm: Final[Optional[float]]
-    norm_type: Final[float]
-    scale_grad_by_freq: Final[bool]
-    mode: Final[str]
-    sparse: Final[bool]
-    include_last_offset: Final[bool]
-    padding_idx: Final[Optional[int]]
+    `    num_embeddings: int
+    embedding_dim: int
+    max_norm: Optional[float]
+    norm_type: float
+    scale_grad_by_freq: bool
+    mode: str
+    sparse: bool
+    include_last_offset: bool
+    padding_idx: Optional[int]
     weight: Tensor
     def forward(self, input: Tensor, offsets: Optional[Tensor] = None, per_sample_weights: Optional[Tensor] = None) -> Tensor:
         if per_sample_weights is not None:

@@ -16,12 +16,11 @@ export interface UpsampleOptions {
 export class Upsample extends Module {
   // F.interpolate is Python in PyTorch; its dispatch for 3-d and 4-d inputs, written out.
   static readonly torchscript = defineScript<Upsample>(
-    `    __constants__ = ["size", "scale_factor", "mode", "align_corners", "name", "recompute_scale_factor"]
-    size: Final[Optional[List[int]]]
-    scale_factor: Final[Optional[List[float]]]
-    mode: Final[str]
-    align_corners: Final[Optional[bool]]
-    recompute_scale_factor: Final[Optional[bool]]
+    `    size: Optional[List[int]]
+    scale_factor: Optional[List[float]]
+    mode: str
+    align_corners: Optional[bool]
+    recompute_scale_factor: Optional[bool]
     def forward(self, input: Tensor) -> Tensor:
         dim = input.dim() - 2
         output_size: Optional[List[int]] = None
