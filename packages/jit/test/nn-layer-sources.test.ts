@@ -254,6 +254,9 @@ describe('built-in nn layers: TorchScript source vs eager forward', () => {
       manualSeed(0);
       const twin = c.build();
       const scripted = scriptModuleTree(twin);
+      // __parameters__ / __buffers__ make the script module list the same parameters and state.
+      expect(scripted.namedParameters().map(([n]) => n)).toEqual(twin.namedParameters().map(([n]) => n));
+      expect([...scripted.stateDict().keys()]).toEqual([...twin.stateDict().keys()]);
       manualSeed(1);
       const inputs = c.inputs();
       for (const mode of c.modes ?? ['eval']) {
@@ -282,6 +285,19 @@ describe('built-in nn layers: TorchScript source vs eager forward', () => {
       'in_features',
       'out_features',
     ]);
+  });
+
+  it('ModuleList and ModuleDict compile to method-less classes holding their children', () => {
+    manualSeed(0);
+    const list = new nn.ModuleList([new nn.Linear(2, 2), new nn.ReLU(), new nn.BatchNorm1d(2)]);
+    const dict = new nn.ModuleDict({ enc: new nn.Linear(2, 3), emb: new nn.Embedding(4, 2) });
+    for (const m of [list, dict]) {
+      const scripted = scriptModuleTree(m);
+      const eager = m.stateDict();
+      const keys = [...scripted.stateDict().keys()];
+      expect(keys).toEqual([...eager.keys()]);
+      for (const key of keys) expect((scripted.stateDict().get(key) as Tensor).storage).toBe(eager.get(key)?.storage);
+    }
   });
 
   it('user-defined subclasses have no built-in definition', () => {
