@@ -418,6 +418,21 @@ export class LogSoftmax extends SoftmaxBase {
   }
 }
 
+/** nn.Softmax2d: softmax over the channels of (N, C, H, W) or (C, H, W) inputs. */
+export class Softmax2d extends Module {
+  static readonly torchscript = defineScript<Softmax2d>(`    def forward(self, input: Tensor) -> Tensor:
+        if input.dim() != 3 and input.dim() != 4:
+            raise ValueError("Softmax2d: expected input to be 3D or 4D, got {}D instead".format(input.dim()))
+        return torch.softmax(input, -3)
+`);
+  override forward(input: Tensor): Tensor {
+    if (input.dim() !== 3 && input.dim() !== 4) {
+      throw new Error(`Softmax2d: expected input to be 3D or 4D, got ${input.dim()}D instead`);
+    }
+    return F.softmax(input, -3);
+  }
+}
+
 /** nn.PReLU(num_parameters=1, init=0.25): a learned negative slope per channel (or one shared). */
 export class PReLU extends Module {
   static readonly torchscript = defineScript<PReLU>(
