@@ -138,6 +138,7 @@ const cases: Record<string, Case> = {
   SoftmaxImplicitDim: { build: () => new nn.Softmax(), inputs: () => [randn(2, 3, 2)] },
   Softmin: { build: () => new nn.Softmin(0), inputs: () => [randn(2, 6)] },
   LogSoftmax: { build: () => new nn.LogSoftmax(-1), inputs: () => [randn(2, 6)] },
+  RReLU: { build: () => new nn.RReLU(), inputs: () => [randn(3, 4)], modes: ['train', 'eval'] },
   Softmax2d: { build: () => new nn.Softmax2d(), inputs: () => [randn(1, 3, 2, 2)] },
   ConstantPad2d: { build: () => new nn.ConstantPad2d([1, 0, 2, 1], -1.0), inputs: () => [randn(1, 1, 2, 2)] },
   ZeroPad2d: { build: () => new nn.ZeroPad2d(1), inputs: () => [randn(1, 1, 2, 3)] },

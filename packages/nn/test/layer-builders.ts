@@ -74,6 +74,8 @@ export const layerBuilders: Record<string, () => nn.Module> = {
   softshrink: () => new nn.Softshrink(0.7),
   hardshrink: () => new nn.Hardshrink(),
   relu_inplace: () => new nn.ReLU(true),
+  rrelu: () => new nn.RReLU(),
+  rrelu_bounds: () => new nn.RReLU(0.1, 0.3),
   softmax2d: () => new nn.Softmax2d(),
   constant_pad1d: () => new nn.ConstantPad1d(2, 3.5),
   constant_pad2d: () => new nn.ConstantPad2d([1, 0, 2, 1], -1.0),
