@@ -7,6 +7,7 @@ import * as nn from '../src/index.js';
 export const layerBuilders: Record<string, () => nn.Module> = {
   linear: () => new nn.Linear(4, 3),
   linear_nobias: () => new nn.Linear(5, 2, { bias: false }),
+  linear_float64: () => new nn.Linear(5, 3, { dtype: 'float64' }),
   bilinear: () => new nn.Bilinear(3, 2, 4),
   identity: () => new nn.Identity(),
   conv1d: () => new nn.Conv1d(2, 3, 3, { stride: 2, padding: 1 }),
@@ -23,6 +24,7 @@ export const layerBuilders: Record<string, () => nn.Module> = {
     }),
   conv2d_valid: () => new nn.Conv2d(1, 2, 2, { padding: 'valid' }),
   conv2d_same_even: () => new nn.Conv2d(1, 2, [2, 3], { padding: 'same', dilation: [1, 2] }),
+  conv2d_float64: () => new nn.Conv2d(3, 2, 3, { dtype: 'float64' }),
   conv3d: () => new nn.Conv3d(2, 2, 2),
   conv_transpose1d: () => new nn.ConvTranspose1d(2, 3, 3, { stride: 2, padding: 1, outputPadding: 1 }),
   conv_transpose2d: () => new nn.ConvTranspose2d(2, 4, 3, { stride: 2, groups: 2, dilation: 1 }),
