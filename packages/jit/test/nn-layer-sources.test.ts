@@ -294,11 +294,13 @@ describe('built-in nn layers: TorchScript source vs eager forward', () => {
     ]);
   });
 
-  it('ModuleList and ModuleDict compile to method-less classes holding their children', () => {
+  it('ModuleList, ModuleDict, ParameterList and ParameterDict compile to method-less classes holding their members', () => {
     manualSeed(0);
     const list = new nn.ModuleList([new nn.Linear(2, 2), new nn.ReLU(), new nn.BatchNorm1d(2)]);
     const dict = new nn.ModuleDict({ enc: new nn.Linear(2, 3), emb: new nn.Embedding(4, 2) });
-    for (const m of [list, dict]) {
+    const params = new nn.ParameterList([T.zeros([2]), T.ones([1, 3])]);
+    const paramDict = new nn.ParameterDict({ w: T.ones([2]) });
+    for (const m of [list, dict, params, paramDict]) {
       const scripted = scriptModuleTree(m);
       const eager = m.stateDict();
       const keys = [...scripted.stateDict().keys()];

@@ -117,3 +117,32 @@ describe('layer argument checks (PyTorch messages)', () => {
     expect(nn.Embedding.fromPretrained(w, { freeze: false }).weight.requiresGrad).toBe(true);
   });
 });
+
+describe('ParameterList and ParameterDict', () => {
+  it('register parameters under PyTorch names and print as PyTorch 1.13 does', () => {
+    const list = new nn.ParameterList([new nn.Parameter(T.zeros([2])), T.ones([2, 3])]);
+    expect([...list.stateDict().keys()]).toEqual(['0', '1']);
+    expect(list.at(1)).toBeInstanceOf(nn.Parameter);
+    expect(list.at(-1).requiresGrad).toBe(true);
+    // repr(nn.ParameterList([Parameter(zeros(2)), Parameter(ones(2, 3))])) in PyTorch 1.13.
+    expect(String(list)).toBe(
+      'ParameterList(\n    (0): Parameter containing: [torch.float32 of size 2]\n    (1): Parameter containing: [torch.float32 of size 2x3]\n)',
+    );
+    // A dict is added in sorted key order (PyTorch 1.13's ParameterDict.update for a plain dict).
+    const dict = new nn.ParameterDict({ b: T.zeros([2]), a: T.ones([1]) });
+    expect(dict.keys()).toEqual(['a', 'b']);
+    expect([...dict.stateDict().keys()]).toEqual(['a', 'b']);
+    expect(String(dict)).toBe(
+      'ParameterDict(\n    (a): Parameter containing: [torch.FloatTensor of size 1]\n    (b): Parameter containing: [torch.FloatTensor of size 2]\n)',
+    );
+    dict.delete('a');
+    expect(dict.keys()).toEqual(['b']);
+    const ordered = new nn.ParameterDict(
+      new Map([
+        ['z', T.zeros([1])],
+        ['y', T.zeros([1])],
+      ]),
+    );
+    expect(ordered.keys()).toEqual(['z', 'y']);
+  });
+});

@@ -15,6 +15,7 @@ export * from './instancenorm.js';
 export * from './linear.js';
 export * from './normalization.js';
 export * from './padding.js';
+export * from './parameter-containers.js';
 export * from './pixelshuffle.js';
 export * from './pooling.js';
 export * from './sparse.js';
