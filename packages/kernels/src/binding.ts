@@ -18,6 +18,8 @@ export interface NativeBinding {
   // runtime
   setNumThreads(n: number): void;
   keepFreedMemory(bytes: number): boolean;
+  /** A private copy-on-write mapping of a regular file; undefined where mmap does not exist. */
+  mapFile(path: string): ArrayBuffer | undefined;
   getNumThreads(): number;
   /** 0 reference, 1 portable, 2 avx2, 3 avx512 */
   setKernelPath(code: number): void;

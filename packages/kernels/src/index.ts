@@ -78,6 +78,7 @@ export {
   getNumThreads,
   type KernelPath,
   keepFreedMemory,
+  mapFile,
   setKernelPath,
   setNumThreads,
 } from './runtime.js';

@@ -8,7 +8,8 @@ export type KernelErrorCode =
   | 'ERR_TSJIT_ZERO_DIVISION'
   | 'ERR_TSJIT_INDEX_OUT_OF_RANGE'
   | 'ERR_TSJIT_OUT_OF_MEMORY'
-  | 'ERR_TSJIT_ADDON_LOAD';
+  | 'ERR_TSJIT_ADDON_LOAD'
+  | 'ERR_TSJIT_MAP_FILE';
 
 const marker = Symbol.for('tsjit.KernelError');
 

@@ -1,4 +1,5 @@
 import { native } from './binding.js';
+import { KernelError } from './kernel-error.js';
 import { argumentError } from './strided.js';
 
 /** The kernel implementations that can run: the scalar reference and the ISA variants. */
@@ -44,6 +45,27 @@ export function setKernelPath(path: KernelPath): void {
     );
   }
   native.setKernelPath(code);
+}
+
+/**
+ * A file's bytes without reading them: a private copy-on-write memory mapping (mmap MAP_PRIVATE)
+ * of the whole file, unmapped when the buffer is collected. Pages are read from the OS page cache
+ * when first touched and shared with every other process mapping the file; writes into the buffer
+ * stay private. Undefined where the platform has no mmap (read the file instead).
+ *
+ * The file must not be truncated or rewritten in place while the buffer is alive: pages not yet
+ * copied then show the new contents, and touching a page past a truncated end raises SIGBUS,
+ * which ends the process (replace files by renaming a new one over them, as deployments usually
+ * do). Errors (not a regular file, cannot open or map) are KernelErrors 'ERR_TSJIT_MAP_FILE'.
+ */
+export function mapFile(path: string): Uint8Array | undefined {
+  let buffer: ArrayBuffer | undefined;
+  try {
+    buffer = native.mapFile(path);
+  } catch (error) {
+    throw new KernelError('ERR_TSJIT_MAP_FILE', (error as Error).message, { cause: error });
+  }
+  return buffer === undefined ? undefined : new Uint8Array(buffer);
 }
 
 /**

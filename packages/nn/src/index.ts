@@ -4,3 +4,6 @@ export * as functional from './functional/index.js';
 export * as init from './init/index.js';
 export * from './layers/index.js';
 export * from './module/index.js';
+export * as optim from './optim/index.js';
+export { type ClipGradNormOptions, clipGradNorm } from './utils/clip-grad-norm.js';
+export { clipGradValue } from './utils/clip-grad-value.js';

@@ -1,4 +1,5 @@
 import { ScriptObject } from '@tsjit/interpreter';
+import { mapFile } from '@tsjit/kernels';
 import { ArchiveError } from '@tsjit/serialize';
 import { ScriptModule } from '../script-module.js';
 import { ArchiveUnit } from './archive-unit.js';
@@ -17,6 +18,16 @@ export interface LoadOptions {
    * hold a `__setstate__` that never returns. None by default, as in PyTorch.
    */
   readonly deadline?: number;
+  /**
+   * For a path: map the file into memory (a private copy-on-write mmap) instead of reading it.
+   * Loading then reads only the archive's code and pickles; the weights' pages come from the OS
+   * page cache when first used (the first call) and are shared by every process that maps the
+   * same file, as `torch.load(..., mmap=True)` does. In-place updates of weights stay private.
+   * The file must not be truncated or rewritten in place while the module lives (pages not yet
+   * used would show the new bytes, and a page past a truncated end kills the process with
+   * SIGBUS): replace model files by renaming a new file over them. Off by default.
+   */
+  readonly mmap?: boolean;
 }
 
 /**
@@ -31,11 +42,10 @@ export interface LoadOptions {
  * the module's own).
  */
 export function load(input: string | Uint8Array, options: LoadOptions = {}): ScriptModule {
+  if (typeof input !== 'string') return loadArchiveFile({ bytes: input, storages: new Map() }, options);
+  const mapped = options.mmap ? mapFile(input) : undefined;
   // From a path: the storages are read into buffers of their own (see readArchiveFile).
-  return loadArchiveFile(
-    typeof input === 'string' ? readArchiveFile(input) : { bytes: input, storages: new Map() },
-    options,
-  );
+  return loadArchiveFile(mapped ? { bytes: mapped, storages: new Map() } : readArchiveFile(input), options);
 }
 
 /** `load` of an archive read by readArchiveFile (or of plain bytes, with no separate storages). */

@@ -8,6 +8,18 @@
 #include <malloc.h>
 #endif
 
+#if defined(__unix__) || defined(__APPLE__)
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#endif
+
+#include <string>
+
 #include "glue.h"
 
 namespace tsjit {
@@ -75,6 +87,46 @@ Napi::Value KeepFreedMemory(const Napi::CallbackInfo& info) {
 #endif
 }
 
+// mapFile(path): the file's bytes as an ArrayBuffer backed by a private copy-on-write mapping
+// (mmap MAP_PRIVATE): nothing is read until a page is touched, pages come from the OS page cache
+// (shared by every process mapping the file), and writes stay private to this buffer. The mapping
+// is unmapped when V8 collects the buffer. Throws (with errno's text) when the path is not a
+// regular file or cannot be mapped. Where mmap does not exist, returns undefined (the caller
+// reads the file instead).
+Napi::Value MapFile(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+#if defined(__unix__) || defined(__APPLE__)
+  const std::string path = info[0].As<Napi::String>().Utf8Value();
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw Napi::Error::New(env, "mapFile: cannot open '" + path + "': " + std::strerror(errno));
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    const int err = errno;
+    close(fd);
+    throw Napi::Error::New(env, "mapFile: '" + path + "' is not a regular file" +
+                                    (err != 0 ? std::string(": ") + std::strerror(err) : std::string()));
+  }
+  const size_t size = static_cast<size_t>(st.st_size);
+  if (size == 0) {
+    close(fd);
+    return Napi::ArrayBuffer::New(env, 0);
+  }
+  void* data = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+  const int err = errno;
+  close(fd);  // the mapping keeps the file open
+  if (data == MAP_FAILED) throw Napi::Error::New(env, "mapFile: cannot map '" + path + "': " + std::strerror(err));
+  auto* length = new size_t(size);
+  return Napi::ArrayBuffer::New(
+      env, data, size, [](Napi::Env, void* p, size_t* n) {
+        munmap(p, *n);
+        delete n;
+      },
+      length);
+#else
+  return env.Undefined();
+#endif
+}
+
 Napi::Value DetectedIsa(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), static_cast<int>(detected_isa()));
 }
@@ -93,6 +145,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("getKernelPath", Napi::Function::New(env, GetKernelPath, "getKernelPath"));
   exports.Set("detectedIsa", Napi::Function::New(env, DetectedIsa, "detectedIsa"));
   exports.Set("keepFreedMemory", Napi::Function::New(env, KeepFreedMemory, "keepFreedMemory"));
+  exports.Set("mapFile", Napi::Function::New(env, MapFile, "mapFile"));
 
   register_copy(env, exports);
   register_reduce(env, exports);
