@@ -1,0 +1,14 @@
+import './tensor-method-types.js';
+
+export {
+  type ForwardHook,
+  type ForwardPreHook,
+  type IncompatibleKeys,
+  type LoadStateDictOptions,
+  Module,
+  type StateDict,
+  type StateDictOptions,
+} from './module.js';
+export { Parameter } from './parameter.js';
+export { RemovableHandle } from './removable-handle.js';
+export { tensorData } from './tensor-data.js';
