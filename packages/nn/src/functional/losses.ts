@@ -1,5 +1,5 @@
 import { OpError } from '@tsjit/ops';
-import { type Tensor, torchOps as T } from '@tsjit/tensor';
+import { torchOps as T, type Tensor } from '@tsjit/tensor';
 
 /** PyTorch's loss reductions (`reduction=` of every loss). */
 export type Reduction = 'none' | 'mean' | 'sum';
@@ -137,10 +137,10 @@ export function klDiv(
   const reduction = options.reduction ?? 'mean';
   const logTarget = options.logTarget ?? false;
   if (reduction === 'batchmean') {
-    const sum = T.klDiv(input, target, 2, { log_target: logTarget });
+    const sum = T.klDiv(input, target, 2, { logTarget });
     return input.dim() === 0 ? sum : T.div(sum, input.size(0));
   }
-  return T.klDiv(input, target, reductionEnum(reduction), { log_target: logTarget });
+  return T.klDiv(input, target, reductionEnum(reduction), { logTarget });
 }
 
 /** F.cosine_embedding_loss: 1 - cos for target 1, max(0, cos - margin) for target -1. */

@@ -1,5 +1,5 @@
 import { OpError } from '@tsjit/ops';
-import { type Tensor, torchOps as T } from '@tsjit/tensor';
+import { torchOps as T, type Tensor } from '@tsjit/tensor';
 
 /** The keyword arguments of F.multi_head_attention_forward (camelCase). */
 export interface MultiHeadAttentionOptions {
@@ -83,6 +83,30 @@ function mhaShapeCheck(
     return false;
   }
   throw new OpError(`query should be unbatched 2D or batched 3D tensor but received ${query.dim()}-D query tensor`);
+}
+
+// Bool (or deprecated uint8) and float masks of shape (L, S) or (N * num_heads, L, S), made 3-d.
+function checkAttnMask(mask: Tensor, tgtLen: number, srcLen: number, batchHeads: number): Tensor {
+  if (mask.dtype === 'uint8') {
+    mask = T.to(mask, 'bool');
+  } else if (!mask.isFloatingPoint() && mask.dtype !== 'bool') {
+    throw new OpError(`Only float, byte, and bool types are supported for attn_mask, not torch.${mask.dtype}`);
+  }
+  if (mask.dim() === 2) {
+    const expected = [tgtLen, srcLen];
+    if (!sizesEqual(mask.sizes, expected)) {
+      throw new OpError(`The shape of the 2D attn_mask is ${pySize(mask.sizes)}, but should be ${pyTuple(expected)}.`);
+    }
+    return T.unsqueeze(mask, 0);
+  }
+  if (mask.dim() === 3) {
+    const expected = [batchHeads, tgtLen, srcLen];
+    if (!sizesEqual(mask.sizes, expected)) {
+      throw new OpError(`The shape of the 3D attn_mask is ${pySize(mask.sizes)}, but should be ${pyTuple(expected)}.`);
+    }
+    return mask;
+  }
+  throw new OpError(`attn_mask's dimension ${mask.dim()} is not supported`);
 }
 
 function inProjectionPacked(q: Tensor, k: Tensor, v: Tensor, w: Tensor, b: Tensor | null): Tensor[] {
@@ -169,31 +193,7 @@ export function multiHeadAttentionForward(
     v = T.linear(value, vProjWeight, bs[2]);
   }
 
-  if (attnMask !== null) {
-    if (attnMask.dtype === 'uint8') {
-      attnMask = attnMask.to('bool');
-    } else if (!attnMask.isFloatingPoint() && attnMask.dtype !== 'bool') {
-      throw new OpError(`Only float, byte, and bool types are supported for attn_mask, not torch.${attnMask.dtype}`);
-    }
-    if (attnMask.dim() === 2) {
-      const expected = [tgtLen, srcLen];
-      if (!sizesEqual(attnMask.sizes, expected)) {
-        throw new OpError(
-          `The shape of the 2D attn_mask is ${pySize(attnMask.sizes)}, but should be ${pyTuple(expected)}.`,
-        );
-      }
-      attnMask = T.unsqueeze(attnMask, 0);
-    } else if (attnMask.dim() === 3) {
-      const expected = [bsz * numHeads, tgtLen, srcLen];
-      if (!sizesEqual(attnMask.sizes, expected)) {
-        throw new OpError(
-          `The shape of the 3D attn_mask is ${pySize(attnMask.sizes)}, but should be ${pyTuple(expected)}.`,
-        );
-      }
-    } else {
-      throw new OpError(`attn_mask's dimension ${attnMask.dim()} is not supported`);
-    }
-  }
+  if (attnMask !== null) attnMask = checkAttnMask(attnMask, tgtLen, srcLen, bsz * numHeads);
 
   if (biasK !== null && biasV !== null) {
     assert(staticK === null, 'bias cannot be added to static key.');
@@ -242,10 +242,11 @@ export function multiHeadAttentionForward(
       sizesEqual(keyPaddingMask.sizes, [bsz, srcLen]),
       `expecting key_padding_mask shape of ${pyTuple([bsz, srcLen])}, but got ${pySize(keyPaddingMask.sizes)}`,
     );
-    keyPaddingMask = T.reshape(
-      T.expand(T.view(keyPaddingMask, [bsz, 1, 1, srcLen]), [-1, numHeads, -1, -1]),
-      [bsz * numHeads, 1, srcLen],
-    );
+    keyPaddingMask = T.reshape(T.expand(T.view(keyPaddingMask, [bsz, 1, 1, srcLen]), [-1, numHeads, -1, -1]), [
+      bsz * numHeads,
+      1,
+      srcLen,
+    ]);
     if (attnMask === null) attnMask = keyPaddingMask;
     else if (attnMask.dtype === 'bool') attnMask = T.logicalOr(attnMask, keyPaddingMask);
     else attnMask = T.maskedFill(attnMask, keyPaddingMask, Number.NEGATIVE_INFINITY);

@@ -42,10 +42,17 @@ export function uniformValues(gen: Generator, n: number, dtype: DType, from: num
     for (let i = 0; i < n; i++) out[i] = gen.uniformDouble() * (to - from) + from;
     return out;
   }
-  // float, half and bfloat16 accumulate in float.
+  // PyTorch casts the bounds to the tensor's type, then computes in dist_acctype: double for
+  // float (so `x * (to - from) + from` is not rounded to float before the final cast), float for
+  // half and bfloat16.
   const a = f32(from);
-  const range = f32(f32(to) - a);
+  const b = f32(to);
   const digits = digitsOf(dtype);
+  if (dtype === 'float32') {
+    for (let i = 0; i < n; i++) out[i] = f32(gen.uniformBits(digits) * (b - a) + a);
+    return out;
+  }
+  const range = f32(b - a);
   for (let i = 0; i < n; i++) out[i] = f32(f32(gen.uniformBits(digits) * range) + a);
   return out;
 }

@@ -1,0 +1,289 @@
+import { OpError } from '@tsjit/ops';
+import { torchOps as T, type Tensor } from '@tsjit/tensor';
+import { Module, Parameter, tensorData } from '../module/index.js';
+
+/** The options of RNN, LSTM and GRU (PyTorch's keyword arguments, camelCase). */
+export interface RNNBaseOptions {
+  numLayers?: number;
+  bias?: boolean;
+  batchFirst?: boolean;
+  dropout?: number;
+  bidirectional?: boolean;
+  dtype?: Tensor['dtype'];
+}
+
+export interface RNNOptions extends RNNBaseOptions {
+  nonlinearity?: 'tanh' | 'relu';
+}
+
+export type RNNMode = 'RNN_TANH' | 'RNN_RELU' | 'LSTM' | 'GRU';
+
+const gateCount: Record<RNNMode, number> = { RNN_TANH: 1, RNN_RELU: 1, LSTM: 4, GRU: 3 };
+
+const pyTuple = (sizes: readonly number[]): string => `(${sizes.join(', ')}${sizes.length === 1 ? ',' : ''})`;
+const pyList = (sizes: readonly number[]): string => `[${sizes.join(', ')}]`;
+
+/**
+ * torch.nn.RNNBase: the parameters of a multi-layer, optionally bidirectional recurrent network,
+ * named as PyTorch names them (`weight_ih_l0`, `weight_hh_l1_reverse`, `bias_ih_l0`...) and
+ * registered in PyTorch's order, so that `manualSeed(s)` then construction draws PyTorch's weights.
+ */
+export class RNNBase extends Module {
+  readonly mode: RNNMode;
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  readonly numLayers: number;
+  readonly bias: boolean;
+  readonly batchFirst: boolean;
+  readonly dropout: number;
+  readonly bidirectional: boolean;
+  /** Always 0: LSTM projections (proj_size) are not supported by tsjit's lstm op yet. */
+  readonly projSize = 0;
+  /** The parameter names in the order the aten rnn ops take them (PyTorch's `_flat_weights_names`). */
+  readonly flatWeightsNames: string[] = [];
+
+  constructor(
+    mode: RNNMode,
+    inputSize: number,
+    hiddenSize: number,
+    numLayersOrOptions: number | RNNBaseOptions = {},
+    options: RNNBaseOptions = {},
+  ) {
+    super();
+    const o =
+      typeof numLayersOrOptions === 'number' ? { ...options, numLayers: numLayersOrOptions } : numLayersOrOptions;
+    const numLayers = o.numLayers ?? 1;
+    const dropout = o.dropout ?? 0;
+    if (typeof dropout !== 'number' || !(dropout >= 0 && dropout <= 1)) {
+      throw new OpError(
+        'dropout should be a number in range [0, 1] representing the probability of an element being zeroed',
+        'ValueError',
+      );
+    }
+    if (!Number.isInteger(hiddenSize))
+      throw new OpError(`hidden_size should be of type int, got: ${typeof hiddenSize}`, 'TypeError');
+    if (hiddenSize <= 0) throw new OpError('hidden_size must be greater than zero', 'ValueError');
+    if (!Number.isInteger(numLayers) || numLayers <= 0)
+      throw new OpError('num_layers must be greater than zero', 'ValueError');
+    if (dropout > 0 && numLayers === 1) {
+      // PyTorch's UserWarning: dropout applies between layers only.
+      process.emitWarning(
+        `dropout option adds dropout after all but last recurrent layer, so non-zero dropout expects num_layers greater than 1, but got dropout=${dropout} and num_layers=${numLayers}`,
+      );
+    }
+    this.mode = mode;
+    this.inputSize = inputSize;
+    this.hiddenSize = hiddenSize;
+    this.numLayers = numLayers;
+    this.bias = o.bias ?? true;
+    this.batchFirst = o.batchFirst ?? false;
+    this.dropout = dropout;
+    this.bidirectional = o.bidirectional ?? false;
+    const dtype = o.dtype ?? 'float32';
+    const numDirections = this.bidirectional ? 2 : 1;
+    const gateSize = gateCount[mode] * hiddenSize;
+    for (let layer = 0; layer < numLayers; layer++) {
+      for (let direction = 0; direction < numDirections; direction++) {
+        const layerInputSize = layer === 0 ? inputSize : hiddenSize * numDirections;
+        const suffix = `_l${layer}${direction === 1 ? '_reverse' : ''}`;
+        const shapes: [string, number[]][] = [
+          [`weight_ih${suffix}`, [gateSize, layerInputSize]],
+          [`weight_hh${suffix}`, [gateSize, hiddenSize]],
+        ];
+        if (this.bias) shapes.push([`bias_ih${suffix}`, [gateSize]], [`bias_hh${suffix}`, [gateSize]]);
+        for (const [name, sizes] of shapes) {
+          this.registerParameter(name, new Parameter(T.empty(sizes, { dtype })));
+          this.flatWeightsNames.push(name);
+        }
+      }
+    }
+    this.resetParameters();
+  }
+
+  /** Every weight and bias uniform in ±1/√hidden_size, in registration order (PyTorch's draw order). */
+  resetParameters(): void {
+    const stdv = this.hiddenSize > 0 ? 1 / Math.sqrt(this.hiddenSize) : 0;
+    for (const p of this.parameters()) tensorData(p).uniform_(-stdv, stdv);
+  }
+
+  /** The parameters in the aten rnn ops' order (PyTorch's `_flat_weights`). */
+  get flatWeights(): Tensor[] {
+    return this.flatWeightsNames.map((name) => (this as unknown as Record<string, Tensor>)[name]);
+  }
+
+  protected checkInput(input: Tensor): void {
+    if (input.dim() !== 3) throw new OpError(`input must have 3 dimensions, got ${input.dim()}`);
+    if (this.inputSize !== input.size(-1)) {
+      throw new OpError(
+        `input.size(-1) must be equal to input_size. Expected ${this.inputSize}, got ${input.size(-1)}`,
+      );
+    }
+  }
+
+  protected expectedHiddenSize(input: Tensor): number[] {
+    const batch = this.batchFirst ? input.size(0) : input.size(1);
+    return [this.numLayers * (this.bidirectional ? 2 : 1), batch, this.hiddenSize];
+  }
+
+  protected checkHiddenSize(hx: Tensor, expected: number[], what = 'Expected hidden size'): void {
+    if (hx.dim() !== expected.length || hx.sizes.some((s, i) => s !== expected[i])) {
+      throw new OpError(`${what} ${pyTuple(expected)}, got ${pyList(hx.sizes)}`);
+    }
+  }
+
+  // RNN and GRU (one hidden state): batching, default state and checks, then the aten op.
+  protected runSingleState(input: Tensor, hx: Tensor | null, op: 'rnnTanh' | 'rnnRelu' | 'gru'): [Tensor, Tensor] {
+    const isBatched = input.dim() === 3;
+    const batchDim = this.batchFirst ? 0 : 1;
+    if (!isBatched) {
+      input = T.unsqueeze(input, batchDim);
+      if (hx !== null) {
+        if (hx.dim() !== 2)
+          throw new OpError(`For unbatched 2-D input, hx should also be 2-D but got ${hx.dim()}-D tensor`);
+        hx = T.unsqueeze(hx, 1);
+      }
+    } else if (hx !== null && hx.dim() !== 3) {
+      throw new OpError(`For batched 3-D input, hx should also be 3-D but got ${hx.dim()}-D tensor`);
+    }
+    const maxBatch = this.batchFirst ? input.size(0) : input.size(1);
+    const numDirections = this.bidirectional ? 2 : 1;
+    const h0 = hx ?? T.zeros([this.numLayers * numDirections, maxBatch, this.hiddenSize], { dtype: input.dtype });
+    this.checkInput(input);
+    this.checkHiddenSize(h0, this.expectedHiddenSize(input));
+    const [output, hidden] = T[op](
+      input,
+      h0,
+      this.flatWeights,
+      this.bias,
+      this.numLayers,
+      this.dropout,
+      this.training,
+      this.bidirectional,
+      this.batchFirst,
+    ) as unknown as Tensor[];
+    return isBatched ? [output, hidden] : [T.squeeze(output, batchDim), T.squeeze(hidden, 1)];
+  }
+
+  override extraRepr(): string {
+    let s = `${this.inputSize}, ${this.hiddenSize}`;
+    if (this.numLayers !== 1) s += `, num_layers=${this.numLayers}`;
+    if (!this.bias) s += ', bias=False';
+    if (this.batchFirst) s += ', batch_first=True';
+    if (this.dropout !== 0) s += `, dropout=${this.dropout}`;
+    if (this.bidirectional) s += ', bidirectional=True';
+    return s;
+  }
+}
+
+/**
+ * torch.nn.RNN: an Elman network with tanh or ReLU. PyTorch's positional order is
+ * `(input_size, hidden_size, num_layers, nonlinearity, bias, batch_first, dropout, bidirectional)`;
+ * here the first three are positional and the rest are options.
+ */
+export class RNN extends RNNBase {
+  readonly nonlinearity: 'tanh' | 'relu';
+
+  constructor(
+    inputSize: number,
+    hiddenSize: number,
+    numLayersOrOptions: number | RNNOptions = {},
+    options: RNNOptions = {},
+  ) {
+    const o =
+      typeof numLayersOrOptions === 'number' ? { ...options, numLayers: numLayersOrOptions } : numLayersOrOptions;
+    const nonlinearity = o.nonlinearity ?? 'tanh';
+    if (nonlinearity !== 'tanh' && nonlinearity !== 'relu') {
+      throw new OpError(`Unknown nonlinearity '${nonlinearity}'`, 'ValueError');
+    }
+    super(nonlinearity === 'tanh' ? 'RNN_TANH' : 'RNN_RELU', inputSize, hiddenSize, o);
+    this.nonlinearity = nonlinearity;
+  }
+
+  /** `(output, h_n)`; `hx` defaults to zeros. Unbatched input is `(L, H_in)` with `hx` `(layers*dirs, H)`. */
+  override forward(input: Tensor, hx: Tensor | null = null): [Tensor, Tensor] {
+    return this.runSingleState(input, hx, this.mode === 'RNN_TANH' ? 'rnnTanh' : 'rnnRelu');
+  }
+
+  override extraRepr(): string {
+    const s = super.extraRepr();
+    return this.nonlinearity === 'tanh' ? s : `${s}, nonlinearity=${this.nonlinearity}`;
+  }
+}
+
+/** torch.nn.GRU. */
+export class GRU extends RNNBase {
+  constructor(
+    inputSize: number,
+    hiddenSize: number,
+    numLayersOrOptions: number | RNNBaseOptions = {},
+    options: RNNBaseOptions = {},
+  ) {
+    super('GRU', inputSize, hiddenSize, numLayersOrOptions, options);
+  }
+
+  /** `(output, h_n)`. */
+  override forward(input: Tensor, hx: Tensor | null = null): [Tensor, Tensor] {
+    return this.runSingleState(input, hx, 'gru');
+  }
+}
+
+/** torch.nn.LSTM (without proj_size). */
+export class LSTM extends RNNBase {
+  constructor(
+    inputSize: number,
+    hiddenSize: number,
+    numLayersOrOptions: number | (RNNBaseOptions & { projSize?: number }) = {},
+    options: RNNBaseOptions & { projSize?: number } = {},
+  ) {
+    const o =
+      typeof numLayersOrOptions === 'number' ? { ...options, numLayers: numLayersOrOptions } : numLayersOrOptions;
+    if ((o.projSize ?? 0) !== 0) {
+      throw new OpError('LSTM proj_size is not supported by tsjit yet', 'NotImplementedError');
+    }
+    super('LSTM', inputSize, hiddenSize, o);
+  }
+
+  /** `(output, [h_n, c_n])`; `hx` is `[h_0, c_0]` or null for zeros. */
+  override forward(input: Tensor, hx: readonly [Tensor, Tensor] | null = null): [Tensor, [Tensor, Tensor]] {
+    const isBatched = input.dim() === 3;
+    const batchDim = this.batchFirst ? 0 : 1;
+    let state: [Tensor, Tensor] | null = hx === null ? null : [hx[0], hx[1]];
+    if (!isBatched) {
+      input = T.unsqueeze(input, batchDim);
+      if (state !== null) {
+        if (state[0].dim() !== 2 || state[1].dim() !== 2) {
+          throw new OpError(
+            `For unbatched 2-D input, hx and cx should also be 2-D but got (${state[0].dim()}-D, ${state[1].dim()}-D) tensors`,
+          );
+        }
+        state = [T.unsqueeze(state[0], 1), T.unsqueeze(state[1], 1)];
+      }
+    } else if (state !== null && (state[0].dim() !== 3 || state[1].dim() !== 3)) {
+      throw new OpError(
+        `For batched 3-D input, hx and cx should also be 3-D but got (${state[0].dim()}-D, ${state[1].dim()}-D) tensors`,
+      );
+    }
+    const maxBatch = this.batchFirst ? input.size(0) : input.size(1);
+    if (state === null) {
+      const sizes = [this.numLayers * (this.bidirectional ? 2 : 1), maxBatch, this.hiddenSize];
+      state = [T.zeros(sizes, { dtype: input.dtype }), T.zeros(sizes, { dtype: input.dtype })];
+    }
+    this.checkInput(input);
+    const expected = this.expectedHiddenSize(input);
+    this.checkHiddenSize(state[0], expected, 'Expected hidden[0] size');
+    this.checkHiddenSize(state[1], expected, 'Expected hidden[1] size');
+    const [output, h, c] = T.lstm(
+      input,
+      state,
+      this.flatWeights,
+      this.bias,
+      this.numLayers,
+      this.dropout,
+      this.training,
+      this.bidirectional,
+      this.batchFirst,
+    ) as unknown as Tensor[];
+    if (isBatched) return [output, [h, c]];
+    return [T.squeeze(output, batchDim), [T.squeeze(h, 1), T.squeeze(c, 1)]];
+  }
+}
