@@ -1,11 +1,28 @@
 // @tsjit/nn (layer 5): Module and Parameter (src/module/), layers (src/layers/), functional
 // (src/functional/), init (src/init/), losses (src/loss/), optimizers and schedulers (src/optim/).
-export * from './module/index.js';
 // nn-b: recurrent layers, attention, transformer layers, losses and their functional forms.
 export * from './functional/losses.js';
-export { type MultiHeadAttentionOptions, multiHeadAttentionForward } from './functional/multi-head-attention-forward.js';
+export {
+  type MultiHeadAttentionOptions,
+  multiHeadAttentionForward,
+} from './functional/multi-head-attention-forward.js';
+export {
+  MultiheadAttention,
+  type MultiheadAttentionForwardOptions,
+  type MultiheadAttentionOptions,
+  NonDynamicallyQuantizableLinear,
+} from './layers/multihead-attention.js';
 export { GRU, LSTM, RNN, RNNBase, type RNNBaseOptions, type RNNMode, type RNNOptions } from './layers/rnn.js';
 export { GRUCell, LSTMCell, RNNCell, RNNCellBase, type RNNCellBaseOptions } from './layers/rnn-cell.js';
+export {
+  type TransformerActivation,
+  TransformerDecoder,
+  type TransformerDecoderForwardOptions,
+  TransformerDecoderLayer,
+  TransformerEncoder,
+  TransformerEncoderLayer,
+  type TransformerLayerOptions,
+} from './layers/transformer.js';
 export { BCELoss } from './loss/bce-loss.js';
 export { BCEWithLogitsLoss } from './loss/bce-with-logits-loss.js';
 export { CosineEmbeddingLoss } from './loss/cosine-embedding-loss.js';
@@ -18,3 +35,4 @@ export { MarginRankingLoss } from './loss/margin-ranking-loss.js';
 export { MSELoss } from './loss/mse-loss.js';
 export { NLLLoss } from './loss/nll-loss.js';
 export { SmoothL1Loss } from './loss/smooth-l1-loss.js';
+export * from './module/index.js';

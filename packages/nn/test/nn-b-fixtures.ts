@@ -36,8 +36,14 @@ export function loadState(name: string): Map<string, Tensor> {
 // PyTorch's constructor signatures: [positional names kept positional in tsjit, then the names
 // that become options]. Python positional arguments past the first group map onto options.
 const signatures: Record<string, [number, string[]]> = {
-  RNN: [2, ['input_size', 'hidden_size', 'num_layers', 'nonlinearity', 'bias', 'batch_first', 'dropout', 'bidirectional']],
-  LSTM: [2, ['input_size', 'hidden_size', 'num_layers', 'bias', 'batch_first', 'dropout', 'bidirectional', 'proj_size']],
+  RNN: [
+    2,
+    ['input_size', 'hidden_size', 'num_layers', 'nonlinearity', 'bias', 'batch_first', 'dropout', 'bidirectional'],
+  ],
+  LSTM: [
+    2,
+    ['input_size', 'hidden_size', 'num_layers', 'bias', 'batch_first', 'dropout', 'bidirectional', 'proj_size'],
+  ],
   GRU: [2, ['input_size', 'hidden_size', 'num_layers', 'bias', 'batch_first', 'dropout', 'bidirectional']],
   RNNCell: [2, ['input_size', 'hidden_size', 'bias', 'nonlinearity']],
   LSTMCell: [2, ['input_size', 'hidden_size', 'bias']],

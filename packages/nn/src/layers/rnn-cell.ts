@@ -1,10 +1,89 @@
 import { OpError } from '@tsjit/ops';
 import { torchOps as T, type Tensor } from '@tsjit/tensor';
 import { Module, Parameter, tensorData } from '../module/index.js';
+import type { TorchScriptDefinition } from '../module/torchscript-definition.js';
 
 export interface RNNCellBaseOptions {
   bias?: boolean;
   dtype?: Tensor['dtype'];
+}
+
+// The TorchScript of the cells: PyTorch's forward (1-d input is one sample, hx defaults to zeros).
+function cellScript<M extends RNNCellBase>(kind: 'RNNCell' | 'LSTMCell' | 'GRUCell'): TorchScriptDefinition<M> {
+  const head = [
+    '    input_size: int',
+    '    hidden_size: int',
+    '    bias: bool',
+    '    weight_ih: Tensor',
+    '    weight_hh: Tensor',
+    '    bias_ih: Optional[Tensor]',
+    '    bias_hh: Optional[Tensor]',
+  ];
+  const state = kind === 'LSTMCell' ? 'Tuple[Tensor, Tensor]' : 'Tensor';
+  const body = [
+    `    def forward(self, input: Tensor, hx: Optional[${state}] = None) -> ${state}:`,
+    '        if input.dim() != 1 and input.dim() != 2:',
+    `            raise ValueError("${kind}: Expected input to be 1-D or 2-D but received {}-D tensor".format(input.dim()))`,
+    '        is_batched = input.dim() == 2',
+    '        if not is_batched:',
+    '            input = input.unsqueeze(0)',
+  ];
+  const weights = 'self.weight_ih, self.weight_hh, self.bias_ih, self.bias_hh';
+  if (kind === 'LSTMCell') {
+    body.push(
+      '        if hx is None:',
+      '            zeros = torch.zeros(input.size(0), self.hidden_size, dtype=input.dtype, device=input.device)',
+      '            h = zeros',
+      '            c = zeros',
+      '        else:',
+      '            h, c = hx',
+      '            if not is_batched:',
+      '                h = h.unsqueeze(0)',
+      '                c = c.unsqueeze(0)',
+      `        ret = torch.lstm_cell(input, [h, c], ${weights})`,
+      '        h_1 = ret[0]',
+      '        c_1 = ret[1]',
+      '        if not is_batched:',
+      '            h_1 = h_1.squeeze(0)',
+      '            c_1 = c_1.squeeze(0)',
+      '        return (h_1, c_1)',
+    );
+  } else {
+    body.push(
+      '        if hx is None:',
+      '            h = torch.zeros(input.size(0), self.hidden_size, dtype=input.dtype, device=input.device)',
+      '        else:',
+      '            h = hx if is_batched else hx.unsqueeze(0)',
+    );
+    if (kind === 'GRUCell') body.push(`        ret = torch.gru_cell(input, h, ${weights})`);
+    else {
+      head.push('    nonlinearity: str');
+      body.push(
+        '        if self.nonlinearity == "tanh":',
+        `            ret = torch.rnn_tanh_cell(input, h, ${weights})`,
+        '        elif self.nonlinearity == "relu":',
+        `            ret = torch.rnn_relu_cell(input, h, ${weights})`,
+        '        else:',
+        '            raise RuntimeError("Unknown nonlinearity: {}".format(self.nonlinearity))',
+      );
+    }
+    body.push('        if not is_batched:', '            ret = ret.squeeze(0)', '        return ret');
+  }
+  return {
+    source: (m, options) =>
+      `class ${options?.className ?? m.constructor.name}(torch.nn.Module):\n${[...head, ...body].join('\n')}\n`,
+    attributes: (m) => ({
+      training: m.training,
+      input_size: m.inputSize,
+      hidden_size: m.hiddenSize,
+      bias: m.bias,
+      weight_ih: m.weight_ih,
+      weight_hh: m.weight_hh,
+      bias_ih: m.bias_ih,
+      bias_hh: m.bias_hh,
+      ...(kind === 'RNNCell' ? { nonlinearity: (m as unknown as RNNCell).nonlinearity } : {}),
+    }),
+  };
 }
 
 /**
@@ -56,6 +135,8 @@ export class RNNCellBase extends Module {
 
 /** torch.nn.RNNCell: `h' = act(x W_ih^T + b_ih + h W_hh^T + b_hh)`. */
 export class RNNCell extends RNNCellBase {
+  static readonly torchscript = cellScript<RNNCell>('RNNCell');
+
   readonly nonlinearity: 'tanh' | 'relu';
 
   constructor(
@@ -88,6 +169,8 @@ export class RNNCell extends RNNCellBase {
 
 /** torch.nn.LSTMCell: returns `[h', c']`. */
 export class LSTMCell extends RNNCellBase {
+  static readonly torchscript = cellScript<LSTMCell>('LSTMCell');
+
   constructor(inputSize: number, hiddenSize: number, options: RNNCellBaseOptions = {}) {
     super(inputSize, hiddenSize, options.bias ?? true, 4, options.dtype ?? 'float32');
   }
@@ -114,6 +197,8 @@ export class LSTMCell extends RNNCellBase {
 
 /** torch.nn.GRUCell. */
 export class GRUCell extends RNNCellBase {
+  static readonly torchscript = cellScript<GRUCell>('GRUCell');
+
   constructor(inputSize: number, hiddenSize: number, options: RNNCellBaseOptions = {}) {
     super(inputSize, hiddenSize, options.bias ?? true, 3, options.dtype ?? 'float32');
   }

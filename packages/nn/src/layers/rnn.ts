@@ -1,6 +1,7 @@
 import { OpError } from '@tsjit/ops';
 import { torchOps as T, type Tensor } from '@tsjit/tensor';
 import { Module, Parameter, tensorData } from '../module/index.js';
+import type { TorchScriptDefinition } from '../module/torchscript-definition.js';
 
 /** The options of RNN, LSTM and GRU (PyTorch's keyword arguments, camelCase). */
 export interface RNNBaseOptions {
@@ -22,6 +23,115 @@ const gateCount: Record<RNNMode, number> = { RNN_TANH: 1, RNN_RELU: 1, LSTM: 4, 
 
 const pyTuple = (sizes: readonly number[]): string => `(${sizes.join(', ')}${sizes.length === 1 ? ',' : ''})`;
 const pyList = (sizes: readonly number[]): string => `[${sizes.join(', ')}]`;
+
+// The TorchScript of RNN, LSTM and GRU: PyTorch's forward (batching, default state, checks, then
+// the aten op over `_flat_weights`), with the parameters declared by name for each instance.
+function rnnScript<M extends RNNBase>(): TorchScriptDefinition<M> {
+  return {
+    source: (m, options) => {
+      const lstm = m.mode === 'LSTM';
+      const op = { RNN_TANH: 'rnn_tanh', RNN_RELU: 'rnn_relu', LSTM: 'lstm', GRU: 'gru' }[m.mode];
+      const state = lstm ? 'Tuple[Tensor, Tensor]' : 'Tensor';
+      const weights = m.flatWeightsNames.map((n) => `self.${n}`).join(', ');
+      const lines = [
+        `class ${options?.className ?? m.constructor.name}(torch.nn.Module):`,
+        '    mode: str',
+        '    input_size: int',
+        '    hidden_size: int',
+        '    num_layers: int',
+        '    bias: bool',
+        '    batch_first: bool',
+        '    dropout: float',
+        '    bidirectional: bool',
+        ...m.flatWeightsNames.map((n) => `    ${n}: Tensor`),
+        `    def forward(self, input: Tensor, hx: Optional[${state}] = None) -> Tuple[Tensor, ${state}]:`,
+        '        is_batched = input.dim() == 3',
+        '        batch_dim = 0 if self.batch_first else 1',
+        '        if not is_batched:',
+        '            input = input.unsqueeze(batch_dim)',
+        '        max_batch_size = input.size(0) if self.batch_first else input.size(1)',
+        '        num_directions = 2 if self.bidirectional else 1',
+        '        if input.dim() != 3:',
+        '            raise RuntimeError("input must have 3 dimensions, got {}".format(input.dim()))',
+        '        if self.input_size != input.size(-1):',
+        '            raise RuntimeError("input.size(-1) must be equal to input_size. Expected {}, got {}".format(self.input_size, input.size(-1)))',
+        '        expected = [self.num_layers * num_directions, max_batch_size, self.hidden_size]',
+      ];
+      if (lstm) {
+        lines.push(
+          '        if hx is None:',
+          '            zeros = torch.zeros(self.num_layers * num_directions, max_batch_size, self.hidden_size, dtype=input.dtype, device=input.device)',
+          '            h0 = zeros',
+          '            c0 = zeros',
+          '        else:',
+          '            h0, c0 = hx',
+          '            if is_batched:',
+          '                if h0.dim() != 3 or c0.dim() != 3:',
+          '                    raise RuntimeError("For batched 3-D input, hx and cx should also be 3-D but got ({}-D, {}-D) tensors".format(h0.dim(), c0.dim()))',
+          '            else:',
+          '                if h0.dim() != 2 or c0.dim() != 2:',
+          '                    raise RuntimeError("For unbatched 2-D input, hx and cx should also be 2-D but got ({}-D, {}-D) tensors".format(h0.dim(), c0.dim()))',
+          '                h0 = h0.unsqueeze(1)',
+          '                c0 = c0.unsqueeze(1)',
+          '        if h0.size() != expected:',
+          '            raise RuntimeError("Expected hidden[0] size {}, got {}".format(expected, h0.size()))',
+          '        if c0.size() != expected:',
+          '            raise RuntimeError("Expected hidden[1] size {}, got {}".format(expected, c0.size()))',
+          `        result = torch.lstm(input, [h0, c0], [${weights}], self.bias, self.num_layers, self.dropout, self.training, self.bidirectional, self.batch_first)`,
+          '        output = result[0]',
+          '        h_n = result[1]',
+          '        c_n = result[2]',
+          '        if not is_batched:',
+          '            output = output.squeeze(batch_dim)',
+          '            h_n = h_n.squeeze(1)',
+          '            c_n = c_n.squeeze(1)',
+          '        return output, (h_n, c_n)',
+        );
+      } else {
+        lines.push(
+          '        if hx is None:',
+          '            h0 = torch.zeros(self.num_layers * num_directions, max_batch_size, self.hidden_size, dtype=input.dtype, device=input.device)',
+          '        else:',
+          '            h0 = hx',
+          '            if is_batched:',
+          '                if h0.dim() != 3:',
+          '                    raise RuntimeError("For batched 3-D input, hx should also be 3-D but got {}-D tensor".format(h0.dim()))',
+          '            else:',
+          '                if h0.dim() != 2:',
+          '                    raise RuntimeError("For unbatched 2-D input, hx should also be 2-D but got {}-D tensor".format(h0.dim()))',
+          '                h0 = h0.unsqueeze(1)',
+          '        if h0.size() != expected:',
+          '            raise RuntimeError("Expected hidden size {}, got {}".format(expected, h0.size()))',
+          `        result = torch.${op}(input, h0, [${weights}], self.bias, self.num_layers, self.dropout, self.training, self.bidirectional, self.batch_first)`,
+          '        output = result[0]',
+          '        hidden = result[1]',
+          '        if not is_batched:',
+          '            output = output.squeeze(batch_dim)',
+          '            hidden = hidden.squeeze(1)',
+          '        return output, hidden',
+        );
+      }
+      return `${lines.join('\n')}\n`;
+    },
+    attributes: (m) => {
+      const attributes: Record<string, unknown> = {
+        training: m.training,
+        mode: m.mode,
+        input_size: m.inputSize,
+        hidden_size: m.hiddenSize,
+        num_layers: m.numLayers,
+        bias: m.bias,
+        batch_first: m.batchFirst,
+        dropout: m.dropout,
+        bidirectional: m.bidirectional,
+      };
+      m.flatWeightsNames.forEach((name, i) => {
+        attributes[name] = m.flatWeights[i];
+      });
+      return attributes;
+    },
+  };
+}
 
 /**
  * torch.nn.RNNBase: the parameters of a multi-layer, optionally bidirectional recurrent network,
@@ -181,6 +291,8 @@ export class RNNBase extends Module {
  * here the first three are positional and the rest are options.
  */
 export class RNN extends RNNBase {
+  static readonly torchscript = rnnScript<RNN>();
+
   readonly nonlinearity: 'tanh' | 'relu';
 
   constructor(
@@ -212,6 +324,8 @@ export class RNN extends RNNBase {
 
 /** torch.nn.GRU. */
 export class GRU extends RNNBase {
+  static readonly torchscript = rnnScript<GRU>();
+
   constructor(
     inputSize: number,
     hiddenSize: number,
@@ -229,6 +343,8 @@ export class GRU extends RNNBase {
 
 /** torch.nn.LSTM (without proj_size). */
 export class LSTM extends RNNBase {
+  static readonly torchscript = rnnScript<LSTM>();
+
   constructor(
     inputSize: number,
     hiddenSize: number,

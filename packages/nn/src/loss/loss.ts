@@ -21,3 +21,18 @@ export class WeightedLoss extends Loss {
     this.registerBuffer('weight', weight);
   }
 }
+
+/**
+ * The TorchScript method every loss class carries: the aten loss ops take the reduction as an
+ * int (torch/nn/_reduction.py's get_enum).
+ */
+export const reductionEnumMethod = `    def _reduction_enum(self) -> int:
+        if self.reduction == "none":
+            return 0
+        elif self.reduction == "mean":
+            return 1
+        elif self.reduction == "sum":
+            return 2
+        else:
+            raise ValueError(self.reduction + " is not a valid value for reduction")
+`;
