@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { torchLoad } from '@tsjit/serialize';
-import { type Tensor, tensor } from '@tsjit/tensor';
+import { manualSeed, type Tensor, tensor } from '@tsjit/tensor';
 import * as nn from '../src/index.js';
 
 export const fixtureDir = join(import.meta.dirname, 'fixtures', 'nn-b');
@@ -26,7 +26,10 @@ export interface CaseIO {
   outputs: (Tensor | null)[];
 }
 
-export const cases: Case[] = JSON.parse(readFileSync(join(fixtureDir, 'cases.json'), 'utf8')).cases;
+const goldens = JSON.parse(readFileSync(join(fixtureDir, 'cases.json'), 'utf8'));
+export const cases: Case[] = goldens.cases;
+/** PyTorch's exception type and message for each error case of the generator. */
+export const errors: Record<string, { type: string; message: string }> = goldens.errors;
 export const io = torchLoad(join(fixtureDir, 'io.pt')) as Record<string, CaseIO>;
 
 export function loadState(name: string): Map<string, Tensor> {
@@ -100,6 +103,8 @@ export function runCase(m: nn.Module, c: Case, caseIO: CaseIO): (Tensor | null)[
   const kwargs = toOptions({ ...caseIO.tensor_kwargs, ...c.forward_kwargs });
   const args: unknown[] = [...caseIO.inputs];
   if (Object.keys(kwargs).length > 0) args.push(kwargs);
+  // Training-mode dropout draws from the generator, reseeded as the generator did before forward.
+  manualSeed(c.seed + 2000);
   return flatten(m.call(...args));
 }
 

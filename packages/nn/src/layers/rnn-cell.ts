@@ -23,7 +23,7 @@ function cellScript<M extends RNNCellBase>(kind: 'RNNCell' | 'LSTMCell' | 'GRUCe
   const body = [
     `    def forward(self, input: Tensor, hx: Optional[${state}] = None) -> ${state}:`,
     '        if input.dim() != 1 and input.dim() != 2:',
-    `            raise ValueError("${kind}: Expected input to be 1-D or 2-D but received {}-D tensor".format(input.dim()))`,
+    `            raise AssertionError("${kind}: Expected input to be 1-D or 2-D but received {}-D tensor".format(input.dim()))`,
     '        is_batched = input.dim() == 2',
     '        if not is_batched:',
     '            input = input.unsqueeze(0)',
@@ -119,7 +119,7 @@ export class RNNCellBase extends Module {
   // 1-d input is one unbatched sample; `hx` follows it.
   protected batchInput(name: string, input: Tensor): boolean {
     if (input.dim() !== 1 && input.dim() !== 2) {
-      throw new OpError(`${name}: Expected input to be 1-D or 2-D but received ${input.dim()}-D tensor`, 'ValueError');
+      throw new OpError(`${name}: Expected input to be 1-D or 2-D but received ${input.dim()}-D tensor`);
     }
     return input.dim() === 2;
   }
