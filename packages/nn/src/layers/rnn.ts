@@ -241,6 +241,38 @@ export class RNNBase extends Module {
     }
   }
 
+  /**
+   * The aten op over all layers at once; in training mode with dropout, one call per layer with
+   * aten::dropout between them (sequence-first, as PyTorch's layer stack draws its masks), so that
+   * autograd sees the dropout: the ops' backward rules do not replay the inter-layer masks.
+   */
+  protected runStack(op: 'rnnTanh' | 'rnnRelu' | 'gru' | 'lstm', input: Tensor, state: Tensor[]): Tensor[] {
+    const call = (x: Tensor, hx: Tensor[], weights: Tensor[], layers: number, batchFirst: boolean): Tensor[] => {
+      const h = op === 'lstm' ? hx : hx[0];
+      const fn = T[op] as unknown as (...args: unknown[]) => Tensor[];
+      return fn(x, h, weights, this.bias, layers, this.dropout, this.training, this.bidirectional, batchFirst);
+    };
+    if (!(this.training && this.dropout > 0 && this.numLayers > 1)) {
+      return call(input, state, this.flatWeights, this.numLayers, this.batchFirst);
+    }
+    const dirs = this.bidirectional ? 2 : 1;
+    const perLayer = (this.bias ? 4 : 2) * dirs;
+    const weights = this.flatWeights;
+    let x = this.batchFirst ? T.transpose(input, 0, 1) : input;
+    const finals: Tensor[][] = state.map(() => []);
+    for (let l = 0; l < this.numLayers; l++) {
+      const hx = state.map((s) => T.narrow(s, 0, l * dirs, dirs));
+      const result = call(x, hx, weights.slice(l * perLayer, (l + 1) * perLayer), 1, false);
+      x = result[0];
+      result.slice(1).forEach((t, i) => {
+        finals[i].push(t);
+      });
+      if (l < this.numLayers - 1) x = T.dropout(x, this.dropout, true);
+    }
+    const output = this.batchFirst ? T.contiguous(T.transpose(x, 0, 1)) : x;
+    return [output, ...finals.map((parts) => T.cat(parts, 0))];
+  }
+
   // RNN and GRU (one hidden state): batching, default state and checks, then the aten op.
   protected runSingleState(input: Tensor, hx: Tensor | null, op: 'rnnTanh' | 'rnnRelu' | 'gru'): [Tensor, Tensor] {
     const isBatched = input.dim() === 3;
@@ -260,17 +292,7 @@ export class RNNBase extends Module {
     const h0 = hx ?? T.zeros([this.numLayers * numDirections, maxBatch, this.hiddenSize], { dtype: input.dtype });
     this.checkInput(input);
     this.checkHiddenSize(h0, this.expectedHiddenSize(input));
-    const [output, hidden] = T[op](
-      input,
-      h0,
-      this.flatWeights,
-      this.bias,
-      this.numLayers,
-      this.dropout,
-      this.training,
-      this.bidirectional,
-      this.batchFirst,
-    ) as unknown as Tensor[];
+    const [output, hidden] = this.runStack(op, input, [h0]);
     return isBatched ? [output, hidden] : [T.squeeze(output, batchDim), T.squeeze(hidden, 1)];
   }
 
@@ -388,17 +410,7 @@ export class LSTM extends RNNBase {
     const expected = this.expectedHiddenSize(input);
     this.checkHiddenSize(state[0], expected, 'Expected hidden[0] size');
     this.checkHiddenSize(state[1], expected, 'Expected hidden[1] size');
-    const [output, h, c] = T.lstm(
-      input,
-      state,
-      this.flatWeights,
-      this.bias,
-      this.numLayers,
-      this.dropout,
-      this.training,
-      this.bidirectional,
-      this.batchFirst,
-    ) as unknown as Tensor[];
+    const [output, h, c] = this.runStack('lstm', input, state);
     if (isBatched) return [output, [h, c]];
     return [T.squeeze(output, batchDim), [T.squeeze(h, 1), T.squeeze(c, 1)]];
   }
