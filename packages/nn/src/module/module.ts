@@ -212,6 +212,18 @@ export class Module {
     return { parameters, buffers, modules };
   }
 
+  /** The submodule slots of this module in order, duplicates and empty (null) slots included (PyTorch's `_modules`). */
+  protected moduleSlots(): [string, Module | null][] {
+    return this.#slots().modules;
+  }
+
+  /** Removes a registered parameter, buffer or submodule slot (PyTorch's `del module.name`). */
+  protected deleteSlot(name: string): void {
+    this.#declared.delete(name);
+    this.#nonPersistent.delete(name);
+    delete (this as any)[name];
+  }
+
   // ---- traversal
 
   /** named_modules: this module first (name ''), then every submodule depth first, each once unless `removeDuplicate` is false. */

@@ -42,18 +42,14 @@ export function uniformValues(gen: Generator, n: number, dtype: DType, from: num
     for (let i = 0; i < n; i++) out[i] = gen.uniformDouble() * (to - from) + from;
     return out;
   }
-  // PyTorch casts the bounds to the tensor's type, then computes in dist_acctype: double for
-  // float (so `x * (to - from) + from` is not rounded to float before the final cast), float for
-  // half and bfloat16.
+  // float, half and bfloat16 accumulate in float, and PyTorch's CPU kernels are compiled with FMA
+  // contraction: x * range + from rounds once. The product of two 24-bit significands is exact in
+  // a double, so one f32 of the double sum is that fused result (bit for bit with PyTorch's
+  // nn.Linear / nn.Conv initializations, whose bounds are not powers of two).
   const a = f32(from);
-  const b = f32(to);
+  const range = f32(f32(to) - a);
   const digits = digitsOf(dtype);
-  if (dtype === 'float32') {
-    for (let i = 0; i < n; i++) out[i] = f32(gen.uniformBits(digits) * (b - a) + a);
-    return out;
-  }
-  const range = f32(b - a);
-  for (let i = 0; i < n; i++) out[i] = f32(f32(gen.uniformBits(digits) * range) + a);
+  for (let i = 0; i < n; i++) out[i] = f32(gen.uniformBits(digits) * range + a);
   return out;
 }
 

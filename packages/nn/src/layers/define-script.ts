@@ -1,0 +1,24 @@
+import type { Module } from '../module/module.js';
+import type { TorchScriptDefinition } from '../module/torchscript-definition.js';
+
+/**
+ * A TorchScript definition whose class text is the same for every instance: `body` is the class
+ * body (attribute declarations and methods, indented by 4), the class line is added with the
+ * layer's name.
+ */
+export function defineScript<M extends Module>(
+  body: string,
+  attributes: (module: M) => Record<string, unknown> = () => ({}),
+): TorchScriptDefinition<M> {
+  return {
+    source: (module, options) => `class ${options?.className ?? module.constructor.name}(torch.nn.Module):\n${body}`,
+    attributes: (module) => ({ training: module.training, ...attributes(module) }),
+  };
+}
+
+/** PyTorch's _single/_pair/_triple: an int repeated n times, or a list of n ints checked. */
+export function ntuple(n: number, value: number | readonly number[], name = 'value'): number[] {
+  if (typeof value === 'number') return new Array(n).fill(value);
+  if (value.length !== n) throw new Error(`${name} must be an int or a tuple of ${n} ints, got ${value.length} values`);
+  return [...value];
+}

@@ -1,0 +1,19 @@
+export * from './activation.js';
+export * from './batchnorm.js';
+export * from './container.js';
+export * from './conv.js';
+export { defineScript, ntuple } from './define-script.js';
+export {
+  AlphaDropout,
+  Dropout,
+  Dropout2d,
+  DropoutNd,
+} from './dropout.js';
+export * from './flatten.js';
+export * from './instancenorm.js';
+export * from './linear.js';
+export * from './normalization.js';
+export * from './pixelshuffle.js';
+export * from './pooling.js';
+export * from './sparse.js';
+export * from './upsampling.js';
