@@ -1,10 +1,10 @@
 // @tsjit/nn (layer 5): Module and Parameter (src/module/), layers (src/layers/), functional
 // (src/functional/), init (src/init/), losses (src/loss/), optimizers and schedulers (src/optim/).
 export * as functional from './functional/index.js';
-export * as init from './init/index.js';
-export * from './layers/index.js';
 // nn-b: recurrent layers, attention, transformer layers, losses and their functional forms.
 export type { Reduction } from './functional/losses.js';
+export * as init from './init/index.js';
+export * from './layers/index.js';
 export {
   MultiheadAttention,
   type MultiheadAttentionForwardOptions,
