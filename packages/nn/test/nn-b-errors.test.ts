@@ -13,6 +13,9 @@ const calls: Record<string, () => unknown> = {
   gru_hx_dims: () => new nn.GRU(4, 5).call(T.randn([3, 2, 4]), T.randn([2, 5])),
   lstm_unbatched_hx_dims: () => new nn.LSTM(4, 5).call(T.randn([3, 4]), [T.randn([1, 1, 5]), T.randn([1, 5])]),
   lstm_cell_3d: () => new nn.LSTMCell(4, 5).call(T.randn([1, 2, 4])),
+  lstm_proj_too_large: () => new nn.LSTM(4, 5, { projSize: 5 }),
+  lstm_proj_cell_size: () =>
+    new nn.LSTM(4, 5, { projSize: 2 }).call(T.randn([3, 2, 4]), [T.randn([1, 2, 2]), T.randn([1, 2, 2])]),
   rnn_bad_dropout: () => new nn.LSTM(4, 5, 2, { dropout: 1.5 }),
   mha_attn_mask_shape: () =>
     new nn.MultiheadAttention(8, 2).call(T.randn([3, 2, 8]), T.randn([4, 2, 8]), T.randn([4, 2, 8]), {

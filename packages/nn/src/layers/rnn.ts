@@ -11,6 +11,8 @@ export interface RNNBaseOptions {
   dropout?: number;
   bidirectional?: boolean;
   dtype?: Tensor['dtype'];
+  /** LSTM only: project the hidden state to this size (0 disables the projection). */
+  projSize?: number;
 }
 
 export interface RNNOptions extends RNNBaseOptions {
@@ -26,6 +28,55 @@ const pyList = (sizes: readonly number[]): string => `[${sizes.join(', ')}]`;
 
 // The TorchScript of RNN, LSTM and GRU: PyTorch's forward (batching, default state, checks, then
 // the aten op over `_flat_weights`), with the parameters declared by name for each instance.
+// An LSTM with projections, unrolled over layers and directions (tsjit's aten::lstm takes no
+// projection weights): the same steps as LSTM.projected.
+function projectedLstmSource(m: RNNBase): string[] {
+  const dirs = m.bidirectional ? 2 : 1;
+  const lines = ['        x = input.transpose(0, 1) if self.batch_first else input', '        steps = x.size(0)'];
+  const hs: string[] = [];
+  const cs: string[] = [];
+  for (let l = 0; l < m.numLayers; l++) {
+    const outs: string[] = [];
+    for (let d = 0; d < dirs; d++) {
+      const k = l * dirs + d;
+      const suffix = `_l${l}${d === 1 ? '_reverse' : ''}`;
+      const bih = m.bias ? `self.bias_ih${suffix}` : 'None';
+      const bhh = m.bias ? `self.bias_hh${suffix}` : 'None';
+      lines.push(
+        `        h = h0[${k}]`,
+        `        c = c0[${k}]`,
+        '        ys = torch.jit.annotate(List[Tensor], [])',
+        '        for i in range(steps):',
+        `            t = ${d === 0 ? 'i' : 'steps - 1 - i'}`,
+        `            gates = torch._C._nn.linear(x[t], self.weight_ih${suffix}, ${bih}) + torch._C._nn.linear(h, self.weight_hh${suffix}, ${bhh})`,
+        '            g = gates.chunk(4, 1)',
+        '            c = torch.sigmoid(g[1]) * c + torch.sigmoid(g[0]) * torch.tanh(g[2])',
+        `            h = torch._C._nn.linear(torch.sigmoid(g[3]) * torch.tanh(c), self.weight_hr${suffix}, None)`,
+        '            ys.append(h)',
+        `        out_${k} = ${d === 0 ? 'torch.stack(ys, 0)' : 'torch.flip(torch.stack(ys, 0), [0])'}`,
+        `        h_${k} = h`,
+        `        c_${k} = c`,
+      );
+      outs.push(`out_${k}`);
+      hs.push(`h_${k}`);
+      cs.push(`c_${k}`);
+    }
+    lines.push(dirs === 2 ? `        x = torch.cat([${outs.join(', ')}], 2)` : `        x = ${outs[0]}`);
+    if (l < m.numLayers - 1) {
+      lines.push(
+        '        if self.training and self.dropout > 0.0:',
+        '            x = torch.dropout(x, self.dropout, True)',
+      );
+    }
+  }
+  lines.push(
+    '        output = x.transpose(0, 1).contiguous() if self.batch_first else x',
+    `        h_n = torch.stack([${hs.join(', ')}], 0)`,
+    `        c_n = torch.stack([${cs.join(', ')}], 0)`,
+  );
+  return lines;
+}
+
 function rnnScript<M extends RNNBase>(): TorchScriptDefinition<M> {
   return {
     source: (m, options) => {
@@ -43,6 +94,7 @@ function rnnScript<M extends RNNBase>(): TorchScriptDefinition<M> {
         '    batch_first: bool',
         '    dropout: float',
         '    bidirectional: bool',
+        '    proj_size: int',
         ...m.flatWeightsNames.map((n) => `    ${n}: Tensor`),
         `    def forward(self, input: Tensor, hx: Optional[${state}] = None) -> Tuple[Tensor, ${state}]:`,
         '        is_batched = input.dim() == 3',
@@ -55,14 +107,14 @@ function rnnScript<M extends RNNBase>(): TorchScriptDefinition<M> {
         '            raise RuntimeError("input must have 3 dimensions, got {}".format(input.dim()))',
         '        if self.input_size != input.size(-1):',
         '            raise RuntimeError("input.size(-1) must be equal to input_size. Expected {}, got {}".format(self.input_size, input.size(-1)))',
-        '        expected = [self.num_layers * num_directions, max_batch_size, self.hidden_size]',
+        '        real_hidden_size = self.proj_size if self.proj_size > 0 else self.hidden_size',
+        '        expected = [self.num_layers * num_directions, max_batch_size, real_hidden_size]',
       ];
       if (lstm) {
         lines.push(
           '        if hx is None:',
-          '            zeros = torch.zeros(self.num_layers * num_directions, max_batch_size, self.hidden_size, dtype=input.dtype, device=input.device)',
-          '            h0 = zeros',
-          '            c0 = zeros',
+          '            h0 = torch.zeros(self.num_layers * num_directions, max_batch_size, real_hidden_size, dtype=input.dtype, device=input.device)',
+          '            c0 = torch.zeros(self.num_layers * num_directions, max_batch_size, self.hidden_size, dtype=input.dtype, device=input.device)',
           '        else:',
           '            h0, c0 = hx',
           '            if is_batched:',
@@ -75,12 +127,17 @@ function rnnScript<M extends RNNBase>(): TorchScriptDefinition<M> {
           '                c0 = c0.unsqueeze(1)',
           '        if h0.size() != expected:',
           '            raise RuntimeError("Expected hidden[0] size {}, got {}".format(expected, h0.size()))',
-          '        if c0.size() != expected:',
-          '            raise RuntimeError("Expected hidden[1] size {}, got {}".format(expected, c0.size()))',
-          `        result = torch.lstm(input, [h0, c0], [${weights}], self.bias, self.num_layers, self.dropout, self.training, self.bidirectional, self.batch_first)`,
-          '        output = result[0]',
-          '        h_n = result[1]',
-          '        c_n = result[2]',
+          '        expected_c = [self.num_layers * num_directions, max_batch_size, self.hidden_size]',
+          '        if c0.size() != expected_c:',
+          '            raise RuntimeError("Expected hidden[1] size {}, got {}".format(expected_c, c0.size()))',
+          ...(m.projSize > 0
+            ? projectedLstmSource(m)
+            : [
+                `        result = torch.lstm(input, [h0, c0], [${weights}], self.bias, self.num_layers, self.dropout, self.training, self.bidirectional, self.batch_first)`,
+                '        output = result[0]',
+                '        h_n = result[1]',
+                '        c_n = result[2]',
+              ]),
           '        if not is_batched:',
           '            output = output.squeeze(batch_dim)',
           '            h_n = h_n.squeeze(1)',
@@ -124,6 +181,7 @@ function rnnScript<M extends RNNBase>(): TorchScriptDefinition<M> {
         batch_first: m.batchFirst,
         dropout: m.dropout,
         bidirectional: m.bidirectional,
+        proj_size: m.projSize,
       };
       m.flatWeightsNames.forEach((name, i) => {
         attributes[name] = m.flatWeights[i];
@@ -147,8 +205,8 @@ export class RNNBase extends Module {
   readonly batchFirst: boolean;
   readonly dropout: number;
   readonly bidirectional: boolean;
-  /** Always 0: LSTM projections (proj_size) are not supported by tsjit's lstm op yet. */
-  readonly projSize = 0;
+  /** LSTM's projection size (0: none); h has this size when it is positive. */
+  readonly projSize: number;
   /** The parameter names in the order the aten rnn ops take them (PyTorch's `_flat_weights_names`). */
   readonly flatWeightsNames: string[] = [];
 
@@ -181,6 +239,15 @@ export class RNNBase extends Module {
         `dropout option adds dropout after all but last recurrent layer, so non-zero dropout expects num_layers greater than 1, but got dropout=${dropout} and num_layers=${numLayers}`,
       );
     }
+    const projSize = o.projSize ?? 0;
+    if (!Number.isInteger(projSize) || projSize < 0) {
+      throw new OpError('proj_size should be a positive integer or zero to disable projections', 'ValueError');
+    }
+    if (projSize >= hiddenSize) throw new OpError('proj_size has to be smaller than hidden_size', 'ValueError');
+    if (projSize > 0 && mode !== 'LSTM') {
+      throw new OpError('proj_size argument is only supported for LSTM, not RNN or GRU', 'ValueError');
+    }
+    this.projSize = projSize;
     this.mode = mode;
     this.inputSize = inputSize;
     this.hiddenSize = hiddenSize;
@@ -194,13 +261,14 @@ export class RNNBase extends Module {
     const gateSize = gateCount[mode] * hiddenSize;
     for (let layer = 0; layer < numLayers; layer++) {
       for (let direction = 0; direction < numDirections; direction++) {
-        const layerInputSize = layer === 0 ? inputSize : hiddenSize * numDirections;
+        const layerInputSize = layer === 0 ? inputSize : this.realHiddenSize * numDirections;
         const suffix = `_l${layer}${direction === 1 ? '_reverse' : ''}`;
         const shapes: [string, number[]][] = [
           [`weight_ih${suffix}`, [gateSize, layerInputSize]],
-          [`weight_hh${suffix}`, [gateSize, hiddenSize]],
+          [`weight_hh${suffix}`, [gateSize, this.realHiddenSize]],
         ];
         if (this.bias) shapes.push([`bias_ih${suffix}`, [gateSize]], [`bias_hh${suffix}`, [gateSize]]);
+        if (projSize > 0) shapes.push([`weight_hr${suffix}`, [projSize, hiddenSize]]);
         for (const [name, sizes] of shapes) {
           this.registerParameter(name, new Parameter(T.empty(sizes, { dtype })));
           this.flatWeightsNames.push(name);
@@ -230,9 +298,14 @@ export class RNNBase extends Module {
     }
   }
 
-  protected expectedHiddenSize(input: Tensor): number[] {
+  /** The size of h: projSize when projecting, else hiddenSize. */
+  get realHiddenSize(): number {
+    return this.projSize > 0 ? this.projSize : this.hiddenSize;
+  }
+
+  protected expectedHiddenSize(input: Tensor, cell = false): number[] {
     const batch = this.batchFirst ? input.size(0) : input.size(1);
-    return [this.numLayers * (this.bidirectional ? 2 : 1), batch, this.hiddenSize];
+    return [this.numLayers * (this.bidirectional ? 2 : 1), batch, cell ? this.hiddenSize : this.realHiddenSize];
   }
 
   protected checkHiddenSize(hx: Tensor, expected: number[], what = 'Expected hidden size'): void {
@@ -303,6 +376,7 @@ export class RNNBase extends Module {
     if (this.batchFirst) s += ', batch_first=True';
     if (this.dropout !== 0) s += `, dropout=${this.dropout}`;
     if (this.bidirectional) s += ', bidirectional=True';
+    if (this.projSize !== 0) s += `, proj_size=${this.projSize}`;
     return s;
   }
 }
@@ -363,22 +437,17 @@ export class GRU extends RNNBase {
   }
 }
 
-/** torch.nn.LSTM (without proj_size). */
+/** torch.nn.LSTM, with projections (proj_size) as well. */
 export class LSTM extends RNNBase {
   static readonly torchscript = rnnScript<LSTM>();
 
   constructor(
     inputSize: number,
     hiddenSize: number,
-    numLayersOrOptions: number | (RNNBaseOptions & { projSize?: number }) = {},
-    options: RNNBaseOptions & { projSize?: number } = {},
+    numLayersOrOptions: number | RNNBaseOptions = {},
+    options: RNNBaseOptions = {},
   ) {
-    const o =
-      typeof numLayersOrOptions === 'number' ? { ...options, numLayers: numLayersOrOptions } : numLayersOrOptions;
-    if ((o.projSize ?? 0) !== 0) {
-      throw new OpError('LSTM proj_size is not supported by tsjit yet', 'NotImplementedError');
-    }
-    super('LSTM', inputSize, hiddenSize, o);
+    super('LSTM', inputSize, hiddenSize, numLayersOrOptions, options);
   }
 
   /** `(output, [h_n, c_n])`; `hx` is `[h_0, c_0]` or null for zeros. */
@@ -403,15 +472,59 @@ export class LSTM extends RNNBase {
     }
     const maxBatch = this.batchFirst ? input.size(0) : input.size(1);
     if (state === null) {
-      const sizes = [this.numLayers * (this.bidirectional ? 2 : 1), maxBatch, this.hiddenSize];
-      state = [T.zeros(sizes, { dtype: input.dtype }), T.zeros(sizes, { dtype: input.dtype })];
+      const layers = this.numLayers * (this.bidirectional ? 2 : 1);
+      state = [
+        T.zeros([layers, maxBatch, this.realHiddenSize], { dtype: input.dtype }),
+        T.zeros([layers, maxBatch, this.hiddenSize], { dtype: input.dtype }),
+      ];
     }
     this.checkInput(input);
-    const expected = this.expectedHiddenSize(input);
-    this.checkHiddenSize(state[0], expected, 'Expected hidden[0] size');
-    this.checkHiddenSize(state[1], expected, 'Expected hidden[1] size');
-    const [output, h, c] = this.runStack('lstm', input, state);
+    this.checkHiddenSize(state[0], this.expectedHiddenSize(input), 'Expected hidden[0] size');
+    this.checkHiddenSize(state[1], this.expectedHiddenSize(input, true), 'Expected hidden[1] size');
+    const [output, h, c] = this.projSize > 0 ? this.projected(input, state) : this.runStack('lstm', input, state);
     if (isBatched) return [output, [h, c]];
     return [T.squeeze(output, batchDim), [T.squeeze(h, 1), T.squeeze(c, 1)]];
+  }
+
+  /**
+   * The LSTM with projections, step by step with ops (tsjit's aten::lstm has no projection
+   * parameters): gates i, f, g, o as in the cell, then h = W_hr (o * tanh(c)).
+   */
+  private projected(input: Tensor, state: Tensor[]): Tensor[] {
+    const dirs = this.bidirectional ? 2 : 1;
+    const perDirection = this.bias ? 5 : 3;
+    const weights = this.flatWeights;
+    let x = this.batchFirst ? T.transpose(input, 0, 1) : input;
+    const steps = x.size(0);
+    const hs: Tensor[] = [];
+    const cs: Tensor[] = [];
+    for (let l = 0; l < this.numLayers; l++) {
+      const outs: Tensor[] = [];
+      for (let d = 0; d < dirs; d++) {
+        const k = l * dirs + d;
+        const w = weights.slice(k * perDirection, (k + 1) * perDirection);
+        const [wIh, wHh] = w;
+        const [bIh, bHh] = this.bias ? [w[2], w[3]] : [null, null];
+        const wHr = w[perDirection - 1];
+        let h = T.select(state[0], 0, k);
+        let c = T.select(state[1], 0, k);
+        const ys: Tensor[] = new Array(steps);
+        for (let i = 0; i < steps; i++) {
+          const t = d === 0 ? i : steps - 1 - i;
+          const gates = T.add(T.linear(T.select(x, 0, t), wIh, bIh), T.linear(h, wHh, bHh));
+          const [ig, fg, gg, og] = T.chunk(gates, 4, 1);
+          c = T.add(T.mul(T.sigmoid(fg), c), T.mul(T.sigmoid(ig), T.tanh(gg)));
+          h = T.linear(T.mul(T.sigmoid(og), T.tanh(c)), wHr);
+          ys[t] = h;
+        }
+        outs.push(T.stack(ys, 0));
+        hs.push(h);
+        cs.push(c);
+      }
+      x = dirs === 2 ? T.cat(outs, 2) : outs[0];
+      if (this.training && this.dropout > 0 && l < this.numLayers - 1) x = T.dropout(x, this.dropout, true);
+    }
+    const output = this.batchFirst ? T.contiguous(T.transpose(x, 0, 1)) : x;
+    return [output, T.stack(hs, 0), T.stack(cs, 0)];
   }
 }
