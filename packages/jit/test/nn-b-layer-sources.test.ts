@@ -57,6 +57,23 @@ const signatures: Record<string, [number, string[]]> = {
     2,
     ['d_model', 'nhead', 'dim_feedforward', 'dropout', 'activation', 'layer_norm_eps', 'batch_first', 'norm_first'],
   ],
+  Transformer: [
+    2,
+    [
+      'd_model',
+      'nhead',
+      'num_encoder_layers',
+      'num_decoder_layers',
+      'dim_feedforward',
+      'dropout',
+      'activation',
+      'custom_encoder',
+      'custom_decoder',
+      'layer_norm_eps',
+      'batch_first',
+      'norm_first',
+    ],
+  ],
 };
 
 const camel = (s: string): string => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());

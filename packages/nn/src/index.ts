@@ -14,13 +14,16 @@ export {
 export { GRU, LSTM, RNN, RNNBase, type RNNBaseOptions, type RNNMode, type RNNOptions } from './layers/rnn.js';
 export { GRUCell, LSTMCell, RNNCell, RNNCellBase, type RNNCellBaseOptions } from './layers/rnn-cell.js';
 export {
+  Transformer,
   type TransformerActivation,
   TransformerDecoder,
   type TransformerDecoderForwardOptions,
   TransformerDecoderLayer,
   TransformerEncoder,
   TransformerEncoderLayer,
+  type TransformerForwardOptions,
   type TransformerLayerOptions,
+  type TransformerOptions,
 } from './layers/transformer.js';
 export { BCELoss } from './loss/bce-loss.js';
 export { BCEWithLogitsLoss } from './loss/bce-with-logits-loss.js';

@@ -1,6 +1,7 @@
 import type { DType } from '@tsjit/kernels';
 import { OpError } from '@tsjit/ops';
 import { defaultGenerator, torchOps as T, type Tensor } from '@tsjit/tensor';
+import { xavierUniform_ } from '../init/initializers.js';
 import type { Module } from '../module/module.js';
 import { Module as ModuleBase } from '../module/module.js';
 import type { TorchScriptDefinition, TorchScriptSourceOptions } from '../module/torchscript-definition.js';
@@ -385,5 +386,99 @@ export class TransformerDecoder extends ModuleBase {
       output = (this.layers.at(i) as TransformerDecoderLayer).call(output, memory, options);
     }
     return this.norm === null ? output : this.norm.call(output);
+  }
+}
+
+export interface TransformerOptions extends TransformerLayerOptions {
+  numEncoderLayers?: number;
+  numDecoderLayers?: number;
+  customEncoder?: Module | null;
+  customDecoder?: Module | null;
+}
+
+export interface TransformerForwardOptions {
+  srcMask?: Tensor | null;
+  tgtMask?: Tensor | null;
+  memoryMask?: Tensor | null;
+  srcKeyPaddingMask?: Tensor | null;
+  tgtKeyPaddingMask?: Tensor | null;
+  memoryKeyPaddingMask?: Tensor | null;
+}
+
+/**
+ * nn.Transformer(d_model=512, nhead=8, ...): an encoder stack and a decoder stack, each ending in
+ * LayerNorm; every parameter of two or more dimensions is then redrawn with xavier_uniform_ (in
+ * parameter order, as PyTorch's _reset_parameters).
+ */
+export class Transformer extends ModuleBase {
+  static readonly torchscript: TorchScriptDefinition<Transformer> = {
+    source: (m, options) =>
+      `class ${options?.className ?? 'Transformer'}(torch.nn.Module):\n` +
+      `    encoder: ${typeOf(m.encoder, options)}\n    decoder: ${typeOf(m.decoder, options)}\n` +
+      '    d_model: int\n    nhead: int\n    batch_first: bool\n' +
+      '    def forward(self, src: Tensor, tgt: Tensor, src_mask: Optional[Tensor] = None, tgt_mask: Optional[Tensor] = None, memory_mask: Optional[Tensor] = None, src_key_padding_mask: Optional[Tensor] = None, tgt_key_padding_mask: Optional[Tensor] = None, memory_key_padding_mask: Optional[Tensor] = None) -> Tensor:\n' +
+      '        is_batched = src.dim() == 3\n' +
+      '        if not self.batch_first and src.size(1) != tgt.size(1) and is_batched:\n' +
+      '            raise RuntimeError("the batch number of src and tgt must be equal")\n' +
+      '        elif self.batch_first and src.size(0) != tgt.size(0) and is_batched:\n' +
+      '            raise RuntimeError("the batch number of src and tgt must be equal")\n' +
+      '        if src.size(-1) != self.d_model or tgt.size(-1) != self.d_model:\n' +
+      '            raise RuntimeError("the feature number of src and tgt must be equal to d_model")\n' +
+      '        memory = self.encoder(src, mask=src_mask, src_key_padding_mask=src_key_padding_mask)\n' +
+      '        return self.decoder(tgt, memory, tgt_mask=tgt_mask, memory_mask=memory_mask, tgt_key_padding_mask=tgt_key_padding_mask, memory_key_padding_mask=memory_key_padding_mask)\n',
+    attributes: (m) => ({ training: m.training, d_model: m.dModel, nhead: m.nhead, batch_first: m.batchFirst }),
+  };
+
+  readonly dModel: number;
+  readonly nhead: number;
+  readonly batchFirst: boolean;
+  declare encoder: Module;
+  declare decoder: Module;
+
+  constructor(dModel = 512, nhead = 8, options: TransformerOptions = {}) {
+    super();
+    const { numEncoderLayers = 6, numDecoderLayers = 6, customEncoder, customDecoder, ...layerOptions } = options;
+    const eps = layerOptions.layerNormEps ?? 1e-5;
+    if (customEncoder) this.registerModule('encoder', customEncoder);
+    else {
+      const layer = new TransformerEncoderLayer(dModel, nhead, layerOptions);
+      const norm = new LayerNorm(dModel, { eps, dtype: layerOptions.dtype });
+      this.registerModule('encoder', new TransformerEncoder(layer, numEncoderLayers, { norm }));
+    }
+    if (customDecoder) this.registerModule('decoder', customDecoder);
+    else {
+      const layer = new TransformerDecoderLayer(dModel, nhead, layerOptions);
+      const norm = new LayerNorm(dModel, { eps, dtype: layerOptions.dtype });
+      this.registerModule('decoder', new TransformerDecoder(layer, numDecoderLayers, { norm }));
+    }
+    for (const p of this.parameters()) if (p.dim() > 1) xavierUniform_(p);
+    this.dModel = dModel;
+    this.nhead = nhead;
+    this.batchFirst = layerOptions.batchFirst ?? false;
+  }
+
+  override forward(src: Tensor, tgt: Tensor, options: TransformerForwardOptions = {}): Tensor {
+    const isBatched = src.dim() === 3;
+    if (!this.batchFirst && src.size(1) !== tgt.size(1) && isBatched) {
+      throw new OpError('the batch number of src and tgt must be equal');
+    }
+    if (this.batchFirst && src.size(0) !== tgt.size(0) && isBatched) {
+      throw new OpError('the batch number of src and tgt must be equal');
+    }
+    if (src.size(-1) !== this.dModel || tgt.size(-1) !== this.dModel) {
+      throw new OpError('the feature number of src and tgt must be equal to d_model');
+    }
+    const memory = this.encoder.call(src, { mask: options.srcMask, srcKeyPaddingMask: options.srcKeyPaddingMask });
+    return this.decoder.call(tgt, memory, {
+      tgtMask: options.tgtMask,
+      memoryMask: options.memoryMask,
+      tgtKeyPaddingMask: options.tgtKeyPaddingMask,
+      memoryKeyPaddingMask: options.memoryKeyPaddingMask,
+    });
+  }
+
+  /** A float mask with -inf above the diagonal (each position attends to itself and the past). */
+  static generateSquareSubsequentMask(sz: number): Tensor {
+    return T.triu(T.full([sz, sz], Number.NEGATIVE_INFINITY), 1);
   }
 }
