@@ -28,6 +28,40 @@ const pyList = (sizes: readonly number[]): string => `[${sizes.join(', ')}]`;
 
 // The TorchScript of RNN, LSTM and GRU: PyTorch's forward (batching, default state, checks, then
 // the aten op over `_flat_weights`), with the parameters declared by name for each instance.
+// The aten op over all layers, or, in training mode with dropout, one call per layer with
+// aten::dropout between them (as RNNBase.runStack does, so that autograd sees the masks).
+function stackSource(m: RNNBase, op: string, finals: string[]): string[] {
+  const weights = (names: string[]) => `[${names.map((n) => `self.${n}`).join(', ')}]`;
+  const states = (at: string) => (op === 'lstm' ? `[h0${at}, c0${at}]` : `h0${at}`);
+  const all = [
+    `        result = torch.${op}(input, ${states('')}, ${weights(m.flatWeightsNames)}, self.bias, self.num_layers, self.dropout, self.training, self.bidirectional, self.batch_first)`,
+    '        output = result[0]',
+    ...finals.map((name, i) => `        ${name} = result[${i + 1}]`),
+  ];
+  if (m.numLayers === 1) return all;
+  const dirs = m.bidirectional ? 2 : 1;
+  const perLayer = m.flatWeightsNames.length / m.numLayers;
+  const lines = [
+    '        if self.training and self.dropout > 0.0:',
+    '            x = input.transpose(0, 1) if self.batch_first else input',
+  ];
+  for (let l = 0; l < m.numLayers; l++) {
+    const names = m.flatWeightsNames.slice(l * perLayer, (l + 1) * perLayer);
+    lines.push(
+      `            r_${l} = torch.${op}(x, ${states(`.narrow(0, ${l * dirs}, ${dirs})`)}, ${weights(names)}, self.bias, 1, self.dropout, self.training, self.bidirectional, False)`,
+      `            x = r_${l}[0]`,
+    );
+    if (l < m.numLayers - 1) lines.push('            x = torch.dropout(x, self.dropout, True)');
+  }
+  lines.push('            output = x.transpose(0, 1).contiguous() if self.batch_first else x');
+  finals.forEach((name, i) => {
+    const parts = Array.from({ length: m.numLayers }, (_, l) => `r_${l}[${i + 1}]`);
+    lines.push(`            ${name} = torch.cat([${parts.join(', ')}], 0)`);
+  });
+  lines.push('        else:', ...all.map((line) => `    ${line}`));
+  return lines;
+}
+
 // An LSTM with projections, unrolled over layers and directions (tsjit's aten::lstm takes no
 // projection weights): the same steps as LSTM.projected.
 function projectedLstmSource(m: RNNBase): string[] {
@@ -83,7 +117,6 @@ function rnnScript<M extends RNNBase>(): TorchScriptDefinition<M> {
       const lstm = m.mode === 'LSTM';
       const op = { RNN_TANH: 'rnn_tanh', RNN_RELU: 'rnn_relu', LSTM: 'lstm', GRU: 'gru' }[m.mode];
       const state = lstm ? 'Tuple[Tensor, Tensor]' : 'Tensor';
-      const weights = m.flatWeightsNames.map((n) => `self.${n}`).join(', ');
       const lines = [
         `class ${options?.className ?? m.constructor.name}(torch.nn.Module):`,
         '    mode: str',
@@ -130,14 +163,7 @@ function rnnScript<M extends RNNBase>(): TorchScriptDefinition<M> {
           '        expected_c = [self.num_layers * num_directions, max_batch_size, self.hidden_size]',
           '        if c0.size() != expected_c:',
           '            raise RuntimeError("Expected hidden[1] size {}, got {}".format(expected_c, c0.size()))',
-          ...(m.projSize > 0
-            ? projectedLstmSource(m)
-            : [
-                `        result = torch.lstm(input, [h0, c0], [${weights}], self.bias, self.num_layers, self.dropout, self.training, self.bidirectional, self.batch_first)`,
-                '        output = result[0]',
-                '        h_n = result[1]',
-                '        c_n = result[2]',
-              ]),
+          ...(m.projSize > 0 ? projectedLstmSource(m) : stackSource(m, 'lstm', ['h_n', 'c_n'])),
           '        if not is_batched:',
           '            output = output.squeeze(batch_dim)',
           '            h_n = h_n.squeeze(1)',
@@ -159,9 +185,7 @@ function rnnScript<M extends RNNBase>(): TorchScriptDefinition<M> {
           '                h0 = h0.unsqueeze(1)',
           '        if h0.size() != expected:',
           '            raise RuntimeError("Expected hidden size {}, got {}".format(expected, h0.size()))',
-          `        result = torch.${op}(input, h0, [${weights}], self.bias, self.num_layers, self.dropout, self.training, self.bidirectional, self.batch_first)`,
-          '        output = result[0]',
-          '        hidden = result[1]',
+          ...stackSource(m, op, ['hidden']),
           '        if not is_batched:',
           '            output = output.squeeze(batch_dim)',
           '            hidden = hidden.squeeze(1)',
