@@ -24,6 +24,8 @@ export interface CaseIO {
   inputs: unknown[];
   tensor_kwargs: Record<string, Tensor>;
   outputs: (Tensor | null)[];
+  /** For some cases: PyTorch's gradients (`input<i>` for the i-th float input, then parameters by name). */
+  grads?: Record<string, Tensor>;
 }
 
 const goldens = JSON.parse(readFileSync(join(fixtureDir, 'cases.json'), 'utf8'));
@@ -125,7 +127,7 @@ export function runCase(m: nn.Module, c: Case, caseIO: CaseIO): (Tensor | null)[
   return flatten(m.call(...args));
 }
 
-function flatten(value: unknown): (Tensor | null)[] {
+export function flatten(value: unknown): (Tensor | null)[] {
   if (value === null || value === undefined) return [null];
   if (Array.isArray(value)) return value.flatMap(flatten);
   return [value as Tensor];
