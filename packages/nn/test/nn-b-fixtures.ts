@@ -17,6 +17,8 @@ export interface Case {
   train: boolean;
   seed: number;
   has_state: boolean;
+  /** PyTorch's repr of the module. */
+  repr: string;
   stack?: { layer: string; args: unknown[]; kwargs: Record<string, unknown>; num_layers: number; norm: boolean };
 }
 

@@ -25,6 +25,7 @@ function check(c: Case): void {
   const caseIO = io[c.name];
   manualSeed(c.seed);
   const fresh = buildCase(c).train(c.train);
+  expect(String(fresh)).toBe(c.repr);
   if (c.has_state) {
     const saved = loadState(c.name);
     const own = fresh.stateDict();

@@ -1,6 +1,7 @@
 import { OpError } from '@tsjit/ops';
 import { torchOps as T, type Tensor } from '@tsjit/tensor';
 import { Module, Parameter, tensorData } from '../module/index.js';
+import { reprFloat } from '../module/python-repr.js';
 import type { TorchScriptDefinition } from '../module/torchscript-definition.js';
 
 /** The options of RNN, LSTM and GRU (PyTorch's keyword arguments, camelCase). */
@@ -395,12 +396,12 @@ export class RNNBase extends Module {
 
   override extraRepr(): string {
     let s = `${this.inputSize}, ${this.hiddenSize}`;
+    if (this.projSize !== 0) s += `, proj_size=${this.projSize}`;
     if (this.numLayers !== 1) s += `, num_layers=${this.numLayers}`;
     if (!this.bias) s += ', bias=False';
     if (this.batchFirst) s += ', batch_first=True';
-    if (this.dropout !== 0) s += `, dropout=${this.dropout}`;
+    if (this.dropout !== 0) s += `, dropout=${reprFloat(this.dropout)}`;
     if (this.bidirectional) s += ', bidirectional=True';
-    if (this.projSize !== 0) s += `, proj_size=${this.projSize}`;
     return s;
   }
 }
@@ -434,11 +435,6 @@ export class RNN extends RNNBase {
   /** `(output, h_n)`; `hx` defaults to zeros. Unbatched input is `(L, H_in)` with `hx` `(layers*dirs, H)`. */
   override forward(input: Tensor, hx: Tensor | null = null): [Tensor, Tensor] {
     return this.runSingleState(input, hx, this.mode === 'RNN_TANH' ? 'rnnTanh' : 'rnnRelu');
-  }
-
-  override extraRepr(): string {
-    const s = super.extraRepr();
-    return this.nonlinearity === 'tanh' ? s : `${s}, nonlinearity=${this.nonlinearity}`;
   }
 }
 

@@ -347,7 +347,9 @@ export class TransformerEncoder extends ModuleBase {
     super();
     this.registerModule('layers', clones(encoderLayer, numLayers));
     this.numLayers = numLayers;
-    this.registerModule('norm', options.norm ?? null);
+    // A missing norm is a plain attribute, as in PyTorch (not a submodule slot).
+    if (options.norm) this.registerModule('norm', options.norm);
+    else this.norm = null;
   }
 
   override forward(src: Tensor, options: { mask?: Tensor | null; srcKeyPaddingMask?: Tensor | null } = {}): Tensor {
@@ -377,7 +379,9 @@ export class TransformerDecoder extends ModuleBase {
     super();
     this.registerModule('layers', clones(decoderLayer, numLayers));
     this.numLayers = numLayers;
-    this.registerModule('norm', options.norm ?? null);
+    // A missing norm is a plain attribute, as in PyTorch (not a submodule slot).
+    if (options.norm) this.registerModule('norm', options.norm);
+    else this.norm = null;
   }
 
   override forward(tgt: Tensor, memory: Tensor, options: TransformerDecoderForwardOptions = {}): Tensor {
