@@ -108,6 +108,7 @@ const cases: Record<string, Case> = {
   },
   Dropout: { build: () => new nn.Dropout(0.3), inputs: () => [randn(4, 5)], modes: ['train', 'eval'] },
   Dropout2d: { build: () => new nn.Dropout2d(0.5), inputs: () => [randn(2, 4, 2, 2)], modes: ['train', 'eval'] },
+  Dropout1dUnbatched: { build: () => new nn.Dropout1d(0.4), inputs: () => [randn(4, 3)], modes: ['train', 'eval'] },
   AlphaDropout: { build: () => new nn.AlphaDropout(0.2), inputs: () => [randn(4, 5)], modes: ['train', 'eval'] },
   ReLU: { build: () => new nn.ReLU(), inputs: () => [randn(2, 6)] },
   ReLUInplace: { build: () => new nn.ReLU(true), inputs: () => [randn(2, 6)] },
@@ -137,6 +138,12 @@ const cases: Record<string, Case> = {
   SoftmaxImplicitDim: { build: () => new nn.Softmax(), inputs: () => [randn(2, 3, 2)] },
   Softmin: { build: () => new nn.Softmin(0), inputs: () => [randn(2, 6)] },
   LogSoftmax: { build: () => new nn.LogSoftmax(-1), inputs: () => [randn(2, 6)] },
+  RReLU: { build: () => new nn.RReLU(), inputs: () => [randn(3, 4)], modes: ['train', 'eval'] },
+  Softmax2d: { build: () => new nn.Softmax2d(), inputs: () => [randn(1, 3, 2, 2)] },
+  ConstantPad2d: { build: () => new nn.ConstantPad2d([1, 0, 2, 1], -1.0), inputs: () => [randn(1, 1, 2, 2)] },
+  ZeroPad2d: { build: () => new nn.ZeroPad2d(1), inputs: () => [randn(1, 1, 2, 3)] },
+  ReflectionPad1d: { build: () => new nn.ReflectionPad1d([2, 1]), inputs: () => [randn(1, 2, 4)] },
+  ReplicationPad2d: { build: () => new nn.ReplicationPad2d([0, 2, 1, 1]), inputs: () => [randn(1, 1, 2, 2)] },
   PReLU: { build: () => new nn.PReLU(3), inputs: () => [randn(2, 3, 2)] },
   MaxPool1d: { build: () => new nn.MaxPool1d(3, { stride: 2, padding: 1 }), inputs: () => [randn(1, 2, 7)] },
   MaxPool2d: { build: () => new nn.MaxPool2d(2), inputs: () => [randn(1, 2, 4, 5)] },
@@ -254,6 +261,9 @@ describe('built-in nn layers: TorchScript source vs eager forward', () => {
       manualSeed(0);
       const twin = c.build();
       const scripted = scriptModuleTree(twin);
+      // __parameters__ / __buffers__ make the script module list the same parameters and state.
+      expect(scripted.namedParameters().map(([n]) => n)).toEqual(twin.namedParameters().map(([n]) => n));
+      expect([...scripted.stateDict().keys()]).toEqual([...twin.stateDict().keys()]);
       manualSeed(1);
       const inputs = c.inputs();
       for (const mode of c.modes ?? ['eval']) {
@@ -282,6 +292,19 @@ describe('built-in nn layers: TorchScript source vs eager forward', () => {
       'in_features',
       'out_features',
     ]);
+  });
+
+  it('ModuleList and ModuleDict compile to method-less classes holding their children', () => {
+    manualSeed(0);
+    const list = new nn.ModuleList([new nn.Linear(2, 2), new nn.ReLU(), new nn.BatchNorm1d(2)]);
+    const dict = new nn.ModuleDict({ enc: new nn.Linear(2, 3), emb: new nn.Embedding(4, 2) });
+    for (const m of [list, dict]) {
+      const scripted = scriptModuleTree(m);
+      const eager = m.stateDict();
+      const keys = [...scripted.stateDict().keys()];
+      expect(keys).toEqual([...eager.keys()]);
+      for (const key of keys) expect((scripted.stateDict().get(key) as Tensor).storage).toBe(eager.get(key)?.storage);
+    }
   });
 
   it('user-defined subclasses have no built-in definition', () => {

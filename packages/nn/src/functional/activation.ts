@@ -116,3 +116,8 @@ export function logSoftmax(input: Tensor, dim: number | null = null, dtype: Tens
   const d = dim ?? softmaxDim('log_softmax', input.dim());
   return T.logSoftmax(input, d, dtype);
 }
+
+/** F.rrelu: random negative slopes from U(lower, upper) in training, their mean otherwise. */
+export function rrelu(input: Tensor, lower = 1.0 / 8, upper = 1.0 / 3, training = false, inplace = false): Tensor {
+  return inplace ? T.rrelu_(input, lower, upper, training) : T.rrelu(input, lower, upper, training);
+}

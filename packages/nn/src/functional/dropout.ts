@@ -31,3 +31,19 @@ export function alphaDropout(input: Tensor, p = 0.5, training = false, inplace =
   checkP(p);
   return inplace ? T.alphaDropout_(input, p, training) : T.alphaDropout(input, p, training);
 }
+
+/** F.dropout1d: zeroes whole channels of (N, C, L) inputs, or (C, L) ones treated as unbatched. */
+export function dropout1d(input: Tensor, p = 0.5, training = true, inplace = false): Tensor {
+  checkP(p);
+  const ndim = input.dim();
+  if (ndim !== 2 && ndim !== 3) {
+    throw new Error(
+      `dropout1d: Expected 2D or 3D input, but received a ${ndim}D input. Note that dropout1d exists to provide channel-wise dropout on inputs with 1 spatial dimension, a channel dimension, and an optional batch dimension (i.e. 2D or 3D inputs).`,
+    );
+  }
+  const batched = ndim === 3;
+  let x = batched ? input : inplace ? T.unsqueeze_(input, 0) : T.unsqueeze(input, 0);
+  x = inplace ? T.featureDropout_(x, p, training) : T.featureDropout(x, p, training);
+  if (!batched) x = inplace ? T.squeeze_(x, 0) : T.squeeze(x, 0);
+  return x;
+}

@@ -418,6 +418,51 @@ export class LogSoftmax extends SoftmaxBase {
   }
 }
 
+/** nn.RReLU(lower=1/8, upper=1/3, inplace=false): random leaky slopes in training. */
+export class RReLU extends Module {
+  static readonly torchscript = defineScript<RReLU>(
+    `    lower: float
+    upper: float
+    inplace: bool
+    def forward(self, input: Tensor) -> Tensor:
+        if self.inplace:
+            return torch.rrelu_(input, self.lower, self.upper, self.training)
+        return torch.rrelu(input, self.lower, self.upper, self.training)
+`,
+    (m) => ({ lower: m.lower, upper: m.upper, inplace: m.inplace }),
+  );
+  readonly lower: number;
+  readonly upper: number;
+  readonly inplace: boolean;
+  constructor(lower = 1.0 / 8, upper = 1.0 / 3, inplace = false) {
+    super();
+    this.lower = lower;
+    this.upper = upper;
+    this.inplace = inplace;
+  }
+  override forward(input: Tensor): Tensor {
+    return F.rrelu(input, this.lower, this.upper, this.training, this.inplace);
+  }
+  override extraRepr(): string {
+    return `lower=${reprFloat(this.lower)}, upper=${reprFloat(this.upper)}${this.inplace ? ', inplace=True' : ''}`;
+  }
+}
+
+/** nn.Softmax2d: softmax over the channels of (N, C, H, W) or (C, H, W) inputs. */
+export class Softmax2d extends Module {
+  static readonly torchscript = defineScript<Softmax2d>(`    def forward(self, input: Tensor) -> Tensor:
+        if input.dim() != 3 and input.dim() != 4:
+            raise ValueError("Softmax2d: expected input to be 3D or 4D, got {}D instead".format(input.dim()))
+        return torch.softmax(input, -3)
+`);
+  override forward(input: Tensor): Tensor {
+    if (input.dim() !== 3 && input.dim() !== 4) {
+      throw new Error(`Softmax2d: expected input to be 3D or 4D, got ${input.dim()}D instead`);
+    }
+    return F.softmax(input, -3);
+  }
+}
+
 /** nn.PReLU(num_parameters=1, init=0.25): a learned negative slope per channel (or one shared). */
 export class PReLU extends Module {
   static readonly torchscript = defineScript<PReLU>(

@@ -7,6 +7,7 @@ import { Parameter } from '../module/parameter.js';
 import { reprFloat, reprValue } from '../module/python-repr.js';
 import { tensorData } from '../module/tensor-data.js';
 import type { TorchScriptDefinition } from '../module/torchscript-definition.js';
+import { scriptClassLine } from './define-script.js';
 
 export interface NormOptions {
   eps?: number;
@@ -160,7 +161,7 @@ ${check}
         return torch.batch_norm(input, self.weight, self.bias, running_mean, running_var, bn_training, exponential_average_factor, self.eps, False)
 `;
   return {
-    source: (m, o) => `class ${o?.className ?? m.constructor.name}(torch.nn.Module):\n${body}`,
+    source: (m, o) => `${scriptClassLine(m, o)}${body}`,
     attributes: (m) => normAttributes(m),
   };
 }

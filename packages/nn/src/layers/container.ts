@@ -1,5 +1,6 @@
 import { Module } from '../module/module.js';
 import type { TorchScriptDefinition, TorchScriptSourceOptions } from '../module/torchscript-definition.js';
+import { scriptClassLine } from './define-script.js';
 
 /** PyTorch's index normalization for containers, with its IndexError text. */
 function normalizeIndex(idx: number, length: number): number {
@@ -26,7 +27,7 @@ export class Sequential extends Module {
     source: (m, options) => {
       const slots = m.moduleSlots().filter(([, c]) => c !== null);
       const calls = slots.map(([name]) => `        input = getattr(self, "${name}")(input)\n`).join('');
-      return `class ${options?.className ?? 'Sequential'}(torch.nn.Module):\n${childDeclarations(m, slots, options)}    def forward(self, input: Tensor) -> Tensor:\n${calls}        return input\n`;
+      return `${scriptClassLine(m, options)}${childDeclarations(m, slots, options)}    def forward(self, input: Tensor) -> Tensor:\n${calls}        return input\n`;
     },
     attributes: (m) => ({ training: m.training }),
   };
@@ -89,7 +90,7 @@ export class ModuleList extends Module {
     source: (m, options) => {
       const slots = m.moduleSlots();
       // A class needs a body: a module list's TorchScript class has no methods of its own.
-      return `class ${options?.className ?? 'ModuleList'}(torch.nn.Module):\n${childDeclarations(m, slots, options) || '    pass\n'}`;
+      return `${scriptClassLine(m, options)}${childDeclarations(m, slots, options) || '    pass\n'}`;
     },
     attributes: (m) => ({ training: m.training }),
   };
@@ -172,7 +173,7 @@ export class ModuleList extends Module {
 export class ModuleDict extends Module {
   static readonly torchscript: TorchScriptDefinition<ModuleDict> = {
     source: (m, options) =>
-      `class ${options?.className ?? 'ModuleDict'}(torch.nn.Module):\n${childDeclarations(m, m.moduleSlots(), options) || '    pass\n'}`,
+      `${scriptClassLine(m, options)}${childDeclarations(m, m.moduleSlots(), options) || '    pass\n'}`,
     attributes: (m) => ({ training: m.training }),
   };
 

@@ -7,7 +7,7 @@ import { Module } from '../module/module.js';
 import { Parameter } from '../module/parameter.js';
 import { reprValue } from '../module/python-repr.js';
 import type { TorchScriptDefinition } from '../module/torchscript-definition.js';
-import { ntuple } from './define-script.js';
+import { ntuple, scriptClassLine } from './define-script.js';
 
 export type PaddingMode = 'zeros' | 'reflect' | 'replicate' | 'circular';
 
@@ -173,7 +173,7 @@ function convScript(n: 1 | 2 | 3): TorchScriptDefinition<ConvNd> {
         return self._conv_forward(input, self.weight, self.bias)
 `;
   return {
-    source: (m, o) => `class ${o?.className ?? m.constructor.name}(torch.nn.Module):\n${body}`,
+    source: (m, o) => `${scriptClassLine(m, o)}${body}`,
     attributes: (m) => convAttributes(m),
   };
 }
@@ -291,7 +291,7 @@ function convTransposeScript(n: 1 | 2): TorchScriptDefinition<ConvNd> {
         return torch.conv_transpose${n}d(input, self.weight, self.bias, self.stride, self.padding, output_padding, self.groups, self.dilation)
 `;
   return {
-    source: (m, o) => `class ${o?.className ?? m.constructor.name}(torch.nn.Module):\n${body}`,
+    source: (m, o) => `${scriptClassLine(m, o)}${body}`,
     attributes: (m) => {
       const { padding_str: _, _reversed_padding_repeated_twice: __, ...rest } = convAttributes(m);
       return rest;

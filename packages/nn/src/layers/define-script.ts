@@ -1,5 +1,16 @@
 import type { Module } from '../module/module.js';
-import type { TorchScriptDefinition } from '../module/torchscript-definition.js';
+import type { TorchScriptDefinition, TorchScriptSourceOptions } from '../module/torchscript-definition.js';
+
+/**
+ * The class line of a layer's TorchScript class, and the lists that say which attributes are
+ * parameters and buffers (as PyTorch prints them in an archive's code/), for this instance.
+ */
+export function scriptClassLine(module: Module, options?: TorchScriptSourceOptions): string {
+  const list = (names: string[]) => `[${names.map((n) => `"${n}", `).join('')}]`;
+  const parameters = module.namedParameters('', false).map(([n]) => n);
+  const buffers = module.namedBuffers('', false).map(([n]) => n);
+  return `class ${options?.className ?? module.constructor.name}(torch.nn.Module):\n    __parameters__ = ${list(parameters)}\n    __buffers__ = ${list(buffers)}\n`;
+}
 
 /**
  * A TorchScript definition whose class text is the same for every instance: `body` is the class
@@ -11,7 +22,7 @@ export function defineScript<M extends Module>(
   attributes: (module: M) => Record<string, unknown> = () => ({}),
 ): TorchScriptDefinition<M> {
   return {
-    source: (module, options) => `class ${options?.className ?? module.constructor.name}(torch.nn.Module):\n${body}`,
+    source: (module, options) => `${scriptClassLine(module, options)}${body}`,
     attributes: (module) => ({ training: module.training, ...attributes(module) }),
   };
 }

@@ -1,5 +1,5 @@
 import type { Tensor } from '@tsjit/tensor';
-import { alphaDropout, dropout, dropout2d } from '../functional/dropout.js';
+import { alphaDropout, dropout, dropout1d, dropout2d } from '../functional/dropout.js';
 import { Module } from '../module/module.js';
 import { reprFloat } from '../module/python-repr.js';
 import { defineScript } from './define-script.js';
@@ -35,6 +35,30 @@ export class Dropout extends DropoutNd {
   static readonly torchscript = defineScript<Dropout>(dropoutBody('dropout'), dropoutAttributes);
   override forward(input: Tensor): Tensor {
     return dropout(input, this.p, this.training, this.inplace);
+  }
+}
+
+/** nn.Dropout1d(p=0.5, inplace=false): zeroes whole channels of (N, C, L) or (C, L) inputs. */
+export class Dropout1d extends DropoutNd {
+  static readonly torchscript = defineScript<Dropout1d>(
+    `    p: float
+    inplace: bool
+    def forward(self, input: Tensor) -> Tensor:
+        inp_dim = input.dim()
+        if inp_dim != 2 and inp_dim != 3:
+            raise RuntimeError("dropout1d: Expected 2D or 3D input, but received a {}D input. Note that dropout1d exists to provide channel-wise dropout on inputs with 1 spatial dimension, a channel dimension, and an optional batch dimension (i.e. 2D or 3D inputs).".format(inp_dim))
+        is_batched = inp_dim == 3
+        if not is_batched:
+            input = input.unsqueeze(0)
+        result = torch.feature_dropout(input, self.p, self.training)
+        if not is_batched:
+            result = result.squeeze(0)
+        return result
+`,
+    dropoutAttributes,
+  );
+  override forward(input: Tensor): Tensor {
+    return dropout1d(input, this.p, this.training, this.inplace);
   }
 }
 

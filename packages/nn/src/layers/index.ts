@@ -6,6 +6,7 @@ export { defineScript, ntuple } from './define-script.js';
 export {
   AlphaDropout,
   Dropout,
+  Dropout1d,
   Dropout2d,
   DropoutNd,
 } from './dropout.js';
@@ -13,6 +14,7 @@ export * from './flatten.js';
 export * from './instancenorm.js';
 export * from './linear.js';
 export * from './normalization.js';
+export * from './padding.js';
 export * from './pixelshuffle.js';
 export * from './pooling.js';
 export * from './sparse.js';

@@ -2,6 +2,7 @@ import { torchOps as T, type Tensor } from '@tsjit/tensor';
 import { instanceNorm } from '../functional/normalization.js';
 import type { TorchScriptDefinition } from '../module/torchscript-definition.js';
 import { NormBase, type NormOptions, normAttributes } from './batchnorm.js';
+import { scriptClassLine } from './define-script.js';
 
 /** PyTorch's _InstanceNorm: per-sample, per-channel statistics; unbatched inputs are accepted. */
 export abstract class InstanceNorm extends NormBase {
@@ -69,7 +70,7 @@ ${check}
         return self._apply_instance_norm(input)
 `;
   return {
-    source: (m, o) => `class ${o?.className ?? m.constructor.name}(torch.nn.Module):\n${body}`,
+    source: (m, o) => `${scriptClassLine(m, o)}${body}`,
     attributes: (m) => ({ ...normAttributes(m), momentum: m.momentum ?? 0.1 }),
   };
 }

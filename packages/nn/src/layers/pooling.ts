@@ -3,7 +3,7 @@ import * as F from '../functional/pooling.js';
 import { Module } from '../module/module.js';
 import { reprValue } from '../module/python-repr.js';
 import type { TorchScriptDefinition } from '../module/torchscript-definition.js';
-import { defineScript, ntuple } from './define-script.js';
+import { defineScript, ntuple, scriptClassLine } from './define-script.js';
 
 type IntOrList = number | number[];
 
@@ -44,8 +44,7 @@ function maxPoolScript(n: 1 | 2): TorchScriptDefinition<MaxPoolNd> {
     source: (m, o) => {
       const call = `torch.max_pool${n}d${m.returnIndices ? '_with_indices' : ''}(input, self.kernel_size, self.stride, self.padding, self.dilation, self.ceil_mode)`;
       const ret = m.returnIndices ? 'Tuple[Tensor, Tensor]' : 'Tensor';
-      return `class ${o?.className ?? m.constructor.name}(torch.nn.Module):
-    kernel_size: List[int]
+      return `${scriptClassLine(m, o)}    kernel_size: List[int]
     stride: List[int]
     padding: List[int]
     dilation: List[int]
@@ -252,8 +251,7 @@ ${adaptiveOutputSize(2)}        return torch.ops.aten.adaptive_avg_pool2d(input,
 
 function adaptiveMaxScript(n: 1 | 2): TorchScriptDefinition<AdaptiveMaxPool1d | AdaptiveMaxPool2d> {
   return {
-    source: (m, o) => `class ${o?.className ?? m.constructor.name}(torch.nn.Module):
-    output_size: List[int]
+    source: (m, o) => `${scriptClassLine(m, o)}    output_size: List[int]
     return_indices: bool
     def forward(self, input: Tensor) -> ${m.returnIndices ? 'Tuple[Tensor, Tensor]' : 'Tensor'}:
 ${adaptiveOutputSize(n)}        out, indices = torch.ops.aten.adaptive_max_pool${n}d(input, output_size)

@@ -84,7 +84,10 @@ export class Module {
 
   /** PyTorch's `module(*args)`: forward pre-hooks, forward, forward hooks. */
   call<M extends Module>(this: M, ...args: Parameters<M['forward']>): ReturnType<M['forward']> {
+    // The common case, no hooks, allocates nothing beyond forward's own work.
+    if (this.#forwardPreHooks.size === 0 && this.#forwardHooks.size === 0) return this.forward(...args);
     let input: unknown[] = args;
+    // Copies: a hook may remove itself (or another) while the hooks run.
     for (const hook of [...this.#forwardPreHooks.values()]) {
       const r = hook(this, input);
       if (r !== undefined) input = Array.isArray(r) ? r : [r];

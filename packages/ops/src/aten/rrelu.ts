@@ -1,5 +1,6 @@
 import { defineOp } from '../core/define-op.js';
-import { numel } from '../core/helpers.js';
+import { generatorOf } from '../core/generator.js';
+import { numel, readNumbers } from '../core/helpers.js';
 import { requireFloating } from '../groups/activation.js';
 import { Calc, num } from '../groups/nn-math.js';
 
@@ -8,7 +9,9 @@ export const rrelu = defineOp({
     'aten::rrelu(Tensor self, Scalar lower=0.125, Scalar upper=0.33333333333333331, bool training=False, Generator? generator=None) -> Tensor',
     'aten::rrelu_(Tensor(a!) self, Scalar lower=0.125, Scalar upper=0.33333333333333331, bool training=False, Generator? generator=None) -> Tensor(a!)',
   ],
-  // Eval: leaky_relu with the mean slope. Training: a uniform random slope per negative element.
+  // Eval: leaky_relu with the mean slope. Training: PyTorch's _rrelu_with_noise_train, a slope
+  // U(lower, upper) drawn from the generator (a double draw, rounded to the dtype) for each element
+  // <= 0 in row-major order, and 1 for the others.
   impl: (args, ctx) => {
     const c = new Calc(ctx, requireFloating(args.self.dtype, 'leaky_relu_cpu'));
     const lo = num(args.lower);
@@ -16,12 +19,16 @@ export const rrelu = defineOp({
     const x = c.t(args.self);
     if (!args.training) return c.un('leaky_relu', x, { negativeSlope: (lo + hi) / 2 });
     const n = numel(x.sizes);
+    const round = args.self.dtype === 'float64' ? (v: number) => v : Math.fround;
+    const from = round(lo);
+    const to = round(hi);
+    const gen = generatorOf(args.generator);
+    const values = readNumbers(ctx, args.self);
     const slopes = new Float64Array(n);
-    for (let i = 0; i < n; i++) slopes[i] = lo + Math.random() * (hi - lo);
+    for (let i = 0; i < n; i++) slopes[i] = values[i] <= 0 ? round(gen.uniformDouble() * (to - from) + from) : 1;
     const src = ctx.empty(x.sizes, 'float64');
     new Float64Array(src.data.buffer, src.data.byteOffset, n).set(slopes);
-    const r = c.t(src);
-    return c.where(c.cmp('ge', x, 0), x, c.mul(x, r));
+    return c.mul(x, c.t(src));
   },
   meta: (args) => ({ sizes: args.self.sizes, dtype: args.self.dtype }),
   // The slope of each negative element is result / self, so the rule holds in training mode too.

@@ -36,10 +36,34 @@ export function checkFloating(dtype: DType, kernel: string): void {
 }
 
 /** n draws of uniform_real_distribution<dtype>(from, to). */
+const SPLIT = 134217729; // 2^27 + 1: Veltkamp's splitting constant for doubles
+
+/**
+ * a * b + c rounded once (C's fma), from Dekker's exact product and Knuth's two-sum: the exact
+ * product is p + e, and s + (err + e) rounds the exact sum except in double-rounding ties, which
+ * do not occur for the uniform draws here (a has at most 53 significant bits and c is the bound).
+ */
+function fusedMultiplyAdd(a: number, b: number, c: number): number {
+  const p = a * b;
+  let t = SPLIT * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLIT * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  const e = ah * bh - p + ah * bl + al * bh + al * bl;
+  const s = p + c;
+  const v = s - p;
+  const err = p - (s - v) + (c - v);
+  return s + (err + e);
+}
+
 export function uniformValues(gen: Generator, n: number, dtype: DType, from: number, to: number): Float64Array {
   const out = new Float64Array(n);
   if (dtype === 'float64') {
-    for (let i = 0; i < n; i++) out[i] = gen.uniformDouble() * (to - from) + from;
+    // Fused as in PyTorch's kernel (see below): x * range + from with one rounding.
+    const range = to - from;
+    for (let i = 0; i < n; i++) out[i] = fusedMultiplyAdd(gen.uniformDouble(), range, from);
     return out;
   }
   // float, half and bfloat16 accumulate in float, and PyTorch's CPU kernels are compiled with FMA
