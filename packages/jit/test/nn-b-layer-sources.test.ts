@@ -190,6 +190,8 @@ describe('nn-b layers: TorchScript sources compiled and run like the eager layer
       const eager = buildCase(c).train(c.train);
       const scripted = scriptFromSources(eager);
       expect(scripted.training).toBe(c.train);
+      // The classes list __parameters__ / __buffers__: the script module has the eager state dict's keys.
+      expect([...scripted.stateDict().keys()].sort()).toEqual([...eager.stateDict().keys()].sort());
       // Training-mode dropout draws from the generator: both runs start from the generator's seed.
       manualSeed(c.seed + 2000);
       const want = flatten(eager.call(...eagerArgs(caseIO, c)));

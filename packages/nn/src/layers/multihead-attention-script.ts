@@ -1,4 +1,5 @@
 import type { TorchScriptDefinition } from '../module/torchscript-definition.js';
+import { scriptClassLine } from './define-script.js';
 import type { MultiheadAttention } from './multihead-attention.js';
 
 // PyTorch's MultiheadAttention.forward and F.multi_head_attention_forward (general path) as
@@ -147,8 +148,7 @@ const body = `    embed_dim: int
 export const multiheadAttentionScript: TorchScriptDefinition<MultiheadAttention> = {
   source: (m, options) => {
     const outProj = options?.childType?.(m.out_proj) ?? m.out_proj.constructor.name;
-    const name = options?.className ?? m.constructor.name;
-    return `class ${name}(torch.nn.Module):\n    out_proj: ${outProj}\n${body}`;
+    return `${scriptClassLine(m, options)}    out_proj: ${outProj}\n${body}`;
   },
   attributes: (m) => ({
     training: m.training,

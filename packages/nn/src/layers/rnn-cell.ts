@@ -2,6 +2,7 @@ import { OpError } from '@tsjit/ops';
 import { torchOps as T, type Tensor } from '@tsjit/tensor';
 import { Module, Parameter, tensorData } from '../module/index.js';
 import type { TorchScriptDefinition } from '../module/torchscript-definition.js';
+import { scriptClassLine } from './define-script.js';
 
 export interface RNNCellBaseOptions {
   bias?: boolean;
@@ -70,8 +71,7 @@ function cellScript<M extends RNNCellBase>(kind: 'RNNCell' | 'LSTMCell' | 'GRUCe
     body.push('        if not is_batched:', '            ret = ret.squeeze(0)', '        return ret');
   }
   return {
-    source: (m, options) =>
-      `class ${options?.className ?? m.constructor.name}(torch.nn.Module):\n${[...head, ...body].join('\n')}\n`,
+    source: (m, options) => `${scriptClassLine(m, options)}${[...head, ...body].join('\n')}\n`,
     attributes: (m) => ({
       training: m.training,
       input_size: m.inputSize,

@@ -3,6 +3,7 @@ import { torchOps as T, type Tensor } from '@tsjit/tensor';
 import { Module, Parameter, tensorData } from '../module/index.js';
 import { reprFloat } from '../module/python-repr.js';
 import type { TorchScriptDefinition } from '../module/torchscript-definition.js';
+import { scriptClassLine } from './define-script.js';
 
 /** The options of RNN, LSTM and GRU (PyTorch's keyword arguments, camelCase). */
 export interface RNNBaseOptions {
@@ -119,7 +120,7 @@ function rnnScript<M extends RNNBase>(): TorchScriptDefinition<M> {
       const op = { RNN_TANH: 'rnn_tanh', RNN_RELU: 'rnn_relu', LSTM: 'lstm', GRU: 'gru' }[m.mode];
       const state = lstm ? 'Tuple[Tensor, Tensor]' : 'Tensor';
       const lines = [
-        `class ${options?.className ?? m.constructor.name}(torch.nn.Module):`,
+        scriptClassLine(m, options).trimEnd(),
         '    mode: str',
         '    input_size: int',
         '    hidden_size: int',

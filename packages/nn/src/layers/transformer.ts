@@ -6,6 +6,7 @@ import type { Module } from '../module/module.js';
 import { Module as ModuleBase } from '../module/module.js';
 import type { TorchScriptDefinition, TorchScriptSourceOptions } from '../module/torchscript-definition.js';
 import { ModuleList } from './container.js';
+import { scriptClassLine } from './define-script.js';
 import { Dropout } from './dropout.js';
 import { Linear } from './linear.js';
 import { MultiheadAttention } from './multihead-attention.js';
@@ -63,7 +64,7 @@ function layerScript<M extends TransformerEncoderLayer | TransformerDecoderLayer
       const slots = children
         .map((name) => `    ${name}: ${typeOf((m as unknown as Record<string, Module>)[name], options)}\n`)
         .join('');
-      return `class ${options?.className ?? m.constructor.name}(torch.nn.Module):\n${slots}    norm_first: bool\n    activation_relu_or_gelu: int\n${forward}${activationMethod}`;
+      return `${scriptClassLine(m, options)}${slots}    norm_first: bool\n    activation_relu_or_gelu: int\n${forward}${activationMethod}`;
     },
     attributes: (m) => ({
       training: m.training,
@@ -321,7 +322,7 @@ function stackScript<M extends TransformerEncoder | TransformerDecoder>(
         (_, i) => `        output = getattr(self.layers, "${i}")(${call})\n`,
       );
       return (
-        `class ${options?.className ?? m.constructor.name}(torch.nn.Module):\n` +
+        scriptClassLine(m, options) +
         `    layers: ${typeOf(m.layers, options)}\n${norm}    num_layers: int\n` +
         `    def forward(self, ${signature}) -> Tensor:\n` +
         `        output = ${signature.split(':')[0]}\n${calls.join('')}` +
@@ -417,7 +418,7 @@ export interface TransformerForwardOptions {
 export class Transformer extends ModuleBase {
   static readonly torchscript: TorchScriptDefinition<Transformer> = {
     source: (m, options) =>
-      `class ${options?.className ?? 'Transformer'}(torch.nn.Module):\n` +
+      scriptClassLine(m, options) +
       `    encoder: ${typeOf(m.encoder, options)}\n    decoder: ${typeOf(m.decoder, options)}\n` +
       '    d_model: int\n    nhead: int\n    batch_first: bool\n' +
       '    def forward(self, src: Tensor, tgt: Tensor, src_mask: Optional[Tensor] = None, tgt_mask: Optional[Tensor] = None, memory_mask: Optional[Tensor] = None, src_key_padding_mask: Optional[Tensor] = None, tgt_key_padding_mask: Optional[Tensor] = None, memory_key_padding_mask: Optional[Tensor] = None) -> Tensor:\n' +
