@@ -1,14 +1,14 @@
 import { lint, parseIR } from '@tsjit/ir';
-import { type Tensor, tensor } from '@tsjit/tensor';
+import type { Tensor } from '@tsjit/tensor';
 import { describe, expect, it } from 'vitest';
 import { differentiate, SymbolicGradientError } from '../src/index.js';
-import { flat, floatLeaves, numericGradient, profileOf, runGraph } from './symbolic-helpers.js';
+import { flat, floatLeaves, numericGradient, profileOf, runGraph, shaped } from './symbolic-helpers.js';
 
 /** Deterministic float64 inputs in (-1, 1), away from kinks. */
 function input(sizes: number[], seed: number): Tensor {
   const n = sizes.reduce((a, b) => a * b, 1);
   const vals = Array.from({ length: n }, (_, i) => Math.sin(seed * 7.3 + i * 1.7) * 0.9);
-  return tensor(vals, { dtype: 'float64' }).reshape(sizes);
+  return shaped(vals, sizes, 'float64');
 }
 
 /** Differentiates `ir` (profiled on `inputs`), runs forward then backward, checks against finite differences. */
@@ -20,7 +20,7 @@ function check(ir: string, inputs: Tensor[]) {
   lint(grad.backward);
   const fwd = runGraph(grad.forward, inputs).outputs;
   const ones = floatLeaves(fwd.slice(0, grad.realOutputs)).map((t) =>
-    tensor(new Array(t.numel()).fill(1), { dtype: t.dtype }).reshape([...t.sizes]),
+    shaped(new Array(t.numel()).fill(1), [...t.sizes], t.dtype),
   );
   expect(ones.length).toBe(grad.gradOutputs.length);
   const captured = fwd.slice(grad.realOutputs, grad.realOutputs + grad.captured);

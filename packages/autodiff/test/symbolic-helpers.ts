@@ -4,8 +4,8 @@
  * finite differences in float64.
  */
 import type { Graph, Value } from '@tsjit/ir';
-import { isTuple } from '@tsjit/ops';
-import { dispatch, opRegistry, readValues, Tensor, tensor } from '@tsjit/tensor';
+import { type DType, isTuple } from '@tsjit/ops';
+import { callOp, dispatch, opRegistry, readValues, Tensor, tensor } from '@tsjit/tensor';
 import { constantValue, resolveNodeOverload, type ValueProfile } from '../src/index.js';
 
 const isTensor = (v: unknown): v is Tensor => v instanceof Tensor;
@@ -82,9 +82,9 @@ export function numericGradient(graph: Graph, inputs: Tensor[], i: number, eps =
     const minus = [...base];
     minus[k] -= eps;
     const xs = [...inputs] as unknown[];
-    xs[i] = tensor(plus, { dtype: 'float64' }).reshape([...inputs[i].sizes]);
+    xs[i] = shaped(plus, [...inputs[i].sizes], 'float64');
     const lp = loss(xs);
-    xs[i] = tensor(minus, { dtype: 'float64' }).reshape([...inputs[i].sizes]);
+    xs[i] = shaped(minus, [...inputs[i].sizes], 'float64');
     const lm = loss(xs);
     return (lp - lm) / (2 * eps);
   });
@@ -92,4 +92,9 @@ export function numericGradient(graph: Graph, inputs: Tensor[], i: number, eps =
 
 export function flat(t: Tensor): number[] {
   return readValues(t).map(Number);
+}
+
+/** A tensor of `vals` with `sizes`. */
+export function shaped(vals: readonly number[], sizes: readonly number[], dtype: DType): Tensor {
+  return callOp('reshape', [tensor([...vals], { dtype }), [...sizes]]) as Tensor;
 }

@@ -212,7 +212,9 @@ class Differentiation {
       if (!this.#requires.has(v)) return;
       const node = v.node;
       if (node.kind === 'prim::TupleConstruct' || node.kind === 'prim::ListConstruct') {
-        node.inputs.forEach((e, i) => visit(e, output, [...path, i]));
+        node.inputs.forEach((e, i) => {
+          visit(e, output, [...path, i]);
+        });
         return;
       }
       if (v.type.kind !== 'TensorType') {
@@ -225,7 +227,9 @@ class Differentiation {
       this.#accumulate(v, new SymTensor(this, { backward: input, source: v }, info));
       paths.push({ output, path });
     };
-    this.forward.outputs.forEach((v, i) => visit(v, i, []));
+    this.forward.outputs.forEach((v, i) => {
+      visit(v, i, []);
+    });
     return paths;
   }
 
@@ -245,12 +249,13 @@ class Differentiation {
       case 'prim::TupleConstruct':
       case 'prim::ListConstruct': {
         const g = outGrads[0];
-        if (Array.isArray(g)) node.inputs.forEach((v, i) => this.#accumulate(v, g[i] ?? null));
+        if (Array.isArray(g))
+          for (let i = 0; i < node.inputs.length; i++) this.#accumulate(node.inputs[i], g[i] ?? null);
         return;
       }
       case 'prim::TupleUnpack':
       case 'prim::ListUnpack':
-        node.outputs.forEach((_, i) => this.#accumulateElement(node.input(0), i, outGrads[i] ?? null));
+        for (let i = 0; i < node.outputs.length; i++) this.#accumulateElement(node.input(0), i, outGrads[i] ?? null);
         return;
       case 'prim::TupleIndex':
       case 'aten::__getitem__': {
@@ -644,10 +649,10 @@ function eliminateDeadNodes(g: Graph): void {
 export function resolveNodeOverload(
   registry: OpRegistry,
   node: Node,
-  valueOf: (v: Value) => unknown,
+  standIn: (v: Value) => unknown,
   isTensor: (v: unknown) => boolean = isSymTensor,
 ): Overload | undefined {
-  const values = node.inputs.map(valueOf);
+  const values = node.inputs.map(standIn);
   for (const o of registry.overloads(node.kind)) {
     const args = o.schema.arguments;
     if (args.length !== node.inputs.length || o.schema.returns.length !== node.outputs.length) continue;
