@@ -9,6 +9,12 @@ export {
   type TracebackFrame,
 } from '@tsjit/interpreter';
 export {
+  type GradientsOptions,
+  type GradientsResult,
+  SymbolicGradients,
+  symbolicGradients,
+} from './autodiff/symbolic-gradients.js';
+export {
   CompilationUnit,
   type CompilationUnitConstructor,
   type CompilationUnitOptions,
