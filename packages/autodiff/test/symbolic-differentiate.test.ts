@@ -30,7 +30,9 @@ function check(ir: string, inputs: Tensor[]) {
     const numeric = numericGradient(graph, inputs, i);
     const analytic = flat(back[k] as Tensor);
     expect(analytic.length).toBe(numeric.length);
-    analytic.forEach((a, j) => expect(Math.abs(a - numeric[j])).toBeLessThan(1e-6 + 1e-5 * Math.abs(numeric[j])));
+    analytic.forEach((a, j) => {
+      expect(Math.abs(a - numeric[j])).toBeLessThan(1e-6 + 1e-5 * Math.abs(numeric[j]));
+    });
   });
   return grad;
 }

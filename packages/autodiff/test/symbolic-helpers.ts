@@ -16,7 +16,9 @@ export function runGraph(
   inputs: readonly unknown[],
 ): { outputs: unknown[]; values: Map<Value, unknown> } {
   const values = new Map<Value, unknown>();
-  graph.inputs.forEach((v, i) => values.set(v, inputs[i]));
+  graph.inputs.forEach((v, i) => {
+    values.set(v, inputs[i]);
+  });
   const registry = opRegistry();
   for (const node of graph.nodes()) {
     const args = node.inputs.map((v) => values.get(v));
@@ -49,7 +51,9 @@ export function runGraph(
         outs = node.outputs.length === 1 ? [result] : [...(result as unknown[])];
       }
     }
-    node.outputs.forEach((v, i) => values.set(v, outs[i]));
+    node.outputs.forEach((v, i) => {
+      values.set(v, outs[i]);
+    });
   }
   return { outputs: graph.outputs.map((v) => values.get(v)), values };
 }

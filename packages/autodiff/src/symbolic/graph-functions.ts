@@ -25,6 +25,7 @@ import {
   splitOptions,
   toDtype,
 } from '@tsjit/ops';
+import { callOp, dispatch, Tensor } from '@tsjit/tensor';
 import { SymTensor, type TensorInfo } from './sym-tensor.js';
 import { SymbolicGradientError } from './symbolic-gradient-error.js';
 
@@ -98,13 +99,7 @@ function emitCall(host: GraphFunctionsHost, list: readonly Overload[], args: unk
   const inputs = schema.arguments.map((a) => argumentValue(host, bound[a.name], a.type, a.realType));
   const node = g.insert(schema.name, inputs, 0);
   node.setSchema(schema);
-  let meta: readonly { sizes: readonly number[]; dtype: string }[] | undefined;
-  try {
-    const m = overload.op.metaFor(overload)?.(bound, overload);
-    meta = m === undefined ? undefined : Array.isArray(m) ? m : [m as { sizes: readonly number[]; dtype: string }];
-  } catch {
-    meta = undefined;
-  }
+  const meta = resultInfo(overload, bound);
   const results = schema.returns.map((r, i) => {
     const type = r.type;
     if (type.kind === 'TensorType') {
@@ -187,4 +182,38 @@ function argumentValue(host: GraphFunctionsHost, v: unknown, declared: JitType, 
   }
   if (type.kind === 'NoneType') return g.insertConstant(null, { type: NoneType.get() });
   throw new SymbolicGradientError(`cannot pass ${String(v)} as ${declared.annotationStr()} in a backward graph`);
+}
+
+type Info = { readonly sizes: readonly number[]; readonly dtype: string };
+
+/**
+ * The sizes and dtypes of an op's results: from its `meta`, else by running it once on zeros of
+ * the arguments' sizes (shape inference by execution, at differentiation time only).
+ */
+function resultInfo(overload: Overload, bound: Record<string, unknown>): readonly Info[] | undefined {
+  try {
+    const m = overload.op.metaFor(overload)?.(bound, overload);
+    if (m !== undefined) return Array.isArray(m) ? (m as Info[]) : [m as Info];
+  } catch {
+    // fall through to running it
+  }
+  try {
+    const concrete = (v: unknown): unknown => {
+      if (v instanceof SymTensor) {
+        const info = v.info;
+        if (info?.sizes === undefined || info.dtype === undefined) throw new Error('unknown');
+        return callOp('zeros', [[...info.sizes], { dtype: info.dtype }]);
+      }
+      if (Array.isArray(v)) return v.map(concrete);
+      return v;
+    };
+    const args: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(bound)) args[k] = concrete(v);
+    const result = dispatch(overload, args);
+    const list = Array.isArray(result) ? result : [result];
+    if (!list.every((t) => t instanceof Tensor)) return undefined;
+    return (list as Tensor[]).map((t) => ({ sizes: [...t.sizes], dtype: t.dtype }));
+  } catch {
+    return undefined;
+  }
 }

@@ -88,6 +88,7 @@ export class SymTensor {
 
   #name(): string {
     const v = this.forward ?? this.backward;
-    return v ? v.debugName() : '?';
+    if (v === undefined) return '?';
+    return this.forward ? v.debugName() : `${v.debugName()} (from ${v.node.kind} in the backward)`;
   }
 }
