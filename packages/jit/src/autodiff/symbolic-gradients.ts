@@ -97,6 +97,11 @@ export class SymbolicGradients {
     throw new SymbolicGradientError('the specialized graph keeps failing its guards');
   }
 
+  /** How many specializations (kinds of call) are kept. */
+  get specializations(): number {
+    return this.#cache.size;
+  }
+
   /** The graphs of the specialization for a call (for inspection and tests). */
   gradientFor(args: readonly unknown[], options: GradientsOptions = {}): Gradient {
     return this.#specialize(this.#bind(args), options.inputsRequiringGrad ?? []).gradient;

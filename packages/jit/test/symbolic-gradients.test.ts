@@ -1,0 +1,160 @@
+import { SymbolicGradientError } from '@tsjit/autodiff';
+import { lint } from '@tsjit/ir';
+import { callOp, readValues, type Tensor, tensor } from '@tsjit/tensor';
+import { describe, expect, it } from 'vitest';
+import { CompilationUnit, type ScriptFunction, type ScriptModule, SymbolicGradients } from '../src/index.js';
+
+function t64(vals: number[], sizes: number[]): Tensor {
+  return callOp('reshape', [tensor(vals, { dtype: 'float64' }), sizes]) as Tensor;
+}
+const flat = (t: Tensor) => readValues(t).map(Number);
+const seq = (n: number, seed: number) => Array.from({ length: n }, (_, i) => Math.sin(seed * 3.1 + i * 1.3) * 0.8);
+
+/** d/d args[i] of sum(f(args)) by central differences in float64. */
+function numeric(f: (...a: unknown[]) => unknown, args: unknown[], i: number): number[] {
+  const x = args[i] as Tensor;
+  const base = flat(x);
+  const loss = (v: number[]) => {
+    const a = [...args];
+    a[i] = t64(v, [...x.sizes]);
+    return flat(f(...a) as Tensor).reduce((s, e) => s + e, 0);
+  };
+  return base.map((_, k) => {
+    const p = [...base];
+    p[k] += 1e-6;
+    const m = [...base];
+    m[k] -= 1e-6;
+    return (loss(p) - loss(m)) / 2e-6;
+  });
+}
+
+function expectClose(got: number[], want: number[]) {
+  expect(got.length).toBe(want.length);
+  got.forEach((g, k) => {
+    expect(Math.abs(g - want[k]), `element ${k}: ${g} vs ${want[k]}`).toBeLessThan(1e-6 + 1e-5 * Math.abs(want[k]));
+  });
+}
+
+const cu = new CompilationUnit(`
+def branchy(x: Tensor, y: Tensor) -> Tensor:
+    if bool(x.sum() > 0):
+        return torch.sin(x) * y
+    else:
+        return torch.exp(y) * x
+
+def looped(x: Tensor, n: int) -> Tensor:
+    for i in range(n):
+        x = x * 2.0
+    return x
+
+def shapes(x: Tensor, w: Tensor) -> Tuple[Tensor, Tensor]:
+    y = x.view(x.size(0), -1)
+    z = torch.softmax(torch.matmul(y, w), dim=1)
+    return z[:, 0:2].sum(1), torch.tanh(y).sum(1)
+
+class Lin(torch.nn.Module):
+    __parameters__ = ["weight", "bias", ]
+    weight : Tensor
+    bias : Tensor
+    training : bool
+    def forward(self, x: Tensor, target: Tensor) -> Tensor:
+        d = torch.tanh(torch.matmul(x, self.weight.t()) + self.bias) - target
+        return (d * d).mean()
+`);
+const fn = (name: string) => cu.get(name) as ScriptFunction;
+
+describe('SymbolicGradients on compiled TorchScript (float64 finite differences)', () => {
+  it('differentiates a function through views, softmax and slicing, returning a tuple', () => {
+    const x = t64(seq(12, 1), [3, 2, 2]);
+    const w = t64(seq(8, 2), [4, 2]);
+    const engine = new SymbolicGradients(fn('shapes'));
+    const r = engine.run([x, w], { inputsRequiringGrad: [0, 1] });
+    const both = (...a: unknown[]) => {
+      const [p, q] = fn('shapes').call(...a) as Tensor[];
+      return callOp('add', [callOp('sum', [p]), callOp('sum', [q])]);
+    };
+    expectClose(flat(r.inputGrads[0]!), numeric(both, [x, w], 0));
+    expectClose(flat(r.inputGrads[1]!), numeric(both, [x, w], 1));
+    const g = engine.gradientFor([x, w], { inputsRequiringGrad: [0, 1] });
+    lint(g.forward);
+    lint(g.backward);
+    expect(g.backward.toString()).toContain('aten::_softmax_backward_data');
+  });
+
+  it('specializes on the branch an If takes, guards it, and re-specializes when it flips', () => {
+    const engine = new SymbolicGradients(fn('branchy'));
+    const y = t64(seq(4, 3), [4]);
+    for (const sign of [1, -1]) {
+      const x = t64(
+        seq(4, 4).map((v) => Math.abs(v) * sign + 0.1 * sign),
+        [4],
+      );
+      const r = engine.run([x, y], { inputsRequiringGrad: [0, 1] });
+      const f = (...a: unknown[]) => fn('branchy').call(...a);
+      expectClose(flat(r.inputGrads[0]!), numeric(f, [x, y], 0));
+      expectClose(flat(r.inputGrads[1]!), numeric(f, [x, y], 1));
+      expectClose(flat(r.outputs as Tensor), flat(f(x, y) as Tensor));
+    }
+    // Same argument signature both times: the second call failed the first specialization's guard.
+    expect(engine.specializations).toBe(1);
+  });
+
+  it('refuses a loop over values that require grad (callers fall back to the eager tape)', () => {
+    const engine = new SymbolicGradients(fn('looped'));
+    let error: unknown;
+    try {
+      engine.run([t64([1, 2], [2]), 3], { inputsRequiringGrad: [0] });
+    } catch (e) {
+      error = e;
+    }
+    expect(SymbolicGradientError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toContain('prim::Loop');
+  });
+
+  it('trains a module: parameter gradients by dotted name, one specialization per input signature', () => {
+    const lin = cu.getClass('Lin')!.createModule({
+      weight: t64(seq(6, 5), [2, 3]),
+      bias: t64(seq(2, 6), [2]),
+    }) as ScriptModule;
+    const x = t64(seq(12, 7), [4, 3]);
+    const target = t64(
+      seq(8, 8).map((v) => v * 0.5),
+      [4, 2],
+    );
+    const engine = new SymbolicGradients(lin);
+    const first = engine.run([x, target]);
+    // The weight's gradient against finite differences of the loss in the weight.
+    const weight = lin.attr('weight') as Tensor;
+    const lossOf = (w: Tensor) => {
+      lin.setAttr('weight', w);
+      const l = flat(lin.forward(x, target) as Tensor)[0];
+      lin.setAttr('weight', weight);
+      return l;
+    };
+    const fd = flat(weight).map((_, k) => {
+      const p = flat(weight);
+      p[k] += 1e-6;
+      const m = flat(weight);
+      m[k] -= 1e-6;
+      return (lossOf(t64(p, [2, 3])) - lossOf(t64(m, [2, 3]))) / 2e-6;
+    });
+    expectClose(flat(first.paramGrads.get('weight')!), fd);
+    expect([...first.paramGrads.keys()].sort()).toEqual(['bias', 'weight']);
+    // Plain SGD: the loss goes down step after step.
+    let loss = flat(first.outputs as Tensor)[0];
+    for (let step = 0; step < 30; step++) {
+      const r = engine.run([x, target]);
+      for (const name of ['weight', 'bias']) {
+        const p = lin.attr(name) as Tensor;
+        lin.setAttr(name, callOp('sub', [p, r.paramGrads.get(name)!, { alpha: 0.5 }]) as Tensor);
+      }
+      const now = flat(r.outputs as Tensor)[0];
+      expect(now).toBeLessThanOrEqual(loss + 1e-12);
+      loss = now;
+    }
+    expect(loss).toBeLessThan(flat(first.outputs as Tensor)[0] * 0.8);
+    expect(engine.specializations).toBe(1);
+    engine.run([t64(seq(6, 9), [2, 3]), t64(seq(4, 10), [2, 2])]);
+    expect(engine.specializations).toBe(2);
+  });
+});
