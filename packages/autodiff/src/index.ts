@@ -11,6 +11,6 @@ export {
   resolveNodeOverload,
   type ValueProfile,
 } from './symbolic/differentiate.js';
-export { type GraphFunctionsHost, graphFunctions } from './symbolic/graph-functions.js';
+export { emitOverload, type GraphFunctionsHost, graphFunctions } from './symbolic/graph-functions.js';
 export { SymTensor, type TensorInfo } from './symbolic/sym-tensor.js';
 export { SymbolicGradientError } from './symbolic/symbolic-gradient-error.js';

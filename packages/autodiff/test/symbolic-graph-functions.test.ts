@@ -6,7 +6,7 @@ import { graphFunctions, SymTensor, type TensorInfo } from '../src/index.js';
 /** F in graph mode over a fresh graph whose inputs are the given tensors. */
 function setup(...infos: TensorInfo[]) {
   const g = new Graph();
-  const reader = { assume: () => {} };
+  const reader = { assume: () => {}, assumeData: () => {} };
   const newTensor = (value: Value, info: TensorInfo | undefined) => new SymTensor(reader, { backward: value }, info);
   const F = graphFunctions({
     backward: g,

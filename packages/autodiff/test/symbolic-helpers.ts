@@ -63,7 +63,7 @@ export function profileOf(values: Map<Value, unknown>): (v: Value) => ValueProfi
   return (v) => {
     if (!values.has(v)) return undefined;
     const x = values.get(v);
-    if (isTensor(x)) return { sizes: x.sizes, dtype: x.dtype };
+    if (isTensor(x)) return { sizes: x.sizes, dtype: x.dtype, tensor: x };
     return { value: x };
   };
 }

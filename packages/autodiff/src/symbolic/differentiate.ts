@@ -30,6 +30,8 @@ export interface ValueProfile {
   readonly dtype?: DType;
   /** The run-time value of a non-tensor (int, float, bool, ...), as the interpreter holds it. */
   readonly value?: unknown;
+  /** The run-time tensor itself (its strides, offset and, for integer and bool tensors, contents). */
+  readonly tensor?: unknown;
 }
 
 export interface DifferentiateOptions {
@@ -57,6 +59,8 @@ export interface Guard {
   readonly dtype?: DType;
   /** A non-tensor value the backward was built for. */
   readonly value?: unknown;
+  /** A tensor whose contents the backward was built for (a mask that decided a shape): equal contents required. */
+  readonly data?: unknown;
 }
 
 /**
@@ -116,6 +120,7 @@ class Differentiation {
   readonly #captures = new Map<Value, Value>();
   readonly #sizes = new Map<SymTensor, Value>();
   readonly #assumed = new Set<Value>();
+  readonly #assumedData = new Set<Value>();
   readonly #scalarGuards = new Map<Value, unknown>();
   readonly #addedToForward: Node[] = [];
   readonly F: Functions;
@@ -152,6 +157,11 @@ class Differentiation {
   /** InfoReader: a rule read a fact of `forward`. */
   assume(forward: Value): void {
     this.#assumed.add(forward);
+  }
+
+  /** InfoReader: the backward depends on the contents of `forward`. */
+  assumeData(forward: Value): void {
+    this.#assumedData.add(forward);
   }
 
   run(): Gradient {
@@ -198,6 +208,9 @@ class Differentiation {
       node.outputs.forEach((out, k) => {
         if (differentiable !== undefined && differentiable[k] === false) return;
         if (!carriesTensors(out.type)) return;
+        // An undefined output (an output_mask left it out) carries no gradient.
+        const p = this.#profile?.(out);
+        if (p !== undefined && p.sizes === undefined && 'value' in p && p.value === null) return;
         const info = out.type.kind === 'TensorType' ? this.#tensorInfo(out) : undefined;
         if (info?.dtype !== undefined && !isFloatingDtype(info.dtype)) return;
         this.#requires.add(out);
@@ -486,6 +499,10 @@ class Differentiation {
       guards.push({ output: outputIndex(v), sizes: info?.sizes, dtype: info?.dtype });
     }
     for (const [v, value] of this.#scalarGuards) guards.push({ output: outputIndex(v), value });
+    for (const v of this.#assumedData) {
+      if (v.node.kind === 'prim::Constant' || v.node.graph !== this.forward) continue;
+      guards.push({ output: outputIndex(v), data: this.#tensorInfo(v)?.data });
+    }
     return {
       forward: this.forward,
       backward: this.backward,
@@ -501,7 +518,10 @@ class Differentiation {
 
   #tensorInfo(v: Value): TensorInfo | undefined {
     const p = this.#profile?.(v);
-    if (p?.sizes !== undefined || p?.dtype !== undefined) return { sizes: p.sizes, dtype: p.dtype };
+    if (p?.sizes !== undefined || p?.dtype !== undefined) {
+      const t = p.tensor as { strides?: readonly number[]; offset?: number } | undefined;
+      return { sizes: p.sizes, dtype: p.dtype, strides: t?.strides, offset: t?.offset, data: p.tensor };
+    }
     if (v.node.kind === 'prim::Constant' && v.node.hasAttribute('value') && v.node.attributeKind('value') === 't') {
       const t = v.node.t('value') as { sizes?: readonly number[]; dtype?: DType };
       return { sizes: t.sizes, dtype: t.dtype };
@@ -536,7 +556,8 @@ class Differentiation {
   /** A stand-in for resolving overloads: what the value is, without recording assumptions. */
   #resolutionValue(v: Value): unknown {
     const type = v.type;
-    if (type.kind === 'TensorType') return new SymTensor({ assume: () => {} }, { forward: v }, undefined);
+    if (type.kind === 'TensorType')
+      return new SymTensor({ assume: () => {}, assumeData: () => {} }, { forward: v }, undefined);
     const node = v.node;
     if (node.kind === 'prim::Constant') return constantValue(node);
     if (node.kind === 'prim::ListConstruct') return node.inputs.map((e) => this.#resolutionValue(e));

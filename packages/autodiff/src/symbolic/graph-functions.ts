@@ -18,6 +18,7 @@ import {
   dtypeToCode,
   FloatScalar,
   type Functions,
+  isFloatingDtype,
   type OpRegistry,
   type Overload,
   resolveOverload,
@@ -94,6 +95,44 @@ function emitCall(host: GraphFunctionsHost, list: readonly Overload[], args: unk
     values = packed.positional;
   }
   const bound = overload.bind(values, keywords);
+  // Arithmetic of a rule on plain values (`F.mul(scale, input_scale)` on Python scalars) has nothing
+  // symbolic in it: it runs now, as it would eagerly.
+  if (!overload.schema.returns.some((r) => carriesTensor(r.type))) {
+    // A plain value out of integer tensors (`start.item()`) comes from their profiled contents.
+    const concrete: Record<string, unknown> = {};
+    let known = true;
+    for (const [k, v] of Object.entries(bound)) {
+      const c = profiledValue(v);
+      if (c === undefined && v !== undefined) known = false;
+      concrete[k] = c;
+    }
+    if (known) return dispatch(overload, concrete);
+  }
+  return emitOverload(host, overload, bound);
+}
+
+function carriesTensor(t: JitType): boolean {
+  return t.kind === 'TensorType' || t.containedTypes().some(carriesTensor);
+}
+
+/** `v` with integer and bool SymTensors replaced by their profiled tensors; undefined if one is not known. */
+function profiledValue(v: unknown): unknown {
+  if (v instanceof SymTensor) {
+    const dtype = v.info?.dtype;
+    return dtype !== undefined && !isFloatingDtype(dtype) ? v.profiledData() : undefined;
+  }
+  if (Array.isArray(v)) {
+    const items = v.map(profiledValue);
+    return items.some((e, i) => e === undefined && v[i] !== undefined) ? undefined : items;
+  }
+  return v;
+}
+
+/**
+ * Emits one node of `overload` with arguments by schema name (SymTensors for tensors, JS values for
+ * the rest); returns its result as SymTensors (a JS array for several results or a tensor list).
+ */
+export function emitOverload(host: GraphFunctionsHost, overload: Overload, bound: Record<string, unknown>): unknown {
   const schema = overload.schema;
   const g = host.backward;
   const inputs = schema.arguments.map((a) => argumentValue(host, bound[a.name], a.type, a.realType));
@@ -177,7 +216,10 @@ function argumentValue(host: GraphFunctionsHost, v: unknown, declared: JitType, 
   if (typeof v === 'number') {
     if (type.kind === 'FloatType') return g.insertConstant({ kind: 'float', value: v } as never);
     if (type.kind === 'BoolType') return g.insertConstant(v !== 0);
-    // Scalar and int arguments: an integral JS number is an int, as the eager resolution reads it.
+    // Scalar and int arguments: an integral JS number is an int, as the eager resolution reads it
+    // (beyond 2^53 it can only have been a float).
+    if (!Number.isSafeInteger(v) && type.kind !== 'IntType')
+      return g.insertConstant({ kind: 'float', value: v } as never);
     return g.insertConstant(v);
   }
   if (type.kind === 'NoneType') return g.insertConstant(null, { type: NoneType.get() });
@@ -202,6 +244,13 @@ function resultInfo(overload: Overload, bound: Record<string, unknown>): readonl
       if (v instanceof SymTensor) {
         const info = v.info;
         if (info?.sizes === undefined || info.dtype === undefined) throw new Error('unknown');
+        // Integer and bool tensors (indices, masks) may decide the result's shape: only their
+        // profiled contents will do. Floating contents do not shape results in derivative rules.
+        if (!isFloatingDtype(info.dtype)) {
+          const data = v.profiledData();
+          if (data === undefined) throw new Error('contents unknown');
+          return data;
+        }
         return callOp('zeros', [[...info.sizes], { dtype: info.dtype }]);
       }
       if (Array.isArray(v)) return v.map(concrete);

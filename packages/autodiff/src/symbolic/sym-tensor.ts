@@ -1,17 +1,24 @@
 import type { Value } from '@tsjit/ir';
-import type { DType } from '@tsjit/ops';
+import { type DType, isFloatingDtype } from '@tsjit/ops';
 import { SymbolicGradientError } from './symbolic-gradient-error.js';
 
 /** What the engine knows statically about a tensor value: its sizes and dtype (from its type or a profile). */
 export interface TensorInfo {
   readonly sizes?: readonly number[];
   readonly dtype?: DType;
+  /** The geometry of a profiled tensor, for the few rules that depend on it (as_strided). */
+  readonly strides?: readonly number[];
+  readonly offset?: number;
+  /** The profiled tensor itself: integer and bool tensors (masks, indices) can decide result shapes. */
+  readonly data?: unknown;
 }
 
 /** Where a SymTensor's static facts come from, so that reading them can be recorded as an assumption. */
 export interface InfoReader {
   /** Called when a rule reads the sizes or dtype of a forward value: the backward now assumes them. */
   assume(forward: Value): void;
+  /** Called when the backward is built from the profiled contents of `forward` (a mask that decides a shape). */
+  assumeData(forward: Value): void;
 }
 
 /**
@@ -61,24 +68,46 @@ export class SymTensor {
   }
 
   get strides(): readonly number[] {
-    const sizes = this.sizes;
-    const strides = new Array<number>(sizes.length);
-    let s = 1;
-    for (let d = sizes.length - 1; d >= 0; d--) {
-      strides[d] = s;
-      s *= Math.max(sizes[d], 1);
+    const strides = this.#info?.strides;
+    if (strides === undefined) {
+      throw new SymbolicGradientError(`a derivative rule needs the strides of %${this.#name()}, which are not known`);
     }
+    if (this.#source) this.#reader.assume(this.#source);
     return strides;
   }
 
   get offset(): number {
-    return 0;
+    const offset = this.#info?.offset;
+    if (offset === undefined) {
+      throw new SymbolicGradientError(
+        `a derivative rule needs the storage offset of %${this.#name()}, which is not known`,
+      );
+    }
+    if (this.#source) this.#reader.assume(this.#source);
+    return offset;
   }
 
-  get data(): never {
+  get data(): Uint8Array {
+    // Integer and bool tensors that were profiled (batch sizes, masks) may be read: the backward
+    // is then built for their contents, which its guards check.
+    const dtype = this.#info?.dtype;
+    if (dtype !== undefined && !isFloatingDtype(dtype)) {
+      const data = this.profiledData() as { data?: Uint8Array } | undefined;
+      if (data?.data !== undefined) return data.data;
+    }
     throw new SymbolicGradientError(
       `a derivative rule reads the data of %${this.#name()}: data-dependent rules have no symbolic form`,
     );
+  }
+
+  /**
+   * The profiled tensor, for inferring result shapes by running an op; recorded as an assumption
+   * on the contents of the forward value. Undefined when not profiled.
+   */
+  profiledData(): unknown {
+    const data = this.#info?.data;
+    if (data !== undefined && this.#source) this.#reader.assumeData(this.#source);
+    return data;
   }
 
   /** The static facts without recording an assumption (for types of new values). */

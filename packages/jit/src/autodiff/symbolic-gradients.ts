@@ -5,6 +5,7 @@ import { FloatScalar, OpError } from '@tsjit/ops';
 import { constantPooling, constantPropagation, eliminateCommonSubexpression, eliminateDeadCode } from '@tsjit/passes';
 import { callOp, Tensor } from '@tsjit/tensor';
 import { bindArguments } from '../runtime/bind-arguments.js';
+import { tensorsEqual } from '../save/tensors-equal.js';
 import type { ScriptFunction } from '../script-function.js';
 import { ScriptModule } from '../script-module.js';
 import { type LiftedAttributes, liftAttributes, readLifted, sameAttribute } from './lift-attributes.js';
@@ -208,7 +209,9 @@ export class SymbolicGradients {
     }
     for (const guard of gradient.guards) {
       const v = outs[guard.output];
-      if (guard.sizes !== undefined || guard.dtype !== undefined) {
+      if (guard.data !== undefined) {
+        if (!tensorsEqual(v, guard.data)) return undefined;
+      } else if (guard.sizes !== undefined || guard.dtype !== undefined) {
         if (!(v instanceof Tensor)) return undefined;
         if (guard.dtype !== undefined && v.dtype !== guard.dtype) return undefined;
         if (guard.sizes !== undefined && !sameSizes(v.sizes, guard.sizes)) return undefined;
@@ -258,7 +261,7 @@ function profileGraph(graph: Graph, inputs: readonly unknown[]): (v: Value) => V
   return (v) => {
     if (!byUnique.has(v.unique)) return undefined;
     const x = byUnique.get(v.unique);
-    if (x instanceof Tensor) return { sizes: x.sizes, dtype: x.dtype };
+    if (x instanceof Tensor) return { sizes: x.sizes, dtype: x.dtype, tensor: x };
     return { value: x };
   };
 }
