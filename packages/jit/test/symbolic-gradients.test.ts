@@ -42,6 +42,9 @@ def branchy(x: Tensor, y: Tensor) -> Tensor:
     else:
         return torch.exp(y) * x
 
+def masked(x: Tensor, m: Tensor) -> Tensor:
+    return (x[m] * x[m]).sum() + torch.tanh(x).sum()
+
 def looped(x: Tensor, n: int) -> Tensor:
     for i in range(n):
         x = x * 2.0
@@ -97,6 +100,21 @@ describe('SymbolicGradients on compiled TorchScript (float64 finite differences)
     }
     // Same argument signature both times: the second call failed the first specialization's guard.
     expect(engine.specializations).toBe(1);
+  });
+
+  it('builds data-dependent shapes from profiled masks and re-specializes when a mask changes', () => {
+    const engine = new SymbolicGradients(fn('masked'));
+    const x = t64(seq(6, 11), [6]);
+    const f = (...a: unknown[]) => fn('masked').call(...a);
+    for (const bits of [
+      [true, false, true, true, false, false],
+      [false, true, false, false, false, true],
+      [true, true, true, true, true, false],
+    ]) {
+      const m = tensor(bits, { dtype: 'bool' });
+      const r = engine.run([x, m], { inputsRequiringGrad: [0] });
+      expectClose(flat(r.inputGrads[0]!), numeric(f, [x, m], 0));
+    }
   });
 
   it('refuses a loop over values that require grad (callers fall back to the eager tape)', () => {

@@ -1,7 +1,7 @@
 import { differentiate, type Gradient, SymbolicGradientError, type ValueProfile } from '@tsjit/autodiff';
 import { type Code, type CodeProvider, compileGraph, execute, fromRuntime, RunState } from '@tsjit/interpreter';
 import type { FunctionSchema, Graph, Value } from '@tsjit/ir';
-import { FloatScalar, OpError } from '@tsjit/ops';
+import { FloatScalar, isFloatingDtype, OpError } from '@tsjit/ops';
 import { constantPooling, constantPropagation, eliminateCommonSubexpression, eliminateDeadCode } from '@tsjit/passes';
 import { callOp, Tensor } from '@tsjit/tensor';
 import { bindArguments } from '../runtime/bind-arguments.js';
@@ -261,7 +261,11 @@ function profileGraph(graph: Graph, inputs: readonly unknown[]): (v: Value) => V
   return (v) => {
     if (!byUnique.has(v.unique)) return undefined;
     const x = byUnique.get(v.unique);
-    if (x instanceof Tensor) return { sizes: x.sizes, dtype: x.dtype, tensor: x };
+    if (x instanceof Tensor) {
+      // Contents of integer and bool tensors may become guards: keep a copy the caller cannot change.
+      const tensor = isFloatingDtype(x.dtype) ? x : (callOp('clone', [x]) as Tensor);
+      return { sizes: x.sizes, dtype: x.dtype, tensor };
+    }
     return { value: x };
   };
 }
