@@ -155,6 +155,22 @@ describe('differentiate (hand-written IR, float64 finite differences)', () => {
     expect((error as Error).message).toMatch(/prim::If/);
   });
 
+  it('refuses mutation: an in-place op on a value that requires grad, a tensor appended to a list', () => {
+    const inplace = parseIR(`graph(%x : Double(3)):
+  %one : int = prim::Constant[value=1]()
+  %y : Double(3) = aten::mul(%x, %x)
+  %z : Double(3) = aten::add_(%y, %x, %one)
+  return (%y)`);
+    expect(() => differentiate(inplace)).toThrow(/writes in place into %y/);
+    const appended = parseIR(`graph(%x : Double(3)):
+  %l : Tensor[] = prim::ListConstruct()
+  %r : Tensor[] = aten::append(%l, %x)
+  %zero : int = prim::Constant[value=0]()
+  %s : Double(1, 3) = aten::stack(%l, %zero)
+  return (%s)`);
+    expect(() => differentiate(appended)).toThrow(SymbolicGradientError);
+  });
+
   it('control flow off the gradient path is left alone', () => {
     const graph = parseIR(`graph(%x : Double(3), %n : int):
   %zero : int = prim::Constant[value=0]()

@@ -203,6 +203,19 @@ class Differentiation {
         continue;
       }
       const overload = this.#overloadOf(node);
+      // In-place writes break the SSA reading of the graph the rules rely on: PyTorch differentiates
+      // only mutation-free subgraphs too.
+      overload?.schema.arguments.forEach((a, i) => {
+        const written = node.inputs[i];
+        if (!a.isWrite || written === undefined) return;
+        // A list that gets a grad-requiring tensor appended (or set) changes under the values read from it.
+        const intoList = written.type.kind === 'ListType' && node.inputs.some((v) => this.#requires.has(v));
+        if (this.#requires.has(written) || intoList) {
+          throw new SymbolicGradientError(
+            `${overload.qualifiedName} writes in place into %${written.debugName()}, which requires grad: mutation has no symbolic gradient`,
+          );
+        }
+      });
       if (overload === undefined || overload.op.definition.nondifferentiable !== undefined) continue;
       const differentiable = overload.op.definition.outputDifferentiability;
       node.outputs.forEach((out, k) => {
@@ -304,10 +317,15 @@ class Differentiation {
     args.forEach((a, i) => {
       ctx[a.name] = this.#ruleArgument(node.inputs[i]);
     });
-    const grads = node.outputs.map((_, k) => outGrads[k] ?? null);
+    const grads = node.outputs.map((v, k) => {
+      const g = outGrads[k] ?? null;
+      if (!Array.isArray(g)) return g;
+      // A list result's gradient has one entry per element, null where none flowed.
+      const unpack = v.uses.find((u) => u.user.kind === 'prim::ListUnpack')?.user;
+      return Array.from({ length: Math.max(g.length, unpack?.outputs.length ?? 0) }, (_, i) => g[i] ?? null);
+    });
     ctx.grad = grads[0];
     ctx.grads = grads.length === 1 && Array.isArray(grads[0]) ? grads[0] : grads;
-    if (grads.length === 1 && Array.isArray(grads[0])) ctx.grad = grads[0];
     Object.defineProperty(ctx, 'result', {
       enumerable: true,
       get: () => {
