@@ -1,3 +1,5 @@
+// The symbolic engine's refusal, for callers that fall back to the eager tape.
+export { SymbolicGradientError } from '@tsjit/autodiff';
 export {
   CallCancelledError,
   type CancelReason,
