@@ -172,6 +172,15 @@ describe('SymbolicGradients on compiled TorchScript (float64 finite differences)
     }
     expect(loss).toBeLessThan(flat(first.outputs as Tensor)[0] * 0.8);
     expect(engine.specializations).toBe(1);
+    // accumulateGrad adds into .grad, as backward() does.
+    const w = lin.attr('weight') as Tensor;
+    w.grad = null;
+    const a = engine.run([x, target], { accumulateGrad: true });
+    engine.run([x, target], { accumulateGrad: true });
+    expectClose(
+      flat(w.grad!),
+      flat(a.paramGrads.get('weight')!).map((v) => 2 * v),
+    );
     engine.run([t64(seq(6, 9), [2, 3]), t64(seq(4, 10), [2, 2])]);
     expect(engine.specializations).toBe(2);
   });

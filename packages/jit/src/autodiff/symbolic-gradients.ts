@@ -19,6 +19,11 @@ export interface GradientsOptions {
    * through tuples and lists (default: all ones, i.e. the loss is the sum of every such output).
    */
   readonly gradOutputs?: readonly Tensor[];
+  /**
+   * Also add each parameter's gradient into its `.grad` (created on first use), as `backward()`
+   * does, so that optimizers reading `.grad` train the module.
+   */
+  readonly accumulateGrad?: boolean;
 }
 
 /** One call's results and gradients. */
@@ -53,7 +58,7 @@ interface Specialization {
   readonly methodOutputs: number;
   readonly lifted: LiftedAttributes;
   /** Per gradInput of the backward: an argument index, or a parameter name. */
-  readonly targets: readonly ({ arg: number } | { param: string })[];
+  readonly targets: readonly ({ arg: number } | { param: string; lifted: number })[];
 }
 
 /**
@@ -160,7 +165,7 @@ export class SymbolicGradients {
       eliminateDeadCode(graph);
       profile = profileGraph(graph, [...inputs, ...liftedValues]);
     }
-    const targets: ({ arg: number } | { param: string })[] = [];
+    const targets: ({ arg: number } | { param: string; lifted: number })[] = [];
     const inputsRequiringGrad: number[] = [];
     for (const i of requested) {
       inputsRequiringGrad.push(i + offset);
@@ -173,7 +178,7 @@ export class SymbolicGradients {
         const name = names.get(liftedValues[k]);
         if (name === undefined) return;
         inputsRequiringGrad.push(graph.inputs.indexOf(l.input));
-        targets.push({ param: name });
+        targets.push({ param: name, lifted: k });
       });
     }
     const gradient = differentiate(graph, { inputsRequiringGrad, profile });
@@ -234,7 +239,13 @@ export class SymbolicGradients {
     spec.targets.forEach((t, k) => {
       const g = results[k] instanceof Tensor ? (results[k] as Tensor) : null;
       if ('arg' in t) inputGrads.push(g);
-      else if (g !== null) paramGrads.set(t.param, g);
+      else if (g !== null) {
+        paramGrads.set(t.param, g);
+        if (options.accumulateGrad) {
+          const p = liftedValues[t.lifted];
+          p.grad = p.grad === null ? (callOp('clone', [g]) as Tensor) : (callOp('add', [p.grad, g]) as Tensor);
+        }
+      }
     });
     const methodOutputs = outs.slice(0, spec.methodOutputs).map(fromRuntime);
     return { outputs: methodOutputs.length === 1 ? methodOutputs[0] : methodOutputs, inputGrads, paramGrads };
