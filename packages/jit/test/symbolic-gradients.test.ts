@@ -47,6 +47,11 @@ def masked(x: Tensor, m: Tensor) -> Tensor:
 
 def looped(x: Tensor, n: int) -> Tensor:
     for i in range(n):
+        x = torch.sin(x) * (i + 1) + x
+    return x
+
+def until(x: Tensor) -> Tensor:
+    while bool(x.sum() < 100.0):
         x = x * 2.0
     return x
 
@@ -117,14 +122,21 @@ describe('SymbolicGradients on compiled TorchScript (float64 finite differences)
     }
   });
 
-  it('refuses a loop over values that require grad (callers fall back to the eager tape)', () => {
+  it('unrolls counted loops for the profiled trip count (guarded), and refuses other loops', () => {
     const engine = new SymbolicGradients(fn('looped'));
+    const x = t64(seq(3, 12), [3]);
+    const f = (...a: unknown[]) => fn('looped').call(...a);
+    for (const n of [3, 1, 0]) {
+      const r = engine.run([x, n], { inputsRequiringGrad: [0] });
+      expectClose(flat(r.inputGrads[0]!), numeric(f, [x, n], 0));
+    }
     let error: unknown;
     try {
-      engine.run([t64([1, 2], [2]), 3], { inputsRequiringGrad: [0] });
+      new SymbolicGradients(fn('until')).run([t64([1, 2], [2])], { inputsRequiringGrad: [0] });
     } catch (e) {
       error = e;
     }
+    // The condition is computed in the body: no trip count to specialize on.
     expect(SymbolicGradientError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain('prim::Loop');
   });

@@ -1,6 +1,6 @@
-import { differentiate, type Gradient, SymbolicGradientError, type ValueProfile } from '@tsjit/autodiff';
+import { constantValue, differentiate, type Gradient, SymbolicGradientError, type ValueProfile } from '@tsjit/autodiff';
 import { type Code, type CodeProvider, compileGraph, execute, fromRuntime, RunState } from '@tsjit/interpreter';
-import type { FunctionSchema, Graph, Value } from '@tsjit/ir';
+import type { FunctionSchema, Graph, Node, Value } from '@tsjit/ir';
 import { FloatScalar, isFloatingDtype, OpError } from '@tsjit/ops';
 import { constantPooling, constantPropagation, eliminateCommonSubexpression, eliminateDeadCode } from '@tsjit/passes';
 import { callOp, Tensor } from '@tsjit/tensor';
@@ -53,8 +53,11 @@ interface Specialization {
   readonly gradient: Gradient;
   readonly forward: Code;
   readonly backward: Code;
-  /** Forward outputs [methodOutputs, methodOutputs + ifGuards.length) are If conditions the graph was specialized on. */
-  readonly ifGuards: readonly boolean[];
+  /**
+   * Forward outputs [methodOutputs, methodOutputs + specGuards.length) are the If conditions and
+   * loop trip counts the graph was specialized on, with the values it was specialized for.
+   */
+  readonly specGuards: readonly unknown[];
   readonly methodOutputs: number;
   readonly lifted: LiftedAttributes;
   /** Per gradInput of the backward: an argument index, or a parameter name. */
@@ -141,24 +144,16 @@ export class SymbolicGradients {
     const methodOutputs = graph.outputs.length;
     constantPropagation(graph);
     eliminateDeadCode(graph);
-    // Specialize on If conditions, round after round: a taken branch may hold more Ifs.
-    const ifGuards: boolean[] = [];
+    // Specialize on the branch each If takes and unroll counted loops, round after round: a taken
+    // branch or a loop body may hold more control flow.
+    const specGuards: unknown[] = [];
     const liftedValues = lifted.tensors.map(readLifted);
     let profile = profileGraph(graph, [...inputs, ...liftedValues]);
     for (let round = 0; round < MAX_PROFILE_ROUNDS; round++) {
       let changed = false;
       for (const node of [...graph.nodes()]) {
-        if (node.kind !== 'prim::If') continue;
-        const cond = node.input(0);
-        if (cond.node.kind === 'prim::Constant') continue;
-        const taken = profile(cond)?.value;
-        if (typeof taken !== 'boolean') continue;
-        const constant = graph.withInsertPoint(node, () => graph.insertConstant(taken));
-        node.replaceInput(0, constant);
-        // The condition stays computed: the forward returns it, and each call checks it.
-        graph.registerOutput(cond);
-        ifGuards.push(taken);
-        changed = true;
+        if (node.kind === 'prim::If') changed = specializeIf(graph, node, profile, specGuards) || changed;
+        else if (node.kind === 'prim::Loop') changed = unrollLoop(graph, node, profile, specGuards) || changed;
       }
       if (!changed) break;
       constantPropagation(graph);
@@ -192,7 +187,7 @@ export class SymbolicGradients {
       gradient,
       forward: compileGraph(gradient.forward, { name: `${name}_forward`, provider: NO_CALLS }),
       backward: compileGraph(gradient.backward, { name: `${name}_backward`, provider: NO_CALLS }),
-      ifGuards,
+      specGuards,
       methodOutputs,
       lifted,
       targets,
@@ -209,8 +204,8 @@ export class SymbolicGradients {
     const liftedValues = spec.lifted.tensors.map(readLifted);
     const raw = execute(spec.forward, [...inputs, ...liftedValues], new RunState());
     const outs = gradient.forward.outputs.length === 1 ? [raw] : (raw as unknown[]);
-    for (let i = 0; i < spec.ifGuards.length; i++) {
-      if (outs[spec.methodOutputs + i] !== spec.ifGuards[i]) return undefined;
+    for (let i = 0; i < spec.specGuards.length; i++) {
+      if (!sameValue(outs[spec.methodOutputs + i], spec.specGuards[i])) return undefined;
     }
     for (const guard of gradient.guards) {
       const v = outs[guard.output];
@@ -250,6 +245,71 @@ export class SymbolicGradients {
     const methodOutputs = outs.slice(0, spec.methodOutputs).map(fromRuntime);
     return { outputs: methodOutputs.length === 1 ? methodOutputs[0] : methodOutputs, inputGrads, paramGrads };
   }
+}
+
+type Profile = (v: Value) => ValueProfile | undefined;
+
+/** The value of `v`: a constant's, else the profiled one (then guarded: the forward returns `v`). */
+function specializedValue(graph: Graph, v: Value, profile: Profile, guards: unknown[]): unknown {
+  if (v.node.kind === 'prim::Constant') return constantValue(v.node);
+  const value = profile(v)?.value;
+  if (value === undefined) return undefined;
+  graph.registerOutput(v);
+  guards.push(value);
+  return value;
+}
+
+/** An If whose condition was profiled takes that branch from now on (constant propagation inlines it). */
+function specializeIf(graph: Graph, node: Node, profile: Profile, guards: unknown[]): boolean {
+  const cond = node.input(0);
+  if (cond.node.kind === 'prim::Constant') return false;
+  if (typeof profile(cond)?.value !== 'boolean') return false;
+  const taken = specializedValue(graph, cond, profile, guards) as boolean;
+  node.replaceInput(
+    0,
+    graph.withInsertPoint(node, () => graph.insertConstant(taken)),
+  );
+  return true;
+}
+
+const MAX_UNROLLED_NODES = 20_000;
+
+/**
+ * A counted loop (`for i in range(n)`: the start and continue conditions constant true) unrolled
+ * for the profiled trip count, so that gradients can flow through its body.
+ */
+function unrollLoop(graph: Graph, node: Node, profile: Profile, guards: unknown[]): boolean {
+  const [maxTrip, initCond, ...init] = node.inputs;
+  const body = node.blocks[0];
+  const isTrue = (v: Value) => v.node.kind === 'prim::Constant' && constantValue(v.node) === true;
+  if (!isTrue(initCond) || !isTrue(body.outputs[0])) return false;
+  const known = maxTrip.node.kind === 'prim::Constant' ? constantValue(maxTrip.node) : profile(maxTrip)?.value;
+  if (typeof known !== 'number' || known < 0) return false;
+  const size = [...body.nodes()].length;
+  if (known * Math.max(size, 1) > MAX_UNROLLED_NODES) return false;
+  const n = specializedValue(graph, maxTrip, profile, guards) as number;
+  let carried = [...init];
+  graph.withInsertPoint(node, () => {
+    for (let it = 0; it < n; it++) {
+      const map = new Map<Value, Value>();
+      map.set(body.inputs[0], graph.insertConstant(it));
+      body.inputs.slice(1).forEach((v, j) => {
+        map.set(v, carried[j]);
+      });
+      for (const inner of body.nodes()) {
+        const copy = graph.insertNode(graph.createClone(inner, (v) => map.get(v) ?? v));
+        inner.outputs.forEach((v, j) => {
+          map.set(v, copy.outputs[j]);
+        });
+      }
+      carried = body.outputs.slice(1).map((v) => map.get(v) ?? v);
+    }
+  });
+  node.outputs.forEach((v, j) => {
+    v.replaceAllUsesWith(carried[j]);
+  });
+  node.destroy();
+  return true;
 }
 
 /** Runs a copy of `graph` that returns every value of its top block, for the facts of each. */
