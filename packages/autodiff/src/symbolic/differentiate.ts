@@ -243,7 +243,22 @@ class Differentiation {
         });
         return;
       }
-      if (v.type.kind !== 'TensorType') {
+      const p = this.#profile?.(v);
+      if (v.type.kind === 'OptionalType' && p !== undefined) {
+        // An Optional[Tensor] output is a tensor leaf when the profile says it holds one.
+        if (p.sizes === undefined) return;
+      } else if (v.type.kind === 'ListType' && Array.isArray(p?.value)) {
+        // A tensor list made by an op (split, unbind): one incoming gradient per element.
+        (p.value as unknown[]).forEach((e, i) => {
+          const t = e as { sizes?: readonly number[]; dtype?: DType } | null;
+          if (t === null || t.sizes === undefined || (t.dtype !== undefined && !isFloatingDtype(t.dtype))) return;
+          const info = { sizes: t.sizes, dtype: t.dtype };
+          const input = this.backward.addInput(`grad_${paths.length}`, tensorType(info));
+          this.#accumulateElement(v, i, new SymTensor(this, { backward: input }, info));
+          paths.push({ output, path: [...path, i] });
+        });
+        return;
+      } else if (v.type.kind !== 'TensorType') {
         throw new SymbolicGradientError(
           `output ${output} (%${v.debugName()}: ${v.type.annotationStr()}) is not a tensor or a tuple/list built in the graph`,
         );
@@ -355,7 +370,10 @@ class Differentiation {
     const type = v.type;
     if (type.kind === 'TensorType') return this.#symOf(v);
     const node = v.node;
-    if (node.kind === 'prim::ListConstruct') return node.inputs.map((e) => this.#ruleArgument(e));
+    // A list appended to after construction holds what the profile saw, not its construct's inputs.
+    const mutated = v.uses.some((u) => u.user.maybeSchema()?.arguments[u.offset]?.isWrite === true);
+    if (node.kind === 'prim::ListConstruct' && !mutated) return node.inputs.map((e) => this.#ruleArgument(e));
+    if (node.kind === 'prim::Constant' && carriesTensors(type)) return this.#tensorConstant(constantValue(node));
     if (node.kind === 'prim::Constant') return this.#constantOf(v);
     if (type.kind === 'OptionalType' && (type as OptionalType).elementType.kind === 'TensorType') {
       // Optional[Tensor] from a refinement: the profile says whether it is None.
@@ -374,6 +392,17 @@ class Differentiation {
     throw new SymbolicGradientError(
       `%${v.debugName()} (${type.annotationStr()}, from ${node.kind}) is neither a constant nor profiled: a derivative rule needs its value`,
     );
+  }
+
+  /** Tensors inside a folded constant (a list of index tensors) as constants of the backward. */
+  #tensorConstant(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map((e) => this.#tensorConstant(e));
+    if (value !== null && typeof value === 'object' && 'sizes' in value && 'dtype' in value) {
+      const t = value as { sizes: readonly number[]; dtype: DType };
+      const c = this.backward.insertConstant({ kind: 'tensor', tensor: value } as IValue);
+      return new SymTensor(this, { backward: c }, { sizes: t.sizes, dtype: t.dtype });
+    }
+    return value;
   }
 
   #resultOf(v: Value): unknown {
@@ -625,6 +654,7 @@ function ivalueToOp(v: IValue): unknown {
   if (tagged.kind === 'float')
     return Number.isInteger(tagged.value) ? new FloatScalar(Number(tagged.value)) : tagged.value;
   if (tagged.kind === 'tuple') return Object.freeze(tagged.items!.map(ivalueToOp));
+  if (tagged.kind === 'tensor') return (v as { tensor: unknown }).tensor;
   return v;
 }
 

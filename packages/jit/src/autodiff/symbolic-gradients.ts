@@ -142,6 +142,14 @@ export class SymbolicGradients {
     const offset = m === undefined ? 0 : 1;
     const lifted: LiftedAttributes = m ? liftAttributes(graph, m.object) : { tensors: [], folded: [] };
     const methodOutputs = graph.outputs.length;
+    for (const node of graph.allNodes()) {
+      // Interface calls have no graph to inline before run time; forks run their own subgraph.
+      if (node.kind === 'prim::CallMethod' || node.kind === 'prim::CallFunction' || node.kind === 'prim::fork') {
+        throw new SymbolicGradientError(
+          `${node.kind} remains after inlining: only whole graphs differentiate symbolically`,
+        );
+      }
+    }
     constantPropagation(graph);
     eliminateDeadCode(graph);
     // Specialize on the branch each If takes and unroll counted loops, round after round: a taken
