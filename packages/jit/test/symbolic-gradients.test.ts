@@ -50,6 +50,16 @@ def looped(x: Tensor, n: int) -> Tensor:
         x = torch.sin(x) * (i + 1) + x
     return x
 
+def mutating(x: Tensor, n: int) -> Tensor:
+    outs: List[Tensor] = []
+    h = x * 1.5
+    for i in range(n):
+        h = torch.tanh(h) * x
+        h.relu_()
+        h.add_(0.25)
+        outs.append(h)
+    return torch.stack(outs, 0).sum(0)
+
 def until(x: Tensor) -> Tensor:
     while bool(x.sum() < 100.0):
         x = x * 2.0
@@ -139,6 +149,18 @@ describe('SymbolicGradients on compiled TorchScript (float64 finite differences)
     // The condition is computed in the body: no trip count to specialize on.
     expect(SymbolicGradientError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain('prim::Loop');
+  });
+
+  it('removes mutation first: in-place ops on fresh tensors, lists built by appends', () => {
+    const engine = new SymbolicGradients(fn('mutating'));
+    const x = t64(seq(4, 13), [4]);
+    const f = (...a: unknown[]) => fn('mutating').call(...a);
+    const r = engine.run([x, 3], { inputsRequiringGrad: [0] });
+    expectClose(flat(r.inputGrads[0]!), numeric(f, [x, 3], 0));
+    expectClose(flat(r.outputs as Tensor), flat(f(x, 3) as Tensor));
+    const g = engine.gradientFor([x, 3], { inputsRequiringGrad: [0] });
+    expect(g.forward.toString()).not.toContain('aten::relu_');
+    expect(g.forward.toString()).not.toContain('aten::append');
   });
 
   it('trains a module: parameter gradients by dotted name, one specialization per input signature', () => {

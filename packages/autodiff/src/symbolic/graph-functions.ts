@@ -260,8 +260,9 @@ function resultInfo(overload: Overload, bound: Record<string, unknown>): readonl
     for (const [k, v] of Object.entries(bound)) args[k] = concrete(v);
     const result = dispatch(overload, args);
     const list = Array.isArray(result) ? result : [result];
-    if (!list.every((t) => t instanceof Tensor)) return undefined;
-    return (list as Tensor[]).map((t) => ({ sizes: [...t.sizes], dtype: t.dtype }));
+    if (!list.every((t) => t instanceof Tensor || t === null)) return undefined;
+    // An undefined result (left out by an output mask) has nothing to know.
+    return list.map((t) => (t instanceof Tensor ? { sizes: [...t.sizes], dtype: t.dtype } : undefined)) as Info[];
   } catch {
     return undefined;
   }

@@ -3,12 +3,13 @@ import { type Code, type CodeProvider, compileGraph, execute, fromRuntime, RunSt
 import type { FunctionSchema, Graph, Node, Value } from '@tsjit/ir';
 import { FloatScalar, isFloatingDtype, OpError } from '@tsjit/ops';
 import { constantPooling, constantPropagation, eliminateCommonSubexpression, eliminateDeadCode } from '@tsjit/passes';
-import { callOp, Tensor } from '@tsjit/tensor';
+import { callOp, opRegistry, Tensor } from '@tsjit/tensor';
 import { bindArguments } from '../runtime/bind-arguments.js';
 import { tensorsEqual } from '../save/tensors-equal.js';
 import type { ScriptFunction } from '../script-function.js';
 import { ScriptModule } from '../script-module.js';
 import { type LiftedAttributes, liftAttributes, readLifted, sameAttribute } from './lift-attributes.js';
+import { removeMutation } from './remove-mutation.js';
 
 /** What to differentiate and how. */
 export interface GradientsOptions {
@@ -150,8 +151,12 @@ export class SymbolicGradients {
         );
       }
     }
-    constantPropagation(graph);
-    eliminateDeadCode(graph);
+    const cleanup = () => {
+      constantPropagation(graph);
+      eliminateDeadCode(graph);
+      if (removeMutation(graph, opRegistry())) eliminateDeadCode(graph);
+    };
+    cleanup();
     // Specialize on the branch each If takes and unroll counted loops, round after round: a taken
     // branch or a loop body may hold more control flow.
     const specGuards: unknown[] = [];
@@ -164,8 +169,7 @@ export class SymbolicGradients {
         else if (node.kind === 'prim::Loop') changed = unrollLoop(graph, node, profile, specGuards) || changed;
       }
       if (!changed) break;
-      constantPropagation(graph);
-      eliminateDeadCode(graph);
+      cleanup();
       profile = profileGraph(graph, [...inputs, ...liftedValues]);
     }
     const targets: ({ arg: number } | { param: string; lifted: number })[] = [];
