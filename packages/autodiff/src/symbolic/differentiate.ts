@@ -20,7 +20,9 @@ import {
   toDtype,
 } from '@tsjit/ops';
 import { opRegistry } from '@tsjit/tensor';
+import { constantValue } from './constant-value.js';
 import { graphFunctions, isSymTensor, tensorType } from './graph-functions.js';
+import { resolveNodeOverload } from './resolve-node-overload.js';
 import { SymTensor, type TensorInfo } from './sym-tensor.js';
 import { SymbolicGradientError } from './symbolic-gradient-error.js';
 
@@ -623,41 +625,6 @@ class Differentiation {
   }
 }
 
-/** A `prim::Constant`'s value as ops receive it at run time (integral floats boxed as FloatScalar). */
-export function constantValue(node: Node): unknown {
-  if (!node.hasAttribute('value')) return null;
-  const kind = node.attributeKind('value');
-  const type = node.output().type;
-  switch (kind) {
-    case 'i':
-      return type.kind === 'BoolType' ? node.i('value') !== 0 : node.i('value');
-    case 'f': {
-      const f = node.f('value');
-      return Number.isInteger(f) ? new FloatScalar(f) : f;
-    }
-    case 's':
-      return node.s('value');
-    case 't':
-      return node.t('value');
-    case 'ival':
-      return ivalueToOp(node.ival('value'));
-    default:
-      return undefined;
-  }
-}
-
-function ivalueToOp(v: IValue): unknown {
-  if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.map(ivalueToOp);
-  const tagged = v as { kind: string; value?: number | bigint; items?: IValue[] };
-  if (tagged.kind === 'int') return tagged.value;
-  if (tagged.kind === 'float')
-    return Number.isInteger(tagged.value) ? new FloatScalar(Number(tagged.value)) : tagged.value;
-  if (tagged.kind === 'tuple') return Object.freeze(tagged.items!.map(ivalueToOp));
-  if (tagged.kind === 'tensor') return (v as { tensor: unknown }).tensor;
-  return v;
-}
-
 const SCALAR_TO_DTYPE: Record<string, string> = {
   Byte: 'uint8',
   Char: 'int8',
@@ -708,34 +675,4 @@ function eliminateDeadNodes(g: Graph): void {
   for (const node of nodes) {
     if (node.outputs.every((o) => !o.hasUses())) node.destroy();
   }
-}
-
-/**
- * The overload of a node without a schema (hand-written IR): the first of its kind, in schema
- * order, that accepts the node's inputs as the eager resolution would (`resolveOverload`, with the
- * keyword-only arguments passed by name). `valueOf` gives a stand-in value per input.
- */
-export function resolveNodeOverload(
-  registry: OpRegistry,
-  node: Node,
-  standIn: (v: Value) => unknown,
-  isTensor: (v: unknown) => boolean = isSymTensor,
-): Overload | undefined {
-  const values = node.inputs.map(standIn);
-  for (const o of registry.overloads(node.kind)) {
-    const args = o.schema.arguments;
-    if (args.length !== node.inputs.length || o.schema.returns.length !== node.outputs.length) continue;
-    const positional: unknown[] = [];
-    const keywords: Record<string, unknown> = {};
-    args.forEach((a, i) => {
-      if (a.kwargOnly) keywords[a.name] = values[i];
-      else positional.push(values[i]);
-    });
-    try {
-      return resolveOverload([o], positional, Object.keys(keywords).length ? keywords : undefined, isTensor);
-    } catch {
-      // not this one
-    }
-  }
-  return undefined;
 }
