@@ -168,6 +168,7 @@ describe('SymbolicGradients on compiled TorchScript (float64 finite differences)
       weight: t64(seq(6, 5), [2, 3]),
       bias: t64(seq(2, 6), [2]),
     }) as ScriptModule;
+    for (const name of ['weight', 'bias']) (lin.attr(name) as Tensor).requiresGrad = true;
     const x = t64(seq(12, 7), [4, 3]);
     const target = t64(
       seq(8, 8).map((v) => v * 0.5),
@@ -198,7 +199,9 @@ describe('SymbolicGradients on compiled TorchScript (float64 finite differences)
       const r = engine.run([x, target]);
       for (const name of ['weight', 'bias']) {
         const p = lin.attr(name) as Tensor;
-        lin.setAttr(name, callOp('sub', [p, r.paramGrads.get(name)!, { alpha: 0.5 }]) as Tensor);
+        const next = callOp('sub', [p, r.paramGrads.get(name)!, { alpha: 0.5 }]) as Tensor;
+        next.requiresGrad = true;
+        lin.setAttr(name, next);
       }
       const now = flat(r.outputs as Tensor)[0];
       expect(now).toBeLessThanOrEqual(loss + 1e-12);
@@ -206,6 +209,10 @@ describe('SymbolicGradients on compiled TorchScript (float64 finite differences)
     }
     expect(loss).toBeLessThan(flat(first.outputs as Tensor)[0] * 0.8);
     expect(engine.specializations).toBe(1);
+    // A frozen parameter gets no gradient.
+    (lin.attr('bias') as Tensor).requiresGrad = false;
+    expect([...engine.run([x, target]).paramGrads.keys()]).toEqual(['weight']);
+    (lin.attr('bias') as Tensor).requiresGrad = true;
     // accumulateGrad adds into .grad, as backward() does.
     const w = lin.attr('weight') as Tensor;
     w.grad = null;
@@ -216,6 +223,7 @@ describe('SymbolicGradients on compiled TorchScript (float64 finite differences)
       flat(a.paramGrads.get('weight')!).map((v) => 2 * v),
     );
     engine.run([t64(seq(6, 9), [2, 3]), t64(seq(4, 10), [2, 2])]);
-    expect(engine.specializations).toBe(2);
+    // Kinds of call so far: the training one, the one with a frozen bias, and new input sizes.
+    expect(engine.specializations).toBe(3);
   });
 });

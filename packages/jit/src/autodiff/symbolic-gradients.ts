@@ -90,7 +90,13 @@ export class SymbolicGradients {
   run(args: readonly unknown[], options: GradientsOptions = {}): GradientsResult {
     const requested = options.inputsRequiringGrad ?? [];
     const inputs = this.#bind(args);
-    const key = `${requested.join(',')}|${inputs.map(signature).join(';')}`;
+    // Which parameters require grad decides the backward's outputs: part of the kind of call.
+    const frozen =
+      this.#module
+        ?.namedParameters()
+        .map(([, t]) => (t.requiresGrad ? 1 : 0))
+        .join('') ?? '';
+    const key = `${requested.join(',')}|${inputs.map(signature).join(';')}|${frozen}`;
     for (let attempt = 0; attempt < 2; attempt++) {
       let spec = this.#cache.get(key);
       if (spec !== undefined && !spec.lifted.folded.every((f) => sameAttribute(f.object.getAttr(f.name), f.value))) {
@@ -183,7 +189,8 @@ export class SymbolicGradients {
       for (const [name, t] of m.namedParameters()) names.set(t, name);
       lifted.tensors.forEach((l, k) => {
         const name = names.get(liftedValues[k]);
-        if (name === undefined) return;
+        // Frozen parameters (requires_grad=False) get no gradient, as in PyTorch.
+        if (name === undefined || !liftedValues[k].requiresGrad) return;
         inputsRequiringGrad.push(graph.inputs.indexOf(l.input));
         targets.push({ param: name, lifted: k });
       });
