@@ -1,3 +1,5 @@
+// The symbolic engine's refusal, for callers that fall back to the eager tape.
+export { SymbolicGradientError } from '@tsjit/autodiff';
 export {
   CallCancelledError,
   type CancelReason,
@@ -8,6 +10,12 @@ export {
   ScriptRuntimeError,
   type TracebackFrame,
 } from '@tsjit/interpreter';
+export {
+  type GradientsOptions,
+  type GradientsResult,
+  SymbolicGradients,
+  symbolicGradients,
+} from './autodiff/symbolic-gradients.js';
 export {
   CompilationUnit,
   type CompilationUnitConstructor,
