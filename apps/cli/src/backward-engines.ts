@@ -6,7 +6,7 @@
  * engine of @tsjit/autodiff, run under the interpreter; others register themselves here.
  */
 import { autograd, installAutograd, isAutogradInstalled, uninstallAutograd } from '@tsjit/autodiff';
-import type { ScriptFunction, ScriptModule } from '@tsjit/jit';
+import { type ScriptFunction, type ScriptModule, symbolicGradients } from '@tsjit/jit';
 import { eagerContext, Tensor } from '@tsjit/tensor';
 
 export interface BackwardTask {
@@ -76,7 +76,24 @@ export const tapeEngine: BackwardEngine = (task) => {
   }
 };
 
-/** Engines by name; the symbolic engine adds itself as 'symbolic'. */
-export const backwardEngines = new Map<string, BackwardEngine>([['tape', tapeEngine]]);
+/**
+ * The symbolic engine: the method's graph differentiated by @tsjit/autodiff's `differentiate`
+ * (through @tsjit/jit's `symbolicGradients`), forward and backward graphs run by the interpreter.
+ * A graph it cannot differentiate fails the case (SymbolicGradientError): no silent fallback, so
+ * that `--engine symbolic` measures this engine alone.
+ */
+export const symbolicEngine: BackwardEngine = (task) => {
+  const target = task.kind === 'archive' ? task.module : task.function;
+  if (target === undefined) throw new Error(`no ${task.kind === 'archive' ? 'module' : 'function'} to differentiate`);
+  const method = task.kind === 'archive' ? task.method : (task.function as ScriptFunction).name;
+  const result = symbolicGradients(target, method, task.inputs, { inputsRequiringGrad: [...task.inputsRequiringGrad] });
+  return { inputGrads: result.inputGrads, paramGrads: result.paramGrads };
+};
+
+/** Engines by name. */
+export const backwardEngines = new Map<string, BackwardEngine>([
+  ['tape', tapeEngine],
+  ['symbolic', symbolicEngine],
+]);
 
 export const DEFAULT_BACKWARD_ENGINE = 'tape';

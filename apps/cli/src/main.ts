@@ -10,10 +10,10 @@ import { UsageError } from './usage-error.js';
 export const USAGE = `usage: tsjit <command> [options]
 
 commands:
-  conformance DIR [--json] [--filter REGEX] [--engine tape|none]
+  conformance DIR [--json] [--filter REGEX] [--engine tape|symbolic|none]
       run every case of a conformance corpus (the format of ../shared/fixtures/torchscript/README.md);
       one line per case, then "N passed, M failed"; exit code 1 when a case fails; backward sections
-      run through the --engine (default tape: the eager autograd engine)
+      run through the --engine (default tape: the eager autograd engine; symbolic: differentiate(graph))
   code FILE.pt [--method NAME]
       the code of every method of the module's classes, as PyTorch's module.<method>.code prints it
   graph FILE.pt [--method forward] [--inlined]

@@ -100,6 +100,17 @@ describe('tsjit conformance on a corpus with failing cases', () => {
     expect(tsjit('conformance', dir, '--engine', 'symbolic-typo').stderr).toMatch(/--engine: no backward engine/);
   });
 
+  it('runs backward sections through the symbolic engine with --engine symbolic', () => {
+    const r = tsjit('conformance', dir, '--filter', 'backward', '--engine', 'symbolic');
+    expect(r.status).toBe(1);
+    expect(r.lines).toEqual([
+      'PASS good_backward [backward (symbolic): passed]',
+      expect.stringMatching(/^FAIL bad_backward: backward: input 0 gradient: .* \[backward \(symbolic\): failed\]$/),
+      'backward (symbolic): 1 passed, 1 failed',
+      '1 passed, 1 failed',
+    ]);
+  });
+
   it('--filter runs only the cases whose name matches', () => {
     const r = tsjit('conformance', dir, '--filter', '^cli_source');
     expect(r.lines).toEqual(['PASS cli_source', 'PASS cli_source_error', '2 passed, 0 failed']);
@@ -184,6 +195,15 @@ describe.skipIf(!shared)(
       expect(caseLines.filter((line) => line.endsWith(`[${TAPE_PASSED}]`))).toHaveLength(withBackward);
       expect(r.lines.at(-2)).toBe(`backward (tape): ${withBackward} passed, 0 failed`);
       expect(r.lines.at(-1)).toBe('104 passed, 0 failed');
+      expect(r.status).toBe(0);
+    }, 900_000);
+
+    it('every backward section also passes through the symbolic engine (--engine symbolic)', () => {
+      const r = tsjit('conformance', shared as string, '--engine', 'symbolic');
+      const withBackward = r.lines.filter((line) => line.endsWith('[backward (symbolic): passed]')).length;
+      expect(r.lines.filter((line) => line.startsWith('FAIL'))).toEqual([]);
+      expect(r.lines.at(-2)).toBe(`backward (symbolic): ${withBackward} passed, 0 failed`);
+      expect(withBackward).toBe(12);
       expect(r.status).toBe(0);
     }, 900_000);
   },
