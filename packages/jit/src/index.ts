@@ -49,3 +49,14 @@ export {
   type WorkerSettings,
   workerPoolOf,
 } from './workers/index.js';
+export { functionFromGraph, GraphFunction } from './graph-function.js';
+export { type FunctionBody } from './script-function.js';
+export {
+  type RecordedTrace,
+  type TraceOptions,
+  TracingCheckError,
+  TracingError,
+  TracingState,
+  trace,
+  traceGraph,
+} from './trace/index.js';

@@ -1,9 +1,22 @@
-import type { ScriptFunction as CompiledFunction } from '@tsjit/frontend';
 import { execute, fromRuntime, type RunOptions, RunState } from '@tsjit/interpreter';
-import { type FunctionSchema, type Graph, printFunctionCode } from '@tsjit/ir';
+import { type ClassType, type FunctionSchema, type Graph, printFunctionCode } from '@tsjit/ir';
 import { type CalleeGraph, inlinedGraph } from './inline-graph.js';
 import { bindArguments } from './runtime/bind-arguments.js';
 import type { UnitRuntime } from './runtime/unit-runtime.js';
+
+/**
+ * What a ScriptFunction shows and runs: a function the frontend compiled from source, or a
+ * function made from a graph (a trace: see GraphFunction), as PyTorch's GraphFunction covers both.
+ */
+export interface FunctionBody {
+  readonly name: string;
+  readonly qualifiedName: string;
+  /** The class of a method (its first argument is `self`); undefined for a free function. */
+  readonly selfType: ClassType | undefined;
+  schema(): FunctionSchema;
+  graph(): Graph;
+}
+type CompiledFunction = FunctionBody;
 
 /** What a ScriptFunction needs from the unit that compiled it. */
 export interface FunctionHost {
@@ -97,7 +110,7 @@ export class ScriptFunction {
     return this.code;
   }
 
-  /** @internal The frontend's function behind this one. */
+  /** @internal The function behind this one (the frontend's, or a GraphFunction). */
   get compiled(): CompiledFunction {
     return this.#compiled;
   }

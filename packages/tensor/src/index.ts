@@ -1,6 +1,7 @@
 // The random generator the random ops draw from (PyTorch's CPU generator, bit for bit).
 export { defaultGenerator, Generator, initialSeed, manualSeed } from '@tsjit/ops';
 export { callOp, OpGroup, opGroup, opGroups } from './call-op.js';
+export { type DataReadHook, type DataReadKind, notifyDataRead, setDataReadHook } from './data-read-hook.js';
 export { activeModes, type DispatchMode, dispatch, pushMode, withMode } from './dispatcher.js';
 export { eagerContext } from './eager-context.js';
 export { NpyError } from './errors/npy-error.js';

@@ -4,6 +4,7 @@
  */
 import { OpError } from '@tsjit/ops';
 import { opGroups } from './call-op.js';
+import { notifyDataRead } from './data-read-hook.js';
 import { formatTensor } from './format.js';
 import type { TensorOpMethods } from './generated/op-types.js';
 import { getPrintOptions } from './print-options.js';
@@ -21,6 +22,15 @@ declare module './tensor.js' {
     toFlatArray(): Element[];
     /** PyTorch's repr: `tensor([1., 2.])`. */
     toString(): string;
+    /**
+     * A one-element tensor as a JS number (`x.sum() > 0`, `+x`), as Python's `float(x)`; the repr
+     * for string conversion and for other tensors in a `default` context (`'' + x`).
+     */
+    [Symbol.toPrimitive](hint: string): number | string;
+    /** How a graph constant holding this tensor prints (PyTorch's `{2}` for a 0-d tensor, else `<Tensor>`). */
+    irRepr(): string;
+    /** The sub-tensors along dimension 0 (PyTorch's `iter(x)`: `x.unbind(0)`); a 0-d tensor throws. */
+    [Symbol.iterator](): Iterator<Tensor>;
   }
 }
 
@@ -32,14 +42,28 @@ export function installTensorMethods(cls: typeof Tensor): void {
     if (this.numel() !== 1) {
       throw new OpError(`a Tensor with ${this.numel()} elements cannot be converted to Scalar`);
     }
+    notifyDataRead('item', this);
     return readValues(this)[0] as number | boolean;
   };
   proto.toArray = function toArray(this: Tensor): NestedArray {
+    notifyDataRead('toArray', this);
     return toNested(this);
   };
   proto.tolist = proto.toArray;
   proto.toFlatArray = function toFlatArray(this: Tensor): Element[] {
+    notifyDataRead('toArray', this);
     return readValues(this);
+  };
+  proto[Symbol.toPrimitive as unknown as string] = function toPrimitive(this: Tensor, hint: string): number | string {
+    if (hint === 'string' || (hint === 'default' && this.numel() !== 1)) return this.toString();
+    if (this.numel() !== 1) throw new OpError('only one element tensors can be converted to Python scalars');
+    notifyDataRead('toNumber', this);
+    return Number(readValues(this)[0]);
+  };
+  proto[Symbol.iterator as unknown as string] = function* iterate(this: Tensor): Generator<Tensor> {
+    if (this.sizes.length === 0) throw new OpError('iteration over a 0-d tensor', 'TypeError');
+    notifyDataRead('iterate', this);
+    yield* this.unbind(0);
   };
   proto.toString = function repr(this: Tensor): string {
     const gradFn = this.gradFn as { name?: string } | null;
@@ -53,6 +77,11 @@ export function installTensorMethods(cls: typeof Tensor): void {
       },
       getPrintOptions(),
     );
+  };
+  proto.irRepr = function irRepr(this: Tensor): string {
+    if (this.sizes.length !== 0) return '<Tensor>';
+    const v = readValues(this)[0];
+    return `{${typeof v === 'boolean' ? Number(v) : String(v)}}`;
   };
   // console.log and the REPL show the repr.
   proto[Symbol.for('nodejs.util.inspect.custom') as unknown as string] = proto.toString;

@@ -1,0 +1,209 @@
+import {
+  type Argument,
+  deviceValue,
+  floatValue,
+  Graph,
+  intValue,
+  type IValue,
+  type JitType,
+  ListType,
+  type OptionalType,
+  type SourceRange,
+  TensorType,
+  tensorValue,
+  type Value,
+} from '@tsjit/ir';
+import { cppDtypeName, dtypeToCode, FloatScalar, type OpArgs, type Overload, toDtype } from '@tsjit/ops';
+import { activeModes, type DataReadKind, type DispatchMode, Tensor } from '@tsjit/tensor';
+import { TracingError } from './tracing-error.js';
+import { warnDataRead } from './tracer-warning.js';
+import { userFrame } from './user-frame.js';
+
+/** The complete type PyTorch's tracer gives a tensor: `Float(2, 3, strides=[3, 1], requires_grad=0, device=cpu)`. */
+export function tensorTypeOf(t: Tensor): TensorType {
+  return TensorType.create({
+    scalarType: cppDtypeName(t.dtype) as never,
+    sizes: t.sizes,
+    strides: t.strides,
+    requiresGrad: t.requiresGrad,
+    device: 'cpu',
+  });
+}
+
+// PyTorch's Python bindings of these ops take `Tensor other` only: a number is wrapped into a 0-d
+// tensor (int64, float64 or bool), which the tracer records as a tensor constant. Recording the
+// same keeps traces identical to PyTorch's (`aten::mul(%x, %c)` with `%c = prim::Constant[value={2}]`).
+const WRAPS_NUMBERS = new Set(['add', 'add_', 'sub', 'sub_', 'mul', 'mul_', 'div', 'div_', 'floor_divide']);
+
+/**
+ * The recorder of a trace: a dispatcher mode that appends a node for every op the traced code
+ * dispatches, with the overload's schema, and keeps the Value each tensor currently stands for
+ * (an in-place op's output replaces its `self`'s; a view gets the view op's output). Tensors the
+ * trace did not produce are `externalValue`'s business (module tracing reads parameters with
+ * prim::GetAttr there) or else become tensor constants, as in PyTorch.
+ */
+export class TracingState implements DispatchMode {
+  readonly graph = new Graph();
+  readonly #values = new Map<Tensor, Value>();
+  /** A Value for a tensor the trace did not produce (a module's parameter), or undefined for a constant. */
+  externalValue: ((t: Tensor) => Value | undefined) | undefined;
+
+  /** Whether this recorder sees calls right now (not while an op it recorded runs). */
+  get isRecording(): boolean {
+    return activeModes().includes(this);
+  }
+
+  /** The tensor data hook while tracing: warns where the user's code reads data (see TracerWarning). */
+  onDataRead(kind: DataReadKind, _tensor: Tensor): void {
+    if (this.isRecording) warnDataRead(kind);
+  }
+
+  /** Makes `value` stand for `t` from now on. */
+  setValue(t: Tensor, value: Value): void {
+    this.#values.set(t, value);
+  }
+
+  /** Whether the trace knows a Value for `t`. */
+  hasValue(t: Tensor): boolean {
+    return this.#values.has(t);
+  }
+
+  /** The Value `t` stands for: recorded, external, or a new tensor constant. */
+  valueOf(t: Tensor, range?: SourceRange): Value {
+    const known = this.#values.get(t);
+    if (known !== undefined) return known;
+    const external = this.externalValue?.(t);
+    if (external !== undefined) {
+      this.#values.set(t, external);
+      return external;
+    }
+    if (t.requiresGrad) {
+      throw new TracingError(
+        'Cannot insert a Tensor that requires grad as a constant. Consider making it a parameter or input, or ' +
+          'detaching the gradient',
+      );
+    }
+    const value = this.graph.insertConstant(tensorValue(t), { type: tensorTypeOf(t), sourceRange: range });
+    this.#values.set(t, value);
+    return value;
+  }
+
+  handle(overload: Overload, args: OpArgs, next: (args: OpArgs) => unknown): unknown {
+    const frame = userFrame();
+    const range: SourceRange | undefined = frame && { file: frame.file, line: frame.line, col: 0 };
+    const target = wrappedTarget(overload, args);
+    const inputs: Value[] = [];
+    for (const argument of target.schema.arguments) {
+      let v = args[argument.name];
+      if (target !== overload && argument.name === 'other') v = wrapNumber(v);
+      inputs.push(this.#argumentValue(v, argument.type, range));
+    }
+    const result = next(args);
+    const node = this.graph.create(target.schema.name, inputs, 0);
+    node.setSchema(target.schema);
+    if (range) node.setSourceRange(range);
+    this.graph.insertNode(node);
+    const returns = target.schema.returns;
+    const results = returns.length === 1 ? [result] : (result as readonly unknown[]);
+    returns.forEach((ret, i) => this.#bindOutput(node.addOutput(ret.type), ret, results[i], range));
+    return result;
+  }
+
+  #bindOutput(output: Value, ret: Argument, result: unknown, range: SourceRange | undefined): void {
+    if (result instanceof Tensor) {
+      output.setType(tensorTypeOf(result));
+      this.#values.set(result, output);
+      return;
+    }
+    const isTensorList =
+      ret.type.kind === 'ListType' && (ret.type as ListType).elementType.kind === 'TensorType' && Array.isArray(result);
+    if (!isTensorList) return;
+    const items = result as readonly Tensor[];
+    const unpack = this.graph.create('prim::ListUnpack', [output], items.length);
+    if (range) unpack.setSourceRange(range);
+    this.graph.insertNode(unpack);
+    items.forEach((t, i) => {
+      unpack.outputs[i].setType(tensorTypeOf(t));
+      this.#values.set(t, unpack.outputs[i]);
+    });
+  }
+
+  /** The Value of one op argument of schema type `type` (constants for everything that is not a tensor). */
+  #argumentValue(v: unknown, type: JitType, range: SourceRange | undefined): Value {
+    const constant = (value: IValue | number | bigint, t?: JitType) =>
+      this.graph.insertConstant(value, { type: t, sourceRange: range });
+    if (v === null || v === undefined) return constant(null);
+    switch (type.kind) {
+      case 'TensorType':
+        if (v instanceof Tensor) return this.valueOf(v, range);
+        // A number where a tensor goes (`where(c, x, 0)`): a wrapped number, as PyTorch's bindings do.
+        return this.valueOf(wrapNumber(v), range);
+      case 'OptionalType':
+        return this.#argumentValue(v, (type as OptionalType).elementType, range);
+      case 'ListType': {
+        const element = (type as ListType).elementType;
+        const items = Array.isArray(v) ? v : [v];
+        const values = items.map((x) => this.#argumentValue(x, element, range));
+        const list = this.graph.create('prim::ListConstruct', values, 1);
+        list.output().setType(ListType.of(element));
+        return this.graph.insertNode(list).output();
+      }
+      case 'IntType':
+      case 'SymIntType':
+        return constant(intValue(typeof v === 'boolean' ? Number(v) : (v as number | bigint)));
+      case 'FloatType':
+        return constant(floatValue(v instanceof FloatScalar ? v.value : Number(v)));
+      case 'NumberType':
+        if (v instanceof FloatScalar) return constant(floatValue(v.value));
+        if (typeof v === 'boolean') return constant(v);
+        return constant(v as number | bigint);
+      case 'BoolType':
+        return constant(Boolean(v));
+      case 'StringType':
+        return constant(String(v));
+      case 'ScalarTypeType':
+        return constant(intValue(typeof v === 'number' ? v : dtypeToCode(toDtype(v))));
+      case 'DeviceObjType':
+        return constant(deviceValue(typeof v === 'string' ? v : (v as { device: string }).device));
+      case 'GeneratorType':
+        return constant(null);
+      default:
+        if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean' || typeof v === 'string')
+          return constant(v);
+        throw new TracingError(`cannot record an argument of type ${type.annotationStr()} in a trace`);
+    }
+  }
+}
+
+/** The overload PyTorch's bindings would have called: `mul.Tensor` with a wrapped number for `mul.Scalar`. */
+function wrappedTarget(overload: Overload, args: OpArgs): Overload {
+  if (!WRAPS_NUMBERS.has(overload.baseName) || !overload.overloadName.startsWith('Scalar')) return overload;
+  const other = args.other;
+  if (other instanceof Tensor || other === undefined) return overload;
+  const wanted = overload.overloadName.replace('Scalar', 'Tensor');
+  const found = overload.op.overloads.find(
+    (o) =>
+      o.baseName === overload.baseName &&
+      (o.overloadName === wanted || (wanted === 'Tensor' && o.overloadName === '')) &&
+      o.schema.arguments.length === overload.schema.arguments.length,
+  );
+  return found ?? overload;
+}
+
+/** A JS number as PyTorch's wrapped-number tensor: 0-d int64 (ints), float64 (floats) or bool. */
+function wrapNumber(v: unknown): Tensor {
+  if (v instanceof Tensor) return v;
+  let dtype: 'int64' | 'float64' | 'bool';
+  let x: number | bigint | boolean;
+  if (typeof v === 'boolean') [dtype, x] = ['bool', v];
+  else if (typeof v === 'bigint') [dtype, x] = ['int64', v];
+  else if (v instanceof FloatScalar) [dtype, x] = ['float64', v.value];
+  else if (typeof v === 'number') [dtype, x] = Number.isInteger(v) ? ['int64', v] : ['float64', v];
+  else throw new TracingError(`cannot record ${String(v)} as a tensor in a trace`);
+  const t = Tensor.empty([], dtype);
+  const view = new DataView(t.data.buffer, t.data.byteOffset, t.data.byteLength);
+  if (dtype === 'int64') view.setBigInt64(0, BigInt(x as number | bigint), true);
+  else if (dtype === 'float64') view.setFloat64(0, x as number, true);
+  else view.setUint8(0, x ? 1 : 0);
+  return t;
+}
