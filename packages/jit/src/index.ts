@@ -16,6 +16,7 @@ export {
   type Definitions,
 } from './compilation-unit.js';
 export { type FrontendCleanupOptions, frontendCleanup } from './frontend-cleanup.js';
+export { functionFromGraph, GraphFunction } from './graph-function.js';
 export { type CalleeGraph, type InlineGraphOptions, inlinedGraph, optimizedGraph } from './inline-graph.js';
 export { type LoadOptions, load } from './load/load.js';
 export { classMethods, ModuleMethod, moduleMethod, moduleMethods } from './module-method.js';
@@ -23,8 +24,17 @@ export type { ModuleUnit, UnitRecipe } from './runtime/module-unit.js';
 export { type SaveOptions, save } from './save/save.js';
 export { type ScriptOptions, script } from './script.js';
 export { ScriptClass } from './script-class.js';
-export { type FunctionHost, ScriptFunction } from './script-function.js';
+export { type FunctionBody, type FunctionHost, ScriptFunction } from './script-function.js';
 export { type AsyncCallOptions, type ObjectHost, ScriptInstance, ScriptModule } from './script-module.js';
+export {
+  type RecordedTrace,
+  type TraceOptions,
+  TracingCheckError,
+  TracingError,
+  TracingState,
+  trace,
+  traceGraph,
+} from './trace/index.js';
 export {
   type CallHandler,
   type CallOptions,
@@ -49,14 +59,3 @@ export {
   type WorkerSettings,
   workerPoolOf,
 } from './workers/index.js';
-export { functionFromGraph, GraphFunction } from './graph-function.js';
-export { type FunctionBody } from './script-function.js';
-export {
-  type RecordedTrace,
-  type TraceOptions,
-  TracingCheckError,
-  TracingError,
-  TracingState,
-  trace,
-  traceGraph,
-} from './trace/index.js';

@@ -4,7 +4,6 @@ import {
   ListType,
   type Node,
   OptionalType,
-
   TensorType as TensorTypeClass,
   TupleType,
 } from '@tsjit/ir';
@@ -161,5 +160,3 @@ function graphDiagnostic(traced: Graph, check: Graph): [string | undefined, stri
   }
   return [graphDiff, tensorDiff];
 }
-
-

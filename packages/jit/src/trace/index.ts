@@ -1,4 +1,4 @@
+export { type RecordedTrace, type TraceOptions, trace, traceGraph } from './trace.js';
 export { TracingCheckError } from './tracing-check-error.js';
 export { TracingError } from './tracing-error.js';
-export { type RecordedTrace, type TraceOptions, trace, traceGraph } from './trace.js';
 export { TracingState, tensorTypeOf } from './tracing-state.js';

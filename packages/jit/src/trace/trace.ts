@@ -92,7 +92,8 @@ export function traceGraph(
 function inputType(input: unknown): JitType {
   if (input instanceof Tensor) return tensorTypeOf(input);
   if (Array.isArray(input)) return TupleType.of(input.map(inputType));
-  const what = input === null ? 'null' : typeof input === 'object' ? (input.constructor?.name ?? 'object') : typeof input;
+  const what =
+    input === null ? 'null' : typeof input === 'object' ? (input.constructor?.name ?? 'object') : typeof input;
   throw new TracingError(
     `Type '${what}' cannot be traced. Only Tensors and (possibly nested) arrays of Tensors can be traced`,
   );
@@ -159,7 +160,11 @@ export function parameterNames(fn: (...args: any[]) => unknown): (string | undef
   }
   if (list === undefined) return [];
   return list.split(',').map((p) => {
-    const name = p.replace(/\/\*.*?\*\//g, '').replace(/=.*$/s, '').replace(/:.*$/s, '').trim();
+    const name = p
+      .replace(/\/\*.*?\*\//g, '')
+      .replace(/=.*$/s, '')
+      .replace(/:.*$/s, '')
+      .trim();
     return /^[A-Za-z_]\w*$/.test(name) && !/^\d/.test(name) ? name : undefined;
   });
 }

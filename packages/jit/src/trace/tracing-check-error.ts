@@ -18,7 +18,8 @@ export class TracingCheckError extends Error {
   constructor(graphDiffError: string | undefined, tensorCompareError: string | undefined, extraMessage?: string) {
     let message = 'Tracing failed sanity checks!\n';
     if (extraMessage !== undefined) message += `${extraMessage}\n`;
-    if (graphDiffError !== undefined) message += `ERROR: Graphs differed across invocations!\n${indent(graphDiffError)}\n`;
+    if (graphDiffError !== undefined)
+      message += `ERROR: Graphs differed across invocations!\n${indent(graphDiffError)}\n`;
     if (tensorCompareError !== undefined) {
       message +=
         'ERROR: Tensor-valued Constant nodes differed in value across invocations. This often indicates that the ' +

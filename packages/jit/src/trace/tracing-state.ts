@@ -3,8 +3,8 @@ import {
   deviceValue,
   floatValue,
   Graph,
-  intValue,
   type IValue,
+  intValue,
   type JitType,
   ListType,
   type OptionalType,
@@ -15,8 +15,8 @@ import {
 } from '@tsjit/ir';
 import { cppDtypeName, dtypeToCode, FloatScalar, type OpArgs, type Overload, toDtype } from '@tsjit/ops';
 import { activeModes, type DataReadKind, type DispatchMode, Tensor } from '@tsjit/tensor';
-import { TracingError } from './tracing-error.js';
 import { warnDataRead } from './tracer-warning.js';
+import { TracingError } from './tracing-error.js';
 import { userFrame } from './user-frame.js';
 
 /** The complete type PyTorch's tracer gives a tensor: `Float(2, 3, strides=[3, 1], requires_grad=0, device=cpu)`. */
@@ -150,6 +150,8 @@ export class TracingState implements DispatchMode {
       }
       case 'IntType':
       case 'SymIntType':
+        // ScalarType arguments are ints in schemas (`ScalarType dtype` has type int): a dtype name goes by its code.
+        if (typeof v === 'string') return constant(intValue(dtypeToCode(toDtype(v))));
         return constant(intValue(typeof v === 'boolean' ? Number(v) : (v as number | bigint)));
       case 'FloatType':
         return constant(floatValue(v instanceof FloatScalar ? v.value : Number(v)));
