@@ -91,14 +91,14 @@ function expectClose(actual: unknown, expected: Encoded): void {
     expect(Array.isArray(actual)).toBe(true);
     const items = actual as unknown[];
     expect(items.length).toBe(expected.length);
-    expected.forEach((e, i) => expectClose(items[i], e));
+    for (let i = 0; i < expected.length; i++) expectClose(items[i], expected[i]);
     return;
   }
   const t = actual as Tensor;
   expect(t.dtype).toBe(expected.dtype);
   expect([...t.sizes]).toEqual(expected.sizes);
   const values = t.toFlatArray().map(Number);
-  expected.values.forEach((v, i) => expect(values[i]).toBeCloseTo(Number(v), 5));
+  for (let i = 0; i < expected.values.length; i++) expect(values[i]).toBeCloseTo(Number(expected.values[i]), 5);
 }
 
 describe('jit.trace matches torch.jit.trace', () => {

@@ -33,6 +33,10 @@ export function pythonFloat(x: number): string {
   return Number.isInteger(x) ? `${x}.0` : String(x);
 }
 
+function isFloating(dtype: DType): boolean {
+  return dtype === 'float32' || dtype === 'float64' || dtype === 'float16' || dtype === 'bfloat16';
+}
+
 function sizeRepr(sizes: readonly number[]): string {
   return `torch.Size([${sizes.join(', ')}])`;
 }
@@ -81,12 +85,15 @@ export function closeMismatch(actual: Tensor, expected: Tensor, rtol: number, at
   }
   if (mismatches === 0) return undefined;
   const percent = ((mismatches / a.length) * 100).toFixed(1);
+  // Integer tensors give an integer absolute difference (compared as doubles, they would not).
+  const integral = !isFloating(actual.dtype) && !isFloating(expected.dtype);
+  const absText = integral ? String(maxAbs) : pythonFloat(maxAbs);
   const equality = rtol === 0 && atol === 0;
   const tol = (t: number) => (equality ? '' : ` (up to ${pythonFloat(t)} allowed)`);
   return (
     `Tensor-likes are not ${equality ? 'equal' : 'close'}!\n\n` +
     `Mismatched elements: ${mismatches} / ${a.length} (${percent}%)\n` +
-    `Greatest absolute difference: ${pythonFloat(maxAbs)} at index ${indexRepr(maxAbsAt, actual.sizes)}${tol(atol)}\n` +
+    `Greatest absolute difference: ${absText} at index ${indexRepr(maxAbsAt, actual.sizes)}${tol(atol)}\n` +
     `Greatest relative difference: ${pythonFloat(maxRel)} at index ${indexRepr(maxRelAt, actual.sizes)}${tol(rtol)}`
   );
 }

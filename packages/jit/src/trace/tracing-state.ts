@@ -105,7 +105,8 @@ export class TracingState implements DispatchMode {
     this.graph.insertNode(node);
     const returns = target.schema.returns;
     const results = returns.length === 1 ? [result] : (result as readonly unknown[]);
-    returns.forEach((ret, i) => this.#bindOutput(node.addOutput(ret.type), ret, results[i], range));
+    for (let i = 0; i < returns.length; i++)
+      this.#bindOutput(node.addOutput(returns[i].type), returns[i], results[i], range);
     return result;
   }
 
