@@ -3,6 +3,7 @@ import { type ClassType, type FunctionSchema, type Graph, printFunctionCode } fr
 import { type CalleeGraph, inlinedGraph } from './inline-graph.js';
 import { bindArguments } from './runtime/bind-arguments.js';
 import type { UnitRuntime } from './runtime/unit-runtime.js';
+import { recordingTrace } from './trace/active-tracer.js';
 
 /**
  * What a ScriptFunction shows and runs: a function the frontend compiled from source, or a
@@ -102,12 +103,20 @@ export class ScriptFunction {
   callWith(args: readonly unknown[], options?: RunOptions): unknown {
     const values = bindArguments(this.schema, args);
     const code = this.#host.runtime.codeOf(this.#compiled);
-    return fromRuntime(execute(code, values, new RunState(options)));
+    const run = () => fromRuntime(execute(code, values, new RunState(options)));
+    // Called from code being traced: the trace records a call of this function, as PyTorch's does.
+    const trace = recordingTrace();
+    return trace === undefined ? run() : trace.recordScriptCall(this, values, run);
   }
 
   /** The code. */
   toString(): string {
     return this.code;
+  }
+
+  /** @internal What the function runs on (its unit's runtime, the graphs of what it calls). */
+  get host(): FunctionHost {
+    return this.#host;
   }
 
   /** @internal The function behind this one (the frontend's, or a GraphFunction). */

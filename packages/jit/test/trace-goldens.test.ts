@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { irTypeString, type Node } from '@tsjit/ir';
 import { fromArray, type Tensor, tensor, torchOps as torch } from '@tsjit/tensor';
 import { describe, expect, test } from 'vitest';
-import { trace } from '../src/index.js';
+import { type ScriptFunction, script, trace } from '../src/index.js';
 
 interface EncodedTensor {
   dtype: string;
@@ -29,6 +29,11 @@ const goldens: Golden[] = JSON.parse(readFileSync(new URL('./fixtures/trace-gold
 
 const CAPTURED = tensor([0.5, -1.0, 2.0]);
 
+// The generator's `@torch.jit.script def helper`, from the same TorchScript source.
+const helper = script(
+  'def helper(x, k: int):\n    if bool(x.sum() > 0):\n        return x * k\n    return -x\n',
+) as ScriptFunction;
+
 // The TypeScript twins of the Python functions of the generator, by case name.
 const FUNCTIONS: Record<string, (...args: any[]) => unknown> = {
   mlp: (x: Tensor, w: Tensor, b: Tensor) => x.mm(w).add(b).relu(),
@@ -39,7 +44,7 @@ const FUNCTIONS: Record<string, (...args: any[]) => unknown> = {
     const s = x.select(0, 0);
     return [x.select(1, 2), s];
   },
-  softmax_sum: (x: Tensor) => x.softmax(-1).sum(1, { keepdim: true }),
+  softmax_sum: (x: Tensor) => x.softmax(-1).sum(1, true),
   cat_chunk: (x: Tensor, y: Tensor) => {
     const [a, b] = torch.cat([x, y], 0).chunk(2, 1);
     return a.mul(b);
@@ -58,10 +63,12 @@ const FUNCTIONS: Record<string, (...args: any[]) => unknown> = {
     return torch.stack([parts[1], parts[0]], 0);
   },
   masked_fill_pow: (x: Tensor) => x.maskedFill(x.lt(0), 0.5).pow(2),
+  calls_script: (x: Tensor) => (helper.call(x, 3) as Tensor).relu().add(1),
 };
 
 /** A constant node's value as the generator writes it (PyTorch's `toIValue()`). */
 function constantValue(n: Node): unknown {
+  if (n.output().type.kind === 'FunctionType') return `function ${n.s('name')}`;
   if (!n.hasAttribute('value')) return null;
   switch (n.attributeKind('value')) {
     case 'i': {

@@ -6,33 +6,9 @@ import { OpError } from '@tsjit/ops';
 import { opGroups } from './call-op.js';
 import { notifyDataRead } from './data-read-hook.js';
 import { formatTensor } from './format.js';
-import type { TensorOpMethods } from './generated/op-types.js';
 import { getPrintOptions } from './print-options.js';
 import type { Tensor } from './tensor.js';
 import { type Element, type NestedArray, readValues, toNested } from './values.js';
-
-declare module './tensor.js' {
-  interface Tensor extends TensorOpMethods {
-    /** The value of a one-element tensor (int64 as a number; bool as a boolean). */
-    item(): number | boolean;
-    /** Nested arrays of the values (PyTorch's `tolist()`). */
-    toArray(): NestedArray;
-    tolist(): NestedArray;
-    /** Row-major values as a flat array. */
-    toFlatArray(): Element[];
-    /** PyTorch's repr: `tensor([1., 2.])`. */
-    toString(): string;
-    /**
-     * A one-element tensor as a JS number (`x.sum() > 0`, `+x`), as Python's `float(x)`; the repr
-     * for string conversion and for other tensors in a `default` context (`'' + x`).
-     */
-    [Symbol.toPrimitive](hint: string): number | string;
-    /** How a graph constant holding this tensor prints (PyTorch's `{2}` for a 0-d tensor, else `<Tensor>`). */
-    irRepr(): string;
-    /** The sub-tensors along dimension 0 (PyTorch's `iter(x)`: `x.unbind(0)`); a 0-d tensor throws. */
-    [Symbol.iterator](): Iterator<Tensor>;
-  }
-}
 
 /** Adds the data-access methods and one method per op with `Tensor self` first to Tensor's prototype. */
 export function installTensorMethods(cls: typeof Tensor): void {

@@ -38,7 +38,8 @@ export function checkTrace(
 ): void {
   const frame = userFrame();
   for (const inputs of inputSets) {
-    const check = functionFromGraph(traced.name, traceGraph(fn, cloneInputs(inputs), { strict: options.strict }).graph);
+    const recorded = traceGraph(fn, cloneInputs(inputs), { strict: options.strict });
+    const check = functionFromGraph(traced.name, recorded.graph, { callees: recorded.callees });
     const diagnostic = () => graphDiagnostic(traced.graph, check.graph);
     const run = (what: string, call: () => unknown): Tensor[] => {
       try {

@@ -3,6 +3,7 @@ import { eliminateDeadCode } from '@tsjit/passes';
 import { pushMode, setDataReadHook, Tensor } from '@tsjit/tensor';
 import { functionFromGraph } from '../graph-function.js';
 import type { ScriptFunction } from '../script-function.js';
+import { enterTrace } from './active-tracer.js';
 import { checkTrace } from './check-trace.js';
 import { TracingError } from './tracing-error.js';
 import { TracingState, tensorTypeOf } from './tracing-state.js';
@@ -31,6 +32,8 @@ export interface TraceOptions {
 /** What `traceGraph` records: the graph, and the outputs `fn` returned. */
 export interface RecordedTrace {
   readonly graph: Graph;
+  /** The scripted functions the graph calls, by qualified name. */
+  readonly callees: ReadonlyMap<string, ScriptFunction>;
   readonly outputs: unknown;
 }
 
@@ -54,8 +57,8 @@ export function trace(
 ): ScriptFunction {
   const inputs = exampleInputs instanceof Tensor ? [exampleInputs] : [...exampleInputs];
   const name = options.name ?? (fn.name || 'fn');
-  const { graph } = traceGraph(fn, inputs, { strict: options.strict ?? true });
-  const traced = functionFromGraph(name, graph);
+  const { graph, callees } = traceGraph(fn, inputs, { strict: options.strict ?? true });
+  const traced = functionFromGraph(name, graph, { callees });
   if (options.checkTrace ?? true) {
     const sets = (options.checkInputs ?? [inputs]).map((s) => (s instanceof Tensor ? [s] : [...s]));
     checkTrace(fn, traced, sets, { tolerance: options.checkTolerance ?? 1e-5, strict: options.strict ?? true });
@@ -77,16 +80,18 @@ export function traceGraph(
   });
   const previousHook = setDataReadHook((kind, t) => state.onDataRead(kind, t));
   const pop = pushMode(state);
+  const leave = enterTrace(state);
   let outputs: unknown;
   try {
     outputs = fn(...inputs);
   } finally {
+    leave();
     pop();
     setDataReadHook(previousHook);
   }
   state.graph.registerOutput(outputValue(state, outputs, options.strict ?? true));
   eliminateDeadCode(state.graph);
-  return { graph: state.graph, outputs };
+  return { graph: state.graph, callees: state.callees, outputs };
 }
 
 function inputType(input: unknown): JitType {

@@ -1,20 +1,25 @@
 import {
   type Argument,
   deviceValue,
+  FunctionType,
   floatValue,
   Graph,
   type IValue,
   intValue,
   type JitType,
   ListType,
+  NoneType,
   type OptionalType,
   type SourceRange,
   TensorType,
+  TupleType,
   tensorValue,
   type Value,
 } from '@tsjit/ir';
 import { cppDtypeName, dtypeToCode, FloatScalar, type OpArgs, type Overload, toDtype } from '@tsjit/ops';
 import { activeModes, type DataReadKind, type DispatchMode, Tensor } from '@tsjit/tensor';
+import type { ScriptFunction } from '../script-function.js';
+import type { ScriptCallee, ScriptCallRecorder } from './active-tracer.js';
 import { warnDataRead } from './tracer-warning.js';
 import { TracingError } from './tracing-error.js';
 import { userFrame } from './user-frame.js';
@@ -42,15 +47,19 @@ const WRAPS_NUMBERS = new Set(['add', 'add_', 'sub', 'sub_', 'mul', 'mul_', 'div
  * trace did not produce are `externalValue`'s business (module tracing reads parameters with
  * prim::GetAttr there) or else become tensor constants, as in PyTorch.
  */
-export class TracingState implements DispatchMode {
+export class TracingState implements DispatchMode, ScriptCallRecorder {
   readonly graph = new Graph();
   readonly #values = new Map<Tensor, Value>();
+  /** The scripted functions the graph calls (`prim::CallFunction`), by qualified name. */
+  readonly callees = new Map<string, ScriptFunction>();
+  // Above zero while a recorded scripted call runs: its ops belong to the callee, not to the trace.
+  #paused = 0;
   /** A Value for a tensor the trace did not produce (a module's parameter), or undefined for a constant. */
   externalValue: ((t: Tensor) => Value | undefined) | undefined;
 
   /** Whether this recorder sees calls right now (not while an op it recorded runs). */
   get isRecording(): boolean {
-    return activeModes().includes(this);
+    return this.#paused === 0 && activeModes().includes(this);
   }
 
   /** The tensor data hook while tracing: warns where the user's code reads data (see TracerWarning). */
@@ -88,7 +97,54 @@ export class TracingState implements DispatchMode {
     return value;
   }
 
+  recordScriptCall(callee: ScriptCallee, args: readonly unknown[], run: () => unknown): unknown {
+    const frame = userFrame();
+    const range: SourceRange | undefined = frame && { file: frame.file, line: frame.line, col: 0 };
+    const inputs = callee.schema.arguments.map((a, i) => this.#argumentValue(args[i], a.type, range));
+    const fn = this.graph.insert('prim::Constant', [], 1);
+    // PyTorch's function constant names the function (`helper`); its type carries the qualified name.
+    fn.setS('name', callee.qualifiedName.slice(callee.qualifiedName.lastIndexOf('.') + 1));
+    fn.output().setType(FunctionType.named(callee.qualifiedName, callee.schema));
+    const call = this.graph.insert('prim::CallFunction', [fn.output(), ...inputs], 0);
+    const output = call.addOutput(callee.schema.returns[0]?.type ?? NoneType.get());
+    this.callees.set(callee.qualifiedName, callee as ScriptFunction);
+    this.#paused++;
+    let result: unknown;
+    try {
+      result = run();
+    } finally {
+      this.#paused--;
+    }
+    this.#bindResult(output, result);
+    return result;
+  }
+
+  /** Maps the tensors of a call's result to `value` (unpacking tuples and lists of them). */
+  #bindResult(value: Value, result: unknown): void {
+    if (result instanceof Tensor) {
+      this.#values.set(result, value);
+      return;
+    }
+    const kind = value.type.kind;
+    if (!Array.isArray(result) || (kind !== 'TupleType' && kind !== 'ListType')) return;
+    if (!result.some((r) => r instanceof Tensor || Array.isArray(r))) return;
+    const unpack = this.graph.insert(
+      kind === 'TupleType' ? 'prim::TupleUnpack' : 'prim::ListUnpack',
+      [value],
+      result.length,
+    );
+    const elementTypes =
+      kind === 'TupleType'
+        ? (value.type as TupleType).elements
+        : result.map(() => (value.type as ListType).elementType);
+    result.forEach((r, i) => {
+      unpack.outputs[i].setType(elementTypes[i]);
+      this.#bindResult(unpack.outputs[i], r);
+    });
+  }
+
   handle(overload: Overload, args: OpArgs, next: (args: OpArgs) => unknown): unknown {
+    if (this.#paused > 0) return next(args);
     const frame = userFrame();
     const range: SourceRange | undefined = frame && { file: frame.file, line: frame.line, col: 0 };
     const target = wrappedTarget(overload, args);
@@ -170,6 +226,13 @@ export class TracingState implements DispatchMode {
         return constant(deviceValue(typeof v === 'string' ? v : (v as { device: string }).device));
       case 'GeneratorType':
         return constant(null);
+      case 'TupleType': {
+        const elements = (type as TupleType).elements;
+        const values = (v as readonly unknown[]).map((x, i) => this.#argumentValue(x, elements[i], range));
+        const tuple = this.graph.insert('prim::TupleConstruct', values, 1);
+        tuple.output().setType(TupleType.of(values.map((x) => x.type)));
+        return tuple.output();
+      }
       default:
         if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean' || typeof v === 'string')
           return constant(v);
