@@ -27,7 +27,10 @@ export { ScriptClass } from './script-class.js';
 export { type FunctionBody, type FunctionHost, ScriptFunction } from './script-function.js';
 export { type AsyncCallOptions, type ObjectHost, ScriptInstance, ScriptModule } from './script-module.js';
 export {
+  isTracing,
   type RecordedTrace,
+  type ScriptIfTracingOptions,
+  scriptIfTracing,
   type TraceOptions,
   TracingCheckError,
   TracingError,

@@ -36,11 +36,19 @@ export function installTensorMethods(cls: typeof Tensor): void {
     notifyDataRead('toNumber', this);
     return Number(readValues(this)[0]);
   };
-  proto[Symbol.iterator as unknown as string] = function* iterate(this: Tensor): Generator<Tensor> {
-    if (this.sizes.length === 0) throw new OpError('iteration over a 0-d tensor', 'TypeError');
+  // A 0-d tensor is not iterable (PyTorch: TypeError 'iteration over a 0-d tensor'): the getter
+  // gives it no iterator, so `for...of` throws a TypeError and deep-equality helpers (vitest's)
+  // compare 0-d tensors as objects instead of failing inside an iterator.
+  const iterate = function* iterate(this: Tensor): Generator<Tensor> {
     notifyDataRead('iterate', this);
     yield* this.unbind(0);
   };
+  Object.defineProperty(proto, Symbol.iterator, {
+    configurable: true,
+    get(this: Tensor) {
+      return this.sizes.length === 0 ? undefined : iterate;
+    },
+  });
   proto.toString = function repr(this: Tensor): string {
     const gradFn = this.gradFn as { name?: string } | null;
     return formatTensor(
