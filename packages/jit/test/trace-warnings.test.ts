@@ -228,3 +228,21 @@ describe('checkInputs (the MyDecisionGate of the TorchScript introduction)', () 
     expect(() => trace(gate, [ones], { checkTrace: false, checkInputs: [[ones.neg()]] })).not.toThrow();
   });
 });
+
+describe('nondeterministic traces', () => {
+  test('a random op makes the check warn about nondeterministic nodes, then about the mismatch', () => {
+    const fn = (x: Tensor) => x.add(torch.randLike(x));
+    trace(fn, [x0()]);
+    const warnings = tracerWarnings();
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(
+      /^.*trace-warnings\.test\.ts:\d+: Trace had nondeterministic nodes\. Did you forget call \.eval\(\) on your model\? Nodes:\n\t%\d+ : Float\(2, 3, strides=\[3, 1\], requires_grad=0, device=cpu\) = aten::rand_like\(/,
+    );
+    expect(warnings[0]).toMatch(
+      /\nThis may cause errors in trace checking\. To disable trace checking, pass checkTrace: false to jit\.trace\(\)$/,
+    );
+    expect(warnings[1]).toContain(
+      'Output nr 1. of the traced function does not match the corresponding output of the Python function.',
+    );
+  });
+});

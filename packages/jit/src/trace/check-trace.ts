@@ -7,7 +7,7 @@ import {
   TensorType as TensorTypeClass,
   TupleType,
 } from '@tsjit/ir';
-import { canonicalize } from '@tsjit/passes';
+import { canonicalize, isNondeterministic } from '@tsjit/passes';
 import { Tensor, torchOps } from '@tsjit/tensor';
 import { functionFromGraph } from '../graph-function.js';
 import type { ScriptFunction } from '../script-function.js';
@@ -37,6 +37,22 @@ export function checkTrace(
   options: CheckOptions,
 ): void {
   const frame = userFrame();
+  let warnedNondeterministic = false;
+  // PyTorch's maybe_warn_nondeterministic: before the first mismatch, name the random nodes.
+  const warnNondeterministic = () => {
+    if (warnedNondeterministic) return;
+    warnedNondeterministic = true;
+    const nodes = [...traced.graph.nodes()].filter((n) => isNondeterministic(n));
+    if (nodes.length === 0) return;
+    const text =
+      'Trace had nondeterministic nodes. Did you forget call .eval() on your model? Nodes:\n' +
+      nodes
+        .slice(0, 20)
+        .map((n) => indent(n.toString().trimEnd()))
+        .join('\n') +
+      '\nThis may cause errors in trace checking. To disable trace checking, pass checkTrace: false to jit.trace()';
+    emitTracerWarning(text, text, frame);
+  };
   for (const inputs of inputSets) {
     const recorded = traceGraph(fn, cloneInputs(inputs), { strict: options.strict });
     const check = functionFromGraph(traced.name, recorded.graph, { callees: recorded.callees });
@@ -64,6 +80,7 @@ export function checkTrace(
         const { atol } = defaultTolerances(original[i].dtype, reference[i].dtype);
         const mismatch = closeMismatch(original[i], reference[i], options.tolerance, atol);
         if (mismatch === undefined) continue;
+        warnNondeterministic();
         ok = false;
         const text =
           `Output nr ${i + 1}. of the traced function does not match the corresponding output of the ${what}. ` +
