@@ -63,6 +63,12 @@ const FUNCTIONS: Record<string, (...args: any[]) => unknown> = {
     return torch.stack([parts[1], parts[0]], 0);
   },
   masked_fill_pow: (x: Tensor) => x.maskedFill(x.lt(0), 0.5).pow(2),
+  factories: (x: Tensor) =>
+    x
+      .add(torch.zeros([2, 3]))
+      .add(torch.zerosLike(x))
+      .add(torch.onesLike(x, { dtype: 'float64' }))
+      .add(torch.fullLike(x, 2)),
   calls_script: (x: Tensor) => (helper.call(x, 3) as Tensor).relu().add(1),
 };
 

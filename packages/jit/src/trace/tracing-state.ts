@@ -148,9 +148,10 @@ export class TracingState implements DispatchMode, ScriptCallRecorder {
     const frame = userFrame();
     const range: SourceRange | undefined = frame && { file: frame.file, line: frame.line, col: 0 };
     const target = wrappedTarget(overload, args);
+    const recorded = withTensorOptions(target, args);
     const inputs: Value[] = [];
     for (const argument of target.schema.arguments) {
-      let v = args[argument.name];
+      let v = recorded[argument.name];
       if (target !== overload && argument.name === 'other') v = wrapNumber(v);
       inputs.push(this.#argumentValue(v, argument.type, range));
     }
@@ -239,6 +240,24 @@ export class TracingState implements DispatchMode, ScriptCallRecorder {
         throw new TracingError(`cannot record an argument of type ${type.annotationStr()} in a trace`);
     }
   }
+}
+
+/**
+ * The TensorOptions PyTorch's Python bindings pass where the caller gave none: a factory gets the
+ * default device and `pin_memory=False`; a `*_like` op also gets its input's dtype and layout.
+ */
+function withTensorOptions(overload: Overload, args: OpArgs): OpArgs {
+  const names = overload.names;
+  if (!names.includes('pin_memory') || !names.includes('device')) return args;
+  const out: OpArgs = { ...args };
+  if (out.device == null) out.device = 'cpu';
+  if (out.pin_memory == null) out.pin_memory = false;
+  const self = args.self;
+  if (overload.baseName.endsWith('_like') && self instanceof Tensor) {
+    if (out.dtype == null) out.dtype = self.dtype;
+    if (out.layout == null) out.layout = 0;
+  }
+  return out;
 }
 
 /** The overload PyTorch's bindings would have called: `mul.Tensor` with a wrapped number for `mul.Scalar`. */
