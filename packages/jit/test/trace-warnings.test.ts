@@ -246,3 +246,32 @@ describe('nondeterministic traces', () => {
     );
   });
 });
+
+describe("reads by tsjit's own library code", () => {
+  test('do not warn (PyTorch ignores its library modules TracerWarnings); the same read in user code does', () => {
+    // A function that V8 places in a tsjit package's source file (sourceURL), standing for an nn
+    // layer that reads a tensor to check its input.
+    const libraryCheck = new Function(
+      't',
+      'if (t.sum().item() < -1e9) throw new Error("bad input");\n//# sourceURL=/repo/packages/nn/src/fake-layer.js',
+    ) as (t: Tensor) => void;
+    trace(
+      (x: Tensor) => {
+        libraryCheck(x);
+        return x.relu();
+      },
+      [x0()],
+    );
+    expect(tracerWarnings()).toEqual([]);
+    trace(
+      (x: Tensor) => {
+        if ((x.sum().item() as number) < -1e9) throw new Error('bad input'); // warns: user-check
+        return x.relu();
+      },
+      [x0()],
+    );
+    expect(tracerWarnings()).toEqual([
+      `${FILE}:${lineOf('user-check')}: Converting a tensor to a JavaScript number with item() ${CONVERT_TAIL}`,
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { DataReadKind } from '@tsjit/tensor';
-import { type UserFrame, userFrame } from './user-frame.js';
+import { readByLibrary, type UserFrame, userFrame } from './user-frame.js';
 
 /**
  * The situations where tensor data becomes a JS value during a trace (or JS data a tensor), with
@@ -33,9 +33,11 @@ const warned = new Set<string>();
 /**
  * Emits a TracerWarning (`process.emitWarning`, type `TracerWarning`) for `kind`, once per place
  * in the user's code. The message starts with that place, as Python's warnings do:
- * `/app/model.ts:12: Converting a tensor to ...`.
+ * `/app/model.ts:12: Converting a tensor to ...`. Reads made by tsjit's own library code (an nn
+ * layer checking a shape) do not warn, as PyTorch ignores the TracerWarnings of its library.
  */
 export function warnDataRead(kind: DataReadKind): void {
+  if (readByLibrary()) return;
   emitTracerWarning(MESSAGES[kind], kind, userFrame());
 }
 
