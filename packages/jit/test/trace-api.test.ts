@@ -14,7 +14,7 @@ describe('jit.trace inputs and outputs', () => {
     const traced = trace(fn, [f32([1, 2]), [f32([3, 4]), [f32([5, 6])]]]);
     // PyTorch: fn(Tensor a, (Tensor, (Tensor)) bc) -> ((Tensor, (Tensor))); a destructured JS
     // parameter has no name, so the input gets the name PyTorch gives unnamed graph inputs.
-    expect(String(traced.schema)).toBe('fn(Tensor a, (Tensor, (Tensor)) argument_2) -> ((Tensor, (Tensor)))');
+    expect(String(traced.schema)).toBe('fn(Tensor a, (Tensor, (Tensor)) argument_1) -> ((Tensor, (Tensor)))');
     const out = traced.call(f32([1, 1]), [f32([2, 2]), [f32([3, 4])]]) as [Tensor, [Tensor]];
     expect(out[0].toFlatArray()).toEqual([3, 3]);
     expect(out[1][0].toFlatArray()).toEqual([6, 8]);
