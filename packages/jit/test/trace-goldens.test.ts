@@ -63,6 +63,12 @@ const FUNCTIONS: Record<string, (...args: any[]) => unknown> = {
     return torch.stack([parts[1], parts[0]], 0);
   },
   masked_fill_pow: (x: Tensor) => x.maskedFill(x.lt(0), 0.5).pow(2),
+  nn_functional: (x: Tensor, w: Tensor, b: Tensor) =>
+    torch
+      .dropout(torch.layerNorm(torch.linear(x, w, b), [2]), 0.5, false)
+      .transpose(0, 1)
+      .contiguous(),
+  indexing: (x: Tensor, idx: Tensor) => [x.cumsum(0), x.argmax(1), x.indexSelect(0, idx), x.narrow(1, 1, 2)],
   factories: (x: Tensor) =>
     x
       .add(torch.zeros([2, 3]))
