@@ -31,10 +31,12 @@ export {
   type RecordedTrace,
   type ScriptIfTracingOptions,
   scriptIfTracing,
+  type TraceGraphOptions,
   type TraceOptions,
   TracingCheckError,
   TracingError,
   TracingState,
+  tensorTypeOf,
   trace,
   traceGraph,
 } from './trace/index.js';

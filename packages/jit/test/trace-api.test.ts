@@ -4,7 +4,7 @@
  */
 import { type Tensor, tensor, torchOps as torch } from '@tsjit/tensor';
 import { describe, expect, test } from 'vitest';
-import { TracingError, trace } from '../src/index.js';
+import { TracingError, tensorTypeOf, trace, traceGraph } from '../src/index.js';
 
 const f32 = (data: number[]) => tensor(data, { dtype: 'float32' });
 
@@ -87,5 +87,26 @@ describe('jit.trace inputs and outputs', () => {
     );
     expect(constant?.t('value')).toBe(bias);
     expect((traced.call(f32([0, 1])) as Tensor).toFlatArray()).toEqual([3, 4]);
+  });
+});
+
+describe('traceGraph for module tracing', () => {
+  test('prepare can add inputs first and resolve outside tensors to them (as parameters will be read)', () => {
+    const weight = f32([2, 3]);
+    const { graph } = traceGraph((x: Tensor) => x.mul(weight).add(weight), [f32([1, 1])], {
+      prepare: (state) => {
+        const w = state.graph.addInput('weight', tensorTypeOf(weight));
+        state.externalValue = (t) => (t === weight ? w : undefined);
+      },
+    });
+    expect(graph.inputs.map((v) => v.debugName())).toEqual(['weight', 'x']);
+    expect(graph.toString({ sourceRanges: false })).toBe(
+      'graph(%weight : Float(2, strides=[1], requires_grad=0, device=cpu),\n' +
+        '      %x : Float(2, strides=[1], requires_grad=0, device=cpu)):\n' +
+        '  %2 : Float(2, strides=[1], requires_grad=0, device=cpu) = aten::mul(%x, %weight)\n' +
+        '  %3 : int = prim::Constant[value=1]()\n' +
+        '  %4 : Float(2, strides=[1], requires_grad=0, device=cpu) = aten::add(%2, %weight, %3)\n' +
+        '  return (%4)\n',
+    );
   });
 });

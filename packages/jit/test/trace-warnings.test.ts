@@ -275,3 +275,26 @@ describe("reads by tsjit's own library code", () => {
     ]);
   });
 });
+
+describe('a trace that fails on the check inputs', () => {
+  test('throws TracingCheckError saying so, with the exception and the graph diff', () => {
+    // The size read in JS is baked into the view: the trace cannot run on a longer input.
+    const fn = (x: Tensor) => x.view(x.size(0) * x.size(1)).relu();
+    let message = '';
+    try {
+      trace(fn, [x0()], { checkInputs: [[torch.ones([3, 4])]] });
+    } catch (e) {
+      expect(e).toBeInstanceOf(TracingCheckError);
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(
+      /^Tracing failed sanity checks!\nencountered an exception while running the trace with test inputs\.\nException:\n\tThe following operation failed in the TorchScript interpreter\.\n/,
+    );
+    // The interpreter's traceback points at the user's line, the trace's source range.
+    expect(message).toMatch(
+      /\t {2}File ".*trace-warnings\.test\.ts", line \d+, in fn\n\tRuntimeError: shape '\[6\]' is invalid for input of size 12\n/,
+    );
+    expect(message).toContain('ERROR: Graphs differed across invocations!');
+    expect(message).toContain('prim::Constant[value=12]()');
+  });
+});

@@ -66,13 +66,25 @@ export function trace(
   return traced;
 }
 
+export interface TraceGraphOptions {
+  readonly strict?: boolean;
+  /** The graph inputs' names (default: `fn`'s parameter names). */
+  readonly argumentNames?: readonly (string | undefined)[];
+  /**
+   * Runs on the new recorder before the inputs are added: module tracing adds `self` as the
+   * first input there and sets `externalValue` so that parameters are read with `prim::GetAttr`.
+   */
+  readonly prepare?: (state: TracingState) => void;
+}
+
 /** Records `fn(...inputs)` into a new graph (no checks; see `trace`). */
 export function traceGraph(
   fn: (...args: any[]) => unknown,
   inputs: readonly unknown[],
-  options: { strict?: boolean; argumentNames?: readonly (string | undefined)[] } = {},
+  options: TraceGraphOptions = {},
 ): RecordedTrace {
   const state = new TracingState();
+  options.prepare?.(state);
   const names = options.argumentNames ?? parameterNames(fn);
   inputs.forEach((input, i) => {
     const value = state.graph.addInput(names[i], inputType(input));
