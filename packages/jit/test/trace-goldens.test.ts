@@ -69,6 +69,11 @@ const FUNCTIONS: Record<string, (...args: any[]) => unknown> = {
       .transpose(0, 1)
       .contiguous(),
   indexing: (x: Tensor, idx: Tensor) => [x.cumsum(0), x.argmax(1), x.indexSelect(0, idx), x.narrow(1, 1, 2)],
+  from_data: (x: Tensor) =>
+    x
+      .add(tensor([1.5, 2]))
+      .add(tensor(3))
+      .add(tensor([[true]], { dtype: 'float64' })),
   factories: (x: Tensor) =>
     x
       .add(torch.zeros([2, 3]))

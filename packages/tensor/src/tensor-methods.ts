@@ -63,7 +63,7 @@ export function installTensorMethods(cls: typeof Tensor): void {
     );
   };
   proto.irRepr = function irRepr(this: Tensor): string {
-    if (this.sizes.length !== 0) return '<Tensor>';
+    if (this.numel() !== 1) return '<Tensor>';
     const v = readValues(this)[0];
     return `{${typeof v === 'boolean' ? Number(v) : String(v)}}`;
   };

@@ -29,7 +29,7 @@ export interface Tensor extends TensorOpMethods {
    * for string conversion and for other tensors in a `default` context (`'' + x`).
    */
   [Symbol.toPrimitive](hint: string): number | string;
-  /** How a graph constant holding this tensor prints (PyTorch's `{2}` for a 0-d tensor, else `<Tensor>`). */
+  /** How a graph constant holding this tensor prints (PyTorch's `{2}` for one element, else `<Tensor>`). */
   irRepr(): string;
   /** The sub-tensors along dimension 0 (PyTorch's `iter(x)`: `x.unbind(0)`); a 0-d tensor is not iterable. */
   [Symbol.iterator](): Iterator<Tensor>;

@@ -50,6 +50,13 @@ describe('tensor to JS conversions', () => {
   });
 });
 
+test('irRepr: how a graph constant prints the tensor (PyTorch: {value} for one element)', () => {
+  expect(tensor([[2.5]]).irRepr()).toBe('{2.5}');
+  expect(tensor(3).irRepr()).toBe('{3}');
+  expect(tensor(true).irRepr()).toBe('{1}');
+  expect(tensor([1, 2]).irRepr()).toBe('<Tensor>');
+});
+
 describe('setDataReadHook', () => {
   test('reports each read and each tensor made from JS data', () => {
     const x = tensor([

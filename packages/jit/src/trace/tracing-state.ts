@@ -17,7 +17,7 @@ import {
   type Value,
 } from '@tsjit/ir';
 import { cppDtypeName, dtypeToCode, FloatScalar, type OpArgs, type Overload, toDtype } from '@tsjit/ops';
-import { activeModes, type DataReadKind, type DispatchMode, Tensor } from '@tsjit/tensor';
+import { activeModes, type DataReadKind, type DispatchMode, opGroup, Tensor } from '@tsjit/tensor';
 import type { ScriptFunction } from '../script-function.js';
 import type { ScriptCallee, ScriptCallRecorder } from './active-tracer.js';
 import { warnDataRead } from './tracer-warning.js';
@@ -63,8 +63,46 @@ export class TracingState implements DispatchMode, ScriptCallRecorder {
   }
 
   /** The tensor data hook while tracing: warns where the user's code reads data (see TracerWarning). */
-  onDataRead(kind: DataReadKind, _tensor: Tensor): void {
-    if (this.isRecording) warnDataRead(kind);
+  onDataRead(kind: DataReadKind, tensor: Tensor): void {
+    if (!this.isRecording) return;
+    warnDataRead(kind);
+    if (kind === 'fromData') this.#recordFromData(tensor);
+  }
+
+  /**
+   * A tensor made from JS data while tracing, recorded as PyTorch records `torch.tensor(data)`:
+   * the data as a constant, then `aten::to(constant, device, dtype, False, False, None)` and
+   * `aten::detach`, whose output the tensor stands for.
+   */
+  #recordFromData(t: Tensor): void {
+    const frame = userFrame();
+    const range: SourceRange | undefined = frame && { file: frame.file, line: frame.line, col: 0 };
+    const type = tensorTypeOf(t);
+    const constant = this.graph.insertConstant(tensorValue(t), { type, sourceRange: range });
+    const to = opGroup('to').overloads.find((o) => o.overloadName === 'device');
+    const detach = opGroup('detach').overloads.find((o) => o.overloadName === '');
+    if (to === undefined || detach === undefined) {
+      this.#values.set(t, constant);
+      return;
+    }
+    const args = [
+      constant,
+      ...[deviceValue('cpu'), intValue(dtypeToCode(t.dtype)), false, false, null].map((v) =>
+        this.graph.insertConstant(v, { sourceRange: range }),
+      ),
+    ];
+    let value = constant;
+    for (const [overload, inputs] of [
+      [to, args],
+      [detach, []],
+    ] as const) {
+      const node = this.graph.create(overload.schema.name, inputs.length > 0 ? inputs : [value], 1);
+      node.setSchema(overload.schema);
+      if (range) node.setSourceRange(range);
+      node.output().setType(type);
+      value = this.graph.insertNode(node).output();
+    }
+    this.#values.set(t, value);
   }
 
   /** Makes `value` stand for `t` from now on. */
