@@ -75,8 +75,7 @@ export class TracingState implements DispatchMode, ScriptCallRecorder {
    * `aten::detach`, whose output the tensor stands for.
    */
   #recordFromData(t: Tensor): void {
-    const frame = userFrame();
-    const range: SourceRange | undefined = frame && { file: frame.file, line: frame.line, col: 0 };
+    const range = userRange();
     const type = tensorTypeOf(t);
     const constant = this.graph.insertConstant(tensorValue(t), { type, sourceRange: range });
     const to = opGroup('to').overloads.find((o) => o.overloadName === 'device');
@@ -85,34 +84,23 @@ export class TracingState implements DispatchMode, ScriptCallRecorder {
       this.#values.set(t, constant);
       return;
     }
-    const args = [
-      constant,
-      ...[deviceValue('cpu'), intValue(dtypeToCode(t.dtype)), false, false, null].map((v) =>
-        this.graph.insertConstant(v, { sourceRange: range }),
-      ),
-    ];
-    let value = constant;
-    for (const [overload, inputs] of [
-      [to, args],
-      [detach, []],
-    ] as const) {
-      const node = this.graph.create(overload.schema.name, inputs.length > 0 ? inputs : [value], 1);
-      node.setSchema(overload.schema);
-      if (range) node.setSourceRange(range);
-      node.output().setType(type);
-      value = this.graph.insertNode(node).output();
-    }
-    this.#values.set(t, value);
+    const options = [deviceValue('cpu'), intValue(dtypeToCode(t.dtype)), false, false, null];
+    const optionValues = options.map((v) => this.graph.insertConstant(v, { sourceRange: range }));
+    const moved = this.#insertOp(to, [constant, ...optionValues], type, range);
+    this.#values.set(t, this.#insertOp(detach, [moved], type, range));
+  }
+
+  #insertOp(overload: Overload, inputs: readonly Value[], type: JitType, range: SourceRange | undefined): Value {
+    const node = this.graph.create(overload.schema.name, inputs, 1);
+    node.setSchema(overload.schema);
+    if (range) node.setSourceRange(range);
+    node.output().setType(type);
+    return this.graph.insertNode(node).output();
   }
 
   /** Makes `value` stand for `t` from now on. */
   setValue(t: Tensor, value: Value): void {
     this.#values.set(t, value);
-  }
-
-  /** Whether the trace knows a Value for `t`. */
-  hasValue(t: Tensor): boolean {
-    return this.#values.has(t);
   }
 
   /** The Value `t` stands for: recorded, external, or a new tensor constant. */
@@ -136,8 +124,7 @@ export class TracingState implements DispatchMode, ScriptCallRecorder {
   }
 
   recordScriptCall(callee: ScriptCallee, args: readonly unknown[], run: () => unknown): unknown {
-    const frame = userFrame();
-    const range: SourceRange | undefined = frame && { file: frame.file, line: frame.line, col: 0 };
+    const range = userRange();
     const inputs = callee.schema.arguments.map((a, i) => this.#argumentValue(args[i], a.type, range));
     const fn = this.graph.insert('prim::Constant', [], 1);
     // PyTorch's function constant names the function (`helper`); its type carries the qualified name.
@@ -183,8 +170,7 @@ export class TracingState implements DispatchMode, ScriptCallRecorder {
 
   handle(overload: Overload, args: OpArgs, next: (args: OpArgs) => unknown): unknown {
     if (this.#paused > 0) return next(args);
-    const frame = userFrame();
-    const range: SourceRange | undefined = frame && { file: frame.file, line: frame.line, col: 0 };
+    const range = userRange();
     const target = wrappedTarget(overload, args);
     const recorded = withTensorOptions(target, args);
     const inputs: Value[] = [];
@@ -296,6 +282,12 @@ function withTensorOptions(overload: Overload, args: OpArgs): OpArgs {
     if (out.layout == null) out.layout = 0;
   }
   return out;
+}
+
+/** The user's line as a node's source range (column 0, as PyTorch's traces give). */
+function userRange(): SourceRange | undefined {
+  const frame = userFrame();
+  return frame && { file: frame.file, line: frame.line, col: 0 };
 }
 
 /** The overload PyTorch's bindings would have called: `mul.Tensor` with a wrapped number for `mul.Scalar`. */
