@@ -67,6 +67,11 @@ describe('TracerWarning', () => {
       text: `Converting a tensor to a JavaScript number with item() ${CONVERT_TAIL}`,
     },
     {
+      tag: 'itemBool',
+      fn: (x) => (x.gt(3).any().item() ? x.relu() : x), // warns: itemBool
+      text: `Converting a tensor to a JavaScript boolean with item() ${CONVERT_TAIL}`,
+    },
+    {
       tag: 'toArray',
       fn: (x) => {
         const rows = x.toArray() as number[][]; // warns: toArray

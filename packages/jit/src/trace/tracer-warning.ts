@@ -18,6 +18,8 @@ const MESSAGES: Readonly<Record<DataReadKind, string>> = {
     'time you call this function. In any other case, this might cause the trace to be incorrect.',
 };
 
+const ITEM_BOOL = convert('a JavaScript boolean with item()');
+
 function convert(what: string): string {
   return (
     `Converting a tensor to ${what} might cause the trace to be incorrect. We can't record the data flow of ` +
@@ -36,9 +38,11 @@ const warned = new Set<string>();
  * `/app/model.ts:12: Converting a tensor to ...`. Reads made by tsjit's own library code (an nn
  * layer checking a shape) do not warn, as PyTorch ignores the TracerWarnings of its library.
  */
-export function warnDataRead(kind: DataReadKind): void {
+export function warnDataRead(kind: DataReadKind, isBool = false): void {
   if (readByLibrary()) return;
-  emitTracerWarning(MESSAGES[kind], kind, userFrame());
+  // A bool tensor's item() is a JS boolean: say so, as PyTorch names the Python type.
+  if (kind === 'item' && isBool) emitTracerWarning(ITEM_BOOL, 'itemBool', userFrame());
+  else emitTracerWarning(MESSAGES[kind], kind, userFrame());
 }
 
 /** Emits `text` as a TracerWarning naming `frame`, once per (key, frame). */

@@ -65,7 +65,7 @@ export class TracingState implements DispatchMode, ScriptCallRecorder {
   /** The tensor data hook while tracing: warns where the user's code reads data (see TracerWarning). */
   onDataRead(kind: DataReadKind, tensor: Tensor): void {
     if (!this.isRecording) return;
-    warnDataRead(kind);
+    warnDataRead(kind, tensor.dtype === 'bool');
     if (kind === 'fromData') this.#recordFromData(tensor);
   }
 
