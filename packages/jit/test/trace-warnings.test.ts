@@ -15,7 +15,7 @@ const LINES = readFileSync(FILE, 'utf8').split('\n');
 
 /** The 1-based line of this file that carries `// warns: <tag>`. */
 function lineOf(tag: string): number {
-  const i = LINES.findIndex((l) => l.includes(`// warns: ${tag}`) && !l.includes('lineOf('));
+  const i = LINES.findIndex((l) => l.trimEnd().endsWith(`// warns: ${tag}`));
   if (i < 0) throw new Error(`no line tagged ${tag}`);
   return i + 1;
 }
