@@ -365,11 +365,55 @@ describe('load: code and classes', () => {
   });
 });
 
-describe('a bug load-fuzz found outside the loader', () => {
-  // A None reaching a Tensor argument through `unchecked_cast` (code that declares an attribute
-  // `Any` and casts it): the interpreter checks Tensor arguments and raises PyTorch's "Expected
-  // Tensor but got None" instead of letting the op fail with a TypeError.
-  it('a None cast to Tensor gives a typed error, as PyTorch\'s "Expected Tensor but got None"', () => {
+describe('bugs load-fuzz found outside the loader: values an unchecked cast lets through to an op', () => {
+  // `unchecked_cast` checks nothing (PyTorch's neither): code that declares an attribute `Any`
+  // where the archive held `Optional[int]` (its value None), or edited refinements, pass None or
+  // a value of another kind to an op. The interpreter checks op arguments against the schema and
+  // raises PyTorch's unboxing error ("Expected Tensor but got None") or its argument error, typed,
+  // instead of letting the implementation fail with a TypeError.
+  const cases: { what: string; line: string; message: RegExp }[] = [
+    {
+      what: 'None as a Tensor',
+      line: 'y = torch.add(_1, unchecked_cast(Tensor, self.limit))',
+      message: /RuntimeError: Expected Tensor but got None/,
+    },
+    {
+      what: 'None as a Scalar',
+      line: 'y = torch.add(_1, unchecked_cast(float, self.limit))',
+      message:
+        /RuntimeError: Expected a value of type 'number' for argument 'other' but instead found type 'NoneType'\./,
+    },
+    {
+      what: 'None in a list of tensors',
+      line: 'y = torch.cat(unchecked_cast(List[Tensor], [_1, self.limit]))',
+      message: /RuntimeError: Expected Tensor but got None/,
+    },
+    {
+      what: 'None in a list of ints',
+      line: 'y = torch.reshape(_1, unchecked_cast(List[int], [2, self.limit]))',
+      message:
+        /RuntimeError: Expected a value of type 'List\[int\]' for argument 'shape' but instead found type 'List\[Optional\[int\]\]'\./,
+    },
+    {
+      what: 'a Tensor as a list of tensors',
+      line: 'y = torch.cat(unchecked_cast(List[Tensor], _1))',
+      message:
+        /RuntimeError: Expected a value of type 'List\[Tensor\]' for argument 'tensors' but instead found type 'Tensor'\./,
+    },
+    {
+      what: 'a Tensor in a list of ints',
+      line: 'y = torch.reshape(_1, [2, unchecked_cast(int, _1)])',
+      message:
+        /RuntimeError: Expected a value of type 'List\[int\]' for argument 'shape' but instead found type 'List\[Tensor\]'\./,
+    },
+    {
+      what: 'a list as a Tensor',
+      line: 'y = torch.add(_1, unchecked_cast(Tensor, names))',
+      message: /RuntimeError: Expected Tensor but got GenericList/,
+    },
+  ];
+
+  it.each(cases)('$what gives a typed error, as PyTorch', ({ line, message }) => {
     let archive = withRecord('attributes', 'data.pkl', (old) =>
       replaceOnce(old, 'X\x05\x00\x00\x00limitq\x14K\x04', 'X\x05\x00\x00\x00limitq\x14N'),
     );
@@ -377,7 +421,7 @@ describe('a bug load-fuzz found outside the loader', () => {
       const name = recordName(records, 'code/__torch__.py');
       const source = text(records.get(name) as Uint8Array)
         .replace('  limit : Optional[int]', '  limit : Any')
-        .replace('y = torch.add(_1, offset)', 'y = torch.add(_1, unchecked_cast(Tensor, self.limit))');
+        .replace('y = torch.add(_1, offset)', line);
       records.set(name, utf8(source));
     });
     const module = load(archive);
@@ -389,6 +433,6 @@ describe('a bug load-fuzz found outside the loader', () => {
     }
     expect(error).toBeDefined();
     expect(unacceptableError(error)).toBeNull();
-    expect((error as Error).message).toMatch(/RuntimeError: Expected Tensor but got None/);
+    expect((error as Error).message).toMatch(message);
   });
 });

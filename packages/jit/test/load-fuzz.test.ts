@@ -542,17 +542,7 @@ const tally = new Map<string, Map<string, number>>();
  * are counted in the tally (as `known bug: <id>`) instead of failing the run. Each one's
  * reproducer is in the comment; remove the entry when its fix lands.
  */
-const KNOWN_BUGS: readonly { readonly id: string; readonly matches: RegExp }[] = [
-  {
-    // A None that reaches a tensor through `unchecked_cast` (code edited to say `Any` where the
-    // archive says `Optional[Tensor]`): the interpreter now raises PyTorch's "Expected Tensor but
-    // got None" for Tensor parameters, but an op given None inside an Optional[Tensor] or a list
-    // still fails with a TypeError. Replay: TSJIT_FUZZ_SEED=20261126 (code files property).
-    id: 'None as a tensor inside an op',
-    matches:
-      /call failed with an untyped error: TypeError: Cannot read properties of (null|undefined) \(reading '(dtype|shape|sizes|strides|length)'\)/,
-  },
-];
+const KNOWN_BUGS: readonly { readonly id: string; readonly matches: RegExp }[] = [];
 
 /** TSJIT_FUZZ_COLLECT=1: go on past failures and print each distinct one (a survey, not a test). */
 const collect = process.env.TSJIT_FUZZ_COLLECT === '1';

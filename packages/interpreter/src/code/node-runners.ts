@@ -8,6 +8,7 @@ import { Future } from '../values/future.js';
 import type { ScriptEnumMember } from '../values/script-enum-member.js';
 import { ScriptObject } from '../values/script-object.js';
 import { isInstance } from '../values/type-check.js';
+import { argumentCheck } from './argument-check.js';
 import type { Code, CodeProvider, Runner } from './code.js';
 
 export interface RunnerContext {
@@ -329,19 +330,14 @@ function opRunner(node: Node, ins: number[], outs: readonly number[], ctx: Runne
     regs.push(ctx.constantRegister(d));
   }
   const build = argsBuilder(overload.names);
-  // A None that reached a Tensor parameter through an unchecked cast: PyTorch's unboxing error,
-  // not whatever the implementation would do with null.
-  const tensorArgs = schema.arguments.flatMap((a, i) => (a.type.kind === 'TensorType' && i < regs.length ? [i] : []));
-  const names = overload.names;
+  // A None (or a value of another kind) that reached the op through an unchecked cast: PyTorch's
+  // unboxing error, not whatever the implementation would do with it.
+  const check = argumentCheck(overload, regs.length);
   const call =
-    tensorArgs.length === 0
+    check === undefined
       ? (args: OpArgs): unknown => dispatch(overload, args)
       : (args: OpArgs): unknown => {
-          for (let k = 0; k < tensorArgs.length; k++) {
-            const v = args[names[tensorArgs[k]]];
-            if (v === null || v === undefined)
-              throw new OpError(`Expected Tensor but got ${v === null ? 'None' : 'nothing'}`);
-          }
+          check(args);
           return dispatch(overload, args);
         };
   const o = outs.length === 1 ? outs[0] : -1;

@@ -1,4 +1,4 @@
-import { type ArchiveConstant, importArchiveCode, type SourceImporter } from '@tsjit/frontend';
+import { type ArchiveConstant, type CompilationUnit, importArchiveCode, type SourceImporter } from '@tsjit/frontend';
 import type { ClassType, IValue, JitType } from '@tsjit/ir';
 import { InternalError, TensorType, tensorValue, typeOf } from '@tsjit/ir';
 import { FloatScalar } from '@tsjit/ops';
@@ -24,6 +24,7 @@ export class ArchiveUnit implements ModuleUnit {
   /** Storages read into buffers of their own (readArchiveFile); their ranges in `#bytes` are zeros. */
   readonly separate: ReadonlyMap<string, { readonly offset: number; readonly bytes: Uint8Array }> | undefined;
   #shared: Uint8Array | undefined;
+  readonly #constantTable: readonly ArchiveConstant[];
 
   private constructor(
     bytes: Uint8Array,
@@ -40,17 +41,11 @@ export class ArchiveUnit implements ModuleUnit {
     if (!Array.isArray(constants)) {
       throw new ArchiveError('constants.pkl does not hold a tuple', archive.entryName('constants.pkl'));
     }
-    const table = constants.map((value, i) => archiveConstant(value, archive.entryName(`constants.pkl[${i}]`)));
+    this.#constantTable = constants.map((value, i) => archiveConstant(value, archive.entryName(`constants.pkl[${i}]`)));
     const files = archive.codeFiles();
     const sources = new Map<string, string>();
     for (const [path, text] of files) sources.set(`code/${path}`, text);
-    const { unit, importer } = importArchiveCode(files, {
-      version: archive.version,
-      constants: (i) => table[i],
-      constantCount: table.length,
-      cleanup: (graph) => frontendCleanup(graph),
-      fileName: (path) => `code/${path}`,
-    });
+    const { unit, importer } = this.#importCode(files);
     this.importer = importer;
     this.runtime = new UnitRuntime(unit, sources);
     this.host = {
@@ -79,6 +74,26 @@ export class ArchiveUnit implements ModuleUnit {
       }
     }
     return new ArchiveUnit(bytes, archive, separate);
+  }
+
+  /**
+   * The archive's `code/` imported into a compilation unit of its own, as the loader imports it:
+   * the loaded unit's types and graphs as they were before anything could change them (save
+   * compares the two to tell whether the module's code is still the archive's).
+   */
+  importCode(): { unit: CompilationUnit; importer: SourceImporter } {
+    return this.#importCode(this.archive.codeFiles());
+  }
+
+  #importCode(files: ReadonlyMap<string, string>): { unit: CompilationUnit; importer: SourceImporter } {
+    const table = this.#constantTable;
+    return importArchiveCode(files, {
+      version: this.archive.version,
+      constants: (i) => table[i],
+      constantCount: table.length,
+      cleanup: (graph) => frontendCleanup(graph),
+      fileName: (path) => `code/${path}`,
+    });
   }
 
   classType(qualifiedName: string): ClassType | undefined {

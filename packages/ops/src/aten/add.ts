@@ -1,6 +1,6 @@
 import { defineOp } from '../core/define-op.js';
 import type { Sample, SampleBuilder } from '../core/samples.js';
-import { binaryImpl, binaryMeta } from '../groups/binary.js';
+import { binaryImpl, binaryInplaceInto, binaryMeta } from '../groups/binary.js';
 import { withScalarSamples } from '../groups/pointwise-samples.js';
 import { listAdd } from '../groups/py-lists.js';
 import { binarySamples } from '../groups/samples.js';
@@ -43,6 +43,7 @@ export const add = defineOp({
     { 'add.t': listAdd },
   ),
   meta: binaryMeta(),
+  inplaceInto: binaryInplaceInto('add'),
   derivative: (F, { grad, self, other, alpha }) => ({
     self: F.sumTo(grad, F.sizes(self)),
     other: F.isTensor(other) ? F.sumTo(alpha === 1 ? grad : F.mul(grad, alpha), F.sizes(other)) : null,

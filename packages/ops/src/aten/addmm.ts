@@ -1,7 +1,7 @@
 import { defineOp } from '../core/define-op.js';
 import { scalarToNumber } from '../core/dtypes.js';
 import { OpError } from '../core/op-error.js';
-import { addScaled, batchedProduct, checkMm, productDtype, viaFloat } from '../groups/matmul.js';
+import { addProduct, checkMm, productDtype, viaFloat } from '../groups/matmul.js';
 
 export const addmm = defineOp({
   schemas: [
@@ -15,7 +15,7 @@ export const addmm = defineOp({
     const dtype = productDtype(mat1, mat2);
     if (self.dtype !== dtype) throw new OpError('self and mat2 must have the same dtype');
     return viaFloat(ctx, dtype, [self, mat1, mat2], ([s, a, b]) =>
-      addScaled(ctx, s, batchedProduct(ctx, a, b), scalarToNumber(args.beta), scalarToNumber(args.alpha)),
+      addProduct(ctx, s, a, b, scalarToNumber(args.beta), scalarToNumber(args.alpha)),
     );
   },
   derivative: (F, { grad, self, mat1, mat2, beta, alpha }) => ({

@@ -1,7 +1,7 @@
 import { defineOp } from '../core/define-op.js';
 import { scalarToNumber } from '../core/dtypes.js';
 import { OpError } from '../core/op-error.js';
-import { addScaled, batchedProduct, checkBmm, productDtype, viaFloat } from '../groups/matmul.js';
+import { addProduct, checkBmm, productDtype, viaFloat } from '../groups/matmul.js';
 
 export const baddbmm = defineOp({
   schemas: [
@@ -15,7 +15,7 @@ export const baddbmm = defineOp({
     const dtype = productDtype(batch1, batch2);
     if (self.dtype !== dtype) throw new OpError('self and batch2 must have the same dtype');
     return viaFloat(ctx, dtype, [self, batch1, batch2], ([s, a, b]) =>
-      addScaled(ctx, s, batchedProduct(ctx, a, b), scalarToNumber(args.beta), scalarToNumber(args.alpha)),
+      addProduct(ctx, s, a, b, scalarToNumber(args.beta), scalarToNumber(args.alpha)),
     );
   },
   derivative: (F, { grad, self, batch1, batch2, beta, alpha }) => ({

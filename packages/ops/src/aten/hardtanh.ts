@@ -1,6 +1,7 @@
 import * as K from '@tsjit/kernels';
 import { defineOp } from '../core/define-op.js';
 import { cppDtypeName } from '../core/dtypes.js';
+import { isContiguous, numel } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
 import { num } from '../groups/nn-math.js';
 import { unarySamples } from '../groups/samples.js';
@@ -14,11 +15,19 @@ export const hardtanh = defineOp({
   // A clamp: min_val > max_val gives max_val everywhere, as in PyTorch.
   impl: (args, ctx) => {
     if (args.self.dtype === 'bool') throw new OpError(`"clamp_cpu" not implemented for '${cppDtypeName('bool')}'`);
-    const out = ctx.empty(args.self.sizes, args.self.dtype);
+    const out = ctx.uninitialized(args.self.sizes, args.self.dtype);
     K.clamp(out, args.self, num(args.min_val), num(args.max_val));
     return out;
   },
   meta: (args) => ({ sizes: args.self.sizes, dtype: args.self.dtype }),
+  // hardtanh_ (ReLU6 in place) clamps self itself where it is contiguous.
+  inplaceInto: (args, ctx) => {
+    const self = args.self;
+    if (self.dtype === 'bool' || self.quantizer || !isContiguous(self) || numel(self.sizes) === 0) return false;
+    K.clamp(self, self, num(args.min_val), num(args.max_val));
+    ctx.bumpVersion(self);
+    return true;
+  },
   derivative: (F, { grad, self, min_val, max_val }) => ({ self: F.hardtanhBackward(grad, self, min_val, max_val) }),
   samples: (S) => [
     ...unarySamples(S, { overload: 'hardtanh', dtypes: ['float64', 'int64'] }),

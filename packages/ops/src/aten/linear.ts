@@ -1,7 +1,7 @@
 import { defineOp } from '../core/define-op.js';
 import type { OpContext, TensorLike } from '../core/tensor-like.js';
 import { binaryCompute } from '../groups/binary.js';
-import { addScaled, batchedProduct, checkMm, productDtype, viaFloat } from '../groups/matmul.js';
+import { addProduct, checkMm, productDtype, viaFloat } from '../groups/matmul.js';
 import { matmulCompute } from './matmul.js';
 
 export function linearCompute(
@@ -18,7 +18,7 @@ export function linearCompute(
     // addmm(bias, input, weight.t()), as PyTorch.
     checkMm(input, wt);
     const dtype = productDtype(input, wt);
-    return viaFloat(ctx, dtype, [bias, input, wt], ([b, x, w]) => addScaled(ctx, b, batchedProduct(ctx, x, w), 1, 1));
+    return viaFloat(ctx, dtype, [bias, input, wt], ([b, x, w]) => addProduct(ctx, b, x, w, 1, 1));
   }
   const out = matmulCompute(ctx, input, wt);
   return bias === null ? out : binaryCompute(ctx, 'add', out, bias);

@@ -1,6 +1,6 @@
 import { defineOp } from '../core/define-op.js';
 import type { Sample, SampleBuilder } from '../core/samples.js';
-import { binaryImpl, binaryMeta } from '../groups/binary.js';
+import { binaryImpl, binaryInplaceInto, binaryMeta } from '../groups/binary.js';
 import { withScalarSamples } from '../groups/pointwise-samples.js';
 import { listMulLeft, listMulRight } from '../groups/py-lists.js';
 import { binarySamples } from '../groups/samples.js';
@@ -41,6 +41,7 @@ export const mul = defineOp({
     'mul.right_': listMulRight,
   }),
   meta: binaryMeta(),
+  inplaceInto: binaryInplaceInto('mul'),
   derivative: (F, { grad, self, other }) => ({
     self: F.sumTo(F.mul(grad, other), F.sizes(self)),
     other: F.isTensor(other) ? F.sumTo(F.mul(grad, self), F.sizes(other)) : null,

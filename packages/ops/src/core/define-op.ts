@@ -50,6 +50,13 @@ export interface OpDefinition {
   readonly outputDifferentiability?: readonly boolean[];
   /** Test samples, run against PyTorch's goldens. */
   readonly samples: SampleFn;
+  /**
+   * For derived in-place overloads (`relu_`, `add_.Tensor`): computes the result straight into
+   * `self` when that is safe (a pointwise kernel, self contiguous, its dtype kept, no other
+   * argument overlapping it) and returns true; false falls back to the functional overload and a
+   * copy into self. Saves an output as large as self and a copy.
+   */
+  readonly inplaceInto?: (args: OpArgs, ctx: OpContext) => boolean;
 }
 
 /** One overload of an op: a parsed schema bound to its implementation. */
@@ -315,8 +322,10 @@ function deriveMutatingOverload(op: Op, schema: FunctionSchema, functional: read
     });
     return out;
   };
+  const into = op.definition.inplaceInto;
   const impl: ImplFn = inplace
     ? (args, ctx) => {
+        if (into !== undefined && into(args, ctx)) return args.self;
         const result = target.impl(targetArgs(args), ctx, target);
         copyInto(ctx, args.self, result, schema.operatorName, false);
         return args.self;

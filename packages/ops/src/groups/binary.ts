@@ -13,9 +13,9 @@ import {
   resultType,
   scalarToNumber,
 } from '../core/dtypes.js';
-import { asTensor, broadcastShapes } from '../core/helpers.js';
+import { asTensor, broadcastShapes, isContiguous, numel, sameSizes, sharesMemory } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
-import { FloatScalar, type OpContext, type Scalar, type TensorLike } from '../core/tensor-like.js';
+import { FloatScalar, type OpArgs, type OpContext, type Scalar, type TensorLike } from '../core/tensor-like.js';
 import { tinyBinary } from './tiny-binary.js';
 
 export interface BinaryOptions {
@@ -102,5 +102,39 @@ export function binaryMeta(o: BinaryOptions = {}): MetaFn {
     const sa = isScalar(args.self) ? [] : (args.self as TensorLike).sizes;
     const sb = isScalar(args.other) ? [] : (args.other as TensorLike).sizes;
     return { sizes: broadcastShapes(sa, sb), dtype: o.boolResult ? 'bool' : dtype };
+  };
+}
+
+/**
+ * `add_.Tensor`, `mul_.Scalar` and friends (OpDefinition.inplaceInto) on float32/float64 tensors:
+ * the kernel writes into self itself when self is contiguous, `other` (a tensor or a number) has
+ * self's dtype, broadcasts to self's shape and
+ * does not overlap self (unless it is self: each element is read before it is written). Other
+ * cases (integer alpha checks, promotion errors, overlaps) take the general path.
+ */
+export function binaryInplaceInto(kernel: K.BinaryOp): (args: OpArgs, ctx: OpContext) => boolean {
+  return (args, ctx) => {
+    const self = args.self as TensorLike;
+    if (!ctx.isTensor(self) || self.quantizer) return false;
+    if (self.dtype !== 'float32' && self.dtype !== 'float64') return false;
+    // A Python number (`mul_(0.9)`) does not promote a floating tensor: it joins as a 0-d tensor.
+    const scalar = typeof args.other === 'number' || args.other instanceof FloatScalar;
+    const other = scalar ? asTensor(ctx, args.other as Scalar, self.dtype) : (args.other as TensorLike);
+    if (!ctx.isTensor(other) || other.quantizer || other.dtype !== self.dtype) return false;
+    if (args.rounding_mode != null) return false;
+    if (!isContiguous(self) || numel(self.sizes) === 0) return false;
+    if (other !== self && sharesMemory(other, self)) return false;
+    if (other.sizes.length > self.sizes.length || !sameSizes(broadcastShapes(self.sizes, other.sizes), self.sizes)) {
+      return false;
+    }
+    const options: K.BinaryOptions = {};
+    if (args.alpha !== undefined && args.alpha !== null) {
+      if (typeof args.alpha === 'boolean') return false;
+      const v = scalarToNumber(args.alpha as Scalar);
+      if (v !== 1) options.alpha = v;
+    }
+    K.binary(kernel, self, self, other, options);
+    ctx.bumpVersion(self);
+    return true;
   };
 }

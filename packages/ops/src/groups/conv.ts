@@ -110,7 +110,10 @@ export function convolution(
   const sizes = kernel(() =>
     p.transposed ? K.convTransposeOutputSizes(input, weight, opts) : K.convOutputSizes(input, weight, opts),
   );
-  const out = ctx.empty(sizes, input.dtype);
+  // Every conv path writes each output element (bias or zero first); with no input or weight
+  // elements there is nothing to write, and the output stays zeros.
+  const writesAll = numel(input.sizes) > 0 && numel(weight.sizes) > 0;
+  const out = writesAll ? ctx.uninitialized(sizes, input.dtype) : ctx.empty(sizes, input.dtype);
   if (!isFloating(input.dtype)) {
     // PyTorch convolves integer tensors too; products of small ints are exact in float64.
     const o64 = ctx.empty(sizes, 'float64');

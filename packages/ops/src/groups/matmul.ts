@@ -69,15 +69,23 @@ export function flattenLeading(ctx: OpContext, t: TensorLike, n: number): Tensor
  * a [..., n, k] @ b [..., k, m] with broadcast batch dims (both at least 2-d, same floating
  * dtype, k already checked): the GEMM kernel over the merged batch.
  */
-export function batchedProduct(ctx: OpContext, a: TensorLike, b: TensorLike): TensorLike {
+export function batchedProduct(ctx: OpContext, a: TensorLike, b: TensorLike, init?: ProductInit): TensorLike {
   const na = a.sizes.length;
   const nb = b.sizes.length;
   const batch = broadcastShapes(a.sizes.slice(0, -2), b.sizes.slice(0, -2));
   const n = a.sizes[na - 2];
   const k = a.sizes[na - 1];
   const m = b.sizes[nb - 1];
-  const out = ctx.empty([...batch, n, m], a.dtype);
-  if (numel(out.sizes) === 0 || k === 0) return out;
+  const sizes = [...batch, n, m];
+  if (numel(sizes) === 0 || k === 0) {
+    // The product is all zeros (k = 0): beta * self.
+    const zeros = ctx.empty(sizes, a.dtype);
+    return init === undefined ? zeros : addScaled(ctx, init.self, zeros, init.beta, 1);
+  }
+  // gemm overwrites every element (beta = 0 never reads out), so the output need not be zeroed.
+  const out = ctx.uninitialized(sizes, a.dtype);
+  const scalars = init === undefined || init.beta === 0 ? {} : { beta: init.beta };
+  if (init !== undefined && init.beta !== 0) K.copy(out, expandTo(ctx, init.self, sizes));
   const B = numel(batch);
   const operand = (t: TensorLike, rows: number, cols: number): TensorLike => {
     if (t.sizes.length === 2) return t;
@@ -89,11 +97,34 @@ export function batchedProduct(ctx: OpContext, a: TensorLike, b: TensorLike): Te
   const b3 = operand(b, k, m);
   if (a3.sizes.length === 2 && b3.sizes.length === 2) {
     // Both operands are matrices: one product, broadcast over the (size-1-only) batch.
-    K.gemm(ctx.view(out, [n, m], [m, 1], out.offset), a3, b3);
+    K.gemm(ctx.view(out, [n, m], [m, 1], out.offset), a3, b3, scalars);
   } else {
-    K.gemm(out3, a3, b3);
+    K.gemm(out3, a3, b3, scalars);
   }
   return out;
+}
+
+/**
+ * `beta * self + a @ b` computed by the product itself (addmm, linear with a bias): `self` is
+ * broadcast into the output and gemm accumulates onto it, instead of a product, a copy and an add.
+ */
+export interface ProductInit {
+  readonly self: TensorLike;
+  readonly beta: number;
+}
+
+/** PyTorch's `beta * self + alpha * (a @ b)`, fused into the product where alpha is 1. */
+export function addProduct(
+  ctx: OpContext,
+  self: TensorLike,
+  a: TensorLike,
+  b: TensorLike,
+  beta: number,
+  alpha: number,
+): TensorLike {
+  // alpha != 1 keeps the separate scaling: alpha = 0 must still propagate NaN from the product.
+  if (alpha !== 1) return addScaled(ctx, self, batchedProduct(ctx, a, b), beta, alpha);
+  return batchedProduct(ctx, a, b, { self, beta });
 }
 
 /** The 2-d product with torch.mm's checks. */

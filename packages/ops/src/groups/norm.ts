@@ -104,9 +104,15 @@ export function batchNormForward(
     saveMean = c.empty([0]);
     saveInvstd = c.empty([0]);
   }
-  let out = c.mul(c.sub(input, channelView(ctx, mean, nd)), channelView(ctx, invstd, nd));
-  if (weight != null) out = c.mul(out, channelView(ctx, weight, nd));
-  if (bias != null) out = c.add(out, channelView(ctx, bias, nd));
+  // PyTorch's CPU transform (batch_norm_cpu_transform_input): per channel alpha = invstd * weight
+  // and beta = bias - mean * alpha, then one pass out = input * alpha + beta.
+  const alpha = weight != null ? c.mul(invstd, weight) : invstd;
+  const shifted = c.mul(mean, alpha);
+  const beta = bias != null ? c.sub(bias, shifted) : c.mul(shifted, -1);
+  // Two binary passes into one output: the broadcasting ternary kernel is far slower here.
+  const out = ctx.uninitialized(input.sizes, dtype);
+  K.binary('mul', out, input, channelView(ctx, alpha, nd));
+  K.binary('add', out, out, channelView(ctx, beta, nd));
   return [out, saveMean, saveInvstd];
 }
 

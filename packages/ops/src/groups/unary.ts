@@ -2,9 +2,9 @@
 import * as K from '@tsjit/kernels';
 import type { ImplFn, MetaFn } from '../core/define-op.js';
 import { cppDtypeName, DEFAULT_FLOAT, type DType, isFloatingDtype } from '../core/dtypes.js';
-import { toDtype } from '../core/helpers.js';
+import { isContiguous, numel, toDtype } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
-import type { OpContext, TensorLike } from '../core/tensor-like.js';
+import type { OpArgs, OpContext, TensorLike } from '../core/tensor-like.js';
 
 /** The dtype a unary op computes in: floating-only ops promote integral and bool inputs to float32. */
 export function unaryComputeDtype(kernel: K.UnaryOp, dtype: DType): DType {
@@ -39,5 +39,22 @@ export function unaryMeta(kernel: K.UnaryOp): MetaFn {
   return (args) => {
     const dtype = unaryComputeDtype(kernel, args.self.dtype);
     return { sizes: args.self.sizes, dtype: K.unaryOutputDtype(kernel, dtype)! };
+  };
+}
+
+/**
+ * `relu_` and friends (OpDefinition.inplaceInto): the kernel writes into self itself when self is
+ * contiguous and the op keeps its dtype (an element is read before it is written).
+ */
+export function unaryInplaceInto(kernel: K.UnaryOp): (args: OpArgs, ctx: OpContext) => boolean {
+  return (args, ctx) => {
+    const self = args.self as TensorLike;
+    if (!ctx.isTensor(self) || self.quantizer || !isContiguous(self) || numel(self.sizes) === 0) return false;
+    if (K.unaryOutputDtype(kernel, self.dtype) !== self.dtype || unaryComputeDtype(kernel, self.dtype) !== self.dtype) {
+      return false;
+    }
+    K.unary(kernel, self, self);
+    ctx.bumpVersion(self);
+    return true;
   };
 }

@@ -1,4 +1,6 @@
 import { _nativeMultiHeadAttention } from '../aten/_native-multi-head-attention.js';
+import { _nestedTensorFromMask } from '../aten/_nested-tensor-from-mask.js';
+import { _nestedTensorFromMaskLeftAligned } from '../aten/_nested-tensor-from-mask-left-aligned.js';
 import { _scaledDotProductAttention } from '../aten/_scaled-dot-product-attention.js';
 import { _transformerEncoderLayerFwd } from '../aten/_transformer-encoder-layer-fwd.js';
 import { binaryCrossEntropy } from '../aten/binary-cross-entropy.js';
@@ -37,6 +39,7 @@ import { smoothL1Loss } from '../aten/smooth-l1-loss.js';
 import { smoothL1LossBackward } from '../aten/smooth-l1-loss-backward.js';
 import { softMarginLoss } from '../aten/soft-margin-loss.js';
 import { softMarginLossBackward } from '../aten/soft-margin-loss-backward.js';
+import { toPaddedTensor } from '../aten/to-padded-tensor.js';
 import { tripletMarginLoss } from '../aten/triplet-margin-loss.js';
 import type { Op } from '../core/define-op.js';
 
@@ -84,4 +87,8 @@ export const lossesOps: readonly Op[] = [
   _scaledDotProductAttention,
   _nativeMultiHeadAttention,
   _transformerEncoderLayerFwd,
+  // nn.TransformerEncoder's nested fast path (padding-mask checks; nested tensors themselves are unsupported)
+  _nestedTensorFromMaskLeftAligned,
+  _nestedTensorFromMask,
+  toPaddedTensor,
 ];

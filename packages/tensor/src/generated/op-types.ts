@@ -1031,6 +1031,8 @@ export interface TensorOpMethods {
   to(device: string | null, dtype?: number | null, nonBlocking?: boolean, copy?: boolean, options?: { dtype?: number | null; nonBlocking?: boolean; copy?: boolean }): Tensor;
   to(dtype?: number | null, nonBlocking?: boolean, copy?: boolean, options?: { dtype?: number | null; nonBlocking?: boolean; copy?: boolean }): Tensor;
   to(nonBlocking?: boolean, copy?: boolean, options?: { nonBlocking?: boolean; copy?: boolean }): Tensor;
+  toPaddedTensor(padding: number, outputSize?: number[] | number | null, options?: { outputSize?: number[] | number | null }): Tensor;
+  toPaddedTensor(padding: number, outputSize?: number[] | number | null, options?: { outputSize?: number[] | number | null; out: Tensor }): Tensor;
   topk(k: number, dim?: number, largest?: boolean, sorted?: boolean, options?: { dim?: number; largest?: boolean; sorted?: boolean }): [Tensor, Tensor];
   topk(k: number, dim?: number, largest?: boolean, sorted?: boolean, options?: { dim?: number; largest?: boolean; sorted?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
   trace(): Tensor;
@@ -1222,6 +1224,9 @@ export interface OpFunctions {
   _logSoftmaxBackwardData(gradOutput: Tensor, output: Tensor, dim: number, inputDtype: DType, options: { out: Tensor }): Tensor;
   _nativeMultiHeadAttention(query: Tensor, key: Tensor, value: Tensor, embedDim: number, numHead: number, qkvWeight: Tensor, qkvBias: Tensor, projWeight: Tensor, projBias: Tensor, mask?: Tensor | null, needWeights?: boolean, averageAttnWeights?: boolean, maskType?: number | null, options?: { mask?: Tensor | null; needWeights?: boolean; averageAttnWeights?: boolean; maskType?: number | null }): [Tensor, Tensor];
   _nativeMultiHeadAttention(query: Tensor, key: Tensor, value: Tensor, embedDim: number, numHead: number, qkvWeight: Tensor, qkvBias: Tensor, projWeight: Tensor, projBias: Tensor, mask?: Tensor | null, needWeights?: boolean, averageAttnWeights?: boolean, maskType?: number | null, options?: { mask?: Tensor | null; needWeights?: boolean; averageAttnWeights?: boolean; maskType?: number | null; out0: Tensor; out1: Tensor }): [Tensor, Tensor];
+  _nestedTensorFromMask(t: Tensor, mask: Tensor, maskCheck?: boolean, options?: { maskCheck?: boolean }): Tensor;
+  _nestedTensorFromMask(t: Tensor, mask: Tensor, maskCheck?: boolean, options?: { maskCheck?: boolean; out: Tensor }): Tensor;
+  _nestedTensorFromMaskLeftAligned(t: Tensor, mask: Tensor): boolean;
   _nnpackAvailable(): boolean;
   _reshapeAlias(self: Tensor, size: number[] | number, stride: number[] | number): Tensor;
   _reshapeAlias(self: Tensor, size: number[] | number, ...stride: number[]): Tensor;
@@ -2792,6 +2797,8 @@ export interface OpFunctions {
   to(self: Tensor, device: string | null, dtype?: number | null, nonBlocking?: boolean, copy?: boolean, options?: { dtype?: number | null; nonBlocking?: boolean; copy?: boolean }): Tensor;
   to(self: Tensor, dtype?: number | null, nonBlocking?: boolean, copy?: boolean, options?: { dtype?: number | null; nonBlocking?: boolean; copy?: boolean }): Tensor;
   to(self: Tensor, nonBlocking?: boolean, copy?: boolean, options?: { nonBlocking?: boolean; copy?: boolean }): Tensor;
+  toPaddedTensor(self: Tensor, padding: number, outputSize?: number[] | number | null, options?: { outputSize?: number[] | number | null }): Tensor;
+  toPaddedTensor(self: Tensor, padding: number, outputSize?: number[] | number | null, options?: { outputSize?: number[] | number | null; out: Tensor }): Tensor;
   topk(self: Tensor, k: number, dim?: number, largest?: boolean, sorted?: boolean, options?: { dim?: number; largest?: boolean; sorted?: boolean }): [Tensor, Tensor];
   topk(self: Tensor, k: number, dim?: number, largest?: boolean, sorted?: boolean, options?: { dim?: number; largest?: boolean; sorted?: boolean; values: Tensor; indices: Tensor }): [Tensor, Tensor];
   trace(self: Tensor): Tensor;
