@@ -5,7 +5,16 @@
  */
 import { type Tensor, tensor, torchOps as torch } from '@tsjit/tensor';
 import { afterEach, beforeEach, describe, expect, type MockInstance, test, vi } from 'vitest';
-import { isTracing, type ScriptFunction, script, scriptIfTracing, trace } from '../src/index.js';
+import {
+  CompilationUnit,
+  isTracing,
+  type ScriptFunction,
+  type ScriptModule,
+  script,
+  scriptIfTracing,
+  trace,
+  traceGraph,
+} from '../src/index.js';
 
 let emit: MockInstance<typeof process.emitWarning>;
 beforeEach(() => {
@@ -94,5 +103,42 @@ describe('calls of script functions in a trace', () => {
     const kinds = [...traced.graph.nodes()].map((n) => n.kind);
     expect(kinds).toEqual(['prim::Constant', 'prim::CallFunction', 'prim::TupleUnpack', 'prim::Constant', 'aten::sub']);
     expect((traced.call(tensor([5, 0], { dtype: 'float32' })) as Tensor).toFlatArray()).toEqual([-4, 1]);
+  });
+});
+
+describe('scripted modules called during a function trace', () => {
+  const cu = new CompilationUnit(`
+class Gate(torch.nn.Module):
+    def forward(self, x: Tensor) -> Tensor:
+        if bool(x.sum() > 0):
+            return x
+        return -x
+`);
+  const gate = () => cu.getClass('Gate')?.createModule({}) as ScriptModule;
+
+  test('are refused, as PyTorch refuses modules that are not submodules of the traced thing', () => {
+    const g = gate();
+    expect(() => trace((x: Tensor) => (g.forward(x) as Tensor).mul(2), [torch.ones([2])])).toThrow(
+      'Tried to trace <Gate object> but it is not part of the active trace. Modules that are called ' +
+        'during a trace must be registered as submodules of the thing being traced.',
+    );
+    // Outside a trace the module runs as usual.
+    expect((g.forward(tensor([-1, -2], { dtype: 'float32' })) as Tensor).toFlatArray()).toEqual([1, 2]);
+  });
+
+  test('a module the trace knows (module tracing resolves submodules) is recorded as prim::CallMethod', () => {
+    const g = gate();
+    const { graph } = traceGraph((x: Tensor) => (g.forward(x) as Tensor).mul(2), [torch.ones([2])], {
+      prepare: (state) => {
+        const self = state.graph.addInput('gate', g.type);
+        state.objectValue = (object) => (object === g.object ? self : undefined);
+      },
+    });
+    const call = [...graph.nodes()].find((n) => n.kind === 'prim::CallMethod');
+    expect(call?.s('name')).toBe('forward');
+    expect(call?.inputs.map((v) => v.debugName())).toEqual(['gate', 'x']);
+    expect(call?.output().type.annotationStr()).toBe('Tensor');
+    const mul = [...graph.nodes()].find((n) => n.kind === 'aten::mul');
+    expect(mul?.inputs[0]).toBe(call?.output());
   });
 });

@@ -9,6 +9,23 @@ export interface ScriptCallRecorder {
    * runs the call with `run` while recording nothing, and maps its results to the call's output.
    */
   recordScriptCall(callee: ScriptCallee, args: readonly unknown[], run: () => unknown): unknown;
+  /**
+   * Records `prim::CallMethod[name]` on a scripted object (`args` with `self` first), as
+   * `recordScriptCall` does; an object the trace does not know (not a submodule of the traced
+   * module) is PyTorch's error.
+   */
+  recordMethodCall(
+    self: ScriptObjectLike,
+    name: string,
+    schema: FunctionSchema,
+    args: readonly unknown[],
+    run: () => unknown,
+  ): unknown;
+}
+
+/** A scripted object as a trace sees it (the interpreter's ScriptObject). */
+export interface ScriptObjectLike {
+  readonly type: { readonly qualifiedName: string };
 }
 
 /** A scripted function as a trace records calls of it. */

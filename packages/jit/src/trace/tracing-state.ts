@@ -1,6 +1,7 @@
 import {
   type Argument,
   deviceValue,
+  type FunctionSchema,
   FunctionType,
   floatValue,
   Graph,
@@ -19,7 +20,7 @@ import {
 import { cppDtypeName, dtypeToCode, FloatScalar, type OpArgs, type Overload, toDtype } from '@tsjit/ops';
 import { activeModes, type DataReadKind, type DispatchMode, opGroup, Tensor } from '@tsjit/tensor';
 import type { ScriptFunction } from '../script-function.js';
-import type { ScriptCallee, ScriptCallRecorder } from './active-tracer.js';
+import type { ScriptCallee, ScriptCallRecorder, ScriptObjectLike } from './active-tracer.js';
 import { warnDataRead } from './tracer-warning.js';
 import { TracingError } from './tracing-error.js';
 import { userFrame } from './user-frame.js';
@@ -56,6 +57,11 @@ export class TracingState implements DispatchMode, ScriptCallRecorder {
   #paused = 0;
   /** A Value for a tensor the trace did not produce (a module's parameter), or undefined for a constant. */
   externalValue: ((t: Tensor) => Value | undefined) | undefined;
+  /**
+   * The Value of a scripted object called during the trace (module tracing: a submodule, read
+   * with prim::GetAttr), or undefined when the trace does not know it (PyTorch's error).
+   */
+  objectValue: ((object: ScriptObjectLike) => Value | undefined) | undefined;
 
   /** Whether this recorder sees calls right now (not while an op it recorded runs). */
   get isRecording(): boolean {
@@ -133,6 +139,36 @@ export class TracingState implements DispatchMode, ScriptCallRecorder {
     const call = this.graph.insert('prim::CallFunction', [fn.output(), ...inputs], 0);
     const output = call.addOutput(callee.schema.returns[0]?.type ?? NoneType.get());
     this.callees.set(callee.qualifiedName, callee as ScriptFunction);
+    this.#paused++;
+    let result: unknown;
+    try {
+      result = run();
+    } finally {
+      this.#paused--;
+    }
+    this.#bindResult(output, result);
+    return result;
+  }
+
+  recordMethodCall(
+    self: ScriptObjectLike,
+    name: string,
+    schema: FunctionSchema,
+    args: readonly unknown[],
+    run: () => unknown,
+  ): unknown {
+    const selfValue = this.objectValue?.(self);
+    if (selfValue === undefined) {
+      throw new TracingError(
+        `Tried to trace <${self.type.qualifiedName} object> but it is not part of the active trace. Modules that ` +
+          'are called during a trace must be registered as submodules of the thing being traced.',
+      );
+    }
+    const range = userRange();
+    const inputs = schema.arguments.slice(1).map((a, i) => this.#argumentValue(args[i + 1], a.type, range));
+    const call = this.graph.insert('prim::CallMethod', [selfValue, ...inputs], 0);
+    call.setS('name', name);
+    const output = call.addOutput(schema.returns[0]?.type ?? NoneType.get());
     this.#paused++;
     let result: unknown;
     try {
