@@ -24,6 +24,7 @@ export {
   type Definitions,
 } from './compilation-unit.js';
 export { type FrontendCleanupOptions, frontendCleanup } from './frontend-cleanup.js';
+export { functionFromGraph, GraphFunction } from './graph-function.js';
 export { type CalleeGraph, type InlineGraphOptions, inlinedGraph, optimizedGraph } from './inline-graph.js';
 export { type LoadOptions, load } from './load/load.js';
 export { classMethods, ModuleMethod, moduleMethod, moduleMethods } from './module-method.js';
@@ -31,8 +32,22 @@ export type { ModuleUnit, UnitRecipe } from './runtime/module-unit.js';
 export { type SaveOptions, save } from './save/save.js';
 export { type ScriptOptions, script } from './script.js';
 export { ScriptClass } from './script-class.js';
-export { type FunctionHost, ScriptFunction } from './script-function.js';
+export { type FunctionBody, type FunctionHost, ScriptFunction } from './script-function.js';
 export { type AsyncCallOptions, type ObjectHost, ScriptInstance, ScriptModule } from './script-module.js';
+export {
+  isTracing,
+  type RecordedTrace,
+  type ScriptIfTracingOptions,
+  scriptIfTracing,
+  type TraceGraphOptions,
+  type TraceOptions,
+  TracingCheckError,
+  TracingError,
+  TracingState,
+  tensorTypeOf,
+  trace,
+  traceGraph,
+} from './trace/index.js';
 export {
   type CallHandler,
   type CallOptions,

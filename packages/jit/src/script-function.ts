@@ -1,9 +1,23 @@
-import type { ScriptFunction as CompiledFunction } from '@tsjit/frontend';
 import { execute, fromRuntime, type RunOptions, RunState } from '@tsjit/interpreter';
-import { type FunctionSchema, type Graph, printFunctionCode } from '@tsjit/ir';
+import { type ClassType, type FunctionSchema, type Graph, printFunctionCode } from '@tsjit/ir';
 import { type CalleeGraph, inlinedGraph } from './inline-graph.js';
 import { bindArguments } from './runtime/bind-arguments.js';
 import type { UnitRuntime } from './runtime/unit-runtime.js';
+import { recordingTrace } from './trace/active-tracer.js';
+
+/**
+ * What a ScriptFunction shows and runs: a function the frontend compiled from source, or a
+ * function made from a graph (a trace: see GraphFunction), as PyTorch's GraphFunction covers both.
+ */
+export interface FunctionBody {
+  readonly name: string;
+  readonly qualifiedName: string;
+  /** The class of a method (its first argument is `self`); undefined for a free function. */
+  readonly selfType: ClassType | undefined;
+  schema(): FunctionSchema;
+  graph(): Graph;
+}
+type CompiledFunction = FunctionBody;
 
 /** What a ScriptFunction needs from the unit that compiled it. */
 export interface FunctionHost {
@@ -89,7 +103,10 @@ export class ScriptFunction {
   callWith(args: readonly unknown[], options?: RunOptions): unknown {
     const values = bindArguments(this.schema, args);
     const code = this.#host.runtime.codeOf(this.#compiled);
-    return fromRuntime(execute(code, values, new RunState(options)));
+    const run = () => fromRuntime(execute(code, values, new RunState(options)));
+    // Called from code being traced: the trace records a call of this function, as PyTorch's does.
+    const trace = recordingTrace();
+    return trace === undefined ? run() : trace.recordScriptCall(this, values, run);
   }
 
   /** The code. */
@@ -97,7 +114,12 @@ export class ScriptFunction {
     return this.code;
   }
 
-  /** @internal The frontend's function behind this one. */
+  /** @internal What the function runs on (its unit's runtime, the graphs of what it calls). */
+  get host(): FunctionHost {
+    return this.#host;
+  }
+
+  /** @internal The function behind this one (the frontend's, or a GraphFunction). */
   get compiled(): CompiledFunction {
     return this.#compiled;
   }

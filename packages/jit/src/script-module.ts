@@ -7,6 +7,7 @@ import { bindArguments } from './runtime/bind-arguments.js';
 import type { ModuleUnit } from './runtime/module-unit.js';
 import type { UnitRuntime } from './runtime/unit-runtime.js';
 import type { ScriptFunction } from './script-function.js';
+import { recordingTrace } from './trace/active-tracer.js';
 import { callAsync, splitCallOptions } from './workers/async-call.js';
 
 /** What an object's methods need from the unit that compiled its class. */
@@ -60,7 +61,10 @@ export class ScriptInstance {
     }
     const values = bindArguments(schema, args, this.object);
     const code = this.host.runtime.methodCode(this.object.type, name);
-    return fromRuntime(execute(code, values, new RunState(options)));
+    const run = () => fromRuntime(execute(code, values, new RunState(options)));
+    // Called from code being traced: the trace records a method call (or refuses an object it does not know).
+    const trace = recordingTrace();
+    return trace === undefined ? run() : trace.recordMethodCall(this.object, name, schema, values, run);
   }
 
   /** The attribute `name` (a submodule comes back as a ScriptInstance/ScriptModule). */

@@ -10,6 +10,7 @@ export {
   type TensorHook,
 } from './autograd-slot.js';
 export { callOp, OpGroup, opGroup, opGroups } from './call-op.js';
+export { type DataReadHook, type DataReadKind, notifyDataRead, setDataReadHook } from './data-read-hook.js';
 export { activeModes, type DispatchMode, dispatch, pushMode, withMode } from './dispatcher.js';
 export { eagerContext } from './eager-context.js';
 export { NpyError } from './errors/npy-error.js';

@@ -1,8 +1,10 @@
 import { type DType, itemSize } from '@tsjit/kernels';
 import { helpers, type Quantizer, type TensorLike } from '@tsjit/ops';
 import { autogradEngine, type BackwardOptions, type RemovableHandle, type TensorHook } from './autograd-slot.js';
+import type { TensorOpMethods } from './generated/op-types.js';
 import { Storage } from './storage.js';
 import { installTensorMethods } from './tensor-methods.js';
+import type { Element, NestedArray } from './values.js';
 
 const { contiguousStrides, numel: sizesNumel } = helpers;
 
@@ -10,11 +12,36 @@ const { contiguousStrides, numel: sizesNumel } = helpers;
 // of this package has been evaluated, which is not yet the case while tensor.ts itself evaluates.
 let methodsInstalled = false;
 
+// The op methods and data access that tensor-methods.ts installs on the prototype. Declared here
+// (not by augmenting './tensor.js' from there) so that the bundled .d.ts keeps them.
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the class's methods are installed at run time
+export interface Tensor extends TensorOpMethods {
+  /** The value of a one-element tensor (int64 as a number; bool as a boolean). */
+  item(): number | boolean;
+  /** Nested arrays of the values (PyTorch's `tolist()`). */
+  toArray(): NestedArray;
+  tolist(): NestedArray;
+  /** Row-major values as a flat array. */
+  toFlatArray(): Element[];
+  /** PyTorch's repr: `tensor([1., 2.])`. */
+  toString(): string;
+  /**
+   * A one-element tensor as a JS number (`x.sum() > 0`, `+x`), as Python's `float(x)`; the repr
+   * for string conversion and for other tensors in a `default` context (`'' + x`).
+   */
+  [Symbol.toPrimitive](hint: string): number | string;
+  /** How a graph constant holding this tensor prints (PyTorch's `{2}` for one element, else `<Tensor>`). */
+  irRepr(): string;
+  /** The sub-tensors along dimension 0 (PyTorch's `iter(x)`: `x.unbind(0)`); a 0-d tensor is not iterable. */
+  [Symbol.iterator](): Iterator<Tensor>;
+}
+
 /**
  * The eager tensor: a strided view (sizes, strides and offset in elements) of a Storage, with a
  * dtype. Views share their base's storage (and so its version counter). Op methods (`add`,
  * `softmax`, ...) come from @tsjit/ops through the dispatcher; see tensor-methods.ts.
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface above
 export class Tensor implements TensorLike {
   storage: Storage;
   readonly dtype: DType;

@@ -4,6 +4,7 @@
  */
 import { type DType, itemSize } from '@tsjit/kernels';
 import { bfloat16ToFloat, halfToFloat, helpers, OpError, toDtype, writeElements } from '@tsjit/ops';
+import { notifyDataRead } from './data-read-hook.js';
 import { eagerContext } from './eager-context.js';
 import { Tensor } from './tensor.js';
 
@@ -149,6 +150,7 @@ export function tensor(data: NestedArray | TypedArray, options: TensorOptions = 
   const t = Tensor.empty(sizes, dtype, options.shared);
   writeValues(t, values);
   if (options.requiresGrad) t.requiresGrad = true;
+  notifyDataRead('fromData', t);
   return t;
 }
 
@@ -171,6 +173,7 @@ export function fromArray(
   const t = Tensor.empty(shape, dtype, options.shared);
   writeValues(t, values as ArrayLike<Element>);
   if (options.requiresGrad) t.requiresGrad = true;
+  notifyDataRead('fromData', t);
   return t;
 }
 

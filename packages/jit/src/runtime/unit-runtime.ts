@@ -1,8 +1,9 @@
-import type { ScriptFunction as CompiledFunction, CompilationUnit as FrontendUnit } from '@tsjit/frontend';
+import type { CompilationUnit as FrontendUnit } from '@tsjit/frontend';
 import { Code, type CodeProvider, compileGraph } from '@tsjit/interpreter';
 import type { ClassType, Graph, Node } from '@tsjit/ir';
 import { OpError } from '@tsjit/ops';
 import { calleeName, constantPooling, constantPropagation, peephole } from '@tsjit/passes';
+import type { FunctionBody as CompiledFunction } from '../script-function.js';
 
 /**
  * The interpreter's view of a compilation unit: the Code of each function and method, compiled
