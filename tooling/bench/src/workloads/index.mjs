@@ -2,6 +2,7 @@ import { loadSuite, models } from './archives.mjs';
 import { dispatch } from './dispatch.mjs';
 import { frontend, frontendBaseline } from './frontend.mjs';
 import { kernels } from './kernels.mjs';
+import { train } from './train.mjs';
 
 /** Suites by name, as in ../shared/bench/README.md (and `frontend`, ours). */
 export const suites = {
@@ -11,6 +12,7 @@ export const suites = {
   // --export (see ../exported-archives.mjs).
   models: { workloads: models, archives: true },
   load: { workloads: loadSuite, archives: true },
+  train: { workloads: train, archives: true },
   // Not in ../shared/bench/README.md: its PyTorch side is `baseline` (see frontend.mjs).
   frontend: { workloads: frontend, baseline: frontendBaseline },
 };
