@@ -8,10 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { installAutograd, isAutogradInstalled, uninstallAutograd } from '@tsjit/autodiff';
-import { load } from '@tsjit/jit';
+import { load, symbolicGradients } from '@tsjit/jit';
 import * as nn from '@tsjit/nn';
-import { fromNpy } from '@tsjit/tensor';
-import { readManifest } from '../exported-archives.mjs';
+import { fromNpy, torchOps } from '@tsjit/tensor';
+import { exportedModel, readManifest } from '../exported-archives.mjs';
 
 class MLP extends nn.Module {
   fc1 = new nn.Linear(784, 1024);
@@ -127,4 +127,54 @@ function trainWorkload(w) {
   };
 }
 
-export const train = WORKLOADS.map(trainWorkload);
+/**
+ * Not in ../shared/bench (no PyTorch side): the two autodiff engines on one loaded archive, the
+ * parameter gradients of `forward` for an all-ones upstream gradient. `tape`: the eager engine
+ * records the interpreter's op calls, then `backward`; `symbolic`: `symbolicGradients`
+ * (differentiate(graph), forward and backward graphs in the interpreter). Issue 7 asks to keep the
+ * faster as the default; the check makes sure both give the same gradients.
+ */
+function engineWorkload(model) {
+  return {
+    name: `grad_engines_${model}`,
+    unit: 'ms',
+    better: 'lower',
+    setup({ archives }) {
+      const m = exportedModel(archives, model);
+      const modules = [load(m.archive), load(m.archive)];
+      for (const module of modules) for (const [, p] of module.namedParameters()) p.requiresGrad = true;
+      const [x] = m.inputs;
+      const tape = () =>
+        withAutograd(() => {
+          const params = modules[0].namedParameters();
+          for (const [, p] of params) p.grad = null;
+          const y = modules[0].forward(x);
+          y.backward(torchOps.onesLike(y));
+          return new Map(params.map(([name, p]) => [name, p.grad]));
+        });
+      const symbolic = () => withAutograd(() => symbolicGradients(modules[1], 'forward', [x], {}).paramGrads);
+      return {
+        paths: { tape, symbolic },
+        check() {
+          const a = tape();
+          const b = symbolic();
+          for (const [name, g] of a) {
+            const h = b.get(name);
+            if (!h) return `symbolic: no gradient for ${name}`;
+            const diff = torchOps.max(torchOps.abs(torchOps.sub(g, h))).item();
+            const scale = torchOps.max(torchOps.abs(g)).item();
+            if (!(diff <= 1e-4 * Math.max(scale, 1e-12))) return `${name}: engines differ by ${diff}`;
+          }
+          return null;
+        },
+      };
+    },
+    value: (seconds) => seconds * 1e3,
+  };
+}
+
+export const train = [
+  ...WORKLOADS.map(trainWorkload),
+  engineWorkload('mlp_784_1024_1024_10_b64'),
+  engineWorkload('lstm_2l_h256_s64_b1'),
+];
