@@ -17,3 +17,8 @@ export { type LowerSimpleTuplesOptions, lowerSimpleTuples } from './lower-simple
 export { mustBeNone, mustNotBeNone, type PeepholeOptions, peephole } from './peephole.js';
 export { type Pipeline, type PipelineOptions, type PipelinePass, pipelines, runPipeline } from './pipeline.js';
 export { FileCheckError, fileCheck } from './testing/file-check.js';
+export { foldFrozenConvAddOrSub } from './fold-frozen-conv-add-or-sub.js';
+export { type FoldBatchNormOptions, foldFrozenConvBatchNorm } from './fold-frozen-conv-batch-norm.js';
+export { foldFrozenConvMulOrDiv } from './fold-frozen-conv-mul-or-div.js';
+export { foldFrozenLinearBatchNorm } from './fold-frozen-linear-batch-norm.js';
+export { removeDropout } from './remove-dropout.js';

@@ -1,10 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { CompilationUnit as FrontendUnit } from '@tsjit/frontend';
+import type { ScriptObject } from '@tsjit/interpreter';
 import type { IValue } from '@tsjit/ir';
 import { FloatScalar } from '@tsjit/ops';
 import { type TorchScriptArchive, ZipWriter } from '@tsjit/serialize';
 import { ArchiveUnit } from '../load/archive-unit.js';
-import type { ScriptModule } from '../script-module.js';
+import type { ObjectHost, ScriptModule } from '../script-module.js';
 import { ArchiveCode } from './archive-code.js';
 import { ModulePickler } from './module-pickler.js';
 
@@ -53,9 +55,24 @@ function archiveNameOf(path: string): string {
 }
 
 function saveToBytes(module: ScriptModule, options: SaveOptions & { archiveName: string }): Uint8Array {
-  const root = options.archiveName;
   const host = module.host;
   const source = host.unit instanceof ArchiveUnit ? host.unit.archive : undefined;
+  return writeModuleArchive(module.object, host, host.runtime.unit, source, options);
+}
+
+/**
+ * The archive of a module object whose classes' methods `codeUnit` holds (the freezer passes a
+ * unit that knows the frozen class it made); `source` is the archive the module was loaded from.
+ */
+export function writeModuleArchive(
+  object: ScriptObject,
+  host: ObjectHost,
+  codeUnit: FrontendUnit,
+  source: TorchScriptArchive | undefined,
+  options: SaveOptions & { archiveName: string },
+): Uint8Array {
+  const root = options.archiveName;
+  const module = { object };
   const zip = new ZipWriter();
   const record = (name: string) => `${root}/${name}`;
 
@@ -70,7 +87,7 @@ function saveToBytes(module: ScriptModule, options: SaveOptions & { archiveName:
   });
   zip.writeRecord(record('data.pkl'), data.pickle);
 
-  const code = new ArchiveCode(host.runtime.unit);
+  const code = new ArchiveCode(codeUnit);
   for (const name of dataPickler.classNames) {
     const type = dataPickler.classType(name);
     if (type !== undefined) code.convert(type);
