@@ -1,11 +1,11 @@
-import type { CompilationUnit as FrontendUnit, ScriptFunction as CompiledFunction } from '@tsjit/frontend';
+import type { ScriptFunction as CompiledFunction, CompilationUnit as FrontendUnit } from '@tsjit/frontend';
 import { ScriptObject } from '@tsjit/interpreter';
 import {
   type Block,
   ClassType,
   deviceValue,
-  floatValue,
   type FunctionSchema,
+  floatValue,
   type Graph,
   type IValue,
   intValue,
@@ -20,7 +20,6 @@ import {
 } from '@tsjit/ir';
 import { FloatScalar, OpError, PyDevice } from '@tsjit/ops';
 import {
-  AliasDb,
   constantPooling,
   constantPropagation,
   eliminateCommonSubexpression,
@@ -29,6 +28,8 @@ import {
   foldFrozenConvBatchNorm,
   foldFrozenConvMulOrDiv,
   foldFrozenLinearBatchNorm,
+  isMutableType,
+  nodeOperator,
   peephole,
   removeDropout,
 } from '@tsjit/passes';
@@ -161,28 +162,27 @@ function* allNodes(block: Block): Generator<Node> {
 
 /**
  * The attribute paths the methods may write (PyTorch's freezing keeps these as attributes):
- * targets of `prim::SetAttr`, attributes whose value some node writes in place (alias analysis),
+ * targets of `prim::SetAttr`, attributes whose value is written in place (see writtenThrough),
  * and every object that escapes to code that was not inlined (its whole subtree). An object
- * written through a value of unknown origin makes every path under `self` mutable.
+ * written through a value of unknown origin, or `self` escaping, makes every path mutable ('').
  */
 function findMutated(graphs: readonly Graph[]): Set<string> {
   const out = new Set<string>();
   for (const graph of graphs) {
     const self = graph.inputs[0];
     if (!self) continue;
-    const aliases = new AliasDb(graph, undefined, { frozen: true });
     for (const node of allNodes(graph.block)) {
       if (node.kind === 'prim::SetAttr') {
         const base = pathOf(node.inputs[0] as Value, self);
         out.add(base === undefined ? '' : key([...base, node.s('name')]));
       } else if (node.kind === 'prim::GetAttr') {
-        const path = pathOf(node.output(), self);
         const output = node.output();
+        const path = pathOf(output, self);
         if (path === undefined) continue;
         if (output.type.kind === 'ClassType' || output.type.kind === 'InterfaceType') {
           const escapes = output.uses.some((u) => u.user.kind !== 'prim::GetAttr' && u.user.kind !== 'prim::SetAttr');
           if (escapes) out.add(key(path));
-        } else if (aliases.hasWriters(output)) {
+        } else if (writtenThrough(output)) {
           out.add(key(path));
         }
       }
@@ -190,6 +190,102 @@ function findMutated(graphs: readonly Graph[]): Set<string> {
     if (self.uses.some((u) => u.user.kind !== 'prim::GetAttr' && u.user.kind !== 'prim::SetAttr')) out.add('');
   }
   return out;
+}
+
+/** Prim ops whose outputs hold or view their inputs. */
+const PASSING = new Set([
+  'prim::ListConstruct',
+  'prim::TupleConstruct',
+  'prim::DictConstruct',
+  'prim::ListUnpack',
+  'prim::TupleUnpack',
+  'prim::TupleIndex',
+  'prim::TupleSlice',
+  'prim::unchecked_cast',
+  'prim::unchecked_unwrap_optional',
+  'aten::_unwrap_optional',
+  'prim::ConstantChunk',
+  'prim::data',
+]);
+/** Prim ops that only read their inputs. */
+const READING = new Set([
+  'prim::Print',
+  'prim::RaiseException',
+  'prim::device',
+  'prim::dtype',
+  'prim::layout',
+  'prim::is_cuda',
+  'prim::requires_grad',
+  'prim::shape',
+  'prim::isinstance',
+  'prim::TypeCheck',
+  'aten::__is__',
+  'aten::__isnot__',
+]);
+
+/**
+ * Whether some node may write to the memory of an attribute's value `start` (PyTorch asks its
+ * AliasDb, built with `isFrozen` so that attributes do not alias the wildcard): the value is
+ * followed through views (schema alias sets shared by an argument and a return), containers,
+ * unpacking and control flow; a write is an argument annotated `(a!)`; the value going where
+ * it cannot be followed (a call that was not inlined, an unknown op, a wildcard alias set,
+ * another attribute) counts as written. Returning it does not.
+ */
+function writtenThrough(start: Value): boolean {
+  const seen = new Set<Value>();
+  const stack = [start];
+  while (stack.length > 0) {
+    const value = stack.pop() as Value;
+    if (seen.has(value)) continue;
+    seen.add(value);
+    if (!isMutableType(value.type)) continue;
+    for (const { user, offset } of value.uses) {
+      const kind = user.kind;
+      if (user.isReturnNode()) {
+        const owner = user.owningBlock?.owningNode;
+        if (owner?.kind === 'prim::If') stack.push(owner.outputs[offset] as Value);
+        else if (owner?.kind === 'prim::Loop') {
+          if (offset >= 1) stack.push(owner.outputs[offset - 1] as Value, user.owningBlock?.inputs[offset] as Value);
+        } else if (owner !== undefined) return true;
+        continue;
+      }
+      if (kind === 'prim::Loop') {
+        if (offset >= 2) stack.push(user.outputs[offset - 2] as Value, user.blocks[0]?.inputs[offset - 1] as Value);
+        continue;
+      }
+      if (kind === 'prim::If' || READING.has(kind)) continue;
+      if (PASSING.has(kind)) {
+        stack.push(...user.outputs);
+        continue;
+      }
+      const op = kind.includes('::') && !kind.startsWith('prim::') ? nodeOperator(user) : undefined;
+      if (op === undefined) {
+        if (kind.startsWith('aten::')) {
+          stack.push(...user.outputs);
+          continue;
+        }
+        return true;
+      }
+      const argument = op.schema.arguments[offset];
+      const info = argument?.aliasInfo;
+      if (info === undefined || info === null) continue;
+      const infos = [info, ...info.containedTypes];
+      if (infos.some((i) => i.isWrite)) return true;
+      const sets = new Set(infos.flatMap((i) => i.beforeSets));
+      let followed = false;
+      op.schema.returns.forEach((ret, i) => {
+        const r = ret.aliasInfo;
+        // A wildcard return (`t(*)`, an element read from a list) may be the value itself.
+        if (r && [r, ...r.containedTypes].some((x) => x.beforeSets.some((s) => sets.has(s) || s === '*'))) {
+          stack.push(user.outputs[i] as Value);
+          followed = true;
+        }
+      });
+      // Put where no return shows it (`append(list, x)` moves x into the wildcard): give up.
+      if (!followed && infos.some((i) => i.isWildcardAfter || i.isWildcardBefore)) return true;
+    }
+  }
+  return false;
 }
 
 function isPrefix(prefix: Path, path: Path): boolean {
@@ -243,7 +339,8 @@ function constantType(node: Node): JitType | undefined {
 function toIValue(value: unknown, type: JitType): IValue | undefined {
   if (value === null || value === undefined) return null;
   if (type.kind === 'OptionalType') return toIValue(value, (type as OptionalType).elementType);
-  if (value instanceof Tensor) return tensorValue(value.requiresGrad ? (value as Tensor & { detach(): Tensor }).detach() : value);
+  if (value instanceof Tensor)
+    return tensorValue(value.requiresGrad ? (value as Tensor & { detach(): Tensor }).detach() : value);
   if (value instanceof FloatScalar) return floatValue(value.value);
   if (value instanceof PyDevice) return deviceValue(String(value));
   switch (typeof value) {
