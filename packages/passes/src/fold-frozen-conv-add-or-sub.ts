@@ -63,7 +63,10 @@ export function foldFrozenConvAddOrSub(graph: Graph): boolean {
       for (const b of node.blocks) visit(b);
       if ((node.kind !== 'aten::add' && node.kind !== 'aten::sub') || node.inputs.length !== 3) continue;
       if (node.inputs[1]?.type.kind !== 'TensorType') continue;
-      const alphaConstant = constantOf(node.inputs[2] as Value)?.value as { value?: number | bigint } | number | undefined;
+      const alphaConstant = constantOf(node.inputs[2] as Value)?.value as
+        | { value?: number | bigint }
+        | number
+        | undefined;
       const alpha =
         typeof alphaConstant === 'number'
           ? alphaConstant

@@ -1,6 +1,6 @@
 import type { Block, Graph } from '@tsjit/ir';
-import { insertTensorBefore } from './frozen-folding-support.js';
 import { foldableConvOperand, perChannel } from './fold-frozen-conv-add-or-sub.js';
+import { insertTensorBefore } from './frozen-folding-support.js';
 
 /**
  * PyTorch's FoldFrozenConvMulOrDiv: `aten::mul.Tensor` / `aten::div.Tensor` of a convolution's

@@ -413,6 +413,15 @@ function materialize(module: ScriptModule, methods: readonly FrozenMethod[], pre
     },
   }) as FrontendUnit;
   const object = new ScriptObject(type, slots);
-  const bytes = writeModuleArchive(object, module.host, codeUnit, undefined, { archiveName: 'archive' });
+  // The original class's __getstate__ (found by name) is not the frozen class's: it has none.
+  const host = new Proxy(module.host, {
+    get(target, prop, receiver) {
+      if (prop === 'methodSchema') {
+        return (t: ClassType, name: string) => (t === type ? undefined : target.methodSchema(t, name));
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+  const bytes = writeModuleArchive(object, host, codeUnit, undefined, { archiveName: 'archive' });
   return load(bytes);
 }
