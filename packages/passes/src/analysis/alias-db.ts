@@ -145,17 +145,9 @@ export class AliasDb {
   #written: Set<Key> | undefined;
   readonly #registry: OpRegistry | undefined;
 
-  readonly #frozen: boolean;
-
-  /**
-   * `options.frozen` is PyTorch's `isFrozen`: the module's attributes are taken for values of
-   * their own, so a `prim::GetAttr` output aliases neither `self` nor the wildcard (freezing asks,
-   * read by read, whether anything writes to an attribute's value).
-   */
-  constructor(graph: Graph, registry?: OpRegistry, options: { readonly frozen?: boolean } = {}) {
+  constructor(graph: Graph, registry?: OpRegistry) {
     this.graph = graph;
     this.#registry = registry;
-    this.#frozen = options.frozen ?? false;
     for (const input of graph.inputs) this.#join(input, WILDCARD);
     this.#analyzeBlock(graph.block);
     // Graph outputs escape: a later write by the caller must not be moved onto another value.
@@ -306,7 +298,6 @@ export class AliasDb {
       return;
     }
     if (READING_OPS.has(kind)) return;
-    if (kind === 'prim::GetAttr' && this.#frozen) return;
     if (CONSTRUCTING_PRIMS.has(kind) || FORWARDING_PRIMS.has(kind)) {
       for (const out of node.outputs) for (const input of node.inputs) this.#join(out, input);
       return;
