@@ -92,7 +92,7 @@ export function freeze(module: ScriptModule, options: FreezeOptions = {}): Scrip
     if (!name.includes('.') && unit.findMethod(root.type, name)) {
       if (!methodNames.includes(name)) methodNames.push(name);
     } else if (resolvePath(root, name.split('.')) === undefined) {
-      throw new OpError(`Attribute or method '${name}' is not defined on the module`, 'RuntimeError');
+      throw new OpError(`Unknown name: ${name}`, 'RuntimeError');
     } else {
       preservedPaths.push(name.split('.'));
     }
