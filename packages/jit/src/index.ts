@@ -72,3 +72,5 @@ export {
   type WorkerSettings,
   workerPoolOf,
 } from './workers/index.js';
+export { type FreezeOptions, freeze, optimizeFrozenGraph } from './freeze/freeze.js';
+export { optimizeForInference } from './freeze/optimize-for-inference.js';

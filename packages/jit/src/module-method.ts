@@ -56,7 +56,7 @@ function wrap(
 }
 
 /** The graph a call node calls: a function of the unit, or a method of one of its classes. */
-function calleeGraph(unit: FrontendUnit, node: Node): Graph | undefined {
+export function calleeGraph(unit: FrontendUnit, node: Node): Graph | undefined {
   if (node.kind === 'prim::CallFunction') {
     const name = calleeName(node);
     const fn = name === undefined ? undefined : unit.findFunction(name);

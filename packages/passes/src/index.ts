@@ -12,8 +12,13 @@ export {
 export { type ConstantPoolingOptions, constantPooling } from './constant-pooling.js';
 export { type ConstantPropagationOptions, constantPropagation } from './constant-propagation.js';
 export { type DeadCodeOptions, eliminateDeadCode } from './dead-code-elimination.js';
+export { foldFrozenConvAddOrSub } from './fold-frozen-conv-add-or-sub.js';
+export { type FoldBatchNormOptions, foldFrozenConvBatchNorm } from './fold-frozen-conv-batch-norm.js';
+export { foldFrozenConvMulOrDiv } from './fold-frozen-conv-mul-or-div.js';
+export { foldFrozenLinearBatchNorm } from './fold-frozen-linear-batch-norm.js';
 export { calleeName, type InlineOptions, inlineCalls } from './inline-calls.js';
 export { type LowerSimpleTuplesOptions, lowerSimpleTuples } from './lower-simple-tuples.js';
 export { mustBeNone, mustNotBeNone, type PeepholeOptions, peephole } from './peephole.js';
 export { type Pipeline, type PipelineOptions, type PipelinePass, pipelines, runPipeline } from './pipeline.js';
+export { removeDropout } from './remove-dropout.js';
 export { FileCheckError, fileCheck } from './testing/file-check.js';

@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { FrontendError } from '@tsjit/frontend';
+import { FrontendError, type CompilationUnit as FrontendUnit } from '@tsjit/frontend';
+import type { ScriptObject } from '@tsjit/interpreter';
 import { type IValue, type JitType, namedTypeName } from '@tsjit/ir';
 import { FloatScalar } from '@tsjit/ops';
 import { type TorchScriptArchive, ZipWriter } from '@tsjit/serialize';
 import { ArchiveUnit } from '../load/archive-unit.js';
-import type { ScriptModule } from '../script-module.js';
+import type { ObjectHost, ScriptModule } from '../script-module.js';
 import { ArchiveCode, archiveTypeName } from './archive-code.js';
 import { ModulePickler } from './module-pickler.js';
 
@@ -55,9 +56,24 @@ function archiveNameOf(path: string): string {
 }
 
 function saveToBytes(module: ScriptModule, options: SaveOptions & { archiveName: string }): Uint8Array {
-  const root = options.archiveName;
   const host = module.host;
   const source = host.unit instanceof ArchiveUnit ? host.unit.archive : undefined;
+  return writeModuleArchive(module.object, host, host.runtime.unit, source, options);
+}
+
+/**
+ * The archive of a module object whose classes' methods `codeUnit` holds (the freezer passes a
+ * unit that knows the frozen class it made); `source` is the archive the module was loaded from.
+ */
+export function writeModuleArchive(
+  object: ScriptObject,
+  host: ObjectHost,
+  codeUnit: FrontendUnit,
+  source: TorchScriptArchive | undefined,
+  options: SaveOptions & { archiveName: string },
+): Uint8Array {
+  const root = options.archiveName;
+  const module = { object, host };
   const zip = new ZipWriter();
   const record = (name: string) => `${root}/${name}`;
 
@@ -72,7 +88,7 @@ function saveToBytes(module: ScriptModule, options: SaveOptions & { archiveName:
   });
   zip.writeRecord(record('data.pkl'), data.pickle);
 
-  const code = printCode(new ArchiveCode(host.runtime.unit), dataPickler, (name) => dataPickler.classType(name));
+  const code = printCode(new ArchiveCode(codeUnit), dataPickler, (name) => dataPickler.classType(name));
   code.convertTypes(module.object.type);
   const files = code.files();
   const constants = new ModulePickler(host).dump(Object.freeze(code.constants.map(pickleConstant)));
@@ -146,7 +162,7 @@ function printCode(
  */
 function isArchiveCode(
   unit: ArchiveUnit,
-  module: ScriptModule,
+  module: { readonly object: ScriptObject; readonly host: ObjectHost },
   dataPickler: ModulePickler,
   files: ReadonlyMap<string, string>,
   constants: { pickle: Uint8Array; storages: Uint8Array[] },

@@ -1,6 +1,6 @@
 // The `models` and `load` suites of ../shared/bench/README.md: tsjit's `load` of PyTorch's own
 // exported archives (see ../exported-archives.mjs: the files torch-baseline.py times in the same run).
-import { load } from '@tsjit/jit';
+import { load, optimizeForInference } from '@tsjit/jit';
 import { compareOutputs, exportedModel } from '../exported-archives.mjs';
 import { clock } from '../timing.mjs';
 
@@ -29,15 +29,21 @@ function modelWorkload([name, unit]) {
       const m = exportedModel(archives, name);
       const module = load(m.archive);
       const run = () => module.forward(...m.inputs);
+      // The second candidate: the archive frozen and folded (conv/linear-batch-norm, dropout, constants).
+      const runOptimized = optimizedRun(m);
+      const paths = { forward: run };
+      if (runOptimized) paths['optimizeForInference(load(path))'] = runOptimized;
       return {
         itemsPerCall: m.entry.items_per_call ?? 1,
-        paths: { forward: run },
+        paths,
         check() {
           const t0 = clock();
           const y = run();
           const seconds = clock() - t0;
           const wrong = compareOutputs(y, m.expected, m.tolerance);
           if (wrong) return wrong;
+          const wrongOptimized = runOptimized && compareOutputs(runOptimized(), m.expected, m.tolerance);
+          if (wrongOptimized) return `optimizeForInference: ${wrongOptimized}`;
           if (seconds > TOO_SLOW_SECONDS) {
             const e = new Error(`too slow to time: the first call took ${seconds.toFixed(1)} s (result correct)`);
             e.firstCallSeconds = seconds;
@@ -49,6 +55,20 @@ function modelWorkload([name, unit]) {
     },
     value: (seconds, inst) => (unit === 'items/s' ? inst.itemsPerCall / seconds : seconds * 1e3),
   };
+}
+
+/**
+ * `forward` of `optimizeForInference(load(path))`, or undefined (said on stderr) when the model
+ * cannot be frozen: the candidate is then not offered and `forward` alone is timed.
+ */
+function optimizedRun(m) {
+  try {
+    const optimized = optimizeForInference(load(m.archive));
+    return () => optimized.forward(...m.inputs);
+  } catch (e) {
+    process.stderr.write(`optimizeForInference(load(path)) not offered: ${e.message.split('\n')[0]}\n`);
+    return undefined;
+  }
 }
 
 export const models = MODELS.map(modelWorkload);
