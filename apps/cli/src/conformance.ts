@@ -4,6 +4,8 @@ import { FrontendError } from '@tsjit/frontend';
 import type { JitType } from '@tsjit/ir';
 import { CompilationUnit, load, moduleMethod, type ScriptModule } from '@tsjit/jit';
 import { compareFixtureValue, decodeFixtureValue, type FixtureValue, isErrorExpectation } from '@tsjit/jit/testing';
+import { type Tensor, torchOps } from '@tsjit/tensor';
+import { type BackwardEngine, backwardEngines, DEFAULT_BACKWARD_ENGINE } from './backward-engines.js';
 import { errorText } from './error-text.js';
 
 /**
@@ -41,8 +43,13 @@ export interface CaseResult {
   readonly problems: readonly string[];
   /** Calls made (source_error cases make none). */
   readonly calls: number;
-  /** Set when the case has a backward section, which is not run yet. */
+  /**
+   * Set when the case has a backward section: `backward (ENGINE): passed`, `backward (ENGINE):
+   * failed` (its problems are among the case's), or BACKWARD_NOT_RUN with engine 'none'.
+   */
   readonly backward?: string;
+  /** Whether the backward section passed (absent when there is none or it was not run). */
+  readonly backwardPassed?: boolean;
 }
 
 export interface ConformanceReport {
@@ -51,6 +58,10 @@ export interface ConformanceReport {
   readonly passed: number;
   readonly failed: number;
   readonly backwardNotRun: number;
+  /** The engine that ran the backward sections ('none': not run). */
+  readonly engine: string;
+  readonly backwardPassed: number;
+  readonly backwardFailed: number;
   readonly cases: readonly CaseResult[];
 }
 
@@ -59,6 +70,11 @@ export interface ConformanceOptions {
   readonly filter?: RegExp;
   /** Called after each case, in order (the CLI prints as it goes). */
   readonly onCase?: (result: CaseResult) => void;
+  /**
+   * The engine for backward sections, by name in `backwardEngines` ('tape', the default: the eager
+   * engine of @tsjit/autodiff; 'none': not run).
+   */
+  readonly engine?: string;
 }
 
 /** The case names of a corpus: index.json's order where there is one, else its case folders by name. */
@@ -79,9 +95,13 @@ export function corpusCases(dir: string): string[] {
 
 export function runConformance(dir: string, options: ConformanceOptions = {}): ConformanceReport {
   const results: CaseResult[] = [];
+  const engine = options.engine ?? DEFAULT_BACKWARD_ENGINE;
+  if (engine !== 'none' && !backwardEngines.has(engine)) {
+    throw new Error(`no backward engine '${engine}' (known: ${[...backwardEngines.keys(), 'none'].join(', ')})`);
+  }
   for (const name of corpusCases(dir)) {
     if (options.filter && !options.filter.test(name)) continue;
-    const result = runCase(dir, name);
+    const result = runCase(dir, name, engine);
     results.push(result);
     options.onCase?.(result);
   }
@@ -91,13 +111,16 @@ export function runConformance(dir: string, options: ConformanceOptions = {}): C
     ...(options.filter ? { filter: options.filter.source } : {}),
     passed,
     failed: results.length - passed,
-    backwardNotRun: results.filter((r) => r.backward !== undefined).length,
+    backwardNotRun: results.filter((r) => r.backward !== undefined && r.backwardPassed === undefined).length,
+    engine,
+    backwardPassed: results.filter((r) => r.backwardPassed === true).length,
+    backwardFailed: results.filter((r) => r.backwardPassed === false).length,
     cases: results,
   };
 }
 
 /** One case, never throwing: whatever goes wrong is a problem of the case. */
-export function runCase(dir: string, name: string): CaseResult {
+export function runCase(dir: string, name: string, engine = DEFAULT_BACKWARD_ENGINE): CaseResult {
   const caseDir = join(dir, name);
   let spec: CaseFile;
   try {
@@ -106,7 +129,8 @@ export function runCase(dir: string, name: string): CaseResult {
     return { name, kind: '?', passed: false, problems: [`case.json: ${errorText(e)}`], calls: 0 };
   }
   const kind = spec.kind ?? '?';
-  const backward = spec.backward ? BACKWARD_NOT_RUN : undefined;
+  let backward = spec.backward ? BACKWARD_NOT_RUN : undefined;
+  let backwardPassed: boolean | undefined;
   let problems: string[];
   try {
     switch (kind) {
@@ -126,6 +150,13 @@ export function runCase(dir: string, name: string): CaseResult {
     // A malformed case.json (a bad VALUE, a missing file) or a bug: the case fails, the run goes on.
     problems = [errorText(e)];
   }
+  const run = backwardEngines.get(engine);
+  if (spec.backward && run !== undefined && (kind === 'archive' || kind === 'source')) {
+    const found = runBackwardSection(caseDir, spec, kind, run);
+    backwardPassed = found.length === 0;
+    backward = `backward (${engine}): ${backwardPassed ? 'passed' : 'failed'}`;
+    problems.push(...found.map((p) => `backward: ${p}`));
+  }
   return {
     name,
     kind,
@@ -133,7 +164,87 @@ export function runCase(dir: string, name: string): CaseResult {
     problems,
     calls: spec.calls?.length ?? 0,
     ...(backward ? { backward } : {}),
+    ...(backwardPassed !== undefined ? { backwardPassed } : {}),
   };
+}
+
+interface BackwardSpec {
+  readonly inputs_requiring_grad?: readonly number[];
+  readonly input_grads?: readonly FixtureValue[];
+  readonly param_grads?: Readonly<Record<string, FixtureValue>>;
+}
+
+/**
+ * A backward section: a fresh target, the first call's inputs (those listed requiring grad), the
+ * engine's gradients against PyTorch's, within the case's tolerance.
+ */
+function runBackwardSection(
+  caseDir: string,
+  spec: CaseFile,
+  kind: 'archive' | 'source',
+  engine: BackwardEngine,
+): string[] {
+  const section = spec.backward as BackwardSpec;
+  const method = requireMethod(spec);
+  const first = spec.calls?.[0];
+  if (first === undefined) return ['no call to take the inputs from'];
+  const rtol = spec.rtol ?? DEFAULT_RTOL;
+  const atol = spec.atol ?? DEFAULT_ATOL;
+  const inputs = first.inputs.map((v) => decodeFixtureValue(v, { caseDir, exactFloats: true }));
+  const inputsRequiringGrad = section.inputs_requiring_grad ?? [];
+  let grads: ReturnType<BackwardEngine>;
+  try {
+    if (kind === 'archive') {
+      const module = load(join(caseDir, 'model.pt'));
+      grads = engine({
+        kind,
+        method,
+        module,
+        call: (args) => module.runMethod(method, ...args),
+        inputs,
+        inputsRequiringGrad,
+        parameters: module.namedParameters(),
+      });
+    } else {
+      const unit = new CompilationUnit(readFileSync(join(caseDir, 'source.py'), 'utf8'), { file: 'source.py' });
+      const fn = unit.get(method);
+      if (fn === undefined) return [`source.py defines no function ${JSON.stringify(method)}`];
+      grads = engine({
+        kind,
+        method,
+        function: fn,
+        call: (args) => fn.call(...args),
+        inputs,
+        inputsRequiringGrad,
+        parameters: [],
+      });
+    }
+  } catch (e) {
+    return [`${errorName(e)}: ${errorText(e)}`];
+  }
+  const problems: string[] = [];
+  (section.input_grads ?? []).forEach((expected, k) => {
+    const i = inputsRequiringGrad[k];
+    let actual: unknown = grads.inputGrads[k];
+    // The README records an input that got no gradient as zeros.
+    if (actual === null || actual === undefined) actual = torchOps.zerosLike(inputs[i] as Tensor);
+    const mismatch = compareFixtureValue(actual, expected, { rtol, atol, caseDir });
+    if (mismatch !== null) problems.push(`input ${i} gradient: ${mismatch}`);
+  });
+  const expectedParams = section.param_grads ?? {};
+  for (const [name, expected] of Object.entries(expectedParams)) {
+    const actual = grads.paramGrads.get(name);
+    if (actual === undefined) {
+      problems.push(`parameter ${name}: no gradient`);
+      continue;
+    }
+    const mismatch = compareFixtureValue(actual, expected, { rtol, atol, caseDir });
+    if (mismatch !== null) problems.push(`parameter ${name} gradient: ${mismatch}`);
+  }
+  for (const name of grads.paramGrads.keys()) {
+    if (!(name in expectedParams)) problems.push(`parameter ${name}: got a gradient, PyTorch gives none`);
+  }
+  return problems;
 }
 
 type Callable = { readonly call: (args: unknown[]) => unknown; readonly returnType?: JitType };
@@ -246,6 +357,9 @@ export function summaryLines(report: ConformanceReport): string[] {
   const lines: string[] = [];
   if (report.backwardNotRun > 0) {
     lines.push(`${report.backwardNotRun} backward section(s) not run (needs autodiff, issue 7)`);
+  }
+  if (report.backwardPassed + report.backwardFailed > 0) {
+    lines.push(`backward (${report.engine}): ${report.backwardPassed} passed, ${report.backwardFailed} failed`);
   }
   lines.push(`${report.passed} passed, ${report.failed} failed`);
   return lines;

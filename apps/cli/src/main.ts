@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { backwardEngines, DEFAULT_BACKWARD_ENGINE } from './backward-engines.js';
 import { caseLine, runConformance, summaryLines } from './conformance.js';
 import { errorText } from './error-text.js';
 import { codeCommand, graphCommand, runCommand } from './inspect-commands.js';
@@ -9,9 +10,10 @@ import { UsageError } from './usage-error.js';
 export const USAGE = `usage: tsjit <command> [options]
 
 commands:
-  conformance DIR [--json] [--filter REGEX]
+  conformance DIR [--json] [--filter REGEX] [--engine tape|none]
       run every case of a conformance corpus (the format of ../shared/fixtures/torchscript/README.md);
-      one line per case, then "N passed, M failed"; exit code 1 when a case fails
+      one line per case, then "N passed, M failed"; exit code 1 when a case fails; backward sections
+      run through the --engine (default tape: the eager autograd engine)
   code FILE.pt [--method NAME]
       the code of every method of the module's classes, as PyTorch's module.<method>.code prints it
   graph FILE.pt [--method forward] [--inlined]
@@ -54,7 +56,11 @@ export function main(argv: string[]): number {
   const [command, ...rest] = argv;
   switch (command) {
     case 'conformance': {
-      const { values, args } = parse(rest, { json: { type: 'boolean' }, filter: { type: 'string' } }, ['DIR']);
+      const { values, args } = parse(
+        rest,
+        { json: { type: 'boolean' }, filter: { type: 'string' }, engine: { type: 'string' } },
+        ['DIR'],
+      );
       const dir = args[0];
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: no such directory`);
       let filter: RegExp | undefined;
@@ -66,8 +72,15 @@ export function main(argv: string[]): number {
         }
       }
       const json = values.json === true;
+      const engine = (values.engine as string | undefined) ?? DEFAULT_BACKWARD_ENGINE;
+      if (engine !== 'none' && !backwardEngines.has(engine)) {
+        throw new UsageError(
+          `--engine: no backward engine '${engine}' (known: ${[...backwardEngines.keys(), 'none'].join(', ')})`,
+        );
+      }
       const report = runConformance(dir, {
         filter,
+        engine,
         onCase: json ? undefined : (result) => process.stdout.write(`${caseLine(result)}\n`),
       });
       if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -4,7 +4,8 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, REPO_ROOT, runNode, sharedFixturesDir, tsjit } from './support/run-cli.js';
 
-const BACKWARD = 'backward: not run (needs autodiff, issue 7)';
+const NOT_RUN = 'backward: not run (needs autodiff, issue 7)';
+const TAPE_PASSED = 'backward (tape): passed';
 
 describe("tsjit conformance on the CLI's own corpus (recorded by PyTorch: tooling/fixtures/gen_cli_corpus.py)", () => {
   it('passes every case: one PASS line each, then the summary; exit code 0', () => {
@@ -49,7 +50,12 @@ describe('tsjit conformance on a corpus with failing cases', () => {
     derive('cli_source_error', 'bad_line', (spec) => {
       spec.error = { line: 2, contains: 'UNDEFINED_THING' };
     });
+    // f(x, n) = x * n + 1 with n = 3: the gradient of x is 3 everywhere (x has 3 float32 elements).
+    const threes = { tensor: { dtype: 'float32', shape: [3], data: [3, 3, 3] } };
     derive('cli_source', 'good_backward', (spec) => {
+      spec.backward = { inputs_requiring_grad: [0], input_grads: [threes], param_grads: {} };
+    });
+    derive('cli_source', 'bad_backward', (spec) => {
       spec.backward = { inputs_requiring_grad: [0], input_grads: [{ tensor: 't0.npy' }], param_grads: {} };
     });
     derive('cli_counter', 'bad_no_model', () => {});
@@ -62,7 +68,7 @@ describe('tsjit conformance on a corpus with failing cases', () => {
   });
 
   it('prints PASS or FAIL with the reason per case, ends with the counts, exits 1', () => {
-    const r = tsjit('conformance', dir);
+    const r = tsjit('conformance', dir, '--engine', 'none');
     expect(r.status).toBe(1);
     expect(r.lines).toEqual([
       'PASS cli_counter',
@@ -72,11 +78,26 @@ describe('tsjit conformance on a corpus with failing cases', () => {
       'FAIL bad_no_error: call 0: expected an error containing "must not be negative", got a result',
       'FAIL bad_error_text: call 1: expected an error containing "something else", got builtins.ValueError: n must not be negative',
       'FAIL bad_line: error at line 3, expected line 2; the error: undefined value undefined_thing',
-      `PASS good_backward [${BACKWARD}]`,
+      `PASS good_backward [${NOT_RUN}]`,
+      `PASS bad_backward [${NOT_RUN}]`,
       expect.stringMatching(/^FAIL bad_no_model: load: .*model\.pt/),
-      `1 backward section(s) not run (needs autodiff, issue 7)`,
-      '4 passed, 5 failed',
+      `2 backward section(s) not run (needs autodiff, issue 7)`,
+      '5 passed, 5 failed',
     ]);
+  });
+
+  it('runs backward sections through the eager tape by default, comparing the gradients', () => {
+    const r = tsjit('conformance', dir, '--filter', 'backward');
+    expect(r.status).toBe(1);
+    expect(r.lines).toEqual([
+      `PASS good_backward [${TAPE_PASSED}]`,
+      expect.stringMatching(
+        /^FAIL bad_backward: backward: input 0 gradient: tensor float32 \[3\]: .* \[backward \(tape\): failed\]$/,
+      ),
+      'backward (tape): 1 passed, 1 failed',
+      '1 passed, 1 failed',
+    ]);
+    expect(tsjit('conformance', dir, '--engine', 'symbolic-typo').stderr).toMatch(/--engine: no backward engine/);
   });
 
   it('--filter runs only the cases whose name matches', () => {
@@ -89,10 +110,19 @@ describe('tsjit conformance on a corpus with failing cases', () => {
   });
 
   it('--json prints a report instead of lines', () => {
-    const r = tsjit('conformance', dir, '--json', '--filter', 'counter|backward');
+    const r = tsjit('conformance', dir, '--json', '--filter', 'counter|good_backward');
     expect(r.status).toBe(1);
     const report = JSON.parse(r.stdout);
-    expect(report).toMatchObject({ dir, filter: 'counter|backward', passed: 2, failed: 1, backwardNotRun: 1 });
+    expect(report).toMatchObject({
+      dir,
+      filter: 'counter|good_backward',
+      passed: 2,
+      failed: 1,
+      backwardNotRun: 0,
+      engine: 'tape',
+      backwardPassed: 1,
+      backwardFailed: 0,
+    });
     expect(report.cases).toEqual([
       { name: 'cli_counter', kind: 'archive', passed: true, problems: [], calls: 2 },
       {
@@ -102,7 +132,15 @@ describe('tsjit conformance on a corpus with failing cases', () => {
         problems: ['call 1: [1]: expected int 1, got int 2'],
         calls: 2,
       },
-      { name: 'good_backward', kind: 'source', passed: true, problems: [], calls: 2, backward: BACKWARD },
+      {
+        name: 'good_backward',
+        kind: 'source',
+        passed: true,
+        problems: [],
+        calls: 2,
+        backward: TAPE_PASSED,
+        backwardPassed: true,
+      },
     ]);
   });
 
@@ -113,8 +151,8 @@ describe('tsjit conformance on a corpus with failing cases', () => {
       'PASS cli_counter',
       'PASS cli_source',
       'PASS cli_source_error',
-      `PASS good_backward [${BACKWARD}]`,
-      '1 backward section(s) not run (needs autodiff, issue 7)',
+      `PASS good_backward [${TAPE_PASSED}]`,
+      'backward (tape): 1 passed, 0 failed',
       '4 passed, 0 failed',
     ]);
   });
@@ -127,7 +165,7 @@ const shared = sharedFixturesDir();
 describe.skipIf(!shared)(
   `pnpm tsjit conformance ../shared/fixtures/torchscript${shared ? '' : ' (skipped: not found)'}`,
   () => {
-    it('every case passes: 104 passed, 0 failed (backward sections reported as not run)', () => {
+    it('every case passes: 104 passed, 0 failed, and every backward section through the tape', () => {
       // The root package.json's `tsjit` script, run as `pnpm tsjit` runs it (from the repository root).
       const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
         scripts: Record<string, string>;
@@ -143,8 +181,8 @@ describe.skipIf(!shared)(
       expect(caseLines.map((line) => line.split(' ')[1])).toEqual(index.cases.map((c) => c.name));
       expect(caseLines.filter((line) => line.startsWith('FAIL'))).toEqual([]);
       const withBackward = index.cases.filter((c) => c.backward).length;
-      expect(caseLines.filter((line) => line.endsWith(`[${BACKWARD}]`))).toHaveLength(withBackward);
-      expect(r.lines.at(-2)).toBe(`${withBackward} backward section(s) not run (needs autodiff, issue 7)`);
+      expect(caseLines.filter((line) => line.endsWith(`[${TAPE_PASSED}]`))).toHaveLength(withBackward);
+      expect(r.lines.at(-2)).toBe(`backward (tape): ${withBackward} passed, 0 failed`);
       expect(r.lines.at(-1)).toBe('104 passed, 0 failed');
       expect(r.status).toBe(0);
     }, 900_000);

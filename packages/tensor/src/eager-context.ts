@@ -1,5 +1,6 @@
 import type { DType } from '@tsjit/ops';
 import { addFunctionHelpers, type Functions, type OpContext, type TensorLike } from '@tsjit/ops';
+import { getAutogradEngine } from './autograd-slot.js';
 import { opGroups } from './call-op.js';
 import { Tensor } from './tensor.js';
 
@@ -37,5 +38,19 @@ export const eagerContext: OpContext = {
   },
   get F(): Functions {
     return eagerFunctions();
+  },
+  // TorchScript's torch.is_grad_enabled() / set_grad_enabled / t.requires_grad / t.grad: the
+  // registered autograd engine's state (without one, grad mode reads as enabled, as in PyTorch).
+  isGradEnabled(): boolean {
+    return getAutogradEngine()?.isGradEnabled() ?? true;
+  },
+  setGradEnabled(enabled: boolean): void {
+    getAutogradEngine()?.setGradEnabled(enabled);
+  },
+  requiresGrad(t: TensorLike): boolean {
+    return (t as Tensor).requiresGrad;
+  },
+  grad(t: TensorLike): TensorLike | null {
+    return (t as Tensor).grad;
   },
 };

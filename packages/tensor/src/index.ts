@@ -1,5 +1,14 @@
 // The random generator the random ops draw from (PyTorch's CPU generator, bit for bit).
 export { defaultGenerator, Generator, initialSeed, manualSeed } from '@tsjit/ops';
+export {
+  type AutogradEngine,
+  autogradEngine,
+  type BackwardOptions,
+  getAutogradEngine,
+  type RemovableHandle,
+  setAutogradEngine,
+  type TensorHook,
+} from './autograd-slot.js';
 export { callOp, OpGroup, opGroup, opGroups } from './call-op.js';
 export { activeModes, type DispatchMode, dispatch, pushMode, withMode } from './dispatcher.js';
 export { eagerContext } from './eager-context.js';

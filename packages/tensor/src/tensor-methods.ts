@@ -42,14 +42,15 @@ export function installTensorMethods(cls: typeof Tensor): void {
     return readValues(this);
   };
   proto.toString = function repr(this: Tensor): string {
-    const gradFn = this.gradFn as { name?: string } | null;
+    const gradFn = this.gradFn as { name?: string | (() => string) } | null;
+    const gradFnName = typeof gradFn?.name === 'function' ? gradFn.name() : gradFn?.name;
     return formatTensor(
       {
         dtype: this.dtype,
         sizes: this.sizes,
         values: readValues(this),
         requiresGrad: this.requiresGrad,
-        gradFn: gradFn?.name,
+        gradFn: gradFnName,
       },
       getPrintOptions(),
     );

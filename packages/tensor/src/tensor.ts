@@ -1,5 +1,6 @@
 import { type DType, itemSize } from '@tsjit/kernels';
 import { helpers, type Quantizer, type TensorLike } from '@tsjit/ops';
+import { autogradEngine, type BackwardOptions, type RemovableHandle, type TensorHook } from './autograd-slot.js';
 import { Storage } from './storage.js';
 import { installTensorMethods } from './tensor-methods.js';
 
@@ -125,5 +126,37 @@ export class Tensor implements TensorLike {
 
   elementSize(): number {
     return itemSize[this.dtype];
+  }
+
+  // Autograd: these delegate to the engine @tsjit/autodiff registers (see autograd-slot.ts).
+
+  /** Sets requiresGrad in place (only a leaf's can be switched off); returns this. */
+  requiresGrad_(requiresGrad = true): this {
+    autogradEngine().setRequiresGrad(this, requiresGrad);
+    return this;
+  }
+
+  /** A tensor is a leaf when no recorded op produced it (every tensor that does not require grad is one). */
+  get isLeaf(): boolean {
+    return this.gradFn === null;
+  }
+
+  /** Computes the gradient of this tensor w.r.t. the graph leaves, accumulating into their `.grad`. */
+  backward(gradient?: Tensor | null, options: BackwardOptions = {}): void {
+    autogradEngine().backward(this, gradient, options);
+  }
+
+  /** Makes a non-leaf tensor keep its `.grad` during backward. */
+  retainGrad(): void {
+    autogradEngine().retainGrad(this);
+  }
+
+  get retainsGrad(): boolean {
+    return autogradEngine().retainsGrad(this);
+  }
+
+  /** Registers a hook called with this tensor's gradient; it may return a replacement. */
+  registerHook(hook: TensorHook): RemovableHandle {
+    return autogradEngine().registerHook(this, hook);
   }
 }

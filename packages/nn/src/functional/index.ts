@@ -2,6 +2,8 @@ export * from './activation.js';
 export * from './conv.js';
 export * from './dropout.js';
 export * from './linear.js';
+export * from './losses.js';
+export * from './multi-head-attention-forward.js';
 export * from './normalization.js';
 export * from './pooling.js';
 export * from './sparse.js';

@@ -193,11 +193,9 @@ export function rnnForward(ctx: OpContext, kind: CellKind, a: RnnArgs): T[] {
     }
     layerInput = out;
     if (a.train && a.dropout > 0 && l < numLayers - 1 && numel(out.sizes) > 0) {
-      // Inverted dropout between layers (random: samples check only sizes).
-      const keep = ctx.empty(out.sizes, 'float64');
-      const view = new Float64Array(keep.data.buffer, keep.data.byteOffset, numel(out.sizes));
-      for (let i = 0; i < view.length; i++) view[i] = Math.random() >= a.dropout ? 1 / (1 - a.dropout) : 0;
-      layerInput = c.mul(out, keep);
+      // Inverted dropout between layers through aten::dropout, as PyTorch's layer stack does: the
+      // mask comes from the default generator (PyTorch's draws) and keeps the output's dtype.
+      layerInput = ctx.F.dropout(out, a.dropout, true);
     }
   }
   const output = batchFirst ? c.copy(c.transpose(layerInput, 0, 1)) : layerInput;
@@ -443,10 +441,7 @@ export function rnnForwardPacked(
     }
     layerInput = out;
     if (a.train && a.dropout > 0 && l < numLayers - 1 && numel(out.sizes) > 0) {
-      const keep = ctx.empty(out.sizes, 'float64');
-      const view = new Float64Array(keep.data.buffer, keep.data.byteOffset, numel(out.sizes));
-      for (let i = 0; i < view.length; i++) view[i] = Math.random() >= a.dropout ? 1 / (1 - a.dropout) : 0;
-      layerInput = c.mul(out, keep);
+      layerInput = ctx.F.dropout(out, a.dropout, true);
     }
   }
   return cN ? [layerInput, hN, cN] : [layerInput, hN];

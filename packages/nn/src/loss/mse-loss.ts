@@ -1,0 +1,24 @@
+import type { Tensor } from '@tsjit/tensor';
+import { mseLoss, type Reduction } from '../functional/losses.js';
+import { defineScript } from '../layers/define-script.js';
+import { Loss, reductionEnumMethod } from './loss.js';
+
+/** torch.nn.MSELoss: mean squared error. */
+export class MSELoss extends Loss {
+  static readonly torchscript = defineScript<MSELoss>(
+    `    reduction: str
+    def forward(self, input: Tensor, target: Tensor) -> Tensor:
+        expanded = torch.broadcast_tensors([input, target])
+        return torch._C._nn.mse_loss(expanded[0], expanded[1], self._reduction_enum())
+` + reductionEnumMethod,
+    (m) => ({ reduction: m.reduction }),
+  );
+
+  constructor(options: { reduction?: Reduction } = {}) {
+    super(options.reduction);
+  }
+
+  override forward(input: Tensor, target: Tensor): Tensor {
+    return mseLoss(input, target, { reduction: this.reduction });
+  }
+}
