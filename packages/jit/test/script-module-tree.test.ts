@@ -12,7 +12,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { load } from '../src/load/load.js';
 import { save } from '../src/save/save.js';
 import { script } from '../src/script.js';
-import type { ScriptModule } from '../src/script-module.js';
 import { inferAttributeType, torchscript } from '../src/script-module-tree/torchscript.js';
 import { torchRun, torchUnavailable } from './support/torch-oracle.js';
 
@@ -72,7 +71,9 @@ class Cell extends nn.Module {
     scale: float
     def forward(self, x: Tensor, h: Tensor) -> Tuple[Tensor, Tensor]:
         y = self.gate(self.linear(x)) + h
-        y = getattr(self.blocks, "1")(getattr(self.blocks, "0")(y))
+        for block in self.blocks:
+            y = block(y)
+        y = self.blocks[-1](y) * float(len(self.blocks))
         new_h = torch.tanh(y * self.scale + float(self.offsets[self.pick]))
         return new_h, self.twice(new_h)
 
@@ -99,6 +100,7 @@ class Cell extends nn.Module {
   override forward(x: Tensor, h: Tensor): [Tensor, Tensor] {
     let y = T.add(this.gate.call(this.linear.call(x)), h);
     for (const block of this.blocks) y = block.call(y);
+    y = T.mul(this.blocks.at(-1).call(y), this.blocks.length);
     const newH = T.tanh(T.add(T.mul(y, this.scale), this.offsets[this.pick]));
     return [newH, T.mul(newH, 2)];
   }
@@ -173,7 +175,7 @@ describe('jit.script(module)', () => {
     expect(scripted.namedModules().map(([, m]) => m.training)).toEqual([false, false, false, false, false, false]);
   });
 
-  it('a user module with TorchScript forward calling submodules, ModuleList members, helpers and typed attributes', () => {
+  it('a user module with TorchScript forward calling submodules, iterating and indexing a ModuleList, helpers and typed attributes', () => {
     manualSeed(3);
     const cell = new Cell();
     const scripted = script(cell);
@@ -201,12 +203,18 @@ describe('jit.script(module)', () => {
     expect(scripted.methodNames).toContain('twice');
   });
 
-  it('containers: nested Sequential, named Sequential, ModuleList and ModuleDict in a user module', () => {
+  it('containers: nested and named Sequentials, ModuleDicts indexed and iterated in a user module', () => {
     class Heads extends nn.Module {
       static torchscript = torchscript`
         def forward(self, x: Tensor) -> Tensor:
             y = self.trunk(x)
-            return self.heads.a(y) + self.heads.b(y)
+            out = self.heads["a"](y) + self.heads.b(y)
+            for name, head in self.heads.items():
+                if name != "a":
+                    out = out + head(y)
+            for head in self.tails.values():
+                out = out * head(y)
+            return out
       `;
       trunk = new nn.Sequential(
         new Map<string, nn.Module>([
@@ -218,9 +226,13 @@ describe('jit.script(module)', () => {
         a: new nn.Linear(5, 2),
         b: new nn.Sequential(new nn.Linear(5, 2), new nn.Sigmoid()),
       });
+      tails = new nn.ModuleDict({ t: new nn.Linear(5, 2) });
       override forward(x: Tensor): Tensor {
         const y = this.trunk.call(x);
-        return T.add(this.heads.get('a').call(y), this.heads.get('b').call(y));
+        let out = T.add(this.heads.get('a').call(y), this.heads.get('b').call(y));
+        for (const [name, head] of this.heads.items()) if (name !== 'a') out = T.add(out, head.call(y));
+        for (const head of this.tails.values()) out = T.mul(out, head.call(y));
+        return out;
       }
     }
     manualSeed(4);
@@ -296,7 +308,8 @@ describe('jit.script(module)', () => {
           const { result } = torchRun(path, 'forward', xs.map(encode));
           const ours = model.call(...xs) as Tensor | Tensor[];
           const expected = Array.isArray(ours) ? { tuple: ours.map(encode) } : encode(ours);
-          const close = (r: any, e: any) => {
+          type Encoded = { tensor: { shape: number[]; values: number[] } };
+          const close = (r: Encoded, e: Encoded) => {
             expect(r.tensor.shape).toEqual(e.tensor.shape);
             r.tensor.values.forEach((v: number, i: number) => {
               expect(v).toBeCloseTo(e.tensor.values[i], 4);
@@ -304,9 +317,9 @@ describe('jit.script(module)', () => {
           };
           if ('tuple' in expected) {
             expected.tuple.forEach((e, i) => {
-              close((result as any).tuple[i], e);
+              close((result as { tuple: Encoded[] }).tuple[i] as Encoded, e as Encoded);
             });
-          } else close(result, expected);
+          } else close(result as Encoded, expected as Encoded);
         });
       }
     },
