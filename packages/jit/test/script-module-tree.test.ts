@@ -13,6 +13,7 @@ import { load } from '../src/load/load.js';
 import { save } from '../src/save/save.js';
 import { script } from '../src/script.js';
 import { inferAttributeType, torchscript } from '../src/script-module-tree/torchscript.js';
+import { closeWorkers } from '../src/workers/index.js';
 import { torchRun, torchUnavailable } from './support/torch-oracle.js';
 
 function expectClose(actual: unknown, expected: unknown, where = 'output', tol = 1e-5): void {
@@ -248,6 +249,20 @@ describe('jit.script(module)', () => {
       '__torch__.torch.nn.modules.container.___torch_mangle_1.Sequential',
     ]);
     expect(names.has('__torch__.torch.nn.modules.container.ModuleDict')).toBe(true);
+  });
+
+  it('runs on worker threads (forwardAsync) with the same result', async () => {
+    manualSeed(8);
+    const model = new Cell();
+    const scripted = script(model);
+    const x = T.randn([3, 4]);
+    const h = T.randn([3, 4]);
+    try {
+      const [a] = (await scripted.forwardAsync(x, h)) as Tensor[];
+      expectClose(a, model.call(x, h)[0], 'async new_h');
+    } finally {
+      await closeWorkers(scripted);
+    }
   });
 
   it('a module without TorchScript is reported with its path', () => {
