@@ -265,6 +265,38 @@ describe('jit.script(module)', () => {
     }
   });
 
+  it('a submodule held under two names is one script module; a declaration in the source overrides inference', () => {
+    class Tied extends nn.Module {
+      static torchscript = torchscript`
+        gain: float
+        def forward(self, x: Tensor) -> Tensor:
+            return self.decoder(self.encoder(x)) * self.gain / 4
+      `;
+      encoder = new nn.Linear(3, 3);
+      decoder = this.encoder;
+      gain = 2;
+      override forward(x: Tensor): Tensor {
+        return T.div(T.mul(this.decoder.call(this.encoder.call(x)), this.gain), 4);
+      }
+    }
+    manualSeed(9);
+    const model = new Tied();
+    const scripted = script(model);
+    expect(scripted.type.findAttribute('gain')?.type.toString()).toBe('float');
+    expect(scripted.attr('gain')).toBe(2);
+    const children = scripted.namedChildren();
+    expect(children.map(([n]) => n)).toEqual(['encoder', 'decoder']);
+    expect(children[0]?.[1].object).toBe(children[1]?.[1].object);
+    expect(scripted.namedParameters().map(([n]) => n)).toEqual(['encoder.weight', 'encoder.bias']);
+    const x = T.randn([2, 3]);
+    expectClose(scripted.forward(x), model.call(x));
+    const path = join(dir, 'tied.pt');
+    save(scripted, path);
+    const loaded = load(path);
+    expectClose(loaded.forward(x), model.call(x), 'loaded');
+    expect(loaded.namedParameters().length).toBe(2);
+  });
+
   it('a module without TorchScript is reported with its path', () => {
     class Plain extends nn.Module {
       inner = new nn.Sequential(new nn.Linear(2, 2), new (class Opaque extends nn.Module {})());

@@ -3,6 +3,7 @@ import { type Module, torchScriptOf } from '@tsjit/nn';
 import { OpError } from '@tsjit/ops';
 import { CompilationUnit } from '../compilation-unit.js';
 import type { ScriptModule } from '../script-module.js';
+import { childSlots } from './child-slots.js';
 import { pytorchModulePath } from './pytorch-module-paths.js';
 import { ModuleScript } from './torchscript.js';
 
@@ -35,7 +36,7 @@ export function scriptModuleTree(root: Module, options: ScriptModuleTreeOptions 
 
   const visit = (module: Module, path: string) => {
     if (classOf.has(module)) return;
-    for (const [name, child] of module.namedChildren()) visit(child, path ? `${path}.${name}` : name);
+    for (const [name, child] of childSlots(module)) visit(child, path ? `${path}.${name}` : name);
     const definition = torchScriptOf(module);
     const className = classNameOf(module);
     if (definition === undefined) {
@@ -68,7 +69,7 @@ export function scriptModuleTree(root: Module, options: ScriptModuleTreeOptions 
   const built = new Map<Module, ScriptModule>();
   for (const [module, qualified] of order) {
     const attributes: Record<string, unknown> = { ...torchScriptOf(module)?.attributes(module) };
-    for (const [name, child] of module.namedChildren()) attributes[name] = built.get(child);
+    for (const [name, child] of childSlots(module)) attributes[name] = built.get(child);
     const scriptClass = unit.getClass(qualified);
     if (scriptClass === undefined) throw new OpError(`class ${qualified} was not compiled`);
     built.set(module, scriptClass.createModule(attributes));

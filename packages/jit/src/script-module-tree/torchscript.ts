@@ -1,5 +1,6 @@
 import type { Module, TorchScriptDefinition, TorchScriptSourceOptions } from '@tsjit/nn';
 import { Tensor } from '@tsjit/tensor';
+import { childSlots } from './child-slots.js';
 
 /**
  * The TorchScript of a user-defined module class: the methods of its class body (`forward`,
@@ -96,7 +97,7 @@ function attributePlan(
     plan.values[name] = b;
     declare(name, 'Tensor');
   }
-  for (const [name, child] of module.namedChildren()) {
+  for (const [name, child] of childSlots(module)) {
     slots.add(name);
     const type = options?.childType?.(child);
     if (type !== undefined) declare(name, type);
