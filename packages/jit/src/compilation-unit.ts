@@ -29,6 +29,11 @@ export interface CompilationUnitOptions {
 export interface DefineOptions {
   /** The file name of this source (default: the unit's). */
   readonly file?: string;
+  /**
+   * The namespace of this source's functions and classes (default: the unit's). Classes of other
+   * namespaces are named by their qualified names (`__torch__.torch.nn.modules.linear.Linear`).
+   */
+  readonly prefix?: string;
 }
 
 /** What one `define` added, in source order. */
@@ -69,7 +74,7 @@ class CompilationUnitClass implements ModuleUnit {
   readonly #sources = new Map<string, string>();
   readonly #recipe: {
     options: { readonly file?: string; readonly prefix?: string };
-    sources: { source: string; file?: string }[];
+    sources: { source: string; file?: string; prefix?: string }[];
   };
   readonly #runtime: UnitRuntime;
   readonly #host: ObjectHost;
@@ -96,7 +101,9 @@ class CompilationUnitClass implements ModuleUnit {
   static fromRecipe(recipe: UnitRecipe): CompilationUnitClass {
     if (recipe.kind !== 'source') throw new TypeError('CompilationUnit.fromRecipe needs a source recipe');
     const unit = new CompilationUnitClass(undefined, recipe.options);
-    for (const { source, file } of recipe.sources) unit.define(source, file === undefined ? {} : { file });
+    for (const { source, file, prefix } of recipe.sources) {
+      unit.define(source, { ...(file === undefined ? {} : { file }), ...(prefix === undefined ? {} : { prefix }) });
+    }
     return unit;
   }
 
@@ -128,24 +135,26 @@ class CompilationUnitClass implements ModuleUnit {
    */
   define(source: string, options: DefineOptions = {}): Definitions {
     const file = options.file ?? this.#file;
+    const prefix = options.prefix ?? this.#prefix;
     const module = Parser.parseModule(source, file);
     this.#sources.set(file, source);
     // A name is defined once per unit, as PyTorch's CompilationUnit insists.
     const taken = new Set([...this.#functions, ...this.#classes].map((item) => item.qualifiedName));
     for (const stmt of module.body) {
       if (stmt.kind !== 'FunctionDef' && stmt.kind !== 'ClassDef') continue;
-      const name = this.#qualify(stmt.name);
+      const name = qualify(prefix, stmt.name);
       if (taken.has(name)) {
         const what = stmt.kind === 'FunctionDef' ? 'method' : 'class';
         throw new FrontendError(source, file, stmt.range.start, `${what} '${stmt.name}' already defined.`);
       }
       taken.add(name);
     }
-    const defined = this.#unit.defineModule(module, { prefix: this.#prefix });
+    const defined = this.#unit.defineModule(module, { prefix });
     const byName = new Map<string, ScriptFunction | ScriptClass>();
     for (const fn of defined.functions) {
       // Static methods are defined as functions `Class.name`: they are listed with their class.
-      if (fn.selfType === undefined && fn.qualifiedName === this.#qualify(fn.name)) byName.set(fn.name, this.#wrap(fn));
+      if (fn.selfType === undefined && fn.qualifiedName === qualify(prefix, fn.name))
+        byName.set(fn.name, this.#wrap(fn));
     }
     for (const type of defined.classes) {
       if (type.kind !== 'ClassType') continue;
@@ -169,7 +178,11 @@ class CompilationUnitClass implements ModuleUnit {
     const classes = all.filter((item) => item instanceof ScriptClass);
     this.#functions.push(...functions);
     this.#classes.push(...classes);
-    this.#recipe.sources.push(options.file === undefined ? { source } : { source, file: options.file });
+    this.#recipe.sources.push({
+      source,
+      ...(options.file === undefined ? {} : { file: options.file }),
+      ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
+    });
     return { functions, classes, all };
   }
 
@@ -195,7 +208,7 @@ class CompilationUnitClass implements ModuleUnit {
   }
 
   #qualify(name: string): string {
-    return this.#prefix ? `${this.#prefix}.${name}` : name;
+    return qualify(this.#prefix, name);
   }
 
   #wrap(compiled: CompiledFunction): ScriptFunction {
@@ -233,6 +246,10 @@ class CompilationUnitClass implements ModuleUnit {
     }
     return undefined;
   }
+}
+
+function qualify(prefix: string, name: string): string {
+  return prefix ? `${prefix}.${name}` : name;
 }
 
 function compareCodePoints(a: string, b: string): number {

@@ -34,6 +34,15 @@ export { type ScriptOptions, script } from './script.js';
 export { ScriptClass } from './script-class.js';
 export { type FunctionBody, type FunctionHost, ScriptFunction } from './script-function.js';
 export { type AsyncCallOptions, type ObjectHost, ScriptInstance, ScriptModule } from './script-module.js';
+// scriptmod: jit.script(module) over nn.Module trees, and the TorchScript of user module classes.
+export {
+  inferAttributeType,
+  ModuleScript,
+  pytorchModulePath,
+  type ScriptModuleTreeOptions,
+  scriptModuleTree,
+  torchscript,
+} from './script-module-tree/index.js';
 export {
   isTracing,
   type RecordedTrace,

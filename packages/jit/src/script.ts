@@ -1,7 +1,10 @@
 import { FrontendError } from '@tsjit/frontend';
+import { Module } from '@tsjit/nn';
 import { CompilationUnit, type CompilationUnitOptions } from './compilation-unit.js';
 import type { ScriptClass } from './script-class.js';
 import type { ScriptFunction } from './script-function.js';
+import type { ScriptModule } from './script-module.js';
+import { type ScriptModuleTreeOptions, scriptModuleTree } from './script-module-tree/script-module-tree.js';
 
 export interface ScriptOptions extends CompilationUnitOptions {
   /** The function or class to return (default: the last one the source defines). */
@@ -19,7 +22,15 @@ export interface ScriptOptions extends CompilationUnitOptions {
  *     const double = script('def double(x: Tensor) -> Tensor:\n    return x * 2\n');
  *     double.code;   // 'def double(x: Tensor) -> Tensor:\n  return torch.mul(x, 2)\n'
  */
-export function script(source: string, options: ScriptOptions = {}): ScriptFunction | ScriptClass {
+export function script(source: string, options?: ScriptOptions): ScriptFunction | ScriptClass;
+/** An nn.Module tree scripted recursively into a ScriptModule (see scriptModuleTree). */
+export function script(module: Module, options?: ScriptModuleTreeOptions): ScriptModule;
+export function script(
+  what: string | Module,
+  options: ScriptOptions & ScriptModuleTreeOptions = {},
+): ScriptFunction | ScriptClass | ScriptModule {
+  if (what instanceof Module) return scriptModuleTree(what, options);
+  const source = what;
   const unit = new CompilationUnit(undefined, options);
   const { all } = unit.define(source);
   const chosen = options.name === undefined ? all.at(-1) : all.find((item) => item.name === options.name);

@@ -6,7 +6,7 @@ export type UnitRecipe =
   | {
       readonly kind: 'source';
       readonly options: { readonly file?: string; readonly prefix?: string };
-      readonly sources: readonly { readonly source: string; readonly file?: string }[];
+      readonly sources: readonly { readonly source: string; readonly file?: string; readonly prefix?: string }[];
     }
   | {
       readonly kind: 'archive';

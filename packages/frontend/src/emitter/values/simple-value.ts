@@ -15,6 +15,7 @@ import { noAttributeMessage } from '../builtins/builtin-attr.js';
 import type { EmitContext, NamedValue, SugaredValue } from '../contracts.js';
 import type { Emitter } from '../emitter-context.js';
 import { MethodValue } from './method-value.js';
+import { constantKey, moduleContainerKind, moduleContainerSlots } from './module-container.js';
 import { SugaredTupleValue } from './sugared-tuple-value.js';
 
 /**
@@ -46,6 +47,13 @@ export class SimpleValue implements SugaredValue {
     } else if (type.kind === 'ClassType') {
       const classType = type as ClassType;
       if (ctx.findMethod(classType, name)) return new MethodValue(value, name);
+      if (moduleContainerKind(classType) === 'dict' && (name === 'keys' || name === 'values' || name === 'items')) {
+        return this.#moduleDictView(ctx, range, classType, name);
+      }
+      if (moduleContainerKind(classType) !== undefined && name === '__len__') {
+        const length = moduleContainerSlots(classType).length;
+        return { kind: "builtin method '__len__'", call: () => new SimpleValue(ctx.graph.insertConstant(length)) };
+      }
       const attribute = classType.findAttribute(name);
       if (attribute) {
         const node = ctx.insertNode('prim::GetAttr', [value], [attribute.type]);
@@ -146,6 +154,9 @@ export class SimpleValue implements SugaredValue {
     if (type.kind === 'ListType' || type.kind === 'StringType' || type.kind === 'TensorType') {
       return ctx.builtin('aten::len', [{ value: this.simpleValue, range }], [], range);
     }
+    if (type.kind === 'ClassType' && moduleContainerKind(type as ClassType) !== undefined) {
+      return ctx.graph.insertConstant(moduleContainerSlots(type as ClassType).length);
+    }
     return ctx.error(range, `'${type.pythonStr()}' object is not iterable`);
   }
 
@@ -168,6 +179,23 @@ export class SimpleValue implements SugaredValue {
     }
     if (type.kind === 'ClassType') {
       const classType = type as ClassType;
+      const container = moduleContainerKind(classType);
+      const key = constantKey(index);
+      if (container !== undefined && key !== undefined) {
+        const slots = moduleContainerSlots(classType);
+        let slot: string | undefined;
+        if (container === 'list' && typeof key === 'number') slot = slots[key < 0 ? key + slots.length : key];
+        if (container === 'dict' && typeof key === 'string') slot = slots.includes(key) ? key : undefined;
+        if (slot === undefined) {
+          return ctx.error(
+            range,
+            container === 'list'
+              ? `index ${key} is out of range of ${classType.name} of length ${slots.length}`
+              : `KeyError: '${key}' is not a key of ${classType.name}`,
+          );
+        }
+        return this.attr(ctx, range, slot);
+      }
       if (classType.isModule && typeHint) {
         return new SimpleValue(
           ctx.insertNode('prim::ModuleContainerIndex', [value, index], [typeHint], range).output(),
@@ -190,7 +218,32 @@ export class SimpleValue implements SugaredValue {
     if (type.kind === 'TupleType') {
       return new SugaredTupleValue(unpackTuple(ctx, this.simpleValue).map((v) => new SimpleValue(v)));
     }
+    if (type.kind === 'ClassType') {
+      // A ModuleList or Sequential yields its modules, a ModuleDict its keys: the loop is unrolled.
+      const classType = type as ClassType;
+      const container = moduleContainerKind(classType);
+      const slots = moduleContainerSlots(classType);
+      if (container === 'list') return new SugaredTupleValue(slots.map((slot) => this.attr(ctx, range, slot)));
+      if (container === 'dict') {
+        return new SugaredTupleValue(slots.map((slot) => new SimpleValue(ctx.graph.insertConstant(slot))));
+      }
+    }
     return ctx.error(range, `'${type.pythonStr()}' object is not iterable`);
+  }
+
+  /** `module_dict.keys()`, `.values()`, `.items()`: tuples of constants and modules, for unrolled loops. */
+  #moduleDictView(ctx: Emitter, range: Range, type: ClassType, name: string): SugaredValue {
+    return {
+      kind: `builtin method '${name}'`,
+      call: () => {
+        const slots = moduleContainerSlots(type);
+        const key = (slot: string) => new SimpleValue(ctx.graph.insertConstant(slot));
+        const module = (slot: string) => this.attr(ctx, range, slot);
+        if (name === 'keys') return new SugaredTupleValue(slots.map(key));
+        if (name === 'values') return new SugaredTupleValue(slots.map(module));
+        return new SugaredTupleValue(slots.map((slot) => new SugaredTupleValue([key(slot), module(slot)])));
+      },
+    };
   }
 
   /** The items this value unpacks into (`a, b = x`). */
