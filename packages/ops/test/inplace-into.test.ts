@@ -29,6 +29,22 @@ describe('in-place overloads written into self', () => {
       ['mul_ tensor', (x, y) => F.mul_(x, y), (x, y) => F.mul(x, y)],
       ['mul_ scalar', (x) => F.mul_(x, 0.25), (x) => F.mul(x, 0.25)],
       ['add_ self', (x) => F.add_(x, x), (x) => F.add(x, x)],
+      ['sub_ alpha', (x, y) => F.sub_(x, y, { alpha: 2 }), (x, y) => F.sub(x, y, { alpha: 2 })],
+      ['div_ tensor', (x, y) => F.div_(x, y), (x, y) => F.div(x, y)],
+      ['div_ scalar', (x) => F.div_(x, 3), (x) => F.div(x, 3)],
+      ['sqrt_', (x) => F.sqrt_(F.abs_(x)), (x) => F.sqrt(F.abs(x))],
+      ['sigmoid_', (x) => F.sigmoid_(x), (x) => F.sigmoid(x)],
+      ['tanh_', (x) => F.tanh_(x), (x) => F.tanh(x)],
+      [
+        'addcmul_',
+        (x, y) => F.addcmul_(x, y, F.select(y, 0, 0), { value: 0.5 }),
+        (x, y) => F.addcmul(x, y, F.select(y, 0, 0), { value: 0.5 }),
+      ],
+      [
+        'addcdiv_',
+        (x, y) => F.addcdiv_(x, F.select(y, 0, 1), y, { value: -2 }),
+        (x, y) => F.addcdiv(x, F.select(y, 0, 1), y, { value: -2 }),
+      ],
     ];
   for (const dtype of ['float32', 'float64'] as const) {
     for (const [name, inplace, functional] of cases) {
@@ -42,7 +58,8 @@ describe('in-place overloads written into self', () => {
         const r = inplace(x, t(other, [2, 3], dtype));
         expect(r).toBe(x);
         expect(tensorValues(ctx, x)).toEqual(expected);
-        expect(version(x)).toBe(before + 1);
+        // sqrt_ of abs_ writes twice.
+        expect(version(x)).toBe(before + (name === 'sqrt_' ? 2 : 1));
         // Transposed self: the functional path and a copy.
         const xt = F.t(t(values, [3, 2], dtype));
         const yt = F.t(t(other, [3, 2], dtype));
@@ -67,6 +84,21 @@ describe('in-place overloads written into self', () => {
     expect(() => F.add_(x, t([1, 1, 1], [3], 'int64'), { alpha: 0.5 })).toThrow(/alpha must not be a floating point/);
     F.add_(x, t([1, 1, 1], [3], 'int64'), { alpha: 2 });
     expect(tensorValues(ctx, x)).toEqual([3, 4, 5]);
+  });
+
+  it('addcmul_ with a tensor overlapping self takes the copying path', () => {
+    const x = t([1, 2, 3, 4], [4]);
+    const shifted = ctx.view(x, [3], [1], 1);
+    const self = ctx.view(x, [3], [1], 0);
+    F.addcmul_(self, shifted, t([1, 1, 1], [3]), { value: 2 });
+    expect(tensorValues(ctx, x)).toEqual([5, 8, 11, 4]);
+  });
+
+  it('sqrt_ on float16 keeps PyTorch error; addcdiv_ on int64 self keeps its own', () => {
+    expect(() => F.sqrt_(F.to(t([1, 4], [2]), 'float16'))).toThrow(/not implemented for 'Half'/);
+    expect(() => F.addcdiv_(t([1, 2], [2], 'int64'), t([1, 2], [2]), t([1, 2], [2]))).toThrow(
+      /can't be cast to the desired output type/,
+    );
   });
 
   it('a float self with a float64 other refuses nothing and promotes like the functional op', () => {

@@ -104,6 +104,11 @@ void ternary_typed(const Parallel& par, const Geometry& g, const Operand* ops, d
         } else if (s[1] && s[2] && !s[3]) {
           const T cv = c[0];
           for (int64_t i = 0; i < m; ++i) o[i] = f(a[i], b[i], cv);
+        } else if (s[1] && !s[2] && s[3]) {
+          // where(mask, scalar, x): threshold_backward and masked fills. An explicit case, so that
+          // the loop is a vector blend rather than a branch per element on a random mask.
+          const T bv = b[0];
+          for (int64_t i = 0; i < m; ++i) o[i] = f(a[i], bv, c[i]);
         } else {
           const int64_t ia = s[1] ? 1 : 0, ib = s[2] ? 1 : 0, ic = s[3] ? 1 : 0;
           for (int64_t i = 0; i < m; ++i) o[i] = f(a[i * ia], b[i * ib], c[i * ic]);

@@ -2,7 +2,7 @@ import { defineOp } from '../core/define-op.js';
 import { resultType } from '../core/dtypes.js';
 import { broadcastShapes } from '../core/helpers.js';
 import { mutatingMeta } from '../groups/pointwise.js';
-import { addcCompute } from '../groups/pointwise-ternary.js';
+import { addcCompute, addcInplaceInto } from '../groups/pointwise-ternary.js';
 
 export const addcdiv = defineOp({
   schemas: [
@@ -11,6 +11,7 @@ export const addcdiv = defineOp({
     'aten::addcdiv_(Tensor(a!) self, Tensor tensor1, Tensor tensor2, *, Scalar value=1) -> Tensor(a!)',
   ],
   impl: (args, ctx) => addcCompute(ctx, 'addcdiv', args.self, args.tensor1, args.tensor2, args.value),
+  inplaceInto: addcInplaceInto('addcdiv'),
   meta: mutatingMeta((args) => ({
     sizes: broadcastShapes(args.self.sizes, args.tensor1.sizes, args.tensor2.sizes),
     dtype: resultType([args.self, args.tensor1, args.tensor2]),

@@ -1,5 +1,6 @@
 import { defineOp } from '../core/define-op.js';
 import type { Sample, SampleBuilder } from '../core/samples.js';
+import { binaryInplaceInto } from '../groups/binary.js';
 import { binaryMathImpl, binaryMathMeta } from '../groups/pointwise.js';
 import { binaryFamilySamples, withScalarSamples } from '../groups/pointwise-samples.js';
 import { withScalarMath } from '../groups/scalar-math.js';
@@ -36,6 +37,7 @@ export const div = defineOp({
   ],
   impl: withScalarMath('div', binaryMathImpl('div', rules), ['int', 'float', '']),
   meta: binaryMathMeta('div', rules),
+  inplaceInto: binaryInplaceInto('div'),
   derivative: (F, { grad, self, other, rounding_mode }) =>
     rounding_mode != null
       ? { self: F.zerosLike(self), other: F.isTensor(other) ? F.zerosLike(other) : null }

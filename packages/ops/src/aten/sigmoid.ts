@@ -1,6 +1,7 @@
 import { defineOp } from '../core/define-op.js';
 import { unaryMathImpl, unaryMathMeta } from '../groups/pointwise.js';
 import { unaryFamilySamples } from '../groups/pointwise-samples.js';
+import { floatUnaryInplaceInto } from '../groups/unary.js';
 
 const rules = { kernelName: 'sigmoid_cpu', noHalf: true };
 
@@ -12,6 +13,7 @@ export const sigmoid = defineOp({
   ],
   impl: unaryMathImpl('sigmoid', rules),
   meta: unaryMathMeta('sigmoid', rules),
+  inplaceInto: floatUnaryInplaceInto('sigmoid'),
   derivative: (F, { grad, result }) => ({ self: F.sigmoidBackward(grad, result) }),
   samples: (S) =>
     unaryFamilySamples(S, {

@@ -3,6 +3,7 @@ import type { Sample, SampleBuilder } from '../core/samples.js';
 import { unaryMathImpl, unaryMathMeta } from '../groups/pointwise.js';
 import { unaryFamilySamples, withScalarSamples } from '../groups/pointwise-samples.js';
 import { withScalarMath } from '../groups/scalar-math.js';
+import { floatUnaryInplaceInto } from '../groups/unary.js';
 
 const rules = { kernelName: 'sqrt_vml_cpu', noHalf: true };
 
@@ -25,6 +26,7 @@ export const sqrt = defineOp({
   ],
   impl: withScalarMath('sqrt', unaryMathImpl('sqrt', rules), ['int', 'float', 'Scalar']),
   meta: unaryMathMeta('sqrt', rules),
+  inplaceInto: floatUnaryInplaceInto('sqrt'),
   derivative: (F, { grad, result }) => ({ self: F.div(grad, F.mul(result, 2)) }),
   samples: withScalarSamples(
     (S) =>

@@ -1,5 +1,6 @@
 import { defineOp } from '../core/define-op.js';
 import type { Sample, SampleBuilder } from '../core/samples.js';
+import { binaryInplaceInto } from '../groups/binary.js';
 import { binaryMathImpl, binaryMathMeta } from '../groups/pointwise.js';
 import { binaryFamilySamples, withScalarSamples } from '../groups/pointwise-samples.js';
 import { withScalarMath } from '../groups/scalar-math.js';
@@ -36,6 +37,7 @@ export const sub = defineOp({
   ],
   impl: withScalarMath('sub', binaryMathImpl('sub', rules), ['int', 'int_float', 'float_int', 'float', '']),
   meta: binaryMathMeta('sub', rules),
+  inplaceInto: binaryInplaceInto('sub'),
   derivative: (F, { grad, self, other, alpha }) => ({
     self: F.sumTo(grad, F.sizes(self)),
     other: F.isTensor(other) ? F.sumTo(F.mul(F.neg(grad), alpha), F.sizes(other)) : null,

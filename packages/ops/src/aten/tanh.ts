@@ -3,6 +3,7 @@ import type { Sample, SampleBuilder } from '../core/samples.js';
 import { unaryMathImpl, unaryMathMeta } from '../groups/pointwise.js';
 import { unaryFamilySamples, withScalarSamples } from '../groups/pointwise-samples.js';
 import { withScalarMath } from '../groups/scalar-math.js';
+import { floatUnaryInplaceInto } from '../groups/unary.js';
 
 const rules = { kernelName: 'tanh_vml_cpu', noHalf: true };
 
@@ -25,6 +26,7 @@ export const tanh = defineOp({
   ],
   impl: withScalarMath('tanh', unaryMathImpl('tanh', rules), ['int', 'float', 'Scalar']),
   meta: unaryMathMeta('tanh', rules),
+  inplaceInto: floatUnaryInplaceInto('tanh'),
   derivative: (F, { grad, result }) => ({ self: F.tanhBackward(grad, result) }),
   samples: withScalarSamples(
     (S) =>

@@ -17,9 +17,9 @@ export const thresholdBackward = defineOp({
     const grad = toDtype(ctx, args.grad_output, dtype);
     const sizes = broadcastShapes(self.sizes, grad.sizes);
     // `self <= threshold` rather than `self > threshold`: a NaN input passes its gradient through.
-    const drop = ctx.empty(self.sizes, 'bool');
+    const drop = ctx.uninitialized(self.sizes, 'bool');
     K.binary('le', drop, self, scalarTensor(ctx, args.threshold, dtype));
-    const out = ctx.empty(sizes, dtype);
+    const out = ctx.uninitialized(sizes, dtype);
     K.where(out, drop, scalarTensor(ctx, 0, dtype), grad);
     return out;
   },

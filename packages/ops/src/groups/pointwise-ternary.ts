@@ -4,9 +4,9 @@
  */
 import * as K from '@tsjit/kernels';
 import { cppDtypeName, type DType, isFloatingDtype, isScalar, resultType, scalarToNumber } from '../core/dtypes.js';
-import { asTensor, broadcastShapes, toDtype } from '../core/helpers.js';
+import { asTensor, broadcastShapes, isContiguous, numel, sameSizes, sharesMemory, toDtype } from '../core/helpers.js';
 import { OpError } from '../core/op-error.js';
-import type { OpContext, Scalar, TensorLike } from '../core/tensor-like.js';
+import type { OpArgs, OpContext, Scalar, TensorLike } from '../core/tensor-like.js';
 import { notImplemented } from './pointwise.js';
 
 const sizesOf = (v: TensorLike | Scalar | null | undefined): readonly number[] =>
@@ -138,4 +138,32 @@ export function addcCompute(
   if (kind === 'addcmul') K.addcmul(out, a, b, c, v);
   else K.addcdiv(out, a, b, c, v);
   return out;
+}
+
+/**
+ * `addcmul_` / `addcdiv_` (OpDefinition.inplaceInto; the Adam step runs both on every parameter):
+ * the kernel writes into self when self is a contiguous float32/float64 tensor, both tensors have
+ * its dtype, broadcast to its shape and do not overlap it. Anything else (promotion, integer
+ * values, overlaps) takes the functional path and a copy.
+ */
+export function addcInplaceInto(kind: 'addcmul' | 'addcdiv'): (args: OpArgs, ctx: OpContext) => boolean {
+  return (args, ctx) => {
+    const self = args.self as TensorLike;
+    const t1 = args.tensor1 as TensorLike;
+    const t2 = args.tensor2 as TensorLike;
+    if (!ctx.isTensor(self) || !ctx.isTensor(t1) || !ctx.isTensor(t2)) return false;
+    if (self.quantizer || t1.quantizer || t2.quantizer) return false;
+    if (self.dtype !== 'float32' && self.dtype !== 'float64') return false;
+    if (t1.dtype !== self.dtype || t2.dtype !== self.dtype) return false;
+    if (!isContiguous(self) || numel(self.sizes) === 0) return false;
+    if (sharesMemory(t1, self) || sharesMemory(t2, self)) return false;
+    const nd = self.sizes.length;
+    if (t1.sizes.length > nd || t2.sizes.length > nd) return false;
+    if (!sameSizes(broadcastShapes(self.sizes, t1.sizes, t2.sizes), self.sizes)) return false;
+    const v = scalarToNumber(args.value as Scalar);
+    if (kind === 'addcmul') K.addcmul(self, self, t1, t2, v);
+    else K.addcdiv(self, self, t1, t2, v);
+    ctx.bumpVersion(self);
+    return true;
+  };
 }

@@ -50,17 +50,20 @@ export function checkHidden(hx: T, hiddenSize: number, hiddenIndex: number): voi
 export function cellStep(
   c: Calc,
   kind: CellKind,
-  x: T,
+  x: T | null,
   h: T,
   cell: T | null,
   wIh: T,
   wHh: T,
   bIh: T | null,
   bHh: T | null,
+  xProj: T | null = null,
 ): T[] {
   const hidden = wHh.sizes[1];
+  // xProj: x @ w_ih^T + b_ih when the caller computed it for the whole sequence at once.
+  const inputPart = () => xProj ?? linear(c, x as T, wIh, bIh);
   if (kind === 'gru') {
-    const gi = linear(c, x, wIh, bIh);
+    const gi = inputPart();
     const gh = linear(c, h, wHh, bHh);
     const part = (t: T, k: number) => c.narrow(t, 1, k * hidden, hidden);
     const r = c.un('sigmoid', c.add(part(gi, 0), part(gh, 0)));
@@ -68,7 +71,7 @@ export function cellStep(
     const n = c.un('tanh', c.add(part(gi, 2), c.mul(r, part(gh, 2))));
     return [c.add(c.mul(c.sub(1, z), n), c.mul(z, h))];
   }
-  const gates = c.add(linear(c, x, wIh, bIh), linear(c, h, wHh, bHh));
+  const gates = c.add(inputPart(), linear(c, h, wHh, bHh));
   if (kind === 'rnn_tanh') return [c.un('tanh', gates)];
   if (kind === 'rnn_relu') return [c.un('relu', gates)];
   const part = (k: number) => c.narrow(gates, 1, k * hidden, hidden);
@@ -180,10 +183,12 @@ export function rnnForward(ctx: OpContext, kind: CellKind, a: RnnArgs): T[] {
           `input.size(-1) must be equal to input_size. Expected ${wIh.sizes[1]}, got ${layerInput.sizes[2]}`,
         );
       }
+      // The input projection of every step in one GEMM, as PyTorch's CPU RNN layers do.
+      const flat = c.reshape(layerInput, [steps * batch, layerInput.sizes[2]]);
+      const proj = c.reshape(linear(c, flat, wIh, bIh), [steps, batch, wIh.sizes[0]]);
       for (let s = 0; s < steps; s++) {
         const t = d === 0 ? s : steps - 1 - s;
-        const xt = select0(ctx, layerInput, t);
-        const next = cellStep(c, kind, xt, h, cell, wIh, wHh, bIh, bHh);
+        const next = cellStep(c, kind, null, h, cell, wIh, wHh, bIh, bHh, select0(ctx, proj, t));
         h = next[0];
         if (kind === 'lstm') cell = next[1];
         K.copy(c.narrow(select0(ctx, out, t), 1, d * hidden, hidden), h);
@@ -215,17 +220,20 @@ export function cellForwardF(
   wHh: any,
   bIh: any,
   bHh: any,
+  xProj: any = null,
 ): any {
   const lin = (v: any, w: any, b: any) => (b == null ? F.matmul(v, F.t(w)) : F.add(F.matmul(v, F.t(w)), b));
+  // xProj: x @ w_ih^T + b_ih when the caller computed it for the whole sequence at once.
+  const inputPart = () => xProj ?? lin(x, wIh, bIh);
   if (kind === 'gru') {
-    const gi = F.chunk(lin(x, wIh, bIh), 3, 1);
+    const gi = F.chunk(inputPart(), 3, 1);
     const gh = F.chunk(lin(h, wHh, bHh), 3, 1);
     const r = F.sigmoid(F.add(gi[0], gh[0]));
     const z = F.sigmoid(F.add(gi[1], gh[1]));
     const n = F.tanh(F.add(gi[2], F.mul(r, gh[2])));
     return { h: F.add(F.mul(F.rsub(z, 1), n), F.mul(z, h)), r, z, n, ghn: gh[2] };
   }
-  const gates = F.add(lin(x, wIh, bIh), lin(h, wHh, bHh));
+  const gates = F.add(inputPart(), lin(h, wHh, bHh));
   if (kind === 'rnn_tanh') return { h: F.tanh(gates) };
   if (kind === 'rnn_relu') return { h: F.relu(gates) };
   const [gi, gf, gg, go] = F.chunk(gates, 4, 1);
@@ -254,6 +262,25 @@ export function cellBackwardF(
   dh: any,
   dc: any,
 ): any {
+  const g = cellGatesBackwardF(F, kind, saved, h, cell, wHh, dh, dc);
+  return {
+    x: F.matmul(g.dGi, wIh),
+    h: g.h,
+    c: g.c,
+    wIh: F.matmul(F.t(g.dGi), x),
+    wHh: F.matmul(F.t(g.dGh), h),
+    bIh: F.sum(g.dGi, [0]),
+    bHh: F.sum(g.dGh, [0]),
+  };
+}
+
+/**
+ * The sequential part of a cell step's backward: the gradients of the gate pre-activations (dGi
+ * for the input projection, dGh for the hidden one) and of the previous states. What depends on
+ * the gates alone (input and weight gradients) is left to the caller, which can batch it over the
+ * steps of a sequence.
+ */
+function cellGatesBackwardF(F: any, kind: CellKind, saved: any, h: any, cell: any, wHh: any, dh: any, dc: any): any {
   const sig = (s: any) => F.mul(s, F.rsub(s, 1));
   let dGi: any;
   let dGh: any;
@@ -284,15 +311,7 @@ export function cellBackwardF(
     dGh = dGi;
   }
   const viaHh = F.matmul(dGh, wHh);
-  return {
-    x: F.matmul(dGi, wIh),
-    h: dhPrev == null ? viaHh : F.add(dhPrev, viaHh),
-    c: dcPrev,
-    wIh: F.matmul(F.t(dGi), x),
-    wHh: F.matmul(F.t(dGh), h),
-    bIh: F.sum(dGi, [0]),
-    bHh: F.sum(dGh, [0]),
-  };
+  return { dGi, dGh, h: dhPrev == null ? viaHh : F.add(dhPrev, viaHh), c: dcPrev };
 }
 
 const addOpt = (F: Functions, a: any, b: any) => (a == null ? b : b == null ? a : F.add(a, b));
@@ -311,7 +330,7 @@ export function rnnBackwardF(
   const { input, hx, params, has_biases: hasBiases, num_layers: numLayers, bidirectional, batch_first: batchFirst } = a;
   const dirs = bidirectional ? 2 : 1;
   const x0 = batchFirst ? F.transpose(input, 0, 1) : input;
-  const steps = x0.sizes[0];
+  const [steps, batch] = x0.sizes;
   const hidden = params[1].sizes[1];
   // Forward pass, keeping every step.
   const layers: any[] = [];
@@ -326,11 +345,18 @@ export function rnnBackwardF(
       let cell = kind === 'lstm' ? F.select(hx[1], 0, k) : null;
       const stepsSaved: any[] = new Array(steps);
       const hs: any[] = new Array(steps);
+      // The input projection of every step in one GEMM ([steps * batch, input] @ w_ih^T), as
+      // PyTorch's CPU RNN layers do; the loop keeps only the hidden-state GEMM.
+      const flat = F.reshape(layerInput, [steps * batch, layerInput.sizes[2]]);
+      const proj = F.reshape(bIh == null ? F.matmul(flat, F.t(wIh)) : F.addmm(bIh, flat, F.t(wIh)), [
+        steps,
+        batch,
+        wIh.sizes[0],
+      ]);
       for (let s = 0; s < steps; s++) {
         const t = d === 0 ? s : steps - 1 - s;
-        const xt = F.select(layerInput, 0, t);
-        const saved = cellForwardF(F, kind, xt, h, cell, wIh, wHh, bIh, bHh);
-        stepsSaved[t] = { saved, x: xt, h, cell };
+        const saved = cellForwardF(F, kind, null, h, cell, wIh, wHh, bIh, bHh, F.select(proj, 0, t));
+        stepsSaved[t] = { saved, h, cell };
         h = saved.h;
         if (kind === 'lstm') cell = saved.c;
         hs[t] = h;
@@ -338,7 +364,7 @@ export function rnnBackwardF(
       perDir.push({ steps: stepsSaved, weights: [wIh, wHh, bIh, bHh] });
       outs.push(F.stack(hs, 0));
     }
-    layers.push({ input: layerInput, perDir });
+    layers.push({ input: F.reshape(layerInput, [steps * batch, layerInput.sizes[2]]), perDir });
     layerInput = dirs === 1 ? outs[0] : F.cat(outs, 2);
   }
   // Backward pass.
@@ -348,7 +374,7 @@ export function rnnBackwardF(
   let dOut = grads[0] == null ? null : batchFirst ? F.transpose(grads[0], 0, 1) : grads[0];
   for (let l = numLayers - 1; l >= 0; l--) {
     const { input: li, perDir } = layers[l];
-    const dIn: any[] = new Array(steps).fill(null);
+    let dIn: any = null;
     for (let d = 0; d < dirs; d++) {
       const k = l * dirs + d;
       const [wIh, wHh] = perDir[d].weights;
@@ -356,28 +382,38 @@ export function rnnBackwardF(
       let dc = kind === 'lstm' && grads[2] != null ? F.select(grads[2], 0, k) : null;
       const per = hasBiases ? 4 : 2;
       const at = k * per;
+      const dGi: any[] = new Array(steps);
+      const dGh: any[] = new Array(steps);
+      const hPrev: any[] = new Array(steps);
       for (let s = steps - 1; s >= 0; s--) {
         const t = d === 0 ? s : steps - 1 - s;
         const fromOut = dOut == null ? null : F.narrow(F.select(dOut, 0, t), 1, d * hidden, hidden);
         dh = addOpt(F, dh, fromOut);
         const st = perDir[d].steps[t];
         if (dh == null) dh = F.zerosLike(st.saved.h);
-        const g = cellBackwardF(F, kind, st.saved, st.x, st.h, st.cell, wIh, wHh, dh, dc);
-        dIn[t] = addOpt(F, dIn[t], g.x);
-        dParams[at] = addOpt(F, dParams[at], g.wIh);
-        dParams[at + 1] = addOpt(F, dParams[at + 1], g.wHh);
-        if (hasBiases) {
-          dParams[at + 2] = addOpt(F, dParams[at + 2], g.bIh);
-          dParams[at + 3] = addOpt(F, dParams[at + 3], g.bHh);
-        }
+        const g = cellGatesBackwardF(F, kind, st.saved, st.h, st.cell, wHh, dh, dc);
+        dGi[t] = g.dGi;
+        dGh[t] = g.dGh;
+        hPrev[t] = st.h;
         dh = g.h;
         dc = g.c;
       }
+      // What depends on the gate gradients alone, for all steps at once: one GEMM each for the
+      // input gradient and the two weight gradients (summed over the steps by the GEMM).
+      const gi = F.reshape(F.stack(dGi, 0), [steps * batch, wIh.sizes[0]]);
+      const gh = dGh.every((v, t) => v === dGi[t]) ? gi : F.reshape(F.stack(dGh, 0), [steps * batch, wHh.sizes[0]]);
+      const hs = F.reshape(F.stack(hPrev, 0), [steps * batch, hidden]);
+      dParams[at] = F.matmul(F.t(gi), li);
+      dParams[at + 1] = F.matmul(F.t(gh), hs);
+      if (hasBiases) {
+        dParams[at + 2] = F.sum(gi, [0]);
+        dParams[at + 3] = F.sum(gh, [0]);
+      }
+      dIn = addOpt(F, dIn, F.matmul(gi, wIh));
       dH0[k] = dh;
       dC0[k] = dc;
     }
-    dOut = F.stack(dIn, 0);
-    void li;
+    dOut = F.reshape(dIn, [steps, batch, li.sizes[1]]);
   }
   let dInput = dOut;
   if (batchFirst) dInput = F.transpose(dInput, 0, 1);

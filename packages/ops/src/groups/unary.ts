@@ -58,3 +58,15 @@ export function unaryInplaceInto(kernel: K.UnaryOp): (args: OpArgs, ctx: OpConte
     return true;
   };
 }
+
+/**
+ * unaryInplaceInto for float32/float64 self only: for ops whose dtype rules refuse other floating
+ * dtypes (`sqrt_` on float16), those take the functional path and its error.
+ */
+export function floatUnaryInplaceInto(kernel: K.UnaryOp): (args: OpArgs, ctx: OpContext) => boolean {
+  const into = unaryInplaceInto(kernel);
+  return (args, ctx) => {
+    const dtype = (args.self as TensorLike).dtype;
+    return (dtype === 'float32' || dtype === 'float64') && into(args, ctx);
+  };
+}
