@@ -18,7 +18,7 @@ import { CompilationUnit } from '../compilation-unit.js';
 import { load } from '../load/load.js';
 import { writeModuleArchive } from '../save/save.js';
 import type { ScriptFunction } from '../script-function.js';
-import type { ScriptModule } from '../script-module.js';
+import { ScriptModule } from '../script-module.js';
 import { pytorchModulePath } from '../script-module-tree/pytorch-module-paths.js';
 import { recordingTrace, type ScriptObjectLike } from './active-tracer.js';
 import { closeMismatch, defaultTolerances } from './assert-close.js';
@@ -84,6 +84,8 @@ function recordModule(root: Module, sets: Map<string, unknown[]>, strict: boolea
   const handles = new Map<Module, ScriptObjectLike>();
   const owners = new Map<ScriptObjectLike, Module>();
   const taken = new Set<string>();
+  // Scripted modules held by eager ones (a trace calls them): their classes and methods are their units'.
+  const scriptedUnits = new Map<ClassType, FrontendUnit>();
   let mangle = 0;
   const visit = (module: Module) => {
     if (types.has(module)) return;
@@ -98,6 +100,10 @@ function recordModule(root: Module, sets: Map<string, unknown[]>, strict: boolea
     for (const [name] of module.namedParameters('', false)) type.addAttribute(name, TensorType.get(), 'parameter');
     for (const [name] of module.namedBuffers('', false)) type.addAttribute(name, TensorType.get(), 'buffer');
     for (const [name, child] of module.namedChildren()) type.addAttribute(name, types.get(child) as ClassType);
+    for (const [name, scripted] of scriptedSlots(module)) {
+      type.addAttribute(name, scripted.type);
+      scriptedUnits.set(scripted.type, scripted.host.runtime.unit as FrontendUnit);
+    }
     types.set(module, type);
     const handle: ScriptObjectLike = { type: { qualifiedName: qualified } };
     handles.set(module, handle);
@@ -119,7 +125,16 @@ function recordModule(root: Module, sets: Map<string, unknown[]>, strict: boolea
         for (const [path, t] of [...module.namedParameters(), ...module.namedBuffers()])
           if (!tensorPaths.has(t)) tensorPaths.set(t, path.split('.'));
         const modulePaths = new Map<Module, string[]>();
-        for (const [path, m] of module.namedModules()) if (path !== '') modulePaths.set(m, path.split('.'));
+        const scriptedPaths = new Map<unknown, string[]>();
+        for (const [path, m] of module.namedModules()) {
+          if (path !== '') modulePaths.set(m, path.split('.'));
+          const prefix = path === '' ? [] : path.split('.');
+          for (const [name, scripted] of scriptedSlots(m)) {
+            scriptedPaths.set(scripted.object, [...prefix, name]);
+            for (const [sub, child] of scripted.namedModules())
+              if (sub !== '') scriptedPaths.set(child.object, [...prefix, name, ...sub.split('.')]);
+          }
+        }
         const attrs = new Map<string, Value>();
         const attr = (path: readonly string[]): Value => {
           let value = self;
@@ -146,7 +161,7 @@ function recordModule(root: Module, sets: Map<string, unknown[]>, strict: boolea
         };
         state.objectValue = (object) => {
           const owner = owners.get(object);
-          const path = owner && modulePaths.get(owner);
+          const path = owner === undefined ? scriptedPaths.get(object) : modulePaths.get(owner);
           return path === undefined ? undefined : attr(path);
         };
       },
@@ -205,7 +220,12 @@ function recordModule(root: Module, sets: Map<string, unknown[]>, strict: boolea
   } finally {
     for (const r of restore) r();
   }
-  return materialize(root, types, methods, callees);
+  return materialize(root, types, methods, callees, scriptedUnits);
+}
+
+/** The script modules a module holds in its own fields (`this.gate = jit.script(new Gate())`). */
+function scriptedSlots(module: Module): [string, ScriptModule][] {
+  return Object.entries(module).filter((e): e is [string, ScriptModule] => e[1] instanceof ScriptModule);
 }
 
 /** Writes the traced classes and the module's state as an archive in memory, loads it, and shares the tensors. */
@@ -214,6 +234,7 @@ function materialize(
   types: ReadonlyMap<Module, ClassType>,
   methods: ReadonlyMap<ClassType, ReadonlyMap<string, TracedMethod>>,
   callees: ReadonlyMap<string, ScriptFunction>,
+  scriptedUnits: ReadonlyMap<ClassType, FrontendUnit>,
 ): ScriptModule {
   for (const [type, own] of methods) for (const m of own.values()) type.addMethod(m.schema);
   const objects = new Map<Module, ScriptObject>();
@@ -222,6 +243,7 @@ function materialize(
     for (const [, t] of module.namedParameters('', false)) slots.push(t);
     for (const [, t] of module.namedBuffers('', false)) slots.push(t);
     for (const [, child] of module.namedChildren()) slots.push(objects.get(child));
+    for (const [, scripted] of scriptedSlots(module)) slots.push(scripted.object);
     objects.set(module, new ScriptObject(type, slots));
   }
   const unit = new CompilationUnit();
@@ -231,11 +253,15 @@ function materialize(
       if (prop === 'findMethod') {
         return (t: ClassType, name: string) => {
           const m = methods.get(t)?.get(name);
-          return m === undefined ? target.findMethod(t, name) : { name, graph: () => m.graph, schema: () => m.schema };
+          if (m !== undefined) return { name, graph: () => m.graph, schema: () => m.schema };
+          return (scriptedUnits.get(t) ?? target).findMethod(t, name);
         };
       }
       if (prop === 'findFunction') {
-        return (name: string) => callees.get(name)?.compiled ?? target.findFunction(name);
+        return (name: string) =>
+          callees.get(name)?.compiled ??
+          [...scriptedUnits.values()].map((u) => u.findFunction(name)).find((f) => f !== undefined) ??
+          target.findFunction(name);
       }
       const v = Reflect.get(target, prop, receiver);
       return typeof v === 'function' ? v.bind(target) : v;
