@@ -102,7 +102,8 @@ function recordModule(root: Module, sets: Map<string, unknown[]>, strict: boolea
     for (const [name, child] of module.namedChildren()) type.addAttribute(name, types.get(child) as ClassType);
     for (const [name, scripted] of scriptedSlots(module)) {
       type.addAttribute(name, scripted.type);
-      scriptedUnits.set(scripted.type, scripted.host.runtime.unit as FrontendUnit);
+      for (const [, part] of scripted.namedModules())
+        scriptedUnits.set(part.type, part.host.runtime.unit as FrontendUnit);
     }
     types.set(module, type);
     const handle: ScriptObjectLike = { type: { qualifiedName: qualified } };
