@@ -23,6 +23,8 @@ export {
   type DefineOptions,
   type Definitions,
 } from './compilation-unit.js';
+export { type FreezeOptions, freeze, optimizeFrozenGraph } from './freeze/freeze.js';
+export { optimizeForInference } from './freeze/optimize-for-inference.js';
 export { type FrontendCleanupOptions, frontendCleanup } from './frontend-cleanup.js';
 export { functionFromGraph, GraphFunction } from './graph-function.js';
 export { type CalleeGraph, type InlineGraphOptions, inlinedGraph, optimizedGraph } from './inline-graph.js';
@@ -43,12 +45,15 @@ export {
   scriptModuleTree,
   torchscript,
 } from './script-module-tree/index.js';
+// tracemod: tracing nn.Module trees.
 export {
   isTracing,
+  type MethodInputs,
   type RecordedTrace,
   type ScriptIfTracingOptions,
   scriptIfTracing,
   type TraceGraphOptions,
+  type TraceModuleOptions,
   type TraceOptions,
   TracingCheckError,
   TracingError,
@@ -56,6 +61,7 @@ export {
   tensorTypeOf,
   trace,
   traceGraph,
+  traceModule,
 } from './trace/index.js';
 export {
   type CallHandler,
@@ -81,5 +87,3 @@ export {
   type WorkerSettings,
   workerPoolOf,
 } from './workers/index.js';
-export { type FreezeOptions, freeze, optimizeFrozenGraph } from './freeze/freeze.js';
-export { optimizeForInference } from './freeze/optimize-for-inference.js';

@@ -42,6 +42,10 @@ export class ModuleMethod extends ScriptFunction {
   override get code(): string {
     return printFunctionCode(this.graph, this.schema, { method: true }).code;
   }
+
+  protected override printedCode(): { code: string; constants: readonly unknown[] } {
+    return printFunctionCode(this.graph, this.schema, { method: true });
+  }
 }
 
 function wrap(

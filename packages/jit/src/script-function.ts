@@ -1,5 +1,5 @@
-import { execute, fromRuntime, type RunOptions, RunState } from '@tsjit/interpreter';
-import { type ClassType, type FunctionSchema, type Graph, printFunctionCode } from '@tsjit/ir';
+import { execute, fromIValue, fromRuntime, type RunOptions, RunState } from '@tsjit/interpreter';
+import { type ClassType, type FunctionSchema, type Graph, type IValue, printFunctionCode } from '@tsjit/ir';
 import { type CalleeGraph, inlinedGraph } from './inline-graph.js';
 import { bindArguments } from './runtime/bind-arguments.js';
 import type { UnitRuntime } from './runtime/unit-runtime.js';
@@ -89,6 +89,22 @@ export class ScriptFunction {
   /** The graph as TorchScript source, exactly as PyTorch's `fn.code` prints it. */
   get code(): string {
     return printFunctionCode(this.graph, this.schema).code;
+  }
+
+  /**
+   * PyTorch's `code_with_constants`: the code, and the constants it names `CONSTANTS.c<i>` (tensor
+   * constants; strings beyond ASCII) by their names `c0`, `c1`, ...
+   *
+   *     const [code, constants] = fn.codeWithConstants;  // constants.get('c0') is a Tensor
+   */
+  get codeWithConstants(): readonly [string, ReadonlyMap<string, unknown>] {
+    const { code, constants } = this.printedCode();
+    return [code, new Map(constants.map((c, i) => [`c${i}`, fromRuntime(fromIValue(c as IValue))]))];
+  }
+
+  /** The code and its constant table, as `code` and `codeWithConstants` show them. */
+  protected printedCode(): { code: string; constants: readonly unknown[] } {
+    return printFunctionCode(this.graph, this.schema);
   }
 
   /**

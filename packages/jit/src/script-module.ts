@@ -143,6 +143,11 @@ export class ScriptModule extends ScriptInstance {
     return this.method('forward').code;
   }
 
+  /** `forward`'s code and the constants it names (PyTorch's `module.code_with_constants`). */
+  get codeWithConstants(): readonly [string, ReadonlyMap<string, unknown>] {
+    return this.method('forward').codeWithConstants;
+  }
+
   /** Parameters of this module and its submodules, by dotted name, as `named_parameters()` lists them. */
   namedParameters(): [string, Tensor][] {
     return namedSlots(this.object, 'parameter', '');
