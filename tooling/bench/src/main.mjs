@@ -87,7 +87,8 @@ for (const threads of opts.threads) {
   // ours then loads the same files (../shared/bench/README.md, "Export").
   let archiveTorch = new Map();
   if (archiveSuites.length > 0 && haveTorch) {
-    const only = archiveSuites.flatMap((s) => selected(s).map((w) => w.name));
+    // A workload of ours alone (no PyTorch side) names the baseline workload whose export it uses.
+    const only = [...new Set(archiveSuites.flatMap((s) => selected(s).map((w) => w.baselineName ?? w.name)))];
     process.stderr.write(`bench: torch-baseline.py ${archiveSuites.join(' ')} --export ${archives} [${threads}t]\n`);
     archiveTorch = runBaseline(script, archiveSuites, { threads, repeats: opts.repeats, only, exportDir: archives });
   }
