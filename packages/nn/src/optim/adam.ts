@@ -82,8 +82,26 @@ export function adamUpdate(
     torchOps.maximum(maxExpAvgSq, expAvgSq, { out: maxExpAvgSq });
     second = maxExpAvgSq;
   }
-  const denom = second.sqrt().div(biasCorrection2Sqrt).add_(eps);
+  // (sqrt(v) / bias_correction2_sqrt) + eps as PyTorch computes it, in a scratch buffer (see scratchLike):
+  // the same ops on the same values, without two fresh parameter-sized outputs per step.
+  const denom = torchOps.sqrt(second, { out: scratchLike(second) }) as Tensor;
+  denom.div_(biasCorrection2Sqrt).add_(eps);
   param.addcdiv_(expAvg, denom, { value: -stepSize });
+}
+
+// One flat buffer per dtype, grown to the largest parameter seen: `denom` lives only within one
+// parameter's update, so every parameter of every optimizer on this thread can reuse it.
+const scratch = new Map<string, Tensor>();
+
+/** A contiguous tensor shaped like `t` over the shared scratch buffer (its contents are overwritten). */
+function scratchLike(t: Tensor): Tensor {
+  const n = t.numel();
+  let buffer = scratch.get(t.dtype);
+  if (buffer === undefined || buffer.numel() < n) {
+    buffer = torchOps.empty([Math.max(n, 1)], { dtype: t.dtype }) as Tensor;
+    scratch.set(t.dtype, buffer);
+  }
+  return buffer.narrow(0, 0, n).view([...t.sizes]);
 }
 
 /**
