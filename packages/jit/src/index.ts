@@ -57,6 +57,8 @@ export {
   trace,
   traceGraph,
 } from './trace/index.js';
+// tracemod: tracing nn.Module trees.
+export { type MethodInputs, type TraceModuleOptions, traceModule } from './trace/index.js';
 export {
   type CallHandler,
   type CallOptions,

@@ -1,10 +1,13 @@
 import { DictType, type Graph, type JitType, StringType, TensorType, TupleType, type Value } from '@tsjit/ir';
+import { Module } from '@tsjit/nn';
 import { eliminateDeadCode } from '@tsjit/passes';
 import { pushMode, setDataReadHook, Tensor } from '@tsjit/tensor';
 import { functionFromGraph } from '../graph-function.js';
 import type { ScriptFunction } from '../script-function.js';
+import type { ScriptModule } from '../script-module.js';
 import { enterTrace } from './active-tracer.js';
 import { checkTrace } from './check-trace.js';
+import { traceModule } from './trace-module.js';
 import { TracingError } from './tracing-error.js';
 import { TracingState, tensorTypeOf } from './tracing-state.js';
 
@@ -50,11 +53,30 @@ export interface RecordedTrace {
  *     const f = jit.trace((x, y) => x.add(y).relu(), [torch.randn(2, 3), torch.randn(2, 3)]);
  *     f.graph.toString();  // graph(%x : Float(2, 3, ...), %y : ...): ... aten::add ... aten::relu ...
  */
+export function trace(module: Module, exampleInputs: Tensor | readonly unknown[], options?: TraceOptions): ScriptModule;
 export function trace(
   fn: (...args: any[]) => unknown,
   exampleInputs: Tensor | readonly unknown[],
+  options?: TraceOptions,
+): ScriptFunction;
+export function trace(
+  fnOrModule: ((...args: any[]) => unknown) | Module,
+  exampleInputs: Tensor | readonly unknown[],
   options: TraceOptions = {},
-): ScriptFunction {
+): ScriptFunction | ScriptModule {
+  // An nn.Module traces its forward (torch.jit.trace(module, inputs) is trace_module(module, {'forward': inputs})).
+  if (fnOrModule instanceof Module) {
+    const { checkInputs, name: _name, ...rest } = options;
+    return traceModule(
+      fnOrModule,
+      { forward: exampleInputs },
+      {
+        ...rest,
+        ...(checkInputs === undefined ? {} : { checkInputs: checkInputs.map((forward) => ({ forward })) }),
+      },
+    );
+  }
+  const fn = fnOrModule;
   const inputs = exampleInputs instanceof Tensor ? [exampleInputs] : [...exampleInputs];
   const name = options.name ?? (fn.name || 'fn');
   const { graph, callees } = traceGraph(fn, inputs, { strict: options.strict ?? true });
@@ -106,7 +128,7 @@ export function traceGraph(
   return { graph: state.graph, callees: state.callees, outputs };
 }
 
-function inputType(input: unknown): JitType {
+export function inputType(input: unknown): JitType {
   if (input instanceof Tensor) return tensorTypeOf(input);
   if (Array.isArray(input)) return TupleType.of(input.map(inputType));
   const what =

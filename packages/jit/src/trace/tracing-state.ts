@@ -168,7 +168,7 @@ export class TracingState implements DispatchMode, ScriptCallRecorder {
     const inputs = schema.arguments.slice(1).map((a, i) => this.#argumentValue(args[i + 1], a.type, range));
     const call = this.graph.insert('prim::CallMethod', [selfValue, ...inputs], 0);
     call.setS('name', name);
-    const output = call.addOutput(schema.returns[0]?.type ?? NoneType.get());
+    const output = call.addOutput(NoneType.get());
     this.#paused++;
     let result: unknown;
     try {
@@ -176,6 +176,8 @@ export class TracingState implements DispatchMode, ScriptCallRecorder {
     } finally {
       this.#paused--;
     }
+    // Read after the call: a traced submodule's schema is known only once its trace has run.
+    output.setType(schema.returns[0]?.type ?? NoneType.get());
     this.#bindResult(output, result);
     return result;
   }
