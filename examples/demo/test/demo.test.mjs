@@ -38,13 +38,11 @@ describe('pnpm demo', () => {
     const reads = result.warnings.filter((w) => w.includes('with item()'));
     expect(reads).toHaveLength(1);
     expect(reads[0]).toMatch(/[/\\]src[/\\]cells\.mjs:18: Converting a tensor to a JavaScript boolean with item\(\)/);
-    expect(result.tracedCode).not.toContain('if ');
-    expect(result.tracedCode).toMatch(/torch\.linear\(x, CONSTANTS\.c0, CONSTANTS\.c1\)/);
+    expect(result.tracedGateCode).not.toContain('if ');
+    expect(result.tracedGateCode).toMatch(/return torch\.neg\(x\)|return x\n/);
   });
 
   it('checkInputs reports the input that takes the other branch', () => {
-    expect(result.checkError?.name).toBe('TracingCheckError');
-    expect(result.checkError.message).toContain('Graphs differed across invocations!');
     const mismatches = result.warnings.filter((w) => w.includes('of the traced function does not match'));
     expect(mismatches.map((w) => w.match(/Output nr (\d)\./)?.[1])).toEqual(['1', '2']);
     expect(mismatches[0]).toMatch(/Greatest absolute difference: 0\.\d+/);
@@ -52,9 +50,9 @@ describe('pnpm demo', () => {
 
   it('scripting keeps the if, and every output agrees (scripted, wrapper, saved and loaded, PyTorch-made)', () => {
     expect(result.scriptedGateCode).toMatch(/if bool\(torch\.gt\(torch\.sum\(x\), 0\)\):[\s\S]*else:/);
-    expect(result.comparisons.map((c) => c.name)).toHaveLength(7);
+    expect(result.comparisons.map((c) => c.name)).toHaveLength(8);
     for (const c of result.comparisons) expect(c.diff, c.name).toBeLessThan(1e-6);
-    expect(result.saved.map((s) => s.name)).toEqual(['my-cell', 'my-rnn-loop']);
+    expect(result.saved.map((s) => s.name)).toEqual(['my-traced-cell', 'my-cell', 'my-rnn-loop']);
   });
 
   // PyTorch 1.13 (the oracle) is needed to load the archives: machines without it skip this check.
