@@ -53,8 +53,10 @@ const TENSOR_PACKAGE = /[/\\](?:packages[/\\]tensor|@tsjit[/\\]tensor)[/\\](?:sr
  * library modules (`TracerWarning.ignore_lib_warnings`), and so do we.
  */
 export function readByLibrary(): boolean {
+  // The tracer's own frames are skipped too: its sources under src/trace/, or the jit build (one
+  // bundle, dist/index.js, where no trace/ folder is left to recognize them by).
   const reader = frames().find(
-    (f) => !TENSOR_PACKAGE.test(f.file) && !/[/\\]jit[/\\](?:src|dist)[/\\]trace[/\\]/.test(f.file),
+    (f) => !TENSOR_PACKAGE.test(f.file) && !/[/\\]jit[/\\](?:src[/\\]trace[/\\]|dist[/\\])/.test(f.file),
   );
   return reader?.internal ?? false;
 }
