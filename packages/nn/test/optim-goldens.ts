@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fromArray, type Tensor } from '@tsjit/tensor';
 import { expect } from 'vitest';
-import '../src/optim/tensor-method-types.js';
 
 export type JsonNumber = number | 'inf' | '-inf' | 'nan';
 export interface FlatTensor {

@@ -1,4 +1,3 @@
-import './tensor-method-types.js';
 import { type Graph, type Node, tensorValue, type Value } from '@tsjit/ir';
 import { Tensor } from '@tsjit/tensor';
 import { constantOf } from './analysis/constant-value.js';

@@ -1,4 +1,3 @@
-import './tensor-method-types.js';
 
 export {
   type ForwardHook,

@@ -1,7 +1,6 @@
 import { FloatScalar } from '@tsjit/ops';
 import { Tensor } from '@tsjit/tensor';
 import { withGrad, withoutGrad } from './grad-mode.js';
-import './tensor-method-types.js';
 import { OptimError } from './optim-error.js';
 import { pythonFloatRepr } from './python-float-repr.js';
 

@@ -1,6 +1,5 @@
 import { Tensor, tensor, torchOps } from '@tsjit/tensor';
 import { OptimError } from '../optim/optim-error.js';
-import '../optim/tensor-method-types.js';
 import { pythonFloatRepr } from '../optim/python-float-repr.js';
 
 export interface ClipGradNormOptions {

@@ -1,4 +1,3 @@
-import '../tensor-method-types.js';
 import { type Block, floatValue, Graph, type IValue, intValue, tensorValue, type Value } from '@tsjit/ir';
 import { type Tensor, tensor } from '@tsjit/tensor';
 import { constantOf } from '../analysis/constant-value.js';
