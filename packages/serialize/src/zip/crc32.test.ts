@@ -35,8 +35,8 @@ describe('crc32', () => {
     );
   });
 
-  // zlib.crc32 exists only in newer Node releases; where it is missing the bitwise reference above still checks us.
   const zlibCrc = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+  // zlib.crc32 exists only in newer Node releases; where it is missing the bitwise reference above still checks us.
   it.skipIf(zlibCrc === undefined)("agrees with zlib's crc32 on a large buffer", () => {
     const big = Uint8Array.from({ length: 1 << 20 }, (_, i) => (i * 2654435761) >>> 24);
     expect(crc32(big)).toBe(zlibCrc?.(big));

@@ -374,6 +374,7 @@ describe('malformed archives', () => {
 const python = existsSync('/usr/bin/python3');
 describe('every fixture archive against Python zipfile', () => {
   if (!fixtures || !python) {
+    // Reported as skipped, with what is missing: the fixtures (a user's clone) or Debian's python3.
     it.skip(`skipped: ${!fixtures ? '../shared/fixtures/torchscript is absent' : '/usr/bin/python3 is absent'}`, () => {});
     return;
   }
