@@ -149,7 +149,7 @@ export function tensor(data: NestedArray | TypedArray, options: TensorOptions = 
   const dtype = options.dtype === undefined ? inferred : toDtype(options.dtype);
   const t = Tensor.empty(sizes, dtype, options.shared);
   writeValues(t, values);
-  if (options.requiresGrad) t.requiresGrad = true;
+  if (options.requiresGrad) markRequiresGrad(t);
   notifyDataRead('fromData', t);
   return t;
 }
@@ -172,7 +172,7 @@ export function fromArray(
         : inferDtype(Array.from(values as ArrayLike<Element>));
   const t = Tensor.empty(shape, dtype, options.shared);
   writeValues(t, values as ArrayLike<Element>);
-  if (options.requiresGrad) t.requiresGrad = true;
+  if (options.requiresGrad) markRequiresGrad(t);
   notifyDataRead('fromData', t);
   return t;
 }
@@ -189,4 +189,10 @@ export function toNested(t: Tensor): NestedArray {
     return out;
   };
   return build(0);
+}
+
+/** `requires_grad=True` of a factory: PyTorch refuses it for integer and bool tensors. */
+function markRequiresGrad(t: Tensor): void {
+  if (!t.isFloatingPoint()) throw new OpError('Only Tensors of floating point and complex dtype can require gradients');
+  t.requiresGrad = true;
 }

@@ -72,6 +72,17 @@ describe('creating tensors from JS data', () => {
   });
 });
 
+describe('requiresGrad at creation', () => {
+  it('is accepted for floating tensors and refused for integer and bool ones, as torch.tensor does', () => {
+    expect(tensor([1.5, 2], { dtype: 'float32', requiresGrad: true }).requiresGrad).toBe(true);
+    expect(fromArray([1, 2], [2], { dtype: 'float64', requiresGrad: true }).requiresGrad).toBe(true);
+    // PyTorch 1.13: torch.tensor([1, 2, 3], requires_grad=True) raises this RuntimeError.
+    const message = 'Only Tensors of floating point and complex dtype can require gradients';
+    expect(() => tensor([1, 2, 3], { requiresGrad: true })).toThrow(message);
+    expect(() => fromArray([1, 0], [2], { dtype: 'bool', requiresGrad: true })).toThrow(message);
+  });
+});
+
 describe('storage', () => {
   it('small storages share slabs, are zeroed and element-aligned', () => {
     const a = Storage.allocate(4);
