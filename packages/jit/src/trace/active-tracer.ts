@@ -12,7 +12,8 @@ export interface ScriptCallRecorder {
   /**
    * Records `prim::CallMethod[name]` on a scripted object (`args` with `self` first), as
    * `recordScriptCall` does; an object the trace does not know (not a submodule of the traced
-   * module) is PyTorch's error.
+   * module) is PyTorch's error. `recorded` is what of the result the call's output holds (default:
+   * all of it).
    */
   recordMethodCall(
     self: ScriptObjectLike,
@@ -20,6 +21,7 @@ export interface ScriptCallRecorder {
     schema: FunctionSchema,
     args: readonly unknown[],
     run: () => unknown,
+    recorded?: (result: unknown) => unknown,
   ): unknown;
 }
 

@@ -25,6 +25,7 @@ import { closeMismatch, defaultTolerances } from './assert-close.js';
 import { inputType, parameterNames, type TraceOptions, traceGraph } from './trace.js';
 import { emitTracerWarning } from './tracer-warning.js';
 import { indent, TracingCheckError } from './tracing-check-error.js';
+import { withoutNones } from './tracing-state.js';
 import { userFrame } from './user-frame.js';
 
 /** The example inputs of each method to trace, by method name (`{ forward: [x] }`). */
@@ -115,11 +116,18 @@ function recordModule(root: Module, sets: Map<string, unknown[]>, strict: boolea
   const methods = new Map<ClassType, Map<string, TracedMethod>>();
   const callees = new Map<string, ScriptFunction>();
 
-  const traceMethod = (module: Module, name: string, method: (...a: any[]) => unknown, args: readonly unknown[]) => {
+  const traceMethod = (
+    module: Module,
+    name: string,
+    method: (...a: any[]) => unknown,
+    args: readonly unknown[],
+    argumentNames: readonly (string | undefined)[] = parameterNames(method),
+  ) => {
     const type = types.get(module) as ClassType;
     const recorded = traceGraph(method.bind(module), args, {
       strict,
-      argumentNames: parameterNames(method),
+      argumentNames,
+      withoutNones: module !== root,
       prepare: (state) => {
         const self = state.graph.addInput('self', type);
         const tensorPaths = new Map<Tensor, string[]>();
@@ -191,8 +199,9 @@ function recordModule(root: Module, sets: Map<string, unknown[]>, strict: boolea
       value: (...args: unknown[]) => {
         const trace = recordingTrace();
         if (trace === undefined) return original.apply(module, args);
+        const { inputs, names, rebuild } = traceableArguments(args, parameterNames(original));
         const selfArgument = { name: 'self', type } as unknown as Argument;
-        const argumentsOf = args.map((a, i) => ({ name: `argument_${i + 1}`, type: inputType(a) }) as Argument);
+        const argumentsOf = inputs.map((a, i) => ({ name: `argument_${i + 1}`, type: inputType(a) }) as Argument);
         let returns: readonly Argument[] = [];
         const schema = {
           name: 'forward',
@@ -201,11 +210,19 @@ function recordModule(root: Module, sets: Map<string, unknown[]>, strict: boolea
             return returns;
           },
         } as unknown as FunctionSchema;
-        return trace.recordMethodCall(handle, 'forward', schema, [handle, ...args], () => {
-          const recorded = traceMethod(module, 'forward', original, args);
-          returns = methods.get(type)?.get('forward')?.schema.returns ?? [];
-          return recorded.outputs;
-        });
+        return trace.recordMethodCall(
+          handle,
+          'forward',
+          schema,
+          [handle, ...inputs],
+          () => {
+            const forward = (...xs: unknown[]) => original.apply(module, rebuild(xs));
+            const recorded = traceMethod(module, 'forward', forward, inputs, names);
+            returns = methods.get(type)?.get('forward')?.schema.returns ?? [];
+            return recorded.outputs;
+          },
+          withoutNones,
+        );
       },
     });
     restore.push(() => {
@@ -222,6 +239,48 @@ function recordModule(root: Module, sets: Map<string, unknown[]>, strict: boolea
     for (const r of restore) r();
   }
   return materialize(root, types, methods, callees, scriptedUnits);
+}
+
+const traceable = (v: unknown): boolean => v instanceof Tensor || (Array.isArray(v) && v.every(traceable));
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * The inputs of a submodule's traced forward: its tensor arguments (and arrays of them), and the
+ * tensors of an options object (`{ srcKeyPaddingMask }`, an input named `src_key_padding_mask`
+ * as PyTorch's parameter is). Anything else (numbers, flags, null, lists of ints) is a constant
+ * of the callee's trace, as the Python values a PyTorch trace meets are; `rebuild` makes the
+ * call's arguments from the inputs.
+ */
+function traceableArguments(
+  args: readonly unknown[],
+  parameters: readonly (string | undefined)[],
+): { inputs: unknown[]; names: (string | undefined)[]; rebuild: (inputs: readonly unknown[]) => unknown[] } {
+  if (args.every(traceable)) return { inputs: [...args], names: [...parameters], rebuild: (xs) => [...xs] };
+  const inputs: unknown[] = [];
+  const names: (string | undefined)[] = [];
+  const take = (value: unknown, name: string | undefined): number => {
+    inputs.push(value);
+    names.push(name);
+    return inputs.length - 1;
+  };
+  const parts = args.map((arg, i): ((xs: readonly unknown[]) => unknown) => {
+    if (traceable(arg)) {
+      const at = take(arg, parameters[i]);
+      return (xs) => xs[at];
+    }
+    if (isPlainObject(arg)) {
+      const fields = Object.entries(arg).map(([key, value]): [string, (xs: readonly unknown[]) => unknown] => {
+        if (value === null || value === undefined || !traceable(value)) return [key, () => value];
+        const at = take(value, snakeCase(key));
+        return [key, (xs) => xs[at]];
+      });
+      return (xs) => Object.fromEntries(fields.map(([key, get]) => [key, get(xs)]));
+    }
+    return () => arg;
+  });
+  return { inputs, names, rebuild: (xs) => parts.map((part) => part(xs)) };
 }
 
 /** The script modules a module holds in its own fields (`this.gate = jit.script(new Gate())`). */

@@ -9,7 +9,7 @@ import { enterTrace } from './active-tracer.js';
 import { checkTrace } from './check-trace.js';
 import { traceModule } from './trace-module.js';
 import { TracingError } from './tracing-error.js';
-import { TracingState, tensorTypeOf } from './tracing-state.js';
+import { TracingState, tensorTypeOf, withoutNones } from './tracing-state.js';
 
 export interface TraceOptions {
   /**
@@ -97,6 +97,8 @@ export interface TraceGraphOptions {
    * first input there and sets `externalValue` so that parameters are read with `prim::GetAttr`.
    */
   readonly prepare?: (state: TracingState) => void;
+  /** Record the outputs without their nulls (a submodule's forward: see withoutNones). */
+  readonly withoutNones?: boolean;
 }
 
 /** Records `fn(...inputs)` into a new graph (no checks; see `trace`). */
@@ -123,7 +125,8 @@ export function traceGraph(
     pop();
     setDataReadHook(previousHook);
   }
-  state.graph.registerOutput(outputValue(state, outputs, options.strict ?? true));
+  const recorded = options.withoutNones ? withoutNones(outputs) : outputs;
+  state.graph.registerOutput(outputValue(state, recorded, options.strict ?? true));
   eliminateDeadCode(state.graph);
   return { graph: state.graph, callees: state.callees, outputs };
 }

@@ -156,6 +156,7 @@ export class TracingState implements DispatchMode, ScriptCallRecorder {
     schema: FunctionSchema,
     args: readonly unknown[],
     run: () => unknown,
+    recorded: (result: unknown) => unknown = (result) => result,
   ): unknown {
     const selfValue = this.objectValue?.(self);
     if (selfValue === undefined) {
@@ -178,7 +179,7 @@ export class TracingState implements DispatchMode, ScriptCallRecorder {
     }
     // Read after the call: a traced submodule's schema is known only once its trace has run.
     output.setType(schema.returns[0]?.type ?? NoneType.get());
-    this.#bindResult(output, result);
+    this.#bindResult(output, recorded(result));
     return result;
   }
 
@@ -359,4 +360,15 @@ function wrapNumber(v: unknown): Tensor {
   else if (dtype === 'float64') view.setFloat64(0, x as number, true);
   else view.setUint8(0, x ? 1 : 0);
   return t;
+}
+
+/**
+ * What a traced submodule's forward returns in its graph: its result without the nulls of tuples
+ * (MultiheadAttention's `[output, null]` without weights), a tuple left with one item being that
+ * item, as PyTorch's traced submodules return only the values the trace recorded.
+ */
+export function withoutNones(result: unknown): unknown {
+  if (!Array.isArray(result)) return result;
+  const kept = result.filter((r) => r !== null && r !== undefined).map(withoutNones);
+  return kept.length === 1 && kept.length !== result.length ? kept[0] : kept;
 }

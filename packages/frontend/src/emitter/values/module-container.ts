@@ -3,21 +3,30 @@ import type { ClassType, Value } from '@tsjit/ir';
 const CONTAINERS = '__torch__.torch.nn.modules.container.';
 
 /**
- * Whether a module class is one of torch.nn's module containers, which TorchScript indexes with
- * constants and iterates by unrolling (PyTorch's ModuleValue over a ModuleList, Sequential or
- * ModuleDict): 'list' for ModuleList and Sequential, 'dict' for ModuleDict. Known by the name
- * PyTorch gives their scripted classes (`...container.ModuleList`, mangled or not).
+ * Whether a module class is one of torch.nn's containers, which TorchScript indexes with
+ * constants and iterates by unrolling (PyTorch's ModuleValue over a ModuleList, Sequential,
+ * ModuleDict, ParameterList or ParameterDict): 'list' for ModuleList, Sequential and
+ * ParameterList, 'dict' for ModuleDict and ParameterDict. Known by the name PyTorch gives their
+ * scripted classes (`...container.ModuleList`, mangled or not).
  */
 export function moduleContainerKind(type: ClassType): 'list' | 'dict' | undefined {
-  if (!type.isModule || !type.qualifiedName.startsWith(CONTAINERS)) return undefined;
-  const name = type.qualifiedName.slice(type.qualifiedName.lastIndexOf('.') + 1);
-  if (name === 'ModuleList' || name === 'Sequential') return 'list';
-  if (name === 'ModuleDict') return 'dict';
+  const name = containerName(type);
+  if (name === 'ModuleList' || name === 'Sequential' || name === 'ParameterList') return 'list';
+  if (name === 'ModuleDict' || name === 'ParameterDict') return 'dict';
   return undefined;
 }
 
-/** The container's submodule attributes, in order. */
+function containerName(type: ClassType): string | undefined {
+  if (!type.isModule || !type.qualifiedName.startsWith(CONTAINERS)) return undefined;
+  return type.qualifiedName.slice(type.qualifiedName.lastIndexOf('.') + 1);
+}
+
+/** The container's items, in order: submodules, or the parameters of a ParameterList / ParameterDict. */
 export function moduleContainerSlots(type: ClassType): string[] {
+  const name = containerName(type);
+  if (name === 'ParameterList' || name === 'ParameterDict') {
+    return type.attributes.filter((a) => a.kind === 'parameter').map((a) => a.name);
+  }
   return type.attributes
     .filter((a) => a.type.kind === 'ClassType' && (a.type as ClassType).isModule)
     .map((a) => a.name);

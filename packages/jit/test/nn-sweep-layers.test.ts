@@ -1,0 +1,178 @@
+/**
+ * Issue 8's acceptance sweep, layers: every layer class @tsjit/nn exports (enumerated from the
+ * package, so that a new layer cannot be forgotten) in representative configurations, in eval and,
+ * where it matters, training mode: the eager module, `jit.trace` and `jit.script` of it give the
+ * same outputs (every output: tuples, `(output, (h, c))`) on the example inputs and on fresh ones
+ * of the same shapes; the scripted run leaves the same state (running stats) as the eager one; and
+ * PyTorch 1.13 loads every traced and scripted archive and reproduces the eager outputs (one Python
+ * process for the whole batch, tooling/fixtures/torch_load_resaved.py).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as nn from '@tsjit/nn';
+import { manualSeed, torchOps as T, Tensor } from '@tsjit/tensor';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { closeWorkers, type ScriptModule, save, script, trace } from '../src/index.js';
+import { differences, isTraceable, Positional, type TorchCall, writeTorchBatch } from './support/nn-sweep.js';
+import { abstractBases, notSwept, type SweepCase, sweepCases } from './support/nn-sweep-cases.js';
+import { torchRunCases, torchUnavailable } from './support/torch-oracle.js';
+
+// The same kernels run eagerly and in the interpreter: only a scripted composite's other order of
+// float32 operations may differ.
+const jitTol = { rtol: 1e-5, atol: 1e-6 };
+// PyTorch's kernels sum in other orders than tsjit's (convolutions, matmuls).
+const torchTol = { rtol: 1e-4, atol: 1e-5 };
+
+const clone = (v: unknown): unknown =>
+  v instanceof Tensor ? T.clone(v) : Array.isArray(v) && v.some((x) => x instanceof Tensor) ? v.map(clone) : v;
+const clones = (vs: readonly unknown[]) => vs.map(clone);
+
+const eagerCall = (c: SweepCase, m: nn.Module, args: unknown[]): unknown =>
+  c.call ? c.call(m, args) : m.call(...args);
+
+// What a traced function returns: tensors and tuples (the absent attention weights left out).
+const traceOutput = (out: unknown): unknown =>
+  Array.isArray(out) && out.length === 2 && out[1] === null ? out[0] : out;
+
+const moduleClasses = Object.entries(nn)
+  .filter(([, v]) => typeof v === 'function' && (v as { prototype: unknown }).prototype instanceof nn.Module)
+  .map(([name, v]) => [name, v as abstract new (...a: never[]) => nn.Module] as const);
+
+const torchCalls: TorchCall[] = [];
+const scripted: ScriptModule[] = [];
+const counts = { trace: 0, script: 0 };
+
+describe('every exported nn layer: covered by the sweep', () => {
+  it('each exported Module class has cases, or is an abstract base of covered classes', () => {
+    const covered = new Set(sweepCases.map((c) => c.layer));
+    const missing = moduleClasses
+      .map(([name]) => name)
+      .filter((name) => !covered.has(name) && !(name in abstractBases) && !(name in notSwept));
+    expect(missing).toEqual([]);
+    expect(moduleClasses.length).toBeGreaterThan(100);
+    // A base listed as abstract must really be the base of a covered class, never a layer let off.
+    for (const name of Object.keys(abstractBases)) {
+      const base = (nn as unknown as Record<string, { prototype: unknown }>)[name];
+      const derived = moduleClasses.filter(([n, cls]) => covered.has(n) && cls.prototype instanceof (base as never));
+      expect(derived.length, name).toBeGreaterThan(0);
+    }
+    expect(notSwept).toEqual({});
+  });
+
+  it('case names are unique', () => {
+    expect(new Set(sweepCases.map((c) => c.name)).size).toBe(sweepCases.length);
+  });
+});
+
+describe('every nn layer: eager, jit.trace and jit.script agree', () => {
+  const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+  afterAll(async () => {
+    warn.mockRestore();
+    for (const m of scripted) await closeWorkers(m);
+  });
+
+  for (const c of sweepCases) {
+    it(c.name, () => {
+      const build = () => {
+        manualSeed(0);
+        return c.build().train(c.train ?? false);
+      };
+      const eager = build();
+      const scriptTwin = build();
+      const traceTwin = build();
+      manualSeed(1);
+      const inputs = c.inputs();
+      manualSeed(3);
+      const inputs2 = c.inputs();
+
+      manualSeed(2);
+      const expected = eagerCall(c, eager, clones(inputs));
+
+      // jit.script: PyTorch's forward signature, every argument positional.
+      const sm = script(scriptTwin);
+      scripted.push(sm);
+      expect(sm.training).toBe(c.train ?? false);
+      manualSeed(2);
+      const got = sm.forward(...clones(inputs));
+      expect(differences(got, expected, jitTol, 'script')).toEqual([]);
+      // The scripted forward updates the state as the eager one (running stats, num_batches_tracked).
+      const after = eager.stateDict();
+      for (const [key, t] of scriptTwin.stateDict()) {
+        expect(differences(t, after.get(key), jitTol, `state ${key}`)).toEqual([]);
+      }
+
+      // jit.trace: the layer itself, or a wrapper taking the tensor arguments positionally.
+      const traceable = inputs.filter(isTraceable);
+      const direct = c.call === undefined && traceable.length === inputs.length;
+      const target = direct ? traceTwin : new Positional(traceTwin, inputs, (m, a) => eagerCall(c, m, a));
+      manualSeed(2);
+      const tm = trace(target, clones(traceable), { checkTrace: !c.random });
+      scripted.push(tm);
+      manualSeed(2);
+      const traced = tm.forward(...clones(traceable));
+      expect(differences(traced, traceOutput(expected), jitTol, 'trace')).toEqual([]);
+
+      // Fresh inputs of the same shapes: nothing of the example inputs' data is baked in.
+      const traceable2 = inputs2.filter(isTraceable);
+      manualSeed(4);
+      const expected2 = eagerCall(c, eager, clones(inputs2));
+      manualSeed(4);
+      expect(differences(sm.forward(...clones(inputs2)), expected2, jitTol, 'script, other inputs')).toEqual([]);
+      manualSeed(4);
+      expect(
+        differences(tm.forward(...clones(traceable2)), traceOutput(expected2), jitTol, 'trace, other inputs'),
+      ).toEqual([]);
+      counts.script++;
+      counts.trace++;
+
+      // PyTorch's generator is not tsjit's: random outputs cannot be compared there.
+      if (!c.random) {
+        torchCalls.push({
+          name: `${c.name}.script`,
+          archive: save(sm),
+          inputs: inputs2,
+          outputs: expected2,
+          tol: torchTol,
+        });
+        torchCalls.push({
+          name: `${c.name}.trace`,
+          archive: save(tm),
+          inputs: traceable2,
+          outputs: traceOutput(expected2),
+          tol: torchTol,
+        });
+      }
+    });
+  }
+});
+
+const noTorch = torchUnavailable();
+if (noTorch !== undefined) console.warn(`nn-sweep-layers: the PyTorch part is skipped (${noTorch})`);
+
+// PyTorch 1.13 at /usr/bin/python3 is the oracle for the saved archives: without it there is nothing to load them.
+describe.skipIf(noTorch !== undefined)('PyTorch 1.13 loads every traced and scripted archive', () => {
+  it('and reproduces the eager outputs', () => {
+    const deterministic = sweepCases.filter((c) => !c.random).length;
+    expect(torchCalls.length).toBe(2 * deterministic);
+    const dir = mkdtempSync(join(tmpdir(), 'tsjit-nn-sweep-'));
+    try {
+      // A canary: an archive with outputs it does not give must come back failing (the oracle can fail).
+      const [first] = torchCalls;
+      const canary = { ...first, name: 'canary', outputs: T.add(first.outputs as Tensor, 1e-3) };
+      const { fixtures, archives } = writeTorchBatch(dir, [...torchCalls, canary]);
+      const { canary: canaryVerdict, ...verdicts } = torchRunCases(fixtures, archives);
+      expect(canaryVerdict?.length).toBe(1);
+      expect(Object.keys(verdicts).length).toBe(torchCalls.length);
+      const failing = Object.entries(verdicts).filter(([, problems]) => problems.length > 0);
+      expect(failing).toEqual([]);
+      console.log(
+        `nn sweep: ${sweepCases.length} configurations of ${new Set(sweepCases.map((c) => c.layer)).size} layer classes; ` +
+          `trace ${counts.trace} and script ${counts.script} match eager; ` +
+          `PyTorch loads ${Object.keys(verdicts).length - failing.length}/${torchCalls.length} archives with equal outputs`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
