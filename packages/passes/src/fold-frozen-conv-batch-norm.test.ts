@@ -1,3 +1,4 @@
+import { OptionalType, TensorType } from '@tsjit/ir';
 import { describe, expect, it } from 'vitest';
 import { foldFrozenConvBatchNorm } from './fold-frozen-conv-batch-norm.js';
 import { addBatchNorm, convGraph, countKind, maxAbsDiff, pattern, runGraph } from './testing/frozen-graphs.js';
@@ -20,6 +21,20 @@ describe('foldFrozenConvBatchNorm', () => {
     expect(foldFrozenConvBatchNorm(graph)).toBe(true);
     expect(countKind(graph, 'aten::batch_norm')).toBe(0);
     expect(graph.outputs[0]?.node.kind).toBe(`aten::conv${rank}d`);
+    expect(maxAbsDiff(runGraph(graph, [x]), before)).toBeLessThan(1e-5);
+  });
+
+  it('folds into a conv whose None bias is typed Optional[Tensor] (a frozen `bias: Optional[Tensor]` attribute)', () => {
+    const { graph, conv } = convGraph(pattern([3, 2, 1, 1], 1), null);
+    const optionalNone = graph.withInsertPoint(conv.node, () =>
+      graph.insertConstant(null, { type: OptionalType.of(TensorType.get()) }),
+    );
+    conv.node.replaceInput(2, optionalNone);
+    graph.registerOutput(addBatchNorm(graph, conv, bnParams(3)));
+    const x = pattern([1, 2, 4, 4], 9);
+    const before = runGraph(graph, [x]);
+    expect(foldFrozenConvBatchNorm(graph)).toBe(true);
+    expect(countKind(graph, 'aten::batch_norm')).toBe(0);
     expect(maxAbsDiff(runGraph(graph, [x]), before)).toBeLessThan(1e-5);
   });
 

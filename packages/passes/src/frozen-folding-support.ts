@@ -9,9 +9,13 @@ export function constantTensorOf(value: Value): Tensor | undefined {
   return v && typeof v === 'object' && v.kind === 'tensor' && v.tensor instanceof Tensor ? v.tensor : undefined;
 }
 
-/** Whether `value` is the None constant. */
+/**
+ * Whether `value` is the None constant: of type NoneType, or of an Optional type (freezing types
+ * a None attribute's constant as the attribute was declared: a convolution's `bias: Optional[Tensor]`).
+ */
 export function isNoneConstant(value: Value): boolean {
-  return value.node.kind === 'prim::Constant' && value.type.kind === 'NoneType';
+  const c = constantOf(value);
+  return c !== undefined && c.value === null;
 }
 
 /** A tensor constant inserted just before `node` (PyTorch inserts the folded weights there too). */

@@ -34,6 +34,29 @@ describe('peephole', () => {
     fileCheck(disabled.text, 'CHECK: aten::dim');
   });
 
+  it('folds dim(conv2d(x)) to 4 (batch norm input checks), unless the convolution output is written', () => {
+    const conv = `%w : Tensor, %b : NoneType):
+  %one : int = prim::Constant[value=1]()
+  %s : int[] = prim::ListConstruct(%one, %one)
+  %y : Tensor = aten::conv2d(%x, %w, %b, %s, %s, %s, %one)`;
+    const { text } = runPass(
+      `graph(%x : Tensor, ${conv}
+  %d : int = aten::dim(%y)
+  return (%y, %d)`,
+      peephole,
+    );
+    fileCheck(text, 'CHECK-NOT: aten::dim');
+    expect(text).toContain('value=4]');
+    const written = runPass(
+      `graph(%x : Tensor, ${conv}
+  %z : Tensor = aten::relu_(%y)
+  %d : int = aten::dim(%y)
+  return (%z, %d)`,
+      peephole,
+    );
+    fileCheck(written.text, 'CHECK: aten::dim');
+  });
+
   it('removes x.t().t(), no-op expand and type_as, _grad_sum_to_size(x, None)', () => {
     const { text } = runPass(
       `graph(%x : ${REFINED}, %y : Float(4, strides=[1], requires_grad=0, device=cpu)):

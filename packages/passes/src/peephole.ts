@@ -357,6 +357,16 @@ function aliasSensitive(graph: Graph, registry: OpRegistry | undefined, shapes: 
     for (const node of block.nodes()) {
       for (const b of node.blocks) visit(b);
       const k = node.kind;
+      // dim(conv(x)) is the rank the convolution gives (3, 4 or 5): PyTorch folds it, as batch
+      // norm's input check would otherwise keep conv–batch-norm folding from happening.
+      if (k === 'aten::conv1d' || k === 'aten::conv2d' || k === 'aten::conv3d') {
+        const dims = node.output().uses.filter((u) => u.user.kind === 'aten::dim');
+        if (dims.length === 0 || db.hasWriters(node.output())) continue;
+        const rank = k === 'aten::conv1d' ? 3 : k === 'aten::conv2d' ? 4 : 5;
+        for (const { user } of dims) replaceWithConstant(graph, user, intValue(rank), IntType.get());
+        changed = true;
+        continue;
+      }
       const self = node.inputs[0];
       if (!self || self.type.kind !== 'TensorType') continue;
       const floating = shapes && FLOATING.has((self.type as TensorType).scalarType ?? '');

@@ -105,9 +105,14 @@ function attributePlan(
   for (const name of Object.keys(module)) {
     if (slots.has(name)) continue;
     const value = (module as unknown as Record<string, unknown>)[name];
-    // Empty parameter, buffer or module slots and plain nulls: typed only when the body declares them.
+    // As PyTorch types a None attribute, parameter or submodule slot: NoneType, so that
+    // `if self.downsample is not None:` is decided when compiling. Undefined slots only when declared.
     if (value === undefined || value === null) {
       if (declared.has(name)) plan.values[name] = null;
+      else if (value === null) {
+        plan.declarations.push(`${name}: NoneType`);
+        plan.values[name] = null;
+      }
       continue;
     }
     if (declared.has(name)) {
