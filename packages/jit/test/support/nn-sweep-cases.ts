@@ -542,6 +542,33 @@ add('Transformer', 'Transformer_batch_first_masks', {
     }),
 });
 
+// Training mode: dropout inside the layers draws from the generator (seeded alike), or is 0.
+add('TransformerEncoderLayer', 'TransformerEncoderLayer_train_dropout', {
+  build: () => new nn.TransformerEncoderLayer(8, 2, { dimFeedforward: 16, dropout: 0.2 }),
+  inputs: () => [randn(5, 2, 8)],
+  train: true,
+  random: true,
+});
+add('TransformerEncoderLayer', 'TransformerEncoderLayer_train_no_dropout', {
+  build: () => new nn.TransformerEncoderLayer(8, 2, { dimFeedforward: 16, dropout: 0, batchFirst: true }),
+  inputs: () => [randn(2, 5, 8)],
+  train: true,
+});
+add('MultiheadAttention', 'MultiheadAttention_train_dropout', {
+  build: () => new nn.MultiheadAttention(8, 2, { dropout: 0.3 }),
+  inputs: () => [randn(4, 2, 8), randn(3, 2, 8), randn(3, 2, 8), null, true, null, true],
+  call: mha,
+  train: true,
+  random: true,
+});
+add('LSTM', 'LSTM_2layers_dropout_train', {
+  build: () => new nn.LSTM(3, 4, 2, { dropout: 0.5 }),
+  inputs: () => [randn(4, 2, 3)],
+  train: true,
+  random: true,
+});
+add('GRU', 'GRU_train', { build: () => new nn.GRU(3, 4, 2), inputs: () => [randn(4, 2, 3)], train: true });
+
 // Losses: every reduction, and their options.
 const reductions = ['none', 'mean', 'sum'] as const;
 const probs = () => T.sigmoid(randn(3, 4));
