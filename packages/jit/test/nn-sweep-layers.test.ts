@@ -5,7 +5,7 @@
  * same outputs (every output: tuples, `(output, (h, c))`) on the example inputs and on fresh ones
  * of the same shapes; the scripted run leaves the same state (running stats) as the eager one; and
  * PyTorch 1.13 loads every traced and scripted archive and reproduces the eager outputs (one Python
- * process for the whole batch, tooling/fixtures/torch_load_resaved.py).
+ * process for the whole batch, tooling/fixtures/torch_load_resaved.py); tsjit loads them back alike.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import * as nn from '@tsjit/nn';
 import { manualSeed, torchOps as T, Tensor } from '@tsjit/tensor';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { closeWorkers, type ScriptModule, save, script, trace } from '../src/index.js';
+import { closeWorkers, load, type ScriptModule, save, script, trace } from '../src/index.js';
 import { differences, isTraceable, Positional, type TorchCall, writeTorchBatch } from './support/nn-sweep.js';
 import { abstractBases, notSwept, type SweepCase, sweepCases } from './support/nn-sweep-cases.js';
 import { torchRunCases, torchUnavailable } from './support/torch-oracle.js';
@@ -126,18 +126,29 @@ describe('every nn layer: eager, jit.trace and jit.script agree', () => {
       counts.script++;
       counts.trace++;
 
+      // The saved archives load back in tsjit and run as the modules they came from.
+      const scriptArchive = save(sm);
+      const traceArchive = save(tm);
+      const reloaded = [load(scriptArchive), load(traceArchive)];
+      scripted.push(...reloaded);
+      manualSeed(4);
+      expect(differences(reloaded[0]?.forward(...clones(inputs2)), expected2, jitTol, 'script archive')).toEqual([]);
+      manualSeed(4);
+      const fromTrace = reloaded[1]?.forward(...clones(traceable2));
+      expect(differences(fromTrace, traceOutput(expected2), jitTol, 'trace archive')).toEqual([]);
+
       // PyTorch's generator is not tsjit's: random outputs cannot be compared there.
       if (!c.random) {
         torchCalls.push({
           name: `${c.name}.script`,
-          archive: save(sm),
+          archive: scriptArchive,
           inputs: inputs2,
           outputs: expected2,
           tol: torchTol,
         });
         torchCalls.push({
           name: `${c.name}.trace`,
-          archive: save(tm),
+          archive: traceArchive,
           inputs: traceable2,
           outputs: traceOutput(expected2),
           tol: torchTol,
