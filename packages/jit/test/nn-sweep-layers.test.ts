@@ -109,9 +109,15 @@ describe('every nn layer: eager, jit.trace and jit.script agree', () => {
       manualSeed(2);
       const tm = trace(target, clones(traceable), { checkTrace: !c.random });
       scripted.push(tm);
+      // From the state the eager run started with (tracing ran the forward): the traced forward
+      // updates the state as the eager one (running stats, num_batches_tracked, renormalized rows).
+      traceTwin.loadStateDict(build().stateDict());
       manualSeed(2);
       const traced = tm.forward(...clones(traceable));
       expect(differences(traced, traceOutput(expected), jitTol, 'trace')).toEqual([]);
+      for (const [key, t] of traceTwin.stateDict()) {
+        expect(differences(t, after.get(key), jitTol, `traced state ${key}`)).toEqual([]);
+      }
 
       // Fresh inputs of the same shapes: nothing of the example inputs' data is baked in.
       const traceable2 = inputs2.filter(isTraceable);

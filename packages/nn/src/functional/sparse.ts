@@ -1,5 +1,5 @@
+import { noGrad } from '@tsjit/autodiff';
 import { torchOps as T, type Tensor } from '@tsjit/tensor';
-import { tensorData } from '../module/tensor-data.js';
 
 export interface EmbeddingOptions {
   paddingIdx?: number | null;
@@ -21,8 +21,10 @@ export function embedding(input: Tensor, weight: Tensor, options: EmbeddingOptio
     }
   } else paddingIdx = -1;
   if (options.maxNorm !== undefined && options.maxNorm !== null) {
-    // PyTorch renormalizes under no_grad.
-    T.embeddingRenorm_(tensorData(weight), T.contiguous(input), options.maxNorm, options.normType ?? 2);
+    // As PyTorch's _no_grad_embedding_renorm_: in place on a detached view of the weight, under
+    // no_grad (a trace records both ops, as PyTorch's does).
+    const maxNorm = options.maxNorm;
+    noGrad(() => T.embeddingRenorm_(T.detach(weight), T.contiguous(input), maxNorm, options.normType ?? 2));
   }
   return T.embedding(weight, input, paddingIdx, options.scaleGradByFreq ?? false, options.sparse ?? false);
 }
@@ -74,7 +76,8 @@ export function embeddingBag(input: Tensor, weight: Tensor, options: EmbeddingBa
     if (options.sparse) throw new Error('max mode does not support sparse weights');
   }
   if (options.maxNorm !== undefined && options.maxNorm !== null) {
-    T.embeddingRenorm_(tensorData(weight), input, options.maxNorm, options.normType ?? 2);
+    const maxNorm = options.maxNorm;
+    noGrad(() => T.embeddingRenorm_(T.detach(weight), input, maxNorm, options.normType ?? 2));
   }
   if (perSampleWeights !== null && mode !== 'sum') {
     throw new Error(

@@ -103,7 +103,8 @@ export abstract class BatchNorm extends NormBase {
     this.checkInputDim(input);
     let factor = this.momentum ?? 0.0;
     if (this.training && this.trackRunningStats && this.num_batches_tracked !== null) {
-      T.add_(tensorData(this.num_batches_tracked), 1);
+      // The buffer itself (it does not require grad), so that a trace records the update as PyTorch's does.
+      T.add_(this.num_batches_tracked, 1);
       factor = this.momentum === null ? 1.0 / Number(this.num_batches_tracked.item()) : this.momentum;
     }
     const bnTraining = this.training ? true : this.running_mean === null && this.running_var === null;
