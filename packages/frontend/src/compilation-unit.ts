@@ -201,6 +201,17 @@ export class CompilationUnit implements CompilationUnitLike, EmitterUnit {
   }
 
   /**
+   * Registers a class another unit compiled, with that unit's methods: a traced, scripted or
+   * loaded module used as a submodule of a module scripted here (PyTorch keeps every class in one
+   * shared CompilationUnit; tsjit units are separate, so the scripting unit takes them in).
+   */
+  adoptClass(type: ClassType, methods: readonly ScriptFunction[]): void {
+    this.classTable.set(type.qualifiedName, type);
+    this.typeTable.set(type.qualifiedName, type);
+    this.methodTable.set(type.qualifiedName, new Map(methods.map((fn) => [fn.name, fn])));
+  }
+
+  /**
    * Puts the schemas of the methods whose signatures are fully annotated on the class type before
    * they are compiled, so that the class implements the interfaces it matches (PyTorch compiles a
    * method when its schema is asked for; these are the same schemas). A signature that names a
