@@ -179,6 +179,9 @@ function recordModule(root: Module, sets: Map<string, unknown[]>, strict: boolea
   };
 
   // Submodules' forwards, while tracing: a call is recorded in the caller and traced in the callee.
+  // Each call is traced into a method of its own, as PyTorch 1.13 does: `forward`, then `forward1`,
+  // `forward2`... (no check that the calls agree: each is a separate trace).
+  const calls = new Map<Module, number>();
   const restore: (() => void)[] = [];
   for (const [module] of types) {
     if (module === root) continue;
@@ -191,19 +194,22 @@ function recordModule(root: Module, sets: Map<string, unknown[]>, strict: boolea
       value: (...args: unknown[]) => {
         const trace = recordingTrace();
         if (trace === undefined) return original.apply(module, args);
+        const count = calls.get(module) ?? 0;
+        calls.set(module, count + 1);
+        const name = count === 0 ? 'forward' : `forward${count}`;
         const selfArgument = { name: 'self', type } as unknown as Argument;
         const argumentsOf = args.map((a, i) => ({ name: `argument_${i + 1}`, type: inputType(a) }) as Argument);
         let returns: readonly Argument[] = [];
         const schema = {
-          name: 'forward',
+          name,
           arguments: [selfArgument, ...argumentsOf],
           get returns() {
             return returns;
           },
         } as unknown as FunctionSchema;
-        return trace.recordMethodCall(handle, 'forward', schema, [handle, ...args], () => {
-          const recorded = traceMethod(module, 'forward', original, args);
-          returns = methods.get(type)?.get('forward')?.schema.returns ?? [];
+        return trace.recordMethodCall(handle, name, schema, [handle, ...args], () => {
+          const recorded = traceMethod(module, name, original, args);
+          returns = methods.get(type)?.get(name)?.schema.returns ?? [];
           return recorded.outputs;
         });
       },
