@@ -23,6 +23,7 @@ import { pytorchModulePath } from '../script-module-tree/pytorch-module-paths.js
 import { recordingTrace, type ScriptObjectLike } from './active-tracer.js';
 import { closeMismatch, defaultTolerances } from './assert-close.js';
 import { inputType, parameterNames, type TraceOptions, traceGraph } from './trace.js';
+import { registerTracedGraphs } from './traced-graphs.js';
 import { emitTracerWarning } from './tracer-warning.js';
 import { indent, TracingCheckError } from './tracing-check-error.js';
 import { userFrame } from './user-frame.js';
@@ -149,6 +150,9 @@ function recordModule(root: Module, sets: Map<string, unknown[]>, strict: boolea
               const node = state.graph.insert('prim::GetAttr', [value], 1);
               node.setS('name', path[i] as string);
               node.output().setType(attribute.type);
+              // PyTorch's traced graphs name each read after its attribute (`%weight`, `%s`, `%_0` for "0").
+              const name = path[i] as string;
+              node.output().setDebugName(/^[A-Za-z_]\w*$/.test(name) ? name : `_${name.replace(/\W/g, '_')}`);
               value = node.output();
               attrs.set(key, value);
             } else value = known;
@@ -285,6 +289,7 @@ function materialize(
   });
   const loaded = load(bytes);
   shareTensors(root, loaded.object);
+  registerTracedGraphs(loaded.host.runtime.unit, methods);
   return loaded;
 }
 

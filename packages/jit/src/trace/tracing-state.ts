@@ -177,7 +177,8 @@ export class TracingState implements DispatchMode, ScriptCallRecorder {
       this.#paused--;
     }
     // Read after the call: a traced submodule's schema is known only once its trace has run.
-    output.setType(schema.returns[0]?.type ?? NoneType.get());
+    // Typed as the callee declares it, without the trace's shapes (`%5 : Tensor = prim::CallMethod`), as PyTorch.
+    output.setType(unshaped(schema.returns[0]?.type ?? NoneType.get()));
     this.#bindResult(output, result);
     return result;
   }
@@ -359,4 +360,16 @@ function wrapNumber(v: unknown): Tensor {
   else if (dtype === 'float64') view.setFloat64(0, x as number, true);
   else view.setUint8(0, x ? 1 : 0);
   return t;
+}
+
+/** A type with its tensor types made plain `Tensor` (inside tuples and lists too). */
+function unshaped(type: JitType): JitType {
+  if (type.kind === 'TensorType') return TensorType.get();
+  if (type.kind === 'TupleType') {
+    const tuple = type as TupleType;
+    // Named tuples keep their type: their fields are declared, never traced shapes.
+    return tuple.names ? tuple : TupleType.of(tuple.elements.map(unshaped));
+  }
+  if (type.kind === 'ListType') return ListType.of(unshaped((type as ListType).elementType));
+  return type;
 }
