@@ -39,6 +39,11 @@ export interface ClassTypeDeclaration extends ClassDeclaration {
   readonly forwardPreHooks: readonly FunctionDef[];
   /** Methods left uncompiled: `@torch.jit.ignore` on modules (a call into Python, which tsjit does not have). */
   readonly ignoredMethods: readonly string[];
+  /**
+   * The `@torch.jit.ignore` methods of a module: not compiled, their signatures type the calls
+   * compiled code makes to them (`prim::PythonOp`, run by the host: tsjit calls the JS method).
+   */
+  readonly ignoredDefs?: readonly FunctionDef[];
   /** Names assigned in a script class's body (PyTorch's unresolved class attributes). */
   readonly unresolvedAttributes: readonly string[];
 }

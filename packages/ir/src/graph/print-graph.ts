@@ -61,6 +61,9 @@ function printNodeInto(out: string[], node: Node, level: number, groups: Node[] 
       out.push(attributesString(node, true));
     }
     groups.push(node);
+  } else if (node.kind === 'prim::PythonOp' && node.hasAttribute('name')) {
+    // PyTorch prints a call into Python (an @torch.jit.ignore'd method) as `^name[]()`.
+    out.push(`^${node.s('name')}[]()`);
   } else {
     out.push(node.kind);
     if (node.hasAttributes()) out.push(attributesString(node, false));

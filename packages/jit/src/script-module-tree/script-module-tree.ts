@@ -10,6 +10,7 @@ import { load } from '../load/load.js';
 import { writeModuleArchive } from '../save/save.js';
 import { ScriptModule } from '../script-module.js';
 import { childSlots } from './child-slots.js';
+import { registerScriptedModule } from './ignored-calls.js';
 import { pytorchModulePath } from './pytorch-module-paths.js';
 import { ModuleScript } from './torchscript.js';
 
@@ -102,7 +103,9 @@ export function scriptModuleTree(root: Module, options: ScriptModuleTreeOptions 
     for (const [name, child] of childSlots(module)) attributes[name] = built.get(child);
     const scriptClass = unit.getClass(qualified);
     if (scriptClass === undefined) throw new OpError(`class ${qualified} was not compiled`);
-    built.set(module, scriptClass.createModule(attributes));
+    const scripted = scriptClass.createModule(attributes);
+    registerScriptedModule(scripted.object, module);
+    built.set(module, scripted);
   }
   const scripted = built.get(root) as ScriptModule;
   return foreign.size === 0 ? scripted : asArchive(scripted, unit, foreign);
