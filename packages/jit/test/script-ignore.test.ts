@@ -62,6 +62,9 @@ describe('@torch.jit.ignore on a scripted user module', () => {
     expect(flat(scripted.forward(x))).toEqual([4, -5, 2.5]);
     expect(eager.seen).toEqual([3]);
     expect(flat(scripted.forward(x))).toEqual(flat(eager.forward(x)));
+    // Called by name, as PyTorch's `scripted.scale(x, 2)` runs the Python method.
+    expect(flat(scripted.runMethod('scale', x, 2))).toEqual([2, -4, 1]);
+    expect(eager.seen.at(-1)).toBe(2);
   });
 
   test("code and graph show the call into the host as PyTorch's (^name)", () => {
