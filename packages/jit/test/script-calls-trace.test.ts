@@ -220,6 +220,38 @@ describe('jit.script of a module holding a traced module (MyRNNLoop around the t
 });
 
 describe('jit.script of modules holding scripted and loaded modules', () => {
+  test('a held traced module that calls a scripted function: the function comes along (runs, saves, loads)', () => {
+    const clamp = script('def clamp01(x: Tensor) -> Tensor:\n    return torch.clamp(x, 0.0, 1.0)\n') as unknown as {
+      call(x: Tensor): Tensor;
+    };
+    class Squash extends nn.Module {
+      override forward(x: Tensor): Tensor {
+        return clamp.call(T.mul(x, 2));
+      }
+    }
+    class Outer extends nn.Module {
+      static torchscript = torchscript`
+        def forward(self, x: Tensor) -> Tensor:
+            return self.inner(x) + 1.0
+      `;
+      constructor(readonly inner: ScriptModule) {
+        super();
+      }
+    }
+    const inner = trace(new Squash(), [T.tensor([0.1, 0.2])]);
+    expect(inner.code).toContain('clamp01(');
+    const scripted = script(new Outer(inner));
+    const x = T.tensor([-1, 0.25, 3]);
+    expect(flat(scripted.forward(x))).toEqual([1, 1.5, 2]);
+    const dir = mkdtempSync(join(tmpdir(), 'tsjit-script-holds-fn-'));
+    try {
+      save(scripted, join(dir, 'outer.pt'));
+      expect(flat(load(join(dir, 'outer.pt')).forward(x))).toEqual([1, 1.5, 2]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   class Twice extends nn.Module {
     static torchscript = torchscript`
       def forward(self, x: Tensor) -> Tensor:
