@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import * as nn from '@tsjit/nn';
 import { torchOps as T, type Tensor } from '@tsjit/tensor';
 import { afterAll, describe, expect, test } from 'vitest';
-import { closeWorkers, load, save, script, torchscript } from '../src/index.js';
+import { closeWorkers, load, type ScriptModule, save, script, torchscript, trace } from '../src/index.js';
 import { torchRun, torchUnavailable } from './support/torch-oracle.js';
 
 class Scaler extends nn.Module {
@@ -92,6 +92,33 @@ describe('@torch.jit.ignore on a scripted user module', () => {
     } finally {
       await closeWorkers(scripted);
     }
+  });
+
+  test('a module holding a traced module and calling an ignored method runs in-process', () => {
+    class Inner extends nn.Module {
+      override forward(x: Tensor): Tensor {
+        return T.neg(x);
+      }
+    }
+    class Outer extends nn.Module {
+      static torchscript = torchscript`
+        def forward(self, x: Tensor) -> Tensor:
+            return self.inner(self.scale(x, 2))
+
+        @torch.jit.ignore
+        def scale(self, x: Tensor, k: int) -> Tensor:
+            ...
+      `;
+      constructor(readonly inner: ScriptModule) {
+        super();
+      }
+      scale(x: Tensor, k: number): Tensor {
+        return T.mul(x, k);
+      }
+    }
+    const scripted = script(new Outer(trace(new Inner(), [T.ones([2])])));
+    expect(flat(scripted.forward(T.tensor([1.5, -1])))).toEqual([-3, 2]);
+    expect(() => save(scripted, join(dir, 'outer.pt'))).toThrow(/Could not export Python function call 'scale'/);
   });
 
   const why = torchUnavailable();

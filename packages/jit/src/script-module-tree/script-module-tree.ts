@@ -142,7 +142,15 @@ function asArchive(scripted: ScriptModule, unit: CompilationUnit, foreign: Reado
       return typeof v === 'function' ? v.bind(target) : v;
     },
   }) as FrontendUnit;
-  const bytes = writeModuleArchive(scripted.object, unit.host, codeUnit, undefined, { archiveName: 'archive' });
+  let bytes: Uint8Array;
+  try {
+    bytes = writeModuleArchive(scripted.object, unit.host, codeUnit, undefined, { archiveName: 'archive' });
+  } catch (e) {
+    // Code calling @torch.jit.ignore methods cannot be archived (nor saved, nor run on workers, as
+    // in PyTorch): the module stays in the scripting unit, which holds the adopted classes.
+    if (e instanceof Error && e.message.includes('Could not export Python function call')) return scripted;
+    throw e;
+  }
   const loaded = load(bytes);
   shareTensors(scripted.object, loaded.object);
   return loaded;
