@@ -69,6 +69,7 @@ function printNodeInto(out: string[], node: Node, level: number, groups: Node[] 
     if (node.hasAttributes()) out.push(attributesString(node, false));
   }
   out.push(`(${valueRefs(node.inputs)})`);
+  if (node.scope) out.push(`, scope: ${node.scope}`);
   const range = node.sourceRange;
   if (range && ranges) out.push(` # ${range.file}:${range.line}:${range.col}`);
   out.push('\n');

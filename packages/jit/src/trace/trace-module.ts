@@ -113,6 +113,13 @@ function recordModule(root: Module, sets: Map<string, unknown[]>, strict: boolea
   };
   visit(root);
 
+  // PyTorch's trace scopes: `__module.s/__module.s.l` for the module at path `s.l`.
+  const scopes = new Map<Module, string>();
+  for (const [path, m] of root.namedModules()) {
+    if (path === '' || scopes.has(m)) continue;
+    const parts = path.split('.');
+    scopes.set(m, parts.map((_, i) => `__module.${parts.slice(0, i + 1).join('.')}`).join('/'));
+  }
   const methods = new Map<ClassType, Map<string, TracedMethod>>();
   const callees = new Map<string, ScriptFunction>();
 
@@ -120,6 +127,7 @@ function recordModule(root: Module, sets: Map<string, unknown[]>, strict: boolea
     const type = types.get(module) as ClassType;
     const recorded = traceGraph(method.bind(module), args, {
       strict,
+      ...(module === root ? {} : { scope: scopes.get(module) }),
       argumentNames: parameterNames(method),
       prepare: (state) => {
         const self = state.graph.addInput('self', type);

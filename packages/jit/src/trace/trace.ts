@@ -97,6 +97,12 @@ export interface TraceGraphOptions {
    * first input there and sets `externalValue` so that parameters are read with `prim::GetAttr`.
    */
   readonly prepare?: (state: TracingState) => void;
+  /**
+   * The module scope of what `fn` records (`__module.s/__module.s.l`, a submodule's method): set on
+   * every node recorded while `fn` runs except attribute reads and method calls, as PyTorch's
+   * traced graphs show `, scope: ...`.
+   */
+  readonly scope?: string;
 }
 
 /** Records `fn(...inputs)` into a new graph (no checks; see `trace`). */
@@ -112,6 +118,7 @@ export function traceGraph(
     const value = state.graph.addInput(names[i], inputType(input));
     bindInput(state, value, input);
   });
+  const before = new Set(state.graph.nodes());
   const previousHook = setDataReadHook((kind, t) => state.onDataRead(kind, t));
   const pop = pushMode(state);
   const leave = enterTrace(state);
@@ -122,6 +129,12 @@ export function traceGraph(
     leave();
     pop();
     setDataReadHook(previousHook);
+  }
+  if (options.scope !== undefined) {
+    for (const node of state.graph.nodes()) {
+      if (before.has(node) || node.kind === 'prim::GetAttr' || node.kind === 'prim::CallMethod') continue;
+      node.setScope(options.scope);
+    }
   }
   state.graph.registerOutput(outputValue(state, outputs, options.strict ?? true));
   eliminateDeadCode(state.graph);

@@ -202,7 +202,10 @@ export class TracingState implements DispatchMode, ScriptCallRecorder {
         ? (value.type as TupleType).elements
         : result.map(() => (value.type as ListType).elementType);
     result.forEach((r, i) => {
-      unpack.outputs[i].setType(elementTypes[i]);
+      // The unpacked tensors take the types seen at trace time, as PyTorch's setValue gives them.
+      unpack.outputs[i].setType(
+        r instanceof Tensor && elementTypes[i]?.kind === 'TensorType' ? tensorTypeOf(r) : elementTypes[i],
+      );
       this.#bindResult(unpack.outputs[i], r);
     });
   }
