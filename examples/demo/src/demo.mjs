@@ -79,7 +79,8 @@ export async function runDemo({ outDir, print = console.log } = {}) {
   const tracedCell = traced.value;
   const tracedGate = childOf(tracedCell, 'dg');
   print('\ntraced.graph (submodules keep their own traced methods, called with prim::CallMethod):');
-  print(String(tracedCell.graph));
+  result.tracedGraph = String(tracedCell.graph);
+  print(result.tracedGraph);
   print('traced.code:');
   print(tracedCell.code);
   print('traced.dg.code:');

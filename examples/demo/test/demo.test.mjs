@@ -39,6 +39,9 @@ describe('pnpm demo', () => {
     expect(reads).toHaveLength(1);
     expect(reads[0]).toMatch(/[/\\]src[/\\]cells\.mjs:18: Converting a tensor to a JavaScript boolean with item\(\)/);
     expect(result.tracedGateCode).not.toContain('if ');
+    // As PyTorch prints a traced graph: the shapes seen at trace time, submodule calls by prim::CallMethod.
+    expect(result.tracedGraph).toContain('%x : Float(3, 4, strides=[4, 1], requires_grad=0, device=cpu)');
+    expect(result.tracedGraph).toMatch(/%\w+ : Tensor = prim::CallMethod\[name="forward"\]\(%linear, %x\)/);
     expect(result.tracedGateCode).toMatch(/return torch\.neg\(x\)|return x\n/);
   });
 
