@@ -33,7 +33,7 @@ export class MyCell extends nn.Module {
     this.linear = new nn.Linear(4, 4);
   }
   forward(x, h) {
-    const newH = torch.tanh(torch.add(this.dg.call(this.linear.call(x)), h));
+    const newH = torch.tanh(torch.add(callModule(this.dg, this.linear.call(x)), h));
     return [newH, newH];
   }
 }
@@ -54,7 +54,24 @@ export class MyRNNLoop extends nn.Module {
   forward(xs) {
     let h = torch.zeros([3, 4]);
     let y = torch.zeros([3, 4]);
-    for (let i = 0; i < xs.sizes[0]; i++) [y, h] = this.cell.call(torch.select(xs, 0, i), h);
+    for (let i = 0; i < xs.sizes[0]; i++) [y, h] = callModule(this.cell, torch.select(xs, 0, i), h);
     return [y, h];
   }
+}
+
+/** Eager code around the scripted loop, for tracing: the trace keeps the loop as a call. */
+export class WrapRNN extends nn.Module {
+  constructor(loop) {
+    super();
+    this.loop = loop;
+  }
+  forward(xs) {
+    const [y] = callModule(this.loop, xs);
+    return torch.relu(y);
+  }
+}
+
+/** Calls an eager module (`call`, with its hooks) or a ScriptModule (`forward`, through the interpreter). */
+function callModule(module, ...args) {
+  return module instanceof nn.Module ? module.call(...args) : module.forward(...args);
 }

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { jit, torch } from 'tsjit';
-import { MyCell, MyDecisionGate, MyRNNLoop } from './cells.mjs';
+import { MyCell, MyDecisionGate, MyRNNLoop, WrapRNN } from './cells.mjs';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
@@ -79,7 +79,8 @@ export async function runDemo({ outDir, print = console.log } = {}) {
   const tracedCell = traced.value;
   const tracedGate = childOf(tracedCell, 'dg');
   print('\ntraced.graph (submodules keep their own traced methods, called with prim::CallMethod):');
-  print(String(tracedCell.graph));
+  result.tracedGraph = String(tracedCell.graph);
+  print(result.tracedGraph);
   print('traced.code:');
   print(tracedCell.code);
   print('traced.dg.code:');
@@ -126,22 +127,43 @@ export async function runDemo({ outDir, print = console.log } = {}) {
   compare('scripted(x, h) vs eager', scriptedCell.forward(x, h), cell.call(x, h));
   compare('scripted(x2, h) vs eager (the other branch)', scriptedCell.forward(other, h), cell.call(other, h));
 
-  heading('5. Mixing: a scripted wrapper module with a loop around the cell');
-  // PyTorch's introduction puts the traced cell in the scripted loop; jit.script cannot take a
-  // traced ScriptModule as a submodule yet, so the loop wraps the eager cell and scripts it whole.
-  const loop = new MyRNNLoop(cell);
+  heading('5. Mixing: a scripted loop calls the traced cell, a traced wrapper calls the scripted loop');
+  // As the introduction: the cell is traced around a scripted gate (so the gate keeps its if), the
+  // loop holding the traced cell is scripted (so the loop is kept), and WrapRNN, eager code around
+  // the scripted loop, is traced. The mixed modules share the eager cell's Linear.
+  const mixedCell = new MyCell(jit.script(new MyDecisionGate()));
+  mixedCell.linear = cell.linear;
+  const tracedMixed = await tracerWarningsOf(() => jit.trace(mixedCell, [x, h]));
+  if (tracedMixed.error) throw tracedMixed.error;
+  result.mixingWarnings = tracedMixed.warnings;
+  const tracedMixedCell = tracedMixed.value;
+  print('jit.trace(new MyCell(jit.script(new MyDecisionGate())), [x, h]).code (the gate stays a call, no warning):');
+  print(tracedMixedCell.code);
+  const loop = new MyRNNLoop(tracedMixedCell);
   const scriptedLoop = jit.script(loop);
-  print('scriptedLoop.code:');
+  result.scriptedLoopCode = scriptedLoop.code;
+  print('jit.script(new MyRNNLoop(tracedCell)).code (the loop kept, the traced cell called):');
   print(scriptedLoop.code);
   torch.manualSeed(1);
   const xs = torch.randn([5, 3, 4]);
-  compare('scriptedLoop(xs) vs eager', scriptedLoop.forward(xs), loop.call(xs));
+  const eagerLoop = new MyRNNLoop(cell);
+  compare('scriptedLoop(xs) vs eager', scriptedLoop.forward(xs), eagerLoop.call(xs));
+  const otherXs = torch.mul(xs, -100);
+  compare('scriptedLoop(-100 * xs) vs eager', scriptedLoop.forward(otherXs), eagerLoop.call(otherXs));
+  const wrap = new WrapRNN(scriptedLoop);
+  const tracedWrap = jit.trace(wrap, [xs]);
+  result.tracedWrapCode = tracedWrap.code;
+  print('jit.trace(new WrapRNN(scriptedLoop), [xs]).code (the scripted loop is a call, its loop kept):');
+  print(tracedWrap.code);
+  const eagerWrap = (input) => torch.relu(eagerLoop.call(input)[0]);
+  compare('tracedWrap(-100 * xs) vs eager', tracedWrap.forward(otherXs), eagerWrap(otherXs));
 
   heading('6. Saving to .pt and loading back');
   for (const [name, module, inputs] of [
     ['my-traced-cell', tracedCell, [x, h]],
     ['my-cell', scriptedCell, [x, h]],
     ['my-rnn-loop', scriptedLoop, [xs]],
+    ['wrap-rnn', tracedWrap, [xs]],
   ]) {
     const path = join(outDir, `${name}.pt`);
     jit.save(module, path);

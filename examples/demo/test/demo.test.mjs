@@ -25,7 +25,7 @@ describe('pnpm demo', () => {
       '2. Tracing: the branch taken is baked in',
       '3. checkInputs catches an input that takes the other branch',
       '4. Scripting keeps the control flow',
-      '5. Mixing: a scripted wrapper module with a loop around the cell',
+      '5. Mixing: a scripted loop calls the traced cell, a traced wrapper calls the scripted loop',
       '6. Saving to .pt and loading back',
       '7. Loading an archive PyTorch made',
       'Done',
@@ -39,6 +39,9 @@ describe('pnpm demo', () => {
     expect(reads).toHaveLength(1);
     expect(reads[0]).toMatch(/[/\\]src[/\\]cells\.mjs:18: Converting a tensor to a JavaScript boolean with item\(\)/);
     expect(result.tracedGateCode).not.toContain('if ');
+    // As PyTorch prints a traced graph: the shapes seen at trace time, submodule calls by prim::CallMethod.
+    expect(result.tracedGraph).toContain('%x : Float(3, 4, strides=[4, 1], requires_grad=0, device=cpu)');
+    expect(result.tracedGraph).toMatch(/%\w+ : Tensor = prim::CallMethod\[name="forward"\]\(%linear, %x\)/);
     expect(result.tracedGateCode).toMatch(/return torch\.neg\(x\)|return x\n/);
   });
 
@@ -50,9 +53,19 @@ describe('pnpm demo', () => {
 
   it('scripting keeps the if, and every output agrees (scripted, wrapper, saved and loaded, PyTorch-made)', () => {
     expect(result.scriptedGateCode).toMatch(/if bool\(torch\.gt\(torch\.sum\(x\), 0\)\):[\s\S]*else:/);
-    expect(result.comparisons.map((c) => c.name)).toHaveLength(8);
+    expect(result.comparisons.map((c) => c.name)).toHaveLength(11);
     for (const c of result.comparisons) expect(c.diff, c.name).toBeLessThan(1e-6);
-    expect(result.saved.map((s) => s.name)).toEqual(['my-traced-cell', 'my-cell', 'my-rnn-loop']);
+    expect(result.saved.map((s) => s.name)).toEqual(['my-traced-cell', 'my-cell', 'my-rnn-loop', 'wrap-rnn']);
+  });
+
+  it('mixing: the scripted loop calls the traced cell, the traced wrapper calls the scripted loop', () => {
+    // The gate is scripted inside the traced cell: nothing is baked in, so the trace does not warn.
+    expect(result.mixingWarnings).toEqual([]);
+    expect(result.scriptedLoopCode).toMatch(/for i in range\(torch\.size\(xs, 0\)\):[\s\S]*\(cell\)\.forward\(/);
+    expect(result.tracedWrapCode).toMatch(/\(loop\)\.forward\(xs, \)[\s\S]*torch\.relu\(/);
+    const names = result.comparisons.map((c) => c.name);
+    expect(names).toContain('scriptedLoop(-100 * xs) vs eager');
+    expect(names).toContain('tracedWrap(-100 * xs) vs eager');
   });
 
   // PyTorch 1.13 (the oracle) is needed to load the archives: machines without it skip this check.

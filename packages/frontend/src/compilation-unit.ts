@@ -67,6 +67,8 @@ export class CompilationUnit implements CompilationUnitLike, EmitterUnit {
   private readonly classTable = new Map<string, ClassType>();
   private readonly typeTable = new Map<string, JitType>();
   private readonly methodTable = new Map<string, Map<string, ScriptFunction>>();
+  /** Modules' `@torch.jit.ignore` methods by class: never compiled, only their declared signatures are used. */
+  private readonly ignoredTable = new Map<string, Map<string, ScriptFunction>>();
 
   constructor(options: CompilationUnitOptions = {}) {
     this.registry = options.registry ?? SchemaRegistry.fromOps();
@@ -196,8 +198,46 @@ export class CompilationUnit implements CompilationUnitLike, EmitterUnit {
     for (const def of methods) {
       this.defineFunction(`${type.qualifiedName}.${def.name}`, def, declaration.resolver, type, source);
     }
+    const ignored = (declaration as { ignoredDefs?: readonly FunctionDef[] }).ignoredDefs;
+    if (ignored !== undefined && ignored.length > 0) {
+      const text = source ?? { source: '', file: this.file };
+      const byName = new Map<string, ScriptFunction>();
+      for (const def of ignored) {
+        const fn = new ScriptFunction({
+          qualifiedName: `${type.qualifiedName}.${def.name}`,
+          def,
+          resolver: declaration.resolver,
+          unit: this,
+          builtins: this.builtins,
+          source: text,
+          selfType: type,
+          cleanup: this.cleanup,
+        });
+        byName.set(def.name, fn);
+      }
+      this.ignoredTable.set(type.qualifiedName, byName);
+    }
     this.registerDeclaredSchemas(type);
     return type;
+  }
+
+  /**
+   * The `@torch.jit.ignore` method `name` of a module class (its signature only: calls to it are
+   * `prim::PythonOp` nodes, which the host runs), or undefined.
+   */
+  findIgnoredMethod(classType: ClassType, name: string): ScriptFunction | undefined {
+    return this.ignoredTable.get(classType.qualifiedName)?.get(name);
+  }
+
+  /**
+   * Registers a class another unit compiled, with that unit's methods: a traced, scripted or
+   * loaded module used as a submodule of a module scripted here (PyTorch keeps every class in one
+   * shared CompilationUnit; tsjit units are separate, so the scripting unit takes them in).
+   */
+  adoptClass(type: ClassType, methods: readonly ScriptFunction[]): void {
+    this.classTable.set(type.qualifiedName, type);
+    this.typeTable.set(type.qualifiedName, type);
+    this.methodTable.set(type.qualifiedName, new Map(methods.map((fn) => [fn.name, fn])));
   }
 
   /**

@@ -1,6 +1,7 @@
 export { Code, type CodeProvider, Op, type Runner } from './code/code.js';
 export { type CompileOptions, compileGraph } from './code/compile-graph.js';
 export { fromIValue, sharedRuntimeValue } from './code/constant-value.js';
+export { type PythonOpHandler, setPythonOpHandler } from './code/python-op-handler.js';
 export { CallCancelledError, type CancelReason } from './errors/call-cancelled-error.js';
 export { highlightSource, ScriptRuntimeError, type TracebackFrame } from './errors/script-runtime-error.js';
 export { execute } from './run/execute.js';

@@ -1,8 +1,10 @@
 import type { CompilationUnit as FrontendUnit } from '@tsjit/frontend';
 import { type ClassType, type Graph, type Node, printFunctionCode } from '@tsjit/ir';
 import { calleeName } from '@tsjit/passes';
+import { type CalleeGraph, inlinedGraph } from './inline-graph.js';
 import { ScriptFunction } from './script-function.js';
 import type { ScriptInstance } from './script-module.js';
+import { tracedGraph } from './trace/traced-graphs.js';
 
 /**
  * The method `name` of a module or script object as a ScriptFunction (PyTorch's
@@ -13,7 +15,11 @@ import type { ScriptInstance } from './script-module.js';
 export function moduleMethod(instance: ScriptInstance, name: string): ModuleMethod | undefined {
   const unit = instance.host.runtime.unit;
   const compiled = unit.findMethod(instance.type, name);
-  return compiled === undefined ? undefined : wrap(instance, unit, compiled);
+  if (compiled === undefined) return undefined;
+  const method = wrap(instance, unit, compiled);
+  // A traced module shows the graphs its trace recorded (see trace/traced-graphs.ts).
+  const traced = tracedGraph(unit, instance.type, name);
+  return traced === undefined ? method : new TracedModuleMethod(method, traced, unit);
 }
 
 /** Every method of the object's class, in the order its source defines them. */
@@ -45,6 +51,45 @@ export class ModuleMethod extends ScriptFunction {
 
   protected override printedCode(): { code: string; constants: readonly unknown[] } {
     return printFunctionCode(this.graph, this.schema, { method: true });
+  }
+}
+
+/**
+ * A method of a traced module: `graph` and `inlinedGraph` are the trace's (complete tensor types),
+ * `code` is printed from the compiled method as for any module (it is what the archive holds).
+ */
+export class TracedModuleMethod extends ModuleMethod {
+  readonly #traced: Graph;
+  readonly #calleeGraph: CalleeGraph;
+
+  /** @internal */
+  constructor(base: ModuleMethod, traced: Graph, unit: FrontendUnit) {
+    super(base.compiled, base.host);
+    this.#traced = traced;
+    this.#calleeGraph = (node: Node) => {
+      if (node.kind === 'prim::CallMethod') {
+        const self = node.inputs[0]?.type;
+        const own = self?.kind === 'ClassType' ? tracedGraph(unit, self as ClassType, node.s('name')) : undefined;
+        if (own !== undefined) return own;
+      }
+      return base.host.calleeGraph(node);
+    };
+  }
+
+  override get graph(): Graph {
+    return this.#traced;
+  }
+
+  override get inlinedGraph(): Graph {
+    return inlinedGraph(this.#traced, { calleeGraph: this.#calleeGraph });
+  }
+
+  override get code(): string {
+    return printFunctionCode(this.compiled.graph(), this.schema, { method: true }).code;
+  }
+
+  protected override printedCode(): { code: string; constants: readonly unknown[] } {
+    return printFunctionCode(this.compiled.graph(), this.schema, { method: true });
   }
 }
 

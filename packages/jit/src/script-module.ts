@@ -7,6 +7,7 @@ import { bindArguments } from './runtime/bind-arguments.js';
 import type { ModuleUnit } from './runtime/module-unit.js';
 import type { UnitRuntime } from './runtime/unit-runtime.js';
 import type { ScriptFunction } from './script-function.js';
+import { callIgnoredMethod } from './script-module-tree/ignored-calls.js';
 import { recordingTrace } from './trace/active-tracer.js';
 import { callAsync, splitCallOptions } from './workers/async-call.js';
 
@@ -57,6 +58,11 @@ export class ScriptInstance {
   runMethodWith(name: string, args: readonly unknown[], options?: RunOptions): unknown {
     const schema = this.host.methodSchema(this.object.type, name);
     if (schema === undefined) {
+      // An @torch.jit.ignore method runs in JS, as PyTorch's runs in Python (`scripted.plot(x)`).
+      const unit = this.host.runtime.unit as { findIgnoredMethod?(type: ClassType, name: string): unknown };
+      if (unit.findIgnoredMethod?.(this.object.type, name) !== undefined) {
+        return callIgnoredMethod(this.object, name, args);
+      }
       throw new OpError(`'${this.object.type.qualifiedName}' object has no attribute or method '${name}'`);
     }
     const values = bindArguments(schema, args, this.object);

@@ -3,7 +3,7 @@ import { Module } from '@tsjit/nn';
 import { CompilationUnit, type CompilationUnitOptions } from './compilation-unit.js';
 import type { ScriptClass } from './script-class.js';
 import type { ScriptFunction } from './script-function.js';
-import type { ScriptModule } from './script-module.js';
+import { ScriptModule } from './script-module.js';
 import { type ScriptModuleTreeOptions, scriptModuleTree } from './script-module-tree/script-module-tree.js';
 
 export interface ScriptOptions extends CompilationUnitOptions {
@@ -25,10 +25,13 @@ export interface ScriptOptions extends CompilationUnitOptions {
 export function script(source: string, options?: ScriptOptions): ScriptFunction | ScriptClass;
 /** An nn.Module tree scripted recursively into a ScriptModule (see scriptModuleTree). */
 export function script(module: Module, options?: ScriptModuleTreeOptions): ScriptModule;
+/** A ScriptModule (traced, scripted or loaded) is returned as it is, as PyTorch's `torch.jit.script` does. */
+export function script(module: ScriptModule): ScriptModule;
 export function script(
-  what: string | Module,
+  what: string | Module | ScriptModule,
   options: ScriptOptions & ScriptModuleTreeOptions = {},
 ): ScriptFunction | ScriptClass | ScriptModule {
+  if (what instanceof ScriptModule) return what;
   if (what instanceof Module) return scriptModuleTree(what, options);
   const source = what;
   const unit = new CompilationUnit(undefined, options);

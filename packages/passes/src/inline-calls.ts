@@ -132,6 +132,7 @@ function cloneNode(node: Node, env: Map<Value, Value>, target: Graph): Node {
   );
   copy.copyAttributes(node);
   copy.setSourceRange(node.sourceRange);
+  copy.setScope(node.scope);
   copy.setSchema(node.explicitSchema());
   for (const output of node.outputs) {
     const out = copy.addOutput(output.type);

@@ -37,8 +37,13 @@ export interface ClassTypeDeclaration extends ClassDeclaration {
   /** Archive modules' `__forward_hooks__` and `__forward_pre_hooks__`, in call order (a def may repeat). */
   readonly forwardHooks: readonly FunctionDef[];
   readonly forwardPreHooks: readonly FunctionDef[];
-  /** Methods left uncompiled: `@torch.jit.ignore` on modules (a call into Python, which tsjit does not have). */
+  /** Methods left uncompiled: `@torch.jit.ignore` on modules (calls to them go to the host, see ignoredDefs). */
   readonly ignoredMethods: readonly string[];
+  /**
+   * The `@torch.jit.ignore` methods of a module: not compiled, their signatures type the calls
+   * compiled code makes to them (`prim::PythonOp`, run by the host: tsjit calls the JS method).
+   */
+  readonly ignoredDefs?: readonly FunctionDef[];
   /** Names assigned in a script class's body (PyTorch's unresolved class attributes). */
   readonly unresolvedAttributes: readonly string[];
 }

@@ -44,6 +44,8 @@ export interface Emitter extends EmitContext {
   atTopLevel(): boolean;
   /** The method named `name` of a class (compiled on demand), or undefined. */
   findMethod(classType: ClassType, name: string): ScriptFunctionLike | undefined;
+  /** Whether `name` is a module's `@torch.jit.ignore` method (called through `prim::PythonOp`). */
+  isIgnoredMethod?(classType: ClassType, name: string): boolean;
 }
 
 /** The value of a sugared value that is a plain IR value, else undefined (PyTorch's asSimple). */

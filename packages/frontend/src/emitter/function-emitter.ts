@@ -78,6 +78,8 @@ export interface EmitterUnit extends CompilationUnitLike {
   builtinClass?(name: string): ClassType | undefined;
   /** The schema of a function of the unit, emitting its graph first when its return type is inferred. */
   functionSchema(fn: ScriptFunctionLike, range: Range, caller: Emitter): FunctionSchema;
+  /** A module's `@torch.jit.ignore` method (its declared signature), called through `prim::PythonOp`. */
+  findIgnoredMethod?(classType: ClassType, name: string): { declaredSchema(): FunctionSchema } | undefined;
 }
 
 export interface FunctionEmitterOptions {
@@ -245,6 +247,14 @@ export class FunctionEmitter implements Emitter {
     let schema: FunctionSchema | undefined;
     if (self.type.kind === 'ClassType') {
       const method = this.findMethod(self.type as ClassType, name);
+      const ignored = method ? undefined : this.unit.findIgnoredMethod?.(self.type as ClassType, name);
+      if (ignored) {
+        // PyTorch calls an ignored method in Python (`^name()(self, ...)`): a prim::PythonOp the host runs.
+        const matched = this.matchSchema(ignored.declaredSchema(), range, [{ value: self, range }, ...args], kwargs);
+        const node = this.insertNode('prim::PythonOp', matched.inputs, [matched.returnType], range);
+        node.setS('name', name);
+        return node.output();
+      }
       if (!method) this.error(range, `Tried to access nonexistent method '${name}' of type '${self.type.pythonStr()}'`);
       schema = this.unit.functionSchema(method, range, this);
     } else if (self.type.kind === 'InterfaceType') {
@@ -271,6 +281,10 @@ export class FunctionEmitter implements Emitter {
 
   findMethod(classType: ClassType, name: string): ScriptFunctionLike | undefined {
     return this.unit.findMethod(classType, name);
+  }
+
+  isIgnoredMethod(classType: ClassType, name: string): boolean {
+    return this.unit.findIgnoredMethod?.(classType, name) !== undefined;
   }
 
   // ---- the def ---------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import { ScriptObject } from '../values/script-object.js';
 import { isInstance } from '../values/type-check.js';
 import { argumentCheck } from './argument-check.js';
 import type { Code, CodeProvider, Runner } from './code.js';
+import { runPythonOp } from './python-op-handler.js';
 
 export interface RunnerContext {
   reg(v: Value): number;
@@ -123,6 +124,16 @@ export function makeRunner(node: Node, ctx: RunnerContext): CompiledNode {
     }
     case 'prim::fork':
       return { run: fork(node, ins, o, ctx.provider) };
+    case 'prim::PythonOp':
+      return {
+        run: (r) => {
+          const value = runPythonOp(
+            node,
+            ins.map((i) => r[i]),
+          );
+          if (o !== undefined) r[o] = value;
+        },
+      };
     case 'prim::isinstance': {
       const types = node.tys('types');
       const a = ins[0];

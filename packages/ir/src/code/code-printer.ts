@@ -827,6 +827,17 @@ export class CodePrinter {
         const args = node.inputs.slice(1).map((v) => `${use(v)}, `);
         return `${use(node.input(0))}(${args.join('')})`;
       }
+      case 'prim::PythonOp': {
+        // A call of an @torch.jit.ignore'd method: PyTorch shows it as `^name()(args)` and refuses to export it.
+        const name = node.hasAttribute('name') ? node.s('name') : '?';
+        if (this.#enforceImportable) {
+          throw new CodePrintError(
+            `Could not export Python function call '${name}'. Remove calls to Python functions before export. ` +
+              'Did you forget to add @script or @script_method annotation? If this is a nn.ModuleList, add it to __constants__',
+          );
+        }
+        return `^${name}()(${node.inputs.map((v) => use(v)).join(', ')})`;
+      }
       case 'prim::CallMethod': {
         const self = node.input(0);
         this.#addDependency(self.type);

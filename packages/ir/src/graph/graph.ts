@@ -153,6 +153,7 @@ export class Graph {
     const copy = new Node(this, node.kind);
     copy.copyAttributes(node);
     copy.setSourceRange(node.sourceRange);
+    copy.setScope(node.scope);
     copy.setSchema(node.explicitSchema());
     for (const input of node.inputs) copy.addInput(valueMap(input));
     for (const output of node.outputs) this._copyIdentity(output, copy.addOutput(output.type));

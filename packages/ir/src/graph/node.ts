@@ -44,6 +44,7 @@ export class Node {
   private readonly _blocks: Block[] = [];
   private readonly _attributes = new Map<string, AttributeValue>();
   private _sourceRange: SourceRange | undefined;
+  private _scope: string | undefined;
   private _schema: FunctionSchema | undefined;
   private _destroyed = false;
 
@@ -85,6 +86,19 @@ export class Node {
 
   setSourceRange(range: SourceRange | undefined): this {
     this._sourceRange = range;
+    return this;
+  }
+
+  /**
+   * The module scope a trace recorded the node in (`__module.s/__module.s.l`), printed
+   * `, scope: ...` as PyTorch prints traced graphs; undefined outside traced submodules.
+   */
+  get scope(): string | undefined {
+    return this._scope;
+  }
+
+  setScope(scope: string | undefined): this {
+    this._scope = scope;
     return this;
   }
 

@@ -61,11 +61,15 @@ function printNodeInto(out: string[], node: Node, level: number, groups: Node[] 
       out.push(attributesString(node, true));
     }
     groups.push(node);
+  } else if (node.kind === 'prim::PythonOp' && node.hasAttribute('name')) {
+    // PyTorch prints a call into Python (an @torch.jit.ignore'd method) as `^name[]()`.
+    out.push(`^${node.s('name')}[]()`);
   } else {
     out.push(node.kind);
     if (node.hasAttributes()) out.push(attributesString(node, false));
   }
   out.push(`(${valueRefs(node.inputs)})`);
+  if (node.scope) out.push(`, scope: ${node.scope}`);
   const range = node.sourceRange;
   if (range && ranges) out.push(` # ${range.file}:${range.line}:${range.col}`);
   out.push('\n');

@@ -1,9 +1,16 @@
+import type { ScriptFunction as FrontendFunction, CompilationUnit as FrontendUnit } from '@tsjit/frontend';
+import { ScriptObject } from '@tsjit/interpreter';
+import type { ClassType } from '@tsjit/ir';
 import * as nn from '@tsjit/nn';
 import { type Module, torchScriptOf } from '@tsjit/nn';
 import { OpError } from '@tsjit/ops';
+import { Tensor } from '@tsjit/tensor';
 import { CompilationUnit } from '../compilation-unit.js';
-import type { ScriptModule } from '../script-module.js';
+import { load } from '../load/load.js';
+import { writeModuleArchive } from '../save/save.js';
+import { ScriptModule } from '../script-module.js';
 import { childSlots } from './child-slots.js';
+import { registerScriptedModule } from './ignored-calls.js';
 import { pytorchModulePath } from './pytorch-module-paths.js';
 import { ModuleScript } from './torchscript.js';
 
@@ -33,6 +40,27 @@ export function scriptModuleTree(root: Module, options: ScriptModuleTreeOptions 
   const taken = new Set<string>();
   const order: [Module, string][] = [];
   let mangle = 0;
+  // Classes of traced, scripted or loaded modules held by the tree, with the units that compiled them.
+  const foreign = new Map<ClassType, FrontendUnit>();
+  const frontend = unit.runtime.unit as FrontendUnit;
+
+  const adopt = (held: ScriptModule, path: string) => {
+    for (const [, part] of held.namedModules()) {
+      const type = part.type;
+      if (foreign.has(type)) continue;
+      const clash = [...foreign.keys()].find((t) => t.qualifiedName === type.qualifiedName);
+      if (clash !== undefined) {
+        throw new OpError(
+          `cannot script module '${path}': it holds two different classes named ${type.qualifiedName} ` +
+            '(modules traced or scripted separately); trace or script them together, in one module',
+        );
+      }
+      const owner = part.host.runtime.unit as FrontendUnit;
+      foreign.set(type, owner);
+      taken.add(type.qualifiedName);
+      frontend.adoptClass(type, methodsOf(owner, type));
+    }
+  };
 
   const visit = (module: Module, path: string) => {
     if (classOf.has(module)) return;
@@ -64,6 +92,9 @@ export function scriptModuleTree(root: Module, options: ScriptModuleTreeOptions 
     classOf.set(module, qualified);
     order.push([module, qualified]);
   };
+  // Held modules' classes first: the tree's own classes are named (mangled) around theirs.
+  for (const [path, module] of root.namedModules())
+    for (const [name, held] of heldScriptModules(module)) adopt(held, path ? `${path}.${name}` : name);
   visit(root, '');
 
   const built = new Map<Module, ScriptModule>();
@@ -72,9 +103,68 @@ export function scriptModuleTree(root: Module, options: ScriptModuleTreeOptions 
     for (const [name, child] of childSlots(module)) attributes[name] = built.get(child);
     const scriptClass = unit.getClass(qualified);
     if (scriptClass === undefined) throw new OpError(`class ${qualified} was not compiled`);
-    built.set(module, scriptClass.createModule(attributes));
+    const scripted = scriptClass.createModule(attributes);
+    registerScriptedModule(scripted.object, module);
+    built.set(module, scripted);
   }
-  return built.get(root) as ScriptModule;
+  const scripted = built.get(root) as ScriptModule;
+  return foreign.size === 0 ? scripted : asArchive(scripted, unit, foreign);
+}
+
+/** The script modules a module holds in its own fields (`this.cell = jit.trace(new MyCell(), [x, h])`). */
+function heldScriptModules(module: Module): [string, ScriptModule][] {
+  return Object.entries(module).filter((e): e is [string, ScriptModule] => e[1] instanceof ScriptModule);
+}
+
+/** Every method a unit compiled for a class (a loaded archive's classes compile theirs on demand). */
+function methodsOf(owner: FrontendUnit, type: ClassType): FrontendFunction[] {
+  const names = new Set([...owner.methodsOf(type).map((fn) => fn.name), ...type.methods.keys()]);
+  return [...names].map((name) => owner.findMethod(type, name)).filter((fn) => fn !== undefined) as FrontendFunction[];
+}
+
+/**
+ * A scripted tree that holds modules of other units, as one archive written in memory and loaded
+ * back (the way traced modules are built): the result runs on workers and saves like any loaded
+ * module. Its tensor slots are then pointed at the tensors the tree held, so the eager modules,
+ * the traced or scripted ones held, and the result share their parameters and buffers.
+ */
+function asArchive(scripted: ScriptModule, unit: CompilationUnit, foreign: ReadonlyMap<ClassType, FrontendUnit>) {
+  const frontend = unit.runtime.unit as FrontendUnit;
+  const owners = [...new Set(foreign.values())];
+  // Free functions the held modules call (traced code calling scripted functions) live in their units.
+  const codeUnit = new Proxy(frontend, {
+    get(target, prop, receiver) {
+      if (prop === 'findFunction') {
+        return (name: string) =>
+          target.findFunction(name) ?? owners.map((u) => u.findFunction(name)).find((f) => f !== undefined);
+      }
+      const v = Reflect.get(target, prop, receiver);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  }) as FrontendUnit;
+  let bytes: Uint8Array;
+  try {
+    bytes = writeModuleArchive(scripted.object, unit.host, codeUnit, undefined, { archiveName: 'archive' });
+  } catch (e) {
+    // Code calling @torch.jit.ignore methods cannot be archived (nor saved, nor run on workers, as
+    // in PyTorch): the module stays in the scripting unit, which holds the adopted classes.
+    if (e instanceof Error && e.message.includes('Could not export Python function call')) return scripted;
+    throw e;
+  }
+  const loaded = load(bytes);
+  shareTensors(scripted.object, loaded.object);
+  return loaded;
+}
+
+function shareTensors(from: ScriptObject, to: ScriptObject): void {
+  from.type.attributes.forEach((attribute, i) => {
+    const value = from.slots[i];
+    if (value instanceof Tensor) to.setAttr(attribute.name, value);
+    else if (value instanceof ScriptObject && value.type.isModule) {
+      const other = to.getAttr(attribute.name);
+      if (other instanceof ScriptObject) shareTensors(value, other);
+    }
+  });
 }
 
 /** Built-in layer classes by identity: bundlers may rename a class (`_Sequential`), not its export. */

@@ -1,5 +1,6 @@
 import type { Module, TorchScriptDefinition, TorchScriptSourceOptions } from '@tsjit/nn';
 import { Tensor } from '@tsjit/tensor';
+import { ScriptModule } from '../script-module.js';
 import { childSlots } from './child-slots.js';
 
 /**
@@ -116,6 +117,12 @@ function attributePlan(
       continue;
     }
     if (declared.has(name)) {
+      plan.values[name] = value;
+      continue;
+    }
+    // A traced, scripted or loaded module held as a submodule: typed by its own class.
+    if (value instanceof ScriptModule) {
+      plan.declarations.push(`${name}: ${value.type.qualifiedName}`);
       plan.values[name] = value;
       continue;
     }

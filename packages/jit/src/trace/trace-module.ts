@@ -23,6 +23,7 @@ import { pytorchModulePath } from '../script-module-tree/pytorch-module-paths.js
 import { recordingTrace, type ScriptObjectLike } from './active-tracer.js';
 import { closeMismatch, defaultTolerances } from './assert-close.js';
 import { inputType, parameterNames, type TraceOptions, traceGraph } from './trace.js';
+import { registerTracedGraphs } from './traced-graphs.js';
 import { emitTracerWarning } from './tracer-warning.js';
 import { indent, TracingCheckError } from './tracing-check-error.js';
 import { withoutNones } from './tracing-state.js';
@@ -113,6 +114,13 @@ function recordModule(root: Module, sets: Map<string, unknown[]>, strict: boolea
   };
   visit(root);
 
+  // PyTorch's trace scopes: `__module.s/__module.s.l` for the module at path `s.l`.
+  const scopes = new Map<Module, string>();
+  for (const [path, m] of root.namedModules()) {
+    if (path === '' || scopes.has(m)) continue;
+    const parts = path.split('.');
+    scopes.set(m, parts.map((_, i) => `__module.${parts.slice(0, i + 1).join('.')}`).join('/'));
+  }
   const methods = new Map<ClassType, Map<string, TracedMethod>>();
   const callees = new Map<string, ScriptFunction>();
 
@@ -126,6 +134,7 @@ function recordModule(root: Module, sets: Map<string, unknown[]>, strict: boolea
     const type = types.get(module) as ClassType;
     const recorded = traceGraph(method.bind(module), args, {
       strict,
+      ...(module === root ? {} : { scope: scopes.get(module) }),
       argumentNames,
       withoutNones: module !== root,
       prepare: (state) => {
@@ -157,6 +166,9 @@ function recordModule(root: Module, sets: Map<string, unknown[]>, strict: boolea
               const node = state.graph.insert('prim::GetAttr', [value], 1);
               node.setS('name', path[i] as string);
               node.output().setType(attribute.type);
+              // PyTorch's traced graphs name each read after its attribute (`%weight`, `%s`, `%_0` for "0").
+              const name = path[i] as string;
+              node.output().setDebugName(/^[A-Za-z_]\w*$/.test(name) ? name : `_${name.replace(/\W/g, '_')}`);
               value = node.output();
               attrs.set(key, value);
             } else value = known;
@@ -187,6 +199,9 @@ function recordModule(root: Module, sets: Map<string, unknown[]>, strict: boolea
   };
 
   // Submodules' forwards, while tracing: a call is recorded in the caller and traced in the callee.
+  // Each call is traced into a method of its own, as PyTorch 1.13 does: `forward`, then `forward1`,
+  // `forward2`... (no check that the calls agree: each is a separate trace).
+  const calls = new Map<Module, number>();
   const restore: (() => void)[] = [];
   for (const [module] of types) {
     if (module === root) continue;
@@ -200,11 +215,14 @@ function recordModule(root: Module, sets: Map<string, unknown[]>, strict: boolea
         const trace = recordingTrace();
         if (trace === undefined) return original.apply(module, args);
         const { inputs, names, rebuild } = traceableArguments(args, parameterNames(original));
+        const count = calls.get(module) ?? 0;
+        calls.set(module, count + 1);
+        const name = count === 0 ? 'forward' : `forward${count}`;
         const selfArgument = { name: 'self', type } as unknown as Argument;
         const argumentsOf = inputs.map((a, i) => ({ name: `argument_${i + 1}`, type: inputType(a) }) as Argument);
         let returns: readonly Argument[] = [];
         const schema = {
-          name: 'forward',
+          name,
           arguments: [selfArgument, ...argumentsOf],
           get returns() {
             return returns;
@@ -212,13 +230,13 @@ function recordModule(root: Module, sets: Map<string, unknown[]>, strict: boolea
         } as unknown as FunctionSchema;
         return trace.recordMethodCall(
           handle,
-          'forward',
+          name,
           schema,
           [handle, ...inputs],
           () => {
             const forward = (...xs: unknown[]) => original.apply(module, rebuild(xs));
-            const recorded = traceMethod(module, 'forward', forward, inputs, names);
-            returns = methods.get(type)?.get('forward')?.schema.returns ?? [];
+            const recorded = traceMethod(module, name, forward, inputs, names);
+            returns = methods.get(type)?.get(name)?.schema.returns ?? [];
             return recorded.outputs;
           },
           withoutNones,
@@ -338,6 +356,7 @@ function materialize(
   });
   const loaded = load(bytes);
   shareTensors(root, loaded.object);
+  registerTracedGraphs(loaded.host.runtime.unit, methods);
   return loaded;
 }
 

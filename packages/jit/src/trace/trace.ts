@@ -99,6 +99,12 @@ export interface TraceGraphOptions {
   readonly prepare?: (state: TracingState) => void;
   /** Record the outputs without their nulls (a submodule's forward: see withoutNones). */
   readonly withoutNones?: boolean;
+  /**
+   * The module scope of what `fn` records (`__module.s/__module.s.l`, a submodule's method): set on
+   * every node recorded while `fn` runs except attribute reads and method calls, as PyTorch's
+   * traced graphs show `, scope: ...`.
+   */
+  readonly scope?: string;
 }
 
 /** Records `fn(...inputs)` into a new graph (no checks; see `trace`). */
@@ -114,6 +120,7 @@ export function traceGraph(
     const value = state.graph.addInput(names[i], inputType(input));
     bindInput(state, value, input);
   });
+  const before = new Set(state.graph.nodes());
   const previousHook = setDataReadHook((kind, t) => state.onDataRead(kind, t));
   const pop = pushMode(state);
   const leave = enterTrace(state);
@@ -124,6 +131,12 @@ export function traceGraph(
     leave();
     pop();
     setDataReadHook(previousHook);
+  }
+  if (options.scope !== undefined) {
+    for (const node of state.graph.nodes()) {
+      if (before.has(node) || node.kind === 'prim::GetAttr' || node.kind === 'prim::CallMethod') continue;
+      node.setScope(options.scope);
+    }
   }
   const recorded = options.withoutNones ? withoutNones(outputs) : outputs;
   state.graph.registerOutput(outputValue(state, recorded, options.strict ?? true));

@@ -178,7 +178,8 @@ export class TracingState implements DispatchMode, ScriptCallRecorder {
       this.#paused--;
     }
     // Read after the call: a traced submodule's schema is known only once its trace has run.
-    output.setType(schema.returns[0]?.type ?? NoneType.get());
+    // Typed as the callee declares it, without the trace's shapes (`%5 : Tensor = prim::CallMethod`), as PyTorch.
+    output.setType(unshaped(schema.returns[0]?.type ?? NoneType.get()));
     this.#bindResult(output, recorded(result));
     return result;
   }
@@ -202,7 +203,10 @@ export class TracingState implements DispatchMode, ScriptCallRecorder {
         ? (value.type as TupleType).elements
         : result.map(() => (value.type as ListType).elementType);
     result.forEach((r, i) => {
-      unpack.outputs[i].setType(elementTypes[i]);
+      // The unpacked tensors take the types seen at trace time, as PyTorch's setValue gives them.
+      unpack.outputs[i].setType(
+        r instanceof Tensor && elementTypes[i]?.kind === 'TensorType' ? tensorTypeOf(r) : elementTypes[i],
+      );
       this.#bindResult(unpack.outputs[i], r);
     });
   }
@@ -371,4 +375,16 @@ export function withoutNones(result: unknown): unknown {
   if (!Array.isArray(result)) return result;
   const kept = result.filter((r) => r !== null && r !== undefined).map(withoutNones);
   return kept.length === 1 && kept.length !== result.length ? kept[0] : kept;
+}
+
+/** A type with its tensor types made plain `Tensor` (inside tuples and lists too). */
+function unshaped(type: JitType): JitType {
+  if (type.kind === 'TensorType') return TensorType.get();
+  if (type.kind === 'TupleType') {
+    const tuple = type as TupleType;
+    // Named tuples keep their type: their fields are declared, never traced shapes.
+    return tuple.names ? tuple : TupleType.of(tuple.elements.map(unshaped));
+  }
+  if (type.kind === 'ListType') return ListType.of(unshaped((type as ListType).elementType));
+  return type;
 }

@@ -195,6 +195,7 @@ export function declareClassBody(
   const methods: FunctionDef[] = [];
   const staticMethods: FunctionDef[] = [];
   const ignoredMethods: string[] = [];
+  const ignoredDefs: FunctionDef[] = [];
   const hookDefs = new Map<string, FunctionDef>();
   const properties = new Map<string, { getter?: FunctionDef; setter?: FunctionDef; range: Range }>();
   const seen = new Set<string>();
@@ -228,6 +229,7 @@ export function declareClassBody(
       case 'ignore':
         if (isModule) {
           ignoredMethods.push(fn.name);
+          ignoredDefs.push(fn);
           break;
         }
         // Script classes compile @ignore'd methods like any other (the Python frontend does).
@@ -272,6 +274,7 @@ export function declareClassBody(
     forwardHooks,
     forwardPreHooks,
     ignoredMethods,
+    ignoredDefs,
     unresolvedAttributes,
   };
 }

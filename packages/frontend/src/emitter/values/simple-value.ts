@@ -46,7 +46,8 @@ export class SimpleValue implements SugaredValue {
       }
     } else if (type.kind === 'ClassType') {
       const classType = type as ClassType;
-      if (ctx.findMethod(classType, name)) return new MethodValue(value, name);
+      if (ctx.findMethod(classType, name) || ctx.isIgnoredMethod?.(classType, name))
+        return new MethodValue(value, name);
       if (moduleContainerKind(classType) === 'dict' && (name === 'keys' || name === 'values' || name === 'items')) {
         return this.#moduleDictView(ctx, range, classType, name);
       }
