@@ -1228,6 +1228,9 @@ export interface OpFunctions {
   _nestedTensorFromMask(t: Tensor, mask: Tensor, maskCheck?: boolean, options?: { maskCheck?: boolean; out: Tensor }): Tensor;
   _nestedTensorFromMaskLeftAligned(t: Tensor, mask: Tensor): boolean;
   _nnpackAvailable(): boolean;
+  _packPaddedSequence(input: Tensor, lengths: Tensor, batchFirst: boolean): [Tensor, Tensor];
+  _packPaddedSequenceBackward(grad: Tensor, inputSize: number[] | number, batchSizes: Tensor, batchFirst: boolean): Tensor;
+  _padPackedSequence(data: Tensor, batchSizes: Tensor, batchFirst: boolean, paddingValue: Scalar, totalLength: number): [Tensor, Tensor];
   _reshapeAlias(self: Tensor, size: number[] | number, stride: number[] | number): Tensor;
   _reshapeAlias(self: Tensor, size: number[] | number, ...stride: number[]): Tensor;
   _scaledDotProductAttention(query: Tensor, key: Tensor, value: Tensor, attnMask?: Tensor | null, dropoutP?: number, needAttnWeights?: boolean, isCausal?: boolean, options?: { attnMask?: Tensor | null; dropoutP?: number; needAttnWeights?: boolean; isCausal?: boolean }): [Tensor, Tensor];
@@ -2370,6 +2373,7 @@ export interface OpFunctions {
   outer(self: Tensor, vec2: Tensor): Tensor;
   outer(self: Tensor, vec2: Tensor, options: { out: Tensor }): Tensor;
   pad(self: Tensor, pad: number[] | number, mode?: string, value?: number | null, options?: { mode?: string; value?: number | null }): Tensor;
+  padSequence(sequences: Tensor[], batchFirst?: boolean, paddingValue?: number, options?: { batchFirst?: boolean; paddingValue?: number }): Tensor;
   pairwiseDistance(x1: Tensor, x2: Tensor, p?: number, eps?: number, keepdim?: boolean, options?: { p?: number; eps?: number; keepdim?: boolean }): Tensor;
   partition(self: string, separator: string): [string, string, string];
   percentFormat(self: string): string;
