@@ -41,3 +41,5 @@ export * from './module/index.js';
 export * as optim from './optim/index.js';
 export { type ClipGradNormOptions, clipGradNorm } from './utils/clip-grad-norm.js';
 export { clipGradValue } from './utils/clip-grad-value.js';
+// torch.nn.utils (nn.utils.rnn.packPaddedSequence, nn.utils.clipGradNorm ...).
+export * as utils from './utils/index.js';

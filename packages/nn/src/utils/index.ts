@@ -1,0 +1,4 @@
+// torch.nn.utils: gradient clipping and, as `rnn`, the packed-sequence helpers (torch.nn.utils.rnn).
+export { type ClipGradNormOptions, clipGradNorm } from './clip-grad-norm.js';
+export { clipGradValue } from './clip-grad-value.js';
+export * as rnn from './rnn.js';
