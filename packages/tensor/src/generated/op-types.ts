@@ -297,6 +297,7 @@ export interface TensorOpMethods {
   countNonzero(dim: number[] | number): Tensor;
   countNonzero(dim: number[] | number, options: { out: Tensor }): Tensor;
   countNonzero(...dim: number[]): Tensor;
+  cpu(): Tensor;
   crossEntropyLoss(target: Tensor, weight?: Tensor | null, reduction?: number, ignoreIndex?: number, labelSmoothing?: number, options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number; labelSmoothing?: number }): Tensor;
   cummax(dim: number): [Tensor, Tensor];
   cummax(dim: number, options: { values: Tensor; indices: Tensor }): [Tensor, Tensor];
@@ -1638,6 +1639,7 @@ export interface OpFunctions {
   countNonzero(self: Tensor, dim: number[] | number): Tensor;
   countNonzero(self: Tensor, dim: number[] | number, options: { out: Tensor }): Tensor;
   countNonzero(self: Tensor, ...dim: number[]): Tensor;
+  cpu(self: Tensor): Tensor;
   crossEntropyLoss(self: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, ignoreIndex?: number, labelSmoothing?: number, options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number; labelSmoothing?: number }): Tensor;
   cummax(self: Tensor, dim: number): [Tensor, Tensor];
   cummax(self: Tensor, dim: number, options: { values: Tensor; indices: Tensor }): [Tensor, Tensor];
