@@ -2,6 +2,7 @@
 // (src/functional/), init (src/init/), losses (src/loss/), optimizers and schedulers (src/optim/).
 export * as functional from './functional/index.js';
 // nn-b: recurrent layers, attention, transformer layers, losses and their functional forms.
+export type { LegacyReductionOptions } from './functional/legacy-reduction.js';
 export type { Reduction } from './functional/losses.js';
 export * as init from './init/index.js';
 export * from './layers/index.js';

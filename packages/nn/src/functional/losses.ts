@@ -1,5 +1,6 @@
 import { OpError } from '@tsjit/ops';
 import { torchOps as T, type Tensor } from '@tsjit/tensor';
+import { type LegacyReductionOptions, resolveReduction, warnOnce } from './legacy-reduction.js';
 
 /** PyTorch's loss reductions (`reduction=` of every loss). */
 export type Reduction = 'none' | 'mean' | 'sum';
@@ -20,26 +21,34 @@ function broadcastPair(input: Tensor, target: Tensor): readonly [Tensor, Tensor]
 }
 
 /** F.mse_loss: mean squared error. */
-export function mseLoss(input: Tensor, target: Tensor, options: { reduction?: Reduction } = {}): Tensor {
+export function mseLoss(
+  input: Tensor,
+  target: Tensor,
+  options: { reduction?: Reduction } & LegacyReductionOptions = {},
+): Tensor {
   const [a, b] = broadcastPair(input, target);
-  return T.mseLoss(a, b, reductionEnum(options.reduction ?? 'mean'));
+  return T.mseLoss(a, b, reductionEnum(resolveReduction(options.reduction ?? 'mean', options)));
 }
 
 /** F.l1_loss: mean absolute error. */
-export function l1Loss(input: Tensor, target: Tensor, options: { reduction?: Reduction } = {}): Tensor {
+export function l1Loss(
+  input: Tensor,
+  target: Tensor,
+  options: { reduction?: Reduction } & LegacyReductionOptions = {},
+): Tensor {
   const [a, b] = broadcastPair(input, target);
-  return T.l1Loss(a, b, reductionEnum(options.reduction ?? 'mean'));
+  return T.l1Loss(a, b, reductionEnum(resolveReduction(options.reduction ?? 'mean', options)));
 }
 
 /** F.smooth_l1_loss: quadratic below `beta`, linear above (beta 0 is exactly L1). */
 export function smoothL1Loss(
   input: Tensor,
   target: Tensor,
-  options: { reduction?: Reduction; beta?: number } = {},
+  options: { reduction?: Reduction; beta?: number } & LegacyReductionOptions = {},
 ): Tensor {
   const beta = options.beta ?? 1.0;
   const [a, b] = broadcastPair(input, target);
-  const reduction = reductionEnum(options.reduction ?? 'mean');
+  const reduction = reductionEnum(resolveReduction(options.reduction ?? 'mean', options));
   return beta === 0 ? T.l1Loss(a, b, reduction) : T.smoothL1Loss(a, b, reduction, beta);
 }
 
@@ -60,13 +69,18 @@ export function huberLoss(
 export function crossEntropy(
   input: Tensor,
   target: Tensor,
-  options: { weight?: Tensor | null; ignoreIndex?: number; reduction?: Reduction; labelSmoothing?: number } = {},
+  options: {
+    weight?: Tensor | null;
+    ignoreIndex?: number;
+    reduction?: Reduction;
+    labelSmoothing?: number;
+  } & LegacyReductionOptions = {},
 ): Tensor {
   return T.crossEntropyLoss(
     input,
     target,
     options.weight ?? null,
-    reductionEnum(options.reduction ?? 'mean'),
+    reductionEnum(resolveReduction(options.reduction ?? 'mean', options)),
     options.ignoreIndex ?? -100,
     options.labelSmoothing ?? 0.0,
   );
@@ -76,13 +90,13 @@ export function crossEntropy(
 export function nllLoss(
   input: Tensor,
   target: Tensor,
-  options: { weight?: Tensor | null; ignoreIndex?: number; reduction?: Reduction } = {},
+  options: { weight?: Tensor | null; ignoreIndex?: number; reduction?: Reduction } & LegacyReductionOptions = {},
 ): Tensor {
   return T.nllLossNd(
     input,
     target,
     options.weight ?? null,
-    reductionEnum(options.reduction ?? 'mean'),
+    reductionEnum(resolveReduction(options.reduction ?? 'mean', options)),
     options.ignoreIndex ?? -100,
   );
 }
@@ -91,9 +105,9 @@ export function nllLoss(
 export function binaryCrossEntropy(
   input: Tensor,
   target: Tensor,
-  options: { weight?: Tensor | null; reduction?: Reduction } = {},
+  options: { weight?: Tensor | null; reduction?: Reduction } & LegacyReductionOptions = {},
 ): Tensor {
-  const reduction = reductionEnum(options.reduction ?? 'mean');
+  const reduction = reductionEnum(resolveReduction(options.reduction ?? 'mean', options));
   if (!sameSizes(input.sizes, target.sizes)) {
     throw new OpError(
       `Using a target size (${pySize(target.sizes)}) that is different to the input size (${pySize(input.sizes)}) ` +
@@ -113,9 +127,9 @@ export function binaryCrossEntropy(
 export function binaryCrossEntropyWithLogits(
   input: Tensor,
   target: Tensor,
-  options: { weight?: Tensor | null; reduction?: Reduction; posWeight?: Tensor | null } = {},
+  options: { weight?: Tensor | null; reduction?: Reduction; posWeight?: Tensor | null } & LegacyReductionOptions = {},
 ): Tensor {
-  const reduction = reductionEnum(options.reduction ?? 'mean');
+  const reduction = reductionEnum(resolveReduction(options.reduction ?? 'mean', options));
   if (!sameSizes(input.sizes, target.sizes)) {
     throw new OpError(
       `Target size (${pySize(target.sizes)}) must be the same as input size (${pySize(input.sizes)})`,
@@ -132,25 +146,41 @@ export function binaryCrossEntropyWithLogits(
 export function klDiv(
   input: Tensor,
   target: Tensor,
-  options: { reduction?: Reduction | 'batchmean'; logTarget?: boolean } = {},
+  options: { reduction?: Reduction | 'batchmean'; logTarget?: boolean } & LegacyReductionOptions = {},
 ): Tensor {
   const reduction = options.reduction ?? 'mean';
   const logTarget = options.logTarget ?? false;
-  if (reduction === 'batchmean') {
-    const sum = T.klDiv(input, target, 2, { logTarget });
-    return input.dim() === 0 ? sum : T.div(sum, input.size(0));
+  let reductionCode: number;
+  if ((options.sizeAverage ?? null) !== null || (options.reduce ?? null) !== null) {
+    reductionCode = reductionEnum(resolveReduction('mean', options));
+  } else {
+    if (reduction === 'mean') warnOnce(KL_DIV_MEAN_WARNING);
+    reductionCode = reductionEnum(reduction === 'batchmean' ? 'sum' : reduction);
   }
-  return T.klDiv(input, target, reductionEnum(reduction), { logTarget });
+  const reduced = T.klDiv(input, target, reductionCode, { logTarget });
+  // As in PyTorch, the division follows the `reduction` argument even when the legacy ones set the op's.
+  return reduction === 'batchmean' && input.dim() !== 0 ? T.div(reduced, input.size(0)) : reduced;
 }
+
+const KL_DIV_MEAN_WARNING =
+  "reduction: 'mean' divides the total loss by both the batch size and the support size." +
+  "'batchmean' divides only by the batch size, and aligns with the KL div math definition." +
+  "'mean' will be changed to behave the same as 'batchmean' in the next major release.";
 
 /** F.cosine_embedding_loss: 1 - cos for target 1, max(0, cos - margin) for target -1. */
 export function cosineEmbeddingLoss(
   input1: Tensor,
   input2: Tensor,
   target: Tensor,
-  options: { margin?: number; reduction?: Reduction } = {},
+  options: { margin?: number; reduction?: Reduction } & LegacyReductionOptions = {},
 ): Tensor {
-  return T.cosineEmbeddingLoss(input1, input2, target, options.margin ?? 0, reductionEnum(options.reduction ?? 'mean'));
+  return T.cosineEmbeddingLoss(
+    input1,
+    input2,
+    target,
+    options.margin ?? 0,
+    reductionEnum(resolveReduction(options.reduction ?? 'mean', options)),
+  );
 }
 
 /** F.margin_ranking_loss: max(0, -target * (input1 - input2) + margin). */
@@ -158,7 +188,7 @@ export function marginRankingLoss(
   input1: Tensor,
   input2: Tensor,
   target: Tensor,
-  options: { margin?: number; reduction?: Reduction } = {},
+  options: { margin?: number; reduction?: Reduction } & LegacyReductionOptions = {},
 ): Tensor {
   if (input1.dim() !== input2.dim() || input1.dim() !== target.dim()) {
     throw new OpError(
@@ -166,7 +196,13 @@ export function marginRankingLoss(
         `input1: ${pySize(input1.sizes)}, input2: ${pySize(input2.sizes)}, target: ${pySize(target.sizes)} `,
     );
   }
-  return T.marginRankingLoss(input1, input2, target, options.margin ?? 0, reductionEnum(options.reduction ?? 'mean'));
+  return T.marginRankingLoss(
+    input1,
+    input2,
+    target,
+    options.margin ?? 0,
+    reductionEnum(resolveReduction(options.reduction ?? 'mean', options)),
+  );
 }
 
 function sameSizes(a: readonly number[], b: readonly number[]): boolean {
