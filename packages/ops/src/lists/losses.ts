@@ -22,6 +22,9 @@ import { lstmCell } from '../aten/lstm-cell.js';
 import { marginRankingLoss } from '../aten/margin-ranking-loss.js';
 import { mseLoss } from '../aten/mse-loss.js';
 import { mseLossBackward } from '../aten/mse-loss-backward.js';
+import { multiMarginLoss } from '../aten/multi-margin-loss.js';
+import { multilabelMarginLoss } from '../aten/multilabel-margin-loss.js';
+import { multilabelMarginLossForward } from '../aten/multilabel-margin-loss-forward.js';
 import { nllLoss } from '../aten/nll-loss.js';
 import { nllLossBackward } from '../aten/nll-loss-backward.js';
 import { nllLossForward } from '../aten/nll-loss-forward.js';
@@ -45,6 +48,9 @@ import type { Op } from '../core/define-op.js';
 
 /** Loss functions (and the nll backward ops), distances and similarities (see src/op-list.ts). */
 export const lossesOps: readonly Op[] = [
+  multiMarginLoss,
+  multilabelMarginLoss,
+  multilabelMarginLossForward,
   mseLoss,
   l1Loss,
   smoothL1Loss,

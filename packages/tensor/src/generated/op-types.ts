@@ -699,6 +699,9 @@ export interface TensorOpMethods {
   mul(other: Tensor, options: { out: Tensor }): Tensor;
   mul_(other: Tensor): Tensor;
   mul_(other: Scalar): Tensor;
+  multiMarginLoss(target: Tensor, p?: Scalar, margin?: Scalar, weight?: Tensor | null, reduction?: number, options?: { p?: Scalar; margin?: Scalar; weight?: Tensor | null; reduction?: number }): Tensor;
+  multilabelMarginLoss(target: Tensor, reduction?: number, options?: { reduction?: number }): Tensor;
+  multilabelMarginLossForward(target: Tensor, reduction: number): [Tensor, Tensor];
   multinomial(numSamples: number, replacement?: boolean, options?: { replacement?: boolean; generator?: unknown | null }): Tensor;
   multinomial(numSamples: number, replacement?: boolean, options?: { replacement?: boolean; generator?: unknown | null; out: Tensor }): Tensor;
   multiply(other: Tensor): Tensor;
@@ -2250,6 +2253,9 @@ export interface OpFunctions {
   mul_(self: Tensor, other: Tensor): Tensor;
   mul_(self: Tensor, other: Scalar): Tensor;
   mul_(l: unknown[], n: number): readonly unknown[];
+  multiMarginLoss(self: Tensor, target: Tensor, p?: Scalar, margin?: Scalar, weight?: Tensor | null, reduction?: number, options?: { p?: Scalar; margin?: Scalar; weight?: Tensor | null; reduction?: number }): Tensor;
+  multilabelMarginLoss(self: Tensor, target: Tensor, reduction?: number, options?: { reduction?: number }): Tensor;
+  multilabelMarginLossForward(self: Tensor, target: Tensor, reduction: number): [Tensor, Tensor];
   multinomial(self: Tensor, numSamples: number, replacement?: boolean, options?: { replacement?: boolean; generator?: unknown | null }): Tensor;
   multinomial(self: Tensor, numSamples: number, replacement?: boolean, options?: { replacement?: boolean; generator?: unknown | null; out: Tensor }): Tensor;
   multiply(self: Tensor, other: Tensor): Tensor;
