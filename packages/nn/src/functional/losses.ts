@@ -1,5 +1,6 @@
 import { OpError } from '@tsjit/ops';
 import { torchOps as T, type Tensor } from '@tsjit/tensor';
+import { withoutGrad } from '../optim/grad-mode.js';
 import { type LegacyReductionOptions, resolveReduction, warnOnce } from './legacy-reduction.js';
 
 /** PyTorch's loss reductions (`reduction=` of every loss). */
@@ -211,4 +212,165 @@ function sameSizes(a: readonly number[], b: readonly number[]): boolean {
 
 function pySize(sizes: readonly number[]): string {
   return `torch.Size([${sizes.join(', ')}])`;
+}
+
+/** F.hinge_embedding_loss: x where the target is 1, max(0, margin - x) where it is -1. */
+export function hingeEmbeddingLoss(
+  input: Tensor,
+  target: Tensor,
+  options: { margin?: number; reduction?: Reduction } & LegacyReductionOptions = {},
+): Tensor {
+  const reduction = reductionEnum(resolveReduction(options.reduction ?? 'mean', options));
+  return T.hingeEmbeddingLoss(input, target, options.margin ?? 1.0, reduction);
+}
+
+/** F.soft_margin_loss: log(1 + exp(-y x)) for targets ±1. */
+export function softMarginLoss(
+  input: Tensor,
+  target: Tensor,
+  options: { reduction?: Reduction } & LegacyReductionOptions = {},
+): Tensor {
+  return T.softMarginLoss(input, target, reductionEnum(resolveReduction(options.reduction ?? 'mean', options)));
+}
+
+/** F.multilabel_soft_margin_loss: per-class binary logistic loss averaged over the classes (last dim). */
+export function multilabelSoftMarginLoss(
+  input: Tensor,
+  target: Tensor,
+  options: { weight?: Tensor | null; reduction?: Reduction } & LegacyReductionOptions = {},
+): Tensor {
+  const reduction = resolveReduction(options.reduction ?? 'mean', options) as string;
+  let loss = T.neg(T.add(T.mul(target, T.logSigmoid(input)), T.mul(T.rsub(target, 1), T.logSigmoid(T.neg(input)))));
+  if (options.weight != null) loss = T.mul(loss, options.weight);
+  const classDim = input.dim() - 1;
+  loss = T.div(T.sum(loss, [classDim]), input.size(classDim) as number);
+  if (reduction === 'none') return loss;
+  if (reduction === 'mean') return T.mean(loss);
+  if (reduction === 'sum') return T.sum(loss);
+  throw new OpError(`${reduction} is not valid`, 'ValueError');
+}
+
+/** F.multi_margin_loss: multi-class hinge loss (p 1 or 2) over class scores; `weight` weighs the target classes. */
+export function multiMarginLoss(
+  input: Tensor,
+  target: Tensor,
+  options: { p?: number; margin?: number; weight?: Tensor | null; reduction?: Reduction } & LegacyReductionOptions = {},
+): Tensor {
+  const reduction = reductionEnum(resolveReduction(options.reduction ?? 'mean', options));
+  const p = options.p ?? 1;
+  if (p !== 1 && p !== 2) throw new OpError('only p == 1 and p == 2 supported', 'ValueError');
+  const weight = options.weight ?? null;
+  if (weight !== null && weight.dim() !== 1) throw new OpError('weight must be one-dimensional', 'ValueError');
+  return T.multiMarginLoss(input, target, p, options.margin ?? 1, weight, reduction);
+}
+
+/** F.multilabel_margin_loss: multi-class multi-label hinge loss; target lists class indices, ended by -1. */
+export function multilabelMarginLoss(
+  input: Tensor,
+  target: Tensor,
+  options: { reduction?: Reduction } & LegacyReductionOptions = {},
+): Tensor {
+  return T.multilabelMarginLoss(input, target, reductionEnum(resolveReduction(options.reduction ?? 'mean', options)));
+}
+
+/** F.poisson_nll_loss: exp(x) - t x with logInput (default), else x - t log(x + eps); `full` adds Stirling's term. */
+export function poissonNllLoss(
+  input: Tensor,
+  target: Tensor,
+  options: { logInput?: boolean; full?: boolean; eps?: number; reduction?: Reduction } & LegacyReductionOptions = {},
+): Tensor {
+  const reduction = resolveReduction(options.reduction ?? 'mean', options) as string;
+  if (reduction !== 'none' && reduction !== 'mean' && reduction !== 'sum') {
+    throw new OpError(`${reduction} is not valid`, 'ValueError');
+  }
+  return T.poissonNllLoss(
+    input,
+    target,
+    options.logInput ?? true,
+    options.full ?? false,
+    options.eps ?? 1e-8,
+    reductionEnum(reduction),
+  );
+}
+
+/**
+ * F.gaussian_nll_loss: 0.5 (log var + (x - t)^2 / var) (+ 0.5 log 2π with `full`). `var` has the
+ * input's shape, or one dim less, or a last dim of 1; a clone of it is clamped to `eps` under
+ * no_grad, as PyTorch does (the gradient reaches `var` as if unclamped).
+ */
+export function gaussianNllLoss(
+  input: Tensor,
+  target: Tensor,
+  variance: Tensor,
+  options: { full?: boolean; eps?: number; reduction?: Reduction } = {},
+): Tensor {
+  let v = variance;
+  if (!sameSizes(v.sizes, input.sizes)) {
+    if (sameSizes(input.sizes.slice(0, -1), v.sizes)) v = T.unsqueeze(v, -1);
+    else if (!(sameSizes(input.sizes.slice(0, -1), v.sizes.slice(0, -1)) && v.sizes[v.dim() - 1] === 1)) {
+      throw new OpError('var is of incorrect size', 'ValueError');
+    }
+  }
+  const reduction = options.reduction ?? 'mean';
+  if (reduction !== 'none' && reduction !== 'mean' && reduction !== 'sum') {
+    throw new OpError(`${reduction} is not valid`, 'ValueError');
+  }
+  if (T.any(T.lt(v, 0)).item()) throw new OpError('var has negative entry/entries', 'ValueError');
+  const eps = options.eps ?? 1e-6;
+  v = T.clone(v);
+  withoutGrad(() => T.clampMin_(v, eps));
+  let loss = T.mul(T.add(T.log(v), T.div(T.pow(T.sub(input, target), 2), v)), 0.5);
+  if (options.full ?? false) loss = T.add(loss, 0.5 * Math.log(2 * Math.PI));
+  if (reduction === 'mean') return T.mean(loss);
+  if (reduction === 'sum') return T.sum(loss);
+  return loss;
+}
+
+/** F.triplet_margin_loss: max(d(a, p) - d(a, n) + margin, 0) with the p-norm distance (`swap`: the harder negative). */
+export function tripletMarginLoss(
+  anchor: Tensor,
+  positive: Tensor,
+  negative: Tensor,
+  options: {
+    margin?: number;
+    p?: number;
+    eps?: number;
+    swap?: boolean;
+    reduction?: Reduction;
+  } & LegacyReductionOptions = {},
+): Tensor {
+  const reduction = reductionEnum(resolveReduction(options.reduction ?? 'mean', options));
+  return T.tripletMarginLoss(
+    anchor,
+    positive,
+    negative,
+    options.margin ?? 1.0,
+    options.p ?? 2,
+    options.eps ?? 1e-6,
+    options.swap ?? false,
+    reduction,
+  );
+}
+
+/** F.triplet_margin_with_distance_loss: the triplet loss with any distance (default pairwise_distance). */
+export function tripletMarginWithDistanceLoss(
+  anchor: Tensor,
+  positive: Tensor,
+  negative: Tensor,
+  options: {
+    distanceFunction?: ((a: Tensor, b: Tensor) => Tensor) | null;
+    margin?: number;
+    swap?: boolean;
+    reduction?: Reduction;
+  } = {},
+): Tensor {
+  const distance = options.distanceFunction ?? ((a: Tensor, b: Tensor) => T.pairwiseDistance(a, b));
+  const positiveDist = distance(anchor, positive);
+  let negativeDist = distance(anchor, negative);
+  if (options.swap ?? false) negativeDist = T.minimum(negativeDist, distance(positive, negative));
+  const output = T.clampMin(T.add(T.sub(positiveDist, negativeDist), options.margin ?? 1.0), 0.0);
+  const reduction = reductionEnum(options.reduction ?? 'mean');
+  if (reduction === 1) return T.mean(output);
+  if (reduction === 2) return T.sum(output);
+  return output;
 }
