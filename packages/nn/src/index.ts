@@ -30,6 +30,7 @@ export { BCELoss } from './loss/bce-loss.js';
 export { BCEWithLogitsLoss } from './loss/bce-with-logits-loss.js';
 export { CosineEmbeddingLoss } from './loss/cosine-embedding-loss.js';
 export { CrossEntropyLoss } from './loss/cross-entropy-loss.js';
+export { CTCLoss } from './loss/ctc-loss.js';
 export { GaussianNLLLoss } from './loss/gaussian-nll-loss.js';
 export { HingeEmbeddingLoss } from './loss/hinge-embedding-loss.js';
 export { HuberLoss } from './loss/huber-loss.js';

@@ -27,6 +27,7 @@ const functionalOf: Record<string, string> = {
   GaussianNLLLoss: 'gaussianNllLoss',
   TripletMarginLoss: 'tripletMarginLoss',
   TripletMarginWithDistanceLoss: 'tripletMarginWithDistanceLoss',
+  CTCLoss: 'ctcLoss',
 };
 
 function optionsOf(c: (typeof golden.cases)[number]): Record<string, unknown> {
@@ -40,7 +41,7 @@ beforeAll(() => installAutograd());
 
 describe('losses added after nn-b: values and gradients equal PyTorch 1.13', () => {
   it('covers every loss class', () => {
-    expect(new Set(golden.cases.map((c) => c.class)).size).toBe(9);
+    expect(new Set(golden.cases.map((c) => c.class)).size).toBe(10);
   });
 
   for (const c of golden.cases) {

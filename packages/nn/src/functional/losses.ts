@@ -374,3 +374,26 @@ export function tripletMarginWithDistanceLoss(
   if (reduction === 2) return T.sum(output);
   return output;
 }
+
+/**
+ * F.ctc_loss: the Connectionist Temporal Classification loss of `logProbs` ([T, N, C], from
+ * log_softmax) against `targets` (padded [N, S] or concatenated), with each sample's lengths.
+ */
+export function ctcLoss(
+  logProbs: Tensor,
+  targets: Tensor,
+  inputLengths: Tensor | readonly number[],
+  targetLengths: Tensor | readonly number[],
+  options: { blank?: number; reduction?: Reduction; zeroInfinity?: boolean } = {},
+): Tensor {
+  const lengths = (v: Tensor | readonly number[]) => (Array.isArray(v) ? [...v] : v);
+  return T.ctcLoss(
+    logProbs,
+    targets,
+    lengths(inputLengths) as Tensor,
+    lengths(targetLengths) as Tensor,
+    options.blank ?? 0,
+    reductionEnum(options.reduction ?? 'mean'),
+    options.zeroInfinity ?? false,
+  );
+}
