@@ -486,6 +486,8 @@ export class RNN extends RNNBase {
    */
   override forward(input: PackedSequence, hx?: Tensor | null): [PackedSequence, Tensor];
   override forward(input: Tensor, hx?: Tensor | null): [Tensor, Tensor];
+  // Last, so that `call(...)` (typed from the last overload) takes either input.
+  override forward(input: Tensor | PackedSequence, hx?: Tensor | null): [Tensor | PackedSequence, Tensor];
   override forward(input: Tensor | PackedSequence, hx: Tensor | null = null): [Tensor | PackedSequence, Tensor] {
     const op = this.mode === 'RNN_TANH' ? 'rnnTanh' : 'rnnRelu';
     if (input instanceof PackedSequence) {
@@ -512,6 +514,8 @@ export class GRU extends RNNBase {
   /** `(output, h_n)`; a PackedSequence input gives a PackedSequence output. */
   override forward(input: PackedSequence, hx?: Tensor | null): [PackedSequence, Tensor];
   override forward(input: Tensor, hx?: Tensor | null): [Tensor, Tensor];
+  // Last, so that `call(...)` (typed from the last overload) takes either input.
+  override forward(input: Tensor | PackedSequence, hx?: Tensor | null): [Tensor | PackedSequence, Tensor];
   override forward(input: Tensor | PackedSequence, hx: Tensor | null = null): [Tensor | PackedSequence, Tensor] {
     if (input instanceof PackedSequence) {
       const [out, [h]] = this.runPacked(input, hx === null ? null : [hx], (d, s, bs) => this.runStack('gru', d, s, bs));
@@ -537,6 +541,11 @@ export class LSTM extends RNNBase {
   /** `(output, [h_n, c_n])`; `hx` is `[h_0, c_0]` or null for zeros. A PackedSequence gives a PackedSequence. */
   override forward(input: PackedSequence, hx?: readonly [Tensor, Tensor] | null): [PackedSequence, [Tensor, Tensor]];
   override forward(input: Tensor, hx?: readonly [Tensor, Tensor] | null): [Tensor, [Tensor, Tensor]];
+  // Last, so that `call(...)` (typed from the last overload) takes either input.
+  override forward(
+    input: Tensor | PackedSequence,
+    hx?: readonly [Tensor, Tensor] | null,
+  ): [Tensor | PackedSequence, [Tensor, Tensor]];
   override forward(
     input: Tensor | PackedSequence,
     hx: readonly [Tensor, Tensor] | null = null,
