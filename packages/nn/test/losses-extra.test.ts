@@ -28,6 +28,8 @@ const functionalOf: Record<string, string> = {
   TripletMarginLoss: 'tripletMarginLoss',
   TripletMarginWithDistanceLoss: 'tripletMarginWithDistanceLoss',
   CTCLoss: 'ctcLoss',
+  CosineSimilarity: 'cosineSimilarity',
+  PairwiseDistance: 'pairwiseDistance',
 };
 
 function optionsOf(c: (typeof golden.cases)[number]): Record<string, unknown> {
@@ -39,9 +41,9 @@ function optionsOf(c: (typeof golden.cases)[number]): Record<string, unknown> {
 
 beforeAll(() => installAutograd());
 
-describe('losses added after nn-b: values and gradients equal PyTorch 1.13', () => {
+describe('losses added after nn-b and the distance modules: values and gradients equal PyTorch 1.13', () => {
   it('covers every loss class', () => {
-    expect(new Set(golden.cases.map((c) => c.class)).size).toBe(10);
+    expect(new Set(golden.cases.map((c) => c.class)).size).toBe(12);
   });
 
   for (const c of golden.cases) {
