@@ -1,5 +1,6 @@
 export * from './activation.js';
 export * from './conv.js';
+export * from './distance.js';
 export * from './dropout.js';
 export * from './linear.js';
 export * from './losses.js';

@@ -3,6 +3,7 @@ export * from './batchnorm.js';
 export * from './container.js';
 export * from './conv.js';
 export { defineScript, ntuple } from './define-script.js';
+export * from './distance.js';
 export {
   AlphaDropout,
   Dropout,

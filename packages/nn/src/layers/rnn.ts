@@ -3,6 +3,7 @@ import { torchOps as T, type Tensor } from '@tsjit/tensor';
 import { Module, Parameter, tensorData } from '../module/index.js';
 import { reprFloat } from '../module/python-repr.js';
 import type { TorchScriptDefinition } from '../module/torchscript-definition.js';
+import { PackedSequence } from '../utils/rnn.js';
 import { scriptClassLine } from './define-script.js';
 
 /** The options of RNN, LSTM and GRU (PyTorch's keyword arguments, camelCase). */
@@ -345,10 +346,19 @@ export class RNNBase extends Module {
    * aten::dropout between them (sequence-first, as PyTorch's layer stack draws its masks), so that
    * autograd sees the dropout: the ops' backward rules do not replay the inter-layer masks.
    */
-  protected runStack(op: 'rnnTanh' | 'rnnRelu' | 'gru' | 'lstm', input: Tensor, state: Tensor[]): Tensor[] {
+  protected runStack(
+    op: 'rnnTanh' | 'rnnRelu' | 'gru' | 'lstm',
+    input: Tensor,
+    state: Tensor[],
+    batchSizes: Tensor | null = null,
+  ): Tensor[] {
     const call = (x: Tensor, hx: Tensor[], weights: Tensor[], layers: number, batchFirst: boolean): Tensor[] => {
       const h = op === 'lstm' ? hx : hx[0];
       const fn = T[op] as unknown as (...args: unknown[]) => Tensor[];
+      // The packed overloads (lstm.data ...) take batch_sizes after the data and no batch_first.
+      if (batchSizes !== null) {
+        return fn(x, batchSizes, h, weights, this.bias, layers, this.dropout, this.training, this.bidirectional);
+      }
       return fn(x, h, weights, this.bias, layers, this.dropout, this.training, this.bidirectional, batchFirst);
     };
     if (!(this.training && this.dropout > 0 && this.numLayers > 1)) {
@@ -357,7 +367,7 @@ export class RNNBase extends Module {
     const dirs = this.bidirectional ? 2 : 1;
     const perLayer = (this.bias ? 4 : 2) * dirs;
     const weights = this.flatWeights;
-    let x = this.batchFirst ? T.transpose(input, 0, 1) : input;
+    let x = this.batchFirst && batchSizes === null ? T.transpose(input, 0, 1) : input;
     const finals: Tensor[][] = state.map(() => []);
     for (let l = 0; l < this.numLayers; l++) {
       const hx = state.map((s) => T.narrow(s, 0, l * dirs, dirs));
@@ -368,8 +378,45 @@ export class RNNBase extends Module {
       });
       if (l < this.numLayers - 1) x = T.dropout(x, this.dropout, true);
     }
-    const output = this.batchFirst ? T.contiguous(T.transpose(x, 0, 1)) : x;
+    const output = this.batchFirst && batchSizes === null ? T.contiguous(T.transpose(x, 0, 1)) : x;
     return [output, ...finals.map((parts) => T.cat(parts, 0))];
+  }
+
+  /**
+   * PyTorch's forward for a PackedSequence: the state the caller gives is in their batch order, so
+   * it is permuted into the sorted order (`sortedIndices`) before the packed op and the final state
+   * permuted back (`unsortedIndices`); the output is a PackedSequence with the input's batch sizes
+   * and permutations.
+   */
+  protected runPacked(
+    input: PackedSequence,
+    hx: Tensor[] | null,
+    run: (data: Tensor, state: Tensor[], batchSizes: Tensor) => Tensor[],
+  ): [PackedSequence, Tensor[]] {
+    const { data, batchSizes, sortedIndices, unsortedIndices } = input;
+    const maxBatch = Number((batchSizes.tolist() as number[])[0] ?? 0);
+    const layers = this.numLayers * (this.bidirectional ? 2 : 1);
+    const state =
+      hx === null
+        ? [
+            T.zeros([layers, maxBatch, this.realHiddenSize], { dtype: data.dtype }),
+            ...(this.mode === 'LSTM' ? [T.zeros([layers, maxBatch, this.hiddenSize], { dtype: data.dtype })] : []),
+          ]
+        : hx.map((h) => permuteHidden(h, sortedIndices));
+    if (data.dim() !== 2) throw new OpError(`input must have 2 dimensions, got ${data.dim()}`);
+    if (this.inputSize !== data.size(-1)) {
+      throw new OpError(`input.size(-1) must be equal to input_size. Expected ${this.inputSize}, got ${data.size(-1)}`);
+    }
+    const expected = [layers, maxBatch, this.realHiddenSize];
+    if (this.mode === 'LSTM') {
+      this.checkHiddenSize(state[0], expected, 'Expected hidden[0] size');
+      this.checkHiddenSize(state[1], [layers, maxBatch, this.hiddenSize], 'Expected hidden[1] size');
+    } else {
+      this.checkHiddenSize(state[0], expected);
+    }
+    const [output, ...finals] = run(data, state, batchSizes);
+    const packed = new PackedSequence(output, batchSizes, sortedIndices, unsortedIndices);
+    return [packed, finals.map((h) => permuteHidden(h, unsortedIndices))];
   }
 
   // RNN and GRU (one hidden state): batching, default state and checks, then the aten op.
@@ -433,9 +480,21 @@ export class RNN extends RNNBase {
     this.nonlinearity = nonlinearity;
   }
 
-  /** `(output, h_n)`; `hx` defaults to zeros. Unbatched input is `(L, H_in)` with `hx` `(layers*dirs, H)`. */
-  override forward(input: Tensor, hx: Tensor | null = null): [Tensor, Tensor] {
-    return this.runSingleState(input, hx, this.mode === 'RNN_TANH' ? 'rnnTanh' : 'rnnRelu');
+  /**
+   * `(output, h_n)`; `hx` defaults to zeros. Unbatched input is `(L, H_in)` with `hx` `(layers*dirs, H)`.
+   * A PackedSequence input gives a PackedSequence output.
+   */
+  override forward(input: PackedSequence, hx?: Tensor | null): [PackedSequence, Tensor];
+  override forward(input: Tensor, hx?: Tensor | null): [Tensor, Tensor];
+  // Last, so that `call(...)` (typed from the last overload) takes either input.
+  override forward(input: Tensor | PackedSequence, hx?: Tensor | null): [Tensor | PackedSequence, Tensor];
+  override forward(input: Tensor | PackedSequence, hx: Tensor | null = null): [Tensor | PackedSequence, Tensor] {
+    const op = this.mode === 'RNN_TANH' ? 'rnnTanh' : 'rnnRelu';
+    if (input instanceof PackedSequence) {
+      const [out, [h]] = this.runPacked(input, hx === null ? null : [hx], (d, s, bs) => this.runStack(op, d, s, bs));
+      return [out, h];
+    }
+    return this.runSingleState(input, hx, op);
   }
 }
 
@@ -452,8 +511,16 @@ export class GRU extends RNNBase {
     super('GRU', inputSize, hiddenSize, numLayersOrOptions, options);
   }
 
-  /** `(output, h_n)`. */
-  override forward(input: Tensor, hx: Tensor | null = null): [Tensor, Tensor] {
+  /** `(output, h_n)`; a PackedSequence input gives a PackedSequence output. */
+  override forward(input: PackedSequence, hx?: Tensor | null): [PackedSequence, Tensor];
+  override forward(input: Tensor, hx?: Tensor | null): [Tensor, Tensor];
+  // Last, so that `call(...)` (typed from the last overload) takes either input.
+  override forward(input: Tensor | PackedSequence, hx?: Tensor | null): [Tensor | PackedSequence, Tensor];
+  override forward(input: Tensor | PackedSequence, hx: Tensor | null = null): [Tensor | PackedSequence, Tensor] {
+    if (input instanceof PackedSequence) {
+      const [out, [h]] = this.runPacked(input, hx === null ? null : [hx], (d, s, bs) => this.runStack('gru', d, s, bs));
+      return [out, h];
+    }
     return this.runSingleState(input, hx, 'gru');
   }
 }
@@ -471,8 +538,24 @@ export class LSTM extends RNNBase {
     super('LSTM', inputSize, hiddenSize, numLayersOrOptions, options);
   }
 
-  /** `(output, [h_n, c_n])`; `hx` is `[h_0, c_0]` or null for zeros. */
-  override forward(input: Tensor, hx: readonly [Tensor, Tensor] | null = null): [Tensor, [Tensor, Tensor]] {
+  /** `(output, [h_n, c_n])`; `hx` is `[h_0, c_0]` or null for zeros. A PackedSequence gives a PackedSequence. */
+  override forward(input: PackedSequence, hx?: readonly [Tensor, Tensor] | null): [PackedSequence, [Tensor, Tensor]];
+  override forward(input: Tensor, hx?: readonly [Tensor, Tensor] | null): [Tensor, [Tensor, Tensor]];
+  // Last, so that `call(...)` (typed from the last overload) takes either input.
+  override forward(
+    input: Tensor | PackedSequence,
+    hx?: readonly [Tensor, Tensor] | null,
+  ): [Tensor | PackedSequence, [Tensor, Tensor]];
+  override forward(
+    input: Tensor | PackedSequence,
+    hx: readonly [Tensor, Tensor] | null = null,
+  ): [Tensor | PackedSequence, [Tensor, Tensor]] {
+    if (input instanceof PackedSequence) {
+      const [out, [h, c]] = this.runPacked(input, hx === null ? null : [hx[0], hx[1]], (d, s, bs) =>
+        this.projSize > 0 ? this.projectedPacked(d, s, bs) : this.runStack('lstm', d, s, bs),
+      );
+      return [out, [h, c]];
+    }
     const isBatched = input.dim() === 3;
     const batchDim = this.batchFirst ? 0 : 1;
     let state: [Tensor, Tensor] | null = hx === null ? null : [hx[0], hx[1]];
@@ -548,4 +631,66 @@ export class LSTM extends RNNBase {
     const output = this.batchFirst ? T.contiguous(T.transpose(x, 0, 1)) : x;
     return [output, T.stack(hs, 0), T.stack(cs, 0)];
   }
+
+  /**
+   * The projected LSTM over packed data: at step t only the first batchSizes[t] rows of the state
+   * advance; the other rows keep their value (finished sequences keep their final state, sequences
+   * not yet started in the reverse direction keep h0).
+   */
+  private projectedPacked(data: Tensor, state: Tensor[], batchSizesT: Tensor): Tensor[] {
+    const dirs = this.bidirectional ? 2 : 1;
+    const perDirection = this.bias ? 5 : 3;
+    const weights = this.flatWeights;
+    const batchSizes = (batchSizesT.tolist() as number[]).map(Number);
+    const offsets: number[] = [];
+    let total = 0;
+    for (const bs of batchSizes) {
+      offsets.push(total);
+      total += bs;
+    }
+    const batch = batchSizes[0] ?? 0;
+    const advance = (rows: Tensor, full: Tensor): Tensor => {
+      const n = rows.size(0) as number;
+      return n === batch ? rows : T.cat([rows, T.narrow(full, 0, n, batch - n)], 0);
+    };
+    let x = data;
+    const hs: Tensor[] = [];
+    const cs: Tensor[] = [];
+    for (let l = 0; l < this.numLayers; l++) {
+      const outs: Tensor[] = [];
+      for (let d = 0; d < dirs; d++) {
+        const k = l * dirs + d;
+        const w = weights.slice(k * perDirection, (k + 1) * perDirection);
+        const [wIh, wHh] = w;
+        const [bIh, bHh] = this.bias ? [w[2], w[3]] : [null, null];
+        const wHr = w[perDirection - 1];
+        let h = T.select(state[0], 0, k);
+        let c = T.select(state[1], 0, k);
+        const ys: Tensor[] = new Array(batchSizes.length);
+        for (let i = 0; i < batchSizes.length; i++) {
+          const t = d === 0 ? i : batchSizes.length - 1 - i;
+          const bs = batchSizes[t];
+          const xt = T.narrow(x, 0, offsets[t], bs);
+          const gates = T.add(T.linear(xt, wIh, bIh), T.linear(T.narrow(h, 0, 0, bs), wHh, bHh));
+          const [ig, fg, gg, og] = T.chunk(gates, 4, 1);
+          const cRows = T.add(T.mul(T.sigmoid(fg), T.narrow(c, 0, 0, bs)), T.mul(T.sigmoid(ig), T.tanh(gg)));
+          const hRows = T.linear(T.mul(T.sigmoid(og), T.tanh(cRows)), wHr);
+          ys[t] = hRows;
+          h = advance(hRows, h);
+          c = advance(cRows, c);
+        }
+        outs.push(T.cat(ys, 0));
+        hs.push(h);
+        cs.push(c);
+      }
+      x = dirs === 2 ? T.cat(outs, 1) : outs[0];
+      if (this.training && this.dropout > 0 && l < this.numLayers - 1) x = T.dropout(x, this.dropout, true);
+    }
+    return [x, T.stack(hs, 0), T.stack(cs, 0)];
+  }
+}
+
+// PyTorch's apply_permutation over the batch dimension of a state (null: unchanged).
+function permuteHidden(h: Tensor, permutation: Tensor | null): Tensor {
+  return permutation === null ? h : T.indexSelect(h, 1, permutation);
 }

@@ -1,4 +1,5 @@
 import type { Tensor } from '@tsjit/tensor';
+import type { LegacyReductionOptions } from '../functional/legacy-reduction.js';
 import { binaryCrossEntropy, type Reduction } from '../functional/losses.js';
 import { defineScript } from '../layers/define-script.js';
 import { reductionEnumMethod, WeightedLoss } from './loss.js';
@@ -19,8 +20,8 @@ export class BCELoss extends WeightedLoss {
     (m) => ({ reduction: m.reduction, weight: m.weight }),
   );
 
-  constructor(options: { weight?: Tensor | null; reduction?: Reduction } = {}) {
-    super(options.weight ?? null, options.reduction);
+  constructor(options: { weight?: Tensor | null; reduction?: Reduction } & LegacyReductionOptions = {}) {
+    super(options.weight ?? null, options.reduction, options);
   }
 
   override forward(input: Tensor, target: Tensor): Tensor {

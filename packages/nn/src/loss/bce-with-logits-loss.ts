@@ -1,4 +1,5 @@
 import type { Tensor } from '@tsjit/tensor';
+import type { LegacyReductionOptions } from '../functional/legacy-reduction.js';
 import { binaryCrossEntropyWithLogits, type Reduction } from '../functional/losses.js';
 import { defineScript } from '../layers/define-script.js';
 import { Loss, reductionEnumMethod } from './loss.js';
@@ -20,8 +21,10 @@ export class BCEWithLogitsLoss extends Loss {
   declare weight: Tensor | null;
   declare pos_weight: Tensor | null;
 
-  constructor(options: { weight?: Tensor | null; reduction?: Reduction; posWeight?: Tensor | null } = {}) {
-    super(options.reduction);
+  constructor(
+    options: { weight?: Tensor | null; reduction?: Reduction; posWeight?: Tensor | null } & LegacyReductionOptions = {},
+  ) {
+    super(options.reduction, options);
     this.registerBuffer('weight', options.weight ?? null);
     this.registerBuffer('pos_weight', options.posWeight ?? null);
   }

@@ -1,4 +1,5 @@
 import type { Tensor } from '@tsjit/tensor';
+import type { LegacyReductionOptions } from '../functional/legacy-reduction.js';
 import { cosineEmbeddingLoss, type Reduction } from '../functional/losses.js';
 import { defineScript } from '../layers/define-script.js';
 import { Loss, reductionEnumMethod } from './loss.js';
@@ -16,8 +17,8 @@ export class CosineEmbeddingLoss extends Loss {
 
   readonly margin: number;
 
-  constructor(options: { margin?: number; reduction?: Reduction } = {}) {
-    super(options.reduction);
+  constructor(options: { margin?: number; reduction?: Reduction } & LegacyReductionOptions = {}) {
+    super(options.reduction, options);
     this.margin = options.margin ?? 0;
   }
 

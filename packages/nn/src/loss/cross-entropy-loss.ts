@@ -1,4 +1,5 @@
 import type { Tensor } from '@tsjit/tensor';
+import type { LegacyReductionOptions } from '../functional/legacy-reduction.js';
 import { crossEntropy, type Reduction } from '../functional/losses.js';
 import { defineScript } from '../layers/define-script.js';
 import { reductionEnumMethod, WeightedLoss } from './loss.js';
@@ -25,9 +26,14 @@ export class CrossEntropyLoss extends WeightedLoss {
   readonly labelSmoothing: number;
 
   constructor(
-    options: { weight?: Tensor | null; ignoreIndex?: number; reduction?: Reduction; labelSmoothing?: number } = {},
+    options: {
+      weight?: Tensor | null;
+      ignoreIndex?: number;
+      reduction?: Reduction;
+      labelSmoothing?: number;
+    } & LegacyReductionOptions = {},
   ) {
-    super(options.weight ?? null, options.reduction);
+    super(options.weight ?? null, options.reduction, options);
     this.ignoreIndex = options.ignoreIndex ?? -100;
     this.labelSmoothing = options.labelSmoothing ?? 0.0;
   }

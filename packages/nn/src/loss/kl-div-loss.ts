@@ -1,4 +1,5 @@
 import type { Tensor } from '@tsjit/tensor';
+import { type LegacyReductionOptions, resolveReduction } from '../functional/legacy-reduction.js';
 import { klDiv, type Reduction } from '../functional/losses.js';
 import { defineScript } from '../layers/define-script.js';
 import { Loss, reductionEnumMethod } from './loss.js';
@@ -22,8 +23,8 @@ export class KLDivLoss extends Loss {
   readonly logTarget: boolean;
   readonly klReduction: Reduction | 'batchmean';
 
-  constructor(options: { reduction?: Reduction | 'batchmean'; logTarget?: boolean } = {}) {
-    const reduction = options.reduction ?? 'mean';
+  constructor(options: { reduction?: Reduction | 'batchmean'; logTarget?: boolean } & LegacyReductionOptions = {}) {
+    const reduction = resolveReduction(options.reduction ?? 'mean', options);
     super(reduction === 'batchmean' ? 'sum' : reduction);
     this.klReduction = reduction;
     this.logTarget = options.logTarget ?? false;

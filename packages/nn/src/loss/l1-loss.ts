@@ -1,4 +1,5 @@
 import type { Tensor } from '@tsjit/tensor';
+import type { LegacyReductionOptions } from '../functional/legacy-reduction.js';
 import { l1Loss, type Reduction } from '../functional/losses.js';
 import { defineScript } from '../layers/define-script.js';
 import { Loss, reductionEnumMethod } from './loss.js';
@@ -14,8 +15,8 @@ export class L1Loss extends Loss {
     (m) => ({ reduction: m.reduction }),
   );
 
-  constructor(options: { reduction?: Reduction } = {}) {
-    super(options.reduction);
+  constructor(options: { reduction?: Reduction } & LegacyReductionOptions = {}) {
+    super(options.reduction, options);
   }
 
   override forward(input: Tensor, target: Tensor): Tensor {

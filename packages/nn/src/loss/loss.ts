@@ -1,14 +1,19 @@
 import type { Tensor } from '@tsjit/tensor';
+import { type LegacyReductionOptions, resolveReduction } from '../functional/legacy-reduction.js';
 import type { Reduction } from '../functional/losses.js';
 import { Module } from '../module/index.js';
 
-/** torch.nn.modules.loss._Loss: holds the reduction ('mean' by default; an unknown one fails at forward, as in PyTorch). */
+/**
+ * torch.nn.modules.loss._Loss: holds the reduction ('mean' by default; an unknown one fails at
+ * forward, as in PyTorch). The deprecated `sizeAverage` / `reduce`, when either is given, decide it
+ * instead (PyTorch's legacy_get_string, with its deprecation warning).
+ */
 export class Loss extends Module {
   readonly reduction: Reduction;
 
-  constructor(reduction: Reduction = 'mean') {
+  constructor(reduction: Reduction = 'mean', legacy: LegacyReductionOptions = {}) {
     super();
-    this.reduction = reduction;
+    this.reduction = resolveReduction(reduction, legacy);
   }
 }
 
@@ -16,8 +21,8 @@ export class Loss extends Module {
 export class WeightedLoss extends Loss {
   declare weight: Tensor | null;
 
-  constructor(weight: Tensor | null = null, reduction: Reduction = 'mean') {
-    super(reduction);
+  constructor(weight: Tensor | null = null, reduction: Reduction = 'mean', legacy: LegacyReductionOptions = {}) {
+    super(reduction, legacy);
     this.registerBuffer('weight', weight);
   }
 }

@@ -1,4 +1,5 @@
 import type { Tensor } from '@tsjit/tensor';
+import type { LegacyReductionOptions } from '../functional/legacy-reduction.js';
 import { nllLoss, type Reduction } from '../functional/losses.js';
 import { defineScript } from '../layers/define-script.js';
 import { reductionEnumMethod, WeightedLoss } from './loss.js';
@@ -17,8 +18,10 @@ export class NLLLoss extends WeightedLoss {
 
   readonly ignoreIndex: number;
 
-  constructor(options: { weight?: Tensor | null; ignoreIndex?: number; reduction?: Reduction } = {}) {
-    super(options.weight ?? null, options.reduction);
+  constructor(
+    options: { weight?: Tensor | null; ignoreIndex?: number; reduction?: Reduction } & LegacyReductionOptions = {},
+  ) {
+    super(options.weight ?? null, options.reduction, options);
     this.ignoreIndex = options.ignoreIndex ?? -100;
   }
 

@@ -1,4 +1,5 @@
 import type { Tensor } from '@tsjit/tensor';
+import type { LegacyReductionOptions } from '../functional/legacy-reduction.js';
 import { type Reduction, smoothL1Loss } from '../functional/losses.js';
 import { defineScript } from '../layers/define-script.js';
 import { Loss, reductionEnumMethod } from './loss.js';
@@ -19,8 +20,8 @@ export class SmoothL1Loss extends Loss {
 
   readonly beta: number;
 
-  constructor(options: { reduction?: Reduction; beta?: number } = {}) {
-    super(options.reduction);
+  constructor(options: { reduction?: Reduction; beta?: number } & LegacyReductionOptions = {}) {
+    super(options.reduction, options);
     this.beta = options.beta ?? 1.0;
   }
 

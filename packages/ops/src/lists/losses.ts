@@ -1,3 +1,5 @@
+import { _ctcLoss } from '../aten/_ctc-loss.js';
+import { _ctcLossBackward } from '../aten/_ctc-loss-backward.js';
 import { _nativeMultiHeadAttention } from '../aten/_native-multi-head-attention.js';
 import { _nestedTensorFromMask } from '../aten/_nested-tensor-from-mask.js';
 import { _nestedTensorFromMaskLeftAligned } from '../aten/_nested-tensor-from-mask-left-aligned.js';
@@ -10,6 +12,7 @@ import { cdist } from '../aten/cdist.js';
 import { cosineEmbeddingLoss } from '../aten/cosine-embedding-loss.js';
 import { cosineSimilarity } from '../aten/cosine-similarity.js';
 import { crossEntropyLoss } from '../aten/cross-entropy-loss.js';
+import { ctcLoss } from '../aten/ctc-loss.js';
 import { gru } from '../aten/gru.js';
 import { gruCell } from '../aten/gru-cell.js';
 import { hingeEmbeddingLoss } from '../aten/hinge-embedding-loss.js';
@@ -22,6 +25,9 @@ import { lstmCell } from '../aten/lstm-cell.js';
 import { marginRankingLoss } from '../aten/margin-ranking-loss.js';
 import { mseLoss } from '../aten/mse-loss.js';
 import { mseLossBackward } from '../aten/mse-loss-backward.js';
+import { multiMarginLoss } from '../aten/multi-margin-loss.js';
+import { multilabelMarginLoss } from '../aten/multilabel-margin-loss.js';
+import { multilabelMarginLossForward } from '../aten/multilabel-margin-loss-forward.js';
 import { nllLoss } from '../aten/nll-loss.js';
 import { nllLossBackward } from '../aten/nll-loss-backward.js';
 import { nllLossForward } from '../aten/nll-loss-forward.js';
@@ -45,6 +51,12 @@ import type { Op } from '../core/define-op.js';
 
 /** Loss functions (and the nll backward ops), distances and similarities (see src/op-list.ts). */
 export const lossesOps: readonly Op[] = [
+  _ctcLoss,
+  _ctcLossBackward,
+  ctcLoss,
+  multiMarginLoss,
+  multilabelMarginLoss,
+  multilabelMarginLossForward,
   mseLoss,
   l1Loss,
   smoothL1Loss,

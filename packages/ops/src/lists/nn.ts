@@ -8,6 +8,9 @@ import { _embeddingBagBackward } from '../aten/_embedding-bag-backward.js';
 import { _embeddingBagDenseBackward } from '../aten/_embedding-bag-dense-backward.js';
 import { _embeddingBagForwardOnly } from '../aten/_embedding-bag-forward-only.js';
 import { _embeddingBagPerSampleWeightsBackward } from '../aten/_embedding-bag-per-sample-weights-backward.js';
+import { _packPaddedSequence } from '../aten/_pack-padded-sequence.js';
+import { _packPaddedSequenceBackward } from '../aten/_pack-padded-sequence-backward.js';
+import { _padPackedSequence } from '../aten/_pad-packed-sequence.js';
 import { _upsampleBicubic2dAa } from '../aten/_upsample-bicubic2d-aa.js';
 import { _upsampleBicubic2dAaBackward } from '../aten/_upsample-bicubic2d-aa-backward.js';
 import { _upsampleBilinear2dAa } from '../aten/_upsample-bilinear2d-aa.js';
@@ -60,6 +63,7 @@ import { maxUnpool2d } from '../aten/max-unpool2d.js';
 import { maxUnpool3d } from '../aten/max-unpool3d.js';
 import { oneHot } from '../aten/one-hot.js';
 import { pad } from '../aten/pad.js';
+import { padSequence } from '../aten/pad-sequence.js';
 import { pixelShuffle } from '../aten/pixel-shuffle.js';
 import { pixelUnshuffle } from '../aten/pixel-unshuffle.js';
 import { reflectionPad1d } from '../aten/reflection-pad1d.js';
@@ -178,6 +182,10 @@ export const nnOps: readonly Op[] = [
   _embeddingBag,
   _embeddingBagBackward,
   _embeddingBagDenseBackward,
+  _packPaddedSequence,
+  _packPaddedSequenceBackward,
+  _padPackedSequence,
+  padSequence,
   _embeddingBagPerSampleWeightsBackward,
   maxUnpool3d,
   _embeddingBagForwardOnly,

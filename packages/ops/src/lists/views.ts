@@ -7,6 +7,7 @@ import { broadcastTo } from '../aten/broadcast-to.js';
 import { chunk } from '../aten/chunk.js';
 import { clone } from '../aten/clone.js';
 import { contiguous } from '../aten/contiguous.js';
+import { cpu } from '../aten/cpu.js';
 import { detach } from '../aten/detach.js';
 import { diagonal } from '../aten/diagonal.js';
 import { diagonalBackward } from '../aten/diagonal-backward.js';
@@ -96,6 +97,7 @@ export const viewsOps: readonly Op[] = [
   asStridedScatter,
   diagonal,
   contiguous,
+  cpu,
   clone,
   detach,
   alias,

@@ -297,6 +297,7 @@ export interface TensorOpMethods {
   countNonzero(dim: number[] | number): Tensor;
   countNonzero(dim: number[] | number, options: { out: Tensor }): Tensor;
   countNonzero(...dim: number[]): Tensor;
+  cpu(): Tensor;
   crossEntropyLoss(target: Tensor, weight?: Tensor | null, reduction?: number, ignoreIndex?: number, labelSmoothing?: number, options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number; labelSmoothing?: number }): Tensor;
   cummax(dim: number): [Tensor, Tensor];
   cummax(dim: number, options: { values: Tensor; indices: Tensor }): [Tensor, Tensor];
@@ -698,6 +699,9 @@ export interface TensorOpMethods {
   mul(other: Tensor, options: { out: Tensor }): Tensor;
   mul_(other: Tensor): Tensor;
   mul_(other: Scalar): Tensor;
+  multiMarginLoss(target: Tensor, p?: Scalar, margin?: Scalar, weight?: Tensor | null, reduction?: number, options?: { p?: Scalar; margin?: Scalar; weight?: Tensor | null; reduction?: number }): Tensor;
+  multilabelMarginLoss(target: Tensor, reduction?: number, options?: { reduction?: number }): Tensor;
+  multilabelMarginLossForward(target: Tensor, reduction: number): [Tensor, Tensor];
   multinomial(numSamples: number, replacement?: boolean, options?: { replacement?: boolean; generator?: unknown | null }): Tensor;
   multinomial(numSamples: number, replacement?: boolean, options?: { replacement?: boolean; generator?: unknown | null; out: Tensor }): Tensor;
   multiply(other: Tensor): Tensor;
@@ -1202,6 +1206,10 @@ export interface OpFunctions {
   _convolution(input: Tensor, weight: Tensor, bias: Tensor | null, stride: number[] | number, padding: number[] | number, dilation: number[] | number, transposed: boolean, outputPadding: number[] | number, groups: number, benchmark: boolean, deterministic: boolean, cudnnEnabled: boolean, allowTf32: boolean): Tensor;
   _convolution(input: Tensor, weight: Tensor, bias: Tensor | null, stride: number[] | number, padding: number[] | number, dilation: number[] | number, transposed: boolean, outputPadding: number[] | number, groups: number, benchmark: boolean, deterministic: boolean, cudnnEnabled: boolean): Tensor;
   _convolution(input: Tensor, weight: Tensor, bias: Tensor | null, stride: number[] | number, padding: number[] | number, dilation: number[] | number, transposed: boolean, outputPadding: number[] | number, groups: number, benchmark: boolean, deterministic: boolean, cudnnEnabled: boolean, allowTf32: boolean, options: { out: Tensor }): Tensor;
+  _ctcLoss(logProbs: Tensor, targets: Tensor, inputLengths: number[] | number, targetLengths: number[] | number, blank?: number, zeroInfinity?: boolean, options?: { blank?: number; zeroInfinity?: boolean }): [Tensor, Tensor];
+  _ctcLoss(logProbs: Tensor, targets: Tensor, inputLengths: Tensor, targetLengths: Tensor, blank?: number, zeroInfinity?: boolean, options?: { blank?: number; zeroInfinity?: boolean }): [Tensor, Tensor];
+  _ctcLossBackward(grad: Tensor, logProbs: Tensor, targets: Tensor, inputLengths: number[] | number, targetLengths: number[] | number, negLogLikelihood: Tensor, logAlpha: Tensor, blank: number, zeroInfinity?: boolean, options?: { zeroInfinity?: boolean }): Tensor;
+  _ctcLossBackward(grad: Tensor, logProbs: Tensor, targets: Tensor, inputLengths: Tensor, targetLengths: Tensor, negLogLikelihood: Tensor, logAlpha: Tensor, blank: number, zeroInfinity?: boolean, options?: { zeroInfinity?: boolean }): Tensor;
   _embeddingBag(weight: Tensor, indices: Tensor, offsets: Tensor, scaleGradByFreq?: boolean, mode?: number, sparse?: boolean, perSampleWeights?: Tensor | null, includeLastOffset?: boolean, paddingIdx?: number, options?: { scaleGradByFreq?: boolean; mode?: number; sparse?: boolean; perSampleWeights?: Tensor | null; includeLastOffset?: boolean; paddingIdx?: number }): [Tensor, Tensor, Tensor, Tensor];
   _embeddingBag(weight: Tensor, indices: Tensor, offsets: Tensor, scaleGradByFreq?: boolean, mode?: number, sparse?: boolean, perSampleWeights?: Tensor | null, includeLastOffset?: boolean, paddingIdx?: number, options?: { scaleGradByFreq?: boolean; mode?: number; sparse?: boolean; perSampleWeights?: Tensor | null; includeLastOffset?: boolean; paddingIdx?: number; out0: Tensor; out1: Tensor; out2: Tensor; out3: Tensor }): [Tensor, Tensor, Tensor, Tensor];
   _embeddingBagBackward(grad: Tensor, indices: Tensor, offsets: Tensor, offset2bag: Tensor, bagSize: Tensor, maximumIndices: Tensor, numWeights: number, scaleGradByFreq: boolean, mode: number, sparse: boolean, perSampleWeights: Tensor | null, paddingIdx?: number, options?: { paddingIdx?: number }): Tensor;
@@ -1228,6 +1236,9 @@ export interface OpFunctions {
   _nestedTensorFromMask(t: Tensor, mask: Tensor, maskCheck?: boolean, options?: { maskCheck?: boolean; out: Tensor }): Tensor;
   _nestedTensorFromMaskLeftAligned(t: Tensor, mask: Tensor): boolean;
   _nnpackAvailable(): boolean;
+  _packPaddedSequence(input: Tensor, lengths: Tensor, batchFirst: boolean): [Tensor, Tensor];
+  _packPaddedSequenceBackward(grad: Tensor, inputSize: number[] | number, batchSizes: Tensor, batchFirst: boolean): Tensor;
+  _padPackedSequence(data: Tensor, batchSizes: Tensor, batchFirst: boolean, paddingValue: Scalar, totalLength: number): [Tensor, Tensor];
   _reshapeAlias(self: Tensor, size: number[] | number, stride: number[] | number): Tensor;
   _reshapeAlias(self: Tensor, size: number[] | number, ...stride: number[]): Tensor;
   _scaledDotProductAttention(query: Tensor, key: Tensor, value: Tensor, attnMask?: Tensor | null, dropoutP?: number, needAttnWeights?: boolean, isCausal?: boolean, options?: { attnMask?: Tensor | null; dropoutP?: number; needAttnWeights?: boolean; isCausal?: boolean }): [Tensor, Tensor];
@@ -1635,7 +1646,10 @@ export interface OpFunctions {
   countNonzero(self: Tensor, dim: number[] | number): Tensor;
   countNonzero(self: Tensor, dim: number[] | number, options: { out: Tensor }): Tensor;
   countNonzero(self: Tensor, ...dim: number[]): Tensor;
+  cpu(self: Tensor): Tensor;
   crossEntropyLoss(self: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, ignoreIndex?: number, labelSmoothing?: number, options?: { weight?: Tensor | null; reduction?: number; ignoreIndex?: number; labelSmoothing?: number }): Tensor;
+  ctcLoss(logProbs: Tensor, targets: Tensor, inputLengths: number[] | number, targetLengths: number[] | number, blank?: number, reduction?: number, zeroInfinity?: boolean, options?: { blank?: number; reduction?: number; zeroInfinity?: boolean }): Tensor;
+  ctcLoss(logProbs: Tensor, targets: Tensor, inputLengths: Tensor, targetLengths: Tensor, blank?: number, reduction?: number, zeroInfinity?: boolean, options?: { blank?: number; reduction?: number; zeroInfinity?: boolean }): Tensor;
   cummax(self: Tensor, dim: number): [Tensor, Tensor];
   cummax(self: Tensor, dim: number, options: { values: Tensor; indices: Tensor }): [Tensor, Tensor];
   cummaxminBackward(grad: Tensor, input: Tensor, indices: Tensor, dim: number): Tensor;
@@ -2245,6 +2259,9 @@ export interface OpFunctions {
   mul_(self: Tensor, other: Tensor): Tensor;
   mul_(self: Tensor, other: Scalar): Tensor;
   mul_(l: unknown[], n: number): readonly unknown[];
+  multiMarginLoss(self: Tensor, target: Tensor, p?: Scalar, margin?: Scalar, weight?: Tensor | null, reduction?: number, options?: { p?: Scalar; margin?: Scalar; weight?: Tensor | null; reduction?: number }): Tensor;
+  multilabelMarginLoss(self: Tensor, target: Tensor, reduction?: number, options?: { reduction?: number }): Tensor;
+  multilabelMarginLossForward(self: Tensor, target: Tensor, reduction: number): [Tensor, Tensor];
   multinomial(self: Tensor, numSamples: number, replacement?: boolean, options?: { replacement?: boolean; generator?: unknown | null }): Tensor;
   multinomial(self: Tensor, numSamples: number, replacement?: boolean, options?: { replacement?: boolean; generator?: unknown | null; out: Tensor }): Tensor;
   multiply(self: Tensor, other: Tensor): Tensor;
@@ -2370,6 +2387,7 @@ export interface OpFunctions {
   outer(self: Tensor, vec2: Tensor): Tensor;
   outer(self: Tensor, vec2: Tensor, options: { out: Tensor }): Tensor;
   pad(self: Tensor, pad: number[] | number, mode?: string, value?: number | null, options?: { mode?: string; value?: number | null }): Tensor;
+  padSequence(sequences: Tensor[], batchFirst?: boolean, paddingValue?: number, options?: { batchFirst?: boolean; paddingValue?: number }): Tensor;
   pairwiseDistance(x1: Tensor, x2: Tensor, p?: number, eps?: number, keepdim?: boolean, options?: { p?: number; eps?: number; keepdim?: boolean }): Tensor;
   partition(self: string, separator: string): [string, string, string];
   percentFormat(self: string): string;
