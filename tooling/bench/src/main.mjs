@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getNumThreads, setNumThreads } from '@tsjit/kernels';
 import { archivesFolder } from './exported-archives.mjs';
-import { timeCall, timeFresh } from './timing.mjs';
+import { cpuClock, median, timeCall, timeFresh, timeInterleaved } from './timing.mjs';
 import { baselineScript, runBaseline, torchAvailable } from './torch.mjs';
 import { suites } from './workloads/index.mjs';
 
@@ -122,11 +122,26 @@ for (const threads of opts.threads) {
       const paths = inst.paths ?? { default: inst.run };
       const candidates = {};
       let failed = null;
-      for (const [name, fn] of Object.entries(paths)) {
+      const timedErrors = {};
+      // A `versus` suite compares the paths with each other: they are timed in alternation (see
+      // timeInterleaved) and each round's ratios are kept for the comparison.
+      let rounds;
+      if (suite.versus && !w.fresh) {
+        const clock = suite.clock === 'cpu' ? cpuClock : undefined;
+        const { samples, errors } = timeInterleaved(paths, { repeats: opts.repeats, clock });
+        for (const [name, e] of Object.entries(errors)) {
+          timedErrors[name] = `failed while timed: ${String(e?.message ?? e).split('\n')[0]}`;
+          failed = `${name}: ${String(e?.message ?? e).split('\n')[0]}`;
+        }
+        for (const [name, xs] of Object.entries(samples)) candidates[name] = w.value(median(xs), inst);
+        rounds = samples;
+      }
+      for (const [name, fn] of rounds ? [] : Object.entries(paths)) {
         try {
           const seconds = w.fresh ? timeFresh(fn, { repeats: opts.repeats }) : timeCall(fn, { repeats: opts.repeats });
           candidates[name] = w.value(seconds, inst);
         } catch (e) {
+          timedErrors[name] = `failed while timed: ${String(e?.message ?? e).split('\n')[0]}`;
           failed = `${name}: ${String(e?.message ?? e).split('\n')[0]}`;
         }
       }
@@ -146,9 +161,19 @@ for (const threads of opts.threads) {
         inst,
         path: inst.paths ? path : undefined,
         candidates: inst.paths ? candidates : undefined,
+        // Paths that could not be built or failed while timed (a `versus` suite reports them per path).
+        pathErrors: { ...inst.pathErrors, ...timedErrors },
+        rounds,
       });
       process.stderr.write(`  ${w.name} [${threads}t]: ${fmt(ours.at(-1).value)} ${w.unit}\n`);
       inst.dispose?.();
+    }
+    // A `versus` suite compares tsjit's paths with one of them (the jit suite: with eager mode); it
+    // has no PyTorch side.
+    if (suite.versus) {
+      for (const { w, value, error, inst, candidates, pathErrors, rounds } of ours)
+        entries.push(versusEntry(w, threads, suite.versus, { value, error, inst, candidates, pathErrors, rounds }));
+      continue;
     }
     // A suite outside torch-baseline.py's brings its own PyTorch side.
     const only = workloads.map((w) => w.name);
@@ -178,11 +203,49 @@ for (const threads of opts.threads) {
 }
 setNumThreads(savedThreads);
 
+/**
+ * The entry of a workload of a `versus` suite: `value` is the reference path's (eager's), and
+ * `versus` holds every other path's value (the median of its rounds) and the ratio reference ÷
+ * path in the "better" direction (>= 1: that path is at least as fast as the reference), or its
+ * error. The ratio is the median of the rounds' ratios (each round times every path once, back to
+ * back), which a change in the machine's load between rounds does not skew.
+ */
+function versusEntry(w, threads, reference, { error, inst, candidates, pathErrors, rounds }) {
+  const base = candidates?.[reference] ?? null;
+  const entry = { name: w.name, unit: w.unit, better: w.better, threads, value: base, reference, versus: {} };
+  if (error) entry.error = error;
+  const names = [...new Set([...Object.keys(candidates ?? {}), ...Object.keys(pathErrors ?? {})])];
+  for (const name of names) {
+    if (name === reference) continue;
+    const v = candidates?.[name];
+    if (v === undefined) {
+      entry.versus[name] = { value: null, ratio: null, error: pathErrors[name] };
+      continue;
+    }
+    let ratio = base !== null && v > 0 && base > 0 ? (w.better === 'higher' ? v / base : base / v) : null;
+    const ref = rounds?.[reference];
+    const own = rounds?.[name];
+    if (ratio !== null && ref && own && ref.length === own.length) {
+      // Samples are seconds per call: lower is better whatever the unit's direction.
+      ratio = median(ref.map((s, i) => s / own[i]));
+    }
+    entry.versus[name] = { value: v, ratio };
+  }
+  if (base === null && !error && pathErrors?.[reference]) entry.error = `${reference}: ${pathErrors[reference]}`;
+  const extra = w.extra?.(base, inst);
+  if (extra) Object.assign(entry, extra);
+  return entry;
+}
+
 // The table.
+const versusEntries = entries.filter((e) => e.reference !== undefined);
+const torchEntries = entries.filter((e) => e.reference === undefined);
 const head = `${pad('workload', 36)} ${pad('thr', 3, true)} ${pad('tsjit', 10, true)} ${pad('pytorch', 10, true)} ${pad('unit', 8)} ${pad('ratio', 6, true)}  notes`;
-console.log(head);
-console.log('-'.repeat(head.length + 10));
-for (const e of entries) {
+if (torchEntries.length > 0) {
+  console.log(head);
+  console.log('-'.repeat(head.length + 10));
+}
+for (const e of torchEntries) {
   const notes = [];
   if (e.peakPercent !== undefined) notes.push(`${e.peakPercent.toFixed(0)}% of FMA peak`);
   if (e.path) notes.push(`ours: ${e.path}`);
@@ -192,6 +255,32 @@ for (const e of entries) {
   console.log(
     `${pad(e.name, 36)} ${pad(e.threads, 3, true)} ${pad(fmt(e.value), 10, true)} ${pad(fmt(e.torch), 10, true)} ${pad(e.unit, 8)} ${pad(fmt(e.ratio), 6, true)}  ${notes.join('; ')}`,
   );
+}
+
+// The `versus` suites' table: the reference path, then each other path's value and
+// reference ÷ path (>= 1: at least as fast as the reference).
+if (versusEntries.length > 0) {
+  if (torchEntries.length > 0) console.log('');
+  const refs = [...new Set(versusEntries.map((e) => e.reference))];
+  console.log(
+    `tsjit against its own ${refs.join('/')} mode (no PyTorch side); ratio = ${refs.join('/')} ÷ path, >= 1: the path is at least as fast`,
+  );
+  const pathNames = [...new Set(versusEntries.flatMap((e) => Object.keys(e.versus)))];
+  const vhead = `${pad('workload', 36)} ${pad('thr', 3, true)} ${pad(refs.join('/'), 9, true)} ${pathNames.map((p) => `${pad(p, 17, true)} ${pad('ratio', 5, true)}`).join(' ')}  unit`;
+  console.log(vhead);
+  console.log('-'.repeat(vhead.length));
+  for (const e of versusEntries) {
+    const cells = pathNames.map((p) => {
+      const c = e.versus[p];
+      if (c === undefined) return `${pad('', 17, true)} ${pad('', 5, true)}`;
+      return `${pad(c.value === null ? 'cannot run' : fmt(c.value), 17, true)} ${pad(fmt(c.ratio), 5, true)}`;
+    });
+    console.log(
+      `${pad(e.name, 36)} ${pad(e.threads, 3, true)} ${pad(fmt(e.value), 9, true)} ${cells.join(' ')}  ${e.unit}`,
+    );
+    for (const [p, c] of Object.entries(e.versus)) if (c.error) console.log(`    ${p}: ${c.error}`);
+    if (e.error) console.log(`    ${e.error}`);
+  }
 }
 
 const outDir = join(root, 'bench', 'results');

@@ -57,3 +57,66 @@ export function timeFresh(once, { repeats = 7 } = {}) {
 
 /** Seconds since `t0` (a value of `clock()`). */
 export const clock = now;
+
+/**
+ * Several ways of running one workload timed in alternation, for comparing them with each other on
+ * a shared machine: each is warmed up as in timeCall, then each round runs one repetition (>=
+ * minTime seconds) of every path, the order rotating from round to round, so that a change in the
+ * machine's load falls on all paths alike instead of on whichever was timed at that moment.
+ * Returns each path's samples (seconds per call, one per round); a path that throws is left out
+ * and its error returned in `errors`.
+ */
+export function timeInterleaved(paths, { repeats = 7, minTime = 0.1, warmup = 0.1, clock = now } = {}) {
+  const per = {};
+  const errors = {};
+  for (const [name, fn] of Object.entries(paths)) {
+    try {
+      let calls = 0;
+      const t0 = clock();
+      let fastest = Number.POSITIVE_INFINITY;
+      while (calls < 3 || clock() - t0 < warmup) {
+        const a = clock();
+        fn();
+        fastest = Math.min(fastest, clock() - a);
+        calls++;
+      }
+      per[name] = Math.max(1, Math.ceil(minTime / Math.max(fastest, 1e-9)));
+    } catch (e) {
+      errors[name] = e;
+    }
+  }
+  const names = Object.keys(per);
+  const samples = Object.fromEntries(names.map((n) => [n, []]));
+  for (let r = 0; r < repeats; r++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(r + k) % names.length];
+      if (errors[name]) continue;
+      const fn = paths[name];
+      try {
+        let n = 0;
+        const t0 = clock();
+        let elapsed = 0;
+        do {
+          for (let i = 0; i < per[name]; i++) fn();
+          n += per[name];
+          elapsed = clock() - t0;
+        } while (elapsed < minTime);
+        samples[name].push(elapsed / n);
+      } catch (e) {
+        errors[name] = e;
+      }
+    }
+  }
+  for (const name of Object.keys(errors)) delete samples[name];
+  return { samples, errors };
+}
+
+/**
+ * Seconds of CPU time this process has used (user + system, all threads): what a repetition costs
+ * the machine, which other processes' load on a shared machine barely changes (they take turns on
+ * the cores instead of slowing the instructions). With one kernel thread, the calling thread's time.
+ */
+export const cpuClock = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};

@@ -11,6 +11,7 @@ import { isInstance } from '../values/type-check.js';
 import { argumentCheck } from './argument-check.js';
 import type { Code, CodeProvider, Runner } from './code.js';
 import { runPythonOp } from './python-op-handler.js';
+import { runsUndispatched } from './runs-undispatched.js';
 
 export interface RunnerContext {
   reg(v: Value): number;
@@ -344,12 +345,17 @@ function opRunner(node: Node, ins: number[], outs: readonly number[], ctx: Runne
   // A None (or a value of another kind) that reached the op through an unchecked cast: PyTorch's
   // unboxing error, not whatever the implementation would do with it.
   const check = argumentCheck(overload, regs.length);
+  // PyTorch's prim ops (on ints, bools, strings, a tensor's metadata) skip the dispatcher, whose
+  // modes could only pass them on (see runsUndispatched).
+  const invoke = runsUndispatched(overload)
+    ? (args: OpArgs): unknown => overload.impl(args, eagerContext, overload)
+    : (args: OpArgs): unknown => dispatch(overload, args);
   const call =
     check === undefined
-      ? (args: OpArgs): unknown => dispatch(overload, args)
+      ? invoke
       : (args: OpArgs): unknown => {
           check(args);
-          return dispatch(overload, args);
+          return invoke(args);
         };
   const o = outs.length === 1 ? outs[0] : -1;
   const finish = floatOut

@@ -3,7 +3,9 @@ import { scriptClassLine } from './define-script.js';
 import type { MultiheadAttention } from './multihead-attention.js';
 
 // PyTorch's MultiheadAttention.forward and F.multi_head_attention_forward (general path) as
-// TorchScript methods of the class; `_attention` is the functional, sequence-first.
+// TorchScript methods of the class; `_attention` is the functional, sequence-first. As in PyTorch
+// (and the eager layer), self-attention (query, key and value one tensor, kept one through the
+// batch-first transpose) projects with one matmul by the packed weight, then chunks.
 const body = `    embed_dim: int
     kdim: int
     vdim: int
@@ -26,9 +28,19 @@ const body = `    embed_dim: int
             if key_padding_mask.dtype != torch.bool and not key_padding_mask.is_floating_point():
                 raise AssertionError("only bool and floating types of key_padding_mask are supported")
         if self.batch_first and is_batched:
-            query = query.transpose(1, 0)
-            key = key.transpose(1, 0)
-            value = value.transpose(1, 0)
+            if key is value:
+                if query is key:
+                    query = query.transpose(1, 0)
+                    key = query
+                    value = query
+                else:
+                    query = query.transpose(1, 0)
+                    key = key.transpose(1, 0)
+                    value = key
+            else:
+                query = query.transpose(1, 0)
+                key = key.transpose(1, 0)
+                value = value.transpose(1, 0)
         result = self._attention(query, key, value, key_padding_mask, need_weights, attn_mask, average_attn_weights)
         if self.batch_first and is_batched:
             return result[0].transpose(1, 0), result[1]
@@ -43,6 +55,9 @@ const body = `    embed_dim: int
             w = self.in_proj_weight
             if w is None:
                 raise AssertionError("use_separate_proj_weight is False but in_proj_weight is None")
+            # i < 0: the packed weight, self-attention's one projection
+            if i < 0:
+                return w
             return w.chunk(3)[i]
         if i == 0:
             w = self.q_proj_weight
@@ -68,9 +83,15 @@ const body = `    embed_dim: int
         head_dim = embed_dim // num_heads
         if embed_dim != self.embed_dim:
             raise AssertionError("was expecting embedding dimension of {}, but got {}".format(self.embed_dim, embed_dim))
-        q = torch._C._nn.linear(query, self._proj_weight(0), self._bias_chunk(0))
-        k = torch._C._nn.linear(key, self._proj_weight(1), self._bias_chunk(1))
-        v = torch._C._nn.linear(value, self._proj_weight(2), self._bias_chunk(2))
+        if self._qkv_same_embed_dim and key is value and query is key:
+            qkv = torch._C._nn.linear(query, self._proj_weight(-1), self.in_proj_bias).chunk(3, -1)
+            q = qkv[0]
+            k = qkv[1]
+            v = qkv[2]
+        else:
+            q = torch._C._nn.linear(query, self._proj_weight(0), self._bias_chunk(0))
+            k = torch._C._nn.linear(key, self._proj_weight(1), self._bias_chunk(1))
+            v = torch._C._nn.linear(value, self._proj_weight(2), self._bias_chunk(2))
         src_len = key.size(0)
         if attn_mask is not None:
             if attn_mask.dtype == torch.uint8:

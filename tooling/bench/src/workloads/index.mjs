@@ -1,6 +1,7 @@
 import { loadSuite, models } from './archives.mjs';
 import { dispatch } from './dispatch.mjs';
 import { frontend, frontendBaseline } from './frontend.mjs';
+import { jit } from './jit.mjs';
 import { kernels } from './kernels.mjs';
 import { train } from './train.mjs';
 
@@ -15,4 +16,8 @@ export const suites = {
   train: { workloads: train, archives: true },
   // Not in ../shared/bench/README.md: its PyTorch side is `baseline` (see frontend.mjs).
   frontend: { workloads: frontend, baseline: frontendBaseline },
+  // Not in ../shared/bench/README.md, and no PyTorch side: tsjit's interpreter against its own eager
+  // mode (see jit.mjs); `versus` names the path every other path is compared with, and `clock: 'cpu'`
+  // times the process's CPU time (the paths compare with each other, not with a wall-clock baseline).
+  jit: { workloads: jit, versus: 'eager', clock: 'cpu' },
 };
