@@ -138,7 +138,12 @@ export function klDiv(
   const logTarget = options.logTarget ?? false;
   if (reduction === 'batchmean') {
     const sum = T.klDiv(input, target, 2, { logTarget });
-    return input.dim() === 0 ? sum : T.div(sum, input.size(0));
+    if (input.dim() === 0 || input.numel() === 0) return input.dim() === 0 ? sum : T.div(sum, input.size(0));
+    // The batch size as a tensor counted from the input, so that a trace follows it (PyTorch's
+    // traced input.size(0)); float32 division by it rounds as division by the number does.
+    let rows = input;
+    for (let d = input.dim() - 1; d >= 1; d--) rows = T.select(rows, d, 0);
+    return T.div(sum, T.sum(T.onesLike(rows)));
   }
   return T.klDiv(input, target, reductionEnum(reduction), { logTarget });
 }
