@@ -741,7 +741,7 @@ const lstmProjection =
  * Where the default (dim 0 of every tensor is the batch) is not the layer's layout: unbatched
  * inputs, sequence-first recurrent and attention layers, masks, and the sequence and spatial dims.
  */
-const growth: Record<string, Pick<SweepCase, 'grow' | 'fixed'>> = {
+const growth: Record<string, Pick<SweepCase, 'grow' | 'fixed' | 'gap'>> = {
   Softmax2d: { grow: batchSpatial([2, 3]) },
   Softmax2d_unbatched: { grow: { spatial: [[1, 2]] } },
   PReLU_3_channels: { grow: { batch: b(1), seq: [[2]] } },
