@@ -316,6 +316,10 @@ add('AdaptiveAvgPool2d', 'AdaptiveAvgPool2d_none', {
   build: () => new nn.AdaptiveAvgPool2d([2, null]),
   inputs: () => [randn(1, 2, 5, 3)],
 });
+add('AdaptiveAvgPool2d', 'AdaptiveAvgPool2d_none_first_unbatched', {
+  build: () => new nn.AdaptiveAvgPool2d([null, 2]),
+  inputs: () => [randn(2, 4, 5)],
+});
 add('AdaptiveAvgPool2d', 'AdaptiveAvgPool2d_1', {
   build: () => new nn.AdaptiveAvgPool2d(1),
   inputs: () => [randn(2, 3, 4, 4)],
@@ -331,6 +335,10 @@ add('AdaptiveMaxPool1d', 'AdaptiveMaxPool1d_indices', {
 add('AdaptiveMaxPool2d', 'AdaptiveMaxPool2d_indices', {
   build: () => new nn.AdaptiveMaxPool2d(2, true),
   inputs: () => [randn(1, 2, 5, 5)],
+});
+add('AdaptiveMaxPool2d', 'AdaptiveMaxPool2d_none_indices', {
+  build: () => new nn.AdaptiveMaxPool2d([2, null], true),
+  inputs: () => [randn(1, 2, 5, 3)],
 });
 add('AdaptiveMaxPool2d', 'AdaptiveMaxPool2d_rect', {
   build: () => new nn.AdaptiveMaxPool2d([3, 2]),
@@ -801,14 +809,16 @@ const growth: Record<string, Pick<SweepCase, 'grow' | 'fixed' | 'gap'>> = {
   AvgPool2d_pad_exclude: { grow: batchSpatial([2, 3]) },
   AvgPool2d_divisor: { grow: batchSpatial([2, 3]) },
   AdaptiveAvgPool1d: { grow: batchSpatial([2]) },
-  AdaptiveAvgPool2d_none: {
-    grow: batchSpatial([2, 3]),
-    gap: { spatial: 'the None entry becomes the input size as a number (PyTorch traces input.size())' },
-  },
+  AdaptiveAvgPool2d_none: { grow: batchSpatial([2, 3]) },
+  AdaptiveAvgPool2d_none_first_unbatched: { grow: { spatial: [[1, 2]] } },
   AdaptiveAvgPool2d_1: { grow: batchSpatial([2, 3]) },
   AdaptiveMaxPool1d: { grow: batchSpatial([2]) },
   AdaptiveMaxPool1d_indices: { grow: { spatial: [[1]] } },
   AdaptiveMaxPool2d_indices: { grow: batchSpatial([2, 3]) },
+  AdaptiveMaxPool2d_none_indices: {
+    grow: batchSpatial([2, 3]),
+    gap: { spatial: 'the None entry becomes the input size as a number (PyTorch traces input.size())' },
+  },
   AdaptiveMaxPool2d_rect: { grow: { spatial: [[1, 2]] } },
   ConstantPad1d: { grow: batchSpatial([2]) },
   ConstantPad2d: { grow: batchSpatial([2, 3]) },

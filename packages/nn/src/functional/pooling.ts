@@ -107,7 +107,22 @@ export function adaptiveAvgPool1d(input: Tensor, outputSize: number | [number]):
 }
 
 export function adaptiveAvgPool2d(input: Tensor, outputSize: number | readonly (number | null)[]): Tensor {
-  return T.adaptiveAvgPool2d(input, listWithDefault(outputSize, input, 2));
+  const sizes = listWithDefault(outputSize, input, 2);
+  if (typeof outputSize !== 'number' && (input.dim() === 3 || input.dim() === 4)) {
+    // One size kept (None): a 1-d adaptive pool over the other dim has the same windows (one element
+    // wide, summed in the same order), and a trace of it follows the kept size instead of holding it
+    // as a number (PyTorch's trace reads it with aten::size).
+    const [h, w] = outputSize;
+    if (h === null && w !== null) return poolLastDim(input, w);
+    if (w === null && h !== null) return T.contiguous(T.transpose(poolLastDim(T.transpose(input, -1, -2), h), -1, -2));
+  }
+  return T.adaptiveAvgPool2d(input, sizes);
+}
+
+// (C, K, L) or (N, C, K, L) -> (..., K, n): the last dim adaptively pooled to n, K kept.
+function poolLastDim(x: Tensor, n: number): Tensor {
+  if (x.dim() === 3) return T.adaptiveAvgPool1d(x, [n]);
+  return T.unflatten(T.adaptiveAvgPool1d(T.flatten(x, 1, 2), [n]), 1, [x.size(1), -1]);
 }
 
 export function adaptiveMaxPool1dWithIndices(input: Tensor, outputSize: number | [number]): [Tensor, Tensor] {
