@@ -253,7 +253,13 @@ describe.skipIf(noTorch !== undefined)('PyTorch 1.13 loads every traced and scri
           `PyTorch loads ${Object.keys(verdicts).length - failing.length}/${torchCalls.length} archives with equal outputs ` +
           `(traces also at other sizes: ${(Object.keys(grown) as GrowKind[])
             .map((k) => `${k} ${grown[k].cases} configurations of ${grown[k].layers.size} classes`)
-            .join(', ')}; known gaps: ${knownGaps.join(', ') || 'none'})`,
+            .join(', ')}; known gaps: ${knownGaps.join(', ') || 'none'}; ` +
+          `not generalizing in PyTorch either: ${
+            sweepCases
+              .filter((c) => c.fixed !== undefined)
+              .map((c) => `${c.name} (${Object.keys(c.fixed ?? {}).join(', ')})`)
+              .join(', ') || 'none'
+          })`,
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
