@@ -340,6 +340,10 @@ add('AdaptiveMaxPool2d', 'AdaptiveMaxPool2d_none_indices', {
   build: () => new nn.AdaptiveMaxPool2d([2, null], true),
   inputs: () => [randn(1, 2, 5, 3)],
 });
+add('AdaptiveMaxPool2d', 'AdaptiveMaxPool2d_none_first_unbatched_indices', {
+  build: () => new nn.AdaptiveMaxPool2d([null, 2], true),
+  inputs: () => [randn(2, 4, 5)],
+});
 add('AdaptiveMaxPool2d', 'AdaptiveMaxPool2d_rect', {
   build: () => new nn.AdaptiveMaxPool2d([3, 2]),
   inputs: () => [randn(2, 5, 4)],
@@ -817,10 +821,8 @@ const growth: Record<string, Pick<SweepCase, 'grow' | 'fixed' | 'gap'>> = {
   AdaptiveMaxPool1d: { grow: batchSpatial([2]) },
   AdaptiveMaxPool1d_indices: { grow: { spatial: [[1]] } },
   AdaptiveMaxPool2d_indices: { grow: batchSpatial([2, 3]) },
-  AdaptiveMaxPool2d_none_indices: {
-    grow: batchSpatial([2, 3]),
-    gap: { spatial: 'the None entry becomes the input size as a number (PyTorch traces input.size())' },
-  },
+  AdaptiveMaxPool2d_none_indices: { grow: batchSpatial([2, 3]) },
+  AdaptiveMaxPool2d_none_first_unbatched_indices: { grow: { spatial: [[1, 2]] } },
   AdaptiveMaxPool2d_rect: { grow: { spatial: [[1, 2]] } },
   ConstantPad1d: { grow: batchSpatial([2]) },
   ConstantPad2d: { grow: batchSpatial([2, 3]) },
