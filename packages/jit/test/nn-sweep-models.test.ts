@@ -13,7 +13,14 @@ import type * as nn from '@tsjit/nn';
 import { manualSeed, torchOps as T, type Tensor } from '@tsjit/tensor';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { closeWorkers, freeze, optimizeForInference, type ScriptModule, save, script, trace } from '../src/index.js';
-import { differences, type TorchCall, writeTorchBatch } from './support/nn-sweep.js';
+import {
+  differences,
+  type GrowDims,
+  type GrowKind,
+  growInputs,
+  type TorchCall,
+  writeTorchBatch,
+} from './support/nn-sweep.js';
 import { ResNet, TextClassifier } from './support/nn-sweep-models.js';
 import { torchRunCases, torchUnavailable } from './support/torch-oracle.js';
 
@@ -28,6 +35,8 @@ interface ModelCase {
   readonly build: () => nn.Module;
   readonly inputs: () => Tensor[];
   readonly train?: boolean;
+  /** The other sizes the trace is rerun at (dims of each input), as PyTorch's trace of the model generalizes. */
+  readonly grow: Partial<Record<GrowKind, GrowDims>>;
 }
 
 const tokens = (batchFirst: boolean) => {
@@ -46,7 +55,12 @@ const paddingMask = () =>
   );
 
 const models: ModelCase[] = [
-  { name: 'resnet18_eval', build: () => new ResNet(64, 10), inputs: () => [T.randn([1, 3, 64, 64])] },
+  {
+    name: 'resnet18_eval',
+    build: () => new ResNet(64, 10),
+    inputs: () => [T.randn([1, 3, 64, 64])],
+    grow: { batch: [[0]], spatial: [[2, 3]] },
+  },
   {
     // Training mode normalizes by batch statistics: enough values per channel in the last stage
     // (4 x 2 x 2) that float32 rounding stays small next to their spread.
@@ -54,23 +68,37 @@ const models: ModelCase[] = [
     build: () => new ResNet(16, 10),
     inputs: () => [T.randn([4, 3, 64, 64])],
     train: true,
+    grow: { batch: [[0]], spatial: [[2, 3]] },
   },
   {
     name: 'transformer_batch_first_mask',
     build: () => new TextClassifier(true),
     inputs: () => [tokens(true), paddingMask()],
+    grow: { batch: [[0], [0]], seq: [[1], [1]] },
   },
-  { name: 'transformer_batch_first', build: () => new TextClassifier(true), inputs: () => [tokens(true)] },
+  {
+    name: 'transformer_batch_first',
+    build: () => new TextClassifier(true),
+    inputs: () => [tokens(true)],
+    grow: { batch: [[0]], seq: [[1]] },
+  },
   {
     name: 'transformer_seq_first_mask',
     build: () => new TextClassifier(false),
     inputs: () => [tokens(false), paddingMask()],
+    grow: { batch: [[1], [0]], seq: [[0], [1]] },
   },
-  { name: 'transformer_seq_first', build: () => new TextClassifier(false), inputs: () => [tokens(false)] },
+  {
+    name: 'transformer_seq_first',
+    build: () => new TextClassifier(false),
+    inputs: () => [tokens(false)],
+    grow: { batch: [[1]], seq: [[0]] },
+  },
 ];
 
 const torchCalls: TorchCall[] = [];
 const modules: ScriptModule[] = [];
+let grownRuns = 0;
 
 describe('a ResNet-18-shaped network and a 2-layer Transformer encoder: eager, traced, scripted, frozen', () => {
   const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
@@ -94,6 +122,15 @@ describe('a ResNet-18-shaped network and a 2-layer Transformer encoder: eager, t
       modules.push(scripted, traced);
       expect(differences(scripted.forward(...inputs), expected, jitTol, 'script')).toEqual([]);
       expect(differences(traced.forward(...inputs), expected, jitTol, 'trace')).toEqual([]);
+      // Other batch sizes, sequence lengths, image sizes: the trace recorded sizes, not numbers.
+      const more: { inputs: Tensor[]; outputs: Tensor }[] = [];
+      for (const [kind, dims] of Object.entries(c.grow) as [GrowKind, GrowDims][]) {
+        const big = growInputs(inputs, dims) as Tensor[];
+        const expectedBig = eager.call(...big) as Tensor;
+        expect(differences(traced.forward(...big), expectedBig, jitTol, `trace, other ${kind} size`)).toEqual([]);
+        more.push({ inputs: big, outputs: expectedBig });
+        grownRuns++;
+      }
       const archives: [string, ScriptModule, Tensor][] = [
         ['script', scripted, expected],
         ['trace', traced, expected],
@@ -113,7 +150,14 @@ describe('a ResNet-18-shaped network and a 2-layer Transformer encoder: eager, t
         archives.push(['frozen', frozen, expected], ['optimized', optimized, expected]);
       }
       for (const [kind, module, outputs] of archives) {
-        torchCalls.push({ name: `${c.name}.${kind}`, archive: save(module), inputs, outputs, tol: torchTol });
+        torchCalls.push({
+          name: `${c.name}.${kind}`,
+          archive: save(module),
+          inputs,
+          outputs,
+          tol: torchTol,
+          ...(kind === 'trace' ? { more } : {}),
+        });
       }
     }, 120_000);
   }
@@ -134,7 +178,8 @@ describe.skipIf(noTorch !== undefined)('PyTorch 1.13 loads the models’ archive
       expect(Object.keys(verdicts).length).toBe(torchCalls.length);
       expect(Object.entries(verdicts).filter(([, problems]) => problems.length > 0)).toEqual([]);
       console.log(
-        `nn sweep models: PyTorch loads ${torchCalls.length}/${torchCalls.length} archives with equal outputs`,
+        `nn sweep models: PyTorch loads ${torchCalls.length}/${torchCalls.length} archives with equal outputs ` +
+          `(the traces also at ${grownRuns} other input sizes)`,
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });

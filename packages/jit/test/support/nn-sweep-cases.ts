@@ -6,6 +6,7 @@
 import * as nn from '@tsjit/nn';
 import { torchOps as T, type Tensor, tensor } from '@tsjit/tensor';
 import { torchscript } from '../../src/index.js';
+import type { GrowDims, GrowKind } from './nn-sweep.js';
 
 export interface SweepCase {
   /** The exported @tsjit/nn class the case exercises (coverage is checked against the exports). */
@@ -21,7 +22,35 @@ export interface SweepCase {
   readonly train?: boolean;
   /** The output draws from the random generator (dropout in training): PyTorch's generator cannot agree. */
   readonly random?: boolean;
+  /**
+   * The sizes the trace is rerun over (batch, sequence length, spatial), as the dims of each
+   * traceable tensor; default: dim 0 of every tensor is the batch. Where PyTorch 1.13's own trace
+   * of the layer generalizes, ours must (checked against eager and in PyTorch on the archive).
+   */
+  readonly grow?: Partial<Record<GrowKind, GrowDims>>;
+  /** Sizes PyTorch 1.13's trace of the same layer does not generalize over either, with the reason. */
+  readonly fixed?: Partial<Record<GrowKind, string>>;
+  /**
+   * Sizes PyTorch 1.13's trace generalizes over but tsjit's does not yet, with the reason (the
+   * test checks that the gap is real, so that a fix has to move the entry).
+   */
+  readonly gap?: Partial<Record<GrowKind, string>>;
 }
+
+/** The growths a case's trace is checked over, given its traceable tensors (flattened) count. */
+export function growthsOf(c: SweepCase, tensors: number): [GrowKind, GrowDims][] {
+  const grow = c.grow ?? { batch: Array.from({ length: tensors }, () => [0]) };
+  return (Object.entries(grow) as [GrowKind, GrowDims][]).filter(([kind]) => c.fixed?.[kind] === undefined);
+}
+
+/** The growths where tsjit's trace is known not to generalize (PyTorch's does): the case's `gap`. */
+export function gapsOf(c: SweepCase, tensors: number): [GrowKind, GrowDims][] {
+  return growthsOf(c, tensors).filter(([kind]) => c.gap?.[kind] !== undefined);
+}
+
+/** Growth specs: the same dims for each of n tensors. */
+const each = (n: number, dims: number[]): GrowDims => Array.from({ length: n }, () => dims);
+const batchSpatial = (spatial: number[], n = 1) => ({ batch: each(n, [0]), spatial: each(n, spatial) });
 
 const randn = (...sizes: number[]) => T.randn(sizes);
 const longs = (values: number[] | number[][]) => tensor(values, { dtype: 'int64' });
@@ -287,6 +316,10 @@ add('AdaptiveAvgPool2d', 'AdaptiveAvgPool2d_none', {
   build: () => new nn.AdaptiveAvgPool2d([2, null]),
   inputs: () => [randn(1, 2, 5, 3)],
 });
+add('AdaptiveAvgPool2d', 'AdaptiveAvgPool2d_none_first_unbatched', {
+  build: () => new nn.AdaptiveAvgPool2d([null, 2]),
+  inputs: () => [randn(2, 4, 5)],
+});
 add('AdaptiveAvgPool2d', 'AdaptiveAvgPool2d_1', {
   build: () => new nn.AdaptiveAvgPool2d(1),
   inputs: () => [randn(2, 3, 4, 4)],
@@ -302,6 +335,14 @@ add('AdaptiveMaxPool1d', 'AdaptiveMaxPool1d_indices', {
 add('AdaptiveMaxPool2d', 'AdaptiveMaxPool2d_indices', {
   build: () => new nn.AdaptiveMaxPool2d(2, true),
   inputs: () => [randn(1, 2, 5, 5)],
+});
+add('AdaptiveMaxPool2d', 'AdaptiveMaxPool2d_none_indices', {
+  build: () => new nn.AdaptiveMaxPool2d([2, null], true),
+  inputs: () => [randn(1, 2, 5, 3)],
+});
+add('AdaptiveMaxPool2d', 'AdaptiveMaxPool2d_none_first_unbatched_indices', {
+  build: () => new nn.AdaptiveMaxPool2d([null, 2], true),
+  inputs: () => [randn(2, 4, 5)],
 });
 add('AdaptiveMaxPool2d', 'AdaptiveMaxPool2d_rect', {
   build: () => new nn.AdaptiveMaxPool2d([3, 2]),
@@ -705,7 +746,148 @@ for (const layer of ['ModuleList', 'ModuleDict', 'ParameterList', 'ParameterDict
   add(layer, `${layer}_in_user_module`, { build: () => new ContainerHolder(), inputs: () => [randn(2, 4)] });
 }
 
-export const sweepCases: readonly SweepCase[] = cases;
+const b = (n: number, dim = 0) => each(n, [dim]);
+const lstmProjection =
+  "tsjit's aten::lstm has no projection weights: the projected LSTM is a loop over the steps, unrolled in a trace";
+/**
+ * Where the default (dim 0 of every tensor is the batch) is not the layer's layout: unbatched
+ * inputs, sequence-first recurrent and attention layers, masks, and the sequence and spatial dims.
+ */
+const growth: Record<string, Pick<SweepCase, 'grow' | 'fixed' | 'gap'>> = {
+  Softmax2d: { grow: batchSpatial([2, 3]) },
+  Softmax2d_unbatched: { grow: { spatial: [[1, 2]] } },
+  PReLU_3_channels: { grow: { batch: b(1), seq: [[2]] } },
+  Linear_nobias_3d: { grow: { batch: b(1), seq: [[1]] } },
+  Linear_1d: { grow: {} },
+  Conv1d: { grow: batchSpatial([2]) },
+  Conv1d_stride2_pad1_dil2: { grow: batchSpatial([2]) },
+  Conv1d_same_circular: { grow: batchSpatial([2]) },
+  Conv1d_unbatched_replicate: { grow: { spatial: [[1]] } },
+  Conv2d: { grow: batchSpatial([2, 3]) },
+  Conv2d_stride2_pad1_nobias: { grow: batchSpatial([2, 3]) },
+  Conv2d_rect_dilation_groups_reflect: { grow: batchSpatial([2, 3]) },
+  Conv2d_depthwise_same: { grow: batchSpatial([2, 3]) },
+  Conv2d_valid_circular: { grow: batchSpatial([2, 3]) },
+  Conv3d: { grow: batchSpatial([2, 3, 4]) },
+  Conv3d_stride_pad_groups: { grow: batchSpatial([2, 3, 4]) },
+  ConvTranspose1d_stride2_outpad: { grow: batchSpatial([2]) },
+  ConvTranspose1d_dilation_groups: { grow: batchSpatial([2]) },
+  ConvTranspose2d_stride2_groups: { grow: batchSpatial([2, 3]) },
+  ConvTranspose2d_output_size: {
+    grow: { batch: b(1) },
+    // PyTorch's trace of the same call keeps output_size as given too, and eagerly [6, 6] is valid
+    // only for 3 x 3 inputs: a larger input is an error in every mode.
+    fixed: { spatial: 'output_size [6, 6] is an argument: it fixes the output size, valid only for 3 x 3 inputs' },
+  },
+  BatchNorm1d_3d_cumulative_eval: { grow: { batch: b(1), seq: [[2]] } },
+  BatchNorm1d_3d_cumulative_train: { grow: { batch: b(1), seq: [[2]] } },
+  BatchNorm2d_eval: { grow: batchSpatial([2, 3]) },
+  BatchNorm2d_train: { grow: batchSpatial([2, 3]) },
+  BatchNorm2d_nostats_noaffine_eval: { grow: batchSpatial([2, 3]) },
+  BatchNorm2d_nostats_noaffine_train: { grow: batchSpatial([2, 3]) },
+  BatchNorm3d_eval: { grow: batchSpatial([2, 3, 4]) },
+  BatchNorm3d_train: { grow: batchSpatial([2, 3, 4]) },
+  InstanceNorm1d_eval: { grow: batchSpatial([2]) },
+  InstanceNorm1d_train: { grow: batchSpatial([2]) },
+  InstanceNorm2d_affine_stats_eval: { grow: batchSpatial([2, 3]) },
+  InstanceNorm2d_affine_stats_train: { grow: batchSpatial([2, 3]) },
+  InstanceNorm1d_unbatched: { grow: { spatial: [[1]] } },
+  InstanceNorm2d: { grow: batchSpatial([2, 3]) },
+  GroupNorm: { grow: batchSpatial([2]) },
+  GroupNorm_noaffine_4d: { grow: batchSpatial([2, 3]) },
+  Dropout1d_eval: { grow: { batch: b(1), seq: [[2]] } },
+  Dropout1d_train: { grow: { batch: b(1), seq: [[2]] } },
+  Dropout2d_eval: { grow: batchSpatial([2, 3]) },
+  Dropout2d_train: { grow: batchSpatial([2, 3]) },
+  Embedding_padding_idx: { grow: { batch: b(1), seq: [[1]] } },
+  // The bags are given by offsets: more indices fill the last bag.
+  EmbeddingBag_sum_offsets: { grow: { seq: [[0], []] } },
+  EmbeddingBag_mean_2d: { grow: { batch: b(1), seq: [[1]] } },
+  EmbeddingBag_max_padding: { grow: { seq: [[0], []] } },
+  // include_last_offset: the last offset ends the last bag, the bags are the data.
+  EmbeddingBag_per_sample_weights_last_offset: { grow: {} },
+  MaxPool1d_stride_pad: { grow: batchSpatial([2]) },
+  MaxPool1d_dilation_indices: { grow: { spatial: [[1]] } },
+  MaxPool2d: { grow: batchSpatial([2, 3]) },
+  MaxPool2d_ceil_indices: { grow: batchSpatial([2, 3]) },
+  AvgPool1d: { grow: batchSpatial([2]) },
+  AvgPool1d_pad_ceil_exclude: { grow: { spatial: [[1]] } },
+  AvgPool2d_pad_exclude: { grow: batchSpatial([2, 3]) },
+  AvgPool2d_divisor: { grow: batchSpatial([2, 3]) },
+  AdaptiveAvgPool1d: { grow: batchSpatial([2]) },
+  AdaptiveAvgPool2d_none: { grow: batchSpatial([2, 3]) },
+  AdaptiveAvgPool2d_none_first_unbatched: { grow: { spatial: [[1, 2]] } },
+  AdaptiveAvgPool2d_1: { grow: batchSpatial([2, 3]) },
+  AdaptiveMaxPool1d: { grow: batchSpatial([2]) },
+  AdaptiveMaxPool1d_indices: { grow: { spatial: [[1]] } },
+  AdaptiveMaxPool2d_indices: { grow: batchSpatial([2, 3]) },
+  AdaptiveMaxPool2d_none_indices: { grow: batchSpatial([2, 3]) },
+  AdaptiveMaxPool2d_none_first_unbatched_indices: { grow: { spatial: [[1, 2]] } },
+  AdaptiveMaxPool2d_rect: { grow: { spatial: [[1, 2]] } },
+  ConstantPad1d: { grow: batchSpatial([2]) },
+  ConstantPad2d: { grow: batchSpatial([2, 3]) },
+  ZeroPad2d: { grow: batchSpatial([2, 3]) },
+  ReflectionPad1d: { grow: batchSpatial([2]) },
+  ReflectionPad2d: { grow: batchSpatial([2, 3]) },
+  ReplicationPad1d: { grow: batchSpatial([2]) },
+  ReplicationPad2d: { grow: batchSpatial([2, 3]) },
+  PixelShuffle: { grow: batchSpatial([2, 3]) },
+  PixelUnshuffle: { grow: batchSpatial([2, 3]) },
+  Flatten: { grow: { batch: b(1), seq: [[2]] } },
+  Flatten_0_1: { grow: { batch: b(1), seq: [[2]] } },
+  Upsample_nearest_scale: { grow: batchSpatial([2, 3]) },
+  Upsample_bilinear_size_align: { grow: batchSpatial([2, 3]) },
+  Upsample_linear_recompute: {
+    grow: batchSpatial([2]),
+    gap: { spatial: 'recompute_scale_factor computes the output size as a number (PyTorch traces input.size())' },
+  },
+  Upsample_bicubic: { grow: batchSpatial([2, 3]) },
+  UpsamplingNearest2d: { grow: batchSpatial([2, 3]) },
+  UpsamplingBilinear2d: { grow: batchSpatial([2, 3]) },
+  RNN_tanh: { grow: { batch: b(1, 1), seq: b(1) } },
+  RNN_relu_2layers_bidir_hx: { grow: { batch: b(2, 1), seq: [[0], []] } },
+  RNN_batch_first_nobias_unbatched: { grow: { seq: b(1) } },
+  GRU: { grow: { batch: b(1, 1), seq: b(1) } },
+  GRU_2layers_bidir_batch_first_hx: { grow: { batch: [[0], [1]], seq: [[1], []] } },
+  LSTM: { grow: { batch: b(1, 1), seq: b(1) } },
+  LSTM_2layers_bidir_hc: { grow: { batch: b(3, 1), seq: [[0], [], []] } },
+  LSTM_proj_batch_first: { grow: { batch: b(1), seq: [[1]] }, gap: { seq: lstmProjection } },
+  LSTM_proj_bidir_unbatched_hc: { grow: { seq: [[0], [], []] }, gap: { seq: lstmProjection } },
+  LSTM_2layers_dropout_eval: { grow: { batch: b(1, 1), seq: b(1) } },
+  LSTM_2layers_dropout_train: { grow: { batch: b(1, 1), seq: b(1) } },
+  GRU_train: { grow: { batch: b(1, 1), seq: b(1) } },
+  RNNCell_unbatched_nobias: { grow: {} },
+  GRUCell_hx_unbatched: { grow: {} },
+  MultiheadAttention_self: { grow: { batch: b(3, 1), seq: b(3) } },
+  MultiheadAttention_batch_first_masks_per_head: {
+    grow: { batch: [[0], [0], [0], [0], []], seq: [[1], [1], [1], [1], [0, 1]] },
+  },
+  MultiheadAttention_kdim_vdim_bias_kv_zero_attn: { grow: { batch: b(3, 1), seq: b(3) } },
+  MultiheadAttention_train_dropout: { grow: { batch: b(3, 1), seq: b(3) } },
+  TransformerEncoderLayer: { grow: { batch: b(1, 1), seq: b(1) } },
+  TransformerEncoderLayer_norm_first_gelu_batch_first_masks: {
+    grow: { batch: [[0], [], [0]], seq: [[1], [0, 1], [1]] },
+  },
+  TransformerEncoder_norm_padding: { grow: { batch: [[1], [0]], seq: [[0], [1]] } },
+  TransformerDecoderLayer: { grow: { batch: b(2, 1), seq: b(2) } },
+  TransformerDecoderLayer_norm_first_batch_first_masks: {
+    grow: { batch: [[0], [0], [], [0]], seq: [[1], [1], [0, 1], [1]] },
+  },
+  TransformerDecoder_causal: { grow: { batch: [[1], [1], []], seq: [[0], [0], [0, 1]] } },
+  Transformer: { grow: { batch: b(2, 1), seq: b(2) } },
+  Transformer_batch_first_masks: { grow: { batch: [[0], [0], [], [0]], seq: [[1], [1], [0, 1], [1]] } },
+  TransformerEncoderLayer_train_dropout: { grow: { batch: b(1, 1), seq: b(1) } },
+  TransformerEncoderLayer_train_no_dropout: { grow: { batch: b(1), seq: [[1]] } },
+};
+for (const r of reductions) {
+  // weight (3, 1) weighs each row and pos_weight (4,) each column: the module fixes both sizes, eagerly too.
+  growth[`BCEWithLogitsLoss_weight_pos_weight_${r}`] = { grow: {} };
+  growth[`CrossEntropyLoss_weight_ignore_smoothing_${r}`] = { grow: { batch: b(2), seq: [[2], [1]] } };
+}
+
+export const sweepCases: readonly SweepCase[] = cases.map((c) => ({ ...c, ...growth[c.name] }));
+/** Names in the growth table (checked to be cases: a renamed case cannot lose its growth silently). */
+export const growthNames: readonly string[] = Object.keys(growth);
 
 /**
  * Exported classes that are not layers: PyTorch's abstract bases (`_ConvNd`, `_BatchNorm`, `_Loss`,

@@ -146,8 +146,10 @@ export class TextClassifier extends nn.Module {
 
   override forward(tokens: Tensor, paddingMask: Tensor | null = null): Tensor {
     let x = this.embed.call(tokens);
-    const length = tokens.sizes[this.batch_first ? 1 : 0] as number;
-    const positions = T.slice(this.positions, 0, 0, length);
+    // Positions 0..L-1 counted from the tokens rather than sliced to tokens.sizes[...] (a number a
+    // trace would keep): the trace follows the sequence length, as PyTorch's traced tokens.size(1).
+    const steps = T.select(tokens, this.batch_first ? 0 : 1, 0);
+    const positions = T.indexSelect(this.positions, 0, T.sub(T.cumsum(T.onesLike(steps), 0), 1));
     x = T.add(x, this.batch_first ? positions : T.unsqueeze(positions, 1));
     x = this.encoder.call(x, { srcKeyPaddingMask: paddingMask });
     return this.head.call(T.mean(x, [this.batch_first ? 1 : 0]));

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as nn from '@tsjit/nn';
-import { Tensor } from '@tsjit/tensor';
+import { torchOps as T, Tensor } from '@tsjit/tensor';
 
 export interface Tolerance {
   readonly rtol: number;
@@ -107,13 +107,38 @@ export function encode(v: unknown): Value {
   throw new Error(`cannot encode ${String(v)}`);
 }
 
-/** One archive for PyTorch: load it, call `forward(...inputs)`, expect `outputs` (eager's). */
+/** The sizes a trace is rerun over: batch size, sequence length, spatial size. */
+export type GrowKind = 'batch' | 'seq' | 'spatial';
+/** Per tensor among the traceable arguments (tuples flattened, in order): the dims to grow. */
+export type GrowDims = readonly (readonly number[])[];
+
+/**
+ * The arguments with the given dims of their tensors grown (by repeating the leading slices, so
+ * that int targets, indices and masks stay valid): the inputs a trace must generalize to.
+ * Only traceable arguments are grown (the others are baked into the trace anyway).
+ */
+export function growInputs(args: readonly unknown[], dims: GrowDims): unknown[] {
+  let next = 0;
+  const grow = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(grow);
+    let t = v as Tensor;
+    for (const d of dims[next++] ?? []) {
+      const k = Math.min(2, t.size(d));
+      t = T.cat([t, T.narrow(t, d, 0, k)], d);
+    }
+    return t;
+  };
+  return args.map((v) => (isTraceable(v) ? grow(v) : v));
+}
+
+/** One archive for PyTorch: load it, call `forward(...inputs)`, expect `outputs` (eager's); then the `more` calls. */
 export interface TorchCall {
   readonly name: string;
   readonly archive: Uint8Array;
   readonly inputs: readonly unknown[];
   readonly outputs: unknown;
   readonly tol: Tolerance;
+  readonly more?: readonly { readonly inputs: readonly unknown[]; readonly outputs: unknown }[];
 }
 
 /** Writes the batch as torch_load_resaved.py's `cases` layout: DIR/cases/<name>/case.json, DIR/archives/<name>.pt. */
@@ -125,6 +150,7 @@ export function writeTorchBatch(dir: string, calls: readonly TorchCall[]): { fix
     mkdirSync(join(fixtures, c.name), { recursive: true });
     const outputs = encode(c.outputs);
     const calls = [{ inputs: c.inputs.map((v) => encode(v)), outputs }];
+    for (const m of c.more ?? []) calls.push({ inputs: m.inputs.map((v) => encode(v)), outputs: encode(m.outputs) });
     writeFileSync(
       join(fixtures, c.name, 'case.json'),
       JSON.stringify({ method: 'forward', rtol: c.tol.rtol, atol: c.tol.atol, calls }),

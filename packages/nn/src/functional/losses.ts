@@ -160,7 +160,13 @@ export function klDiv(
   }
   const reduced = T.klDiv(input, target, reductionCode, { logTarget });
   // As in PyTorch, the division follows the `reduction` argument even when the legacy ones set the op's.
-  return reduction === 'batchmean' && input.dim() !== 0 ? T.div(reduced, input.size(0)) : reduced;
+  if (reduction !== 'batchmean' || input.dim() === 0) return reduced;
+  if (input.numel() === 0) return T.div(reduced, input.size(0));
+  // The batch size as a tensor counted from the input, so that a trace follows it (PyTorch's
+  // traced input.size(0)); float32 division by it rounds as division by the number does.
+  let rows = input;
+  for (let d = input.dim() - 1; d >= 1; d--) rows = T.select(rows, d, 0);
+  return T.div(reduced, T.sum(T.onesLike(rows)));
 }
 
 const KL_DIV_MEAN_WARNING =

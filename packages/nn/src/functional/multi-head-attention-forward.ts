@@ -198,17 +198,22 @@ export function multiHeadAttentionForward(
   if (biasK !== null && biasV !== null) {
     assert(staticK === null, 'bias cannot be added to static key.');
     assert(staticV === null, 'bias cannot be added to static value.');
-    k = T.cat([k, T.repeat(biasK, [1, bsz, 1])]);
-    v = T.cat([v, T.repeat(biasV, [1, bsz, 1])]);
+    // Expanded to the batch of k and v (shapes from tensors, so that a trace follows the batch size).
+    k = T.cat([k, T.expandAs(biasK, T.narrow(k, 0, 0, 1))]);
+    v = T.cat([v, T.expandAs(biasV, T.narrow(v, 0, 0, 1))]);
     if (attnMask !== null) attnMask = T.pad(attnMask, [0, 1]);
     if (keyPaddingMask !== null) keyPaddingMask = T.pad(keyPaddingMask, [0, 1]);
   } else {
     assert(biasK === null && biasV === null, 'bias_k and bias_v must both be set or both be None');
   }
 
-  q = T.transpose(T.view(T.contiguous(q), [tgtLen, bsz * numHeads, headDim]), 0, 1);
+  // (L, N, E) -> (N * heads, L, head_dim) without naming L or N: a trace records the input's sizes,
+  // as PyTorch's traced `q.view(tgt_len, bsz * num_heads, head_dim)` (sizes read by aten::size).
+  const heads = (t: Tensor): Tensor =>
+    T.transpose(T.flatten(T.unflatten(T.contiguous(t), -1, [numHeads, headDim]), 1, 2), 0, 1);
+  q = heads(q);
   if (staticK === null) {
-    k = T.transpose(T.view(T.contiguous(k), [k.size(0), bsz * numHeads, headDim]), 0, 1);
+    k = heads(k);
   } else {
     assert(
       staticK.size(0) === bsz * numHeads,
@@ -218,7 +223,7 @@ export function multiHeadAttentionForward(
     k = staticK;
   }
   if (staticV === null) {
-    v = T.transpose(T.view(T.contiguous(v), [v.size(0), bsz * numHeads, headDim]), 0, 1);
+    v = heads(v);
   } else {
     assert(
       staticV.size(0) === bsz * numHeads,
@@ -229,9 +234,8 @@ export function multiHeadAttentionForward(
   }
 
   if (addZeroAttn) {
-    const zeroShape = [bsz * numHeads, 1, headDim];
-    k = T.cat([k, T.zeros(zeroShape, { dtype: k.dtype })], 1);
-    v = T.cat([v, T.zeros(zeroShape, { dtype: v.dtype })], 1);
+    k = T.cat([k, T.zerosLike(T.narrow(k, 1, 0, 1))], 1);
+    v = T.cat([v, T.zerosLike(T.narrow(v, 1, 0, 1))], 1);
     if (attnMask !== null) attnMask = T.pad(attnMask, [0, 1]);
     if (keyPaddingMask !== null) keyPaddingMask = T.pad(keyPaddingMask, [0, 1]);
   }
@@ -242,11 +246,8 @@ export function multiHeadAttentionForward(
       sizesEqual(keyPaddingMask.sizes, [bsz, srcLen]),
       `expecting key_padding_mask shape of ${pyTuple([bsz, srcLen])}, but got ${pySize(keyPaddingMask.sizes)}`,
     );
-    keyPaddingMask = T.reshape(T.expand(T.view(keyPaddingMask, [bsz, 1, 1, srcLen]), [-1, numHeads, -1, -1]), [
-      bsz * numHeads,
-      1,
-      srcLen,
-    ]);
+    const perHead = T.expand(T.unsqueeze(T.unsqueeze(keyPaddingMask, 1), 1), [-1, numHeads, -1, -1]);
+    keyPaddingMask = T.flatten(perHead, 0, 1);
     if (attnMask === null) attnMask = keyPaddingMask;
     else if (attnMask.dtype === 'bool') attnMask = T.logicalOr(attnMask, keyPaddingMask);
     else attnMask = T.maskedFill(attnMask, keyPaddingMask, Number.NEGATIVE_INFINITY);
@@ -263,12 +264,13 @@ export function multiHeadAttentionForward(
   if (p > 0.0) weights = T.dropout(weights, p, true);
 
   let output = T.bmm(weights, v);
-  output = T.view(T.contiguous(T.transpose(output, 0, 1)), [tgtLen * bsz, embedDim]);
+  output = T.view(T.contiguous(T.transpose(output, 0, 1)), [-1, embedDim]);
   output = T.linear(output, outProjWeight, outProjBias);
-  output = T.view(output, [tgtLen, bsz, output.size(1)]);
+  // out_proj maps embed_dim to embed_dim: the output has the query's shape (L, N, E).
+  output = T.viewAs(output, query);
 
   if (!needWeights) return [isBatched ? output : T.squeeze(output, 1), null];
-  weights = T.view(weights, [bsz, numHeads, tgtLen, srcLen]);
+  weights = T.unflatten(weights, 0, [-1, numHeads]);
   if (averageAttnWeights) weights = T.div(T.sum(weights, [1]), numHeads);
   if (!isBatched) return [T.squeeze(output, 1), T.squeeze(weights, 0)];
   return [output, weights];

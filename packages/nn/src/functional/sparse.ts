@@ -60,7 +60,10 @@ export function embeddingBag(input: Tensor, weight: Tensor, options: EmbeddingBa
         'if input is 2D, then offsets has to be None, as input is treated is a mini-batch of fixed length sequences. However, found offsets of type Tensor',
       );
     }
-    offsets = T.arange(0, input.numel(), input.size(1), { dtype: input.dtype });
+    // Bag i starts at i * L: [0, L, 2L, ...] computed from the input (cumsum of the rows' lengths,
+    // less each), so that a trace follows both sizes, as PyTorch's traced arange of input.size(1) does.
+    const lengths = T.sum(T.onesLike(input), [1], false, { dtype: input.dtype });
+    offsets = T.sub(T.cumsum(lengths, 0, { dtype: input.dtype }), lengths);
     input = T.reshape(input, [-1]);
     if (perSampleWeights !== null) perSampleWeights = T.reshape(perSampleWeights, [-1]);
   } else if (input.dim() === 1) {

@@ -3,6 +3,7 @@ import { torchOps as T, type Tensor } from '@tsjit/tensor';
 import { Module, Parameter, tensorData } from '../module/index.js';
 import type { TorchScriptDefinition } from '../module/torchscript-definition.js';
 import { scriptClassLine } from './define-script.js';
+import { batchZeros } from './rnn.js';
 
 export interface RNNCellBaseOptions {
   bias?: boolean;
@@ -151,12 +152,7 @@ export class RNNCell extends RNNCellBase {
   override forward(input: Tensor, hx: Tensor | null = null): Tensor {
     const isBatched = this.batchInput('RNNCell', input);
     if (!isBatched) input = T.unsqueeze(input, 0);
-    const h =
-      hx === null
-        ? T.zeros([input.size(0), this.hiddenSize], { dtype: input.dtype })
-        : isBatched
-          ? hx
-          : T.unsqueeze(hx, 0);
+    const h = hx === null ? batchZeros(input, 0, [], this.hiddenSize) : isBatched ? hx : T.unsqueeze(hx, 0);
     let ret: Tensor;
     if (this.nonlinearity === 'tanh')
       ret = T.rnnTanhCell(input, h, this.weight_ih, this.weight_hh, this.bias_ih, this.bias_hh);
@@ -180,7 +176,7 @@ export class LSTMCell extends RNNCellBase {
     if (!isBatched) input = T.unsqueeze(input, 0);
     let state: Tensor[];
     if (hx === null) {
-      const zeros = T.zeros([input.size(0), this.hiddenSize], { dtype: input.dtype });
+      const zeros = batchZeros(input, 0, [], this.hiddenSize);
       state = [zeros, zeros];
     } else state = isBatched ? [hx[0], hx[1]] : [T.unsqueeze(hx[0], 0), T.unsqueeze(hx[1], 0)];
     const [h, c] = T.lstmCell(
@@ -206,12 +202,7 @@ export class GRUCell extends RNNCellBase {
   override forward(input: Tensor, hx: Tensor | null = null): Tensor {
     const isBatched = this.batchInput('GRUCell', input);
     if (!isBatched) input = T.unsqueeze(input, 0);
-    const h =
-      hx === null
-        ? T.zeros([input.size(0), this.hiddenSize], { dtype: input.dtype })
-        : isBatched
-          ? hx
-          : T.unsqueeze(hx, 0);
+    const h = hx === null ? batchZeros(input, 0, [], this.hiddenSize) : isBatched ? hx : T.unsqueeze(hx, 0);
     const ret = T.gruCell(input, h, this.weight_ih, this.weight_hh, this.bias_ih, this.bias_hh);
     return isBatched ? ret : T.squeeze(ret, 0);
   }

@@ -26,6 +26,20 @@ export type RNNMode = 'RNN_TANH' | 'RNN_RELU' | 'LSTM' | 'GRU';
 
 const gateCount: Record<RNNMode, number> = { RNN_TANH: 1, RNN_RELU: 1, LSTM: 4, GRU: 3 };
 
+/**
+ * Zeros of (leading..., batch, size) for the batch of `input` (batch at `batchDim`, features last),
+ * made from the input by ops rather than from its size as a number: a trace then follows the
+ * batch size, as PyTorch's traced `torch.zeros(..., input.size(1), ...)` does through aten::size.
+ */
+export function batchZeros(input: Tensor, batchDim: number, leading: readonly number[], size: number): Tensor {
+  let b = input;
+  for (let d = input.dim() - 2; d >= 0; d--) if (d !== batchDim) b = T.select(b, d, 0);
+  // (batch, 1) zeros, unsqueezed and expanded to the state's shape, then materialized.
+  let z = T.zerosLike(T.narrow(b, -1, 0, 1));
+  for (let i = 0; i < leading.length; i++) z = T.unsqueeze(z, 0);
+  return T.contiguous(T.expand(z, [...leading, -1, size]));
+}
+
 const pyTuple = (sizes: readonly number[]): string => `(${sizes.join(', ')}${sizes.length === 1 ? ',' : ''})`;
 const pyList = (sizes: readonly number[]): string => `[${sizes.join(', ')}]`;
 
@@ -433,9 +447,8 @@ export class RNNBase extends Module {
     } else if (hx !== null && hx.dim() !== 3) {
       throw new OpError(`For batched 3-D input, hx should also be 3-D but got ${hx.dim()}-D tensor`);
     }
-    const maxBatch = this.batchFirst ? input.size(0) : input.size(1);
     const numDirections = this.bidirectional ? 2 : 1;
-    const h0 = hx ?? T.zeros([this.numLayers * numDirections, maxBatch, this.hiddenSize], { dtype: input.dtype });
+    const h0 = hx ?? batchZeros(input, batchDim, [this.numLayers * numDirections], this.hiddenSize);
     this.checkInput(input);
     this.checkHiddenSize(h0, this.expectedHiddenSize(input));
     const [output, hidden] = this.runStack(op, input, [h0]);
@@ -574,12 +587,11 @@ export class LSTM extends RNNBase {
         `For batched 3-D input, hx and cx should also be 3-D but got (${state[0].dim()}-D, ${state[1].dim()}-D) tensors`,
       );
     }
-    const maxBatch = this.batchFirst ? input.size(0) : input.size(1);
     if (state === null) {
       const layers = this.numLayers * (this.bidirectional ? 2 : 1);
       state = [
-        T.zeros([layers, maxBatch, this.realHiddenSize], { dtype: input.dtype }),
-        T.zeros([layers, maxBatch, this.hiddenSize], { dtype: input.dtype }),
+        batchZeros(input, batchDim, [layers], this.realHiddenSize),
+        batchZeros(input, batchDim, [layers], this.hiddenSize),
       ];
     }
     this.checkInput(input);
