@@ -157,6 +157,22 @@ describe('the fused recurrent backward', () => {
     });
   }
 
+  it('gives the parameters the same gradients when the input needs none (its GEMM skipped)', () => {
+    const c: Config = { kind: 'lstm', layers: 2, bidirectional: true, batchFirst: true, bias: true };
+    const run = (fast: boolean) => {
+      rnnFastPath.enabled = fast;
+      const s = setup(c);
+      s.input.requiresGrad = false;
+      loss(s, call(c, s)).backward();
+      expect(s.input.grad).toBe(null);
+      return s.leaves.slice(1).map((t) => (toNested(t.grad!) as any).flat(3) as number[]);
+    };
+    const before = rnnFastPath.backward;
+    const fast = run(true);
+    expect(rnnFastPath.backward).toBe(before + 1);
+    expectClose(fast, run(false), 1e-10);
+  });
+
   it('keeps nothing without grad mode or without an argument that requires grad', () => {
     const c: Config = { kind: 'lstm', layers: 2, bidirectional: false, batchFirst: false, bias: true };
     const s = setup(c);

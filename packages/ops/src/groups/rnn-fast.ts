@@ -88,6 +88,13 @@ function transposed(ctx: OpContext, t: T): T {
   return view(ctx, t, [t.sizes[1], t.sizes[0]], [t.strides[1], t.strides[0]], t.offset);
 }
 
+/** A row-major copy of a matrix's transpose. */
+function transposedCopy(ctx: OpContext, t: T): T {
+  const out = ctx.uninitialized([t.sizes[1], t.sizes[0]], t.dtype);
+  K.copy(out, transposed(ctx, t));
+  return out;
+}
+
 function contiguous(ctx: OpContext, t: T): T {
   const want = contiguousStrides(t.sizes);
   if (t.sizes.every((n, i) => n <= 1 || t.strides[i] === want[i])) {
@@ -173,11 +180,13 @@ export function rnnForwardFast(ctx: OpContext, kind: Kind, a: FastArgs): T[] {
         if (kind !== 'gru' && bHh !== null) {
           K.binary('add', proj2d, proj2d, view(ctx, bHh, proj2d.sizes, [0, bHh.strides[0]], bHh.offset));
         }
-        K.gemm(proj2d, flat, transposed(ctx, wIh), { beta: 1 });
+        K.gemm(proj2d, flat, transposedCopy(ctx, wIh), { beta: 1 });
       } else {
-        K.gemm(proj2d, flat, transposed(ctx, wIh));
+        K.gemm(proj2d, flat, transposedCopy(ctx, wIh));
       }
-      const wHhT = transposed(ctx, wHh);
+      // The GEMM runs about twice as fast with a row-major right operand than with a transposed
+      // view; one copy of W_hh^T serves every step.
+      const wHhT = transposedCopy(ctx, wHh);
       const h0 = contiguous(ctx, at0(ctx, hx[0], k));
       const c0 = kind === 'lstm' ? contiguous(ctx, at0(ctx, hx[1], k)) : null;
       const cells = kind === 'lstm' ? ctx.uninitialized([steps, batch, H], dtype) : null;
@@ -265,7 +274,7 @@ export function rnnBackwardFast(
   kind: Kind,
   a: any,
   grads: readonly any[],
-): { input: T; hx: T[]; params: (T | null)[] } | null {
+): { input: T | null; hx: T[]; params: (T | null)[] } | null {
   const s = typeof a.result === 'object' && a.result !== null ? states.get(a.result) : undefined;
   if (
     s === undefined ||
@@ -304,11 +313,15 @@ export function rnnBackwardFast(
     );
   }
   let dInput: T | null = null;
+  // The first layer's input gradient is one of the largest GEMMs: skipped when the input needs none
+  // (the usual training batch), as PyTorch's output_mask does.
+  const inputNeedsGrad = ctx.requiresGrad?.(a.input) ?? true;
   for (let l = numLayers - 1; l >= 0; l--) {
     const layer = s.layers[l];
     const inSize = layer.input2d.sizes[1];
-    const dIn = ctx.uninitialized([steps, batch, inSize], dtype);
-    const dIn2d = view(ctx, dIn, [steps * batch, inSize], [inSize, 1], dIn.offset);
+    const needIn = l > 0 || inputNeedsGrad;
+    const dIn = ctx.uninitialized([steps, batch, needIn ? inSize : 0], dtype);
+    const dIn2d = view(ctx, dIn, [steps * batch, needIn ? inSize : 0], [needIn ? inSize : 1, 1], dIn.offset);
     for (let d = 0; d < dirs; d++) {
       const k = l * dirs + d;
       const st = layer.dirs[d];
@@ -393,7 +406,7 @@ export function rnnBackwardFast(
         dParams[at + 2] = view(ctx, bIh, [G * H], [1], bIh.offset);
         dParams[at + 3] = view(ctx, bHh, [G * H], [1], bHh.offset);
       }
-      K.gemm(dIn2d, dG2, wIh, d === 0 ? {} : { beta: 1 });
+      if (needIn) K.gemm(dIn2d, dG2, wIh, d === 0 ? {} : { beta: 1 });
     }
     if (l > 0) {
       const mask = s.layers[l - 1].mask;
@@ -403,8 +416,9 @@ export function rnnBackwardFast(
       dInput = dIn;
     }
   }
-  let dX = dInput as T;
-  if (batchFirst)
+  let dX: T | null = inputNeedsGrad ? (dInput as T) : null;
+  if (dX !== null && batchFirst) {
     dX = view(ctx, dX, [batch, steps, dX.sizes[2]], [dX.strides[1], dX.strides[0], dX.strides[2]], dX.offset);
+  }
   return { input: dX, hx: dC === null ? [dH] : [dH, dC], params: dParams };
 }
