@@ -22,7 +22,8 @@
       "native/src/upsample.cc",
       "native/src/unary.cc",
       "native/src/binary.cc",
-      "native/src/ternary.cc"
+      "native/src/ternary.cc",
+      "native/src/rnn.cc"
     ],
     "kernel_cflags": ["-std=gnu++17", "<(tsjit_opt)", "-fno-math-errno", "-fno-trapping-math", "-fPIC", "-fexceptions"]
   },

@@ -131,6 +131,17 @@ export interface NativeBinding {
     s1: number,
     mode: number,
   ): void;
+
+  // rnn.cc (kind: 0 lstm, 1 gru, 2 rnn_tanh, 3 rnn_relu; meta: per slot present, offset, row stride)
+  rnnCell(
+    kind: number,
+    backward: boolean,
+    dtype: number,
+    batch: number,
+    hidden: number,
+    meta: Float64Array,
+    ...buffers: Uint8Array[]
+  ): void;
 }
 
 function packageRoot(): string {

@@ -82,6 +82,7 @@ export {
   typeName,
   UNINITIALIZED,
 } from './groups/py-values.js';
+export { rnnFastPath } from './groups/rnn-fast.js';
 export { ScriptException } from './groups/script-exception.js';
 export { applySubscript, assignSubscript, type SubscriptItem } from './groups/subscript.js';
 export { allOps } from './op-list.js';

@@ -38,6 +38,7 @@ void register_upsample(Napi::Env env, Napi::Object exports);
 void register_unary(Napi::Env env, Napi::Object exports);
 void register_binary(Napi::Env env, Napi::Object exports);
 void register_ternary(Napi::Env env, Napi::Object exports);
+void register_rnn(Napi::Env env, Napi::Object exports);
 
 namespace {
 
@@ -160,6 +161,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   register_unary(env, exports);
   register_binary(env, exports);
   register_ternary(env, exports);
+  register_rnn(env, exports);
   return exports;
 }
 

@@ -10,6 +10,7 @@ import { OpError } from '../core/op-error.js';
 import type { Functions, OpContext, TensorLike } from '../core/tensor-like.js';
 import { requireFloating } from './activation.js';
 import { Calc } from './nn-math.js';
+import { fastRnnDtype, rnnBackwardFast, rnnForwardFast, savedDropoutMasks } from './rnn-fast.js';
 
 type T = TensorLike;
 export type CellKind = 'lstm' | 'gru' | 'rnn_tanh' | 'rnn_relu';
@@ -168,6 +169,16 @@ export function rnnForward(ctx: OpContext, kind: CellKind, a: RnnArgs): T[] {
   const x0 = batchFirst ? c.transpose(input, 0, 1) : input;
   const [steps, batch] = x0.sizes;
   const hidden = params[1].sizes[1];
+  for (let l = 0; l < numLayers; l++) {
+    const want = l === 0 ? x0.sizes[2] : dirs * hidden;
+    for (let d = 0; d < dirs; d++) {
+      const got = layerParams(params, hasBiases, dirs, l, d)[0].sizes[1];
+      if (got !== want) {
+        throw new OpError(`input.size(-1) must be equal to input_size. Expected ${got}, got ${want}`);
+      }
+    }
+  }
+  if (fastRnnDtype(dtype) && steps > 0 && batch > 0 && hidden > 0) return rnnForwardFast(ctx, kind, a);
   let layerInput: T = x0;
   const hN = c.empty([numLayers * dirs, batch, hidden]);
   const cN = kind === 'lstm' ? c.empty([numLayers * dirs, batch, hidden]) : null;
@@ -318,8 +329,9 @@ const addOpt = (F: Functions, a: any, b: any) => (a == null ? b : b == null ? a 
 
 /**
  * Back-propagation through time for the sequence ops, with ops: recomputes each layer's forward,
- * then walks the steps backwards. grads = [dOutput, dH_n, (dC_n)]. Dropout is not replayed (the
- * rule covers train=False or dropout=0, as the eval models that TorchScript exports).
+ * then walks the steps backwards. grads = [dOutput, dH_n, (dC_n)]. The between-layer dropout is
+ * replayed with the masks the forward saved; without saved state (symbolic differentiation) it is
+ * not (the rule then covers train=False or dropout=0, as the eval models that TorchScript exports).
  */
 export function rnnBackwardF(
   F: Functions,
@@ -327,6 +339,11 @@ export function rnnBackwardF(
   a: any,
   grads: any[],
 ): { input: any; hx: any[]; params: any[] } {
+  // The fused path when the forward saved its state and the rule runs eagerly, unrecorded.
+  const fast = rnnBackwardFast(F, kind, a, grads);
+  if (fast !== null) return fast;
+  // The between-layer dropout masks the forward drew (when it saved them), replayed below.
+  const masks = savedDropoutMasks(a.result);
   const { input, hx, params, has_biases: hasBiases, num_layers: numLayers, bidirectional, batch_first: batchFirst } = a;
   const dirs = bidirectional ? 2 : 1;
   const x0 = batchFirst ? F.transpose(input, 0, 1) : input;
@@ -366,6 +383,8 @@ export function rnnBackwardF(
     }
     layers.push({ input: F.reshape(layerInput, [steps * batch, layerInput.sizes[2]]), perDir });
     layerInput = dirs === 1 ? outs[0] : F.cat(outs, 2);
+    const mask = masks?.[l] ?? null;
+    if (mask !== null) layerInput = F.mul(layerInput, mask);
   }
   // Backward pass.
   const dParams: any[] = params.map(() => null);
@@ -414,6 +433,8 @@ export function rnnBackwardF(
       dC0[k] = dc;
     }
     dOut = F.reshape(dIn, [steps, batch, li.sizes[1]]);
+    const mask = l > 0 ? (masks?.[l - 1] ?? null) : null;
+    if (mask !== null) dOut = F.mul(dOut, mask);
   }
   let dInput = dOut;
   if (batchFirst) dInput = F.transpose(dInput, 0, 1);
