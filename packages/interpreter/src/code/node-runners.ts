@@ -1,7 +1,7 @@
 import type { ClassType, EnumType, Graph, Node, Value } from '@tsjit/ir';
 import { dictKey, FloatScalar, helpers, type OpArgs, OpError, type OpRegistry, type Overload } from '@tsjit/ops';
 import { nodeOperator } from '@tsjit/passes';
-import { dispatch, eagerContext, opRegistry, type Tensor } from '@tsjit/tensor';
+import { dispatch, eagerContext, opRegistry, type Tensor, Tensor as TensorClass } from '@tsjit/tensor';
 import { completedError, execute } from '../run/execute.js';
 import type { RunState } from '../run/run-state.js';
 import { Future } from '../values/future.js';
@@ -347,7 +347,8 @@ function opRunner(node: Node, ins: number[], outs: readonly number[], ctx: Runne
   const check = argumentCheck(overload, regs.length);
   // PyTorch's prim ops (on ints, bools, strings, a tensor's metadata) skip the dispatcher, whose
   // modes could only pass them on (see runsUndispatched).
-  const invoke = runsUndispatched(overload)
+  const undispatched = runsUndispatched(overload);
+  const invoke = undispatched
     ? (args: OpArgs): unknown => overload.impl(args, eagerContext, overload)
     : (args: OpArgs): unknown => dispatch(overload, args);
   const call =
@@ -395,7 +396,47 @@ function opRunner(node: Node, ins: number[], outs: readonly number[], ctx: Runne
         finish(r, call(build(...values)));
       };
   }
-  return { run, overloadName: overload.qualifiedName };
+  const fast = undispatched && !floatOut && o >= 0 ? primFastPath(overload.qualifiedName, regs, o, run) : undefined;
+  return { run: fast ?? run, overloadName: overload.qualifiedName };
+}
+
+/**
+ * Runners for the prim ops a scripted module's checks run on every call (`input.dim() != 2`,
+ * `if not is_batched`, `hx is None`): the common case inline, without the argument object and the
+ * call of the implementation, and anything unusual (a None that came through an unchecked cast, a
+ * number where a bool was expected) through the general runner, which has the exact semantics.
+ */
+function primFastPath(name: string, regs: readonly number[], o: number, general: Runner): Runner | undefined {
+  switch (name) {
+    case 'aten::dim': {
+      const [a] = regs;
+      return (r, state) => {
+        const t = r[a];
+        if (t instanceof TensorClass) r[o] = t.sizes.length;
+        else general(r, state);
+      };
+    }
+    case 'aten::__not__': {
+      const [a] = regs;
+      return (r, state) => {
+        const b = r[a];
+        if (typeof b === 'boolean') r[o] = !b;
+        else general(r, state);
+      };
+    }
+    case 'aten::__is__':
+    case 'aten::__isnot__': {
+      // `x is None` / `x is not None`: a tensor, list, tuple or object is never None.
+      const [a, b] = regs;
+      const is = name === 'aten::__is__';
+      return (r, state) => {
+        const x = r[a];
+        if (r[b] === null && (x === null || x instanceof TensorClass || Array.isArray(x))) r[o] = (x === null) === is;
+        else general(r, state);
+      };
+    }
+  }
+  return undefined;
 }
 
 function varargOperator(
