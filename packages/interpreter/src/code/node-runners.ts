@@ -344,20 +344,13 @@ function opRunner(node: Node, ins: number[], outs: readonly number[], ctx: Runne
   const build = argsBuilder(overload.names);
   // A None (or a value of another kind) that reached the op through an unchecked cast: PyTorch's
   // unboxing error, not whatever the implementation would do with it.
-  const check = argumentCheck(overload, regs.length);
+  const check = argumentCheck(overload, regs);
   // PyTorch's prim ops (on ints, bools, strings, a tensor's metadata) skip the dispatcher, whose
   // modes could only pass them on (see runsUndispatched).
   const undispatched = runsUndispatched(overload);
-  const invoke = undispatched
+  const call = undispatched
     ? (args: OpArgs): unknown => overload.impl(args, eagerContext, overload)
     : (args: OpArgs): unknown => dispatch(overload, args);
-  const call =
-    check === undefined
-      ? invoke
-      : (args: OpArgs): unknown => {
-          check(args);
-          return invoke(args);
-        };
   const o = outs.length === 1 ? outs[0] : -1;
   const finish = floatOut
     ? (r: unknown[], v: unknown) => void (r[o] = typeof v === 'number' && Number.isInteger(v) ? new FloatScalar(v) : v)
@@ -395,6 +388,13 @@ function opRunner(node: Node, ins: number[], outs: readonly number[], ctx: Runne
         for (let i = 0; i < regs.length; i++) values[i] = r[regs[i]];
         finish(r, call(build(...values)));
       };
+  }
+  if (check !== undefined) {
+    const unchecked = run;
+    run = (r, state) => {
+      check(r);
+      unchecked(r, state);
+    };
   }
   const fast = undispatched && !floatOut && o >= 0 ? primFastPath(overload.qualifiedName, regs, o, run) : undefined;
   return { run: fast ?? run, overloadName: overload.qualifiedName };
