@@ -1,5 +1,5 @@
 import type { JitType, ListType } from '@tsjit/ir';
-import { FloatScalar, isTuple, type OpArgs, OpError, type Overload, typeName } from '@tsjit/ops';
+import { FloatScalar, isTuple, OpError, type Overload, typeName } from '@tsjit/ops';
 import { Tensor } from '@tsjit/tensor';
 import { Future } from '../values/future.js';
 import { ScriptEnumMember } from '../values/script-enum-member.js';
@@ -21,23 +21,27 @@ type Holds = (v: unknown) => boolean;
  * or Scalar a number, a bool or str one, and other non-Optional values are not None; a list's
  * elements likewise), so a run of valid code never fails here.
  */
-export function argumentCheck(overload: Overload, count: number): ((args: OpArgs) => void) | undefined {
+export function argumentCheck(overload: Overload, regs: readonly number[]): ((r: unknown[]) => void) | undefined {
   const names: string[] = [];
   const checks: Holds[] = [];
   const types: JitType[] = [];
+  const at: number[] = [];
   overload.schema.arguments.forEach((a, i) => {
     // Checked by the type as the schema writes it (a `ScalarType` value may be a dtype name, though
     // it types as int), named by the type TorchScript sees (`List[int]` for `SymInt[]`).
-    const holds = i < count ? holdsOf(a.realType) : undefined;
+    const holds = i < regs.length ? holdsOf(a.realType) : undefined;
     if (holds === undefined) return;
     names.push(a.name);
     checks.push(holds);
     types.push(a.type);
+    at.push(regs[i]);
   });
   if (checks.length === 0) return undefined;
-  return (args) => {
+  // Reads the registers themselves (by number), not the argument object by name: a keyed load
+  // with a different name per argument is a slow, megamorphic property access.
+  return (r) => {
     for (let k = 0; k < checks.length; k++) {
-      const v = args[names[k]];
+      const v = r[at[k]];
       if (!checks[k](v)) throw new OpError(problem(types[k], names[k], v));
     }
   };

@@ -1,7 +1,7 @@
 import type { ClassType, EnumType, Graph, Node, Value } from '@tsjit/ir';
 import { dictKey, FloatScalar, helpers, type OpArgs, OpError, type OpRegistry, type Overload } from '@tsjit/ops';
 import { nodeOperator } from '@tsjit/passes';
-import { dispatch, eagerContext, opRegistry, type Tensor } from '@tsjit/tensor';
+import { dispatch, eagerContext, opRegistry, type Tensor, Tensor as TensorClass } from '@tsjit/tensor';
 import { completedError, execute } from '../run/execute.js';
 import type { RunState } from '../run/run-state.js';
 import { Future } from '../values/future.js';
@@ -344,19 +344,13 @@ function opRunner(node: Node, ins: number[], outs: readonly number[], ctx: Runne
   const build = argsBuilder(overload.names);
   // A None (or a value of another kind) that reached the op through an unchecked cast: PyTorch's
   // unboxing error, not whatever the implementation would do with it.
-  const check = argumentCheck(overload, regs.length);
+  const check = argumentCheck(overload, regs);
   // PyTorch's prim ops (on ints, bools, strings, a tensor's metadata) skip the dispatcher, whose
   // modes could only pass them on (see runsUndispatched).
-  const invoke = runsUndispatched(overload)
+  const undispatched = runsUndispatched(overload);
+  const call = undispatched
     ? (args: OpArgs): unknown => overload.impl(args, eagerContext, overload)
     : (args: OpArgs): unknown => dispatch(overload, args);
-  const call =
-    check === undefined
-      ? invoke
-      : (args: OpArgs): unknown => {
-          check(args);
-          return invoke(args);
-        };
   const o = outs.length === 1 ? outs[0] : -1;
   const finish = floatOut
     ? (r: unknown[], v: unknown) => void (r[o] = typeof v === 'number' && Number.isInteger(v) ? new FloatScalar(v) : v)
@@ -395,7 +389,54 @@ function opRunner(node: Node, ins: number[], outs: readonly number[], ctx: Runne
         finish(r, call(build(...values)));
       };
   }
-  return { run, overloadName: overload.qualifiedName };
+  if (check !== undefined) {
+    const unchecked = run;
+    run = (r, state) => {
+      check(r);
+      unchecked(r, state);
+    };
+  }
+  const fast = undispatched && !floatOut && o >= 0 ? primFastPath(overload.qualifiedName, regs, o, run) : undefined;
+  return { run: fast ?? run, overloadName: overload.qualifiedName };
+}
+
+/**
+ * Runners for the prim ops a scripted module's checks run on every call (`input.dim() != 2`,
+ * `if not is_batched`, `hx is None`): the common case inline, without the argument object and the
+ * call of the implementation, and anything unusual (a None that came through an unchecked cast, a
+ * number where a bool was expected) through the general runner, which has the exact semantics.
+ */
+function primFastPath(name: string, regs: readonly number[], o: number, general: Runner): Runner | undefined {
+  switch (name) {
+    case 'aten::dim': {
+      const [a] = regs;
+      return (r, state) => {
+        const t = r[a];
+        if (t instanceof TensorClass) r[o] = t.sizes.length;
+        else general(r, state);
+      };
+    }
+    case 'aten::__not__': {
+      const [a] = regs;
+      return (r, state) => {
+        const b = r[a];
+        if (typeof b === 'boolean') r[o] = !b;
+        else general(r, state);
+      };
+    }
+    case 'aten::__is__':
+    case 'aten::__isnot__': {
+      // `x is None` / `x is not None`: a tensor, list, tuple or object is never None.
+      const [a, b] = regs;
+      const is = name === 'aten::__is__';
+      return (r, state) => {
+        const x = r[a];
+        if (r[b] === null && (x === null || x instanceof TensorClass || Array.isArray(x))) r[o] = (x === null) === is;
+        else general(r, state);
+      };
+    }
+  }
+  return undefined;
 }
 
 function varargOperator(
