@@ -249,7 +249,8 @@ export function multilabelSoftMarginLoss(
   let loss = T.neg(T.add(T.mul(target, T.logSigmoid(input)), T.mul(T.rsub(target, 1), T.logSigmoid(T.neg(input)))));
   if (options.weight != null) loss = T.mul(loss, options.weight);
   const classDim = input.dim() - 1;
-  loss = T.div(T.sum(loss, [classDim]), input.size(classDim) as number);
+  // The mean over the classes (PyTorch: sum / input.size(class_dim)): no class count baked into a trace.
+  loss = T.mean(loss, [classDim]);
   if (reduction === 'none') return loss;
   if (reduction === 'mean') return T.mean(loss);
   if (reduction === 'sum') return T.sum(loss);
