@@ -200,7 +200,7 @@ def alias(xs: List[int]) -> Tuple[List[int], List[int]]:
     return xs, ys
 `);
     const input = [1, 2, 3];
-    const [xs, ys] = cu.get('alias')?.call(input) as [number[], number[]];
+    const [xs, ys] = cu.get('alias')!.call(input) as [number[], number[]];
     expect(xs).toEqual([1, 2, 3, 4]);
     expect(ys).toEqual([1, 2, 3, 4]);
     expect(input).toEqual([1, 2, 3]);

@@ -71,6 +71,7 @@ export {
   sum,
   variance,
 } from './reduce.js';
+export { type RnnCellKind, rnnCell } from './rnn.js';
 export {
   availableKernelPaths,
   detectedKernelPath,
@@ -87,6 +88,5 @@ export { layerNorm, logSoftmax, softmax } from './softmax.js';
 export { argsort, kthvalue, median, sort, topk } from './sort.js';
 export { broadcastShapes, MAX_DIMS, numel, type Strided } from './strided.js';
 export { addcdiv, addcmul, clamp, lerp, where } from './ternary.js';
-export { type RnnCellKind, rnnCell } from './rnn.js';
 export { UNARY_OPS, type UnaryOp, type UnaryOptions, unary, unaryOutputDtype } from './unary.js';
 export { type UpsampleMode, type UpsampleOptions, upsample2d, upsampleOutputSizes } from './upsample.js';

@@ -47,9 +47,7 @@ export function getAutogradEngine(): AutogradEngine | null {
 
 export function autogradEngine(): AutogradEngine {
   if (engine === null) {
-    throw new Error(
-      'autograd is not installed: call installAutograd() from @tsjit/autodiff first',
-    );
+    throw new Error('autograd is not installed: call installAutograd() from @tsjit/autodiff first');
   }
   return engine;
 }

@@ -1,4 +1,3 @@
-
 export {
   type ForwardHook,
   type ForwardPreHook,
