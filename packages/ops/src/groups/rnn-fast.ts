@@ -19,6 +19,7 @@ import { defaultGenerator } from '../core/generator.js';
 import { contiguousStrides, numel } from '../core/helpers.js';
 import type { Functions, OpContext, TensorLike } from '../core/tensor-like.js';
 import { tensorOfValues } from './factory.js';
+import type { RnnArgs } from './rnn.js';
 import { bernoulliScalarValues } from './random.js';
 
 type T = TensorLike;
@@ -112,17 +113,8 @@ function rowsOf(ctx: OpContext, t3: T, r0: number, n: number, c0: number, w: num
   return view(ctx, t3, [n, w], [W, 1], t3.offset + r0 * W + c0);
 }
 
-export interface FastArgs {
-  readonly input: T;
-  readonly hx: readonly T[];
-  readonly params: readonly T[];
-  readonly hasBiases: boolean;
-  readonly numLayers: number;
-  readonly dropout: number;
-  readonly train: boolean;
-  readonly bidirectional: boolean;
-  readonly batchFirst: boolean;
-}
+/** The sequence op's arguments, as `rnnForward` takes them. */
+export type FastArgs = RnnArgs;
 
 function weightsOf(params: readonly T[], hasBiases: boolean, dirs: number, l: number, d: number): (T | null)[] {
   const per = hasBiases ? 4 : 2;
