@@ -34,7 +34,7 @@ export {
   tupleValue,
 } from './graph/ivalue.js';
 export { lint } from './graph/lint.js';
-export { Node, type SchemaLookup } from './graph/node.js';
+export { type InlinedCall, Node, type SchemaLookup } from './graph/node.js';
 export { parseIR } from './graph/parse-ir.js';
 export {
   attributeValueString,

@@ -101,6 +101,30 @@ describe('inlineCalls', () => {
     expect(() => inlineCalls(wrong, { resolve: resolver() })).toThrow(/takes 2 inputs, the call passes 1/);
   });
 
+  it('records the calls each inlined node came through, outermost first, when asked', () => {
+    const g = parseIR(`graph(%x : Tensor):
+  %q : Function = prim::Constant[name="quadruple"]()
+  %r : Tensor = prim::CallFunction(%q, %x) # main.py:1:4
+  return (%r)`);
+    inlineCalls(g, { resolve: resolver(), callName: (call) => calleeName(call) ?? '?' });
+    const adds = [...g.nodes()].filter((n) => n.kind === 'aten::add');
+    expect(adds).toHaveLength(2);
+    for (const add of adds) {
+      const stack = add.callStack?.map((c) => [c.function, c.callSite?.line, c.callSite?.col]);
+      expect(stack?.[0]).toEqual(['quadruple', 1, 4]);
+      expect(stack?.[1]?.[0]).toBe('double');
+      expect(stack?.[1]?.[1]).toBe(5);
+    }
+    expect(adds.map((n) => n.callStack?.[1]?.callSite?.col)).toEqual([8, 15]);
+    // Without callName nothing is recorded.
+    const plain = parseIR(`graph(%x : Tensor):
+  %q : Function = prim::Constant[name="quadruple"]()
+  %r : Tensor = prim::CallFunction(%q, %x)
+  return (%r)`);
+    inlineCalls(plain, { resolve: resolver() });
+    expect([...plain.nodes()].every((n) => n.callStack === undefined)).toBe(true);
+  });
+
   it('does not change the callee graph', () => {
     const resolve = resolver();
     const graph = parseIR(`graph(%x : Tensor):

@@ -1,4 +1,12 @@
-import { type Block, type FunctionType, type Graph, InternalError, type Node, type Value } from '@tsjit/ir';
+import {
+  type Block,
+  type FunctionType,
+  type Graph,
+  type InlinedCall,
+  InternalError,
+  type Node,
+  type Value,
+} from '@tsjit/ir';
 
 export interface InlineOptions {
   /**
@@ -10,6 +18,12 @@ export interface InlineOptions {
   readonly resolve: (node: Node) => Graph | undefined;
   /** Calls nested deeper than this are taken for recursion, which TorchScript forbids (default 200). */
   readonly maxDepth?: number;
+  /**
+   * When given, every inlined node records the call it came through (its `callStack`, outermost
+   * first), with the callee named by this function, so that tracebacks through inlined code still
+   * show each call (the interpreter runs inlined graphs, as PyTorch's graph executor does).
+   */
+  readonly callName?: (call: Node) => string;
 }
 
 /**
@@ -65,7 +79,12 @@ export function inlineCalls(graph: Graph, options: InlineOptions): boolean {
         );
       }
       const args = node.kind === 'prim::CallFunction' ? node.inputs.slice(1) : [...node.inputs];
-      const first = inlineCall(node, callee, args, (inserted) => depth.set(inserted, level));
+      const call = node;
+      const frame = options.callName && { function: options.callName(call), callSite: call.sourceRange };
+      const first = inlineCall(node, callee, args, (inserted) => {
+        depth.set(inserted, level);
+        if (frame) stampCallStack(inserted, [...(call.callStack ?? []), frame]);
+      });
       changed = true;
       // Visit the inlined code next: it may hold calls of its own.
       node = first ?? next;
@@ -73,6 +92,12 @@ export function inlineCalls(graph: Graph, options: InlineOptions): boolean {
   };
   visit(graph.block);
   return changed;
+}
+
+/** Puts `outer` (the calls a node was inlined through) before the call stack of `node` and of the nodes in its blocks. */
+function stampCallStack(node: Node, outer: readonly InlinedCall[]): void {
+  node.setCallStack([...outer, ...(node.callStack ?? [])]);
+  for (const block of node.blocks) for (const inner of block.nodes()) stampCallStack(inner, outer);
 }
 
 /** Copies `callee` before `call`, replaces the call's outputs by the copy's and destroys the call; returns the first copied node. */
@@ -133,6 +158,7 @@ function cloneNode(node: Node, env: Map<Value, Value>, target: Graph): Node {
   copy.copyAttributes(node);
   copy.setSourceRange(node.sourceRange);
   copy.setScope(node.scope);
+  copy.setCallStack(node.callStack);
   copy.setSchema(node.explicitSchema());
   for (const output of node.outputs) {
     const out = copy.addOutput(output.type);

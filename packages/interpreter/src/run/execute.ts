@@ -1,4 +1,4 @@
-import { JitError } from '@tsjit/ir';
+import { JitError, type SourceRange } from '@tsjit/ir';
 import { ScriptException } from '@tsjit/ops';
 import type { Code } from '../code/code.js';
 import { CallCancelledError } from '../errors/call-cancelled-error.js';
@@ -211,7 +211,7 @@ function unwind(error: unknown, code: Code, pc: number, depth: number): unknown 
     frames = [];
     traces.set(error, frames);
   }
-  frames.push(frameOf(code, pc));
+  pushFrames(frames, code, pc);
   if (depth > 1) return error;
   return toRuntimeError(error, frames.slice().reverse());
 }
@@ -228,12 +228,29 @@ export function completedError(error: unknown): unknown {
   return toRuntimeError(error, frames.slice().reverse());
 }
 
-function frameOf(code: Code, pc: number): TracebackFrame {
-  const range = code.nodeAt[pc]?.sourceRange;
-  if (range === undefined) return { function: code.name, file: '<unknown>', line: 0, col: 0, excerpt: undefined };
+/**
+ * The frames of the instruction at `pc`, innermost first: one for the instruction's own line and,
+ * when its node was inlined, one per call it was inlined through (each at its call site, named
+ * after the function that made the call), so tracebacks read as if the calls had run.
+ */
+function pushFrames(frames: TracebackFrame[], code: Code, pc: number): void {
+  const node = code.nodeAt[pc];
+  const stack = node?.callStack;
+  if (stack === undefined || stack.length === 0) {
+    frames.push(frameAt(code, code.name, node?.sourceRange));
+    return;
+  }
+  frames.push(frameAt(code, stack[stack.length - 1].function, node?.sourceRange));
+  for (let i = stack.length - 1; i >= 0; i--) {
+    frames.push(frameAt(code, i === 0 ? code.name : stack[i - 1].function, stack[i].callSite));
+  }
+}
+
+function frameAt(code: Code, name: string, range: SourceRange | undefined): TracebackFrame {
+  if (range === undefined) return { function: name, file: '<unknown>', line: 0, col: 0, excerpt: undefined };
   const source = code.provider.sourceText?.(range.file);
   return {
-    function: code.name,
+    function: name,
     file: range.file,
     line: range.line,
     col: range.col,

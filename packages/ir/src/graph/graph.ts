@@ -154,6 +154,7 @@ export class Graph {
     copy.copyAttributes(node);
     copy.setSourceRange(node.sourceRange);
     copy.setScope(node.scope);
+    copy.setCallStack(node.callStack);
     copy.setSchema(node.explicitSchema());
     for (const input of node.inputs) copy.addInput(valueMap(input));
     for (const output of node.outputs) this._copyIdentity(output, copy.addOutput(output.type));

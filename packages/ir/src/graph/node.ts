@@ -7,6 +7,13 @@ import { Block } from './block.js';
 import type { Graph } from './graph.js';
 import type { ComplexValue, IValue } from './ivalue.js';
 import type { SourceRange } from './source-range.js';
+
+/** One call a node was inlined through: the callee's name (as tracebacks show it) and the call's source range. */
+export interface InlinedCall {
+  readonly function: string;
+  readonly callSite: SourceRange | undefined;
+}
+
 import { Value } from './value.js';
 
 // Attribute names already checked (`value`, `name`...): the check runs once per name.
@@ -45,6 +52,7 @@ export class Node {
   private readonly _attributes = new Map<string, AttributeValue>();
   private _sourceRange: SourceRange | undefined;
   private _scope: string | undefined;
+  private _callStack: readonly InlinedCall[] | undefined;
   private _schema: FunctionSchema | undefined;
   private _destroyed = false;
 
@@ -99,6 +107,20 @@ export class Node {
 
   setScope(scope: string | undefined): this {
     this._scope = scope;
+    return this;
+  }
+
+  /**
+   * The calls this node was inlined through, outermost first (PyTorch's InlinedCallStack): each
+   * names the function called and where the call was, so that a traceback through inlined code
+   * still shows one frame per TorchScript call. Undefined for nodes that were never inlined.
+   */
+  get callStack(): readonly InlinedCall[] | undefined {
+    return this._callStack;
+  }
+
+  setCallStack(stack: readonly InlinedCall[] | undefined): this {
+    this._callStack = stack;
     return this;
   }
 

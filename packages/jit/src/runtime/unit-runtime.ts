@@ -2,7 +2,7 @@ import type { CompilationUnit as FrontendUnit } from '@tsjit/frontend';
 import { Code, type CodeProvider, compileGraph } from '@tsjit/interpreter';
 import type { ClassType, Graph, Node } from '@tsjit/ir';
 import { OpError } from '@tsjit/ops';
-import { calleeName, constantPooling, constantPropagation, peephole } from '@tsjit/passes';
+import { calleeName, constantPooling, constantPropagation, inlineCalls, peephole } from '@tsjit/passes';
 import type { FunctionBody as CompiledFunction } from '../script-function.js';
 
 /**
@@ -30,7 +30,7 @@ export class UnitRuntime implements CodeProvider {
   codeOf(fn: CompiledFunction): Code {
     let code = this.#codes.get(fn);
     if (code === undefined) {
-      code = compileGraph(executionGraph(fn.graph()), { name: fn.name, provider: this });
+      code = compileGraph(this.#executionGraph(fn.graph()), { name: fn.name, provider: this });
       this.#codes.set(fn, code);
     }
     return code;
@@ -61,7 +61,7 @@ export class UnitRuntime implements CodeProvider {
   subgraphCode(graph: Graph, name: string): Code {
     let code = this.#subgraphs.get(graph);
     if (code === undefined) {
-      code = compileGraph(executionGraph(graph), { name, provider: this });
+      code = compileGraph(this.#executionGraph(graph), { name, provider: this });
       this.#subgraphs.set(graph, code);
     }
     return code;
@@ -84,21 +84,36 @@ export class UnitRuntime implements CodeProvider {
   sourceText(file: string): string | undefined {
     return this.#sources.get(file);
   }
-}
 
-/**
- * The graph that runs: a copy of the function's graph after the passes PyTorch's graph executor
- * runs before execution (preoptimizeGraph: peephole rewrites that need no shapes, constant
- * propagation on immutable types, constant pooling), so results match PyTorch's even where
- * those rewrites decide them (`x != x` is False for any float x, NaN included). Calls stay
- * calls, so that tracebacks name every function.
- */
-function executionGraph(graph: Graph): Graph {
-  const copy = graph.copy();
-  peephole(copy, { disableShapePeepholes: true });
-  constantPropagation(copy, { immutableTypesOnly: true });
-  constantPooling(copy);
-  return copy;
+  /**
+   * The graph that runs: a copy of the function's graph with the calls of the unit's functions and
+   * methods inlined, then the passes PyTorch's graph executor runs before execution
+   * (preoptimizeGraph: peephole rewrites that need no shapes, constant propagation on immutable
+   * types, constant pooling), so results match PyTorch's even where those rewrites decide them
+   * (`x != x` is False for any float x, NaN included). Inlining saves a frame per call, as in
+   * PyTorch; every inlined node keeps the calls it came through, so tracebacks still name every
+   * function. Calls of interface-typed values stay calls (their method is found at run time).
+   */
+  #executionGraph(graph: Graph): Graph {
+    const copy = graph.copy();
+    inlineCalls(copy, {
+      resolve: (node) => this.calleeGraph(node),
+      callName: (node) => this.#callee(node)?.name ?? calleeName(node) ?? node.kind,
+    });
+    peephole(copy, { disableShapePeepholes: true });
+    constantPropagation(copy, { immutableTypesOnly: true });
+    constantPooling(copy);
+    return copy;
+  }
+
+  #callee(node: Node): CompiledFunction | undefined {
+    if (node.kind === 'prim::CallFunction') {
+      const name = calleeName(node);
+      return name === undefined ? undefined : this.#unit.findFunction(name);
+    }
+    const self = node.inputs[0]?.type;
+    return self?.kind === 'ClassType' ? this.#unit.findMethod(self as ClassType, node.s('name')) : undefined;
+  }
 }
 
 export { Code };
