@@ -211,6 +211,7 @@ function archiveTensor(entries: Map<string, Uint8Array>, prefix: string, r: any)
 // The conformance fixtures live outside the repository (../shared/fixtures/torchscript): without
 // them these cases cannot run, and the seeded models above still test the same code.
 const haveFixtures = existsSync(FIXTURES) && golden.fixtures.quant_dynamic_linear_stack !== undefined;
+// The quant_dynamic_* archives are conformance fixtures outside the repository: absent on a user's clone.
 describe.skipIf(!haveFixtures)('conformance fixtures quant_dynamic_* (read from ../shared/fixtures)', () => {
   it('quant_dynamic_linear_stack: both calls within 1e-3/1e-3', () => {
     const dir = join(FIXTURES, 'quant_dynamic_linear_stack');

@@ -37,6 +37,7 @@ function compileArchive(archive: ArchiveCode): number {
 // Skips only where ../shared/fixtures/torchscript is absent (a user's clone has no ../shared); CI has the fixtures, so this runs there.
 describe.skipIf(!dir)('every code file of every fixture archive compiles', () => {
   if (!dir) {
+    // The fixtures live outside the repository (../shared/fixtures/torchscript): a user's clone has none.
     it.skip('../shared/fixtures/torchscript is absent: the fixture archives were not compiled', () => {});
     return;
   }

@@ -24,6 +24,7 @@ const expected = JSON.parse(
 // Skips only where ../shared/fixtures/torchscript is absent (a user's clone has no ../shared); CI has the fixtures, so this runs there.
 describe.skipIf(!dir)('archive declarations (every fixture archive)', () => {
   if (!dir) {
+    // The fixtures live outside the repository (../shared/fixtures/torchscript): a user's clone has none.
     it.skip('../shared/fixtures/torchscript is absent: the fixture archives were not checked', () => {});
     return;
   }

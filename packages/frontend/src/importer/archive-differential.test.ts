@@ -58,6 +58,7 @@ const dir = fixturesDir();
 // Skips only where Debian's /usr/bin/python3 with torch or ../shared/fixtures/torchscript is absent (a user's clone); CI has both.
 describe.skipIf(!dir)('method graphs against the ones torch.jit.load compiles', () => {
   if (!dir) {
+    // The fixtures live outside the repository (../shared/fixtures/torchscript): a user's clone has none.
     it.skip('../shared/fixtures/torchscript is absent: no differential check', () => {});
     return;
   }

@@ -28,6 +28,7 @@ function compareFiles(a: string, b: string): number {
 // Zip64 only starts at 4 GiB: this writes two 4 GiB archives (PyTorch's and ours), needs ~13 GB of memory and a
 // minute or more, so it runs only on request (TSJIT_ZIP_BIG=1) and where PyTorch is at /usr/bin/python3.
 const enabled = process.env.TSJIT_ZIP_BIG === '1' && existsSync('/usr/bin/python3');
+// Opt-in: it writes multi-gigabyte zip64 archives and needs PyTorch, too slow and large for every run.
 describe.skipIf(!enabled)('zip64 records byte-identical to PyTorch (opt-in: TSJIT_ZIP_BIG=1)', () => {
   it('a 4 GiB - 1 record and records beyond 4 GiB', { timeout: 600_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'tsjit-zip64-'));
